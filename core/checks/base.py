@@ -1,0 +1,42 @@
+"""The interface every check implements: one check per module, each with a name, group and description."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from core.models import Envelope, Sender, Symbol
+
+if TYPE_CHECKING:
+    from core.mime import ParsedMessage
+    from core.settings import Settings
+
+#: Checks in this group make the message a `winexec` quarantine (unless allowed), whatever the score.
+GROUP_WINEXEC = "winexec"
+#: Checks in this group add to the spam score.
+GROUP_SPAM = "spam"
+
+
+@dataclass(slots=True)
+class ScanContext:
+    """What a check may know besides the message: settings, envelope, attribution and the time budget."""
+
+    settings: Settings
+    envelope: Envelope
+    sender: Sender
+    allow_winexec: bool = False
+    deadline: float = field(default_factory=lambda: time.monotonic() + 2.0)
+
+    def out_of_time(self) -> bool:
+        return time.monotonic() >= self.deadline
+
+
+class Check(Protocol):
+    """A check looks at a parsed message and returns the symbols it finds (empty if none)."""
+
+    name: str
+    group: str
+    description: str
+
+    def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]: ...

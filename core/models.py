@@ -1,0 +1,143 @@
+"""Plain data holders shared by the gateway, the pipeline and the stores."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class Action(enum.StrEnum):
+    """What the gateway tells Exim to do with a message (the rspamd `Action:` word)."""
+
+    ACCEPT = "no action"
+    ADD_HEADER = "add header"
+    QUARANTINE = "quarantine"
+    REJECT = "reject"
+    DEFER = "soft reject"
+    UNSCANNED = "unscanned"
+
+
+class Reason(enum.StrEnum):
+    """Why a message was quarantined."""
+
+    SPAM = "spam"
+    WINEXEC = "winexec"
+    RATELIMIT = "ratelimit"
+
+
+class Direction(enum.StrEnum):
+    OUTGOING = "outgoing"
+    INCOMING = "incoming"
+
+
+@dataclass(slots=True)
+class Envelope:
+    """What the MTA knows about a message besides its bytes."""
+
+    sender: str = ""
+    recipients: list[str] = field(default_factory=list)
+    queue_id: str = ""
+    helo: str = ""
+    ip: str = ""
+    user: str = ""  # $authenticated_id for SMTP AUTH, the caller's login for local submission
+    direction: Direction = Direction.OUTGOING
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["direction"] = str(self.direction)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Envelope:
+        return cls(
+            sender=str(d.get("sender", "")),
+            recipients=[str(r) for r in d.get("recipients", [])],
+            queue_id=str(d.get("queue_id", "")),
+            helo=str(d.get("helo", "")),
+            ip=str(d.get("ip", "")),
+            user=str(d.get("user", "")),
+            direction=Direction(d.get("direction", Direction.OUTGOING)),
+        )
+
+
+@dataclass(slots=True)
+class ScriptHeader:
+    """The PHP script that sent a message, from X-PHP-Script / X-PHP-Originating-Script."""
+
+    raw: str = ""
+    domain: str = ""
+    path: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"raw": self.raw, "domain": self.domain, "path": self.path}
+
+
+@dataclass(slots=True)
+class Sender:
+    """Who sent a message, as attributed by core.attribution."""
+
+    account: str = "root"
+    domain: str = ""
+    email: str = ""
+    script: ScriptHeader = field(default_factory=ScriptHeader)
+    how: str = "fallback"  # which rule attributed it: auth, local, script_uid, domain_owner, fallback
+
+
+@dataclass(slots=True)
+class Symbol:
+    """One check's finding: a name from settings' score table, with optional detail."""
+
+    name: str
+    score: float = 0.0
+    description: str = ""
+    options: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "score": self.score, "description": self.description,
+                "options": list(self.options)}
+
+
+@dataclass(slots=True)
+class Verdict:
+    """The outcome of scanning one message."""
+
+    action: Action
+    score: float = 0.0
+    required_score: float = 0.0
+    reject_score: float = 0.0
+    reasons: list[Reason] = field(default_factory=list)
+    symbols: list[Symbol] = field(default_factory=list)
+    message: str = ""  # human text for reject/defer replies
+    quarantine_id: str = ""
+    sender: Sender = field(default_factory=Sender)
+    whitelisted: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": str(self.action),
+            "score": round(self.score, 2),
+            "required_score": self.required_score,
+            "reject_score": self.reject_score,
+            "reasons": [str(r) for r in self.reasons],
+            "symbols": [s.to_dict() for s in self.symbols],
+            "message": self.message,
+            "quarantine_id": self.quarantine_id,
+            "account": self.sender.account,
+            "whitelisted": self.whitelisted,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Verdict:
+        return cls(
+            action=Action(d["action"]),
+            score=float(d.get("score", 0.0)),
+            required_score=float(d.get("required_score", 0.0)),
+            reject_score=float(d.get("reject_score", 0.0)),
+            reasons=[Reason(r) for r in d.get("reasons", [])],
+            symbols=[Symbol(**s) for s in d.get("symbols", [])],
+            message=str(d.get("message", "")),
+            quarantine_id=str(d.get("quarantine_id", "")),
+            sender=Sender(account=str(d.get("account", "root"))),
+            whitelisted=bool(d.get("whitelisted", False)),
+        )

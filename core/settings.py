@@ -1,0 +1,294 @@
+"""Settings: built-in defaults, then an admin's TOML file, then MAILWARD_* environment variables."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from core.errors import ConfigError
+
+#: Environment variables operators and tools rely on, mapped to their settings key.
+NAMED_ENV = {
+    "MAILWARD_STATE_DIR": "state_dir",
+    "MAILWARD_REDIS_URL": "redis_url",
+    "MAILWARD_FAIL_MODE": "fail_mode",
+    "MAILWARD_LOG_LEVEL": "log_level",
+    "MAILWARD_SCAN_LISTEN": "scan.listen",
+    "MAILWARD_API_SOCKET": "api.socket",
+    "MAILWARD_CPANEL_ROOT": "cpanel.root",
+}
+#: Any other key can be set as MAILWARD_<SECTION>__<KEY>, e.g. MAILWARD_WORKERS__PROCESSES=4.
+ENV_PREFIX = "MAILWARD_"
+CONFIG_ENV = "MAILWARD_CONFIG"
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSettings:
+    listen: tuple[str, ...]
+    timeout: float
+    max_message_bytes: int
+    oversize_action: str
+    max_parts: int
+    max_header_bytes: int
+    max_text_bytes: int
+    max_archive_members: int
+    max_archive_depth: int
+    time_budget_ms: int
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSettings:
+    processes: int
+    threads: int
+    poll_timeout_ms: int
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    quarantine: float
+    reject: float
+    add_header: float
+
+
+@dataclass(frozen=True, slots=True)
+class EximSettings:
+    layout: str
+    exim_binary: str
+    release_user: str
+    release_protocol: str
+    spamd_timeout: int
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a Mailward process needs; loaded once per process and passed in."""
+
+    state_dir: Path
+    redis_url: str
+    fail_mode: str
+    log_level: str
+    scan: ScanSettings
+    workers: WorkerSettings
+    api_socket: Path
+    thresholds: Thresholds
+    allow_winexec: bool
+    quarantine_limit_bytes: int
+    releases_limit: int
+    cpanel_root: Path
+    exim: EximSettings
+    scores: dict[str, float] = field(default_factory=dict)
+    source: tuple[str, ...] = ()  # where values came from, for `mailward config`
+
+    @property
+    def embedded_redis(self) -> bool:
+        return not self.redis_url
+
+    @property
+    def spool_dir(self) -> Path:
+        return self.state_dir / "spool"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.state_dir / "quarantine"
+
+    @property
+    def redis_dir(self) -> Path:
+        return self.state_dir / "redis"
+
+    @property
+    def embedded_redis_socket(self) -> Path:
+        return self.redis_dir / "redis.sock"
+
+    def score(self, symbol: str) -> float:
+        return self.scores.get(symbol, 0.0)
+
+
+def _defaults() -> dict[str, Any]:
+    text = resources.files("core").joinpath("defaults.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any], where: str) -> None:
+    for key, value in over.items():
+        if key not in base:
+            raise ConfigError(f"{where}: unknown setting {key!r}")
+        if isinstance(base[key], dict) and key != "scores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: {key!r} must be a table")
+            _merge(base[key], value, f"{where} [{key}]")
+        elif key == "scores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'scores' must be a table of SYMBOL = number")
+            base[key].update(value)
+        else:
+            base[key] = value
+
+
+def _set_path(data: dict[str, Any], dotted: str, raw: str, where: str) -> None:
+    parts = dotted.split(".")
+    node = data
+    for p in parts[:-1]:
+        if p not in node or not isinstance(node[p], dict):
+            raise ConfigError(f"{where}: unknown setting section {p!r}")
+        node = node[p]
+    leaf = parts[-1]
+    if parts[0] == "scores":
+        node[leaf] = _coerce(raw, 0.0, where)
+        return
+    if leaf not in node:
+        raise ConfigError(f"{where}: unknown setting {dotted!r}")
+    node[leaf] = _coerce(raw, node[leaf], where)
+
+
+def _coerce(raw: str, like: Any, where: str) -> Any:
+    """Turn an environment string into the type of the default it replaces."""
+    try:
+        if isinstance(like, bool):
+            low = raw.strip().lower()
+            if low in ("1", "true", "yes", "on"):
+                return True
+            if low in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(raw)
+        if isinstance(like, int):
+            return int(raw)
+        if isinstance(like, float):
+            return float(raw)
+        if isinstance(like, list):
+            return [p.strip() for p in raw.split(",") if p.strip()]
+    except ValueError:
+        raise ConfigError(f"{where}: {raw!r} is not a valid {type(like).__name__}") from None
+    return raw
+
+
+def _env_overrides(data: dict[str, Any], environ: dict[str, str], sources: list[str]) -> None:
+    for name, value in sorted(environ.items()):
+        if not name.startswith(ENV_PREFIX) or name == CONFIG_ENV:
+            continue
+        if name in NAMED_ENV:
+            dotted = NAMED_ENV[name]
+        elif "__" in name:
+            dotted = name[len(ENV_PREFIX):].lower().replace("__", ".")
+            if dotted.startswith("scores."):
+                dotted = "scores." + name.split("__", 1)[1]  # symbol names keep their case
+        else:
+            raise ConfigError(f"environment: unknown variable {name} (see README: settings)")
+        _set_path(data, dotted, value, f"environment {name}")
+        sources.append(f"env:{name}")
+
+
+def _need(cond: bool, msg: str) -> None:
+    if not cond:
+        raise ConfigError(msg)
+
+
+def _build(d: dict[str, Any], sources: list[str]) -> Settings:
+    try:
+        state_dir = Path(str(d["state_dir"])).expanduser()
+        _need(state_dir.is_absolute(), f"state_dir must be an absolute path, got {str(state_dir)!r}")
+        _need(d["fail_mode"] in ("open", "closed"), f"fail_mode must be 'open' or 'closed', got {d['fail_mode']!r}")
+        s = d["scan"]
+        listen = s["listen"]
+        if isinstance(listen, str):
+            listen = [p.strip() for p in listen.split(",") if p.strip()]
+        _need(bool(listen), "scan.listen needs at least one address")
+        for addr in listen:
+            _check_listen(addr)
+        _need(s["oversize_action"] in ("accept", "reject", "defer"),
+              f"scan.oversize_action must be accept, reject or defer, got {s['oversize_action']!r}")
+        scan = ScanSettings(
+            listen=tuple(listen), timeout=_pos(float, s["timeout"], "scan.timeout"),
+            max_message_bytes=_pos(int, s["max_message_bytes"], "scan.max_message_bytes"),
+            oversize_action=s["oversize_action"], max_parts=_pos(int, s["max_parts"], "scan.max_parts"),
+            max_header_bytes=_pos(int, s["max_header_bytes"], "scan.max_header_bytes"),
+            max_text_bytes=_pos(int, s["max_text_bytes"], "scan.max_text_bytes"),
+            max_archive_members=_pos(int, s["max_archive_members"], "scan.max_archive_members"),
+            max_archive_depth=_pos(int, s["max_archive_depth"], "scan.max_archive_depth"),
+            time_budget_ms=_pos(int, s["time_budget_ms"], "scan.time_budget_ms"),
+        )
+        w = d["workers"]
+        workers = WorkerSettings(
+            processes=_pos(int, w["processes"], "workers.processes"),
+            threads=_pos(int, w["threads"], "workers.threads"),
+            poll_timeout_ms=_pos(int, w["poll_timeout_ms"], "workers.poll_timeout_ms"),
+        )
+        api_socket = Path(d["api"]["socket"]) if d["api"]["socket"] else state_dir / "api.sock"
+        _need(api_socket.is_absolute(), "api.socket must be an absolute path")
+        t = d["thresholds"]
+        thresholds = Thresholds(
+            quarantine=_pos(float, t["quarantine"], "thresholds.quarantine"),
+            reject=float(t["reject"]), add_header=float(t["add_header"]),
+        )
+        _need(thresholds.reject == 0 or thresholds.reject >= thresholds.quarantine,
+              "thresholds.reject must be 0 (off) or at least thresholds.quarantine")
+        e = d["exim"]
+        _need(e["layout"] in ("auto", "debian", "cpanel"), "exim.layout must be auto, debian or cpanel")
+        exim = EximSettings(
+            layout=e["layout"], exim_binary=str(e["exim_binary"]), release_user=str(e["release_user"]),
+            release_protocol=str(e["release_protocol"]),
+            spamd_timeout=_pos(int, e["spamd_timeout"], "exim.spamd_timeout"),
+        )
+        _need(exim.spamd_timeout > scan.timeout, "exim.spamd_timeout must be larger than scan.timeout")
+        redis_url = str(d["redis_url"])
+        _need(not redis_url or redis_url.startswith(("redis://", "rediss://", "unix://")),
+              f"redis_url must start with redis://, rediss:// or unix://, got {redis_url!r}")
+        scores = {str(k): float(v) for k, v in d["scores"].items()}
+        q = d["quarantine"]
+        return Settings(
+            state_dir=state_dir, redis_url=redis_url, fail_mode=d["fail_mode"],
+            log_level=str(d["log_level"]).upper(), scan=scan, workers=workers, api_socket=api_socket,
+            thresholds=thresholds, allow_winexec=bool(d["filter"]["allow_winexec"]),
+            quarantine_limit_bytes=_pos(int, q["limit_bytes"], "quarantine.limit_bytes"),
+            releases_limit=_nonneg(int, q["releases_limit"], "quarantine.releases_limit"),
+            cpanel_root=Path(str(d["cpanel"]["root"])), exim=exim, scores=scores, source=tuple(sources),
+        )
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"invalid setting: {exc}") from None
+
+
+def _pos(kind: type, value: Any, name: str) -> Any:
+    v = kind(value)
+    _need(v > 0, f"{name} must be positive, got {value!r}")
+    return v
+
+
+def _nonneg(kind: type, value: Any, name: str) -> Any:
+    v = kind(value)
+    _need(v >= 0, f"{name} must not be negative, got {value!r}")
+    return v
+
+
+def _check_listen(addr: str) -> None:
+    if addr.startswith("/"):
+        return
+    host, sep, port = addr.rpartition(":")
+    _need(bool(sep) and bool(host) and port.isdigit() and 0 < int(port) < 65536,
+          f"scan.listen entry {addr!r} must be host:port or an absolute socket path")
+
+
+def load_settings(config_file: str | Path | None = None, environ: dict[str, str] | None = None,
+                  overrides: dict[str, Any] | None = None) -> Settings:
+    """Load defaults, then the TOML file (argument or $MAILWARD_CONFIG), then MAILWARD_* variables."""
+    env = dict(os.environ if environ is None else environ)
+    data = _defaults()
+    sources = ["defaults"]
+    path = config_file or env.get(CONFIG_ENV)
+    if path:
+        p = Path(path)
+        try:
+            over = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file {p} does not exist") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {p} is not valid TOML: {exc}") from None
+        _merge(data, over, str(p))
+        sources.append(f"file:{p}")
+    _env_overrides(data, env, sources)
+    if overrides:
+        _merge(data, overrides, "overrides")
+        sources.append("overrides")
+    return _build(data, sources)
