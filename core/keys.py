@@ -43,3 +43,8 @@ def whitelist(kind: str) -> str:
 def filter_settings() -> str:
     """HASH of runtime filter toggles (e.g. allow_winexec) that override the file settings."""
     return f"{PREFIX}:filter"
+
+
+def worker_heartbeats() -> str:
+    """ZSET "<host>:<pid>" -> last heartbeat (epoch seconds) of each scan worker process."""
+    return f"{PREFIX}:workers"

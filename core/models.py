@@ -141,3 +141,51 @@ class Verdict:
             sender=Sender(account=str(d.get("account", "root"))),
             whitelisted=bool(d.get("whitelisted", False)),
         )
+
+
+class AccountState(enum.StrEnum):
+    ACTIVE = "active"
+    BLOCK = "block"
+
+
+@dataclass(slots=True)
+class QuarantineRecord:
+    """Metadata of one held message; stored beside the message file and indexed in Redis."""
+
+    email_id: str
+    account: str
+    received: float
+    sender: str
+    recipients: list[str]
+    subject: str
+    reasons: list[str]
+    score: float
+    symbols: list[str]
+    size: int
+    direction: str = Direction.OUTGOING.value
+    queue_id: str = ""
+    script: ScriptHeader = field(default_factory=ScriptHeader)
+    sender_domain: str = ""
+    sender_email: str = ""
+    status: str = "quarantined"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["script"] = self.script.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> QuarantineRecord:
+        s = d.get("script") or {}
+        return cls(
+            email_id=str(d["email_id"]), account=str(d["account"]), received=float(d["received"]),
+            sender=str(d.get("sender", "")), recipients=[str(r) for r in d.get("recipients", [])],
+            subject=str(d.get("subject", "")), reasons=[str(r) for r in d.get("reasons", [])],
+            score=float(d.get("score", 0.0)), symbols=[str(x) for x in d.get("symbols", [])],
+            size=int(d.get("size", 0)), direction=str(d.get("direction", Direction.OUTGOING.value)),
+            queue_id=str(d.get("queue_id", "")),
+            script=ScriptHeader(raw=str(s.get("raw", "")), domain=str(s.get("domain", "")),
+                                path=str(s.get("path", ""))),
+            sender_domain=str(d.get("sender_domain", "")), sender_email=str(d.get("sender_email", "")),
+            status=str(d.get("status", "quarantined")),
+        )

@@ -1,0 +1,89 @@
+"""The scan pipeline: attribution -> whitelist -> account state -> checks -> verdict. No side effects."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from core.attribution import attribute
+from core.checks import ALL_CHECKS
+from core.checks.base import GROUP_WINEXEC, Check, ScanContext
+from core.mime import ParsedMessage, parse_message
+from core.models import AccountState, Action, Envelope, Reason, Symbol, Verdict
+from core.settings import Settings
+
+log = logging.getLogger("mailward.pipeline")
+
+
+@dataclass(slots=True)
+class Policy:
+    """Runtime policy read from the stores (whitelists, toggles, account states), injected per scan."""
+
+    allow_winexec: bool
+    whitelisted: Callable[[str, str], bool]
+    account_state: Callable[[str], AccountState]
+
+
+class Pipeline:
+    """Evaluates one message; the caller applies the verdict's effects (quarantine, counters)."""
+
+    def __init__(self, settings: Settings, accounts: object, checks: Sequence[Check] = ALL_CHECKS) -> None:
+        self.settings = settings
+        self.accounts = accounts
+        self.checks = tuple(checks)
+
+    def evaluate(self, raw: bytes, envelope: Envelope, policy: Policy) -> tuple[Verdict, ParsedMessage]:
+        """Return the verdict for a message and the parsed form (for the caller's metadata)."""
+        s = self.settings
+        deadline = time.monotonic() + s.scan.time_budget_ms / 1000.0
+        msg = parse_message(raw, s.scan)
+        sender = attribute(envelope, msg, self.accounts)
+        base = {"required_score": s.thresholds.quarantine, "reject_score": s.thresholds.reject, "sender": sender}
+
+        if policy.whitelisted("authuser", envelope.user) or policy.whitelisted("sender", sender.email):
+            return Verdict(Action.ACCEPT, whitelisted=True, **base), msg
+        if policy.account_state(sender.account) == AccountState.BLOCK:
+            return Verdict(Action.REJECT, message=f"sending is blocked for account {sender.account}", **base), msg
+
+        ctx = ScanContext(settings=s, envelope=envelope, sender=sender, allow_winexec=policy.allow_winexec,
+                          deadline=deadline)
+        symbols: list[Symbol] = []
+        reasons: list[Reason] = []
+        errored = False
+        for check in self.checks:
+            if ctx.out_of_time():
+                symbols.append(Symbol("SCAN_TIMEOUT", s.score("SCAN_TIMEOUT"), "scan time budget used up",
+                                      [check.name]))
+                errored = True
+                break
+            try:
+                found = check.run(msg, ctx)
+            except Exception:  # a broken check must not lose the message: it becomes a symbol
+                log.exception("check %s raised on queue_id=%s", check.name, envelope.queue_id)
+                found = [Symbol("CHECK_ERROR", s.score("CHECK_ERROR"), "a check raised an error", [check.name])]
+                errored = True
+            if found and check.group == GROUP_WINEXEC and not policy.allow_winexec \
+                    and Reason.WINEXEC not in reasons:
+                reasons.append(Reason.WINEXEC)
+            symbols.extend(found)
+
+        score = sum(sym.score for sym in symbols)
+        t = s.thresholds
+        if t.reject and score >= t.reject:
+            action = Action.REJECT
+        elif reasons or score >= t.quarantine:
+            action = Action.QUARANTINE
+            if score >= t.quarantine:
+                reasons.append(Reason.SPAM)
+        elif errored and s.fail_mode == "closed":
+            action = Action.DEFER  # could not scan completely and the admin prefers a retry to a guess
+        elif score >= t.add_header:
+            action = Action.ADD_HEADER
+        else:
+            action = Action.ACCEPT
+        message = "message rejected as spam" if action == Action.REJECT else ""
+        if action == Action.DEFER:
+            message = "message could not be scanned completely, try again later"
+        return Verdict(action, score=score, reasons=reasons, symbols=symbols, message=message, **base), msg

@@ -1,0 +1,72 @@
+"""What a scan worker does with one spooled message: evaluate it and apply the verdict's effects."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+
+import redis
+
+from core.errors import NotFound
+from core.models import Action, Envelope, QuarantineRecord, Verdict
+from core.pipeline import Pipeline, Policy
+from core.settings import Settings
+from core.store_cpanel import CpanelAccounts
+from core.store_filters import FilterSettingsStore
+from core.store_quarantine import QuarantineStore
+from core.store_spool import SpoolStore
+from core.store_whitelist import WhitelistStore
+
+log = logging.getLogger("mailward.scan")
+
+
+class Scanner:
+    """Owns the stores a worker process needs; built once per process."""
+
+    def __init__(self, settings: Settings, client: redis.Redis) -> None:
+        self.settings = settings
+        self.spool = SpoolStore(settings.spool_dir)
+        self.quarantine = QuarantineStore(settings.quarantine_dir, client,
+                                          default_limit_bytes=settings.quarantine_limit_bytes,
+                                          default_releases_limit=settings.releases_limit)
+        self.whitelist = WhitelistStore(client)
+        self.filters = FilterSettingsStore(client, settings)
+        self.accounts = CpanelAccounts(settings.cpanel_root)
+        self.pipeline = Pipeline(settings, self.accounts)
+
+    def policy(self) -> Policy:
+        """The runtime policy in force (cached reads, a few seconds old at most)."""
+        return Policy(allow_winexec=self.filters.all()["allow_winexec"], whitelisted=self.whitelist.matches,
+                      account_state=lambda account: self.quarantine.quota(account).state)
+
+    def scan_spooled(self, spool_id: str, envelope: Envelope) -> Verdict | None:
+        """Scan a spooled message; quarantine it if so decided. None if the spool is gone (stale job)."""
+        started = time.perf_counter()
+        try:
+            raw = self.spool.read(spool_id, self.settings.scan.max_message_bytes)
+        except NotFound:
+            log.info("scan spool=%s queue_id=%s skipped: already answered", spool_id, envelope.queue_id)
+            return None
+        verdict, msg = self.pipeline.evaluate(raw, envelope, self.policy())
+        evicted: list[str] = []
+        if verdict.action == Action.QUARANTINE:
+            record = QuarantineRecord(
+                email_id=str(uuid.uuid4()), account=verdict.sender.account, received=time.time(),
+                sender=envelope.sender, recipients=list(envelope.recipients), subject=msg.subject,
+                reasons=[str(r) for r in verdict.reasons], score=round(verdict.score, 2),
+                symbols=[s.name for s in verdict.symbols], size=len(raw), direction=str(envelope.direction),
+                queue_id=envelope.queue_id, script=verdict.sender.script,
+                sender_domain=verdict.sender.domain, sender_email=verdict.sender.email,
+            )
+            evicted = self.quarantine.hold(self.spool.path(spool_id), record)
+            verdict.quarantine_id = record.email_id
+        log.info(
+            "scan queue_id=%s account=%s sender=%s rcpts=%d verdict=%s reasons=%s score=%.2f symbols=%s id=%s "
+            "how=%s whitelisted=%s evicted=%d ms=%.1f",
+            envelope.queue_id or "-", verdict.sender.account, envelope.sender or "<>", len(envelope.recipients),
+            verdict.action.value.replace(" ", "_"), ",".join(verdict.reasons) or "-", verdict.score,
+            ",".join(s.name for s in verdict.symbols) or "-", verdict.quarantine_id or "-", verdict.sender.how,
+            verdict.whitelisted, len(evicted), (time.perf_counter() - started) * 1000,
+        )
+        return verdict

@@ -1,0 +1,314 @@
+"""The quarantine: held messages on disk per account, indexed in Redis, rebuildable from disk."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import redis
+
+from core import keys
+from core.errors import NotFound, ValidationError
+from core.models import AccountState, QuarantineRecord
+from core.names import is_valid_email_id, valid_account, valid_email_id
+
+# Adds one message to the index, then evicts the account's oldest messages (never the new one) until the
+# account is within its byte limit. One script, so concurrent workers never over- or under-count.
+_HOLD_LUA = """
+local acct_z, all_z, used_h, evicted_k = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local id, ts, meta, size, account, limit, prefix = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5],
+  tonumber(ARGV[6]), ARGV[7]
+redis.call('ZADD', acct_z, ts, id)
+redis.call('ZADD', all_z, ts, id)
+redis.call('SET', prefix .. id, meta)
+local used = redis.call('HINCRBY', used_h, account, size)
+local evicted = {}
+while used > limit do
+  local oldest = redis.call('ZRANGE', acct_z, 0, 0)
+  if #oldest == 0 or oldest[1] == id then break end
+  local old = oldest[1]
+  local m = redis.call('GET', prefix .. old)
+  local sz = 0
+  if m then sz = tonumber(cjson.decode(m)['size']) or 0 end
+  redis.call('ZREM', acct_z, old)
+  redis.call('ZREM', all_z, old)
+  redis.call('DEL', prefix .. old)
+  used = redis.call('HINCRBY', used_h, account, -sz)
+  table.insert(evicted, old)
+end
+if #evicted > 0 then
+  redis.call('INCRBY', evicted_k, #evicted)
+  redis.call('EXPIRE', evicted_k, 7200)
+end
+return evicted
+"""
+
+# Removes one message from the index; returns 1 if it was there.
+_DROP_LUA = """
+local acct_z, all_z, used_h = KEYS[1], KEYS[2], KEYS[3]
+local id, account, prefix = ARGV[1], ARGV[2], ARGV[3]
+local m = redis.call('GET', prefix .. id)
+if not m then return 0 end
+local sz = tonumber(cjson.decode(m)['size']) or 0
+redis.call('ZREM', acct_z, id)
+redis.call('ZREM', all_z, id)
+redis.call('DEL', prefix .. id)
+redis.call('HINCRBY', used_h, account, -sz)
+return 1
+"""
+
+
+@dataclass(slots=True)
+class AccountQuota:
+    """An account's quarantine settings as in force (override or default)."""
+
+    name: str
+    limit_bytes: int
+    releases_limit: int
+    state: AccountState
+    used_bytes: int = 0
+    customized: bool = False
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temp file, fsync, rename: readers never see a partial file, a crash leaves none."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+class QuarantineStore:
+    """Per-account quarantine: `<root>/<account>/<id>.eml` + `<id>.json`, indexed in Redis by time."""
+
+    def __init__(self, root: Path, client: redis.Redis, *, default_limit_bytes: int,
+                 default_releases_limit: int) -> None:
+        self.root = root
+        self.client = client
+        self.default_limit_bytes = default_limit_bytes
+        self.default_releases_limit = default_releases_limit
+        self._hold = client.register_script(_HOLD_LUA)
+        self._drop = client.register_script(_DROP_LUA)
+
+    # ---- paths -------------------------------------------------------------------------------------------
+    def _account_dir(self, account: str) -> Path:
+        return self.root / valid_account(account)
+
+    def message_path(self, account: str, email_id: str) -> Path:
+        """Path of the held message file; both parts validated so no id can escape the quarantine."""
+        return self._account_dir(account) / f"{valid_email_id(email_id)}.eml"
+
+    def _meta_path(self, account: str, email_id: str) -> Path:
+        return self._account_dir(account) / f"{valid_email_id(email_id)}.json"
+
+    # ---- writing -----------------------------------------------------------------------------------------
+    def hold(self, spool_path: Path, record: QuarantineRecord) -> list[str]:
+        """Move a spooled message into the quarantine durably, index it, evict over-quota; return evicted ids.
+
+        The message file and its metadata are fsynced and renamed into place before the index is touched,
+        so after a crash the disk holds everything and `rebuild_index` recovers the index.
+        """
+        valid_email_id(record.email_id)
+        adir = self._account_dir(record.account)
+        adir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target = adir / f"{record.email_id}.eml"
+        with open(spool_path, "rb") as fh:
+            os.fsync(fh.fileno())
+            record.size = os.fstat(fh.fileno()).st_size
+        os.replace(spool_path, target)  # same filesystem: spool lives under the state dir
+        meta = json.dumps(record.to_dict(), separators=(",", ":")).encode()
+        _write_atomic(adir / f"{record.email_id}.json", meta)
+        _fsync_dir(adir)
+        return self._index(record, meta)
+
+    def _index(self, record: QuarantineRecord, meta: bytes) -> list[str]:
+        quota = self.quota(record.account)
+        hour = int(time.time() // 3600)
+        evicted = self._hold(
+            keys=[keys.quarantine_by_account(record.account), keys.quarantine_all(), keys.quarantine_used(),
+                  keys.quarantine_evicted(record.account, hour)],
+            args=[record.email_id, record.received, meta, record.size, record.account, quota.limit_bytes,
+                  keys.quarantine_meta("")],
+        )
+        ids = [e.decode() for e in evicted]
+        for old in ids:
+            self._unlink(record.account, old)
+        return ids
+
+    def _unlink(self, account: str, email_id: str) -> None:
+        for p in (self.message_path(account, email_id), self._meta_path(account, email_id)):
+            with contextlib.suppress(FileNotFoundError):
+                p.unlink()
+
+    def remove(self, email_id: str) -> QuarantineRecord:
+        """Delete a held message from disk and index; raises NotFound if it is not held."""
+        record = self.get(email_id)
+        self._unlink(record.account, record.email_id)
+        self._drop(keys=[keys.quarantine_by_account(record.account), keys.quarantine_all(),
+                         keys.quarantine_used()],
+                   args=[record.email_id, record.account, keys.quarantine_meta("")])
+        return record
+
+    def purge_account(self, account: str, progress: Callable[[int, int], None] | None = None) -> int:
+        """Delete every held message of one account; returns how many."""
+        ids = [i.decode() for i in self.client.zrange(keys.quarantine_by_account(valid_account(account)), 0, -1)]
+        for n, email_id in enumerate(ids, 1):
+            with contextlib.suppress(NotFound):
+                self.remove(email_id)
+            if progress:
+                progress(n, len(ids))
+        return len(ids)
+
+    # ---- reading -----------------------------------------------------------------------------------------
+    def get(self, email_id: str) -> QuarantineRecord:
+        """Metadata of a held message; NotFound if unknown."""
+        email_id = valid_email_id(email_id)
+        raw = self.client.get(keys.quarantine_meta(email_id))
+        if raw is None:
+            raise NotFound(f"email {email_id} is not in the quarantine")
+        return QuarantineRecord.from_dict(json.loads(raw))
+
+    def read_message(self, record: QuarantineRecord) -> bytes:
+        """The held message's bytes; NotFound if the file vanished (index entry then dropped)."""
+        try:
+            return self.message_path(record.account, record.email_id).read_bytes()
+        except FileNotFoundError:
+            self._drop(keys=[keys.quarantine_by_account(record.account), keys.quarantine_all(),
+                             keys.quarantine_used()],
+                       args=[record.email_id, record.account, keys.quarantine_meta("")])
+            raise NotFound(f"email {record.email_id} is indexed but its file is gone; index entry dropped") \
+                from None
+
+    def list(self, account: str | None = None, *, since: float = 0.0, limit: int = 25,
+             offset: int = 0) -> tuple[list[QuarantineRecord], int]:
+        """Held messages, newest first; account None (or "root" for the admin view) means all."""
+        if limit < 0 or offset < 0:
+            raise ValidationError("limit and offset must not be negative")
+        key = keys.quarantine_all() if account is None else keys.quarantine_by_account(valid_account(account))
+        total = self.client.zcount(key, since, "+inf")
+        ids = self.client.zrevrangebyscore(key, "+inf", since, start=offset, num=limit)
+        if not ids:
+            return [], total
+        metas = self.client.mget([keys.quarantine_meta(i.decode()) for i in ids])
+        return [QuarantineRecord.from_dict(json.loads(m)) for m in metas if m is not None], total
+
+    def accounts(self) -> list[str]:
+        """Accounts that have a quarantine subspace (held mail now or customized settings)."""
+        names = {k.decode() for k in self.client.hkeys(keys.quarantine_used())}
+        names |= {k.decode() for k in self.client.hkeys(keys.quarantine_accounts())}
+        return sorted(names)
+
+    def quota(self, account: str) -> AccountQuota:
+        """The account's settings in force and its used bytes."""
+        valid_account(account)
+        pipe = self.client.pipeline(transaction=False)
+        pipe.hget(keys.quarantine_accounts(), account)
+        pipe.hget(keys.quarantine_used(), account)
+        raw, used = pipe.execute()
+        over = json.loads(raw) if raw else {}
+        return AccountQuota(
+            name=account,
+            limit_bytes=int(over.get("limit_bytes", self.default_limit_bytes)),
+            releases_limit=int(over.get("releases_limit", self.default_releases_limit)),
+            state=AccountState(over.get("state", AccountState.ACTIVE)),
+            used_bytes=int(used or 0), customized=bool(raw),
+        )
+
+    def set_account(self, account: str, *, limit_bytes: int | None = None, releases_limit: int | None = None,
+                    state: AccountState | None = None) -> AccountQuota:
+        """Override one account's settings; unspecified values keep their current override or default."""
+        valid_account(account)
+        if limit_bytes is not None and limit_bytes <= 0:
+            raise ValidationError("limit_bytes must be positive")
+        if releases_limit is not None and releases_limit < 0:
+            raise ValidationError("releases_limit must not be negative")
+        key = keys.quarantine_accounts()
+        # WATCH makes the read-modify-write of the small JSON blob safe against a concurrent edit.
+        with self.client.pipeline() as pipe:
+            while True:
+                try:
+                    pipe.watch(key)
+                    raw = pipe.hget(key, account)
+                    over = json.loads(raw) if raw else {}
+                    if limit_bytes is not None:
+                        over["limit_bytes"] = limit_bytes
+                    if releases_limit is not None:
+                        over["releases_limit"] = releases_limit
+                    if state is not None:
+                        over["state"] = AccountState(state).value
+                    pipe.multi()
+                    pipe.hset(key, account, json.dumps(over))
+                    pipe.execute()
+                    break
+                except redis.WatchError:
+                    continue
+        return self.quota(account)
+
+    def evicted_last_hour(self, account: str) -> int:
+        """Messages evicted for quota in the current and previous clock hour window."""
+        hour = int(time.time() // 3600)
+        vals = self.client.mget([keys.quarantine_evicted(account, hour), keys.quarantine_evicted(account, hour - 1)])
+        return sum(int(v) for v in vals if v)
+
+    # ---- recovery ----------------------------------------------------------------------------------------
+    def _walk(self) -> Iterator[tuple[QuarantineRecord, bytes]]:
+        if not self.root.is_dir():
+            return
+        for adir in sorted(self.root.iterdir()):
+            if not adir.is_dir():
+                continue
+            for meta_path in sorted(adir.glob("*.json")):
+                if not is_valid_email_id(meta_path.stem) or not (adir / f"{meta_path.stem}.eml").exists():
+                    continue
+                try:
+                    raw = meta_path.read_bytes()
+                    record = QuarantineRecord.from_dict(json.loads(raw))
+                except (OSError, ValueError, KeyError, TypeError):
+                    continue
+                if record.email_id == meta_path.stem and record.account == adir.name:
+                    yield record, raw
+
+    def rebuild_index(self, progress: Callable[[int], None] | None = None) -> int:
+        """Recreate the Redis index from the files on disk; returns the number of messages indexed."""
+        for pattern in (f"{keys.PREFIX}:q:meta:*", f"{keys.PREFIX}:q:acct:*"):
+            for k in self.client.scan_iter(match=pattern, count=1000):
+                self.client.delete(k)
+        self.client.delete(keys.quarantine_all(), keys.quarantine_used())
+        n = 0
+        pipe = self.client.pipeline(transaction=False)
+        for record, raw in self._walk():
+            pipe.zadd(keys.quarantine_by_account(record.account), {record.email_id: record.received})
+            pipe.zadd(keys.quarantine_all(), {record.email_id: record.received})
+            pipe.set(keys.quarantine_meta(record.email_id), raw)
+            pipe.hincrby(keys.quarantine_used(), record.account, record.size)
+            n += 1
+            if n % 500 == 0:
+                pipe.execute()
+                if progress:
+                    progress(n)
+        pipe.execute()
+        if progress:
+            progress(n)
+        return n

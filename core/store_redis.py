@@ -1,0 +1,22 @@
+"""The Redis connection every store shares."""
+
+from __future__ import annotations
+
+import redis
+
+from core.settings import Settings
+
+
+def redis_url(settings: Settings) -> str:
+    """The URL to reach Redis: the configured one, or the private server's unix socket."""
+    if settings.redis_url:
+        return settings.redis_url
+    return f"unix://{settings.embedded_redis_socket}"
+
+
+def connect(settings: Settings, *, timeout: float = 5.0) -> redis.Redis:
+    """A Redis client with bounded socket timeouts (so a dead Redis fails fast, not forever)."""
+    return redis.Redis.from_url(
+        redis_url(settings), socket_timeout=timeout, socket_connect_timeout=timeout,
+        health_check_interval=30, decode_responses=False,
+    )

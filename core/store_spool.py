@@ -1,0 +1,47 @@
+"""The scan spool: messages waiting for a verdict, named by id so a queued job can never name a path."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from pathlib import Path
+
+from core.errors import NotFound
+from core.names import valid_email_id
+
+
+class SpoolStore:
+    """Files `<dir>/<uuid>.eml`; the gateway writes them, a worker reads them and may move them on."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def ensure(self) -> None:
+        """Create the spool directory (private to the service user)."""
+        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    def path(self, spool_id: str) -> Path:
+        """Path of a spooled message; the id is validated as a UUID."""
+        return self.directory / f"{valid_email_id(spool_id)}.eml"
+
+    def write(self, data: bytes) -> str:
+        """Spool a message and return its id. No fsync: until Exim has our answer, Exim owns the message."""
+        spool_id = str(uuid.uuid4())
+        fd = os.open(self.path(spool_id), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        return spool_id
+
+    def read(self, spool_id: str, max_bytes: int) -> bytes:
+        """Read a spooled message (at most max_bytes); NotFound if it was already answered and discarded."""
+        try:
+            with open(self.path(spool_id), "rb") as fh:
+                return fh.read(max_bytes)
+        except FileNotFoundError:
+            raise NotFound(f"spool {spool_id} is gone (already answered)") from None
+
+    def discard(self, spool_id: str) -> None:
+        """Remove a spooled message if it is still there."""
+        with contextlib.suppress(FileNotFoundError):
+            self.path(spool_id).unlink()

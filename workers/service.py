@@ -1,0 +1,215 @@
+"""`mailward serve`: one foreground process that runs Redis (if private), workers, gateway and API."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.errors import ConfigError, ServiceUnavailable
+from core.settings import Settings
+from core.store_redis import connect
+from workers.actors import build_actors
+from workers.broker import make_broker
+from workers.embedded_redis import EmbeddedRedis
+from workers.gateway import ScanGateway
+from workers.process_death import die_with_parent
+
+log = logging.getLogger("mailward.serve")
+
+#: Written once everything answers; tests and the demo poll for it. Holds the bound addresses.
+READY_FILE = "serve.json"
+STOP_TIMEOUT_S = 20.0
+
+
+@dataclass
+class Child:
+    """A supervised subprocess, restarted with back-off when it dies."""
+
+    name: str
+    argv: list[str]
+    env: dict[str, str]
+    proc: subprocess.Popen | None = None
+    restarts: int = 0
+    next_start: float = 0.0
+    started_at: float = field(default=0.0)
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(self.argv, env=self.env, stdin=subprocess.DEVNULL,
+                                     preexec_fn=die_with_parent)
+        self.started_at = time.monotonic()
+        log.info("started %s pid=%d", self.name, self.proc.pid)
+
+    def check(self, now: float) -> None:
+        """Restart the child if it died (back-off doubles up to 30 s; resets after a minute of uptime)."""
+        if self.proc is not None and self.proc.poll() is None:
+            if now - self.started_at > 60:
+                self.restarts = 0
+            return
+        if self.proc is not None:
+            log.error("%s pid=%d exited with %s; restarting", self.name, self.proc.pid, self.proc.returncode)
+            self.proc = None
+            self.next_start = now + min(30.0, 0.5 * (2 ** self.restarts))
+            self.restarts += 1
+        if now >= self.next_start:
+            self.start()
+
+    def terminate(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+
+    def wait(self, deadline: float) -> None:
+        if self.proc is None:
+            return
+        try:
+            self.proc.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            log.warning("%s pid=%d did not stop in time; killing", self.name, self.proc.pid)
+            self.proc.kill()
+            self.proc.wait()
+
+
+class Service:
+    """Starts everything in order, supervises the children, and stops them in reverse on a signal."""
+
+    def __init__(self, settings: Settings, config_file: str | None = None) -> None:
+        self.settings = settings
+        self.config_file = config_file
+        self.stop_event = threading.Event()
+        self.redis: EmbeddedRedis | None = None
+        self.children: list[Child] = []
+        self.gateway: ScanGateway | None = None
+        self._lock_fd: int | None = None
+
+    def _child_env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env["MAILWARD_STATE_DIR"] = str(self.settings.state_dir)
+        if self.config_file:
+            env["MAILWARD_CONFIG"] = str(Path(self.config_file).resolve())
+        env.setdefault("PYTHONUNBUFFERED", "1")
+        return env
+
+    def _lock(self) -> None:
+        path = self.settings.state_dir / "serve.lock"
+        self._lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ConfigError(f"another `mailward serve` is running on {self.settings.state_dir}") from None
+
+    def _wait_api(self, timeout: float) -> None:
+        import http.client
+        import socket
+
+        deadline = time.monotonic() + timeout
+        path = str(self.settings.api_socket)
+        while time.monotonic() < deadline:
+            if self.stop_event.is_set():
+                return
+            try:
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                s.settimeout(2)
+                s.connect(path)
+                conn = http.client.HTTPConnection("localhost")
+                conn.sock = s
+                conn.request("GET", "/api/v1/health")
+                if conn.getresponse().status == 200:
+                    conn.close()
+                    return
+                conn.close()
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise ServiceUnavailable(f"the API did not answer on {path} within {timeout:g}s")
+
+    def start(self) -> dict:
+        """Bring everything up; returns what was written to serve.json."""
+        s = self.settings
+        s.state_dir.mkdir(parents=True, exist_ok=True, mode=0o711)
+        self._lock()
+        (s.state_dir / READY_FILE).unlink(missing_ok=True)
+        if s.embedded_redis:
+            self.redis = EmbeddedRedis(s)
+            self.redis.start()
+        else:
+            try:
+                connect(s).ping()
+            except Exception as exc:
+                raise ServiceUnavailable(f"cannot reach Redis at {s.redis_url}: {exc}") from None
+        s.spool_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        s.quarantine_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        env = self._child_env()
+        for i in range(s.workers.processes):
+            self.children.append(Child(f"worker-{i}", [sys.executable, "-m", "workers.worker_process",
+                                                        "--index", str(i)], env))
+        s.api_socket.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            s.api_socket.unlink()
+        self.children.append(Child("api", [
+            sys.executable, "-m", "gunicorn", "--bind", f"unix:{s.api_socket}", "--workers", "2",
+            "--threads", "4", "--graceful-timeout", "10", "--log-level", "warning", "--access-logfile", "-",
+            "--access-logformat", 'api %(h)s "%(r)s" %(s)s %(b)s %(M)sms', "api.wsgi:make_app()"], env))
+        for child in self.children:
+            child.start()
+        broker = make_broker(s)
+        actors = build_actors(broker, None)
+        self.gateway = ScanGateway(s, broker, actors.scan_message, connect(s, timeout=s.scan.timeout + 10))
+        bound = self.gateway.start()
+        self._wait_api(30.0)
+        info = {"pid": os.getpid(), "scan": bound, "api_socket": str(s.api_socket),
+                "redis": "private" if s.embedded_redis else "external",
+                "workers": s.workers.processes, "threads": s.workers.threads}
+        ready = s.state_dir / READY_FILE
+        ready.write_text(json.dumps(info))
+        log.info("mailward ready: scan=%s api=%s redis=%s workers=%dx%d", ",".join(bound), s.api_socket,
+                 info["redis"], s.workers.processes, s.workers.threads)
+        return info
+
+    def supervise(self) -> None:
+        """Restart dead children until asked to stop."""
+        while not self.stop_event.wait(0.5):
+            now = time.monotonic()
+            if self.redis is not None and not self.redis.alive():
+                log.error("private redis-server died; restarting it")
+                self.redis.proc = None
+                with contextlib.suppress(Exception):
+                    self.redis.start()
+            for child in self.children:
+                child.check(now)
+
+    def stop(self) -> None:
+        """Stop in reverse order: gateway (finish in-flight scans), workers and API, then Redis."""
+        log.info("mailward stopping")
+        (self.settings.state_dir / READY_FILE).unlink(missing_ok=True)
+        if self.gateway is not None:
+            self.gateway.stop()
+        for child in self.children:
+            child.terminate()
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        for child in self.children:
+            child.wait(deadline)
+        if self.redis is not None:
+            self.redis.stop()
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+        log.info("mailward stopped")
+
+    def run(self) -> int:
+        """Foreground main loop: start, supervise until SIGTERM/SIGINT, stop cleanly."""
+        signal.signal(signal.SIGTERM, lambda *_: self.stop_event.set())
+        signal.signal(signal.SIGINT, lambda *_: self.stop_event.set())
+        try:
+            self.start()
+            self.supervise()
+        finally:
+            self.stop()
+        return 0
