@@ -81,7 +81,7 @@ class Sender:
     domain: str = ""
     email: str = ""
     script: ScriptHeader = field(default_factory=ScriptHeader)
-    how: str = "fallback"  # which rule attributed it: auth, local, script_uid, domain_owner, fallback
+    how: str = "fallback"  # which rule attributed it: see core.attribution.How
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from core.attribution import attribute
+from core.attribution import HeaderList, attribute
 from core.checks import ALL_CHECKS
 from core.checks.base import GROUP_WINEXEC, Check, ScanContext
 from core.mime import ParsedMessage, parse_message
@@ -39,7 +39,7 @@ class Pipeline:
         s = self.settings
         deadline = time.monotonic() + s.scan.time_budget_ms / 1000.0
         msg = parse_message(raw, s.scan)
-        sender = attribute(envelope, msg, self.accounts)
+        sender = attribute(envelope, HeaderList(msg.headers), self.accounts)
         base = {"required_score": s.thresholds.quarantine, "reject_score": s.thresholds.reject, "sender": sender}
 
         if policy.whitelisted("authuser", envelope.user) or policy.whitelisted("sender", sender.email):

@@ -212,7 +212,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
         )
         w = d["workers"]
         workers = WorkerSettings(
-            processes=_pos(int, w["processes"], "workers.processes"),
+            processes=_nonneg(int, w["processes"], "workers.processes"),
             threads=_pos(int, w["threads"], "workers.threads"),
             poll_timeout_ms=_pos(int, w["poll_timeout_ms"], "workers.poll_timeout_ms"),
         )

@@ -68,3 +68,7 @@ def main() -> None:
     except MailwardError as exc:
         print(f"mailward: error: {exc.message}", file=sys.stderr)
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -47,7 +47,8 @@ def test_named_env_vars() -> None:
 @pytest.mark.parametrize(("env", "needle"), [
     ({"MAILWARD_FAIL_MODE": "sideways"}, "fail_mode"),
     ({"MAILWARD_WORKERS__PROCESSES": "many"}, "not a valid int"),
-    ({"MAILWARD_WORKERS__PROCESSES": "0"}, "workers.processes must be positive"),
+    ({"MAILWARD_WORKERS__PROCESSES": "-1"}, "workers.processes must not be negative"),
+    ({"MAILWARD_WORKERS__THREADS": "0"}, "workers.threads must be positive"),
     ({"MAILWARD_SCAN_LISTEN": "nowhere"}, "host:port"),
     ({"MAILWARD_REDIS_URL": "http://x"}, "redis_url"),
     ({"MAILWARD_NOPE": "1"}, "unknown variable"),

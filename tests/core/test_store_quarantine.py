@@ -14,6 +14,7 @@ from core.errors import NotFound, ValidationError
 from core.models import AccountState, QuarantineRecord
 from core.store_quarantine import QuarantineStore
 from core.store_spool import SpoolStore
+from tests.redis_server import RedisServer
 
 
 def _store(tmp_path: Path, client: redis.Redis, limit: int = 10_000) -> tuple[QuarantineStore, SpoolStore]:
@@ -75,10 +76,10 @@ def test_single_message_larger_than_quota_is_kept(tmp_path: Path, redis_client: 
     assert store.get(eid).size == 100  # "slight excess of the limit is possible", never lose the newest
 
 
-def test_concurrent_holds_keep_exact_accounting(tmp_path: Path, redis_server) -> None:  # noqa: ANN001
+def test_concurrent_holds_keep_exact_accounting(tmp_path: Path, redis_server: RedisServer) -> None:
     client = redis_server.client()
     client.flushall()
-    store, spool = _store(tmp_path, client, limit=1000)
+    store, _ = _store(tmp_path, client, limit=1000)
     errors: list[BaseException] = []
 
     def work() -> None:
@@ -86,7 +87,7 @@ def test_concurrent_holds_keep_exact_accounting(tmp_path: Path, redis_server) ->
             s, sp = _store(tmp_path, redis_server.client(), limit=1000)
             for _ in range(25):
                 _hold(s, sp, "erin", b"w" * 37, time.time())
-        except BaseException as exc:  # noqa: BLE001 - surfaced below
+        except BaseException as exc:  # surfaced by the assert below
             errors.append(exc)
 
     threads = [threading.Thread(target=work) for _ in range(8)]
@@ -95,7 +96,7 @@ def test_concurrent_holds_keep_exact_accounting(tmp_path: Path, redis_server) ->
     for t in threads:
         t.join()
     assert not errors
-    items, total = store.list("erin", limit=1000)
+    _, total = store.list("erin", limit=1000)
     on_disk = list((tmp_path / "q" / "erin").glob("*.eml"))
     assert store.quota("erin").used_bytes == 37 * total <= 1000
     assert len(on_disk) == total

@@ -1,0 +1,171 @@
+"""`mailward serve` end to end without Exim: real Redis, real Dramatiq workers, the real gateway."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from core.models import Envelope
+from tests.serve_process import ServeProcess
+from workers.scan_client import ScanReply, check_http, check_legacy
+
+pytestmark = [pytest.mark.functional, pytest.mark.slow]
+
+GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X"
+CLEAN = (b"From: Alice <alice@shop.example>\r\nTo: bob@example.net\r\nSubject: invoice 42\r\n"
+         b"Message-ID: <1@shop.example>\r\nDate: Sat, 21 Nov 2026 10:00:00 +0000\r\n\r\n"
+         b"Hello Bob,\r\nthe invoice is attached to our portal. Regards, Alice\r\n")
+SPAM = CLEAN.replace(b"Subject: invoice 42", b"Subject: test").replace(b"Hello Bob,", GTUBE.encode())
+ENV = Envelope(sender="alice@shop.example", recipients=["bob@example.net", "secret-bcc@example.org"],
+               queue_id="1rTEST-000001-AA", user="alice@shop.example", ip="192.0.2.1")
+
+
+def _toml(state: Path, **extra: str) -> str:
+    base = {"scan.listen": f'["127.0.0.1:0", "{state}/scan.sock"]', "scan.timeout": "4.0",
+            "workers.processes": "1", "workers.threads": "2"}
+    base.update(extra)
+    sections: dict[str, list[str]] = {}
+    top: list[str] = []
+    for key, value in base.items():
+        if "." in key:
+            sec, name = key.split(".", 1)
+            sections.setdefault(sec, []).append(f"{name} = {value}")
+        else:
+            top.append(f"{key} = {value}")
+    return "\n".join(top + [f"[{s}]\n" + "\n".join(v) for s, v in sections.items()]) + "\n"
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[ServeProcess]:
+    state = tmp_path / "state"
+    proc = ServeProcess(state, _toml(state))
+    proc.start()
+    yield proc
+    proc.stop()
+
+
+def _held(state: Path) -> list[Path]:
+    return sorted((state / "quarantine").glob("*/*.eml"))
+
+
+def test_clean_spam_and_both_protocols(serve: ServeProcess) -> None:
+    r = check_legacy(serve.tcp, CLEAN, ENV)
+    assert r.action in ("no action", "add header")
+    assert _held(serve.state_dir) == []
+    r = check_legacy(serve.info["scan"][1], SPAM, ENV)  # the unix socket listener
+    assert r.action == "quarantine" and "GTUBE" in r.symbols
+    held = _held(serve.state_dir)
+    assert len(held) == 1 and held[0].read_bytes() == SPAM  # stored byte-exact
+    meta = json.loads(held[0].with_suffix(".json").read_text())
+    assert meta["recipients"] == ENV.recipients and meta["reasons"] == ["spam"]
+    assert meta["email_id"] == r.quarantine_id
+    r = check_http(serve.tcp, SPAM, ENV)
+    assert r.action == "quarantine" and "GTUBE" in r.symbols
+    assert len(_held(serve.state_dir)) == 2
+    assert list((serve.state_dir / "spool").iterdir()) == []  # nothing left behind
+
+
+def test_exim_preamble_is_stripped_before_storing(serve: ServeProcess) -> None:
+    framed = (b"From MAILER-DAEMON Sat Nov 21 10:00:00 2026\nX-Envelope-From: <alice@shop.example>\n"
+              b"X-Envelope-To: <bob@example.net>\n" + SPAM.replace(b"\r\n", b"\n"))
+    r = check_legacy(serve.tcp, framed, ENV)
+    assert r.action == "quarantine"
+    assert _held(serve.state_dir)[0].read_bytes() == SPAM.replace(b"\r\n", b"\n")
+
+
+def test_parallel_scans(serve: ServeProcess) -> None:
+    replies: list[ScanReply] = []
+    lock = threading.Lock()
+
+    def one(i: int) -> None:
+        r = check_legacy(serve.tcp, SPAM if i % 2 else CLEAN, ENV)
+        with lock:
+            replies.append(r)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(40)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(r.action == "quarantine" for r in replies) == 20
+    assert len(_held(serve.state_dir)) == 20
+
+
+@pytest.mark.parametrize(("mode", "expected"), [("open", "unscanned"), ("closed", "soft reject")])
+def test_fail_mode_without_workers(tmp_path: Path, mode: str, expected: str) -> None:
+    state = tmp_path / "state"
+    proc = ServeProcess(state, _toml(state, fail_mode=f'"{mode}"', **{"workers.processes": "0",
+                                                                         "scan.timeout": "1.0"}))
+    proc.start()
+    try:
+        r = check_legacy(proc.tcp, SPAM, ENV)
+        assert r.action == expected
+        assert _held(state) == []
+        assert "fail_mode_" + mode in proc.log()
+    finally:
+        proc.stop()
+
+
+def test_worker_killed_mid_scan_loses_nothing(serve: ServeProcess) -> None:
+    """A worker frozen with the job queued, then SIGKILLed: the restarted worker answers in time."""
+    deadline = time.monotonic() + 20
+    while not serve.worker_pids() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (victim,) = serve.worker_pids()
+    os.kill(victim, signal.SIGSTOP)
+    result: list[ScanReply] = []
+    t = threading.Thread(target=lambda: result.append(check_legacy(serve.tcp, SPAM, ENV)))
+    t.start()
+    client = redis.Redis(unix_socket_path=str(serve.state_dir / "redis" / "redis.sock"))
+    queued = time.monotonic() + 10
+    while not client.hlen("mailward:scan.msgs"):  # the job is in Redis; the frozen worker cannot take it
+        assert time.monotonic() < queued, "the gateway never enqueued the scan"
+        time.sleep(0.01)
+    os.kill(victim, signal.SIGKILL)
+    t.join(30)
+    assert result, "gateway never answered"
+    r = result[0]
+    # Either the restarted worker scanned it within scan.timeout (quarantined once), or the gateway applied the
+    # fail mode; in both cases nothing is lost and nothing is stored twice.
+    held = _held(serve.state_dir)
+    if r.action == "quarantine":
+        assert len(held) == 1
+    else:
+        assert r.action == "unscanned" and held == []
+    wait = time.monotonic() + 20
+    while victim in serve.worker_pids() or not serve.worker_pids():
+        assert time.monotonic() < wait, "worker was not restarted"
+        time.sleep(0.05)
+    assert check_legacy(serve.tcp, SPAM, ENV).action == "quarantine"
+
+
+def test_sigterm_stops_everything(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    proc = ServeProcess(state, _toml(state))
+    proc.start()
+    children = proc.child_pids()
+    assert len(children) >= 3  # redis + worker + api (gunicorn master and its workers)
+    assert proc.stop() == 0
+    assert proc.leftover == []
+    assert not (state / "serve.json").exists()
+    assert (state / "redis" / "appendonlydir").is_dir()  # the private Redis keeps an append-only file
+
+
+def test_oversize_follows_setting(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    proc = ServeProcess(state, _toml(state, **{"scan.max_message_bytes": "1000", "scan.oversize_action": '"reject"'}))
+    proc.start()
+    try:
+        big = SPAM + b"x" * 5000
+        assert check_legacy(proc.tcp, big, ENV).action == "reject"
+        assert check_legacy(proc.tcp, SPAM[:900], ENV).action == "quarantine"
+    finally:
+        proc.stop()
