@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -81,10 +82,8 @@ class ServeProcess:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 code = self.proc.wait()
         self.leftover = self._session_pids(self.proc.pid)
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGKILL)  # anything left in the session
-        except ProcessLookupError:
-            pass
         self._log.close()
         self.proc = None
         return code
