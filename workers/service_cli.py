@@ -9,7 +9,7 @@ from importlib.metadata import version as pkg_version
 
 import fire
 
-from core.errors import MailwardError
+from core.errors import MailwardError, ServiceUnavailable, ValidationError
 from core.settings import load_settings
 from workers.logging_setup import setup_logging
 
@@ -24,7 +24,7 @@ def _settings(state_dir: str | None, config: str | None):
 
 
 class MailwardCommand:
-    """Mailward: outbound mail filter for Exim. Subcommands: serve, config, reindex, version."""
+    """Mailward: outbound mail filter for Exim. Subcommands: serve, check, config, reindex, version."""
 
     def serve(self, state_dir: str | None = None, config: str | None = None) -> None:
         """Run the scan gateway, the Dramatiq workers and the API in the foreground until SIGTERM/SIGINT.
@@ -55,6 +55,36 @@ class MailwardCommand:
         n = store.rebuild_index(progress=lambda k: print(f"\rindexed {k} messages", end="", file=sys.stderr))
         print(file=sys.stderr)
         print(f"OK: {n} messages indexed")
+
+    def check(self, file: str, sender: str = "", rcpt: str | list[str] = "", user: str = "",
+              address: str = "", http: bool = False, state_dir: str | None = None,
+              config: str | None = None) -> None:
+        """Scan one message file through a running gateway and print the verdict as JSON.
+
+        Args:
+          file: path of an RFC 822 message (.eml).
+          sender: envelope sender. rcpt: recipient(s), comma-separated or repeated.
+          user: the authenticated user or local login to attribute the message to.
+          address: gateway address (default: the first scan.listen entry).
+          http: use rspamd's HTTP protocol (/checkv2) instead of RSPAMC/1.3.
+        """
+        from core.models import Envelope
+        from workers.scan_client import check_http, check_legacy
+
+        s = _settings(state_dir, config)
+        rcpts = rcpt if isinstance(rcpt, list | tuple) else [r for r in str(rcpt).split(",") if r]
+        env = Envelope(sender=str(sender), recipients=[str(r) for r in rcpts], user=str(user))
+        try:
+            data = open(file, "rb").read()  # noqa: SIM115 - one read
+        except OSError as exc:
+            raise ValidationError(f"cannot read {file}: {exc.strerror}") from None
+        target = str(address) if address else s.scan.listen[0]
+        try:
+            reply = (check_http if http else check_legacy)(target, data, env)
+        except OSError as exc:
+            raise ServiceUnavailable(f"cannot reach the scan gateway at {target}: {exc}") from None
+        print(json.dumps({"action": reply.action, "score": reply.score, "required_score": reply.required,
+                          "symbols": reply.symbols, "quarantine_id": reply.quarantine_id}, indent=2))
 
     def version(self) -> None:
         """Print Mailward's version."""
