@@ -1,0 +1,460 @@
+"""workers.exim_hook: rendering, and install/uninstall on copied Debian trees and fake cPanel trees."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from workers import ie_config
+from workers.exim_hook import (
+    ACTION_VAR,
+    CpanelHook,
+    DebianHook,
+    EximHookError,
+    HookParams,
+    detect_layout,
+    exim_server_address,
+    has_block,
+    insert_block,
+    make_hook,
+    remove_block,
+    render_hold_router,
+    render_main_options,
+    render_not_smtp_acl,
+    render_smtp_data_acl,
+    render_system_filter,
+    spamd_address_value,
+)
+
+EXIM = "/usr/sbin/exim4"
+have_exim = pytest.mark.skipif(not os.access(EXIM, os.X_OK), reason="exim4 is not installed")
+debian_copy_ok = pytest.mark.skipif(
+    os.geteuid() != 0 or not Path("/etc/exim4/update-exim4.conf.conf").exists()
+    or not os.access("/usr/sbin/update-exim4.conf", os.X_OK),
+    reason="needs root, Debian's /etc/exim4 and update-exim4.conf (update-exim4.conf runs in a mount namespace)")
+
+P = HookParams(scan_addresses=("127.0.0.1:11333",), timeout=30, fail_mode="open",
+               release_protocol="mailward-release", release_uid=998)
+
+
+# ------------------------------------------------------------------------------------------ rendering
+
+
+@pytest.mark.parametrize(("addr", "want"), [
+    ("127.0.0.1:11333", "127.0.0.1 11333"),
+    ("localhost:783", "localhost 783"),
+    ("[::1]:11333", "::1 11333"),
+    ("/run/mailward/scan.sock", "/run/mailward/scan.sock"),
+])
+def test_exim_server_address(addr: str, want: str) -> None:
+    assert exim_server_address(addr) == want
+
+
+@pytest.mark.parametrize("addr", ["127.0.0.1", "host:0", "host:99999", "relative.sock", "/a b", "a b:1", ":25"])
+def test_exim_server_address_rejects_garbage(addr: str) -> None:
+    with pytest.raises(EximHookError):
+        exim_server_address(addr)
+
+
+def test_spamd_address_forms() -> None:
+    assert render_main_options(P) == "spamd_address = 127.0.0.1 11333 variant=rspamd tmo=30s\n"
+    two = HookParams(scan_addresses=("127.0.0.1:1", "/run/s.sock"), timeout=7)
+    assert spamd_address_value(two) == "127.0.0.1 1 variant=rspamd tmo=7s : /run/s.sock variant=rspamd tmo=7s"
+    v6 = HookParams(scan_addresses=("[::1]:1", "127.0.0.1:2"))
+    assert spamd_address_value(v6) == "<; ::1 1 variant=rspamd tmo=30s ; 127.0.0.1 2 variant=rspamd tmo=30s"
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"fail_mode": "maybe"}, {"release_protocol": "bad proto"}, {"release_protocol": "x}{"},
+    {"timeout": 0}, {"max_scan_size": -1}, {"scan_addresses": ()}, {"release_uid": -1},
+])
+def test_params_are_validated(kwargs: dict) -> None:
+    with pytest.raises(EximHookError):
+        HookParams(**kwargs)
+
+
+def test_data_acl_statements() -> None:
+    acl = render_smtp_data_acl(P)
+    first = next(ln for ln in acl.splitlines() if ln.strip() and not ln.strip().startswith("#"))
+    assert first.split() == ["accept", "condition", "=",
+                             "${if", "and{{eq{$received_protocol}{mailward-release}}{eq{$originator_uid}{998}}}}"]
+    assert "remove_header = X-ImunifyEmail-Filter-Score : X-ImunifyEmail-Filter-Action" in acl
+    assert "spam = nobody:true/defer_ok" in acl
+    assert f"set {ACTION_VAR} = $spam_action" in acl
+    assert re.search(r"discard condition = \$\{if eq\{\$acl_m_mailward_action\}\{quarantine\}\}", acl)
+    assert re.search(r"deny    condition = .*\{reject\}\}\n +message = 5\.7\.1 ", acl)
+    assert re.search(r"defer   condition = .*\{soft reject\}\}\n +message = 4\.7\.1 ", acl)
+    assert "add_header = X-ImunifyEmail-Filter-Score: $spam_score" in acl
+    assert f"add_header = X-ImunifyEmail-Filter-Action: ${ACTION_VAR}" in acl
+    assert "$message_size" not in acl
+    # Only the release bypass may accept: inside cPanel's ACL blocks an accept would skip cPanel's own checks.
+    assert len(re.findall(r"^\s*accept\b", acl, re.M)) == 1
+
+
+def test_fail_modes_and_options_change_the_acl() -> None:
+    open_ = render_smtp_data_acl(P)
+    closed = render_smtp_data_acl(HookParams(fail_mode="closed", release_uid=998))
+    assert "could not be scanned" not in open_
+    assert re.search(r"defer   condition = \$\{if eq\{\$acl_m_mailward_action\}\{\}\}\n +message = 4\.7\.1 ", closed)
+    nobypass = render_smtp_data_acl(HookParams(max_scan_size=1000))
+    assert "accept" not in nobypass
+    assert "condition = ${if <{$message_size}{1000}}" in nobypass
+
+
+def test_not_smtp_acl_holds_and_rejects_but_never_defers_or_discards() -> None:
+    acl = render_not_smtp_acl(HookParams(fail_mode="closed", release_uid=998))
+    assert "set acl_m_mailward_hold = 1" in acl
+    assert not re.search(r"^\s*(discard|defer)\b", acl, re.M)
+    assert re.search(r"deny    condition = \$\{if or\{\{eq\{\$acl_m_mailward_action\}\{reject\}\}"
+                     r"\{eq\{\$acl_m_mailward_action\}\{soft reject\}\}\}\}", acl)
+    assert re.search(r"deny    condition = \$\{if eq\{\$acl_m_mailward_action\}\{\}\}", acl)
+    assert acl.index("mailward-release") < acl.index("spam =")
+
+
+def test_router_and_filter() -> None:
+    router = render_hold_router()
+    assert "mailward_hold:\n  driver = redirect\n" in router
+    assert "data = :blackhole:" in router and "condition = ${if eq{$acl_m_mailward_hold}{1}}" in router
+    assert render_system_filter().startswith("# Exim filter\n")
+    assert "seen finish" in render_system_filter()
+
+
+@have_exim
+@pytest.mark.parametrize("fail_mode", ["open", "closed"])
+def test_rendered_snippets_parse_in_exim(tmp_path: Path, fail_mode: str) -> None:
+    params = HookParams(scan_addresses=("127.0.0.1:11333", "/run/x.sock"), fail_mode=fail_mode,
+                        release_uid=998, max_scan_size=10_000_000)
+    conf = tmp_path / "exim.conf"
+    conf.write_text(
+        render_main_options(params) + "acl_smtp_data = d\nacl_not_smtp = n\n"
+        f"begin acl\nd:\n{render_smtp_data_acl(params)}  accept\nn:\n{render_not_smtp_acl(params)}  accept\n"
+        f"begin routers\n{render_hold_router()}\nall:\n  driver = accept\n  transport = t\n"
+        "begin transports\nt:\n  driver = appendfile\n  file = /dev/null\n")
+    proc = subprocess.run([EXIM, "-C", str(conf), "-bV"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_blocks_are_exactly_reversible() -> None:
+    for original in ["", "a\nb\n", "no newline at end", "@CONFIG@\nx = 1\n@ROUTERSTART@\n"]:
+        for after in (None, "@CONFIG@", "@MISSING@"):
+            text = insert_block(original, "x", "body line\n", after_line=after)
+            assert has_block(text, "x")
+            assert insert_block(text, "x", "body line\n", after_line=after) == text
+            assert remove_block(text, "x") == original
+    created = insert_block(None, "x", "b")
+    assert "[created]" in created and remove_block(created, "x") is None
+    placed = insert_block("@CONFIG@\nold = 1\n@ROUTERSTART@\n", "x", "new = 2\n", after_line="@CONFIG@")
+    assert placed.index("new = 2") < placed.index("old = 1")
+
+
+# ------------------------------------------------------------------------------------------ Debian
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and "var/backups" not in str(p) and "var/lib/exim4" not in str(p)}
+
+
+@pytest.fixture
+def open_tmp() -> Iterator[Path]:
+    """A temp dir under /tmp that Debian-exim can traverse: `exim -C` as root drops to the exim user."""
+    path = Path(tempfile.mkdtemp(prefix="mailward-hook-", dir="/tmp"))
+    path.chmod(0o755)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _debian_copy(tmp_path: Path, split: bool, localmacros: str | None = None) -> Path:
+    root = tmp_path / "root"
+    (root / "etc").mkdir(parents=True)
+    (root / "var/lib/exim4").mkdir(parents=True)
+    shutil.copytree("/etc/exim4", root / "etc/exim4", symlinks=True)
+    ue = root / "etc/exim4/update-exim4.conf.conf"
+    text = re.sub(r"^dc_use_split_config=.*$", f"dc_use_split_config='{str(split).lower()}'", ue.read_text(),
+                  flags=re.M)
+    ue.write_text(text)
+    lm = root / "etc/exim4/exim4.conf.localmacros"
+    lm.unlink(missing_ok=True)
+    if localmacros is not None:
+        lm.write_text(localmacros)
+    return root
+
+
+def _router_names(conf: str) -> list[str]:
+    section = conf.split("\nbegin routers", 1)[1].split("\nbegin transports", 1)[0]
+    return re.findall(r"^([A-Za-z0-9_]+):\s*$", section, re.M)
+
+
+@debian_copy_ok
+@pytest.mark.parametrize("split", [True, False])
+def test_debian_enable_twice_then_disable_restores_bytes(open_tmp: Path, split: bool) -> None:
+    root = _debian_copy(open_tmp, split, localmacros=None if split else "MAIN_LOCAL = 1  # no newline at end")
+    before = _snapshot(root)
+    reloads: list[list[str]] = []
+    hook = DebianHook(root, reload_command=("true",), release_user="www-data",
+                      runner=lambda argv: reloads.append(list(argv)) or ie_run(argv))
+    res = hook.enable(P)
+    assert res.changed and res.reloaded and Path(res.backup_dir).is_dir()
+    assert ["true"] in reloads
+    gen = (root / "var/lib/exim4/config.autogenerated").read_text()
+    assert "spamd_address = 127.0.0.1 11333 variant=rspamd tmo=30s" in gen
+    assert f"CHECK_DATA_LOCAL_ACL_FILE = {root}/etc/exim4/mailward_check_data.acl" in gen
+    assert f"acl_not_smtp = {root}/etc/exim4/mailward_not_smtp.acl" in gen
+    assert "MAIN_TRUSTED_USERS = uucp : www-data" in gen
+    if split:
+        assert _router_names(gen)[0] == "mailward_hold"  # first router: sorts before 100_*
+        assert "system_filter" not in gen
+    else:
+        assert f"system_filter = {root}/etc/exim4/mailward_system_filter" in gen
+        assert "mailward_hold" not in gen
+    st = hook.status(P)
+    assert (st.installed, st.active, st.consistent) == (True, True, True), st.problems
+    assert not hook.status(HookParams(fail_mode="closed", release_uid=998)).consistent
+
+    installed = _snapshot(root)
+    reloads.clear()
+    again = hook.enable(P)
+    assert again.changed == [] and not again.reloaded and again.backup_dir == ""
+    assert _snapshot(root) == installed and ["true"] not in reloads
+
+    out = hook.disable()
+    assert out.changed and out.reloaded
+    assert _snapshot(root) == before
+    gen = (root / "var/lib/exim4/config.autogenerated").read_text()
+    assert "mailward" not in gen
+    st = hook.status()
+    assert (st.installed, st.active, st.consistent) == (False, False, True)
+    assert hook.disable().changed == []
+
+
+def ie_run(argv: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(argv, capture_output=True, text=True, check=False)
+
+
+@debian_copy_ok
+def test_debian_failed_check_restores_everything(tmp_path: Path) -> None:
+    root = _debian_copy(tmp_path, split=True)
+    before = _snapshot(root)
+    hook = DebianHook(root, exim_binary="/bin/false", reload_command=("false",))
+    with pytest.raises(EximHookError, match="restored"):
+        hook.enable(P)
+    assert _snapshot(root) == before
+    assert not (root / "var/lib/exim4/config.autogenerated").exists()
+
+
+@debian_copy_ok
+def test_debian_refuses_to_clash_with_existing_settings(tmp_path: Path) -> None:
+    root = _debian_copy(tmp_path, split=False, localmacros="CHECK_DATA_LOCAL_ACL_FILE = /etc/exim4/mine\n")
+    before = _snapshot(root)
+    with pytest.raises(EximHookError, match="CHECK_DATA_LOCAL_ACL_FILE"):
+        DebianHook(root, reload_command=None).enable(P)
+    assert _snapshot(root) == before
+
+
+def test_debian_without_update_exim4_conf_conf_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(EximHookError, match="not a Debian exim4 layout"):
+        DebianHook(tmp_path, reload_command=None).enable(P)
+
+
+# ------------------------------------------------------------------------------------------ cPanel
+
+FAKE_BUILDEXIMCONF = r'''#!{python}
+"""Fake cPanel buildeximconf: exim.conf from a base, exim.conf.local sections and enabled ACL block files."""
+import re, sys
+from pathlib import Path
+
+root = Path({root!r})
+local = root / "etc/exim.conf.local"
+opts_text = (root / "etc/exim.conf.localopts").read_text() if (root / "etc/exim.conf.localopts").exists() else ""
+enabled = {{m.group(1) for m in re.finditer(r"^acl_(\S+?)\s*=\s*1\s*$", opts_text, re.M)}}
+sections = {{}}
+current = None
+for line in (local.read_text().splitlines() if local.exists() else []):
+    m = re.fullmatch(r"@([A-Z_]+)@\s*", line)
+    if m:
+        current = m.group(1)
+        sections.setdefault(current, [])
+    elif current:
+        sections[current].append(line)
+
+def order(name):
+    for i, pre in enumerate(("custom_begin_", "begin_")):
+        if name.startswith(pre):
+            return (i, name)
+    for i, pre in ((4, "custom_end_"), (3, "end_")):
+        if name.startswith(pre):
+            return (i, name)
+    return (2, name)
+
+def block(name):
+    d = root / "usr/local/cpanel/etc/exim/acls" / name
+    files = sorted((p for p in d.iterdir() if p.is_file()), key=lambda p: order(p.name)) if d.is_dir() else []
+    return "".join(p.read_text() for p in files if p.name in enabled)
+
+conf = ("primary_hostname = fake.cpanel.test\n" + "\n".join(sections.get("CONFIG", [])) + "\n"
+        "acl_smtp_data = acl_smtp_data\nacl_not_smtp = acl_not_smtp\n"
+        "begin acl\nacl_smtp_data:\n" + block("ACL_OUTGOING_SMTP_CHECKALL_BLOCK") + "  accept\n"
+        "acl_not_smtp:\n" + block("ACL_OUTGOING_NOTSMTP_CHECKALL_BLOCK") + "  accept\n"
+        "begin routers\n" + "\n".join(sections.get("ROUTERSTART", [])) + "\n"
+        "lookuphost:\n  driver = accept\n  transport = t\n"
+        "begin transports\nt:\n  driver = appendfile\n  file = /dev/null\n")
+(root / "etc/exim.conf").write_text(conf)
+with open(root / "buildeximconf.log", "a") as f:
+    f.write("built\n")
+'''
+
+CUSTOM_ACL = "  # the admin's own statement\n  warn    log_message = custom acl ran\n"
+LOCAL_CONF = "@AUTH@\n\n@CONFIG@\nmessage_size_limit = 20M\n\n@ROUTERSTART@\n\n@TRANSPORTSTART@\n"
+LOCALOPTS = "acl_custom_begin_mine=1\nsmtputf8_advertise_hosts=\n"
+
+
+def _cpanel_root(tmp_path: Path, local_conf: str | None = LOCAL_CONF, localopts: str | None = LOCALOPTS) -> Path:
+    root = tmp_path / "cp"
+    scripts = root / "usr/local/cpanel/scripts"
+    scripts.mkdir(parents=True)
+    (root / "etc").mkdir()
+    build = scripts / "buildeximconf"
+    build.write_text(FAKE_BUILDEXIMCONF.format(python=sys.executable, root=str(root)))
+    restart = scripts / "restartsrv_exim"
+    restart.write_text(f"#!/bin/sh\necho restarted >> {root}/restart.log\n")
+    for s in (build, restart):
+        s.chmod(0o755)
+    custom = root / "usr/local/cpanel/etc/exim/acls/ACL_OUTGOING_SMTP_CHECKALL_BLOCK/custom_begin_mine"
+    custom.parent.mkdir(parents=True)
+    custom.write_text(CUSTOM_ACL)
+    if local_conf is not None:
+        (root / "etc/exim.conf.local").write_text(local_conf)
+    if localopts is not None:
+        (root / "etc/exim.conf.localopts").write_text(localopts)
+    subprocess.run([str(build)], check=True)
+    return root
+
+
+def _all_files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and "var/backups" not in str(p) and not p.name.endswith(".log")}
+
+
+@have_exim
+@pytest.mark.parametrize(("local_conf", "localopts"), [(LOCAL_CONF, LOCALOPTS), (None, None),
+                                                       ("@CONFIG@\nmessage_logs = false", "other=1\n")])
+def test_cpanel_enable_twice_then_disable_restores_bytes(tmp_path: Path, local_conf: str | None,
+                                                         localopts: str | None) -> None:
+    root = _cpanel_root(tmp_path, local_conf, localopts)
+    before = _all_files(root)
+    assert detect_layout(root) == "cpanel"
+    hook = make_hook("auto", root, exim_binary=EXIM)
+    assert isinstance(hook, CpanelHook)
+    res = hook.enable(P)
+    assert res.reloaded and (root / "restart.log").read_text() == "restarted\n"
+    acls = root / "usr/local/cpanel/etc/exim/acls"
+    assert (acls / "ACL_OUTGOING_SMTP_CHECKALL_BLOCK/mailward_scan_smtp").read_text() == render_smtp_data_acl(P)
+    assert (acls / "ACL_OUTGOING_NOTSMTP_CHECKALL_BLOCK/mailward_scan_notsmtp").read_text() == \
+        render_not_smtp_acl(P)
+    opts = (root / "etc/exim.conf.localopts").read_text()
+    assert "acl_mailward_scan_smtp=1\n" in opts and "acl_mailward_scan_notsmtp=1\n" in opts
+    gen = (root / "etc/exim.conf").read_text()
+    assert "spamd_address = 127.0.0.1 11333 variant=rspamd tmo=30s" in gen
+    assert _router_names(gen)[0] == "mailward_hold"
+    smtp_acl = gen.split("acl_smtp_data:\n", 1)[1]
+    if localopts == LOCALOPTS:  # custom_begin_* comes first and stays
+        assert smtp_acl.index("custom acl ran") < smtp_acl.index(ACTION_VAR)
+    assert (acls / "ACL_OUTGOING_SMTP_CHECKALL_BLOCK/custom_begin_mine").read_text() == CUSTOM_ACL
+    st = hook.status(P)
+    assert (st.installed, st.active, st.consistent) == (True, True, True), st.problems
+
+    installed = _all_files(root)
+    again = hook.enable(P)
+    assert again.changed == [] and not again.reloaded
+    assert _all_files(root) == installed
+
+    out = hook.disable()
+    assert out.changed and out.reloaded
+    assert _all_files(root) == before
+    st = hook.status()
+    assert (st.installed, st.active, st.consistent) == (False, False, True)
+    assert hook.disable().changed == []
+
+
+@have_exim
+def test_cpanel_failed_check_restores_backup(tmp_path: Path) -> None:
+    root = _cpanel_root(tmp_path)
+    before = _all_files(root)
+    hook = CpanelHook(root, exim_binary="/bin/false")
+    with pytest.raises(EximHookError, match="restored"):
+        hook.enable(P)
+    assert _all_files(root) == before
+    assert not (root / "restart.log").exists()
+
+
+@have_exim
+def test_cpanel_failing_buildeximconf_restores_backup(tmp_path: Path) -> None:
+    root = _cpanel_root(tmp_path)
+    (root / "usr/local/cpanel/scripts/buildeximconf").write_text("#!/bin/sh\necho broken >&2\nexit 3\n")
+    before = _all_files(root)
+    with pytest.raises(EximHookError, match="buildeximconf failed: broken"):
+        CpanelHook(root, exim_binary=EXIM).enable(P)
+    assert _all_files(root) == before
+
+
+def test_status_reports_partial_install(tmp_path: Path) -> None:
+    root = _cpanel_root(tmp_path)
+    f = root / "usr/local/cpanel/etc/exim/acls/ACL_OUTGOING_SMTP_CHECKALL_BLOCK/mailward_scan_smtp"
+    f.write_text(render_smtp_data_acl(P))
+    st = CpanelHook(root).status(P)
+    assert not st.installed and not st.consistent
+    assert any("partly installed" in p for p in st.problems)
+
+
+# ------------------------------------------------------------------------------------------ ie-config
+
+
+@have_exim
+def test_ie_config_cli_on_a_fake_cpanel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    root = _cpanel_root(tmp_path)
+    monkeypatch.setenv("MAILWARD_EXIM__RELEASE_USER", "nobody")
+    monkeypatch.setenv("MAILWARD_EXIM__EXIM_BINARY", EXIM)
+    monkeypatch.setenv("MAILWARD_FAIL_MODE", "closed")
+    monkeypatch.delenv("MAILWARD_CONFIG", raising=False)
+    base = ["--root", str(root), "--json"]
+    assert ie_config.main(["status", *base]) == 0
+    assert json.loads(capsys.readouterr().out)["installed"] is False
+    assert ie_config.main(["enable", *base]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["layout"] == "cpanel" and out["reloaded"] and out["changed"]
+    assert "could not be scanned" in (root / "etc/exim.conf").read_text()  # fail_mode closed
+    assert ie_config.main(["status", *base]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert st["installed"] and st["active"] and st["consistent"]
+    monkeypatch.setenv("MAILWARD_FAIL_MODE", "open")
+    assert ie_config.main(["status", "--root", str(root)]) == 1  # installed with other settings
+    assert "problem: installed with other settings" in capsys.readouterr().out
+    assert ie_config.main(["disable", "--root", str(root), "--noreload"]) == 0
+    assert capsys.readouterr().out.startswith("disabled (cpanel)")
+    assert (root / "restart.log").read_text() == "restarted\n"  # only enable restarted
+
+
+def test_ie_config_errors_and_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("MAILWARD_CONFIG", raising=False)
+    assert ie_config.main(["version"]) == 0
+    assert re.fullmatch(r"\d+\.\d+\.\d+\S*\n", capsys.readouterr().out)
+    assert ie_config.main(["enable-incoming"]) == 2
+    assert "not implemented yet, see issue 8" in capsys.readouterr().err
+    monkeypatch.setenv("MAILWARD_EXIM__RELEASE_USER", "no-such-user-here")
+    assert ie_config.main(["enable", "--root", str(tmp_path), "--layout", "debian"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("ie-config: error: ") and "no-such-user-here" in err and err.count("\n") == 1
+    monkeypatch.setenv("MAILWARD_FAIL_MODE", "sometimes")
+    assert ie_config.main(["status"]) == 1
+    assert "fail_mode" in capsys.readouterr().err

@@ -1,0 +1,819 @@
+"""Mailward's Exim hook: render the ACL/router/option snippets and install them on Debian or cPanel."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pwd
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.errors import MailwardError
+
+#: Headers Mailward owns; any copy a client sends is removed so verdicts cannot be forged.
+FILTER_HEADERS = ("X-ImunifyEmail-Filter-Score", "X-ImunifyEmail-Filter-Action")
+SCORE_HEADER, ACTION_HEADER = FILTER_HEADERS
+#: ACL variables the snippets use (acl_m_* survive into the spool file, so routers can read them).
+ACTION_VAR = "acl_m_mailward_action"
+HOLD_VAR = "acl_m_mailward_hold"
+ROUTER_NAME = "mailward_hold"
+MARK = "mailward"  # every file or block Mailward adds carries this word
+DEFAULT_REJECT_TEXT = "Message rejected by the Mailward content filter"
+DEFAULT_DEFER_TEXT = "Temporarily rejected by the content filter, try again later"
+UNSCANNED_DEFER_TEXT = "Message could not be scanned, try again later"
+
+_PROTO_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_IFNDEF_DEFAULT_RE = re.compile(r"^[ \t]*\.ifndef[ \t]+(\w+)[ \t]*\n[ \t]*\1[ \t]*=.*\n[ \t]*\.endif", re.M)
+_HOST_RE = re.compile(r"^[A-Za-z0-9._:-]+$")
+
+
+class EximHookError(MailwardError):
+    """The Exim hook could not be rendered, installed, checked or removed."""
+
+    status = 500
+    code = "exim_hook_error"
+
+
+@dataclass(frozen=True, slots=True)
+class HookParams:
+    """Everything the rendered Exim snippets depend on."""
+
+    scan_addresses: tuple[str, ...] = ("127.0.0.1:11333",)  # "host:port", "[v6]:port" or "/socket/path"
+    timeout: int = 30  # Exim's tmo= in seconds: bounds the whole exchange with the gateway
+    fail_mode: str = "open"
+    release_protocol: str = "mailward-release"
+    release_uid: int | None = None  # None: no release bypass statement
+    max_scan_size: int = 0  # bytes; 0 = scan every message (the gateway handles oversize mail)
+
+    def __post_init__(self) -> None:
+        if not self.scan_addresses:
+            raise EximHookError("at least one scan address is needed")
+        for a in self.scan_addresses:
+            exim_server_address(a)
+        if self.fail_mode not in ("open", "closed"):
+            raise EximHookError(f"fail_mode must be 'open' or 'closed', got {self.fail_mode!r}")
+        if not _PROTO_RE.match(self.release_protocol):
+            raise EximHookError(f"release protocol {self.release_protocol!r} must match {_PROTO_RE.pattern}")
+        if self.timeout <= 0 or self.max_scan_size < 0:
+            raise EximHookError("timeout must be positive and max_scan_size not negative")
+        if self.release_uid is not None and self.release_uid < 0:
+            raise EximHookError("release_uid must not be negative")
+
+
+def params_from_settings(settings: Any, *, release_uid: int | None = None, max_scan_size: int = 0) -> HookParams:
+    """Build HookParams from core.settings.Settings (release uid resolved from exim.release_user if not given)."""
+    exim = settings.exim
+    if release_uid is None:
+        release_uid = user_uid(exim.release_user)
+    return HookParams(
+        scan_addresses=tuple(settings.scan.listen), timeout=int(exim.spamd_timeout),
+        fail_mode=settings.fail_mode, release_protocol=exim.release_protocol,
+        release_uid=release_uid, max_scan_size=max_scan_size,
+    )
+
+
+def user_uid(user: str | int) -> int:
+    """The numeric uid of a login name (or the number itself); EximHookError if unknown."""
+    if isinstance(user, int) or str(user).isdigit():
+        return int(user)
+    try:
+        return pwd.getpwnam(str(user)).pw_uid
+    except KeyError:
+        raise EximHookError(f"user {user!r} does not exist: create it or set exim.release_user "
+                            "(the release bypass needs its uid)") from None
+
+
+# --------------------------------------------------------------------------------------------- rendering
+
+
+def exim_server_address(addr: str) -> str:
+    """Turn a gateway listen address ("127.0.0.1:11333", "[::1]:11333", "/run/x.sock") into Exim's form."""
+    if addr.startswith("/"):
+        if any(c.isspace() for c in addr) or ":" in addr or ";" in addr:
+            raise EximHookError(f"socket path {addr!r} must not contain spaces, ':' or ';'")
+        return addr
+    host, sep, port = addr.rpartition(":")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not (sep and host and port.isdigit() and 0 < int(port) < 65536 and _HOST_RE.match(host)):
+        raise EximHookError(f"scan address {addr!r} must be host:port or an absolute socket path")
+    return f"{host} {port}"
+
+
+def spamd_address_value(params: HookParams) -> str:
+    """The value of Exim's spamd_address: each server with variant=rspamd and tmo=."""
+    servers = [f"{exim_server_address(a)} variant=rspamd tmo={params.timeout}s" for a in params.scan_addresses]
+    if any(":" in s for s in servers):  # IPv6: switch the list separator
+        return "<; " + " ; ".join(servers)
+    return " : ".join(servers)
+
+
+def render_main_options(params: HookParams) -> str:
+    """Global (main section) options: spamd_address."""
+    return f"spamd_address = {spamd_address_value(params)}\n"
+
+
+def _release_bypass(params: HookParams) -> str:
+    if params.release_uid is None:
+        return ""
+    return (
+        "  # Released mail is re-injected by the trusted release user: never scan it twice.\n"
+        "  accept  condition = ${if and{{eq{$received_protocol}{PROTO}}{eq{$originator_uid}{UID}}}}\n\n"
+    ).replace("PROTO", params.release_protocol).replace("UID", str(params.release_uid))
+
+
+def _scan_statements(params: HookParams) -> str:
+    lines = [
+        f"  warn    remove_header = {' : '.join(FILTER_HEADERS)}",
+        f"  warn    set {HOLD_VAR} =",
+        f"          set {ACTION_VAR} = unscanned",
+        "  # Empty after this statement means the gateway could not be asked (its fail mode applies).",
+        "  warn",
+    ]
+    if params.max_scan_size:
+        lines.append(f"          condition = ${{if <{{$message_size}}{{{params.max_scan_size}}}}}")
+    lines += [
+        f"          set {ACTION_VAR} =",
+        "          spam = nobody:true/defer_ok",
+        f"          set {ACTION_VAR} = $spam_action",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _message(default: str) -> str:
+    # The gateway puts human text in a `Message:` reply line; Exim hands the lines after `Action:` over in
+    # $spam_report, each continuation line indented by one space.
+    return ("${if match{$spam_report}{\\N(?m)^\\s*Message: *(\\S[^\\r\\n]*)\\N}"
+            "{${sg{$1}{\\N\\s+$\\N}{}}}{DEFAULT}}").replace("DEFAULT", default)
+
+
+def _headers() -> str:
+    is_ = f"${{if eq{{${ACTION_VAR}}}"
+    return (
+        f"  warn    condition = {is_}{{unscanned}}}}\n"
+        f"          add_header = {ACTION_HEADER}: unscanned\n"
+        f"  warn    condition = {is_}{{unscanned}}{{no}}{{yes}}}}\n"
+        f"          add_header = {SCORE_HEADER}: $spam_score\n"
+        f"          add_header = {ACTION_HEADER}: ${ACTION_VAR}\n"
+    )
+
+
+def render_smtp_data_acl(params: HookParams) -> str:
+    """acl_smtp_data statements (no final accept, so they can sit inside another ACL)."""
+    is_ = f"${{if eq{{${ACTION_VAR}}}"
+    fail = (
+        f"  warn    condition = {is_}{{}}}}\n          set {ACTION_VAR} = unscanned\n"
+        if params.fail_mode == "open" else
+        f"  defer   condition = {is_}{{}}}}\n          message = 4.7.1 {UNSCANNED_DEFER_TEXT}\n"
+        "          log_message = Mailward: scan gateway unavailable (fail mode closed)\n"
+    )
+    return (
+        "  # BEGIN Mailward outgoing scan (generated by ie-config; do not edit)\n"
+        + _release_bypass(params)
+        + _scan_statements(params)
+        + f"  discard condition = {is_}{{quarantine}}}}\n"
+        "          log_message = Mailward: quarantined\n"
+        f"  deny    condition = {is_}{{reject}}}}\n"
+        f"          message = 5.7.1 {_message(DEFAULT_REJECT_TEXT)}\n"
+        "          log_message = Mailward: rejected\n"
+        f"  defer   condition = {is_}{{soft reject}}}}\n"
+        f"          message = 4.7.1 {_message(DEFAULT_DEFER_TEXT)}\n"
+        "          log_message = Mailward: deferred\n"
+        + fail + _headers()
+        + "  # END Mailward outgoing scan\n"
+    )
+
+
+def render_not_smtp_acl(params: HookParams) -> str:
+    """acl_not_smtp statements: local submission cannot be discarded or deferred, so hold or reject."""
+    is_ = f"${{if eq{{${ACTION_VAR}}}"
+    fail = (
+        f"  warn    condition = {is_}{{}}}}\n          set {ACTION_VAR} = unscanned\n"
+        if params.fail_mode == "open" else
+        f"  deny    condition = {is_}{{}}}}\n          message = {UNSCANNED_DEFER_TEXT}\n"
+        "          log_message = Mailward: scan gateway unavailable (fail mode closed)\n"
+    )
+    return (
+        "  # BEGIN Mailward local submission scan (generated by ie-config; do not edit)\n"
+        + _release_bypass(params)
+        + _scan_statements(params)
+        + f"  warn    condition = {is_}{{quarantine}}}}\n"
+        f"          set {HOLD_VAR} = 1\n"
+        "          log_message = Mailward: quarantined (held by the mailward_hold router)\n"
+        f"  deny    condition = ${{if or{{{{eq{{${ACTION_VAR}}}{{reject}}}}{{eq{{${ACTION_VAR}}}{{soft reject}}}}}}}}\n"
+        f"          message = {_message(DEFAULT_REJECT_TEXT)}\n"
+        "          log_message = Mailward: rejected\n"
+        + fail + _headers()
+        + "  # END Mailward local submission scan\n"
+    )
+
+
+def render_hold_router() -> str:
+    """The first router: a quarantined local message is never delivered nor bounced."""
+    return (
+        "# Mailward: held (quarantined) local submissions go nowhere; the gateway kept a copy.\n"
+        f"{ROUTER_NAME}:\n"
+        "  driver = redirect\n"
+        f"  condition = ${{if eq{{${HOLD_VAR}}}{{1}}}}\n"
+        "  data = :blackhole:\n"
+        "  no_verify\n"
+        "  no_expn\n"
+    )
+
+
+def render_system_filter() -> str:
+    """An Exim system filter doing the router's job where no router can be added (Debian non-split)."""
+    return (
+        "# Exim filter\n"
+        "# Mailward: held (quarantined) local submissions go nowhere; the gateway kept a copy.\n"
+        f'if "${HOLD_VAR}" is "1" then\n'
+        "  seen finish\n"
+        "endif\n"
+    )
+
+
+# ------------------------------------------------------------------------------------ file blocks
+
+
+def _begin(name: str) -> str:
+    return f"# BEGIN {MARK} {name} (managed by ie-config; do not edit)"
+
+
+def _end(name: str) -> str:
+    return f"# END {MARK} {name}"
+
+
+def has_block(text: str, name: str) -> bool:
+    """Whether text holds Mailward's block called name."""
+    return _block_re(name).search(text) is not None
+
+
+def _block_re(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<pre>\n?)^# BEGIN {MARK} {re.escape(name)}(?P<flags>(?: \[[a-z]+\])*) \(managed[^\n]*\n"
+        rf".*?^# END {MARK} {re.escape(name)}\n", re.M | re.S)
+
+
+def insert_block(text: str | None, name: str, body: str, after_line: str | None = None) -> str:
+    """Text with a marked block inserted after the line after_line (else appended); reversible exactly."""
+    if text is not None and has_block(text, name):
+        text = remove_block(text, name)
+    flags = ""
+    base = text if text is not None else ""
+    if text is None:
+        flags += " [created]"
+    if not body.endswith("\n"):
+        body += "\n"
+    pos = len(base)
+    if after_line is not None:
+        m = re.search(rf"^{re.escape(after_line)}[ \t]*(\n|\Z)", base, re.M)
+        if m:
+            pos = m.end()
+    pre = ""
+    if pos > 0 and base[pos - 1] != "\n":
+        pre, flags = "\n", flags + " [noeol]"
+    head = _begin(name).replace(" (managed", f"{flags} (managed", 1)
+    return base[:pos] + pre + f"{head}\n{body}{_end(name)}\n" + base[pos:]
+
+
+def remove_block(text: str, name: str) -> str | None:
+    """Text without the block; None when the block had created the file and nothing else is left."""
+    m = _block_re(name).search(text)
+    if not m:
+        return text
+    flags = m.group("flags")
+    start = m.start() if (m.group("pre") and "[noeol]" in flags) else m.start() + len(m.group("pre"))
+    out = text[:start] + text[m.end():]
+    if "[created]" in flags and not out.strip():
+        return None
+    return out
+
+
+# --------------------------------------------------------------------------------------- installers
+
+
+@dataclass(slots=True)
+class HookResult:
+    """What enable/disable did."""
+
+    layout: str
+    action: str
+    changed: list[str] = field(default_factory=list)
+    backup_dir: str = ""
+    reloaded: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"layout": self.layout, "action": self.action, "changed": list(self.changed),
+                "backup_dir": self.backup_dir, "reloaded": self.reloaded, "notes": list(self.notes)}
+
+
+@dataclass(slots=True)
+class HookStatus:
+    """Whether the hook is installed, active and consistent."""
+
+    layout: str
+    installed: bool
+    active: bool
+    consistent: bool
+    parts: dict[str, bool] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"layout": self.layout, "installed": self.installed, "active": self.active,
+                "consistent": self.consistent, "parts": dict(self.parts), "problems": list(self.problems)}
+
+
+Plan = dict[Path, str | None]  # path -> wanted text, or None to remove the file
+Runner = Callable[[Sequence[str]], subprocess.CompletedProcess[str]]
+
+
+def run_command(argv: Sequence[str]) -> subprocess.CompletedProcess[str]:
+    """Run argv (never through a shell), capturing text output."""
+    return subprocess.run(list(argv), capture_output=True, text=True, check=False, timeout=300)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, mode)
+        if path.exists():
+            st = path.stat()
+            os.chown(tmp, st.st_uid, st.st_gid)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _fail_text(proc: subprocess.CompletedProcess[str]) -> str:
+    text = (proc.stderr or proc.stdout or "").strip().splitlines()
+    return text[-1] if text else f"exit code {proc.returncode}"
+
+
+class _Installer:
+    """Shared machinery: plan -> backup -> write -> check -> (restore on failure) -> reload."""
+
+    layout = ""
+
+    def __init__(self, root: str | Path = "/", *, exim_binary: str = "/usr/sbin/exim",
+                 backup_dir: str | Path | None = None, runner: Runner = run_command) -> None:
+        self.root = Path(root)
+        self.exim_binary = exim_binary
+        self.backup_root = Path(backup_dir) if backup_dir else self.path("var/backups/mailward")
+        self.run = runner
+
+    def path(self, rel: str) -> Path:
+        """A system path under this installer's root."""
+        return self.root / rel.lstrip("/")
+
+    def _exim_check(self, conf: Path) -> None:
+        proc = self.run([self.exim_binary, "-C", str(conf), "-bV"])
+        if proc.returncode != 0:
+            raise EximHookError(f"exim rejected the configuration {conf}: {_fail_text(proc)}")
+
+    def _backup(self, paths: Sequence[Path]) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for n in range(1000):
+            bdir = self.backup_root / (stamp if n == 0 else f"{stamp}.{n}")
+            try:
+                bdir.mkdir(parents=True, exist_ok=False)
+                break
+            except FileExistsError:
+                continue
+        else:
+            raise EximHookError(f"cannot create a backup directory under {self.backup_root}")
+        absent = []
+        for p in paths:
+            rel = self._rel(p)
+            if p.exists():
+                dest = bdir / "files" / rel
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(p, dest)
+            else:
+                absent.append(str(rel))
+        (bdir / "absent.txt").write_text("".join(f"{a}\n" for a in absent), encoding="utf-8")
+        return bdir
+
+    def _rel(self, p: Path) -> Path:
+        return p.relative_to(self.root) if p.is_relative_to(self.root) else Path(str(p).lstrip("/"))
+
+    def _restore(self, bdir: Path, paths: Sequence[Path]) -> None:
+        absent = set((bdir / "absent.txt").read_text(encoding="utf-8").split("\n"))
+        for p in paths:
+            rel = self._rel(p)
+            if str(rel) in absent:
+                p.unlink(missing_ok=True)
+            else:
+                src = bdir / "files" / rel
+                if src.exists():
+                    shutil.copy2(src, p)
+
+    def _apply(self, plan: Plan, result: HookResult, check: Callable[[], None],
+               extra_backup: Sequence[Path] = ()) -> bool:
+        changes = {p: t for p, t in plan.items() if _read(p) != t}
+        if not changes:
+            return False
+        touched = [*changes, *[p for p in extra_backup if p not in changes]]
+        bdir = self._backup(touched)
+        result.backup_dir = str(bdir)
+        try:
+            for p, t in changes.items():
+                if t is None:
+                    p.unlink(missing_ok=True)
+                else:
+                    _write_atomic(p, t)
+            check()
+        except BaseException as exc:
+            self._restore(bdir, touched)
+            self._after_restore()
+            if isinstance(exc, EximHookError):
+                raise EximHookError(f"{exc.message}; the previous files were restored from {bdir}") from None
+            raise
+        result.changed = sorted(str(p) for p in changes)
+        return True
+
+    def _after_restore(self) -> None:
+        """Regenerate whatever derived config the restored files feed (layout specific)."""
+
+
+# ------------------------------------------------------------------------------------------ Debian
+
+
+class DebianHook(_Installer):
+    """Debian exim4 (exim4-config): split conf.d or the non-split template + exim4.conf.localmacros."""
+
+    layout = "debian"
+
+    def __init__(self, root: str | Path = "/", *, exim_binary: str = "/usr/sbin/exim",
+                 update_exim4_conf: str = "/usr/sbin/update-exim4.conf",
+                 reload_command: Sequence[str] | None = ("systemctl", "reload", "exim4"),
+                 backup_dir: str | Path | None = None, runner: Runner = run_command,
+                 release_user: str | None = None) -> None:
+        super().__init__(root, exim_binary=exim_binary, backup_dir=backup_dir, runner=runner)
+        self.update_exim4_conf = update_exim4_conf
+        self.reload_command = tuple(reload_command) if reload_command else None
+        self.release_user = release_user
+        self.confdir = self.path("etc/exim4")
+        self.data_acl = self.confdir / "mailward_check_data.acl"
+        self.not_smtp_acl = self.confdir / "mailward_not_smtp.acl"
+        self.system_filter = self.confdir / "mailward_system_filter"
+        self.main_file = self.confdir / "conf.d/main/000_mailward"
+        self.router_file = self.confdir / "conf.d/router/01_mailward_hold"
+        self.localmacros = self.confdir / "exim4.conf.localmacros"
+        self.autogenerated = self.path("var/lib/exim4/config.autogenerated")
+
+    def split_config(self) -> bool:
+        """Whether update-exim4.conf.conf selects the split conf.d scheme."""
+        text = _read(self.confdir / "update-exim4.conf.conf")
+        if text is None:
+            raise EximHookError(f"{self.confdir}/update-exim4.conf.conf is missing: not a Debian exim4 layout")
+        m = re.search(r"^\s*dc_use_split_config\s*=\s*'?(\w+)'?", text, re.M)
+        return bool(m and m.group(1).lower() == "true")
+
+    def _sources(self, split: bool) -> list[Path]:
+        if split:
+            ours = {self.main_file, self.router_file}
+            return [p for p in sorted(self.confdir.joinpath("conf.d").rglob("*")) if p.is_file() and p not in ours]
+        return [self.confdir / "exim4.conf.template"]
+
+    def _conflicts(self, split: bool) -> tuple[list[str], bool]:
+        """Settings someone else made that ours would clash with; and whether MAIN_TRUSTED_USERS is taken."""
+        names = ["CHECK_DATA_LOCAL_ACL_FILE", "acl_not_smtp", "spamd_address"] + ([] if split else ["system_filter"])
+        texts = [(p, _read(p) or "") for p in self._sources(split)]
+        if not split:
+            lm = _read(self.localmacros)
+            texts.append((self.localmacros, (remove_block(lm, "main") or "") if lm else ""))
+        problems, trusted_taken = [], False
+        for p, t in texts:
+            t = _IFNDEF_DEFAULT_RE.sub("", t)  # Debian's own defaults (.ifndef X / X = ... / .endif) are no clash
+            for n in names:
+                if re.search(rf"^\s*{n}\s*=", t, re.M):
+                    problems.append(f"{p} already sets {n}")
+            if re.search(r"^\s*MAIN_TRUSTED_USERS\s*=", t, re.M):
+                trusted_taken = True
+        return problems, trusted_taken
+
+    def _main_text(self, params: HookParams, split: bool, trusted_taken: bool) -> str:
+        lines = [
+            "# Mailward: outgoing mail is scanned by the Mailward scan gateway.",
+            f"CHECK_DATA_LOCAL_ACL_FILE = {self.data_acl}",
+            render_main_options(params).rstrip("\n"),
+            f"acl_not_smtp = {self.not_smtp_acl}",
+        ]
+        if not split:
+            lines.append(f"system_filter = {self.system_filter}")
+        if self.release_user and not trusted_taken:
+            lines.append(f"MAIN_TRUSTED_USERS = uucp : {self.release_user}")
+        return "\n".join(lines) + "\n"
+
+    def plan_enable(self, params: HookParams) -> tuple[Plan, list[str]]:
+        """The files enable would write; and notes for the operator."""
+        split = self.split_config()
+        if self.path("etc/exim4/exim4.conf").exists():
+            raise EximHookError(f"{self.path('etc/exim4/exim4.conf')} exists: a hand-written exim config is "
+                                "not managed by update-exim4.conf; add Mailward's snippets by hand")
+        problems, trusted_taken = self._conflicts(split)
+        if problems:
+            raise EximHookError("cannot install alongside existing settings: " + "; ".join(problems))
+        notes = []
+        if self.release_user and trusted_taken:
+            notes.append(f"MAIN_TRUSTED_USERS is set elsewhere: make sure it lists {self.release_user}")
+        plan: Plan = {
+            self.data_acl: render_smtp_data_acl(params),
+            self.not_smtp_acl: render_not_smtp_acl(params),
+        }
+        main = self._main_text(params, split, trusted_taken)
+        if split:
+            plan[self.main_file] = main
+            plan[self.router_file] = render_hold_router()
+            plan[self.system_filter] = None
+            lm = _read(self.localmacros)
+            if lm is not None and has_block(lm, "main"):
+                plan[self.localmacros] = remove_block(lm, "main")
+        else:
+            plan[self.localmacros] = insert_block(_read(self.localmacros), "main", main)
+            plan[self.system_filter] = render_system_filter()
+            plan[self.main_file] = None
+            plan[self.router_file] = None
+        return plan, notes
+
+    def plan_disable(self) -> Plan:
+        """The files disable would write or remove."""
+        plan: Plan = {p: None for p in (self.data_acl, self.not_smtp_acl, self.system_filter,
+                                        self.main_file, self.router_file)}
+        lm = _read(self.localmacros)
+        if lm is not None and has_block(lm, "main"):
+            plan[self.localmacros] = remove_block(lm, "main")
+        return plan
+
+    def generate(self, out: Path) -> None:
+        """Run update-exim4.conf on this root's /etc/exim4 into out (no activation)."""
+        if self.confdir.resolve() == Path("/etc/exim4"):
+            argv = [self.update_exim4_conf, "-o", str(out)]
+        else:
+            # update-exim4.conf reads exim4.conf.localmacros only if /etc/exim4 has one: show it the copy there.
+            argv = ["unshare", "-m", "--propagation", "private", "sh", "-c",
+                    'mount --bind "$1" /etc/exim4 && exec "$2" -o "$3"', "sh",
+                    str(self.confdir), self.update_exim4_conf, str(out)]
+        proc = self.run(argv)
+        if proc.returncode != 0:
+            raise EximHookError(f"update-exim4.conf failed: {_fail_text(proc)}")
+
+    def _check_and_activate(self) -> None:
+        with tempfile.TemporaryDirectory(prefix="mailward-exim-") as tmp:
+            cand = Path(tmp) / "config.autogenerated"
+            self.generate(cand)
+            self._exim_check(cand)
+            self._check_acl_files(Path(tmp))
+            self.autogenerated.parent.mkdir(parents=True, exist_ok=True)
+            if self.root.resolve() == Path("/"):
+                proc = self.run([self.update_exim4_conf])  # the real thing: writes and re-validates
+                if proc.returncode != 0:
+                    raise EximHookError(f"update-exim4.conf failed: {_fail_text(proc)}")
+            else:
+                _write_atomic(self.autogenerated, cand.read_text(encoding="utf-8"))
+
+    def _check_acl_files(self, tmp: Path) -> None:
+        """acl_not_smtp's file is read at run time only: parse it now inside a minimal config."""
+        text = _read(self.not_smtp_acl)
+        if text is None:
+            return
+        conf = tmp / "acl-check.conf"
+        conf.write_text(f"begin acl\nmailward_not_smtp_check:\n{text}  accept\n", encoding="utf-8")
+        self._exim_check(conf)
+
+    def _after_restore(self) -> None:
+        with contextlib.suppress(EximHookError):  # the restored files are what was there before
+            self._check_and_activate()
+
+    def _reload(self, result: HookResult) -> None:
+        if self.reload_command:
+            proc = self.run(self.reload_command)
+            if proc.returncode != 0:
+                raise EximHookError(f"reloading exim failed ({' '.join(self.reload_command)}): {_fail_text(proc)}")
+            result.reloaded = True
+
+    def backup_paths(self) -> list[Path]:
+        """Derived files backed up alongside the plan."""
+        return [self.autogenerated]
+
+    def enable(self, params: HookParams) -> HookResult:
+        """Install (or update) the hook, check the generated config, then reload Exim."""
+        plan, notes = self.plan_enable(params)
+        result = HookResult(self.layout, "enable", notes=notes)
+        if self._apply(plan, result, self._check_and_activate, self.backup_paths()):
+            self._reload(result)
+        else:
+            result.notes.append("already enabled with these settings: nothing changed")
+        return result
+
+    def disable(self) -> HookResult:
+        """Remove exactly what enable added, check the generated config, then reload Exim."""
+        result = HookResult(self.layout, "disable")
+        if self._apply(self.plan_disable(), result, self._check_and_activate, self.backup_paths()):
+            self._reload(result)
+        else:
+            result.notes.append("not installed: nothing changed")
+        return result
+
+    def status(self, params: HookParams | None = None) -> HookStatus:
+        """Which parts are present, whether the generated config uses them, and whether they match params."""
+        split = self.split_config()
+        lm = _read(self.localmacros)
+        parts = {str(self.data_acl): self.data_acl.exists(), str(self.not_smtp_acl): self.not_smtp_acl.exists()}
+        if split:
+            parts[str(self.main_file)] = self.main_file.exists()
+            parts[str(self.router_file)] = self.router_file.exists()
+        else:
+            parts[f"{self.localmacros} (block)"] = bool(lm and has_block(lm, "main"))
+            parts[str(self.system_filter)] = self.system_filter.exists()
+        installed = all(parts.values())
+        gen = _read(self.autogenerated) or ""
+        active = str(self.data_acl) in gen and "spamd_address" in gen
+        problems = []
+        if any(parts.values()) and not installed:
+            problems.append("partly installed: " + ", ".join(p for p, ok in parts.items() if not ok) + " missing")
+        if installed != active:
+            problems.append("the generated config does not match the installed files: run update-exim4.conf")
+        if installed and params is not None:
+            try:
+                plan, _ = self.plan_enable(params)
+            except EximHookError as exc:
+                problems.append(exc.message)
+            else:
+                stale = [str(p) for p, t in plan.items() if _read(p) != t]
+                if stale:
+                    problems.append("installed with other settings: " + ", ".join(stale))
+        return HookStatus(self.layout, installed, active, not problems, parts, problems)
+
+
+# ------------------------------------------------------------------------------------------ cPanel
+
+CPANEL_SMTP_BLOCK = "ACL_OUTGOING_SMTP_CHECKALL_BLOCK"
+CPANEL_NOTSMTP_BLOCK = "ACL_OUTGOING_NOTSMTP_CHECKALL_BLOCK"
+CPANEL_SMTP_FILE = "mailward_scan_smtp"
+CPANEL_NOTSMTP_FILE = "mailward_scan_notsmtp"
+
+
+class CpanelHook(_Installer):
+    """cPanel: ACL block files + acl_<file>=1 in exim.conf.localopts + exim.conf.local sections."""
+
+    layout = "cpanel"
+
+    def __init__(self, root: str | Path = "/", *, exim_binary: str = "/usr/sbin/exim",
+                 buildeximconf: str | None = None, restart_command: Sequence[str] | None = None,
+                 restart: bool = True, backup_dir: str | Path | None = None, runner: Runner = run_command) -> None:
+        super().__init__(root, exim_binary=exim_binary, backup_dir=backup_dir, runner=runner)
+        self.buildeximconf = buildeximconf or str(self.path("usr/local/cpanel/scripts/buildeximconf"))
+        default_restart = (str(self.path("usr/local/cpanel/scripts/restartsrv_exim")),)
+        self.restart_command = (tuple(restart_command) if restart_command else default_restart) if restart else None
+        acls = self.path("usr/local/cpanel/etc/exim/acls")
+        self.smtp_file = acls / CPANEL_SMTP_BLOCK / CPANEL_SMTP_FILE
+        self.notsmtp_file = acls / CPANEL_NOTSMTP_BLOCK / CPANEL_NOTSMTP_FILE
+        self.local = self.path("etc/exim.conf.local")
+        self.localopts = self.path("etc/exim.conf.localopts")
+        self.exim_conf = self.path("etc/exim.conf")
+
+    def _localopts(self, enable: bool) -> str | None:
+        text = _read(self.localopts)
+        keys = (f"acl_{CPANEL_SMTP_FILE}", f"acl_{CPANEL_NOTSMTP_FILE}")
+        lines = [] if text is None else text.splitlines(keepends=True)
+        kept = [ln for ln in lines if ln.split("=", 1)[0].strip() not in keys]
+        if enable:
+            if kept and not kept[-1].endswith("\n"):
+                kept[-1] += "\n"
+            kept += [f"{k}=1\n" for k in keys]
+        elif text is None or (not "".join(kept).strip() and len(kept) < len(lines)):
+            return None  # only our lines were there: cPanel keeps no empty localopts file around
+        return "".join(kept)
+
+    def _local(self, params: HookParams | None) -> str | None:
+        text = _read(self.local)
+        for name in ("config", "router"):  # reverse order of insertion: "router" may have created the file
+            if text is not None:
+                text = remove_block(text, name)
+        if params is None:
+            return text
+        for name, marker, body in (("router", "@ROUTERSTART@", render_hold_router()),
+                                   ("config", "@CONFIG@", render_main_options(params))):
+            if text is None or not re.search(rf"^{marker}[ \t]*$", text, re.M):
+                body = f"{marker}\n{body}"  # the section marker itself belongs to (and leaves with) our block
+            text = insert_block(text, name, body, after_line=marker)
+        return text
+
+    def plan_enable(self, params: HookParams) -> Plan:
+        """The files enable would write."""
+        return {
+            self.smtp_file: render_smtp_data_acl(params),
+            self.notsmtp_file: render_not_smtp_acl(params),
+            self.localopts: self._localopts(True),
+            self.local: self._local(params),
+        }
+
+    def plan_disable(self) -> Plan:
+        """The files disable would write or remove."""
+        return {self.smtp_file: None, self.notsmtp_file: None,
+                self.localopts: self._localopts(False), self.local: self._local(None)}
+
+    def _build(self) -> None:
+        proc = self.run([self.buildeximconf])
+        if proc.returncode != 0:
+            raise EximHookError(f"buildeximconf failed: {_fail_text(proc)}")
+        self._exim_check(self.exim_conf)
+        gen = _read(self.exim_conf) or ""
+        if "spam = nobody:true/defer_ok" in (_read(self.smtp_file) or "") and ACTION_VAR not in gen:
+            raise EximHookError(f"buildeximconf did not include Mailward's ACL blocks in {self.exim_conf}")
+
+    def _after_restore(self) -> None:
+        proc = self.run([self.buildeximconf])
+        if proc.returncode != 0:
+            pass  # the generated exim.conf itself was restored from the backup
+
+    def _restart(self, result: HookResult) -> None:
+        if self.restart_command:
+            proc = self.run(self.restart_command)
+            if proc.returncode != 0:
+                raise EximHookError(f"restarting exim failed: {_fail_text(proc)}")
+            result.reloaded = True
+
+    def enable(self, params: HookParams) -> HookResult:
+        """Install (or update) the hook, rebuild and check exim.conf, then restart Exim."""
+        result = HookResult(self.layout, "enable")
+        if self._apply(self.plan_enable(params), result, self._build, [self.exim_conf]):
+            self._restart(result)
+        else:
+            result.notes.append("already enabled with these settings: nothing changed")
+        result.notes.append("the release user must be one of Exim's trusted_users for releases to skip scanning")
+        return result
+
+    def disable(self) -> HookResult:
+        """Remove exactly what enable added, rebuild and check exim.conf, then restart Exim."""
+        result = HookResult(self.layout, "disable")
+        if self._apply(self.plan_disable(), result, self._build, [self.exim_conf]):
+            self._restart(result)
+        else:
+            result.notes.append("not installed: nothing changed")
+        return result
+
+    def status(self, params: HookParams | None = None) -> HookStatus:
+        """Which parts are present, whether exim.conf includes them, and whether they match params."""
+        opts = _read(self.localopts) or ""
+        local = _read(self.local) or ""
+        parts = {
+            str(self.smtp_file): self.smtp_file.exists(),
+            str(self.notsmtp_file): self.notsmtp_file.exists(),
+            f"{self.localopts} acl_{CPANEL_SMTP_FILE}=1": bool(
+                re.search(rf"^acl_{CPANEL_SMTP_FILE}\s*=\s*1\s*$", opts, re.M)),
+            f"{self.localopts} acl_{CPANEL_NOTSMTP_FILE}=1": bool(
+                re.search(rf"^acl_{CPANEL_NOTSMTP_FILE}\s*=\s*1\s*$", opts, re.M)),
+            f"{self.local} @CONFIG@ block": has_block(local, "config"),
+            f"{self.local} @ROUTERSTART@ block": has_block(local, "router"),
+        }
+        installed = all(parts.values())
+        gen = _read(self.exim_conf) or ""
+        active = ACTION_VAR in gen and f"{ROUTER_NAME}:" in gen and "variant=rspamd" in gen
+        problems = []
+        if any(parts.values()) and not installed:
+            problems.append("partly installed: " + ", ".join(p for p, ok in parts.items() if not ok) + " missing")
+        if installed != active:
+            problems.append(f"{self.exim_conf} does not match the installed files: run buildeximconf")
+        if installed and params is not None:
+            stale = [str(p) for p, t in self.plan_enable(params).items() if _read(p) != t]
+            if stale:
+                problems.append("installed with other settings: " + ", ".join(stale))
+        return HookStatus(self.layout, installed, active, not problems, parts, problems)
+
+
+def detect_layout(root: str | Path = "/") -> str:
+    """'cpanel' if /usr/local/cpanel exists under root, else 'debian'."""
+    return "cpanel" if (Path(root) / "usr/local/cpanel").is_dir() else "debian"
+
+
+def make_hook(layout: str = "auto", root: str | Path = "/", **options: Any) -> DebianHook | CpanelHook:
+    """The installer for a layout ("auto", "debian", "cpanel"); options go to its constructor."""
+    if layout == "auto":
+        layout = detect_layout(root)
+    if layout == "debian":
+        return DebianHook(root, **options)
+    if layout == "cpanel":
+        return CpanelHook(root, **options)
+    raise EximHookError(f"unknown Exim layout {layout!r} (auto, debian or cpanel)")

@@ -1,0 +1,192 @@
+"""ie-config: switch Mailward's Exim hook on and off and report its state (python-fire)."""
+
+from __future__ import annotations
+
+import json as _json
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _dist_version
+from typing import Any
+
+import fire
+
+from core.errors import MailwardError
+from core.settings import load_settings
+from workers.exim_hook import (
+    CpanelHook,
+    DebianHook,
+    EximHookError,
+    HookParams,
+    detect_layout,
+    make_hook,
+    params_from_settings,
+)
+
+PROG = "ie-config"
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class NotImplementedYet(MailwardError):
+    """A command that is declared but not built yet."""
+
+    code = "not_implemented"
+
+
+def _emit(data: dict[str, Any], as_json: bool, human: Sequence[str]) -> None:
+    if as_json:
+        print(_json.dumps(data, indent=2, sort_keys=True))
+    else:
+        print("\n".join(human))
+
+
+def debian_reload_command() -> tuple[str, ...]:
+    """How to make a running Debian exim4 re-read its config: systemctl if systemd runs, else invoke-rc.d."""
+    if os.path.isdir("/run/systemd/system") and shutil.which("systemctl"):
+        return ("systemctl", "reload", "exim4")
+    return ("invoke-rc.d", "exim4", "reload")
+
+
+def _hook(root: str, layout: str | None, reload: bool) -> DebianHook | CpanelHook:
+    settings = load_settings()
+    chosen = layout or settings.exim.layout
+    if chosen == "auto":
+        chosen = detect_layout(root)
+    if chosen == "debian":
+        return make_hook("debian", root, exim_binary=settings.exim.exim_binary,
+                         reload_command=debian_reload_command() if reload else None,
+                         release_user=settings.exim.release_user)
+    return make_hook(chosen, root, exim_binary=settings.exim.exim_binary, restart=reload)
+
+
+def _params(max_scan_size: int) -> HookParams:
+    return params_from_settings(load_settings(), max_scan_size=int(max_scan_size))
+
+
+def version(json: bool = False) -> None:
+    """Print Mailward's version."""
+    try:
+        v = _dist_version("mailward")
+    except PackageNotFoundError:
+        v = "unknown"
+    _emit({"version": v}, json, [v])
+
+
+def status(json: bool = False, root: str = "/", layout: str | None = None, max_scan_size: int = 0) -> None:
+    """Report whether the Exim hook is installed, active in Exim's generated config, and consistent.
+
+    Exit code 0 when consistent (fully installed and active, or fully absent), 1 otherwise.
+
+    Args:
+        json: print machine-readable JSON.
+        root: filesystem root to operate under (tests; "/" on a server).
+        layout: debian, cpanel or auto (default: the exim.layout setting).
+        max_scan_size: the size limit enable was given, to compare the installed snippets with.
+    """
+    hook = _hook(root, layout, reload=False)
+    problems: list[str] = []
+    try:
+        params: HookParams | None = _params(max_scan_size)
+    except EximHookError as exc:
+        params, problems = None, [exc.message]
+    st = hook.status(params)
+    st.problems = problems + st.problems
+    st.consistent = st.consistent and not problems
+    data = st.to_dict()
+    yn = {True: "yes", False: "no"}
+    human = [f"layout: {st.layout}", f"installed: {yn[st.installed]}", f"active: {yn[st.active]}",
+             f"consistent: {yn[st.consistent]}"] + [f"problem: {p}" for p in st.problems]
+    _emit(data, json, human)
+    if not st.consistent:
+        sys.exit(EXIT_ERROR)
+
+
+def enable(json: bool = False, root: str = "/", layout: str | None = None, reload: bool = True,
+           max_scan_size: int = 0) -> None:
+    """Install (or update) the Exim hook that sends outgoing mail to the scan gateway; back up, check, reload.
+
+    Idempotent: a second run with the same settings changes nothing. Settings come from MAILWARD_CONFIG and
+    MAILWARD_* variables (scan.listen, fail_mode, exim.spamd_timeout, exim.release_user/release_protocol).
+
+    Args:
+        json: print machine-readable JSON.
+        root: filesystem root to operate under (tests; "/" on a server).
+        layout: debian, cpanel or auto (default: the exim.layout setting).
+        reload: reload/restart Exim after a successful check (--noreload to skip).
+        max_scan_size: do not scan messages of this many bytes or more (0: scan everything).
+    """
+    res = _hook(root, layout, reload).enable(_params(max_scan_size))
+    human = [f"enabled ({res.layout})" if res.changed else f"already enabled ({res.layout})"]
+    human += [f"changed: {c}" for c in res.changed]
+    human += [f"backup: {res.backup_dir}"] if res.backup_dir else []
+    human += ["exim reloaded" if res.reloaded else "exim not reloaded"] if res.changed else []
+    human += [f"note: {n}" for n in res.notes]
+    _emit(res.to_dict(), json, human)
+
+
+def disable(json: bool = False, root: str = "/", layout: str | None = None, reload: bool = True) -> None:
+    """Remove exactly what enable added (and nothing else); back up, check, reload. Idempotent.
+
+    Args:
+        json: print machine-readable JSON.
+        root: filesystem root to operate under (tests; "/" on a server).
+        layout: debian, cpanel or auto (default: the exim.layout setting).
+        reload: reload/restart Exim after a successful check (--noreload to skip).
+    """
+    res = _hook(root, layout, reload).disable()
+    human = [f"disabled ({res.layout})" if res.changed else f"already disabled ({res.layout})"]
+    human += [f"changed: {c}" for c in res.changed]
+    human += [f"backup: {res.backup_dir}"] if res.backup_dir else []
+    human += [f"note: {n}" for n in res.notes]
+    _emit(res.to_dict(), json, human)
+
+
+def enable_incoming(json: bool = False) -> None:
+    """Scan incoming mail too: not implemented yet (see issue 8)."""
+    raise NotImplementedYet("enable-incoming is not implemented yet, see issue 8")
+
+
+def disable_incoming(json: bool = False) -> None:
+    """Stop scanning incoming mail: not implemented yet (see issue 8)."""
+    raise NotImplementedYet("disable-incoming is not implemented yet, see issue 8")
+
+
+COMMANDS = {
+    "version": version,
+    "status": status,
+    "enable": enable,
+    "disable": disable,
+    "enable-incoming": enable_incoming,
+    "disable-incoming": disable_incoming,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ie-config console script."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        fire.Fire(COMMANDS, command=args, name=PROG)
+    except NotImplementedYet as exc:
+        print(f"{PROG}: error: {exc.message}", file=sys.stderr)
+        return _exit(EXIT_USAGE, argv)
+    except MailwardError as exc:
+        print(f"{PROG}: error: {exc.message}", file=sys.stderr)
+        return _exit(EXIT_ERROR, argv)
+    except fire.core.FireExit as exc:
+        return _exit(int(exc.code or 0), argv)
+    except SystemExit as exc:
+        return _exit(int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_ERROR, argv)
+    return 0
+
+
+def _exit(code: int, argv: Sequence[str] | None) -> int:
+    if argv is None:  # console script: really exit
+        sys.exit(code)
+    return code
+
+
+if __name__ == "__main__":
+    main()
