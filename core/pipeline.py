@@ -16,6 +16,9 @@ from core.settings import Settings
 
 log = logging.getLogger("mailward.pipeline")
 
+#: Logins Exim runs as on Debian (Debian-exim) and cPanel (mailnull).
+MTA_USERS = frozenset({"Debian-exim", "mailnull", "exim"})
+
 
 @dataclass(slots=True)
 class Policy:
@@ -42,6 +45,10 @@ class Pipeline:
         sender = attribute(envelope, HeaderList(msg.headers), self.accounts)
         base = {"required_score": s.thresholds.quarantine, "reject_score": s.thresholds.reject, "sender": sender}
 
+        if not envelope.sender and not envelope.ip and envelope.user in MTA_USERS:
+            # Exim's own delivery reports (null sender, submitted locally by the MTA user) are not an account's
+            # mail; holding or rejecting them would only bounce the bounce.
+            return Verdict(Action.ACCEPT, **base), msg
         if policy.whitelisted("authuser", envelope.user) or policy.whitelisted("sender", sender.email):
             return Verdict(Action.ACCEPT, whitelisted=True, **base), msg
         if policy.account_state(sender.account) == AccountState.BLOCK:

@@ -266,8 +266,8 @@ def _check_listen(addr: str) -> None:
     if addr.startswith("/"):
         return
     host, sep, port = addr.rpartition(":")
-    _need(bool(sep) and bool(host) and port.isdigit() and 0 < int(port) < 65536,
-          f"scan.listen entry {addr!r} must be host:port or an absolute socket path")
+    _need(bool(sep) and bool(host) and port.isdigit() and 0 <= int(port) < 65536,
+          f"scan.listen entry {addr!r} must be host:port (port 0: any free port) or an absolute socket path")
 
 
 def load_settings(config_file: str | Path | None = None, environ: dict[str, str] | None = None,

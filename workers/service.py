@@ -168,8 +168,9 @@ class Service:
         info = {"pid": os.getpid(), "scan": bound, "api_socket": str(s.api_socket),
                 "redis": "private" if s.embedded_redis else "external",
                 "workers": s.workers.processes, "threads": s.workers.threads}
-        ready = s.state_dir / READY_FILE
-        ready.write_text(json.dumps(info))
+        tmp = s.state_dir / f".{READY_FILE}.tmp"
+        tmp.write_text(json.dumps(info))
+        tmp.replace(s.state_dir / READY_FILE)  # readers never see a half-written file
         log.info("mailward ready: scan=%s api=%s redis=%s workers=%dx%d", ",".join(bound), s.api_socket,
                  info["redis"], s.workers.processes, s.workers.threads)
         return info

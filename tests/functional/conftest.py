@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.functional.eximlab import EximLab, missing_requirements
+from workers.exim_lab import EximLab, missing_requirements
 
 #: Set to 1 to keep a failed test's lab directory (config, logs, maildir) for a post-mortem.
 KEEP_ENV = "MAILWARD_KEEP_EXIMLAB"

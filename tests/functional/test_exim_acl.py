@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from core.models import Action
-from tests.functional.eximlab import EximLab, build_message
+from workers.exim_lab import EximLab, build_message
 
 pytestmark = pytest.mark.functional
 
