@@ -1,0 +1,161 @@
+"""The README's demo: Mailward + a private Exim filter real mail; prints what was delivered and what was held."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import redis
+
+from core.store_quarantine import QuarantineStore
+from workers.exim_lab import EximLab, build_message, missing_requirements, poll
+from workers.service import READY_FILE
+
+GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X"
+
+
+def _tiny_pe() -> bytes:
+    """A minimal, harmless Windows PE header: 'MZ', e_lfanew -> 'PE\\0\\0'."""
+    dos = bytearray(128)
+    dos[0:2] = b"MZ"
+    dos[0x3C:0x40] = (128).to_bytes(4, "little")
+    return bytes(dos) + b"PE\0\0" + bytes(20)
+
+
+def _exe_mail() -> bytes:
+    att = base64.encodebytes(_tiny_pe()).decode()
+    return (
+        "From: Shop <orders@example.com>\nTo: client@customer.test\nSubject: your invoice (see attachment)\n"
+        "X-PHP-Script: example.com/wp-content/plugins/contact/send.php for 203.0.113.9\n"
+        "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b1\n\n--b1\nContent-Type: text/plain\n\n"
+        "Invoice attached.\n--b1\nContent-Type: application/octet-stream; name=\"invoice.pdf.exe\"\n"
+        "Content-Disposition: attachment; filename=\"invoice.pdf.exe\"\nContent-Transfer-Encoding: base64\n\n"
+        f"{att}--b1--\n"
+    ).encode()
+
+
+def _cpanel_tree(root: Path) -> Path:
+    """A one-account cPanel layout: shopuser owns example.com."""
+    (root / "etc").mkdir(parents=True)
+    (root / "etc" / "userdomains").write_text("example.com: shopuser\n*: nobody\n")
+    (root / "etc" / "trueuserdomains").write_text("example.com: shopuser\n")
+    (root / "etc" / "domainusers").write_text("shopuser: example.com\n")
+    (root / "etc" / "trueuserowners").write_text("shopuser: root\n")
+    (root / "var" / "cpanel" / "users").mkdir(parents=True)
+    (root / "var" / "cpanel" / "users" / "shopuser").write_text("DNS=example.com\nOWNER=root\nPLAN=default\n")
+    return root
+
+
+def _start_serve(base: Path, cpanel: Path) -> tuple[subprocess.Popen, dict, Path]:
+    state = base / "state"
+    cfg = base / "mailward.toml"
+    cfg.write_text(f'[scan]\nlisten = ["127.0.0.1:0"]\n[workers]\nprocesses = 2\nthreads = 4\n'
+                   f'[cpanel]\nroot = "{cpanel}"\n')
+    log = base / "mailward.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAILWARD_")}
+    proc = subprocess.Popen([sys.executable, "-m", "workers.service_cli", "serve", "--state-dir", str(state),
+                             "--config", str(cfg)], env=env, stdout=open(log, "wb"),  # noqa: SIM115
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    ready = state / READY_FILE
+
+    def is_ready() -> dict | None:
+        if proc.poll() is not None:
+            raise RuntimeError(f"mailward serve exited:\n{log.read_text()}")
+        return json.loads(ready.read_text()) if ready.exists() else None
+
+    return proc, poll(is_ready, 60, "mailward serve to be ready"), log  # type: ignore[return-value]
+
+
+def main() -> int:
+    """Run the demo; exit status 0 when every message ended as expected."""
+    reason = missing_requirements()
+    if reason:
+        print(f"demo: cannot run: {reason}", file=sys.stderr)
+        return 2
+    base = Path(tempfile.mkdtemp(prefix="mailward-demo-", dir="/tmp"))
+    os.chmod(base, 0o755)
+    print(f"demo: working in {base}")
+    serve, info, log = _start_serve(base, _cpanel_tree(base / "cpanel"))
+    lab_dir = base / "exim"
+    lab_dir.mkdir()
+    os.chmod(lab_dir, 0o755)
+    lab = EximLab(lab_dir, info["scan"][0], "open")
+    ok = True
+    try:
+        lab.start()
+        print(f"demo: mailward serve pid {info['pid']} (gateway {info['scan'][0]}, private Redis), "
+              f"private Exim on 127.0.0.1:{lab.port}\n")
+        cases = [
+            ("SMTP AUTH", "Lunch on Friday?", "delivered",
+             lambda: lab.send_smtp_auth("alice@example.com", ["bob@customer.test"], subject="Lunch on Friday?",
+                                        body="Hi Bob,\nare we still on for lunch on Friday at noon?\nAlice\n")),
+            ("SMTP AUTH", "Order 1042 shipped", "delivered",
+             lambda: lab.send_smtp_auth("alice@example.com", ["client@customer.test", "archive@example.com"],
+                                        subject="Order 1042 shipped",
+                                        body="Your order 1042 has shipped and should arrive on Tuesday.\n")),
+            ("SMTP AUTH", "You are a WINNER", "quarantined",
+             lambda: lab.send_smtp_auth("alice@example.com", ["victim@customer.test", "bcc-victim@other.test"],
+                                        subject="You are a WINNER", body=f"Claim your prize now!\n{GTUBE}\n")),
+            ("PHP mail() as nobody", "your invoice (see attachment)", "quarantined",
+             lambda: lab.send_sendmail_as("nobody", _exe_mail(), ["client@customer.test"])),
+            ("PHP mail() as nobody", "Password reset", "delivered",
+             lambda: lab.send_sendmail_as("nobody", build_message(
+                 "noreply@example.com", ["user@customer.test"], "Password reset",
+                 "Someone asked to reset your password. If it was not you, ignore this mail.\n"),
+                 ["user@customer.test"])),
+        ]
+        client = redis.Redis(unix_socket_path=str(base / "state" / "redis" / "redis.sock"))
+        store = QuarantineStore(base / "state" / "quarantine", client, default_limit_bytes=10**8,
+                                default_releases_limit=5)
+        for _, _, _, send in cases:
+            send()
+
+        def outcome(subject: str) -> str | None:
+            for d in lab.delivered():
+                if d.subject == subject:
+                    hdr = ", ".join(d.headers("X-ImunifyEmail-Filter-Action"))
+                    score = ", ".join(d.headers("X-ImunifyEmail-Filter-Score"))
+                    return f"delivered (Filter-Action: {hdr}; Filter-Score: {score})"
+            for rec in store.list(None, limit=100)[0]:
+                if rec.subject == subject:
+                    return (f"quarantined (reason {','.join(rec.reasons)}; account {rec.account}; "
+                            f"score {rec.score}; recipients {', '.join(rec.recipients)}; id {rec.email_id})")
+            return None
+
+        print(f"{'path':<22} {'subject':<32} result")
+        print("-" * 120)
+        for path, subject, expected, _ in cases:
+            try:
+                result = poll(lambda s=subject: outcome(s), 30, f"the outcome of {subject!r}")
+            except TimeoutError:
+                result = "NOT FOUND (neither delivered nor quarantined)"
+            good = str(result).startswith(expected)
+            ok &= good
+            print(f"{path:<22} {subject:<32} {result}{'' if good else '   <-- UNEXPECTED'}")
+        held = sorted((base / "state" / "quarantine").glob("*/*.eml"))
+        print(f"\nquarantine on disk: {len(held)} message(s) under {base / 'state' / 'quarantine'}")
+        print("\nmailward's log lines for these messages:")
+        for line in log.read_text(errors="replace").splitlines():
+            if " scan queue_id=" in line:
+                print("  " + line.split(" INFO mailward.scan: ", 1)[-1])
+    finally:
+        lab.stop()
+        serve.send_signal(signal.SIGTERM)
+        try:
+            serve.wait(40)
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)
+        shutil.rmtree(base, ignore_errors=True)
+    print("\ndemo:", "every message ended as expected" if ok else "SOME MESSAGES DID NOT END AS EXPECTED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
