@@ -1,0 +1,75 @@
+"""One Dramatiq worker process: `python -m workers.worker_process` (started by `mailward serve`)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import signal
+import socket
+import sys
+import threading
+import time
+
+import dramatiq
+import redis
+
+from core import keys
+from core.scanning import Scanner
+from core.settings import load_settings
+from core.store_redis import connect
+from workers.actors import build_actors
+from workers.broker import make_broker
+from workers.logging_setup import setup_logging
+
+log = logging.getLogger("mailward.worker")
+
+
+def _heartbeat(client: redis.Redis, stop: threading.Event) -> None:
+    """Record this process as alive every 2 s (for health/status), and drop the record on exit."""
+    me = f"{socket.gethostname()}:{os.getpid()}"
+    while not stop.is_set():
+        try:
+            client.zadd(keys.worker_heartbeats(), {me: time.time()})
+            client.zremrangebyscore(keys.worker_heartbeats(), 0, time.time() - 3600)
+        except redis.RedisError as exc:
+            log.warning("heartbeat failed: %s", exc)
+        stop.wait(2.0)
+    with contextlib.suppress(redis.RedisError):
+        client.zrem(keys.worker_heartbeats(), me)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run worker threads until SIGTERM/SIGINT, then finish in-flight jobs and exit."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--index", type=int, default=0, help="worker number, for logs")
+    args = ap.parse_args(argv)
+    settings = load_settings()
+    setup_logging(settings.log_level, f"worker-{args.index}")
+    broker = make_broker(settings)
+    scanner = Scanner(settings, connect(settings))
+    build_actors(broker, scanner, time_limit_ms=int(settings.scan.timeout * 2000))
+    worker = dramatiq.Worker(broker, worker_threads=settings.workers.threads,
+                             worker_timeout=settings.workers.poll_timeout_ms)
+    # Prefetch no more than we can run: a busy process must not sit on messages an idle one could take.
+    worker.queue_prefetch = settings.workers.threads
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    broker.emit_after("process_boot")
+    worker.start()
+    log.info("worker %d ready: %d threads, poll %d ms", args.index, settings.workers.threads,
+             settings.workers.poll_timeout_ms)
+    beat = threading.Thread(target=_heartbeat, args=(connect(settings), stop), daemon=True, name="heartbeat")
+    beat.start()
+    stop.wait()
+    log.info("worker %d stopping", args.index)
+    worker.stop(timeout=int(settings.scan.timeout * 1000))
+    broker.emit_before("process_stop")
+    broker.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
