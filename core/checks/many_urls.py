@@ -1,0 +1,56 @@
+"""Links to many different sites in one message: link farms, SEO and affiliate spam."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from core.checks.base import GROUP_SPAM, ScanContext
+from core.models import Symbol
+
+if TYPE_CHECKING:
+    from core.mime import ParsedMessage
+
+SYMBOL = "MANY_URL_DOMAINS"
+#: Newsletters link to their own site, a tracker and a handful of social networks; spam lists far more.
+MIN_DOMAINS = 12
+MAX_URLS = 5000
+_URL = re.compile(r"https?://([^\s/?#\"'<>()\\]{1,255})", re.IGNORECASE)
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go"})
+
+
+def site_of(host: str) -> str:
+    """Approximate registrable domain of a URL host ("a.b.example.co.uk" -> "example.co.uk")."""
+    host = host.rpartition("@")[2].split(":", 1)[0].strip(".").lower()
+    labels = host.split(".")
+    if len(labels) < 2 or labels[-1].isdigit():  # bare names and IPv4 addresses count as themselves
+        return host
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+class ManyUrlsCheck:
+    """Count distinct linked sites in the text and HTML bodies."""
+
+    name = "many_urls"
+    group = GROUP_SPAM
+    description = "Message links to many distinct domains"
+
+    def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
+        """Emit MANY_URL_DOMAINS when links point to at least MIN_DOMAINS distinct sites."""
+        sites: set[str] = set()
+        seen = 0
+        for body in (msg.text, msg.html):
+            for m in _URL.finditer(body):
+                seen += 1
+                if seen > MAX_URLS or (seen % 256 == 0 and ctx.out_of_time()):
+                    break
+                sites.add(site_of(m.group(1)))
+        sites.discard("")
+        if len(sites) < MIN_DOMAINS:
+            return []
+        return [Symbol(name=SYMBOL, score=ctx.settings.score(SYMBOL), description=self.description,
+                       options=[f"domains={len(sites)}"])]
+
+
+CHECK = ManyUrlsCheck()
