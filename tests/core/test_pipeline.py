@@ -8,7 +8,7 @@ import pytest
 
 from core.checks.base import GROUP_SPAM, GROUP_WINEXEC, ScanContext
 from core.mime import ParsedMessage
-from core.models import AccountState, Action, Envelope, Reason, Symbol
+from core.models import AccountState, Action, Envelope, Reason, Symbol, Verdict
 from core.pipeline import Pipeline, Policy
 from core.settings import Settings, load_settings
 from core.store_cpanel import MemoryCpanelAccounts
@@ -53,7 +53,7 @@ def _policy(**kw: object) -> Policy:
 ENV = Envelope(sender="a@shop.example", recipients=["b@example.net"], user="a@shop.example", ip="192.0.2.1")
 
 
-def _run(checks: list[FixedCheck], policy: Policy | None = None, settings: Settings | None = None):  # noqa: ANN202
+def _run(checks: list[FixedCheck], policy: Policy | None = None, settings: Settings | None = None) -> Verdict:
     pipe = Pipeline(settings or _settings(), _accounts(), checks)
     verdict, _ = pipe.evaluate(MSG, ENV, policy or _policy())
     return verdict
