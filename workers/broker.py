@@ -19,7 +19,9 @@ HEARTBEAT_TIMEOUT_MS = 15_000
 
 def make_broker(settings: Settings) -> RedisBroker:
     """A broker and results backend on the configured Redis; set as Dramatiq's (only) global broker."""
-    client = redis.Redis.from_url(redis_url(settings), socket_connect_timeout=5, health_check_interval=30)
+    # Bounded socket timeouts: a hung Redis must turn into an error (and the gateway's fail mode), not a hang.
+    client = redis.Redis.from_url(redis_url(settings), socket_connect_timeout=5, socket_timeout=5,
+                                  health_check_interval=30)
     broker = RedisBroker(client=client, namespace=NAMESPACE, heartbeat_timeout=HEARTBEAT_TIMEOUT_MS,
                          middleware=[AgeLimit(), TimeLimit(), ShutdownNotifications(), Callbacks(), Pipelines(),
                                      Retries(max_retries=0)])

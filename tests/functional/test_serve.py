@@ -169,3 +169,16 @@ def test_oversize_follows_setting(tmp_path: Path) -> None:
         assert check_legacy(proc.tcp, SPAM[:900], ENV).action == "quarantine"
     finally:
         proc.stop()
+
+
+def test_redis_frozen_then_back(serve: ServeProcess) -> None:
+    """Redis stops answering: the gateway applies the fail mode (open) instead of hanging; then recovers."""
+    redis_pid = next(p for p in serve.child_pids()
+                     if b"redis-server" in Path(f"/proc/{p}/cmdline").read_bytes())
+    os.kill(redis_pid, signal.SIGSTOP)
+    try:
+        r = check_legacy(serve.tcp, SPAM, ENV, timeout=30)
+        assert r.action == "unscanned"
+    finally:
+        os.kill(redis_pid, signal.SIGCONT)
+    assert check_legacy(serve.tcp, SPAM, ENV).action == "quarantine"
