@@ -66,7 +66,6 @@ def main(argv: list[str] | None = None) -> int:
     stop.wait()
     log.info("worker %d stopping", args.index)
     worker.stop(timeout=int(settings.scan.timeout * 1000))
-    broker.emit_before("process_stop")
     broker.close()
     return 0
 
