@@ -12,7 +12,7 @@ import pwd
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,18 +82,28 @@ class SendLimit:
 # --- parsing (pure; shared by the file store and usable on fixture text) ---------------------------------
 
 
+def _content_lines(text: str) -> Iterator[str]:
+    """Stripped lines that are neither blank nor comments."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _colon_pairs(text: str) -> Iterator[tuple[str, str]]:
+    """(key, value) of every `key: value` content line (split on `\\s*:\\s*`); other lines are skipped."""
+    for line in _content_lines(text):
+        parts = _COLON_SPLIT.split(line, maxsplit=1)
+        if len(parts) == 2:
+            yield parts[0], parts[1]
+
+
 def parse_colon_map(text: str, *, key_kind: str, value_kind: str) -> dict[str, str]:
     """Parse `key: value` lines (split on `\\s*:\\s*`), dropping comments, garbage and `*`/nobody entries."""
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        parts = _COLON_SPLIT.split(line, maxsplit=1)
-        if len(parts) != 2:
-            continue
-        key = _norm(parts[0], key_kind)
-        value = _norm(parts[1], value_kind)
+    for raw_key, raw_value in _colon_pairs(text):
+        key = _norm(raw_key, key_kind)
+        value = _norm(raw_value, value_kind)
         if key is None or value is None:
             continue
         out.setdefault(key, value)  # first line wins, like Exim's lsearch
@@ -116,30 +126,17 @@ def _norm(raw: str, kind: str) -> str | None:
 
 def parse_domain_list(text: str) -> frozenset[str]:
     """Parse a one-domain-a-line file such as /etc/localdomains."""
-    out = set()
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            d = normalize_domain(line)
-            if d:
-                out.add(d)
-    return frozenset(out)
+    return frozenset(d for d in map(normalize_domain, _content_lines(text)) if d)
 
 
 def parse_send_limits(text: str) -> dict[str, SendLimit]:
     """Parse /etc/email_send_limits: `DOMAIN: MAXPERHOUR,MAXDEFERFAIL%,MINDEFERFAIL`."""
     out: dict[str, SendLimit] = {}
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        parts = _COLON_SPLIT.split(line, maxsplit=1)
-        if len(parts) != 2:
-            continue
-        domain = normalize_domain(parts[0])
+    for raw_domain, raw_value in _colon_pairs(text):
+        domain = normalize_domain(raw_domain)
         if domain is None:
             continue
-        fields = [_int_or_none(f.strip().rstrip("%").strip()) for f in parts[1].split(",")[:3]]
+        fields = [_int_or_none(f.strip().rstrip("%").strip()) for f in raw_value.split(",")[:3]]
         fields += [None] * (3 - len(fields))
         out.setdefault(domain, SendLimit(*fields))
     return out
@@ -153,9 +150,7 @@ def _int_or_none(raw: str) -> int | None:
 def parse_user_file(text: str) -> dict[str, str]:
     """Parse /var/cpanel/users/USER: `KEY=VALUE` lines; comments and lines without `=` are ignored."""
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for line in _content_lines(text):
         key, sep, value = line.partition("=")
         key = key.strip()
         if sep and key:
