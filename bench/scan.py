@@ -44,10 +44,10 @@ from typing import Any
 from bench.corpus import DEFAULT_CORPUS, CorpusMessage, load_corpus, sample
 from core.models import Action, Envelope, Verdict
 from tests.cpanel_tree import make_cpanel_tree
-from tests.serve_process import ServeProcess
 from workers.exim_lab import EximLab, missing_requirements, poll
 from workers.rspamd_protocol import legacy_reply, read_request
 from workers.scan_client import check_legacy
+from workers.serve_process import ServeProcess
 
 ACCOUNT, ACCOUNT_DOMAIN = "shopuser", "example.com"  # the lab's first SMTP user is alice@example.com
 CLIENT_HELO = "client.bench.test"

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import base64
-import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -16,7 +13,7 @@ import redis
 
 from core.store_quarantine import QuarantineStore
 from workers.exim_lab import EximLab, build_message, missing_requirements, poll
-from workers.service import READY_FILE
+from workers.serve_process import ServeProcess
 
 GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X"
 
@@ -53,24 +50,12 @@ def _cpanel_tree(root: Path) -> Path:
     return root
 
 
-def _start_serve(base: Path, cpanel: Path) -> tuple[subprocess.Popen, dict, Path]:
-    state = base / "state"
-    cfg = base / "mailward.toml"
-    cfg.write_text(f'[scan]\nlisten = ["127.0.0.1:0"]\n[workers]\nprocesses = 2\nthreads = 4\n'
-                   f'[cpanel]\nroot = "{cpanel}"\n')
-    log = base / "mailward.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MAILWARD_")}
-    proc = subprocess.Popen([sys.executable, "-m", "workers.service_cli", "serve", "--state-dir", str(state),
-                             "--config", str(cfg)], env=env, stdout=open(log, "wb"),  # noqa: SIM115
-                            stderr=subprocess.STDOUT, start_new_session=True)
-    ready = state / READY_FILE
-
-    def is_ready() -> dict | None:
-        if proc.poll() is not None:
-            raise RuntimeError(f"mailward serve exited:\n{log.read_text()}")
-        return json.loads(ready.read_text()) if ready.exists() else None
-
-    return proc, poll(is_ready, 60, "mailward serve to be ready"), log  # type: ignore[return-value]
+def _start_serve(base: Path, cpanel: Path) -> ServeProcess:
+    toml = (f'[scan]\nlisten = ["127.0.0.1:0"]\n[workers]\nprocesses = 2\nthreads = 4\n'
+            f'[cpanel]\nroot = "{cpanel}"\n')
+    serve = ServeProcess(base / "state", toml)
+    serve.start()
+    return serve
 
 
 def main() -> int:
@@ -82,15 +67,15 @@ def main() -> int:
     base = Path(tempfile.mkdtemp(prefix="mailward-demo-", dir="/tmp"))
     os.chmod(base, 0o755)
     print(f"demo: working in {base}")
-    serve, info, log = _start_serve(base, _cpanel_tree(base / "cpanel"))
+    serve = _start_serve(base, _cpanel_tree(base / "cpanel"))
     lab_dir = base / "exim"
     lab_dir.mkdir()
     os.chmod(lab_dir, 0o755)
-    lab = EximLab(lab_dir, info["scan"][0], "open")
+    lab = EximLab(lab_dir, serve.tcp, "open")
     ok = True
     try:
         lab.start()
-        print(f"demo: mailward serve pid {info['pid']} (gateway {info['scan'][0]}, private Redis), "
+        print(f"demo: mailward serve pid {serve.info['pid']} (gateway {serve.tcp}, private Redis), "
               f"private Exim on 127.0.0.1:{lab.port}\n")
         cases = [
             ("SMTP AUTH", "Lunch on Friday?", "delivered",
@@ -142,16 +127,12 @@ def main() -> int:
         held = sorted((base / "state" / "quarantine").glob("*/*.eml"))
         print(f"\nquarantine on disk: {len(held)} message(s) under {base / 'state' / 'quarantine'}")
         print("\nmailward's log lines for these messages:")
-        for line in log.read_text(errors="replace").splitlines():
+        for line in serve.log().splitlines():
             if " scan queue_id=" in line:
                 print("  " + line.split(" INFO mailward.scan: ", 1)[-1])
     finally:
         lab.stop()
-        serve.send_signal(signal.SIGTERM)
-        try:
-            serve.wait(40)
-        except subprocess.TimeoutExpired:
-            os.killpg(serve.pid, signal.SIGKILL)
+        serve.stop()
         shutil.rmtree(base, ignore_errors=True)
     print("\ndemo:", "every message ended as expected" if ok else "SOME MESSAGES DID NOT END AS EXPECTED")
     return 0 if ok else 1

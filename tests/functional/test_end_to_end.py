@@ -10,8 +10,8 @@ import redis
 
 from core.store_quarantine import QuarantineStore
 from tests.cpanel_tree import make_cpanel_tree
-from tests.serve_process import ServeProcess
 from workers.exim_lab import EximLab, build_message, poll
+from workers.serve_process import ServeProcess
 
 pytestmark = [pytest.mark.functional, pytest.mark.slow]
 

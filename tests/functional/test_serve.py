@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import redis
 
-from core.models import Envelope
-from tests.serve_process import ServeProcess
+from core.models import AccountState, Envelope
+from core.store_quarantine import QuarantineStore
 from workers.scan_client import ScanReply, check_http, check_legacy
+from workers.serve_process import ServeProcess
 
 pytestmark = [pytest.mark.functional, pytest.mark.slow]
 
@@ -182,3 +183,13 @@ def test_redis_frozen_then_back(serve: ServeProcess) -> None:
     finally:
         os.kill(redis_pid, signal.SIGCONT)
     assert check_legacy(serve.tcp, SPAM, ENV).action == "quarantine"
+
+
+def test_blocked_account_is_rejected(serve: ServeProcess) -> None:
+    client = redis.Redis(unix_socket_path=str(serve.state_dir / "redis" / "redis.sock"))
+    store = QuarantineStore(serve.state_dir / "quarantine", client, default_limit_bytes=10**8,
+                            default_releases_limit=5)
+    store.set_account("root", state=AccountState.BLOCK)  # no cPanel files here: the sender falls back to root
+    r = check_legacy(serve.tcp, CLEAN, ENV)
+    assert r.action == "reject"
+    assert "blocked" in " ".join(r.lines)

@@ -1,4 +1,4 @@
-"""Run a real `mailward serve` as a subprocess for functional tests, and always clean it up."""
+"""Run a real `mailward serve` as a subprocess (tests, bench, demo) and always clean it up."""
 
 from __future__ import annotations
 
