@@ -9,7 +9,6 @@ import socket
 import socketserver
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -40,14 +39,6 @@ READ_TIMEOUT_S = 60.0
 CHUNK = 256 * 1024
 
 
-@dataclass(slots=True)
-class GatewayStats:
-    scanned: int = 0
-    fail_mode: int = 0
-    oversize: int = 0
-    errors: int = 0
-
-
 class ScanGateway:
     """Accepts scan requests on TCP and/or unix sockets and answers each with a worker's verdict."""
 
@@ -60,7 +51,6 @@ class ScanGateway:
         self.wait_client = wait_client  # no socket timeout shorter than scan.timeout: it blocks on results
         self.spool = SpoolStore(settings.spool_dir)
         self.slots = threading.BoundedSemaphore(max_connections)
-        self.stats = GatewayStats()
         self._servers: list[socketserver.BaseServer] = []
         self._threads: list[threading.Thread] = []
 
@@ -131,7 +121,6 @@ class ScanGateway:
             verdict = self._scan_request(req, rfile)
         except (OSError, TimeoutError, ProtocolError) as exc:
             log.warning("gateway: client error queue_id=%s: %s", req.envelope.queue_id or "-", exc)
-            self.stats.errors += 1
             with contextlib.suppress(OSError):
                 err = legacy_error(str(exc)) if req.protocol == "rspamc" else http_reply(400, {"error": str(exc)})
                 wfile.write(err)
@@ -163,7 +152,6 @@ class ScanGateway:
         env = req.envelope
         if req.content_length > s.scan.max_message_bytes:
             self._discard_body(rfile, req.content_length)
-            self.stats.oversize += 1
             action = {"accept": Action.UNSCANNED, "reject": Action.REJECT, "defer": Action.DEFER}[
                 s.scan.oversize_action]
             log.info("scan queue_id=%s sender=%s verdict=%s why=oversize size=%d max=%d", env.queue_id or "-",
@@ -208,7 +196,6 @@ class ScanGateway:
                 return self._fail(env, f"Redis error while waiting: {exc}")
             if result is None:
                 return self._fail(env, "worker found no spooled message")
-            self.stats.scanned += 1
             return Verdict.from_dict(result)
         except MailwardError as exc:
             return self._fail(env, str(exc))
@@ -217,7 +204,6 @@ class ScanGateway:
 
     def _fail(self, env: Envelope, why: str) -> Verdict:
         """Apply the configured fail mode: accept unscanned (open) or ask Exim to retry later (closed)."""
-        self.stats.fail_mode += 1
         s = self.settings
         action = Action.UNSCANNED if s.fail_mode == "open" else Action.DEFER
         log.warning("scan queue_id=%s sender=%s rcpts=%d verdict=%s why=fail_mode_%s: %s", env.queue_id or "-",

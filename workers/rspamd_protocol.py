@@ -99,10 +99,15 @@ def _fmt(x: float) -> str:
     return f"{x:.2f}"
 
 
+def _reject_score(verdict: Verdict) -> float:
+    """The reject threshold to report; with rejection off, a figure above both the threshold and the score."""
+    return verdict.reject_score or max(verdict.required_score * 2, verdict.score + 1)
+
+
 def legacy_reply(verdict: Verdict) -> bytes:
     """The RSPAMC/1.3 answer Exim's `variant=rspamd` parses: Metric, then Action, then symbols."""
     is_spam = verdict.action in (Action.QUARANTINE, Action.REJECT, Action.DEFER)
-    reject = verdict.reject_score or max(verdict.required_score * 2, verdict.score + 1)
+    reject = _reject_score(verdict)
     lines = [
         "RSPAMD/1.3 0 EX_OK",
         f"Metric: default; {'True' if is_spam else 'False'}; {_fmt(verdict.score)} / "
@@ -135,7 +140,7 @@ def legacy_pong() -> bytes:
 
 def verdict_json(verdict: Verdict) -> dict:
     """rspamd's /checkv2 JSON reply shape."""
-    reject = verdict.reject_score or max(verdict.required_score * 2, verdict.score + 1)
+    reject = _reject_score(verdict)
     symbols = {
         s.name: {"name": s.name, "score": round(s.score, 2), "metric_score": round(s.score, 2),
                  "description": s.description, "options": list(s.options)}

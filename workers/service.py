@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import http.client
 import json
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ConfigError, ServiceUnavailable
@@ -41,7 +43,7 @@ class Child:
     proc: subprocess.Popen | None = None
     restarts: int = 0
     next_start: float = 0.0
-    started_at: float = field(default=0.0)
+    started_at: float = 0.0
 
     def start(self) -> None:
         self.proc = subprocess.Popen(self.argv, env=self.env, stdin=subprocess.DEVNULL,
@@ -107,9 +109,6 @@ class Service:
             raise ConfigError(f"another `mailward serve` is running on {self.settings.state_dir}") from None
 
     def _wait_api(self, timeout: float) -> None:
-        import http.client
-        import socket
-
         deadline = time.monotonic() + timeout
         path = str(self.settings.api_socket)
         while time.monotonic() < deadline:
