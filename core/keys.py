@@ -30,6 +30,11 @@ def quarantine_accounts() -> str:
     return f"{PREFIX}:q:accounts"
 
 
+def quarantine_blocked() -> str:
+    """SET of accounts whose state is block (kept beside the overrides so scans read only this small set)."""
+    return f"{PREFIX}:q:blocked"
+
+
 def quarantine_evicted(account: str, hour: int) -> str:
     """Counter of messages evicted for quota in one clock hour (epoch // 3600)."""
     return f"{PREFIX}:q:evicted:{account}:{hour}"

@@ -38,7 +38,7 @@ class Scanner:
     def policy(self) -> Policy:
         """The runtime policy in force (cached reads, a few seconds old at most)."""
         return Policy(allow_winexec=self.filters.all()["allow_winexec"], whitelisted=self.whitelist.matches,
-                      account_state=lambda account: self.quarantine.quota(account).state)
+                      account_state=self.quarantine.account_state)
 
     def scan_spooled(self, spool_id: str, envelope: Envelope) -> Verdict | None:
         """Scan a spooled message; quarantine it if so decided. None if the spool is gone (stale job)."""

@@ -104,8 +104,10 @@ class QuarantineStore:
     """Per-account quarantine: `<root>/<account>/<id>.eml` + `<id>.json`, indexed in Redis by time."""
 
     def __init__(self, root: Path, client: redis.Redis, *, default_limit_bytes: int,
-                 default_releases_limit: int) -> None:
+                 default_releases_limit: int, state_ttl: float = 5.0) -> None:
         self.root = root
+        self.state_ttl = state_ttl
+        self._blocked: tuple[float, frozenset[str]] | None = None
         self.client = client
         self.default_limit_bytes = default_limit_bytes
         self.default_releases_limit = default_releases_limit
@@ -260,11 +262,24 @@ class QuarantineStore:
                         over["state"] = AccountState(state).value
                     pipe.multi()
                     pipe.hset(key, account, json.dumps(over))
+                    if over.get("state") == AccountState.BLOCK:
+                        pipe.sadd(keys.quarantine_blocked(), account)
+                    else:
+                        pipe.srem(keys.quarantine_blocked(), account)
                     pipe.execute()
                     break
                 except redis.WatchError:
                     continue
+        self._blocked = None
         return self.quota(account)
+
+    def account_state(self, account: str) -> AccountState:
+        """The account's state for the scan path: one cached read of the blocked set every state_ttl seconds."""
+        now = time.monotonic()
+        if self._blocked is None or now - self._blocked[0] > self.state_ttl:
+            members = self.client.smembers(keys.quarantine_blocked())
+            self._blocked = (now, frozenset(m.decode() for m in members))
+        return AccountState.BLOCK if account in self._blocked[1] else AccountState.ACTIVE
 
     def evicted_last_hour(self, account: str) -> int:
         """Messages evicted for quota in the current and previous clock hour window."""

@@ -132,8 +132,13 @@ def test_account_settings_and_state(tmp_path: Path, redis_client: redis.Redis) -
     store, _ = _store(tmp_path, redis_client)
     q = store.set_account("hank", limit_bytes=4096, state=AccountState.BLOCK)
     assert (q.limit_bytes, q.releases_limit, q.state, q.customized) == (4096, 5, AccountState.BLOCK, True)
+    assert store.account_state("hank") == AccountState.BLOCK  # the editing process sees it at once
+    other = QuarantineStore(tmp_path / "q", redis_client, default_limit_bytes=1, default_releases_limit=5)
+    assert other.account_state("hank") == AccountState.BLOCK and other.account_state("ivy") == AccountState.ACTIVE
     q = store.set_account("hank", releases_limit=50)
-    assert (q.limit_bytes, q.releases_limit) == (4096, 50)
+    assert (q.limit_bytes, q.releases_limit, q.state) == (4096, 50, AccountState.BLOCK)  # untouched fields kept
+    store.set_account("hank", state=AccountState.ACTIVE)
+    assert store.account_state("hank") == AccountState.ACTIVE
     assert store.quota("ivy").customized is False
     with pytest.raises(ValidationError):
         store.set_account("hank", limit_bytes=0)
