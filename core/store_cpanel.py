@@ -158,6 +158,14 @@ def parse_user_file(text: str) -> dict[str, str]:
     return out
 
 
+def account_domains(owned: Iterable[str], settings: Mapping[str, str], main: str | None) -> list[str]:
+    """An account's domains: those mapped to it (wildcards left out) and its user file's, main domain first."""
+    found = {d for d in owned if not d.startswith("*")}
+    found.update(user_file_domains(settings))
+    rest = sorted(found - {main})
+    return [main, *rest] if main else rest
+
+
 def user_file_domains(settings: Mapping[str, str]) -> list[str]:
     """Return the domains named by DNS, DNS1..DNSn in a user file, main domain first."""
     main = normalize_domain(settings.get("DNS", ""))
@@ -290,11 +298,8 @@ class CpanelAccounts:
         """Return every domain of the account (main first, then sorted), from userdomains and DNS* keys."""
         if not self.is_account(user):
             return []
-        found = {d for d, owner in self._get("userdomains").items() if owner == user and not d.startswith("*")}
-        found.update(user_file_domains(self.user_settings(user)))
-        main = self.main_domain(user)
-        rest = sorted(found - {main})
-        return [main, *rest] if main else rest
+        owned = (d for d, owner in self._get("userdomains").items() if owner == user)
+        return account_domains(owned, self.user_settings(user), self.main_domain(user))
 
     def reseller_of(self, user: str) -> str | None:
         """Return the account's owner (its reseller, or root) from /etc/trueuserowners, then OWNER=."""
@@ -498,11 +503,8 @@ class MemoryCpanelAccounts:
         """Return every domain of the account (main first, then sorted)."""
         if not self.is_account(user):
             return []
-        found = {d for d, u in self.domains.items() if u == user and not d.startswith("*")}
-        found.update(user_file_domains(self.settings[user]))
-        main = self.main_domain(user)
-        rest = sorted(found - {main})
-        return [main, *rest] if main else rest
+        owned = (d for d, owner in self.domains.items() if owner == user)
+        return account_domains(owned, self.settings[user], self.main_domain(user))
 
     def reseller_of(self, user: str) -> str | None:
         """Return the account's owner, or None."""

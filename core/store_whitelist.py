@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import redis
@@ -50,17 +51,16 @@ class WhitelistStore:
 
     def add(self, kind: str, values: list[str]) -> list[tuple[str, str]]:
         """Add validated values; returns (type, value) for each. Validates all before writing any."""
-        entries = [normalize_entry(kind, v) for v in values]
-        if entries:
-            self.client.sadd(keys.whitelist(kind), *[v for _, v in entries])
-        self._snap = None
-        return entries
+        return self._change(self.client.sadd, kind, values)
 
     def remove(self, kind: str, values: list[str]) -> list[tuple[str, str]]:
-        """Remove values; returns (type, value) for each."""
+        """Remove values; returns (type, value) for each. Validates all before writing any."""
+        return self._change(self.client.srem, kind, values)
+
+    def _change(self, op: Callable[..., object], kind: str, values: list[str]) -> list[tuple[str, str]]:
         entries = [normalize_entry(kind, v) for v in values]
         if entries:
-            self.client.srem(keys.whitelist(kind), *[v for _, v in entries])
+            op(keys.whitelist(kind), *[v for _, v in entries])
         self._snap = None
         return entries
 
