@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ CONFIG_ENV = "MAILWARD_CONFIG"
 @dataclass(frozen=True, slots=True)
 class ScanSettings:
     listen: tuple[str, ...]
+    allowed_users: tuple[str, ...]
+    allowed_hosts: tuple[str, ...]
     timeout: float
     max_message_bytes: int
     oversize_action: str
@@ -200,8 +203,14 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             _check_listen(addr)
         _need(s["oversize_action"] in ("accept", "reject", "defer"),
               f"scan.oversize_action must be accept, reject or defer, got {s['oversize_action']!r}")
+        for host in s["allowed_hosts"]:
+            try:
+                ipaddress.ip_network(str(host), strict=False)
+            except ValueError:
+                raise ConfigError(f"scan.allowed_hosts entry {host!r} is not an IP address or network") from None
         scan = ScanSettings(
-            listen=tuple(listen), timeout=_pos(float, s["timeout"], "scan.timeout"),
+            listen=tuple(listen), allowed_users=tuple(str(u) for u in s["allowed_users"]),
+            allowed_hosts=tuple(str(h) for h in s["allowed_hosts"]), timeout=_pos(float, s["timeout"], "scan.timeout"),
             max_message_bytes=_pos(int, s["max_message_bytes"], "scan.max_message_bytes"),
             oversize_action=s["oversize_action"], max_parts=_pos(int, s["max_parts"], "scan.max_parts"),
             max_header_bytes=_pos(int, s["max_header_bytes"], "scan.max_header_bytes"),

@@ -22,6 +22,7 @@ from core.models import Action, Envelope, Verdict
 from core.settings import Settings
 from core.store_spool import SpoolStore
 from workers.broker import results_backend
+from workers.peer_identity import PeerPolicy
 from workers.rspamd_protocol import (
     HTTP_SCAN_PATHS,
     ScanRequest,
@@ -51,6 +52,7 @@ class ScanGateway:
         self.wait_client = wait_client  # no socket timeout shorter than scan.timeout: it blocks on results
         self.spool = SpoolStore(settings.spool_dir)
         self.slots = threading.BoundedSemaphore(max_connections)
+        self.peers = PeerPolicy(settings.scan.allowed_users, settings.scan.allowed_hosts)
         self._servers: list[socketserver.BaseServer] = []
         self._threads: list[threading.Thread] = []
 
@@ -64,7 +66,7 @@ class ScanGateway:
             timeout = READ_TIMEOUT_S
 
             def handle(self) -> None:
-                gateway.handle(self.rfile, self.wfile)
+                gateway.handle(self.rfile, self.wfile, self.request, self.client_address)
 
         bound = []
         for addr in self.settings.scan.listen:
@@ -87,7 +89,8 @@ class ScanGateway:
             t.start()
             self._servers.append(server)
             self._threads.append(t)
-        log.info("gateway listening on %s (fail_mode=%s)", ", ".join(bound), self.settings.fail_mode)
+        log.info("gateway listening on %s (fail_mode=%s; local peers allowed: %s)", ", ".join(bound),
+                 self.settings.fail_mode, "any" if self.peers.any_local else sorted(self.peers.uids))
         return bound
 
     def stop(self) -> None:
@@ -102,8 +105,9 @@ class ScanGateway:
         self._servers.clear()
 
     # ---- one request -------------------------------------------------------------------------------------
-    def handle(self, rfile: BinaryIO, wfile: BinaryIO) -> None:
-        """Serve one connection: parse, scan, answer, close."""
+    def handle(self, rfile: BinaryIO, wfile: BinaryIO, sock: socket.socket | None = None,
+               client_address: object = None) -> None:
+        """Serve one connection: parse the head, check the peer, scan, answer, close."""
         try:
             req = read_request(rfile)
         except (ProtocolError, OSError, TimeoutError) as exc:
@@ -111,6 +115,16 @@ class ScanGateway:
             with contextlib.suppress(OSError):
                 wfile.write(legacy_error(str(exc)))
             return
+        if sock is not None:
+            allowed, who = self.peers.check(sock, client_address)
+            if not allowed:
+                log.warning("gateway: refused scan request from %s (not in scan.allowed_users/allowed_hosts) "
+                            "queue_id=%s", who, req.envelope.queue_id or "-")
+                refusal = "peer not allowed to use the scan gateway"
+                with contextlib.suppress(OSError):
+                    wfile.write(legacy_error(refusal) if req.protocol == "rspamc"
+                                else http_reply(403, {"error": refusal}, reason="Forbidden"))
+                return
         if req.is_ping:
             wfile.write(legacy_pong() if req.protocol == "rspamc" else http_reply(200, "pong\r\n"))
             return

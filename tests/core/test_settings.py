@@ -52,6 +52,7 @@ def test_named_env_vars() -> None:
     ({"MAILWARD_SCAN_LISTEN": "nowhere"}, "host:port"),
     ({"MAILWARD_REDIS_URL": "http://x"}, "redis_url"),
     ({"MAILWARD_NOPE": "1"}, "unknown variable"),
+    ({"MAILWARD_SCAN__ALLOWED_HOSTS": "10.0.0.0/8,exim-host"}, "allowed_hosts entry 'exim-host'"),
     ({"MAILWARD_SCAN__NOPE": "1"}, "unknown setting"),
     ({"MAILWARD_STATE_DIR": "relative/dir"}, "absolute"),
 ])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -193,3 +194,28 @@ def test_blocked_account_is_rejected(serve: ServeProcess) -> None:
     r = check_legacy(serve.tcp, CLEAN, ENV)
     assert r.action == "reject"
     assert "blocked" in " ".join(r.lines)
+
+
+def _ping_as_nobody(address: str) -> str:
+    host, _, port = address.rpartition(":")
+    script = f'exec 3<>/dev/tcp/{host}/{port}; printf "PING RSPAMC/1.3\\r\\n\\r\\n" >&3; cat <&3'
+    out = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "bash", "-c", script],
+                         capture_output=True, text=True, timeout=30)
+    return out.stdout
+
+
+def test_local_user_not_allowed_is_refused(serve: ServeProcess) -> None:
+    """A local user (here nobody) cannot use the gateway to plant mail in a quarantine; root and Exim can."""
+    assert "EX_ERROR" in _ping_as_nobody(serve.tcp)
+    assert "refused scan request from uid=65534" in serve.log()
+    assert check_legacy(serve.tcp, SPAM, ENV).action == "quarantine"  # this test runs as root
+
+
+def test_any_local_user_when_configured(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    proc = ServeProcess(state, _toml(state, **{"scan.allowed_users": '["*"]'}))
+    proc.start()
+    try:
+        assert "PONG" in _ping_as_nobody(proc.tcp)
+    finally:
+        proc.stop()
