@@ -2,25 +2,67 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from typing import Any
+
+import redis
+from flask import Flask, g, request
 from flask_smorest import Api
 
+from api import errors
+from api.auth import Identify, socket_identify
+from api.services import build_services
+from core.errors import ServiceUnavailable
+from core.exim_reinject import Reinjector, SendmailReinjector
 from core.settings import Settings, load_settings
+from core.store_cpanel import CpanelAccounts
 from core.store_redis import connect
 
+#: Paths anyone may read without an identity (the API's own description).
+PUBLIC_PATHS = frozenset({"/api/v1/openapi.json"})
 
-def create_app(settings: Settings | None = None) -> Flask:
-    """Build the API app for the given settings (loaded from the environment when omitted)."""
+
+def create_app(settings: Settings | None = None, *, identify: Identify | None = None,
+               reinjector: Reinjector | None = None, accounts: Any = None,
+               client: redis.Redis | None = None) -> Flask:
+    """Build the API app; tests may pass an identity resolver, a re-injector and an account directory."""
     settings = settings or load_settings()
     app = Flask("mailward")
     app.config.update(
         API_TITLE="Mailward API", API_VERSION="v1", OPENAPI_VERSION="3.0.3", OPENAPI_URL_PREFIX="/api/v1",
-        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_JSON_PATH="openapi.json", JSON_SORT_KEYS=False,
+        API_SPEC_OPTIONS={"info": {"description": "Quarantine management for admins and account owners. "
+                                                  "Identity comes from the unix socket's peer uid or a bearer "
+                                                  "token on the TCP listener."}},
     )
+    client = client or connect(settings, timeout=3.0)
+    accounts = accounts if accounts is not None else CpanelAccounts(settings.cpanel_root)
+    svc = build_services(settings, client, reinjector or SendmailReinjector(settings.exim), accounts)
     app.extensions["mailward.settings"] = settings
-    app.extensions["mailward.redis"] = connect(settings, timeout=3.0)
-    api = Api(app)
-    from api.health.resources import blp as health_blp
+    app.extensions["mailward.redis"] = client
+    app.extensions["mailward.services"] = svc
+    resolve = identify or socket_identify(accounts, svc.tokens)
 
-    api.register_blueprint(health_blp, url_prefix="/api/v1")
+    @app.before_request
+    def _identify() -> None:
+        if request.path in PUBLIC_PATHS:
+            return
+        try:
+            g.identity = resolve(request.environ)
+        except (redis.RedisError, OSError) as exc:
+            raise ServiceUnavailable(f"cannot check the caller's identity: {exc}") from None
+
+    api = Api(app)
+    errors.register(app)
+    from api.accounts.resources import blp as accounts_blp
+    from api.audit.resources import blp as audit_blp
+    from api.emails.resources import blp as emails_blp
+    from api.filter_settings.resources import blp as filter_blp
+    from api.health.resources import blp as health_blp
+    from api.quarantine_defaults.resources import blp as defaults_blp
+    from api.system.resources import blp as system_blp
+    from api.whitelist.resources import blp as whitelist_blp
+
+    for blp in (health_blp, system_blp, emails_blp, accounts_blp, defaults_blp, whitelist_blp, filter_blp,
+                audit_blp):
+        api.register_blueprint(blp, url_prefix="/api/v1")
     return app

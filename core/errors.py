@@ -36,6 +36,13 @@ class NotFound(MailwardError):
     code = "not_found"
 
 
+class Unauthorized(MailwardError):
+    """The caller did not prove who it is (no or unknown token)."""
+
+    status = 401
+    code = "unauthorized"
+
+
 class Forbidden(MailwardError):
     """The caller's identity does not allow the operation."""
 

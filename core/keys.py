@@ -53,3 +53,43 @@ def filter_settings() -> str:
 def worker_heartbeats() -> str:
     """ZSET "<host>:<pid>" -> last heartbeat (epoch seconds) of each scan worker process."""
     return f"{PREFIX}:workers"
+
+
+def quarantine_defaults() -> str:
+    """HASH of admin-set defaults (limit_bytes, releases_limit) over the file settings; absent = the common default."""
+    return f"{PREFIX}:q:defaults"
+
+
+def quarantine_claim(email_id: str) -> str:
+    """String set NX (with expiry) while one request releases or removes a message: the exactly-once lock."""
+    return f"{PREFIX}:q:claim:{email_id}"
+
+
+def quarantine_released(email_id: str) -> str:
+    """JSON of a released message's record (expiring), so a late second release says when it went."""
+    return f"{PREFIX}:q:released:{email_id}"
+
+
+def releases(account: str) -> str:
+    """ZSET of one account's releases in the last hour (member: email id, score: epoch): the sliding window."""
+    return f"{PREFIX}:rel:{account}"
+
+
+def audit_log() -> str:
+    """STREAM of audit entries (capped)."""
+    return f"{PREFIX}:audit"
+
+
+def api_tokens() -> str:
+    """HASH sha256(token) -> JSON {name, account, created} of API bearer tokens."""
+    return f"{PREFIX}:tokens"
+
+
+def gateway_heartbeats() -> str:
+    """HASH "<host>:<pid>" -> JSON {time, listen} of running scan gateways."""
+    return f"{PREFIX}:gateways"
+
+
+def host_status(host: str) -> str:
+    """JSON (expiring) of one host's locally observed status: Exim hook, quarantine disk."""
+    return f"{PREFIX}:status:{host}"

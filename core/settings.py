@@ -64,6 +64,15 @@ class EximSettings:
     release_user: str
     release_protocol: str
     spamd_timeout: int
+    sendmail: str
+    release_timeout: float
+
+
+@dataclass(frozen=True, slots=True)
+class ApiSettings:
+    socket: Path
+    tcp_listen: str  # "" (off) or "host:port" for bearer-token clients
+    api_workers: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +92,7 @@ class Settings:
     releases_limit: int
     cpanel_root: Path
     exim: EximSettings
+    api: ApiSettings
     scores: dict[str, float] = field(default_factory=dict)
     source: tuple[str, ...] = ()  # where values came from, for `mailward config`
 
@@ -227,6 +237,12 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
         )
         api_socket = Path(d["api"]["socket"]) if d["api"]["socket"] else state_dir / "api.sock"
         _need(api_socket.is_absolute(), "api.socket must be an absolute path")
+        tcp_listen = str(d["api"]["tcp_listen"])
+        if tcp_listen:
+            _check_listen(tcp_listen)
+            _need(not tcp_listen.startswith("/"), "api.tcp_listen must be host:port (the unix socket is api.socket)")
+        api = ApiSettings(socket=api_socket, tcp_listen=tcp_listen,
+                          api_workers=_pos(int, d["api"]["workers"], "api.workers"))
         t = d["thresholds"]
         thresholds = Thresholds(
             quarantine=_pos(float, t["quarantine"], "thresholds.quarantine"),
@@ -240,7 +256,9 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             layout=e["layout"], exim_binary=str(e["exim_binary"]), release_user=str(e["release_user"]),
             release_protocol=str(e["release_protocol"]),
             spamd_timeout=_pos(int, e["spamd_timeout"], "exim.spamd_timeout"),
+            sendmail=str(e["sendmail"]), release_timeout=_pos(float, e["release_timeout"], "exim.release_timeout"),
         )
+        _need(Path(exim.sendmail).is_absolute(), "exim.sendmail must be an absolute path")
         _need(exim.spamd_timeout > scan.timeout, "exim.spamd_timeout must be larger than scan.timeout")
         redis_url = str(d["redis_url"])
         _need(not redis_url or redis_url.startswith(("redis://", "rediss://", "unix://")),
@@ -249,7 +267,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
         q = d["quarantine"]
         return Settings(
             state_dir=state_dir, redis_url=redis_url, fail_mode=d["fail_mode"],
-            log_level=str(d["log_level"]).upper(), scan=scan, workers=workers, api_socket=api_socket,
+            log_level=str(d["log_level"]).upper(), scan=scan, workers=workers, api_socket=api_socket, api=api,
             thresholds=thresholds, allow_winexec=bool(d["filter"]["allow_winexec"]),
             quarantine_limit_bytes=_pos(int, q["limit_bytes"], "quarantine.limit_bytes"),
             releases_limit=_nonneg(int, q["releases_limit"], "quarantine.releases_limit"),

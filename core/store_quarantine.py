@@ -64,6 +64,36 @@ return 1
 """
 
 
+#: A field set to this in set_account / set_defaults goes back to the default it would otherwise follow.
+RESTORE_DEFAULT = -1
+
+
+@dataclass(frozen=True, slots=True)
+class EmailFilter:
+    """Optional conditions on a listing; every given condition must hold."""
+
+    direction: str = ""
+    reason: str = ""
+    sender: str = ""  # case-insensitive substring of the envelope sender
+    recipient: str = ""  # case-insensitive substring of any envelope recipient
+    subject: str = ""  # case-insensitive substring of the subject
+
+    def __bool__(self) -> bool:
+        return any((self.direction, self.reason, self.sender, self.recipient, self.subject))
+
+    def matches(self, r: QuarantineRecord) -> bool:
+        """True if the record satisfies every condition."""
+        if self.direction and r.direction != self.direction:
+            return False
+        if self.reason and self.reason not in r.reasons:
+            return False
+        if self.sender and self.sender.lower() not in r.sender.lower():
+            return False
+        if self.recipient and not any(self.recipient.lower() in x.lower() for x in r.recipients):
+            return False
+        return not (self.subject and self.subject.casefold() not in r.subject.casefold())
+
+
 @dataclass(slots=True)
 class AccountQuota:
     """An account's quarantine settings as in force (override or default)."""
@@ -74,6 +104,7 @@ class AccountQuota:
     state: AccountState
     used_bytes: int = 0
     customized: bool = False
+    messages: int = 0
 
 
 def _fsync_dir(path: Path) -> None:
@@ -173,9 +204,31 @@ class QuarantineStore:
                    args=[record.email_id, record.account, keys.quarantine_meta("")])
         return record
 
-    def purge_account(self, account: str, progress: Callable[[int, int], None] | None = None) -> int:
-        """Delete every held message of one account; returns how many."""
-        ids = [i.decode() for i in self.client.zrange(keys.quarantine_by_account(valid_account(account)), 0, -1)]
+    def claim(self, email_id: str, ttl: float) -> bool:
+        """Take the exclusive right to release or remove one message (SET NX); False if someone holds it."""
+        ms = max(int(ttl * 1000), 1)
+        return bool(self.client.set(keys.quarantine_claim(valid_email_id(email_id)), "1", nx=True, px=ms))
+
+    def unclaim(self, email_id: str) -> None:
+        """Give a claim back."""
+        self.client.delete(keys.quarantine_claim(valid_email_id(email_id)))
+
+    def mark_released(self, record: QuarantineRecord, *, by: str, at: float, keep_s: int = 30 * 86400) -> None:
+        """Remember a released message (metadata only, expiring) after it left the quarantine."""
+        d = record.to_dict()
+        d.update(status="released", released_at=at, released_by=by)
+        self.client.set(keys.quarantine_released(record.email_id), json.dumps(d), ex=keep_s)
+
+    def released(self, email_id: str) -> dict | None:
+        """The release record of a message released in the last 30 days, or None."""
+        raw = self.client.get(keys.quarantine_released(valid_email_id(email_id)))
+        return json.loads(raw) if raw else None
+
+    def purge_account(self, account: str, progress: Callable[[int, int], None] | None = None,
+                      batch: int | None = None) -> int:
+        """Delete the held messages of one account (oldest first, at most `batch`); returns how many."""
+        end = -1 if batch is None else max(batch, 1) - 1
+        ids = [i.decode() for i in self.client.zrange(keys.quarantine_by_account(valid_account(account)), 0, end)]
         for n, email_id in enumerate(ids, 1):
             with contextlib.suppress(NotFound):
                 self.remove(email_id)
@@ -203,18 +256,37 @@ class QuarantineStore:
             raise NotFound(f"email {record.email_id} is indexed but its file is gone; index entry dropped") \
                 from None
 
-    def list(self, account: str | None = None, *, since: float = 0.0, limit: int = 25,
-             offset: int = 0) -> tuple[list[QuarantineRecord], int]:
-        """Held messages, newest first; account None (or "root" for the admin view) means all."""
+    def list(self, account: str | None = None, *, since: float = 0.0, limit: int = 25, offset: int = 0,
+             where: EmailFilter | None = None) -> tuple[list[QuarantineRecord], int]:
+        """Held messages, newest first, and how many match in all; account None means every account."""
         if limit < 0 or offset < 0:
             raise ValidationError("limit and offset must not be negative")
         key = keys.quarantine_all() if account is None else keys.quarantine_by_account(valid_account(account))
-        total = self.client.zcount(key, since, "+inf")
-        ids = self.client.zrevrangebyscore(key, "+inf", since, start=offset, num=limit)
+        if not where:
+            total = self.client.zcount(key, since, "+inf")
+            ids = self.client.zrevrangebyscore(key, "+inf", since, start=offset, num=limit)
+            return self._records(ids), total
+        # Filters read every candidate's metadata in batches: a quarantine is bounded by its byte quota, so
+        # this stays in the thousands of small JSON strings; the total is exact.
+        out: list[QuarantineRecord] = []
+        total, start, batch = 0, 0, 500
+        while True:
+            ids = self.client.zrevrangebyscore(key, "+inf", since, start=start, num=batch)
+            if not ids:
+                break
+            start += len(ids)
+            for rec in self._records(ids):
+                if where.matches(rec):
+                    if offset <= total < offset + limit:
+                        out.append(rec)
+                    total += 1
+        return out, total
+
+    def _records(self, ids: list[bytes]) -> list[QuarantineRecord]:
         if not ids:
-            return [], total
+            return []
         metas = self.client.mget([keys.quarantine_meta(i.decode()) for i in ids])
-        return [QuarantineRecord.from_dict(json.loads(m)) for m in metas if m is not None], total
+        return [QuarantineRecord.from_dict(json.loads(m)) for m in metas if m is not None]
 
     def accounts(self) -> list[str]:
         """Accounts that have a quarantine subspace (held mail now or customized settings)."""
@@ -222,30 +294,63 @@ class QuarantineStore:
         names |= {k.decode() for k in self.client.hkeys(keys.quarantine_accounts())}
         return sorted(names)
 
+    def defaults(self) -> tuple[int, int]:
+        """(limit_bytes, releases_limit) every account without its own value follows."""
+        return self._defaults_from(self.client.hgetall(keys.quarantine_defaults()))
+
+    def _defaults_from(self, raw: dict[bytes, bytes]) -> tuple[int, int]:
+        limit = raw.get(b"limit_bytes")
+        rel = raw.get(b"releases_limit")
+        return (int(limit) if limit is not None else self.default_limit_bytes,
+                int(rel) if rel is not None else self.default_releases_limit)
+
+    def set_defaults(self, *, limit_bytes: int | None = None, releases_limit: int | None = None) -> tuple[int, int]:
+        """Change the defaults; RESTORE_DEFAULT (-1) goes back to the common default of the settings file."""
+        for name, value, low in (("limit_bytes", limit_bytes, 1), ("releases_limit", releases_limit, 0)):
+            if value is not None and value != RESTORE_DEFAULT and value < low:
+                raise ValidationError(f"{name} must be at least {low} (or -1 for the common default), got {value}")
+        pipe = self.client.pipeline()
+        for name, value in (("limit_bytes", limit_bytes), ("releases_limit", releases_limit)):
+            if value == RESTORE_DEFAULT:
+                pipe.hdel(keys.quarantine_defaults(), name)
+            elif value is not None:
+                pipe.hset(keys.quarantine_defaults(), name, int(value))
+        pipe.execute()
+        return self.defaults()
+
     def quota(self, account: str) -> AccountQuota:
         """The account's settings in force and its used bytes."""
         valid_account(account)
         pipe = self.client.pipeline(transaction=False)
         pipe.hget(keys.quarantine_accounts(), account)
         pipe.hget(keys.quarantine_used(), account)
-        raw, used = pipe.execute()
+        pipe.hgetall(keys.quarantine_defaults())
+        pipe.zcard(keys.quarantine_by_account(account))
+        raw, used, defaults, count = pipe.execute()
         over = json.loads(raw) if raw else {}
+        limit_default, releases_default = self._defaults_from(defaults)
         return AccountQuota(
             name=account,
-            limit_bytes=int(over.get("limit_bytes", self.default_limit_bytes)),
-            releases_limit=int(over.get("releases_limit", self.default_releases_limit)),
+            limit_bytes=int(over.get("limit_bytes", limit_default)),
+            releases_limit=int(over.get("releases_limit", releases_default)),
             state=AccountState(over.get("state", AccountState.ACTIVE)),
-            used_bytes=int(used or 0), customized=bool(raw),
+            used_bytes=int(used or 0), customized="limit_bytes" in over or "releases_limit" in over,
+            messages=int(count),
         )
 
     def set_account(self, account: str, *, limit_bytes: int | None = None, releases_limit: int | None = None,
-                    state: AccountState | None = None) -> AccountQuota:
-        """Override one account's settings; unspecified values keep their current override or default."""
+                    state: AccountState | str | None = None) -> AccountQuota:
+        """Override one account's settings; RESTORE_DEFAULT (-1) drops the override, None keeps what is there."""
         valid_account(account)
-        if limit_bytes is not None and limit_bytes <= 0:
-            raise ValidationError("limit_bytes must be positive")
-        if releases_limit is not None and releases_limit < 0:
-            raise ValidationError("releases_limit must not be negative")
+        if limit_bytes is not None and limit_bytes != RESTORE_DEFAULT and limit_bytes <= 0:
+            raise ValidationError(f"limit_bytes must be positive (or -1 for the default), got {limit_bytes}")
+        if releases_limit is not None and releases_limit != RESTORE_DEFAULT and releases_limit < 0:
+            raise ValidationError(f"releases_limit must not be negative (or -1 for the default), got {releases_limit}")
+        if state is not None:
+            try:
+                state = AccountState(state)
+            except ValueError:
+                raise ValidationError(f"state must be active or block, got {state!r}") from None
         key = keys.quarantine_accounts()
         # WATCH makes the read-modify-write of the small JSON blob safe against a concurrent edit.
         with self.client.pipeline() as pipe:
@@ -254,14 +359,20 @@ class QuarantineStore:
                     pipe.watch(key)
                     raw = pipe.hget(key, account)
                     over = json.loads(raw) if raw else {}
-                    if limit_bytes is not None:
-                        over["limit_bytes"] = limit_bytes
-                    if releases_limit is not None:
-                        over["releases_limit"] = releases_limit
+                    for name, value in (("limit_bytes", limit_bytes), ("releases_limit", releases_limit)):
+                        if value == RESTORE_DEFAULT:
+                            over.pop(name, None)
+                        elif value is not None:
+                            over[name] = int(value)
                     if state is not None:
-                        over["state"] = AccountState(state).value
+                        over["state"] = state.value
+                    if over.get("state") == AccountState.ACTIVE:
+                        over.pop("state")  # active is the default: an edit back to it leaves no trace
                     pipe.multi()
-                    pipe.hset(key, account, json.dumps(over))
+                    if over:
+                        pipe.hset(key, account, json.dumps(over))
+                    else:
+                        pipe.hdel(key, account)
                     if over.get("state") == AccountState.BLOCK:
                         pipe.sadd(keys.quarantine_blocked(), account)
                     else:

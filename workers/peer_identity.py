@@ -6,16 +6,13 @@ import ipaddress
 import os
 import pwd
 import socket
-import struct
 from pathlib import Path
 
+from core.peer_credentials import unix_peer_uid
+
+__all__ = ["PeerPolicy", "tcp_peer_uid", "unix_peer_uid"]
+
 _TCP_TABLES = {socket.AF_INET: Path("/proc/net/tcp"), socket.AF_INET6: Path("/proc/net/tcp6")}
-
-
-def unix_peer_uid(sock: socket.socket) -> int:
-    """The uid of the process that connected to a unix socket (SO_PEERCRED)."""
-    creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-    return struct.unpack("3i", creds)[1]
 
 
 def _proc_hex(ip: str, port: int) -> str:

@@ -19,7 +19,8 @@ WORKER_STALE_S = 10.0
 blp = Blueprint("health", __name__, description="Liveness of Mailward's components")
 
 
-def _components() -> list[dict]:
+def components() -> list[dict]:
+    """Redis and scan worker liveness."""
     client: redis.Redis = current_app.extensions["mailward.redis"]
     out = []
     try:
@@ -39,6 +40,6 @@ class Health(MethodView):
     @blp.response(200, HealthSchema)
     def get(self) -> dict:
         """Liveness of Redis and the scan workers."""
-        comps = _components()
+        comps = components()
         return {"status": "ok" if all(c["ok"] for c in comps) else "degraded", "version": version("mailward"),
                 "components": comps}

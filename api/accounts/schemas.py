@@ -1,0 +1,55 @@
+"""Schemas of the accounts resource."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+from core.models import AccountState
+
+
+def limit_bytes_value(value: int) -> None:
+    """-1 restores the default; otherwise a positive byte count up to 1 TiB."""
+    if value != -1 and not 1 <= value <= 2**40:
+        raise ValidationError("must be -1 (the default) or between 1 and 1099511627776 bytes")
+
+
+_RELEASES = validate.Range(-1, 1_000_000)
+
+
+class AccountSchema(Schema):
+    name = fields.String(required=True)
+    limit_bytes = fields.Integer(required=True)
+    used_bytes = fields.Integer(required=True)
+    state = fields.String(required=True)
+    releases_limit = fields.Integer(required=True, metadata={"description": "releases per hour for non-root"})
+    customized = fields.Boolean(required=True, metadata={"description": "false: follows quarantine-defaults"})
+    messages = fields.Integer(required=True)
+    evicted_last_hour = fields.Integer(required=True, metadata={"description": "deleted for quota, last hour"})
+    releases_last_hour = fields.Integer(required=True)
+
+
+class AccountListSchema(Schema):
+    items = fields.List(fields.Nested(AccountSchema), required=True)
+    max_count = fields.Integer(required=True)
+
+
+class AccountListArgs(Schema):
+    name = fields.String(validate=validate.Length(max=32))
+    limit = fields.Integer(load_default=100, validate=validate.Range(0, 10000))
+    offset = fields.Integer(load_default=0, validate=validate.Range(0, 10**9))
+
+
+class AccountEditArgs(Schema):
+    limit_bytes = fields.Integer(validate=limit_bytes_value, metadata={"description": "-1 restores the default"})
+    state = fields.String(validate=validate.OneOf([s.value for s in AccountState]))
+    releases_limit = fields.Integer(validate=_RELEASES, metadata={"description": "-1 restores the default"})
+
+
+class PurgeArgs(Schema):
+    batch = fields.Integer(validate=validate.Range(1, 100000), metadata={"description": "at most this many"})
+
+
+class PurgeResultSchema(Schema):
+    name = fields.String(required=True)
+    removed = fields.Integer(required=True)
+    remaining = fields.Integer(required=True)

@@ -1,0 +1,53 @@
+"""Who is calling: the kernel's answer on the unix socket (SO_PEERCRED), a bearer token on TCP. Nothing else."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Callable
+from typing import Any
+
+from core.errors import Forbidden, Unauthorized
+from core.identity import Identity, account, admin
+from core.peer_credentials import unix_peer_uid
+from core.store_tokens import TokenStore
+
+log = logging.getLogger("mailward.api")
+
+#: Resolves the caller of one request from its WSGI environ.
+Identify = Callable[[dict[str, Any]], Identity]
+
+
+def identity_of_uid(uid: int, accounts: Any) -> Identity:
+    """uid 0 is the admin; a cPanel account's system user is that account; anyone else is refused."""
+    if uid == 0:
+        return admin(0)
+    name = accounts.account_of_uid(uid)
+    if name is None:
+        raise Forbidden(f"uid {uid} is neither root nor a cPanel account")
+    return account(name, uid)
+
+
+def bearer_token(environ: dict[str, Any]) -> str:
+    """The token of an `Authorization: Bearer` header, or ""."""
+    value = str(environ.get("HTTP_AUTHORIZATION", ""))
+    scheme, _, token = value.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+def socket_identify(accounts: Any, tokens: TokenStore) -> Identify:
+    """The production resolver: it reads the connection gunicorn hands over as environ["gunicorn.socket"]."""
+
+    def identify(environ: dict[str, Any]) -> Identity:
+        sock = environ.get("gunicorn.socket")
+        if not isinstance(sock, socket.socket):
+            # Not behind gunicorn: nobody can vouch for the caller, so nobody gets in.
+            raise Forbidden("the caller cannot be identified on this transport")
+        if sock.family == socket.AF_UNIX:
+            return identity_of_uid(unix_peer_uid(sock), accounts)
+        token = bearer_token(environ)
+        if not token:
+            raise Unauthorized("the TCP listener needs an `Authorization: Bearer <token>` header")
+        return tokens.resolve(token)
+
+    return identify

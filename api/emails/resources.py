@@ -1,0 +1,150 @@
+"""/emails: list, show, raw, release, remove (one by one and in bulk), each only within the caller's scope."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api.emails.schemas import (
+    AccountArgs,
+    BulkArgs,
+    BulkResultSchema,
+    EmailDetailSchema,
+    EmailListArgs,
+    EmailListSchema,
+    EmailSummarySchema,
+)
+from api.services import identity, record, services
+from core.durations import parse_duration
+from core.errors import MailwardError
+from core.mime import parse_message
+from core.models import QuarantineRecord
+from core.quarantine_actions import Outcome
+from core.store_quarantine import EmailFilter
+
+blp = Blueprint("emails", __name__, description="Quarantined messages")
+
+#: Body text shown by `show` is cut here (the raw message is always available in full).
+MAX_BODY_CHARS = 200_000
+
+
+def summary(r: QuarantineRecord) -> dict[str, Any]:
+    """A record in the API's EmailSummary shape."""
+    return {"email_id": r.email_id, "size_bytes": r.size, "account_name": r.account, "sender": r.sender,
+            "recipients": list(r.recipients), "subject": r.subject, "received_date": int(r.received),
+            "reasons": list(r.reasons), "score": r.score, "direction": r.direction, "status": r.status,
+            "script_header": r.script.to_dict()}
+
+
+@blp.route("/emails")
+class Emails(MethodView):
+    @blp.arguments(EmailListArgs, location="query")
+    @blp.response(200, EmailListSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Held messages, newest first: every account for the admin, its own for an account."""
+        scope = identity().scope(args.get("account"))
+        since = time.time() - parse_duration(args["since"]) if args.get("since") else 0.0
+        where = EmailFilter(direction=args.get("direction", ""), reason=args.get("reason", ""),
+                            sender=args.get("sender", ""), recipient=args.get("recipient", ""),
+                            subject=args.get("subject", ""))
+        items, total = services().quarantine.list(scope, since=since, limit=args["limit"], offset=args["offset"],
+                                                  where=where)
+        return {"items": [summary(r) for r in items], "max_count": total}
+
+
+@blp.route("/emails/<email_id>")
+class Email(MethodView):
+    @blp.arguments(AccountArgs, location="query")
+    @blp.response(200, EmailDetailSchema)
+    def get(self, args: dict[str, Any], email_id: str) -> dict[str, Any]:
+        """One held message: metadata, decoded headers and the body as text."""
+        svc = services()
+        rec = svc.actions.find(identity(), email_id, args.get("account"))
+        msg = parse_message(svc.quarantine.read_message(rec), svc.settings.scan)
+        body = msg.text if msg.text.strip() else msg.html_text
+        return {**summary(rec), "symbols": list(rec.symbols), "queue_id": rec.queue_id,
+                "headers": [[k, v] for k, v in msg.headers], "body": body[:MAX_BODY_CHARS]}
+
+    @blp.arguments(AccountArgs, location="query")
+    @blp.response(200, EmailSummarySchema)
+    def delete(self, args: dict[str, Any], email_id: str) -> dict[str, Any]:
+        """Delete one held message for good."""
+        return summary(_one("remove", email_id, args.get("account")).record)
+
+
+@blp.route("/emails/<email_id>/raw")
+class EmailRaw(MethodView):
+    @blp.arguments(AccountArgs, location="query")
+    @blp.doc(responses={"200": {"description": "the message as held",
+                                "content": {"message/rfc822": {"schema": {"type": "string", "format": "binary"}}}}})
+    def get(self, args: dict[str, Any], email_id: str) -> Response:
+        """The held message's bytes, unchanged."""
+        svc = services()
+        rec = svc.actions.find(identity(), email_id, args.get("account"))
+        return Response(svc.quarantine.read_message(rec), mimetype="message/rfc822",
+                        headers={"Content-Disposition": f'attachment; filename="{rec.email_id}.eml"'})
+
+
+@blp.route("/emails/<email_id>/release")
+class EmailRelease(MethodView):
+    @blp.arguments(AccountArgs, location="query")
+    @blp.response(200, EmailSummarySchema)
+    def post(self, args: dict[str, Any], email_id: str) -> dict[str, Any]:
+        """Send one held message on to its original recipients (Bcc included), then drop it from the quarantine."""
+        return summary(_one("release", email_id, args.get("account")).record)
+
+
+def _do(action: str, email_id: str, account: str | None) -> Outcome:
+    actions = services().actions
+    fn = actions.release if action == "release" else actions.remove
+    return fn(identity(), email_id, account)
+
+
+def _one(action: str, email_id: str, account: str | None) -> Outcome:
+    """Run one release/remove and audit it, whatever the outcome."""
+    try:
+        out = _do(action, email_id, account)
+    except MailwardError as exc:
+        who = identity()
+        record(f"email.{action}", target=str(email_id)[:64], account=account or ("" if who.is_admin else who.account),
+               result=exc.code,
+               details={"message": exc.message})
+        raise
+    record(f"email.{action}", account=out.record.account, target=out.record.email_id,
+           details={"sender": out.record.sender, "recipients": out.record.recipients[:50],
+                    "subject": out.record.subject[:200]})
+    return out
+
+
+def _bulk(action: str, args: dict[str, Any]) -> dict[str, Any]:
+    results = []
+    for email_id in args["ids"]:
+        try:
+            out = _one(action, email_id, args.get("account"))
+            results.append({"email_id": out.record.email_id, "ok": True, "status": out.status, "message": "OK"})
+        except MailwardError as exc:
+            results.append({"email_id": str(email_id), "ok": False, "status": exc.code, "message": exc.message})
+    ok = sum(1 for r in results if r["ok"])
+    return {"results": results, "succeeded": ok, "failed": len(results) - ok}
+
+
+@blp.route("/emails/release")
+class EmailsRelease(MethodView):
+    @blp.arguments(BulkArgs)
+    @blp.response(200, BulkResultSchema)
+    def post(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Release several messages; each one succeeds or fails on its own."""
+        return _bulk("release", args)
+
+
+@blp.route("/emails/remove")
+class EmailsRemove(MethodView):
+    @blp.arguments(BulkArgs)
+    @blp.response(200, BulkResultSchema)
+    def post(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Remove several messages; each one succeeds or fails on its own."""
+        return _bulk("remove", args)

@@ -1,0 +1,77 @@
+"""Schemas of the emails resource (shapes in api/README.md)."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from core.models import Direction, Reason
+
+MAX_BULK = 500
+
+
+class ScriptHeaderSchema(Schema):
+    raw = fields.String(required=True)
+    domain = fields.String(required=True)
+    path = fields.String(required=True)
+
+
+class EmailSummarySchema(Schema):
+    email_id = fields.String(required=True)
+    size_bytes = fields.Integer(required=True)
+    account_name = fields.String(required=True)
+    sender = fields.String(required=True, metadata={"description": "envelope sender; empty for bounces"})
+    recipients = fields.List(fields.String(), required=True, metadata={"description": "envelope recipients, Bcc too"})
+    subject = fields.String(required=True)
+    received_date = fields.Integer(required=True, metadata={"description": "epoch seconds"})
+    reasons = fields.List(fields.String(), required=True)
+    score = fields.Float(required=True)
+    direction = fields.String(required=True)
+    status = fields.String(required=True, metadata={"description": "quarantined, released or removed"})
+    script_header = fields.Nested(ScriptHeaderSchema, required=True)
+
+
+class EmailDetailSchema(EmailSummarySchema):
+    symbols = fields.List(fields.String(), required=True)
+    queue_id = fields.String(required=True)
+    headers = fields.List(fields.List(fields.String()), required=True,
+                          metadata={"description": "[name, decoded value] pairs, in message order"})
+    body = fields.String(required=True, metadata={"description": "decoded text; HTML tags removed"})
+
+
+class EmailListSchema(Schema):
+    items = fields.List(fields.Nested(EmailSummarySchema), required=True)
+    max_count = fields.Integer(required=True)
+
+
+class EmailListArgs(Schema):
+    account = fields.String(metadata={"description": "an account; root (admin) or empty means every account"})
+    since = fields.String(metadata={"description": "e.g. 30d, 24h, 100s"})
+    limit = fields.Integer(load_default=25, validate=validate.Range(0, 1000))
+    offset = fields.Integer(load_default=0, validate=validate.Range(0, 10**9))
+    direction = fields.String(validate=validate.OneOf([d.value for d in Direction]))
+    reason = fields.String(validate=validate.OneOf([r.value for r in Reason]))
+    sender = fields.String(validate=validate.Length(max=320))
+    recipient = fields.String(validate=validate.Length(max=320))
+    subject = fields.String(validate=validate.Length(max=998))
+
+
+class AccountArgs(Schema):
+    account = fields.String(metadata={"description": "the account the id belongs to; root (admin) for any"})
+
+
+class BulkArgs(Schema):
+    ids = fields.List(fields.String(), required=True, validate=validate.Length(1, MAX_BULK))
+    account = fields.String()
+
+
+class BulkItemSchema(Schema):
+    email_id = fields.String(required=True)
+    ok = fields.Boolean(required=True)
+    status = fields.String(required=True)
+    message = fields.String(required=True)
+
+
+class BulkResultSchema(Schema):
+    results = fields.List(fields.Nested(BulkItemSchema), required=True)
+    succeeded = fields.Integer(required=True)
+    failed = fields.Integer(required=True)

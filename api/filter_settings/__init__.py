@@ -1,0 +1,1 @@
+"""The filter_settings resource."""

@@ -1,0 +1,38 @@
+"""/quarantine-defaults: the storage limit and hourly releases limit every unedited account follows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api.quarantine_defaults.schemas import DefaultsEditArgs, DefaultsSchema
+from api.services import identity, record, services
+
+blp = Blueprint("quarantine-defaults", __name__, description="Defaults for accounts never edited")
+
+
+def _view() -> dict[str, int]:
+    limit_bytes, releases_limit = services().quarantine.defaults()
+    return {"limit_bytes": limit_bytes, "releases_limit": releases_limit}
+
+
+@blp.route("/quarantine-defaults")
+class Defaults(MethodView):
+    @blp.response(200, DefaultsSchema)
+    def get(self) -> dict[str, int]:
+        """The defaults in force."""
+        return _view()
+
+    @blp.arguments(DefaultsEditArgs)
+    @blp.response(200, DefaultsSchema)
+    def patch(self, args: dict[str, Any]) -> dict[str, int]:
+        """Set the defaults; -1 restores the common default from the settings file."""
+        identity().require_admin("changing quarantine defaults")
+        before = _view()
+        services().quarantine.set_defaults(limit_bytes=args.get("limit_bytes"),
+                                           releases_limit=args.get("releases_limit"))
+        after = _view()
+        record("defaults.set", details={k: {"from": before[k], "to": after[k]} for k in args})
+        return after

@@ -1,0 +1,70 @@
+"""What every view needs, built once per app: settings, stores, and the caller's identity for this request."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+from flask import current_app, g, request
+
+from core.exim_reinject import Reinjector
+from core.identity import Identity
+from core.quarantine_actions import QuarantineActions
+from core.settings import Settings
+from core.store_audit import AuditStore
+from core.store_filters import FilterSettingsStore
+from core.store_quarantine import QuarantineStore
+from core.store_tokens import TokenStore
+from core.store_whitelist import WhitelistStore
+
+_INTERFACE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,19}$")
+
+
+@dataclass(slots=True)
+class Services:
+    """The API's view of Mailward's stores."""
+
+    settings: Settings
+    redis: redis.Redis
+    quarantine: QuarantineStore
+    actions: QuarantineActions
+    whitelist: WhitelistStore
+    filters: FilterSettingsStore
+    audit: AuditStore
+    tokens: TokenStore
+    accounts: Any  # core.store_cpanel.CpanelAccounts or its twin
+
+
+def build_services(settings: Settings, client: redis.Redis, reinjector: Reinjector, accounts: Any) -> Services:
+    """Wire the stores for one app."""
+    quarantine = QuarantineStore(settings.quarantine_dir, client, default_limit_bytes=settings.quarantine_limit_bytes,
+                                 default_releases_limit=settings.releases_limit)
+    return Services(settings=settings, redis=client, quarantine=quarantine,
+                    actions=QuarantineActions(quarantine, reinjector), whitelist=WhitelistStore(client, ttl=0.0),
+                    filters=FilterSettingsStore(client, settings, ttl=0.0), audit=AuditStore(client),
+                    tokens=TokenStore(client), accounts=accounts)
+
+
+def services() -> Services:
+    """The current app's services."""
+    return current_app.extensions["mailward.services"]
+
+
+def identity() -> Identity:
+    """The caller of the current request (set before every view; see api.auth)."""
+    return g.identity
+
+
+def interface() -> str:
+    """The client's self-declared interface (ie-cli, whm, cpanel...): recorded, never trusted for anything."""
+    value = request.headers.get("X-Mailward-Client", "").strip().lower()
+    return value if _INTERFACE_RE.match(value) else "api"
+
+
+def record(action: str, *, account: str = "", target: str = "", details: dict[str, Any] | None = None,
+           result: str = "ok") -> None:
+    """Write one audit entry for the current caller."""
+    services().audit.record(identity(), action, interface=interface(), account=account, target=target,
+                            details=details, result=result)

@@ -1,0 +1,136 @@
+"""What a caller may do to held mail: find (only its own), release exactly once within its hourly limit, remove."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from core import keys
+from core.errors import Conflict, LimitExceeded, NotFound
+from core.exim_reinject import Reinjector
+from core.identity import Identity
+from core.models import QuarantineRecord
+from core.names import valid_email_id
+from core.store_quarantine import QuarantineStore
+
+log = logging.getLogger("mailward.quarantine")
+
+#: One release (or removal) may hold a message this long; a crashed request's claim expires after it.
+CLAIM_TTL_S = 600.0
+WINDOW_S = 3600
+
+# Sliding-hour release window: drop entries older than an hour, refuse if the limit is reached (answering when
+# the oldest entry leaves the window), else record this release. One script: concurrent releases cannot both
+# take the last slot.
+_RELEASE_SLOT_LUA = """
+local key, now, limit, member, window = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4])
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+local n = redis.call('ZCARD', key)
+if n >= limit then
+  local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+  local at = now
+  if oldest[2] then at = tonumber(oldest[2]) end
+  return {0, n, tostring(at + window)}
+end
+redis.call('ZADD', key, now, member)
+redis.call('EXPIRE', key, window + 60)
+return {1, n + 1, '0'}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one message in a release or remove."""
+
+    record: QuarantineRecord
+    status: str  # "released" or "removed"
+
+
+class QuarantineActions:
+    """Release and remove held mail on behalf of an identity."""
+
+    def __init__(self, store: QuarantineStore, reinjector: Reinjector, *,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.store = store
+        self.reinjector = reinjector
+        self.clock = clock
+        self._slot = store.client.register_script(_RELEASE_SLOT_LUA)
+
+    def find(self, identity: Identity, email_id: str, account: str | None = None) -> QuarantineRecord:
+        """A held message the caller may see; NotFound otherwise (another account's mail does not exist for it)."""
+        email_id = valid_email_id(email_id)
+        scope = identity.scope(account)
+        try:
+            record = self.store.get(email_id)
+        except NotFound:
+            released = self.store.released(email_id)
+            if released and identity.may_touch(str(released.get("account"))) and (
+                    scope is None or released.get("account") == scope):
+                raise Conflict(f"email {email_id} was already released at "
+                               f"{_when(float(released.get('released_at', 0)))}") from None
+            raise
+        if not identity.may_touch(record.account) or (scope is not None and record.account != scope):
+            raise NotFound(f"email {email_id} is not in the quarantine")
+        return record
+
+    def release(self, identity: Identity, email_id: str, account: str | None = None) -> Outcome:
+        """Send a held message on to its original envelope recipients, once; then it leaves the quarantine."""
+        record = self.find(identity, email_id, account)
+        if not self.store.claim(record.email_id, CLAIM_TTL_S):
+            raise Conflict(f"email {record.email_id} is being released or removed by another request")
+        slot_taken = False
+        try:
+            record = self.store.get(record.email_id)  # still held now that we own it? (a finished release drops it)
+            if not identity.is_admin:
+                self._take_slot(record)
+                slot_taken = True
+            message = self.store.read_message(record)
+            self.reinjector.reinject(record, message)
+        except BaseException:
+            if slot_taken:
+                self.store.client.zrem(keys.releases(record.account), record.email_id)  # a failed try is free
+            self.store.unclaim(record.email_id)
+            raise
+        now = self.clock()
+        try:
+            self.store.remove(record.email_id)
+            self.store.mark_released(record, by=identity.label(), at=now)
+        finally:
+            self.store.unclaim(record.email_id)
+        log.info("release id=%s account=%s sender=%s rcpts=%d by=%s", record.email_id, record.account,
+                 record.sender or "<>", len(record.recipients), identity.label())
+        record.status = "released"
+        return Outcome(record, "released")
+
+    def _take_slot(self, record: QuarantineRecord) -> None:
+        limit = self.store.quota(record.account).releases_limit
+        ok, used, next_at = self._slot(keys=[keys.releases(record.account)],
+                                       args=[self.clock(), limit, record.email_id, WINDOW_S])
+        if not int(ok):
+            raise LimitExceeded(
+                f"account {record.account} has used its {limit} release(s) per hour ({int(used)} in the last hour); "
+                f"the next release is possible at {_when(float(next_at))}")
+
+    def releases_used(self, account: str) -> int:
+        """Releases counted against the account in the last hour."""
+        key = keys.releases(account)
+        return int(self.store.client.zcount(key, self.clock() - WINDOW_S, "+inf"))
+
+    def remove(self, identity: Identity, email_id: str, account: str | None = None) -> Outcome:
+        """Delete a held message for good."""
+        record = self.find(identity, email_id, account)
+        if not self.store.claim(record.email_id, CLAIM_TTL_S):
+            raise Conflict(f"email {record.email_id} is being released or removed by another request")
+        try:
+            record = self.store.remove(record.email_id)
+        finally:
+            self.store.unclaim(record.email_id)
+        log.info("remove id=%s account=%s by=%s", record.email_id, record.account, identity.label())
+        record.status = "removed"
+        return Outcome(record, "removed")
+
+
+def _when(epoch: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(epoch))
