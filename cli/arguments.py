@@ -25,7 +25,7 @@ SPEC_ATTR = "__ie_cli__"
 HELP_FLAGS = ("-h", "--help")
 BOOL_WORDS = {"true": True, "yes": True, "1": True, "on": True, "false": False, "no": False, "0": False,
               "off": False}
-#: Dashes that word processors (and the Imunify documentation: `–-json`) put where "--" was meant.
+#: Dashes that word processors (and the Imunify documentation: en-dash + "-json") put where "--" was meant.
 _TYPOGRAPHIC_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _FLAG_BODY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*(=.*)?$", re.DOTALL)
 _DURATION = re.compile(r"^\d+[smhd]?$")
@@ -94,7 +94,7 @@ def _member(node: Any, word: str) -> Any:
 
 
 def _undash(token: str) -> str:
-    """`–-json`, `—json` -> `--json`; anything that does not look like a flag is left alone."""
+    """Typographic dashes before a flag name become "--"; anything that does not look like a flag is left alone."""
     head = len(token) - len(token.lstrip("-" + _TYPOGRAPHIC_DASHES))
     if head == 0 or not any(c in _TYPOGRAPHIC_DASHES for c in token[:head]):
         return token
@@ -129,7 +129,7 @@ def prepare(argv: Sequence[str], root: Group, prog: str) -> Invocation:
             raise UsageError(f"unknown command {word!r} for '{where}' (choose from {', '.join(members(node))})")
         node, path = found, [*path, word]
         tokens.pop(0)
-    if any(_undash(t) in HELP_FLAGS for t in tokens) or not is_command(node) and not tokens:
+    if any(_undash(t) in HELP_FLAGS for t in tokens) or (not is_command(node) and not tokens):
         return Invocation([*path, "--", "--help"], help=True)
     if not is_command(node):
         where = " ".join([prog, *path])

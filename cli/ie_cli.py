@@ -1,24 +1,138 @@
-"""ie-cli: Imunify Email-compatible command line for the quarantine, a client of Mailward's API.
+"""ie-cli: Imunify Email-compatible command line for the quarantine, a pure HTTP client of Mailward's API.
 
-This first version has only `version`; the quarantine, accounts, whitelist and Activity Monitor commands come
-with the API (issue 4).
+Identity is the API's business: on the unix socket the API knows the caller's uid from the kernel, so the same
+command shows root everything and a cPanel user only their own account.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import version as pkg_version
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as dist_version
 
 import fire
 
+from cli import arguments as arg
+from cli.accounts import Accounts
+from cli.api_client import ApiClient, Transport, transport_from_env
+from cli.arguments import Group, UsageError, command, prepare
+from cli.audit import Audit
+from cli.emails import Emails
+from cli.quarantine_defaults import QuarantineDefaults
+from cli.tables import bool_word, clean, print_json, table
+from cli.whitelist import Whitelist
+from core.errors import MailwardError
 
-class IeCli:
-    """Imunify Email quarantine CLI application (Mailward)."""
-
-    def version(self) -> None:
-        """Print the ImunifyEmail CLI version."""
-        print(pkg_version("mailward"))
+PROG = "ie-cli"
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
-def main() -> None:
-    """Console entry point."""
-    fire.Fire(IeCli, name="ie-cli")
+class IeCli(Group):
+    """Imunify Email quarantine CLI application (Mailward)
+
+    Use --help to get the list of the available commands and help for a particular command, e.g.
+    `ie-cli whitelist sender --help`. Almost every command prints JSON with --json.
+    """
+
+    def __init__(self, connect: Callable[[], ApiClient]) -> None:
+        self._connect = connect
+        self.emails = Emails(connect)
+        self.accounts = Accounts(connect)
+        self.whitelist = Whitelist(connect)
+        self.quarantine_defaults = QuarantineDefaults(connect)
+        self.audit = Audit(connect)
+
+    @command(optional_bools=("allow_winexec",))
+    def filter_settings(self, *, allow_winexec: bool | str | None = None, json: bool | str = False) -> None:
+        """toggle the filter settings, without any parameters - returns the current settings
+
+        Args:
+            allow_winexec: true lets Windows executables through, false quarantines them (root only).
+            json: output in json format.
+        """
+        change = {} if allow_winexec is None else {"allow_winexec": arg.switch(allow_winexec, "--allow-winexec")}
+        as_json = arg.switch(json, "--json")
+        client = self._connect()
+        data = client.call("PATCH", "/filter-settings", body=change) if change else client.call(
+            "GET", "/filter-settings")
+        if as_json:
+            print_json(data)
+        else:
+            print(table(("Setting", "Value"), [(k, bool_word(v)) for k, v in data.items()]))
+
+    @command()
+    def version(self, *, json: bool | str = False) -> None:
+        """print the ImunifyEmail CLI version
+
+        Args:
+            json: output in json format.
+        """
+        as_json = arg.switch(json, "--json")
+        try:
+            found = dist_version("mailward")
+        except PackageNotFoundError:
+            found = "unknown"
+        if as_json:
+            print_json({"version": found})
+        else:
+            print(found)
+
+
+def connector(transport: Transport | None = None) -> Callable[[], ApiClient]:
+    """A function returning one ApiClient, made on first use (so `version` never needs the API)."""
+    made: list[ApiClient] = []
+
+    def connect() -> ApiClient:
+        if not made:
+            made.append(ApiClient(transport if transport is not None else transport_from_env()))
+        return made[0]
+
+    return connect
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {clean(message)}", file=sys.stderr, flush=True)
+
+
+def _fire(root: IeCli, args: list[str], help_wanted: bool) -> None:
+    if not help_wanted:
+        fire.Fire(root, command=args, name=PROG)
+        return
+    # fire prints help on stderr; help that was asked for belongs on stdout (`ie-cli --help | less`).
+    with contextlib.redirect_stderr(sys.stdout):
+        fire.Fire(root, command=args, name=PROG)
+
+
+def main(argv: Sequence[str] | None = None, *, transport: Transport | None = None) -> int:
+    """Run ie-cli on argv (default: sys.argv[1:]) and return the exit status: 0 ok, 1 failure, 2 bad usage."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    root = IeCli(connector(transport))
+    try:
+        call = prepare(args, root, PROG)
+        _fire(root, call.args, call.help)
+    except UsageError as exc:
+        _error(exc.message)
+        return EXIT_USAGE
+    except MailwardError as exc:
+        _error(exc.message)
+        return EXIT_ERROR
+    except fire.core.FireExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`ie-cli emails show --raw | head`): stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -343,12 +343,16 @@ lab_login:
             qid = reply.split(" id=", 1)[1].split()[0]
         return SmtpResult(proc.returncode, code, reply, out, qid)
 
+    def namespace_argv(self) -> list[str]:
+        """An argv prefix that execs the rest in a private mount namespace where the system Exim config path
+        shows the lab's config: there, the real setuid /usr/sbin/sendmail submits to this lab."""
+        return ["unshare", "-m", "--propagation", "private", "sh", "-c",
+                'mount --bind "$1" "$2" && shift 2 && exec "$@"', "sh", str(self.conf), SYSTEM_CONFIG]
+
     def sendmail_argv(self, user: str | int, args: Sequence[str]) -> list[str]:
         """The argv that runs the real setuid sendmail as user, in a private mount namespace seeing the lab config."""
         ent = pwd.getpwuid(user) if isinstance(user, int) else pwd.getpwnam(user)
-        return ["unshare", "-m", "--propagation", "private", "sh", "-c",
-                'mount --bind "$1" "$2" && shift 2 && exec "$@"', "sh", str(self.conf), SYSTEM_CONFIG,
-                "setpriv", f"--reuid={ent.pw_uid}", f"--regid={ent.pw_gid}", "--init-groups",
+        return [*self.namespace_argv(), "setpriv", f"--reuid={ent.pw_uid}", f"--regid={ent.pw_gid}", "--init-groups",
                 "--reset-env", "--", SENDMAIL, *args]
 
     def send_sendmail_as(self, user: str | int, message: bytes, recipients: Sequence[str] = (), *,

@@ -14,12 +14,13 @@ from typing import Any
 import fire
 
 from core.errors import MailwardError
-from core.settings import load_settings
+from core.settings import Settings, load_settings
 from workers.exim_hook import (
     CpanelHook,
     DebianHook,
     EximHookError,
     HookParams,
+    HookStatus,
     detect_layout,
     make_hook,
     params_from_settings,
@@ -50,8 +51,8 @@ def debian_reload_command() -> tuple[str, ...]:
     return ("invoke-rc.d", "exim4", "reload")
 
 
-def _hook(root: str, layout: str | None, reload: bool) -> DebianHook | CpanelHook:
-    settings = load_settings()
+def _hook(root: str, layout: str | None, reload: bool, settings: Settings | None = None) -> DebianHook | CpanelHook:
+    settings = settings or load_settings()
     chosen = layout or settings.exim.layout
     if chosen == "auto":
         chosen = detect_layout(root)
@@ -62,8 +63,23 @@ def _hook(root: str, layout: str | None, reload: bool) -> DebianHook | CpanelHoo
     return make_hook(chosen, root, exim_binary=settings.exim.exim_binary, restart=reload)
 
 
-def _params(max_scan_size: int) -> HookParams:
-    return params_from_settings(load_settings(), max_scan_size=int(max_scan_size))
+def _params(max_scan_size: int, settings: Settings | None = None) -> HookParams:
+    return params_from_settings(settings or load_settings(), max_scan_size=int(max_scan_size))
+
+
+def hook_status(root: str = "/", layout: str | None = None, max_scan_size: int = 0,
+                settings: Settings | None = None) -> HookStatus:
+    """The Exim hook's state on this host, compared with what the settings would install."""
+    hook = _hook(root, layout, reload=False, settings=settings)
+    problems: list[str] = []
+    try:
+        params: HookParams | None = _params(max_scan_size, settings)
+    except EximHookError as exc:
+        params, problems = None, [exc.message]
+    st = hook.status(params)
+    st.problems = problems + st.problems
+    st.consistent = st.consistent and not problems
+    return st
 
 
 def version(json: bool = False) -> None:
@@ -86,15 +102,7 @@ def status(json: bool = False, root: str = "/", layout: str | None = None, max_s
         layout: debian, cpanel or auto (default: the exim.layout setting).
         max_scan_size: the size limit enable was given, to compare the installed snippets with.
     """
-    hook = _hook(root, layout, reload=False)
-    problems: list[str] = []
-    try:
-        params: HookParams | None = _params(max_scan_size)
-    except EximHookError as exc:
-        params, problems = None, [exc.message]
-    st = hook.status(params)
-    st.problems = problems + st.problems
-    st.consistent = st.consistent and not problems
+    st = hook_status(root, layout, max_scan_size)
     data = st.to_dict()
     yn = {True: "yes", False: "no"}
     human = [f"layout: {st.layout}", f"installed: {yn[st.installed]}", f"active: {yn[st.active]}",

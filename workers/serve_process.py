@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from workers.service import READY_FILE
@@ -17,8 +18,11 @@ from workers.service import READY_FILE
 class ServeProcess:
     """`mailward serve` with a private state dir and a TOML file written from keyword settings."""
 
-    def __init__(self, state_dir: Path, toml: str = "", env: dict[str, str] | None = None) -> None:
+    def __init__(self, state_dir: Path, toml: str = "", env: dict[str, str] | None = None,
+                 wrap: Sequence[str] = ()) -> None:
+        """wrap: an argv prefix that execs the rest (e.g. EximLab.namespace_argv() so releases reach a lab Exim)."""
         self.state_dir = state_dir
+        self.wrap = list(wrap)
         self.config = state_dir.parent / f"{state_dir.name}.toml"
         self.config.write_text(toml)
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("MAILWARD_")}
@@ -32,7 +36,7 @@ class ServeProcess:
         self.state_dir.mkdir(parents=True, exist_ok=True)
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "workers.service_cli", "serve", "--state-dir", str(self.state_dir),
+            [*self.wrap, sys.executable, "-m", "workers.service_cli", "serve", "--state-dir", str(self.state_dir),
              "--config", str(self.config)], env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
             start_new_session=True)
         ready = self.state_dir / READY_FILE

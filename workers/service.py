@@ -17,6 +17,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import redis
+
+from core import keys
 from core.errors import ConfigError, ServiceUnavailable
 from core.settings import Settings
 from core.store_redis import connect
@@ -24,6 +27,7 @@ from workers.actors import build_actors
 from workers.broker import make_broker
 from workers.embedded_redis import EmbeddedRedis
 from workers.gateway import ScanGateway
+from workers.ie_config import hook_status
 from workers.process_death import die_with_parent
 
 log = logging.getLogger("mailward.serve")
@@ -31,6 +35,8 @@ log = logging.getLogger("mailward.serve")
 #: Written once everything answers; tests and the demo poll for it. Holds the bound addresses.
 READY_FILE = "serve.json"
 STOP_TIMEOUT_S = 20.0
+#: How often the Exim hook's state is checked and reported (it reads a few config files).
+HOOK_REPORT_S = 30.0
 
 
 @dataclass
@@ -91,6 +97,9 @@ class Service:
         self.children: list[Child] = []
         self.gateway: ScanGateway | None = None
         self._lock_fd: int | None = None
+        self._status_client: redis.Redis | None = None
+        self._hook_reported = -HOOK_REPORT_S
+        self.bound: list[str] = []
 
     def _child_env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -153,8 +162,13 @@ class Service:
         s.api_socket.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
             s.api_socket.unlink()
+        binds = ["--bind", f"unix:{s.api_socket}"]
+        if s.api.tcp_listen:
+            binds += ["--bind", s.api.tcp_listen]
+        # umask 0o111: the socket is 0666, because every local user may connect; the API then decides who the
+        # caller is from SO_PEERCRED (root: admin, a cPanel user: that account, anyone else: 403).
         self.children.append(Child("api", [
-            sys.executable, "-m", "gunicorn", "--bind", f"unix:{s.api_socket}", "--workers", "2",
+            sys.executable, "-m", "gunicorn", *binds, "--umask", "0o111", "--workers", str(s.api.api_workers),
             "--threads", "4", "--graceful-timeout", "10", "--log-level", "warning", "--access-logfile", "-",
             "--access-logformat", 'api %(h)s "%(r)s" %(s)s %(b)s %(M)sms', "api.wsgi:make_app()"], env))
         for child in self.children:
@@ -162,7 +176,7 @@ class Service:
         broker = make_broker(s)
         actors = build_actors(broker, None)
         self.gateway = ScanGateway(s, broker, actors.scan_message, connect(s, timeout=s.scan.timeout + 10))
-        bound = self.gateway.start()
+        bound = self.bound = self.gateway.start()
         self._wait_api(30.0)
         info = {"pid": os.getpid(), "scan": bound, "api_socket": str(s.api_socket),
                 "redis": "private" if s.embedded_redis else "external",
@@ -174,10 +188,32 @@ class Service:
                  info["redis"], s.workers.processes, s.workers.threads)
         return info
 
+    def report(self, now: float) -> None:
+        """Tell the API (through Redis) that this host's gateway lives, and every 30 s how its Exim hook is."""
+        host = socket.gethostname()
+        if self.gateway is None:
+            return
+        try:
+            client = self._status_client or connect(self.settings, timeout=3.0)
+            self._status_client = client
+            client.hset(keys.gateway_heartbeats(), f"{host}:{os.getpid()}",
+                        json.dumps({"time": time.time(), "listen": self.bound}))
+            if now - self._hook_reported >= HOOK_REPORT_S:
+                self._hook_reported = now
+                try:
+                    hook = hook_status("/", settings=self.settings).to_dict()
+                except Exception as exc:  # a broken exim config must not stop the service; report it
+                    hook = {"installed": False, "active": False, "consistent": False, "problems": [str(exc)]}
+                client.set(keys.host_status(host), json.dumps({"time": time.time(), "exim_hook": hook}),
+                           ex=int(HOOK_REPORT_S * 10))
+        except Exception as exc:  # Redis down: the health endpoint says so; keep supervising
+            log.debug("status report failed: %s", exc)
+
     def supervise(self) -> None:
         """Restart dead children until asked to stop."""
         while not self.stop_event.wait(0.5):
             now = time.monotonic()
+            self.report(now)
             if self.redis is not None and not self.redis.alive():
                 log.error("private redis-server died; restarting it")
                 self.redis.proc = None
@@ -192,6 +228,9 @@ class Service:
         (self.settings.state_dir / READY_FILE).unlink(missing_ok=True)
         if self.gateway is not None:
             self.gateway.stop()
+            with contextlib.suppress(Exception):
+                if self._status_client is not None:
+                    self._status_client.hdel(keys.gateway_heartbeats(), f"{socket.gethostname()}:{os.getpid()}")
         for child in self.children:
             child.terminate()
         deadline = time.monotonic() + STOP_TIMEOUT_S

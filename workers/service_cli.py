@@ -8,6 +8,7 @@ from dataclasses import asdict
 from importlib.metadata import version as pkg_version
 
 import fire
+from fire.decorators import SetParseFn
 
 from core.errors import MailwardError, ServiceUnavailable, ValidationError
 from core.settings import load_settings
@@ -23,8 +24,43 @@ def _settings(state_dir: str | None, config: str | None):
     return load_settings(config, environ=env)
 
 
+class TokenCommand:
+    """Bearer tokens for remote API clients; only a hash is kept, the secret is printed once."""
+
+    def _store(self, state_dir: str | None, config: str | None):  # -> TokenStore
+        from core.store_redis import connect
+        from core.store_tokens import TokenStore
+
+        return TokenStore(connect(_settings(state_dir, config)))
+
+    @SetParseFn(str)
+    def create(self, name: str, account: str | None = None, state_dir: str | None = None,
+               config: str | None = None) -> None:
+        """Create a token and print its secret (once). Without --account it is an admin token.
+
+        Args:
+          name: a label for the token (letters, digits, '.', '_', '-').
+          account: the cPanel account the token acts as; omit for an admin token.
+        """
+        secret = self._store(state_dir, config).create(str(name), str(account) if account else None)
+        print(secret)
+        print(f"token {name!r} created for {'account ' + str(account) if account else 'the admin'}; "
+              "keep it secret: it is not stored and cannot be shown again", file=sys.stderr)
+
+    def list(self, state_dir: str | None = None, config: str | None = None) -> None:
+        """List tokens (names and scopes, never secrets)."""
+        for t in self._store(state_dir, config).list():
+            print(f"{t.name}\t{'admin' if t.account is None else 'account ' + t.account}")
+
+    @SetParseFn(str)
+    def revoke(self, name: str, state_dir: str | None = None, config: str | None = None) -> None:
+        """Revoke a token by name."""
+        self._store(state_dir, config).revoke(str(name))
+        print("OK")
+
+
 class MailwardCommand:
-    """Mailward: outbound mail filter for Exim. Subcommands: serve, check, config, reindex, version."""
+    """Mailward: outbound mail filter for Exim. Subcommands: serve, check, config, reindex, token, version."""
 
     def serve(self, state_dir: str | None = None, config: str | None = None) -> None:
         """Run the scan gateway, the Dramatiq workers and the API in the foreground until SIGTERM/SIGINT.
@@ -85,6 +121,10 @@ class MailwardCommand:
             raise ServiceUnavailable(f"cannot reach the scan gateway at {target}: {exc}") from None
         print(json.dumps({"action": reply.action, "score": reply.score, "required_score": reply.required,
                           "symbols": reply.symbols, "quarantine_id": reply.quarantine_id}, indent=2))
+
+    def token(self) -> TokenCommand:
+        """API bearer tokens for the TCP listener (api.tcp_listen): create, list, revoke."""
+        return TokenCommand()
 
     def version(self) -> None:
         """Print Mailward's version."""

@@ -1,0 +1,140 @@
+"""`ie-cli emails`: list, show, release and remove quarantined emails."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from cli import arguments as arg
+from cli.api_client import ApiClient, segment
+from cli.arguments import Group, UsageError, command
+from cli.bulk import PAST, PartialFailure, bulk, failures
+from cli.tables import email_detail, email_list, print_json, say
+
+#: The keys of `emails list --json` items in Imunify Email; scripts written for it expect exactly these.
+LIST_KEYS = ("email_id", "size_bytes", "account_name", "recipients", "subject")
+SCRIPT_HEADER_KEYS = ("raw", "domain", "path")
+DIRECTIONS = ("outgoing", "incoming")
+REASONS = ("spam", "winexec", "ratelimit")
+
+
+def imunify_item(e: dict[str, Any]) -> dict[str, Any]:
+    """An EmailSummary cut down to the keys Imunify's `emails list --json` has."""
+    item = {k: e.get(k) for k in LIST_KEYS}
+    header = e.get("script_header") or {}
+    item["script_header"] = {k: header.get(k, "") for k in SCRIPT_HEADER_KEYS}
+    return item
+
+
+class Emails(Group):
+    """interaction with emails in the quarantine"""
+
+    def __init__(self, connect: Callable[[], ApiClient]) -> None:
+        self._connect = connect
+
+    @command(short={"a": "account", "l": "limit", "s": "since"})
+    def list(self, *, account: str | None = None, limit: int | str = 25, since: str = "30d",
+             offset: int | str = 0, direction: str | None = None, reason: str | None = None,
+             sender: str | None = None, recipient: str | None = None, subject: str | None = None,
+             json: bool | str = False) -> None:
+        """list emails in the quarantine, order by quarantined date descending
+
+        Args:
+            account: (-a) an account name; for root, "root" means every account (default: your own scope).
+            limit: (-l) the maximum count of items to return (default 25, at most 1000).
+            since: (-s) show entries starting from [now - since] time, format [DIGIT(s)][MODIFIER] with the
+                modifiers s (seconds), m (minutes), h (hours), d (days), e.g. 100s, 5m, 1h, 5d (default 30d).
+            offset: skip this many of the newest matches, for paging (default 0).
+            direction: only outgoing or incoming mail.
+            reason: only mail quarantined for spam, winexec or ratelimit.
+            sender: only mail from this sender address.
+            recipient: only mail to this recipient address.
+            subject: only mail whose subject contains this text (case-insensitive).
+            json: output in json format.
+        """
+        query = {
+            "account": arg.name(account, "--account"),
+            "limit": arg.whole(limit, "--limit", minimum=1),
+            "since": arg.duration(since, "--since"),
+            "offset": arg.whole(offset, "--offset", minimum=0),
+            "direction": arg.choice(direction, "--direction", DIRECTIONS),
+            "reason": arg.choice(reason, "--reason", REASONS),
+            "sender": arg.text(sender, "--sender"),
+            "recipient": arg.text(recipient, "--recipient"),
+            "subject": arg.text(subject, "--subject"),
+        }
+        as_json = arg.switch(json, "--json")
+        page = self._connect().call("GET", "/emails", query=query)
+        items = [dict(e) for e in page.get("items") or []]
+        max_count = int(page.get("max_count") or 0)
+        if as_json:
+            print_json({"items": [imunify_item(e) for e in items], "max_count": max_count})
+        else:
+            print(email_list(items, max_count))
+
+    @command(short={"a": "account"}, switches=("json", "raw"))
+    def show(self, *, id: str | None = None, account: str | None = None, json: bool | str = False,
+             raw: bool | str = False) -> None:
+        """show one quarantined email: its summary, headers and decoded body
+
+        Args:
+            id: the email's id (from `ie-cli emails list`).
+            account: (-a) the account the email is held for; root may give "root".
+            json: output in json format.
+            raw: write the message exactly as it was received (RFC 822 bytes) to stdout.
+        """
+        email_id = arg.name(id, "--id", required=True) or ""
+        query = {"account": arg.name(account, "--account")}
+        as_json, as_raw = arg.switch(json, "--json"), arg.switch(raw, "--raw")
+        if as_json and as_raw:
+            raise UsageError("--json and --raw exclude each other")
+        client = self._connect()
+        if as_raw:
+            data = client.raw(f"/emails/{segment(email_id)}/raw", query=query)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        detail = client.call("GET", f"/emails/{segment(email_id)}", query=query)
+        if as_json:
+            print_json(detail)
+        else:
+            print(email_detail(detail))
+
+    @command(short={"a": "account"})
+    def release(self, *, ids: str | None = None, account: str | None = None, json: bool | str = False) -> None:
+        """release emails from the quarantine: deliver them to their original recipients
+
+        Args:
+            ids: email ids separated by commas: ID1,ID2,...
+            account: (-a) the account the emails are held for; root may give "root".
+            json: output in json format (the merged per-email results).
+        """
+        self._bulk("release", ids, account, json)
+
+    @command(short={"a": "account"})
+    def remove(self, *, ids: str | None = None, account: str | None = None, json: bool | str = False) -> None:
+        """remove emails from the quarantine for good
+
+        Args:
+            ids: email ids separated by commas: ID1,ID2,...
+            account: (-a) the account the emails are held for; root may give "root".
+            json: output in json format (the merged per-email results).
+        """
+        self._bulk("remove", ids, account, json)
+
+    def _bulk(self, action: str, ids: str | None, account: str | None, json: bool | str) -> None:
+        wanted = arg.id_list(ids, "--ids")
+        owner = arg.name(account, "--account")
+        as_json = arg.switch(json, "--json")
+        result = bulk(self._connect(), action, wanted, owner)
+        failed = failures(result)
+        for line in failed:
+            say(line)
+        if as_json:
+            print_json(result)
+        elif not failed:
+            print("OK")
+        if failed:
+            raise PartialFailure(f"{len(failed)} of {len(wanted)} emails were not {PAST[action]}")
