@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import redis
-from flask import Flask, jsonify
+from flask import Flask, Response, jsonify
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
@@ -13,8 +13,12 @@ from core.errors import MailwardError
 
 log = logging.getLogger("mailward.api")
 
+#: The contract's error words (api/README.md) for the statuses Flask, werkzeug and flask-smorest raise themselves.
+_WORDS = {400: "invalid_argument", 401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict",
+          422: "unprocessable_entity", 429: "limit_exceeded", 500: "internal_error", 503: "service_unavailable"}
 
-def _body(status: int, word: str, message: str, errors: dict | None = None) -> ResponseReturnValue:
+
+def _body(status: int, word: str, message: str, errors: dict | None = None) -> tuple[Response, int]:
     return jsonify({"code": status, "status": word, "message": message, "errors": errors or {}}), status
 
 
@@ -28,11 +32,17 @@ def _http(exc: HTTPException) -> ResponseReturnValue:
     # flask-smorest puts marshmallow's per-field messages in exc.data["messages"]
     data = getattr(exc, "data", None) or {}
     errors = data.get("messages") if isinstance(data, dict) else None
-    word = (exc.name or "error").lower().replace(" ", "_")
+    code = exc.code or 500
+    word = _WORDS.get(code) or (exc.name or "error").lower().replace(" ", "_")
     message = exc.description or exc.name or "error"
     if errors:
         message = "invalid request: " + "; ".join(_flatten(errors))[:500]
-    return _body(exc.code or 500, word, message, errors if isinstance(errors, dict) else None)
+    body, status = _body(code, word, message, errors if isinstance(errors, dict) else None)
+    # keep what the exception says about the request beyond its body, e.g. 405's `Allow` (RFC 9110)
+    extra = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
+    if isinstance(data, dict) and isinstance(data.get("headers"), dict):
+        extra += list(data["headers"].items())
+    return body, status, extra
 
 
 def _flatten(errors: object, prefix: str = "") -> list[str]:

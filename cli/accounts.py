@@ -40,7 +40,7 @@ class Accounts(Group):
         """list the accounts in the quarantine with their limits and usage
 
         Args:
-            account: (-a, --name) show only this account.
+            account: show only this account.
             json: output in json format.
         """
         query: dict[str, Any] = {"name": arg.name(account, "--account"), "limit": PAGE}
@@ -66,7 +66,7 @@ class Accounts(Group):
         """change an account's quarantine size limit, state or hourly releases limit (root only)
 
         Args:
-            account: (-a, --name) the account to change.
+            account: the account to change.
             state: active, or block (the account's outgoing mail is rejected).
             limit: the quarantine size limit in bytes; -1 restores the default.
             releases_limit: how many emails the account may release per hour; -1 restores the default.
@@ -94,7 +94,7 @@ class Accounts(Group):
         """remove every email an account has in the quarantine
 
         Args:
-            account: (-a, --name) the account whose quarantine is emptied; root may give "root".
+            account: the account whose quarantine is emptied; root may give "root".
             json: output in json format ({"name", "removed", "remaining"}).
         """
         name = arg.name(account, "--account", required=True) or ""

@@ -108,10 +108,11 @@ def _is_flag(token: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Invocation:
-    """What to hand fire: its argv, and whether it asks for help (printed to stdout)."""
+    """What to run: fire's argv, or (when help is asked for) the command or group to describe."""
 
     args: list[str]
-    help: bool
+    where: str  # "ie-cli emails list"
+    help_for: Any = None
 
 
 def prepare(argv: Sequence[str], root: Group, prog: str) -> Invocation:
@@ -129,12 +130,12 @@ def prepare(argv: Sequence[str], root: Group, prog: str) -> Invocation:
             raise UsageError(f"unknown command {word!r} for '{where}' (choose from {', '.join(members(node))})")
         node, path = found, [*path, word]
         tokens.pop(0)
+    where = " ".join([prog, *path])
     if any(_undash(t) in HELP_FLAGS for t in tokens) or (not is_command(node) and not tokens):
-        return Invocation([*path, "--", "--help"], help=True)
+        return Invocation(path, where, help_for=node)
     if not is_command(node):
-        where = " ".join([prog, *path])
         raise UsageError(f"'{where}' needs a command: {', '.join(members(node))} (see {where} --help)")
-    return Invocation([*path, *_command_args(node, tokens, f"{prog} {' '.join(path)}")], help=False)
+    return Invocation([*path, *_command_args(node, tokens, where)], where)
 
 
 def _command_args(fn: Callable[..., Any], tokens: list[str], where: str) -> list[str]:

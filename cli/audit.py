@@ -49,10 +49,10 @@ class Audit(Group):
         """list audit entries, newest first (an account sees the entries about itself)
 
         Args:
-            account: (-a) only entries about this account.
+            account: only entries about this account.
             action: only entries of this action (e.g. release, remove, account_edit).
-            since: (-s) only entries from [now - since], e.g. 100s, 5m, 1h, 5d.
-            limit: (-l) the maximum count of entries to return (default 50).
+            since: only entries from [now - since], e.g. 100s, 5m, 1h, 5d.
+            limit: the maximum count of entries to return (default 50).
             offset: skip this many of the newest entries, for paging (default 0).
             json: output in json format (the API's entries as they are).
         """

@@ -41,9 +41,9 @@ class Emails(Group):
         """list emails in the quarantine, order by quarantined date descending
 
         Args:
-            account: (-a) an account name; for root, "root" means every account (default: your own scope).
-            limit: (-l) the maximum count of items to return (default 25, at most 1000).
-            since: (-s) show entries starting from [now - since] time, format [DIGIT(s)][MODIFIER] with the
+            account: an account name; for root, "root" means every account (default: your own scope).
+            limit: the maximum count of items to return (default 25, at most 1000).
+            since: show entries starting from [now - since] time, format [DIGIT(s)][MODIFIER] with the
                 modifiers s (seconds), m (minutes), h (hours), d (days), e.g. 100s, 5m, 1h, 5d (default 30d).
             offset: skip this many of the newest matches, for paging (default 0).
             direction: only outgoing or incoming mail.
@@ -80,7 +80,7 @@ class Emails(Group):
 
         Args:
             id: the email's id (from `ie-cli emails list`).
-            account: (-a) the account the email is held for; root may give "root".
+            account: the account the email is held for; root may give "root".
             json: output in json format.
             raw: write the message exactly as it was received (RFC 822 bytes) to stdout.
         """
@@ -108,7 +108,7 @@ class Emails(Group):
 
         Args:
             ids: email ids separated by commas: ID1,ID2,...
-            account: (-a) the account the emails are held for; root may give "root".
+            account: the account the emails are held for; root may give "root".
             json: output in json format (the merged per-email results).
         """
         self._bulk("release", ids, account, json)
@@ -119,7 +119,7 @@ class Emails(Group):
 
         Args:
             ids: email ids separated by commas: ID1,ID2,...
-            account: (-a) the account the emails are held for; root may give "root".
+            account: the account the emails are held for; root may give "root".
             json: output in json format (the merged per-email results).
         """
         self._bulk("remove", ids, account, json)

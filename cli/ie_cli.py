@@ -16,6 +16,7 @@ from importlib.metadata import version as dist_version
 import fire
 
 from cli import arguments as arg
+from cli import help_text
 from cli.accounts import Accounts
 from cli.api_client import ApiClient, Transport, transport_from_env
 from cli.arguments import Group, UsageError, command, prepare
@@ -99,22 +100,19 @@ def _error(message: str) -> None:
     print(f"{PROG}: error: {clean(message)}", file=sys.stderr, flush=True)
 
 
-def _fire(root: IeCli, args: list[str], help_wanted: bool) -> None:
-    if not help_wanted:
-        fire.Fire(root, command=args, name=PROG)
-        return
-    # fire prints help on stderr; help that was asked for belongs on stdout (`ie-cli --help | less`).
-    with contextlib.redirect_stderr(sys.stdout):
-        fire.Fire(root, command=args, name=PROG)
-
-
 def main(argv: Sequence[str] | None = None, *, transport: Transport | None = None) -> int:
     """Run ie-cli on argv (default: sys.argv[1:]) and return the exit status: 0 ok, 1 failure, 2 bad usage."""
     args = list(sys.argv[1:] if argv is None else argv)
+    # A subject in a script the terminal's charset cannot show must not crash the listing (JSON escapes instead).
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     root = IeCli(connector(transport))
     try:
         call = prepare(args, root, PROG)
-        _fire(root, call.args, call.help)
+        if call.help_for is not None:
+            print(help_text.render(call.help_for, call.where))
+        else:
+            fire.Fire(root, command=call.args, name=PROG)
     except UsageError as exc:
         _error(exc.message)
         return EXIT_USAGE
@@ -126,8 +124,10 @@ def main(argv: Sequence[str] | None = None, *, transport: Transport | None = Non
     except BrokenPipeError:
         # The reader went away (`ie-cli emails show --raw | head`): stop quietly, and keep Python from
         # complaining again when it flushes stdout at exit.
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED

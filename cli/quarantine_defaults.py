@@ -44,8 +44,8 @@ class QuarantineDefaults(Group):
         """set default settings for accounts (root only); use -1 to restore the common default value
 
         Args:
-            releases_limit: (-r) limit for releases per hour for non-root users.
-            storage_capacity: (-s) limit in MB for the storage in the Quarantine for an account.
+            releases_limit: limit for releases per hour for non-root users.
+            storage_capacity: limit in MB for the storage in the Quarantine for an account.
             json: output in json format.
         """
         change: dict[str, Any] = {}

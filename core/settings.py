@@ -25,6 +25,8 @@ NAMED_ENV = {
 #: Any other key can be set as MAILWARD_<SECTION>__<KEY>, e.g. MAILWARD_WORKERS__PROCESSES=4.
 ENV_PREFIX = "MAILWARD_"
 CONFIG_ENV = "MAILWARD_CONFIG"
+#: Variables of Mailward's clients (ie-cli's TCP transport), not settings: ignored here.
+CLIENT_ENV = frozenset({"MAILWARD_API_URL", "MAILWARD_API_TOKEN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +182,7 @@ def _coerce(raw: str, like: Any, where: str) -> Any:
 
 def _env_overrides(data: dict[str, Any], environ: dict[str, str], sources: list[str]) -> None:
     for name, value in sorted(environ.items()):
-        if not name.startswith(ENV_PREFIX) or name == CONFIG_ENV:
+        if not name.startswith(ENV_PREFIX) or name == CONFIG_ENV or name in CLIENT_ENV:
             continue
         if name in NAMED_ENV:
             dotted = NAMED_ENV[name]

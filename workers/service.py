@@ -178,6 +178,7 @@ class Service:
         self.gateway = ScanGateway(s, broker, actors.scan_message, connect(s, timeout=s.scan.timeout + 10))
         bound = self.bound = self.gateway.start()
         self._wait_api(30.0)
+        self.report(time.monotonic())
         info = {"pid": os.getpid(), "scan": bound, "api_socket": str(s.api_socket),
                 "redis": "private" if s.embedded_redis else "external",
                 "workers": s.workers.processes, "threads": s.workers.threads}

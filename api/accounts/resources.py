@@ -8,6 +8,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.accounts.schemas import (
+    ACCOUNT_PATH_PARAMETER,
     AccountEditArgs,
     AccountListArgs,
     AccountListSchema,
@@ -62,7 +63,7 @@ class Accounts(MethodView):
         return {"items": [account_view(n) for n in page], "max_count": len(names)}
 
 
-@blp.route("/accounts/<name>")
+@blp.route("/accounts/<name>", parameters=[ACCOUNT_PATH_PARAMETER])
 class Account(MethodView):
     @blp.response(200, AccountSchema)
     def get(self, name: str) -> dict[str, Any]:
@@ -70,7 +71,7 @@ class Account(MethodView):
         identity().require_account(name, "see")
         return account_view(_existing(name))
 
-    @blp.arguments(AccountEditArgs)
+    @blp.arguments(AccountEditArgs, required=False)
     @blp.response(200, AccountSchema)
     def patch(self, args: dict[str, Any], name: str) -> dict[str, Any]:
         """Change an account's storage limit, state or hourly releases limit (-1: back to the default)."""
@@ -86,7 +87,7 @@ class Account(MethodView):
         return after
 
 
-@blp.route("/accounts/<name>/emails")
+@blp.route("/accounts/<name>/emails", parameters=[ACCOUNT_PATH_PARAMETER])
 class AccountEmails(MethodView):
     @blp.arguments(PurgeArgs, location="query")
     @blp.response(200, PurgeResultSchema)

@@ -6,10 +6,22 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from core.models import AccountState
 
+#: core.names.valid_account's rule, for the OpenAPI document (a name that does not match it is a 400).
+ACCOUNT_PATTERN = r"^[a-z_][a-z0-9_-]{0,31}$"
+#: The same or empty: an empty `account` query parameter means every account the caller may see.
+ACCOUNT_OR_EMPTY_PATTERN = r"^([a-z_][a-z0-9_-]{0,31})?$"
+#: A path parameter naming an account.
+ACCOUNT_PATH_PARAMETER = {"in": "path", "name": "name", "description": "a cPanel account, or root",
+                          "schema": {"type": "string", "pattern": ACCOUNT_PATTERN}}
+MAX_LIMIT_BYTES = 2**40
+#: What limit_bytes_value accepts, for the OpenAPI document: -1 or 1..1 TiB.
+LIMIT_BYTES_DOC = {"minimum": -1, "maximum": MAX_LIMIT_BYTES, "not": {"enum": [0]},
+                   "description": "bytes; -1 restores the default"}
+
 
 def limit_bytes_value(value: int) -> None:
     """-1 restores the default; otherwise a positive byte count up to 1 TiB."""
-    if value != -1 and not 1 <= value <= 2**40:
+    if value != -1 and not 1 <= value <= MAX_LIMIT_BYTES:
         raise ValidationError("must be -1 (the default) or between 1 and 1099511627776 bytes")
 
 
@@ -40,9 +52,10 @@ class AccountListArgs(Schema):
 
 
 class AccountEditArgs(Schema):
-    limit_bytes = fields.Integer(validate=limit_bytes_value, metadata={"description": "-1 restores the default"})
+    limit_bytes = fields.Integer(strict=True, validate=limit_bytes_value, metadata=LIMIT_BYTES_DOC)
     state = fields.String(validate=validate.OneOf([s.value for s in AccountState]))
-    releases_limit = fields.Integer(validate=_RELEASES, metadata={"description": "-1 restores the default"})
+    releases_limit = fields.Integer(strict=True, validate=_RELEASES,
+                                    metadata={"description": "-1 restores the default"})
 
 
 class PurgeArgs(Schema):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from api.emails.schemas import SINCE_PATTERN
+
 
 class ActorSchema(Schema):
     role = fields.String(required=True)
@@ -33,6 +35,6 @@ class AuditListSchema(Schema):
 class AuditListArgs(Schema):
     account = fields.String(validate=validate.Length(max=32))
     action = fields.String(validate=validate.Length(max=64))
-    since = fields.String()
+    since = fields.String(metadata={"description": "e.g. 30d, 24h, 100s", "pattern": SINCE_PATTERN})
     limit = fields.Integer(load_default=50, validate=validate.Range(0, 1000))
     offset = fields.Integer(load_default=0, validate=validate.Range(0, 10**6))

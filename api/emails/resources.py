@@ -6,8 +6,10 @@ import time
 from typing import Any
 
 from flask import Response
+from flask.blueprints import BlueprintSetupState
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from werkzeug.routing import BaseConverter
 
 from api.emails.schemas import (
     AccountArgs,
@@ -26,7 +28,23 @@ from core.models import QuarantineRecord
 from core.quarantine_actions import Outcome
 from core.store_quarantine import EmailFilter
 
+#: A message id is a UUID (anything else is a 400).
+EMAIL_ID_PARAMETER = {"in": "path", "name": "email_id", "schema": {"type": "string", "format": "uuid"}}
+
 blp = Blueprint("emails", __name__, description="Quarantined messages")
+
+
+class EmailIdConverter(BaseConverter):
+    """A path segment naming one message: anything but `release` and `remove`, which are the bulk actions."""
+
+    # Without this, GET /emails/release would reach /emails/<email_id> and OPTIONS would advertise its methods.
+    regex = r"(?!(?:release|remove)\Z)[^/]+"
+
+
+@blp.record_once
+def _register_converter(state: BlueprintSetupState) -> None:
+    state.app.url_map.converters.setdefault("email_id", EmailIdConverter)
+
 
 #: Body text shown by `show` is cut here (the raw message is always available in full).
 MAX_BODY_CHARS = 200_000
@@ -56,7 +74,7 @@ class Emails(MethodView):
         return {"items": [summary(r) for r in items], "max_count": total}
 
 
-@blp.route("/emails/<email_id>")
+@blp.route("/emails/<email_id:email_id>", parameters=[EMAIL_ID_PARAMETER])
 class Email(MethodView):
     @blp.arguments(AccountArgs, location="query")
     @blp.response(200, EmailDetailSchema)
@@ -76,7 +94,7 @@ class Email(MethodView):
         return summary(_one("remove", email_id, args.get("account")).record)
 
 
-@blp.route("/emails/<email_id>/raw")
+@blp.route("/emails/<email_id:email_id>/raw", parameters=[EMAIL_ID_PARAMETER])
 class EmailRaw(MethodView):
     @blp.arguments(AccountArgs, location="query")
     @blp.doc(responses={"200": {"description": "the message as held",
@@ -89,7 +107,7 @@ class EmailRaw(MethodView):
                         headers={"Content-Disposition": f'attachment; filename="{rec.email_id}.eml"'})
 
 
-@blp.route("/emails/<email_id>/release")
+@blp.route("/emails/<email_id:email_id>/release", parameters=[EMAIL_ID_PARAMETER])
 class EmailRelease(MethodView):
     @blp.arguments(AccountArgs, location="query")
     @blp.response(200, EmailSummarySchema)

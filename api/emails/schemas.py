@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from api.accounts.schemas import ACCOUNT_OR_EMPTY_PATTERN
 from core.models import Direction, Reason
 
 MAX_BULK = 500
@@ -43,9 +44,14 @@ class EmailListSchema(Schema):
     max_count = fields.Integer(required=True)
 
 
+#: What core.durations.parse_duration accepts (at most 100 years), or empty (no limit).
+SINCE_PATTERN = r"^(\s*(\d{1,9}\s*s?|\d{1,7}\s*m|\d{1,5}\s*h|\d{1,4}\s*d)\s*)?$"
+
+
 class EmailListArgs(Schema):
-    account = fields.String(metadata={"description": "an account; root (admin) or empty means every account"})
-    since = fields.String(metadata={"description": "e.g. 30d, 24h, 100s"})
+    account = fields.String(metadata={"description": "an account; root (admin) or empty means every account",
+                                      "pattern": ACCOUNT_OR_EMPTY_PATTERN})
+    since = fields.String(metadata={"description": "e.g. 30d, 24h, 100s", "pattern": SINCE_PATTERN})
     limit = fields.Integer(load_default=25, validate=validate.Range(0, 1000))
     offset = fields.Integer(load_default=0, validate=validate.Range(0, 10**9))
     direction = fields.String(validate=validate.OneOf([d.value for d in Direction]))
@@ -56,7 +62,8 @@ class EmailListArgs(Schema):
 
 
 class AccountArgs(Schema):
-    account = fields.String(metadata={"description": "the account the id belongs to; root (admin) for any"})
+    account = fields.String(metadata={"description": "the account the id belongs to; root (admin) for any",
+                                      "pattern": ACCOUNT_OR_EMPTY_PATTERN})
 
 
 class BulkArgs(Schema):

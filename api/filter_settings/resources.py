@@ -20,7 +20,7 @@ class FilterSettings(MethodView):
         """Every toggle with its value in force."""
         return services().filters.all(fresh=True)
 
-    @blp.arguments(FilterSettingsEditArgs)
+    @blp.arguments(FilterSettingsEditArgs, required=False)
     @blp.response(200, FilterSettingsSchema)
     def patch(self, args: dict[str, Any]) -> dict[str, bool]:
         """Change toggles."""

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields
+
+
+class StrictBoolean(fields.Boolean):
+    """JSON true or false only (marshmallow's Boolean also takes 0, 1, "yes", "on"...)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise ValidationError("must be true or false")
+        return value
 
 
 class FilterSettingsSchema(Schema):
@@ -10,4 +21,4 @@ class FilterSettingsSchema(Schema):
 
 
 class FilterSettingsEditArgs(Schema):
-    allow_winexec = fields.Boolean()
+    allow_winexec = StrictBoolean()

@@ -25,7 +25,7 @@ class Defaults(MethodView):
         """The defaults in force."""
         return _view()
 
-    @blp.arguments(DefaultsEditArgs)
+    @blp.arguments(DefaultsEditArgs, required=False)
     @blp.response(200, DefaultsSchema)
     def patch(self, args: dict[str, Any]) -> dict[str, int]:
         """Set the defaults; -1 restores the common default from the settings file."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.accounts.schemas import limit_bytes_value
+from api.accounts.schemas import LIMIT_BYTES_DOC, limit_bytes_value
 
 
 class DefaultsSchema(Schema):
@@ -13,7 +13,7 @@ class DefaultsSchema(Schema):
 
 
 class DefaultsEditArgs(Schema):
-    limit_bytes = fields.Integer(validate=limit_bytes_value,
-                                 metadata={"description": "-1 restores the common default"})
-    releases_limit = fields.Integer(validate=validate.Range(-1, 1_000_000),
+    limit_bytes = fields.Integer(strict=True, validate=limit_bytes_value,
+                                 metadata={**LIMIT_BYTES_DOC, "description": "bytes; -1 restores the common default"})
+    releases_limit = fields.Integer(strict=True, validate=validate.Range(-1, 1_000_000),
                                     metadata={"description": "-1 restores the common default"})

@@ -12,6 +12,9 @@ from api.whitelist.schemas import EntriesSchema, ValuesArgs, WhitelistSchema
 from core.errors import NotFound
 from core.store_whitelist import KINDS
 
+#: The whitelist a path names (any other is a 404).
+KIND_PARAMETER = {"in": "path", "name": "kind", "schema": {"type": "string", "enum": list(KINDS)}}
+
 blp = Blueprint("whitelist", __name__, description="Whitelisted authenticated users, senders and recipients")
 
 
@@ -22,7 +25,7 @@ def _kind(kind: str) -> str:
     return kind
 
 
-@blp.route("/whitelist/<kind>")
+@blp.route("/whitelist/<kind>", parameters=[KIND_PARAMETER])
 class Whitelist(MethodView):
     @blp.response(200, WhitelistSchema)
     def get(self, kind: str) -> dict[str, Any]:
@@ -39,7 +42,7 @@ class Whitelist(MethodView):
         return {"entries": [{"type": t, "value": v} for t, v in entries]}
 
 
-@blp.route("/whitelist/<kind>/remove")
+@blp.route("/whitelist/<kind>/remove", parameters=[KIND_PARAMETER])
 class WhitelistRemove(MethodView):
     @blp.arguments(ValuesArgs)
     @blp.response(200, EntriesSchema)

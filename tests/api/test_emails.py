@@ -25,7 +25,7 @@ def test_admin_lists_every_account_newest_first_and_an_account_only_its_own(
     assert alice("GET", "/emails?account=root").status_code == 403
     item = r = api_env.admin("GET", "/emails?limit=1&offset=1").json
     assert [i["email_id"] for i in item["items"]] == [b1] and item["max_count"] == 3
-    one = api_env.admin("GET", f"/emails?account=bob").json["items"][0]
+    one = api_env.admin("GET", "/emails?account=bob").json["items"][0]
     assert set(one) >= {"email_id", "size_bytes", "account_name", "recipients", "subject", "script_header",
                         "sender", "received_date", "reasons", "direction", "status"}
     assert one["recipients"] == ["b@x.example", "hidden-bcc@y.example"]
