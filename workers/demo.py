@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import base64
+import json
 import os
+import pwd
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -12,9 +15,11 @@ from pathlib import Path
 import redis
 
 from core.store_quarantine import QuarantineStore
-from workers.exim_lab import EximLab, build_message, missing_requirements, poll
+from workers.exim_lab import EximLab, build_message, free_port, missing_requirements, poll
 from workers.serve_process import ServeProcess
 
+#: The trusted user that re-injects released mail (Mailward's default exim.release_user).
+RELEASE_USER = "mailward"
 GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X"
 
 
@@ -50,12 +55,61 @@ def _cpanel_tree(root: Path) -> Path:
     return root
 
 
-def _start_serve(base: Path, cpanel: Path) -> ServeProcess:
-    toml = (f'[scan]\nlisten = ["127.0.0.1:0"]\n[workers]\nprocesses = 2\nthreads = 4\n'
-            f'[cpanel]\nroot = "{cpanel}"\n')
-    serve = ServeProcess(base / "state", toml)
+def _start_serve(base: Path, cpanel: Path, port: int, lab: EximLab) -> ServeProcess:
+    # serve runs in a mount namespace where /usr/sbin/sendmail reads the private Exim's config, so a release
+    # goes through the same setuid sendmail, trusted user and ACL bypass as on a real server.
+    toml = (f'[scan]\nlisten = ["127.0.0.1:{port}"]\n[workers]\nprocesses = 2\nthreads = 4\n'
+            f'[cpanel]\nroot = "{cpanel}"\n[exim]\nrelease_user = "{RELEASE_USER}"\n')
+    serve = ServeProcess(base / "state", toml, wrap=lab.namespace_argv())
     serve.start()
     return serve
+
+
+def ensure_release_user() -> None:
+    """Create Mailward's release user (a system account without login) if it does not exist yet."""
+    try:
+        pwd.getpwnam(RELEASE_USER)
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", RELEASE_USER],
+                       check=True, capture_output=True)
+        print(f"demo: created the system user {RELEASE_USER!r} that re-injects released mail")
+
+
+def _ie_cli(serve: ServeProcess, *args: str) -> str:
+    """Run the real ie-cli (as root: the admin) against serve's API socket; its output."""
+    exe = Path(sys.executable).with_name("ie-cli")
+    proc = subprocess.run([str(exe), *args], env={**os.environ, "MAILWARD_API_SOCKET": serve.info["api_socket"]},
+                          capture_output=True, text=True, timeout=60, check=False)
+    return (proc.stdout + proc.stderr).rstrip()
+
+
+def _release_demo(serve: ServeProcess, lab: EximLab) -> bool:
+    """Show the quarantine with ie-cli, release the spam as the admin, and watch Exim deliver it (Bcc too)."""
+    print("\n$ ie-cli emails list -a root")
+    print(_ie_cli(serve, "emails", "list", "-a", "root"))
+    listing = json.loads(_ie_cli(serve, "emails", "list", "-a", "root", "--json"))
+    winner = next((i for i in listing["items"] if i["subject"] == "You are a WINNER"), None)
+    if winner is None:
+        print("demo: the WINNER message is not in the quarantine   <-- UNEXPECTED")
+        return False
+    print(f"\n$ ie-cli emails release --ids {winner['email_id']} -a root")
+    print(_ie_cli(serve, "emails", "release", "--ids", winner["email_id"], "-a", "root"))
+    def copies() -> list | None:
+        found = [d for d in lab.delivered() if d.subject == "You are a WINNER"]
+        return found if len(found) >= len(winner["recipients"]) else None
+
+    try:
+        got = poll(copies, 30, "the released message")
+    except TimeoutError:
+        print("demo: the released message was not delivered   <-- UNEXPECTED")
+        return False
+    rcpts = sorted({r for d in got for r in d.headers("X-Delivered-To") or d.headers("Envelope-To")})
+    print(f"released and delivered {len(got)} copies (envelope recipients {', '.join(winner['recipients'])}"
+          f"{'; delivered to ' + ', '.join(rcpts) if rcpts else ''}); Exim logged it with "
+          f"{'P=mailward-release' if 'P=mailward-release' in lab.mainlog() else 'NO release marker'}")
+    print("\n$ ie-cli audit list")
+    print(_ie_cli(serve, "audit", "list"))
+    return True
 
 
 def main() -> int:
@@ -67,11 +121,14 @@ def main() -> int:
     base = Path(tempfile.mkdtemp(prefix="mailward-demo-", dir="/tmp"))
     os.chmod(base, 0o755)
     print(f"demo: working in {base}")
-    serve = _start_serve(base, _cpanel_tree(base / "cpanel"))
+    ensure_release_user()
     lab_dir = base / "exim"
     lab_dir.mkdir()
     os.chmod(lab_dir, 0o755)
-    lab = EximLab(lab_dir, serve.tcp, "open")
+    port = free_port()
+    lab = EximLab(lab_dir, f"127.0.0.1:{port}", "open", release_user=RELEASE_USER, trusted_users=[RELEASE_USER])
+    lab.prepare()  # the config file must exist before serve's namespace binds it
+    serve = _start_serve(base, _cpanel_tree(base / "cpanel"), port, lab)
     ok = True
     try:
         lab.start()
@@ -130,6 +187,7 @@ def main() -> int:
         for line in serve.log().splitlines():
             if " scan queue_id=" in line:
                 print("  " + line.split(" INFO mailward.scan: ", 1)[-1])
+        ok &= _release_demo(serve, lab)
     finally:
         lab.stop()
         serve.stop()
