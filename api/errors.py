@@ -25,7 +25,10 @@ def _body(status: int, word: str, message: str, errors: dict | None = None) -> t
 def _mailward(exc: MailwardError) -> ResponseReturnValue:
     if exc.status >= 500:
         log.error("api error %s: %s", exc.code, exc.message)
-    return _body(exc.status, exc.code, exc.message, exc.errors)
+    body, status = _body(exc.status, exc.code, exc.message, exc.errors)
+    if status == 401:  # RFC 9110: a 401 says which scheme would be accepted
+        return body, status, {"WWW-Authenticate": 'Bearer realm="mailward"'}
+    return body, status
 
 
 def _http(exc: HTTPException) -> ResponseReturnValue:

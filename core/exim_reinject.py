@@ -39,7 +39,7 @@ class Reinjector(Protocol):
 
 def safe_address(value: str, what: str) -> str:
     """An address fit for sendmail's argv, or ReinjectError."""
-    if not isinstance(value, str) or not _ADDRESS_RE.match(value) or value.count("@") > 1:
+    if not isinstance(value, str) or not _ADDRESS_RE.fullmatch(value) or value.count("@") > 1:
         raise ReinjectError(f"{what} {value!r} cannot be passed to sendmail")
     return value
 

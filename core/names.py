@@ -14,7 +14,7 @@ _ACCOUNT_RE = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
 
 def valid_account(name: str) -> str:
     """Return the account name if it is safe to use as a path component, else raise ValidationError."""
-    if not isinstance(name, str) or not _ACCOUNT_RE.match(name):
+    if not isinstance(name, str) or not _ACCOUNT_RE.fullmatch(name):
         raise ValidationError(f"invalid account name {name!r}")
     return name
 

@@ -45,7 +45,7 @@ class TokenStore:
 
     def create(self, name: str, account_name: str | None = None) -> str:
         """Make a token (admin when account_name is None); returns the secret, which is not kept."""
-        if not isinstance(name, str) or not _NAME_RE.match(name):
+        if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
             raise ValidationError(f"token name {name!r}: use letters, digits, '.', '_' or '-' (at most 64)")
         if account_name is not None:
             valid_account(account_name)

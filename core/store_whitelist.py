@@ -25,12 +25,12 @@ def normalize_entry(kind: str, value: str) -> tuple[str, str]:
     v = str(value).strip().lower().rstrip(".")
     if "@" in v:
         local, _, domain = v.rpartition("@")
-        if not _LOCAL_RE.match(local) or not _DOMAIN_RE.match(domain):
+        if not _LOCAL_RE.fullmatch(local) or not _DOMAIN_RE.fullmatch(domain):
             raise ValidationError(f"{value!r} is not a valid email address")
         return "email", v
     if kind == "authuser":
         raise ValidationError(f"{value!r}: the authuser whitelist takes email addresses only")
-    if not _DOMAIN_RE.match(v):
+    if not _DOMAIN_RE.fullmatch(v):
         raise ValidationError(f"{value!r} is not a valid domain name or email address")
     return "domain", v
 

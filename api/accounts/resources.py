@@ -94,6 +94,7 @@ class AccountEmails(MethodView):
     def delete(self, args: dict[str, Any], name: str) -> dict[str, Any]:
         """Purge an account's quarantine (oldest first, `batch` at a time so a client can show progress)."""
         identity().require_account(name, "purge")
+        _existing(name)
         svc = services()
         removed = svc.quarantine.purge_account(name, batch=args.get("batch"))
         remaining = svc.quarantine.quota(name).messages
