@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import http.client
 import json as _json
 import os
 import shutil
+import socket
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _dist_version
+from pathlib import Path
 from typing import Any
 
 import fire
@@ -91,24 +94,57 @@ def version(json: bool = False) -> None:
     _emit({"version": v}, json, [v])
 
 
-def status(json: bool = False, root: str = "/", layout: str | None = None, max_scan_size: int = 0) -> None:
-    """Report whether the Exim hook is installed, active in Exim's generated config, and consistent.
+def service_status(socket_path: Path, timeout: float = 10.0) -> dict[str, Any]:
+    """The running service's own report (GET /api/v1/status on its socket, as root = admin), or why there is none."""
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        sock.connect(str(socket_path))
+        conn = http.client.HTTPConnection("localhost", timeout=timeout)
+        conn.sock = sock
+        conn.request("GET", "/api/v1/status", headers={"X-Mailward-Client": "ie-config"})
+        answer = conn.getresponse()
+        body = _json.loads(answer.read() or b"{}")
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        return {"running": False, "status": "down",
+                "detail": f"no answer on {socket_path} ({exc}): is `mailward serve` running?", "components": []}
+    finally:
+        sock.close()
+    if answer.status != 200:
+        return {"running": True, "status": "unknown", "detail": str(body.get("message", answer.status)),
+                "components": []}
+    return {"running": True, "status": body.get("status", "unknown"), "detail": "",
+            "components": body.get("components", [])}
 
-    Exit code 0 when consistent (fully installed and active, or fully absent), 1 otherwise.
+
+def status(json: bool = False, root: str = "/", layout: str | None = None, max_scan_size: int = 0,
+           service: bool = True) -> None:
+    """Report the Exim hook (installed, active in Exim's config, consistent) and every part of the service.
+
+    Exit code 0 when the hook is consistent (fully installed and active, or fully absent) and, if it is active,
+    the service answers with every component healthy; 1 otherwise.
 
     Args:
         json: print machine-readable JSON.
         root: filesystem root to operate under (tests; "/" on a server).
         layout: debian, cpanel or auto (default: the exim.layout setting).
         max_scan_size: the size limit enable was given, to compare the installed snippets with.
+        service: also ask the running service for its components (--noservice: only the hook).
     """
     st = hook_status(root, layout, max_scan_size)
     data = st.to_dict()
     yn = {True: "yes", False: "no"}
     human = [f"layout: {st.layout}", f"installed: {yn[st.installed]}", f"active: {yn[st.active]}",
              f"consistent: {yn[st.consistent]}"] + [f"problem: {p}" for p in st.problems]
+    healthy = True
+    if service:
+        svc = service_status(load_settings().api_socket)
+        data["service"] = svc
+        human.append(f"service: {svc['status']}" + (f" ({svc['detail']})" if svc["detail"] else ""))
+        human += [f"  {c['name']}: {'ok' if c['ok'] else 'FAIL'} - {c['detail']}" for c in svc["components"]]
+        healthy = svc["status"] == "ok" or not st.active
     _emit(data, json, human)
-    if not st.consistent:
+    if not st.consistent or not healthy:
         sys.exit(EXIT_ERROR)
 
 

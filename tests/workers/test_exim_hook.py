@@ -426,7 +426,7 @@ def test_ie_config_cli_on_a_fake_cpanel(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("MAILWARD_EXIM__EXIM_BINARY", EXIM)
     monkeypatch.setenv("MAILWARD_FAIL_MODE", "closed")
     monkeypatch.delenv("MAILWARD_CONFIG", raising=False)
-    base = ["--root", str(root), "--json"]
+    base = ["--root", str(root), "--json", "--noservice"]
     assert ie_config.main(["status", *base]) == 0
     assert json.loads(capsys.readouterr().out)["installed"] is False
     assert ie_config.main(["enable", *base]) == 0
@@ -437,7 +437,7 @@ def test_ie_config_cli_on_a_fake_cpanel(tmp_path: Path, monkeypatch: pytest.Monk
     st = json.loads(capsys.readouterr().out)
     assert st["installed"] and st["active"] and st["consistent"]
     monkeypatch.setenv("MAILWARD_FAIL_MODE", "open")
-    assert ie_config.main(["status", "--root", str(root)]) == 1  # installed with other settings
+    assert ie_config.main(["status", "--root", str(root), "--noservice"]) == 1  # installed with other settings
     assert "problem: installed with other settings" in capsys.readouterr().out
     assert ie_config.main(["disable", "--root", str(root), "--noreload"]) == 0
     assert capsys.readouterr().out.startswith("disabled (cpanel)")
