@@ -50,7 +50,8 @@ def release_argv(exim: EximSettings, record: QuarantineRecord) -> list[str]:
         raise ReinjectError("the message has no envelope recipients to release to")
     sender = "<>" if record.sender in ("", "<>") else safe_address(record.sender, "sender")
     rcpts = [safe_address(r, "recipient") for r in record.recipients]
-    return [exim.sendmail, "-oMr", exim.release_protocol, "-oi", "-odi", "-f", sender, "--", *rcpts]
+    # -oep: errors go to our stderr (and into the API's answer), never as a bounce to the original sender.
+    return [exim.sendmail, "-oMr", exim.release_protocol, "-oi", "-odi", "-oep", "-f", sender, "--", *rcpts]
 
 
 class SendmailReinjector:

@@ -125,7 +125,11 @@ def _release_bypass(params: HookParams) -> str:
         return ""
     return (
         "  # Released mail is re-injected by the trusted release user: never scan it twice.\n"
-        "  accept  condition = ${if and{{eq{$received_protocol}{PROTO}}{eq{$originator_uid}{UID}}}}\n\n"
+        "  accept  condition = ${if and{{eq{$received_protocol}{PROTO}}{eq{$originator_uid}{UID}}}}\n"
+        "  # The release user sends nothing but releases. Without the marker protocol, Exim ignored -oMr (the user\n"
+        "  # is not in trusted_users): refuse, so the release fails loudly instead of being re-scanned and re-held.\n"
+        "  deny    condition = ${if eq{$originator_uid}{UID}}\n"
+        "          message = Mailward's release user is not trusted by Exim (add it to trusted_users)\n\n"
     ).replace("PROTO", params.release_protocol).replace("UID", str(params.release_uid))
 
 

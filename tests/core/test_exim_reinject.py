@@ -23,10 +23,11 @@ def _rec(sender: str = "shop@alice.example",
 
 def test_argv_has_marker_protocol_sender_and_every_envelope_recipient(settings: Settings) -> None:
     argv = release_argv(settings.exim, _rec())
-    assert argv == [settings.exim.sendmail, "-oMr", "mailward-release", "-oi", "-odi", "-f", "shop@alice.example",
+    assert argv == [settings.exim.sendmail, "-oMr", "mailward-release", "-oi", "-odi", "-oep", "-f",
+                    "shop@alice.example",
                     "--", "to@x.example", "bcc@y.example"]
     assert "-t" not in argv, "-t would read recipients from headers and lose Bcc"
-    assert release_argv(settings.exim, _rec(sender=""))[6] == "<>"
+    assert release_argv(settings.exim, _rec(sender=""))[7] == "<>"
 
 
 @pytest.mark.parametrize("bad", ["-oMr x", "--", "a@b\n", "a b@c", "a@b;rm", "<a@b>", "a@b@c", "x" * 300, "\x00a@b"])
