@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from cli import arguments as arg
-from cli.api_client import ApiClient, segment
+from cli.api_client import segment
 from cli.arguments import Group, UsageError, command
 from cli.bulk import purge
 from cli.tables import print_json, table
@@ -31,9 +30,6 @@ def account_table(accounts: list[dict[str, Any]]) -> str:
 
 class Accounts(Group):
     """interaction with accounts in the quarantine"""
-
-    def __init__(self, connect: Callable[[], ApiClient]) -> None:
-        self._connect = connect
 
     @command(**ACCOUNT_FLAGS)
     def list(self, *, account: str | None = None, json: bool | str = False) -> None:

@@ -42,6 +42,9 @@ class UsageError(MailwardError):
 class Group:
     """A node of the command tree whose public attributes are commands or further groups."""
 
+    def __init__(self, connect: Callable[[], Any]) -> None:
+        self._connect = connect  # () -> ApiClient, called only when a command talks to the API
+
 
 @dataclass(frozen=True, slots=True)
 class CommandSpec:

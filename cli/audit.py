@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from cli import arguments as arg
-from cli.api_client import ApiClient
 from cli.arguments import Group, command
 from cli.tables import local_time, print_json, table
 
@@ -39,9 +37,6 @@ def audit_row(entry: dict[str, Any]) -> list[Any]:
 
 class Audit(Group):
     """the audit trail: who released, removed or changed what, and through which interface"""
-
-    def __init__(self, connect: Callable[[], ApiClient]) -> None:
-        self._connect = connect
 
     @command(short={"a": "account", "s": "since", "l": "limit"})
     def list(self, *, account: str | None = None, action: str | None = None, since: str | None = None,

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from cli import arguments as arg
-from cli.api_client import ApiClient, segment
+from cli.api_client import segment
 from cli.arguments import Group, UsageError, command
 from cli.bulk import PAST, PartialFailure, bulk, failures
 from cli.tables import email_detail, email_list, print_json, say
@@ -29,9 +28,6 @@ def imunify_item(e: dict[str, Any]) -> dict[str, Any]:
 
 class Emails(Group):
     """interaction with emails in the quarantine"""
-
-    def __init__(self, connect: Callable[[], ApiClient]) -> None:
-        self._connect = connect
 
     @command(short={"a": "account", "l": "limit", "s": "since"})
     def list(self, *, account: str | None = None, limit: int | str = 25, since: str = "30d",

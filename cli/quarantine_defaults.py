@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from cli import arguments as arg
-from cli.api_client import ApiClient
 from cli.arguments import Group, UsageError, command
 from cli.tables import print_json, table
 
@@ -24,9 +22,6 @@ def defaults_output(data: dict[str, Any], as_json: bool) -> None:
 
 class QuarantineDefaults(Group):
     """interaction with default settings in the Quarantine"""
-
-    def __init__(self, connect: Callable[[], ApiClient]) -> None:
-        self._connect = connect
 
     @command()
     def list(self, *, json: bool | str = False) -> None:

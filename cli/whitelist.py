@@ -20,9 +20,6 @@ class WhitelistKind(Group):
 
     kind = ""
 
-    def __init__(self, connect: Callable[[], ApiClient]) -> None:
-        self._connect = connect
-
     @command()
     def list(self, *, json: bool | str = False) -> None:
         """list the whitelisted email addresses and domains
