@@ -93,3 +93,43 @@ def gateway_heartbeats() -> str:
 def host_status(host: str) -> str:
     """JSON (expiring) of one host's locally observed status: Exim hook, quarantine disk."""
     return f"{PREFIX}:status:{host}"
+
+
+def am_settings() -> str:
+    """HASH of Activity Monitor server settings set at run time (over the settings file's [limits])."""
+    return f"{PREFIX}:am:settings"
+
+
+def am_overrides() -> str:
+    """HASH sender-object id -> its own hourly limit (tier 2)."""
+    return f"{PREFIX}:am:over"
+
+
+def am_objects() -> str:
+    """HASH sender-object id -> JSON {type, account, name, id, account_id, domain_id} of every object seen."""
+    return f"{PREFIX}:am:objects"
+
+
+def am_seen() -> str:
+    """ZSET sender-object id -> when it last sent (for pruning objects gone quiet)."""
+    return f"{PREFIX}:am:seen"
+
+
+def am_window(so_id: str) -> str:
+    """ZSET of one limited object's admitted messages (or recipients) in the last hour, scored by time."""
+    return f"{PREFIX}:am:win:{so_id}"
+
+
+def am_daily(so_id: str) -> str:
+    """HASH hour (epoch // 3600) -> count, for one object with a daily limit."""
+    return f"{PREFIX}:am:day:{so_id}"
+
+
+def am_stats_hour(hour: int) -> str:
+    """HASH "<so id>:<outcome>" -> count for one clock hour (epoch // 3600), kept 31 days."""
+    return f"{PREFIX}:am:h:{hour}"
+
+
+def am_stats_day(day: int) -> str:
+    """HASH "<so id>:<outcome>" -> count for one UTC day (epoch // 86400), kept 31 days."""
+    return f"{PREFIX}:am:d:{day}"

@@ -112,6 +112,7 @@ class Verdict:
     quarantine_id: str = ""
     sender: Sender = field(default_factory=Sender)
     whitelisted: bool = False
+    bounce: bool = False  # the MTA's own delivery report: no account's mail, never counted or limited
 
     def to_dict(self) -> dict[str, Any]:
         return {

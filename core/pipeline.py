@@ -48,7 +48,7 @@ class Pipeline:
         if not envelope.sender and not envelope.ip and envelope.user in MTA_USERS:
             # Exim's own delivery reports (null sender, submitted locally by the MTA user) are not an account's
             # mail; holding or rejecting them would only bounce the bounce.
-            return Verdict(Action.ACCEPT, **base), msg
+            return Verdict(Action.ACCEPT, bounce=True, **base), msg
         if policy.whitelisted("authuser", envelope.user) or policy.whitelisted("sender", sender.email):
             return Verdict(Action.ACCEPT, whitelisted=True, **base), msg
         if policy.account_state(sender.account) == AccountState.BLOCK:

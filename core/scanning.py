@@ -9,11 +9,13 @@ import uuid
 import redis
 
 from core.errors import NotFound
-from core.models import Action, Envelope, QuarantineRecord, Verdict
+from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, Symbol, Verdict
 from core.pipeline import Pipeline, Policy
+from core.sender_objects import sender_objects
 from core.settings import Settings
 from core.store_cpanel import CpanelAccounts
 from core.store_filters import FilterSettingsStore
+from core.store_limits import HELD, REJECTED, SENT, LimitStore
 from core.store_quarantine import QuarantineStore
 from core.store_spool import SpoolStore
 from core.store_whitelist import WhitelistStore
@@ -34,11 +36,39 @@ class Scanner:
         self.filters = FilterSettingsStore(client, settings)
         self.accounts = CpanelAccounts(settings.cpanel_root)
         self.pipeline = Pipeline(settings, self.accounts)
+        self.limits = LimitStore(client, settings.limits)
 
     def policy(self) -> Policy:
         """The runtime policy in force (cached reads, a few seconds old at most)."""
         return Policy(allow_winexec=self.filters.all()["allow_winexec"], whitelisted=self.whitelist.matches,
                       account_state=self.quarantine.account_state)
+
+    def _apply_limits(self, verdict: Verdict, envelope: Envelope) -> str:
+        """Count the message against its sender objects; turn it into a ratelimit hold if a limit is reached.
+
+        Only outgoing mail an account sends counts: MTA bounces never, released mail never reaches a scan.
+        Returns a note for the log line ("" when no limit was involved).
+        """
+        if verdict.bounce or envelope.direction != Direction.OUTGOING:
+            return ""
+        objects = sender_objects(verdict.sender)
+        action = verdict.action
+        if verdict.whitelisted:
+            self.limits.record(objects, SENT)  # tier 3: whitelisted senders have no limits
+        elif action in (Action.ACCEPT, Action.ADD_HEADER):
+            decision = self.limits.admit(objects, len(envelope.recipients))
+            if decision.over is not None:
+                note = decision.describe()
+                if decision.held:
+                    verdict.action = Action.QUARANTINE
+                    verdict.reasons.append(Reason.RATELIMIT)
+                    verdict.symbols.append(Symbol("RATELIMIT", 0.0, note, [decision.over.id]))
+                return note
+        elif action == Action.QUARANTINE:
+            self.limits.record(objects, HELD)
+        elif action == Action.REJECT:
+            self.limits.record(objects, REJECTED)
+        return ""
 
     def scan_spooled(self, spool_id: str, envelope: Envelope) -> Verdict | None:
         """Scan a spooled message; quarantine it if so decided. None if the spool is gone (stale job)."""
@@ -49,6 +79,7 @@ class Scanner:
             log.info("scan spool=%s queue_id=%s skipped: already answered", spool_id, envelope.queue_id)
             return None
         verdict, msg = self.pipeline.evaluate(raw, envelope, self.policy())
+        limit_note = self._apply_limits(verdict, envelope)
         evicted: list[str] = []
         if verdict.action == Action.QUARANTINE:
             record = QuarantineRecord(
@@ -63,10 +94,11 @@ class Scanner:
             verdict.quarantine_id = record.email_id
         log.info(
             "scan queue_id=%s account=%s sender=%s rcpts=%d verdict=%s reasons=%s score=%.2f symbols=%s id=%s "
-            "how=%s whitelisted=%s evicted=%d ms=%.1f",
+            "how=%s whitelisted=%s evicted=%d ms=%.1f%s",
             envelope.queue_id or "-", verdict.sender.account, envelope.sender or "<>", len(envelope.recipients),
             verdict.action.value.replace(" ", "_"), ",".join(verdict.reasons) or "-", verdict.score,
             ",".join(s.name for s in verdict.symbols) or "-", verdict.quarantine_id or "-", verdict.sender.how,
             verdict.whitelisted, len(evicted), (time.perf_counter() - started) * 1000,
+            f" limit={limit_note!r}" if limit_note else "",
         )
         return verdict

@@ -71,6 +71,25 @@ class EximSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class LimitDefaults:
+    """Tier-1 sender limits from the settings file; Redis values set at run time override them."""
+
+    limit_mode: int
+    account: int
+    domain: int
+    sender_email: int
+    script: int
+    daily_account: int
+    daily_domain: int
+    daily_sender_email: int
+    daily_script: int
+    dry_run: bool
+
+    def to_dict(self) -> dict[str, int | bool]:
+        return {f: getattr(self, f) for f in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
 class ApiSettings:
     socket: Path
     tcp_listen: str  # "" (off) or "host:port" for bearer-token clients
@@ -95,6 +114,7 @@ class Settings:
     cpanel_root: Path
     exim: EximSettings
     api: ApiSettings
+    limits: LimitDefaults
     scores: dict[str, float] = field(default_factory=dict)
     source: tuple[str, ...] = ()  # where values came from, for `mailward config`
 
@@ -265,11 +285,20 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
         redis_url = str(d["redis_url"])
         _need(not redis_url or redis_url.startswith(("redis://", "rediss://", "unix://")),
               f"redis_url must start with redis://, rediss:// or unix://, got {redis_url!r}")
+        lim = d["limits"]
+        _need(lim["limit_mode"] in (1, 2), "limits.limit_mode must be 1 (messages) or 2 (recipients)")
+        limits = LimitDefaults(
+            limit_mode=int(lim["limit_mode"]), dry_run=bool(lim["dry_run"]),
+            **{k: _nonneg(int, lim[k], f"limits.{k}") for k in (
+                "account", "domain", "sender_email", "script", "daily_account", "daily_domain",
+                "daily_sender_email", "daily_script")},
+        )
         scores = {str(k): float(v) for k, v in d["scores"].items()}
         q = d["quarantine"]
         return Settings(
             state_dir=state_dir, redis_url=redis_url, fail_mode=d["fail_mode"],
             log_level=str(d["log_level"]).upper(), scan=scan, workers=workers, api_socket=api_socket, api=api,
+            limits=limits,
             thresholds=thresholds, allow_winexec=bool(d["filter"]["allow_winexec"]),
             quarantine_limit_bytes=_pos(int, q["limit_bytes"], "quarantine.limit_bytes"),
             releases_limit=_nonneg(int, q["releases_limit"], "quarantine.releases_limit"),

@@ -1,0 +1,330 @@
+"""Sender limits and Activity Monitor counters in Redis: one Lua call per message decides and counts.
+
+Tier 1 (server settings per object type) and tier 2 (per-object overrides) are read inside the script, so every
+worker on every host sees a change at once and a decision never races another: with N concurrent senders exactly
+the limit passes. Tier 3 (whitelisted domain or sender email) never reaches the script: the pipeline lets
+whitelisted senders through before anything is counted against a limit.
+
+Keys (see core.keys): a sliding-hour ZSET per limited object (one member per message, or per recipient in
+limit_mode 2; only admitted mail is added, so its size never exceeds the limit), a HASH of hourly counts per object
+with a daily limit, and hourly + daily HASHes of statistics (`<id>:<outcome>` -> count) kept 31 days.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import redis
+
+from core import keys
+from core.errors import NotFound, ValidationError
+from core.sender_objects import SenderObject, SoType
+from core.settings import LimitDefaults
+
+WINDOW_S = 3600
+DAY_HOURS = 24
+STATS_KEEP_S = 31 * 86400
+#: Outcomes counted in the statistics.
+SENT, HELD, RATELIMITED, REJECTED, DRY_RATELIMITED = "sent", "held", "ratelimited", "rejected", "dry_ratelimited"
+OUTCOMES = (SENT, HELD, RATELIMITED, REJECTED, DRY_RATELIMITED)
+#: Server-settings fields (Redis hash over the settings file) and their valid ranges.
+SETTING_FIELDS = ("limit_mode", "account", "domain", "sender_email", "script", "daily_account", "daily_domain",
+                  "daily_sender_email", "daily_script", "dry_run")
+
+# KEYS: 1 settings hash, 2 overrides hash, 3 stats hour hash, 4 stats day hash, 5 registry hash, 6 seen zset,
+#       then per object: window zset, daily hash.
+# ARGV: 1 now, 2 recipients, 3 message id, 4 mode ("try" or an outcome), 5 n objects, 6 file defaults (JSON),
+#       then per object: id, type, meta JSON.
+_ACCOUNT_LUA = """
+local now, nrcpt, mid, mode, n = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4], tonumber(ARGV[5])
+local defaults = cjson.decode(ARGV[6])
+local hour = math.floor(now / 3600)
+local function setting(name)
+  local v = redis.call('HGET', KEYS[1], name)
+  if v then return tonumber(v) end
+  return tonumber(defaults[name])
+end
+local dry = setting('dry_run') == 1
+local weight = 1
+if setting('limit_mode') == 2 then weight = math.max(nrcpt, 1) end
+local over, over_count, over_limit, over_kind = 0, 0, 0, ''
+local lims = {}
+for i = 1, n do
+  local b = 6 + (i - 1) * 3
+  local id, typ = ARGV[b + 1], ARGV[b + 2]
+  local lh = setting(typ)
+  local o = redis.call('HGET', KEYS[2], id)
+  if o then lh = tonumber(o) end
+  local ld = setting('daily_' .. typ)
+  lims[i] = {lh, ld}
+  if mode == 'try' and over == 0 then
+    local wz, dh = KEYS[6 + (i - 1) * 2 + 1], KEYS[6 + (i - 1) * 2 + 2]
+    if lh > 0 then
+      redis.call('ZREMRANGEBYSCORE', wz, '-inf', now - 3600)
+      local c = redis.call('ZCARD', wz)
+      if c + weight > lh then over, over_count, over_limit, over_kind = i, c, lh, 'hour' end
+    end
+    if over == 0 and ld > 0 then
+      local fields = {}
+      for h = hour - 23, hour do fields[#fields + 1] = tostring(h) end
+      local c = 0
+      for _, v in ipairs(redis.call('HMGET', dh, unpack(fields))) do
+        if v then c = c + tonumber(v) end
+      end
+      if c + weight > ld then over, over_count, over_limit, over_kind = i, c, ld, 'day' end
+    end
+  end
+end
+local outcome = mode
+if mode == 'try' then
+  if over == 0 or dry then
+    outcome = 'sent'
+    for i = 1, n do
+      local wz, dh = KEYS[6 + (i - 1) * 2 + 1], KEYS[6 + (i - 1) * 2 + 2]
+      if lims[i][1] > 0 then
+        local members = {}
+        for k = 1, weight do
+          members[#members + 1] = now
+          members[#members + 1] = mid .. '#' .. k
+          if #members >= 1000 then redis.call('ZADD', wz, unpack(members)); members = {} end
+        end
+        if #members > 0 then redis.call('ZADD', wz, unpack(members)) end
+        redis.call('EXPIRE', wz, 3660)
+      end
+      if lims[i][2] > 0 then
+        redis.call('HINCRBY', dh, tostring(hour), weight)
+        redis.call('HDEL', dh, tostring(hour - 24), tostring(hour - 25))
+        redis.call('EXPIRE', dh, 90000)
+      end
+    end
+  else
+    outcome = 'ratelimited'
+  end
+end
+for i = 1, n do
+  local b = 6 + (i - 1) * 3
+  local id = ARGV[b + 1]
+  redis.call('HINCRBY', KEYS[3], id .. ':' .. outcome, 1)
+  redis.call('HINCRBY', KEYS[4], id .. ':' .. outcome, 1)
+  if mode == 'try' and over > 0 and dry then
+    redis.call('HINCRBY', KEYS[3], id .. ':dry_ratelimited', 1)
+    redis.call('HINCRBY', KEYS[4], id .. ':dry_ratelimited', 1)
+  end
+  redis.call('HSETNX', KEYS[5], id, ARGV[b + 3])
+  redis.call('ZADD', KEYS[6], now, id)
+end
+redis.call('EXPIRE', KEYS[3], 2678400)
+redis.call('EXPIRE', KEYS[4], 2678400)
+local dryflag = 0
+if dry then dryflag = 1 end
+return {over, over_count, over_limit, over_kind, outcome, dryflag, weight}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the limits decided for one message."""
+
+    outcome: str  # sent | ratelimited | held | rejected (the last two only recorded)
+    over: SenderObject | None = None  # the first object whose limit the message would exceed
+    count: int = 0  # that object's count in its window before this message
+    limit: int = 0
+    window: str = ""  # "hour" or "day"
+    dry_run: bool = False
+    weight: int = 1
+
+    @property
+    def held(self) -> bool:
+        """True if the message must be quarantined with reason ratelimit."""
+        return self.outcome == RATELIMITED
+
+    def describe(self) -> str:
+        """One line for logs and the quarantine record."""
+        if self.over is None:
+            return ""
+        per = "hour" if self.window == "hour" else "24 hours"
+        return (f"{self.over.type.value} {self.over.name} reached its limit of {self.limit} per {per} "
+                f"({self.count} counted){' (dry run: not held)' if self.dry_run else ''}")
+
+
+@dataclass(slots=True)
+class ObjectStats:
+    """Counts of one object over a time frame."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def get(self, outcome: str) -> int:
+        return self.counts.get(outcome, 0)
+
+
+class LimitStore:
+    """Decide, count and report: the one owner of the Activity Monitor's Redis keys."""
+
+    def __init__(self, client: redis.Redis, defaults: LimitDefaults) -> None:
+        self.client = client
+        self.defaults = defaults
+        self._defaults_json = json.dumps({k: int(v) for k, v in defaults.to_dict().items()})
+        self._script = client.register_script(_ACCOUNT_LUA)
+
+    # ---- the scan path -----------------------------------------------------------------------------------------
+    def _call(self, objects: list[SenderObject], recipients: int, mode: str, now: float | None) -> list[Any]:
+        now = time.time() if now is None else now
+        hour = int(now // 3600)
+        ks = [keys.am_settings(), keys.am_overrides(), keys.am_stats_hour(hour), keys.am_stats_day(hour // 24),
+              keys.am_objects(), keys.am_seen()]
+        args: list[Any] = [repr(now), max(int(recipients), 0), uuid.uuid4().hex, mode, len(objects),
+                           self._defaults_json]
+        for o in objects:
+            ks += [keys.am_window(o.id), keys.am_daily(o.id)]
+            args += [o.id, o.type.value, json.dumps(o.to_dict(), separators=(",", ":"))]
+        return self._script(keys=ks, args=args)
+
+    def admit(self, objects: list[SenderObject], recipients: int, *, now: float | None = None) -> Decision:
+        """Count a message that would be sent against every object's limits; held if any limit is reached."""
+        if not objects:
+            return Decision(SENT)
+        over, count, limit, window, outcome, dry, weight = self._call(objects, recipients, "try", now)
+        over = int(over)
+        return Decision(outcome=outcome.decode() if isinstance(outcome, bytes) else str(outcome),
+                        over=objects[over - 1] if over else None, count=int(count), limit=int(limit),
+                        window=window.decode() if isinstance(window, bytes) else str(window), dry_run=bool(dry),
+                        weight=int(weight))
+
+    def record(self, objects: list[SenderObject], outcome: str, *, now: float | None = None) -> None:
+        """Count a message that is not sent (held for spam/winexec, rejected) or bypassed limits (whitelisted)."""
+        if outcome not in (SENT, HELD, REJECTED):
+            raise ValueError(f"cannot record outcome {outcome!r}")
+        if objects:
+            self._call(objects, 0, outcome, now)
+
+    # ---- settings ----------------------------------------------------------------------------------------------
+    def server_settings(self) -> dict[str, int | bool]:
+        """Tier-1 settings in force: the settings file's values with run-time changes over them."""
+        raw = self.client.hgetall(keys.am_settings())
+        out: dict[str, int | bool] = dict(self.defaults.to_dict())
+        for k, v in raw.items():
+            name = k.decode()
+            if name in SETTING_FIELDS:
+                out[name] = bool(int(v)) if name == "dry_run" else int(v)
+        return out
+
+    def set_server_settings(self, changes: dict[str, int | bool | None]) -> dict[str, int | bool]:
+        """Change tier-1 settings; None or -1 leaves a value as it is (the reference CLI's "not given")."""
+        clean: dict[str, int] = {}
+        for name, value in changes.items():
+            if name not in SETTING_FIELDS:
+                raise ValidationError(f"unknown server setting {name!r}")
+            if value is None or (value == -1 and name != "dry_run"):
+                continue
+            if name == "dry_run":
+                clean[name] = int(bool(value))
+            elif name == "limit_mode":
+                if value not in (1, 2):
+                    raise ValidationError("limit_mode must be 1 (messages) or 2 (recipients)")
+                clean[name] = int(value)
+            else:
+                if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                    raise ValidationError(f"{name} must be 0 (unlimited) or a positive number, got {value!r}")
+                clean[name] = value
+        if clean:
+            self.client.hset(keys.am_settings(), mapping=clean)
+        return self.server_settings()
+
+    def object(self, so_id: str) -> SenderObject:
+        """A sender object seen in mail; NotFound if its id is unknown."""
+        try:
+            so_id = str(uuid.UUID(str(so_id)))
+        except ValueError:
+            raise ValidationError(f"invalid sender object id {so_id!r}: expected a UUID") from None
+        raw = self.client.hget(keys.am_objects(), so_id)
+        if raw is None:
+            raise NotFound(f"no sender object with id {so_id} (ids come from `ie-cli am stats`)")
+        return SenderObject.from_dict(json.loads(raw))
+
+    def set_limit(self, so_id: str, so_type: str, limit: int) -> SenderObject:
+        """Tier 2: one object's own hourly limit; 0 = unlimited, -1 = back to the server default."""
+        try:
+            wanted = SoType(so_type)
+        except ValueError:
+            raise ValidationError(f"so_type must be one of {', '.join(t.value for t in SoType)}, "
+                                  f"got {so_type!r}") from None
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < -1:
+            raise ValidationError(f"limit must be -1 (server default), 0 (unlimited) or positive, got {limit!r}")
+        obj = self.object(so_id)
+        if obj.type != wanted:
+            raise ValidationError(f"sender object {obj.id} is a {obj.type.value}, not a {wanted.value}")
+        if limit == -1:
+            self.client.hdel(keys.am_overrides(), obj.id)
+        else:
+            self.client.hset(keys.am_overrides(), obj.id, limit)
+        return obj
+
+    def overrides(self) -> dict[str, int]:
+        """Tier-2 limits by object id."""
+        return {k.decode(): int(v) for k, v in self.client.hgetall(keys.am_overrides()).items()}
+
+    def effective_limit(self, obj: SenderObject, settings: dict[str, int | bool] | None = None,
+                        overrides: dict[str, int] | None = None) -> int:
+        """The hourly limit in force for an object (0 = unlimited)."""
+        overrides = self.overrides() if overrides is None else overrides
+        if obj.id in overrides:
+            return overrides[obj.id]
+        settings = self.server_settings() if settings is None else settings
+        return int(settings[obj.type.value])
+
+    def window_count(self, so_id: str, *, now: float | None = None) -> int:
+        """How much of its hourly limit an object used in the last 60 minutes (limited objects only)."""
+        now = time.time() if now is None else now
+        return int(self.client.zcount(keys.am_window(so_id), now - WINDOW_S, "+inf"))
+
+    # ---- statistics --------------------------------------------------------------------------------------------
+    def objects(self, ids: Iterable[str] | None = None) -> list[SenderObject]:
+        """Registered objects (all, or those ids)."""
+        if ids is None:
+            raw = self.client.hvals(keys.am_objects())
+        else:
+            wanted = list(ids)
+            raw = [r for r in self.client.hmget(keys.am_objects(), wanted) if r] if wanted else []
+        return [SenderObject.from_dict(json.loads(r)) for r in raw]
+
+    def counts(self, since_s: float, *, now: float | None = None) -> dict[str, ObjectStats]:
+        """Per object id, the outcome counts over the last since_s seconds (hour granularity)."""
+        now = time.time() if now is None else now
+        first, last = int((now - since_s) // 3600), int(now // 3600)
+        hashes: list[str] = []
+        h = first
+        while h <= last:
+            # whole UTC days inside the frame come from the day hash: at most ~31 + 48 reads for 30 days
+            if h % 24 == 0 and h + 23 <= last:
+                hashes.append(keys.am_stats_day(h // 24))
+                h += 24
+            else:
+                hashes.append(keys.am_stats_hour(h))
+                h += 1
+        out: dict[str, ObjectStats] = {}
+        pipe = self.client.pipeline(transaction=False)
+        for k in hashes:
+            pipe.hgetall(k)
+        for data in pipe.execute():
+            for f, v in data.items():
+                so_id, _, outcome = f.decode().rpartition(":")
+                st = out.setdefault(so_id, ObjectStats())
+                st.counts[outcome] = st.counts.get(outcome, 0) + int(v)
+        return out
+
+    def prune(self, *, keep_s: float = STATS_KEEP_S, now: float | None = None) -> int:
+        """Forget objects not seen for keep_s seconds (their stats have expired too); returns how many."""
+        now = time.time() if now is None else now
+        old = [i.decode() for i in self.client.zrangebyscore(keys.am_seen(), "-inf", now - keep_s)]
+        if old:
+            pipe = self.client.pipeline()
+            pipe.hdel(keys.am_objects(), *old)
+            pipe.hdel(keys.am_overrides(), *old)
+            pipe.zrem(keys.am_seen(), *old)
+            pipe.execute()
+        return len(old)
