@@ -22,6 +22,7 @@ import redis
 from core import keys
 from core.errors import ConfigError, ServiceUnavailable
 from core.settings import Settings
+from core.store_limits import LimitStore
 from core.store_redis import connect
 from workers.actors import build_actors
 from workers.broker import make_broker
@@ -37,6 +38,8 @@ READY_FILE = "serve.json"
 STOP_TIMEOUT_S = 20.0
 #: How often the Exim hook's state is checked and reported (it reads a few config files).
 HOOK_REPORT_S = 30.0
+#: How often sender objects gone quiet are forgotten (their statistics expire by themselves).
+PRUNE_S = 3600.0
 
 
 @dataclass
@@ -99,6 +102,7 @@ class Service:
         self._lock_fd: int | None = None
         self._status_client: redis.Redis | None = None
         self._hook_reported = -HOOK_REPORT_S
+        self._pruned = time.monotonic()
         self.bound: list[str] = []
 
     def _child_env(self) -> dict[str, str]:
@@ -199,6 +203,11 @@ class Service:
             self._status_client = client
             client.hset(keys.gateway_heartbeats(), f"{host}:{os.getpid()}",
                         json.dumps({"time": time.time(), "listen": self.bound}))
+            if now - self._pruned >= PRUNE_S:
+                self._pruned = now
+                gone = LimitStore(client, self.settings.limits).prune()
+                if gone:
+                    log.info("activity monitor: forgot %d sender objects not seen for 31 days", gone)
             if now - self._hook_reported >= HOOK_REPORT_S:
                 self._hook_reported = now
                 try:
