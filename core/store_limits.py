@@ -6,8 +6,9 @@ the limit passes. Tier 3 (whitelisted domain or sender email) never reaches the 
 whitelisted senders through before anything is counted against a limit.
 
 Keys (see core.keys): a sliding-hour ZSET per limited object (one member per message, or per recipient in
-limit_mode 2; only admitted mail is added, so its size never exceeds the limit), a HASH of hourly counts per object
-with a daily limit, and hourly + daily HASHes of statistics (`<id>:<outcome>` -> count) kept 31 days.
+limit_mode 2; only admitted mail is added, so outside dry runs its size never exceeds the limit), a HASH of
+hourly counts per object with a daily limit, and hourly + daily HASHes of statistics (`<id>:<outcome>` -> count)
+kept 31 days.
 """
 
 from __future__ import annotations
@@ -44,8 +45,11 @@ _ACCOUNT_LUA = """
 local now, nrcpt, mid, mode, n = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4], tonumber(ARGV[5])
 local defaults = cjson.decode(ARGV[6])
 local hour = math.floor(now / 3600)
+local sraw = redis.call('HGETALL', KEYS[1])
+local stored = {}
+for j = 1, #sraw, 2 do stored[sraw[j]] = sraw[j + 1] end
 local function setting(name)
-  local v = redis.call('HGET', KEYS[1], name)
+  local v = stored[name]
   if v then return tonumber(v) end
   return tonumber(defaults[name])
 end
@@ -54,11 +58,14 @@ local weight = 1
 if setting('limit_mode') == 2 then weight = math.max(nrcpt, 1) end
 local over, over_count, over_limit, over_kind = 0, 0, 0, ''
 local lims = {}
+local ids = {}
+for i = 1, n do ids[i] = ARGV[6 + (i - 1) * 3 + 1] end
+local overrides = redis.call('HMGET', KEYS[2], unpack(ids))
 for i = 1, n do
   local b = 6 + (i - 1) * 3
   local id, typ = ARGV[b + 1], ARGV[b + 2]
   local lh = setting(typ)
-  local o = redis.call('HGET', KEYS[2], id)
+  local o = overrides[i]
   if o then lh = tonumber(o) end
   local ld = setting('daily_' .. typ)
   lims[i] = {lh, ld}
@@ -98,7 +105,13 @@ if mode == 'try' then
       end
       if lims[i][2] > 0 then
         redis.call('HINCRBY', dh, tostring(hour), weight)
-        redis.call('HDEL', dh, tostring(hour - 24), tostring(hour - 25))
+        if redis.call('HLEN', dh) > 24 then
+          local stale = {}
+          for _, f in ipairs(redis.call('HKEYS', dh)) do
+            if tonumber(f) < hour - 23 then stale[#stale + 1] = f end
+          end
+          if #stale > 0 then redis.call('HDEL', dh, unpack(stale)) end
+        end
         redis.call('EXPIRE', dh, 90000)
       end
     end
@@ -280,7 +293,7 @@ class LimitStore:
     def window_count(self, so_id: str, *, now: float | None = None) -> int:
         """How much of its hourly limit an object used in the last 60 minutes (limited objects only)."""
         now = time.time() if now is None else now
-        return int(self.client.zcount(keys.am_window(so_id), now - WINDOW_S, "+inf"))
+        return int(self.client.zcount(keys.am_window(so_id), f"({now - WINDOW_S!r}", "+inf"))
 
     # ---- statistics --------------------------------------------------------------------------------------------
     def objects(self, ids: Iterable[str] | None = None) -> list[SenderObject]:
