@@ -55,6 +55,7 @@ def create_app(settings: Settings | None = None, *, identify: Identify | None = 
     api = Api(app)
     errors.register(app)
     from api.accounts.resources import blp as accounts_blp
+    from api.activity_monitor.resources import blp as am_blp
     from api.audit.resources import blp as audit_blp
     from api.emails.resources import blp as emails_blp
     from api.filter_settings.resources import blp as filter_blp
@@ -64,6 +65,6 @@ def create_app(settings: Settings | None = None, *, identify: Identify | None = 
     from api.whitelist.resources import blp as whitelist_blp
 
     for blp in (health_blp, system_blp, emails_blp, accounts_blp, defaults_blp, whitelist_blp, filter_blp,
-                audit_blp):
+                am_blp, audit_blp):
         api.register_blueprint(blp, url_prefix="/api/v1")
     return app

@@ -15,6 +15,7 @@ from core.quarantine_actions import QuarantineActions
 from core.settings import Settings
 from core.store_audit import AuditStore
 from core.store_filters import FilterSettingsStore
+from core.store_limits import LimitStore
 from core.store_quarantine import QuarantineStore
 from core.store_tokens import TokenStore
 from core.store_whitelist import WhitelistStore
@@ -34,6 +35,7 @@ class Services:
     filters: FilterSettingsStore
     audit: AuditStore
     tokens: TokenStore
+    limits: LimitStore
     accounts: Any  # core.store_cpanel.CpanelAccounts or its twin
 
 
@@ -44,7 +46,8 @@ def build_services(settings: Settings, client: redis.Redis, reinjector: Reinject
     return Services(settings=settings, redis=client, quarantine=quarantine,
                     actions=QuarantineActions(quarantine, reinjector), whitelist=WhitelistStore(client, ttl=0.0),
                     filters=FilterSettingsStore(client, settings, ttl=0.0), audit=AuditStore(client),
-                    tokens=TokenStore(client), accounts=accounts)
+                    tokens=TokenStore(client), limits=LimitStore(client, settings.limits),
+                    accounts=accounts)
 
 
 def services() -> Services:

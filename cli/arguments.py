@@ -42,6 +42,11 @@ class UsageError(MailwardError):
 class Group:
     """A node of the command tree whose public attributes are commands or further groups."""
 
+    #: The command (a method name) run when the group is named without one, as `ie-cli am server-settings`
+    #: (which shows the settings, while `... server-settings set` changes them); "" shows the group's help.
+    #: A leading underscore keeps it off the group's list of commands.
+    default_command = ""
+
     def __init__(self, connect: Callable[[], Any]) -> None:
         self._connect = connect  # () -> ApiClient, called only when a command talks to the API
 
@@ -82,6 +87,13 @@ def members(node: Any) -> list[str]:
     """The command-line names of a group's commands and subgroups."""
     names = [n for n in dir(node) if not n.startswith("_")]
     return [n.replace("_", "-") for n in names if _is_node(getattr(node, n, None))]
+
+
+def default_command(node: Any) -> Any:
+    """The command a group runs when named alone (see Group.default_command), or None."""
+    name = getattr(node, "default_command", "") if isinstance(node, Group) else ""
+    found = getattr(node, name, None) if name else None
+    return found if is_command(found) else None
 
 
 def _is_node(obj: Any) -> bool:
@@ -134,7 +146,13 @@ def prepare(argv: Sequence[str], root: Group, prog: str) -> Invocation:
         node, path = found, [*path, word]
         tokens.pop(0)
     where = " ".join([prog, *path])
-    if any(_undash(t) in HELP_FLAGS for t in tokens) or (not is_command(node) and not tokens):
+    asks_help = any(_undash(t) in HELP_FLAGS for t in tokens)
+    default = default_command(node)
+    if default is not None and not asks_help:
+        # the loop stopped at this group: on its flags or at the end, so its own command runs with them
+        name = node.default_command
+        return Invocation([*path, name, *_command_args(default, tokens, where)], where)
+    if asks_help or (not is_command(node) and not tokens):
         return Invocation(path, where, help_for=node)
     if not is_command(node):
         raise UsageError(f"'{where}' needs a command: {', '.join(members(node))} (see {where} --help)")

@@ -12,7 +12,7 @@ from typing import Any
 
 from fire import docstrings
 
-from cli.arguments import SPEC_ATTR, CommandSpec, Group, is_command, members
+from cli.arguments import SPEC_ATTR, CommandSpec, Group, default_command, is_command, members
 
 WIDTH = 100
 
@@ -85,9 +85,12 @@ def command_help(fn: Any, where: str) -> str:
 def group_help(node: Group, where: str) -> str:
     """The help screen of a group: its commands and subgroups."""
     rows = [(n, _doc(getattr(node, n.replace("-", "_"))).summary or "") for n in sorted(members(node))]
-    lines = [*_intro(_doc(node)), "", "Usage:", f"  {where} [command] [flags]", "", "Available Commands:",
-             *_columns(rows), "", "Flags:", *_columns([("-h, --help", f"help for {where.split()[-1]}")]), "",
-             f'Use "{where} [command] --help" for more information about a command.']
+    own = default_command(node)
+    usage = [f"  {where} [flags]", f"  {where} [command]"] if own is not None else [f"  {where} [command] [flags]"]
+    flags = (_flag_rows(own, getattr(own, SPEC_ATTR), where) if own is not None
+             else [("-h, --help", f"help for {where.split()[-1]}")])
+    lines = [*_intro(_doc(node)), "", "Usage:", *usage, "", "Available Commands:", *_columns(rows), "", "Flags:",
+             *_columns(flags), "", f'Use "{where} [command] --help" for more information about a command.']
     return "\n".join(lines)
 
 

@@ -18,6 +18,7 @@ import fire
 from cli import arguments as arg
 from cli import help_text
 from cli.accounts import Accounts
+from cli.activity_monitor import ActivityMonitor
 from cli.api_client import ApiClient, Transport, transport_from_env
 from cli.arguments import Group, UsageError, command, prepare
 from cli.audit import Audit
@@ -47,6 +48,7 @@ class IeCli(Group):
         self.whitelist = Whitelist(connect)
         self.quarantine_defaults = QuarantineDefaults(connect)
         self.audit = Audit(connect)
+        self.am = ActivityMonitor(connect)
 
     @command(optional_bools=("allow_winexec",))
     def filter_settings(self, *, allow_winexec: bool | str | None = None, json: bool | str = False) -> None:

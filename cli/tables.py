@@ -35,17 +35,17 @@ def clean_block(value: Any) -> str:
     return _UNSAFE.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def dumps(data: Any, *, ascii_only: bool = False) -> str:
+def dumps(data: Any, *, ascii_only: bool = False, indent: int = 2) -> str:
     """JSON as ie-cli prints it: indented, with DEL and C1 controls escaped so a terminal shows them inert."""
-    text = json.dumps(data, indent=2, ensure_ascii=ascii_only)
+    text = json.dumps(data, indent=indent, ensure_ascii=ascii_only)
     # json escapes C0 controls but not DEL/C1; those can only occur inside strings, where a \\u escape is valid JSON.
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def print_json(data: Any) -> None:
+def print_json(data: Any, *, indent: int = 2) -> None:
     """Print a JSON document on stdout (\\u-escaped when stdout cannot encode all of Unicode)."""
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-    print(dumps(data, ascii_only=encoding not in ("utf8", "utf16", "utf32")))
+    print(dumps(data, ascii_only=encoding not in ("utf8", "utf16", "utf32"), indent=indent))
 
 
 def say(line: str) -> None:

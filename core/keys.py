@@ -133,3 +133,23 @@ def am_stats_hour(hour: int) -> str:
 def am_stats_day(day: int) -> str:
     """HASH "<so id>:<outcome>" -> count for one UTC day (epoch // 86400), kept 31 days."""
     return f"{PREFIX}:am:d:{day}"
+
+
+def bayes_tokens(label: str, tokenizer_version: int) -> str:
+    """HASH token -> messages learned as `label` (ham or spam) holding it; per tokenizer version."""
+    return f"{PREFIX}:bayes:v{tokenizer_version}:{label}"
+
+
+def bayes_totals(tokenizer_version: int) -> str:
+    """HASH ham/spam -> messages learned as that class."""
+    return f"{PREFIX}:bayes:v{tokenizer_version}:totals"
+
+
+def bayes_learned(tokenizer_version: int) -> str:
+    """HASH message digest -> the class it was learned as (so it is never counted twice)."""
+    return f"{PREFIX}:bayes:v{tokenizer_version}:learned"
+
+
+def bayes_learned_order(tokenizer_version: int) -> str:
+    """ZSET message digest -> when it was learned (the oldest are forgotten past the cap)."""
+    return f"{PREFIX}:bayes:v{tokenizer_version}:order"

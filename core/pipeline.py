@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from core.attribution import HeaderList, attribute
+from core.bayes_model import LearnedSource
 from core.checks import ALL_CHECKS
 from core.checks.base import GROUP_WINEXEC, Check, ScanContext
 from core.mime import ParsedMessage, parse_message
@@ -27,6 +28,7 @@ class Policy:
     allow_winexec: bool
     whitelisted: Callable[[str, str], bool]
     account_state: Callable[[str], AccountState]
+    learned: LearnedSource | None = None  # online-learned classifier counts (core.store_bayes)
 
 
 class Pipeline:
@@ -55,7 +57,7 @@ class Pipeline:
             return Verdict(Action.REJECT, message=f"sending is blocked for account {sender.account}", **base), msg
 
         ctx = ScanContext(settings=s, envelope=envelope, sender=sender, allow_winexec=policy.allow_winexec,
-                          deadline=deadline)
+                          deadline=deadline, learned=policy.learned)
         symbols: list[Symbol] = []
         reasons: list[Reason] = []
         errored = False

@@ -117,6 +117,7 @@ class Settings:
     limits: LimitDefaults
     scores: dict[str, float] = field(default_factory=dict)
     source: tuple[str, ...] = ()  # where values came from, for `mailward config`
+    checks: dict[str, float] = field(default_factory=dict)  # thresholds of the content checks ([checks])
 
     @property
     def embedded_redis(self) -> bool:
@@ -140,6 +141,10 @@ class Settings:
 
     def score(self, symbol: str) -> float:
         return self.scores.get(symbol, 0.0)
+
+    def check_param(self, key: str) -> float:
+        """A content check's threshold from [checks]; KeyError for a key defaults.toml does not define."""
+        return self.checks[key]
 
 
 def _defaults() -> dict[str, Any]:
@@ -294,6 +299,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
                 "daily_sender_email", "daily_script")},
         )
         scores = {str(k): float(v) for k, v in d["scores"].items()}
+        checks = {str(k): _nonneg(float, v, f"checks.{k}") for k, v in d["checks"].items()}
         q = d["quarantine"]
         return Settings(
             state_dir=state_dir, redis_url=redis_url, fail_mode=d["fail_mode"],
@@ -303,6 +309,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             quarantine_limit_bytes=_pos(int, q["limit_bytes"], "quarantine.limit_bytes"),
             releases_limit=_nonneg(int, q["releases_limit"], "quarantine.releases_limit"),
             cpanel_root=Path(str(d["cpanel"]["root"])), exim=exim, scores=scores, source=tuple(sources),
+            checks=checks,
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"invalid setting: {exc}") from None

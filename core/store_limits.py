@@ -33,6 +33,8 @@ STATS_KEEP_S = 31 * 86400
 #: Outcomes counted in the statistics.
 SENT, HELD, RATELIMITED, REJECTED, DRY_RATELIMITED = "sent", "held", "ratelimited", "rejected", "dry_ratelimited"
 OUTCOMES = (SENT, HELD, RATELIMITED, REJECTED, DRY_RATELIMITED)
+#: Counted only for the object whose own limit a message reached (held, or would be in a dry run).
+LIMIT_HIT = "limit_hit"
 #: Server-settings fields (Redis hash over the settings file) and their valid ranges.
 SETTING_FIELDS = ("limit_mode", "account", "domain", "sender_email", "script", "daily_account", "daily_domain",
                   "daily_sender_email", "daily_script", "dry_run")
@@ -130,6 +132,12 @@ for i = 1, n do
   end
   redis.call('HSETNX', KEYS[5], id, ARGV[b + 3])
   redis.call('ZADD', KEYS[6], now, id)
+end
+if mode == 'try' and over > 0 then
+  -- the one object whose limit was reached (the others only carried the message)
+  local hit = ARGV[6 + (over - 1) * 3 + 1] .. ':limit_hit'
+  redis.call('HINCRBY', KEYS[3], hit, 1)
+  redis.call('HINCRBY', KEYS[4], hit, 1)
 end
 redis.call('EXPIRE', KEYS[3], 2678400)
 redis.call('EXPIRE', KEYS[4], 2678400)

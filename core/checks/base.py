@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from core.models import Envelope, Sender, Symbol
 
 if TYPE_CHECKING:
+    from core.bayes_model import LearnedSource
     from core.mime import ParsedMessage
     from core.settings import Settings
 
@@ -27,6 +28,7 @@ class ScanContext:
     sender: Sender
     allow_winexec: bool = False
     deadline: float = field(default_factory=lambda: time.monotonic() + 2.0)
+    learned: LearnedSource | None = None  # the spam classifier's online-learned counts (None: model file only)
 
     def out_of_time(self) -> bool:
         return time.monotonic() >= self.deadline

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.checks.base import GROUP_SPAM, ScanContext
+from core.links import site_of
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -16,17 +17,6 @@ SYMBOL = "MANY_URL_DOMAINS"
 MIN_DOMAINS = 12
 MAX_URLS = 5000
 _URL = re.compile(r"https?://([^\s/?#\"'<>()\\]{1,255})", re.IGNORECASE)
-_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go"})
-
-
-def site_of(host: str) -> str:
-    """Approximate registrable domain of a URL host ("a.b.example.co.uk" -> "example.co.uk")."""
-    host = host.rpartition("@")[2].split(":", 1)[0].strip(".").lower()
-    labels = host.split(".")
-    if len(labels) < 2 or labels[-1].isdigit():  # bare names and IPv4 addresses count as themselves
-        return host
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
-    return ".".join(labels[-keep:])
 
 
 class ManyUrlsCheck:

@@ -20,8 +20,9 @@ from api.emails.schemas import SINCE_PATTERN
 from core.durations import parse_duration
 from core.errors import ValidationError
 from core.identity import Identity, account, admin
-from core.models import QuarantineRecord
+from core.models import QuarantineRecord, Sender
 from core.names import _ACCOUNT_RE
+from core.sender_objects import sender_objects
 from core.settings import load_settings
 from tests.api.conftest import ENV_KEY, ApiEnv, StubReinjector
 from tests.cpanel_tree import memory_accounts
@@ -32,6 +33,10 @@ ALICE_IDS = ("0b6f3a52-6c1e-4b7d-9a51-3f0c2d1e4a01", "0b6f3a52-6c1e-4b7d-9a51-3f
 BOB_IDS = ("0b6f3a52-6c1e-4b7d-9a51-3f0c2d1e4b01", "0b6f3a52-6c1e-4b7d-9a51-3f0c2d1e4b02")
 ROOT_IDS = ("0b6f3a52-6c1e-4b7d-9a51-3f0c2d1e4c01",)
 SEEDED = {"alice": ALICE_IDS, "bob": BOB_IDS, "root": ROOT_IDS}
+#: Activity Monitor sender objects (their ids are derived from these), so /am/limit can name objects that exist.
+SENDERS = (Sender(account="alice", email="news@alice.example"), Sender(account="bob", email="info@bob.example"))
+SEEDED_OBJECTS = tuple(o for sender in SENDERS for o in sender_objects(sender))
+SO_IDS = tuple(o.id for o in SEEDED_OBJECTS)
 ACCOUNTS = ("alice", "bob", "root", "carol")
 IDENTITIES: dict[str, Identity] = {"admin": admin(0), "alice": account("alice", 1001)}
 #: Examples per operation and generation phase: enough to walk every operation, small enough to stay fast.
@@ -55,6 +60,10 @@ def seed(env: ApiEnv) -> None:
                                    sender="a@shop.example", recipients=["b@x.example", "c@y.example"],
                                    subject=f"offer {n}", reasons=["spam"], score=9.5, symbols=["GTUBE"], size=0)
             env.store.hold(env.spool.path(sid), rec)
+    limits = env.app.extensions["mailward.services"].limits
+    if len(limits.objects(SO_IDS)) < len(SO_IDS):
+        for sender in SENDERS:
+            limits.admit(sender_objects(sender), 1)
 
 
 def _with_identity(app_wsgi: Callable[..., Iterable[bytes]], who: Identity) -> Callable[..., Iterable[bytes]]:
@@ -83,18 +92,20 @@ def _spec_app() -> Any:
 #: unsupported_method, ...). One documented exception: a whitelist value's validity depends on the path's kind
 #: (authuser takes email addresses only), which one request-body schema cannot say, so a schema-valid value there
 #: may be refused with 400 invalid_argument (api/README.md: "invalid values -> 400 and nothing written").
+#: Likewise a sender object's id and so_type must agree (POST /am/limit), which the schema cannot say either.
+_ALSO_400 = {"positive_data_acceptance": {"expected-statuses": ["2xx", "400", "401", "403", "404", "409", "429"]}}
 CONFIG = schemathesis.Config.from_dict({
     "seed": 20240601,
-    "operations": [{
-        "include-path-regex": "^/api/v1/whitelist/",
-        "include-method": "POST",
-        "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", "400", "401", "403", "404", "409",
-                                                                      "429"]}},
-    }],
+    "operations": [
+        {"include-path-regex": "^/api/v1/whitelist/", "include-method": "POST", "checks": _ALSO_400},
+        {"include-path-regex": "^/api/v1/am/limit$", "include-method": "POST", "checks": _ALSO_400},
+    ],
 })
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", _spec_app(), config=CONFIG)
 _IDS = st.sampled_from([*ALICE_IDS, *BOB_IDS, *ROOT_IDS])
 _NAMES = st.sampled_from(ACCOUNTS)
+_SO_IDS = st.sampled_from(SO_IDS)
+_SO_ID_TYPES = st.sampled_from([{"id": o.id, "so_type": o.type.value} for o in SEEDED_OBJECTS])
 
 
 @schema.hook
@@ -105,8 +116,16 @@ def before_generate_path_parameters(context: HookContext, strategy: st.SearchStr
 
 @schema.hook
 def before_generate_query(context: HookContext, strategy: st.SearchStrategy) -> st.SearchStrategy:
-    """Let a generated `account` query parameter name a known account too."""
-    return _known_or(strategy, "account", _NAMES)
+    """Let a generated `account` (or `account_name`) query parameter name a known account too."""
+    return _known_or(_known_or(strategy, "account", _NAMES), "account_name", _NAMES)
+
+
+@schema.hook
+def before_generate_body(context: HookContext, strategy: st.SearchStrategy) -> st.SearchStrategy:
+    """Let a generated sender object id (POST /am/limit) name a seeded object too, of its own type or not."""
+    matching = strategy.flatmap(lambda d: _SO_ID_TYPES.map(lambda o: {**d, **{k: v for k, v in o.items() if k in d}})
+                                if isinstance(d, dict) and "id" in d else st.just(d))
+    return st.one_of(matching, _known_or(strategy, "id", _SO_IDS))
 
 
 @pytest.fixture(params=sorted(IDENTITIES))

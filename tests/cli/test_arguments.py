@@ -69,7 +69,8 @@ def test_en_dash_json_from_the_imunify_documentation_works() -> None:
     (["emails", "list", "-l", "1", "--limit", "2"], "--limit is given more than once"),
     (["emails", "lsit"], "unknown command 'lsit' for 'ie-cli emails' (choose from list, release, remove, show)"),
     (["emails", "--json"], "'ie-cli emails' needs a command: list, release, remove, show"),
-    (["am", "stats"], "unknown command 'am' for 'ie-cli'"),
+    (["ip", "list"], "unknown command 'ip' for 'ie-cli'"),
+    (["am", "server-settings", "get"], "unknown command 'get' for 'ie-cli am server-settings' (choose from set)"),
     (["whitelist", "sender", "add", "-"], "unexpected argument '-'"),
     (["whitelist", "sender", "add", "--", "x"], "unexpected argument '--'"),
 ])

@@ -95,7 +95,7 @@ def test_daily_limit_and_dry_run(redis_client: redis.Redis, settings: Settings) 
     assert [d.outcome for d in outcomes] == ["sent"] * 3
     assert outcomes[2].over is not None and outcomes[2].dry_run and "dry run" in outcomes[2].describe()
     counts = store.counts(3600, now=T0 + 10)[dry[0].id].counts
-    assert counts == {"sent": 3, "dry_ratelimited": 2}
+    assert counts == {"sent": 3, "dry_ratelimited": 2, "limit_hit": 2}
 
 
 def test_record_and_counts_over_hours_and_days(redis_client: redis.Redis, settings: Settings) -> None:

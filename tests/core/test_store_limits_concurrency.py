@@ -14,10 +14,11 @@ from core import keys
 from core.errors import NotFound, ValidationError
 from core.models import ScriptHeader, Sender
 from core.sender_objects import SenderObject, SoType, object_id, sender_objects
-from core.settings import LimitDefaults
+from core.settings import LimitDefaults, Settings
 from core.store_limits import (
     DRY_RATELIMITED,
     HELD,
+    LIMIT_HIT,
     RATELIMITED,
     REJECTED,
     SENT,
@@ -79,9 +80,23 @@ def in_parallel(threads: int, per_thread: int, fn: Callable[[int], Decision]) ->
 
 
 def stats(store: LimitStore, obj: SenderObject, *, now: float = T0, since: float = HOUR) -> Counter[str]:
-    """An object's outcome counts over the last `since` seconds."""
+    """An object's outcome counts over the last `since` seconds (without limit_hit: see test_limit_hit_*)."""
     found = store.counts(since, now=now).get(obj.id)
-    return Counter(found.counts) if found else Counter()
+    counts = Counter(found.counts) if found else Counter()
+    counts.pop(LIMIT_HIT, None)
+    return counts
+
+
+def test_limit_hit_counts_only_the_object_whose_limit_was_reached(redis_client: redis.Redis,
+                                                                   settings: Settings) -> None:
+    store = LimitStore(redis_client, settings.limits)
+    store.set_server_settings({"sender_email": 1})
+    objs = objects_of()
+    assert [store.admit(objs, 1, now=T0 + i).outcome for i in range(3)] == ["sent", "ratelimited", "ratelimited"]
+    counts = store.counts(HOUR, now=T0 + 5)
+    hit = {o.type.value: counts[o.id].get(LIMIT_HIT) for o in objs}
+    assert hit["sender_email"] == 2 and hit["account"] == hit["domain"] == 0
+    assert all(counts[o.id].get("ratelimited") == 2 for o in objs), "every object counts the held message"
 
 
 # ------------------------------------------------------------------------------------------- concurrency

@@ -1,0 +1,1 @@
+"""The Activity Monitor resource: sender-object statistics, per-object limits and the server's default limits."""

@@ -1,0 +1,115 @@
+"""Schemas of the Activity Monitor resource (shapes in api/README.md; the stats keys are the reference's)."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from api.emails.schemas import SINCE_PATTERN
+from api.filter_settings.schemas import StrictBoolean
+from core.sender_objects import SoType
+
+#: The largest limit accepted (per hour or per day): far above anything a server sends.
+MAX_LIMIT = 1_000_000_000
+_LIMIT = validate.Range(-1, MAX_LIMIT)
+_LEAVE = "; -1 (or leaving it out) keeps the value in force"
+
+
+def _object_fields(**extra: fields.Field) -> dict[str, fields.Field]:
+    """The keys every sender object has plus `extra`, in the reference's (alphabetical) order."""
+    common: dict[str, fields.Field] = {
+        "exclusion": fields.Boolean(required=True, metadata={"description": "it has its own limit (tier 2)"}),
+        "id": fields.String(required=True, metadata={"description": "stable UUID (for POST /am/limit)"}),
+        "limit": fields.Integer(required=True, metadata={"description": "messages per hour in force; 0 = unlimited"}),
+        "messages": fields.Integer(required=True, metadata={"description": "sent (ham) in the frame"}),
+        "name": fields.String(required=True),
+        "quarantined": fields.Integer(required=True, metadata={"description": "held in the frame (any reason)"}),
+        "rateLimited": fields.Boolean(required=True, metadata={
+            "description": "it has a limit and was held (or, in dry run, would have been) for a limit in the frame, "
+                           "or is at its hourly limit now"}),
+        "whitelisted": fields.Boolean(required=True, metadata={"description": "on the sender whitelist (tier 3)"}),
+    }
+    return dict(sorted({**common, **extra}.items()))
+
+
+def _children(schema: type[Schema]) -> fields.List:
+    return fields.List(fields.Nested(schema), required=True, allow_none=True, metadata={"description": "null: none"})
+
+
+SenderEmailStatsSchema = Schema.from_dict(
+    _object_fields(account_id=fields.String(required=True), domain_id=fields.String(required=True)),
+    name="SenderEmailStats")
+ScriptStatsSchema = Schema.from_dict(
+    _object_fields(account_id=fields.String(required=True),
+                   domain_id=fields.String(required=True, metadata={"description": "its sender's domain"})),
+    name="ScriptStats")
+DomainStatsSchema = Schema.from_dict(
+    _object_fields(account_id=fields.String(required=True), sender_emails=_children(SenderEmailStatsSchema)),
+    name="DomainStats")
+AccountStatsSchema = Schema.from_dict(
+    _object_fields(domains=_children(DomainStatsSchema), scripts=_children(ScriptStatsSchema)), name="AccountStats")
+
+
+class StatsSchema(Schema):
+    accounts = fields.List(fields.Nested(AccountStatsSchema), required=True)
+    max_count = fields.Integer(required=True, metadata={"description": "accounts matching, over every page"})
+
+
+class StatsArgs(Schema):
+    since = fields.String(load_default="1h", metadata={"description": "frame: [now - since, now], e.g. 1h, 2d; "
+                                                                      "whole clock hours", "pattern": SINCE_PATTERN})
+    account_name = fields.String(validate=validate.Length(max=64), metadata={"description": "exact"})
+    domain = fields.String(validate=validate.Length(max=253), metadata={"description": "exact, any case"})
+    script_name = fields.String(validate=validate.Length(max=1024), metadata={"description": "substring"})
+    sender_email = fields.String(validate=validate.Length(max=320), metadata={"description": "exact, any case"})
+    limit = fields.Integer(load_default=25, validate=validate.Range(0, 1000),
+                           metadata={"description": "accounts per page"})
+    offset = fields.Integer(load_default=0, validate=validate.Range(0, 10**9))
+
+
+class LimitArgs(Schema):
+    id = fields.UUID(required=True, metadata={"description": "a sender object's id (from GET /am/stats)"})
+    limit = fields.Integer(required=True, strict=True, validate=_LIMIT,
+                           metadata={"description": "messages per hour; 0 = unlimited, -1 = the server default"})
+    so_type = fields.String(required=True, validate=validate.OneOf([t.value for t in SoType]))
+
+
+class LimitResultSchema(Schema):
+    id = fields.String(required=True)
+    so_type = fields.String(required=True)
+    name = fields.String(required=True)
+    account_name = fields.String(required=True)
+    account_id = fields.String(required=True)
+    domain_id = fields.String(required=True, metadata={"description": "empty for accounts and domains"})
+    limit = fields.Integer(required=True, metadata={"description": "the hourly limit now in force; 0 = unlimited"})
+    exclusion = fields.Boolean(required=True, metadata={"description": "false: follows the server setting"})
+
+
+class ServerSettingsSchema(Schema):
+    account = fields.Integer(required=True, metadata={"description": "messages per hour; 0 = unlimited"})
+    domain = fields.Integer(required=True)
+    limit_mode = fields.Integer(required=True, metadata={"description": "1 counts messages, 2 recipients"})
+    script = fields.Integer(required=True)
+    sender_email = fields.Integer(required=True)
+    daily_account = fields.Integer(required=True, metadata={"description": "per 24 hours; 0 = none"})
+    daily_domain = fields.Integer(required=True)
+    daily_script = fields.Integer(required=True)
+    daily_sender_email = fields.Integer(required=True)
+    dry_run = fields.Boolean(required=True, metadata={"description": "count and report, hold nothing"})
+
+
+def _limit_field(what: str) -> fields.Integer:
+    return fields.Integer(strict=True, validate=_LIMIT, metadata={"description": what + _LEAVE})
+
+
+class ServerSettingsEditArgs(Schema):
+    account = _limit_field("messages per hour per account; 0 = unlimited")
+    domain = _limit_field("messages per hour per domain; 0 = unlimited")
+    limit_mode = fields.Integer(strict=True, validate=validate.OneOf([-1, 1, 2]),
+                                metadata={"description": "1 counts messages, 2 recipients" + _LEAVE})
+    script = _limit_field("messages per hour per script; 0 = unlimited")
+    sender_email = _limit_field("messages per hour per sender address; 0 = unlimited")
+    daily_account = _limit_field("messages per 24 hours per account; 0 = none")
+    daily_domain = _limit_field("messages per 24 hours per domain; 0 = none")
+    daily_script = _limit_field("messages per 24 hours per script; 0 = none")
+    daily_sender_email = _limit_field("messages per 24 hours per sender address; 0 = none")
+    dry_run = StrictBoolean(metadata={"description": "true: count and report what would be held, hold nothing"})

@@ -1,0 +1,70 @@
+"""Login-page lures: an account threat ("your account has been suspended", "mailbox is full") next to a link
+to some other site where the reader is to sign in."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from core.brands import belongs_to, brand_in_display
+from core.checks.base import GROUP_SPAM, ScanContext
+from core.checks.spam_phrases import normalize
+from core.links import host_of, site_of, urls
+from core.models import Symbol
+from core.rule_tables import LOGIN_LURE_PHRASES, LOGIN_LURE_SUPPORT
+
+if TYPE_CHECKING:
+    from core.mime import ParsedMessage
+
+SYMBOL = "LOGIN_LURE"
+MAX_OPTIONS = 5
+#: Characters of each body read: a lure sits at the top of a short message, not deep in a long one.
+TEXT_CHARS = 20000
+_WORD = re.compile(r"[a-z]+")  # the phrases are ASCII English
+# Each phrase as the set of its words: a cheap test on the message's word set rules most mail out before the
+# costlier phrase matching on normalised text.
+_PHRASE_WORDS = tuple(frozenset(p.split()) for p in LOGIN_LURE_PHRASES)
+
+
+def foreign_link(msg: ParsedMessage) -> str:
+    """The first linked host that is not on the From address's site ('' if every link stays there)."""
+    # A display name that impersonates a brand makes every site foreign: a phisher sending from a hacked
+    # site often hosts the fake login page on that same site.
+    domain = msg.from_addr.rpartition("@")[2].lower() if "@" in msg.from_addr else ""
+    brand = brand_in_display(msg.from_display) if msg.from_display else None
+    own = "" if brand and not belongs_to(domain, brand) else site_of(domain)
+    for url in urls(msg):
+        host = host_of(url)
+        if host and site_of(host) != own:
+            return host
+    return ""
+
+
+class LoginLureCheck:
+    """Account-threat phrases, counted once each, in a message that links away from the sender's site."""
+
+    name = "login_lure"
+    group = GROUP_SPAM
+    description = "Account-threat wording with a link to another site (login-page lure)"
+
+    def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
+        """Emit LOGIN_LURE: a lure phrase ([checks] login_lure_min_phrases in all) next to a foreign link."""
+        raw = " \n ".join((msg.subject[:1000], msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS])).lower()
+        words = set(_WORD.findall(raw))
+        if not any(phrase <= words for phrase in _PHRASE_WORDS):
+            return []
+        text = normalize(raw)
+        found = [p for p in LOGIN_LURE_PHRASES if f" {p} " in text]
+        if not found:
+            return []
+        found += [p for p in LOGIN_LURE_SUPPORT if f" {p} " in text]
+        if len(found) < ctx.settings.check_param("login_lure_min_phrases"):
+            return []
+        host = foreign_link(msg)
+        if not host:
+            return []
+        return [Symbol(name=SYMBOL, score=ctx.settings.score(SYMBOL), description=self.description,
+                       options=[*found[:MAX_OPTIONS], f"link={host}"])]
+
+
+CHECK = LoginLureCheck()

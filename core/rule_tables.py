@@ -1,0 +1,181 @@
+"""Data tables the outbound rules consult: brands and their domains, URL shorteners, free-mail providers,
+risky attachment types. Policy as data: extend a table here, not the code of a check."""
+
+from __future__ import annotations
+
+#: Brand names phishers put in display names -> registrable domains the brand really mails from, its main
+#: domain first. A sender whose site's first label is the main domain's ("paypal" of paypal.de) also counts as
+#: the brand. Free-mail domains are left out on purpose: anyone can be "Microsoft Support" at outlook.com.
+BRANDS: dict[str, tuple[str, ...]] = {
+    "paypal": ("paypal.com", "paypal.me", "paypal-communication.com", "paypal-notice.com"),
+    "apple": ("apple.com", "itunes.com"),
+    "apple id": ("apple.com",),
+    "icloud": ("apple.com",),
+    "itunes": ("apple.com", "itunes.com"),
+    "microsoft": ("microsoft.com", "microsoftonline.com", "office.com", "office365.com", "sharepoint.com",
+                  "onmicrosoft.com", "skype.com", "xbox.com", "azure.com", "github.com", "linkedin.com"),
+    "office 365": ("microsoft.com", "office.com", "office365.com", "onmicrosoft.com", "sharepoint.com"),
+    "office365": ("microsoft.com", "office.com", "office365.com", "onmicrosoft.com", "sharepoint.com"),
+    "microsoft 365": ("microsoft.com", "office.com", "office365.com", "onmicrosoft.com"),
+    "outlook": ("microsoft.com", "office.com", "office365.com"),
+    "onedrive": ("microsoft.com", "onedrive.com", "sharepoint.com"),
+    "sharepoint": ("microsoft.com", "sharepoint.com", "onmicrosoft.com"),
+    "windows live": ("microsoft.com",),
+    "google": ("google.com", "youtube.com", "googlegroups.com", "withgoogle.com"),
+    "gmail": ("google.com",),
+    "google drive": ("google.com",),
+    "youtube": ("youtube.com", "google.com"),
+    "amazon": ("amazon.com", "amazonaws.com", "amazonses.com", "aws.com", "a2z.com", "amazon.co.uk",
+               "amazon.co.jp"),
+    "amazon prime": ("amazon.com", "amazon.co.uk", "amazon.co.jp"),
+    "aws": ("amazon.com", "amazonaws.com", "aws.com"),
+    "netflix": ("netflix.com",),
+    "spotify": ("spotify.com",),
+    "facebook": ("facebook.com", "facebookmail.com", "fb.com", "meta.com"),
+    "meta": ("meta.com", "facebook.com", "facebookmail.com", "fb.com"),
+    "instagram": ("instagram.com", "mail.instagram.com", "facebookmail.com", "meta.com"),
+    "whatsapp": ("whatsapp.com", "facebookmail.com", "meta.com"),
+    "linkedin": ("linkedin.com",),
+    "twitter": ("twitter.com", "x.com"),
+    "ebay": ("ebay.com", "ebay.co.uk", "ebay.de"),
+    "dhl": ("dhl.com", "dhl.de", "dpdhl.com", "dhl-news.com"),
+    "dhl express": ("dhl.com", "dhl.de", "dpdhl.com"),
+    "fedex": ("fedex.com",),
+    "ups": ("ups.com",),
+    "usps": ("usps.com", "usps.gov"),
+    "royal mail": ("royalmail.com", "royalmail.co.uk"),
+    "dpd": ("dpd.com", "dpd.co.uk", "dpd.de"),
+    "irs": ("irs.gov", "treasury.gov"),
+    "hmrc": ("hmrc.gov.uk", "gov.uk"),
+    "docusign": ("docusign.com", "docusign.net"),
+    "dropbox": ("dropbox.com", "dropboxmail.com"),
+    "wetransfer": ("wetransfer.com",),
+    "adobe": ("adobe.com", "adobesign.com", "echosign.com"),
+    "adobe sign": ("adobe.com", "adobesign.com", "echosign.com"),
+    "zoom": ("zoom.us", "zoom.com"),
+    "bank of america": ("bankofamerica.com", "bofa.com", "ealerts.bankofamerica.com"),
+    "chase": ("chase.com", "jpmorgan.com", "jpmchase.com"),
+    "wells fargo": ("wellsfargo.com", "wf.com"),
+    "citibank": ("citi.com", "citibank.com", "citigroup.com"),
+    "hsbc": ("hsbc.com", "hsbc.co.uk", "us.hsbc.com"),
+    "barclays": ("barclays.com", "barclays.co.uk", "barclaycard.co.uk"),
+    "santander": ("santander.com", "santander.co.uk", "santanderbank.com"),
+    "american express": ("americanexpress.com", "aexp.com", "amex.com"),
+    "amex": ("americanexpress.com", "aexp.com", "amex.com"),
+    "visa": ("visa.com",),
+    "mastercard": ("mastercard.com",),
+    "coinbase": ("coinbase.com",),
+    "binance": ("binance.com",),
+    "blockchain": ("blockchain.com",),
+    "metamask": ("metamask.io", "consensys.net"),
+    "yahoo": ("yahoo.com", "yahoo-inc.com", "yahoogroups.com", "yahooinc.com"),
+    "aol": ("aol.com", "yahoo-inc.com"),
+    "norton": ("norton.com", "symantec.com", "nortonlifelock.com"),
+    "mcafee": ("mcafee.com",),
+    "geek squad": ("geeksquad.com", "bestbuy.com"),
+    "coinbase wallet": ("coinbase.com",),
+    "steam": ("steampowered.com", "steamcommunity.com", "valvesoftware.com"),
+    "booking.com": ("booking.com",),
+    "airbnb": ("airbnb.com",),
+    "intuit": ("intuit.com",),
+    "quickbooks": ("intuit.com", "quickbooks.com"),
+}
+#: Brand names that are also everyday words or first names ("Chase Miller", "Visa team"?): they only count
+#: when the display name also holds one of BRAND_SERVICE_WORDS.
+AMBIGUOUS_BRANDS = frozenset({"chase", "visa", "meta", "zoom", "ups", "steam", "outlook", "blockchain", "aws",
+                              "dpd", "irs"})
+#: Words that may stand next to a brand in an impersonating display name ("PayPal Account Security Team").
+#: Any other word (a person's or a shop's name) means the name is not a bare brand.
+BRAND_SERVICE_WORDS = frozenset({
+    "support", "team", "service", "services", "security", "account", "accounts", "billing", "customer",
+    "customers", "care", "online", "notification", "notifications", "notice", "alert", "alerts", "center",
+    "centre", "help", "helpdesk", "desk", "noreply", "no-reply", "no", "reply", "do", "not", "info", "inc",
+    "ltd", "llc", "corp", "corporation", "the", "official", "verification", "verify", "update", "updates",
+    "mail", "email", "e-mail", "id", "payment", "payments", "bank", "banking", "delivery", "shipping",
+    "department", "dept", "admin", "administrator", "secure", "protection", "fraud", "prevention",
+    "resolution", "member", "members", "rewards", "store", "express", "premium", "prime", "wallet", "pay",
+    "inc.", "ltd.", "sign", "signin", "login", "drive", "storage", "cloud", "mailbox", "server", "system",
+    "message", "messages", "docs", "document", "documents", "share", "shared", "file", "files", "fax",
+    "voicemail", "invoice", "invoices", "card", "cards", "services.", "us", "usa", "uk", "de", "fr", "es",
+    "it", "ca", "au", "in", "assistance", "tracking", "parcel", "package", "via", "&", "and", "of", "for",
+    "on", "-", "|", ":", "team.", "client", "clients", "portal", "management", "quarantine",
+})
+
+#: Link-shortening services: the real destination is hidden until the click.
+URL_SHORTENERS = frozenset({
+    "bit.ly", "bitly.com", "bit.do", "tinyurl.com", "tiny.cc", "tiny.one", "goo.gl", "ow.ly", "is.gd", "v.gd",
+    "t.co", "buff.ly", "rebrand.ly", "cutt.ly", "shorturl.at", "rb.gy", "t.ly", "s.id", "x.co", "soo.gd",
+    "shorte.st", "adf.ly", "bc.vc", "po.st", "mcaf.ee", "su.pr", "qr.net", "qrco.de", "lnkd.in", "db.tt",
+    "1url.com", "u.to", "clck.ru", "short.io", "shrtco.de", "tr.im", "cli.gs", "snip.ly", "tinyurl.at",
+    "urlz.fr", "gg.gg", "surl.li", "ln.run", "linktr.ee", "bl.ink", "kutt.it", "2u.pw", "0rz.tw", "ity.im",
+    "yourls.org", "shorturl.com", "tny.im", "qr.ae", "url.ie", "zpr.io", "trib.al", "chilp.it", "hyperurl.co",
+})
+
+#: Free-mail providers: anyone can get an address there, so a Reply-To there detaches replies from the From.
+FREEMAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "yahoo.es", "yahoo.it",
+    "yahoo.co.in", "yahoo.com.br", "yahoo.co.jp", "ymail.com", "rocketmail.com", "hotmail.com", "hotmail.co.uk",
+    "hotmail.fr", "hotmail.de", "hotmail.it", "hotmail.es", "outlook.com", "outlook.fr", "outlook.de",
+    "live.com", "live.co.uk", "live.fr", "msn.com", "aol.com", "aim.com", "icloud.com", "me.com", "mac.com",
+    "mail.com", "email.com", "usa.com", "gmx.com", "gmx.net", "gmx.de", "web.de", "yandex.ru", "yandex.com",
+    "ya.ru", "mail.ru", "inbox.ru", "list.ru", "bk.ru", "rambler.ru", "protonmail.com", "proton.me", "pm.me",
+    "tutanota.com", "tuta.io", "zoho.com", "zohomail.com", "fastmail.com", "fastmail.fm", "hushmail.com",
+    "lycos.com", "excite.com", "juno.com", "netzero.net", "netzero.com", "earthlink.net", "rediffmail.com",
+    "sify.com", "libero.it", "virgilio.it", "tiscali.it", "tiscali.co.uk", "btinternet.com", "qq.com",
+    "163.com", "126.com", "sina.com", "sohu.com", "naver.com", "daum.net", "hanmail.net", "seznam.cz",
+    "wp.pl", "o2.pl", "interia.pl", "onet.pl", "laposte.net", "orange.fr", "free.fr", "sfr.fr", "t-online.de",
+    "usa.net", "netscape.net", "caramail.com", "latinmail.com", "myway.com", "walla.com", "mail2world.com",
+    "eudoramail.com", "outgun.com", "indiatimes.com", "yahoo.ca", "yahoo.com.au", "bigpond.com", "att.net",
+    "sbcglobal.net", "verizon.net", "comcast.net", "cox.net", "charter.net", "optonline.net",
+})
+
+#: Attachment extensions (beyond the Windows executables winexec holds) by the symbol they raise: HTML
+#: pages that open a phishing form locally, disk images that carry executables past filters, macro documents.
+RISKY_ATTACHMENTS: dict[str, str] = {
+    **dict.fromkeys(("htm", "html", "shtml", "xhtml", "xht", "mht", "mhtml", "svg", "svgz"), "ATTACH_HTML"),
+    **dict.fromkeys(("iso", "img", "vhd", "vhdx", "udf", "dmg"), "ATTACH_DISK_IMAGE"),
+    **dict.fromkeys(("docm", "dotm", "xlsm", "xltm", "xlam", "pptm", "potm", "ppam", "ppsm", "sldm", "one",
+                     "onepkg", "iqy", "slk"), "ATTACH_MACRO_DOC"),
+}
+
+#: Account-threat and credential lures, written as they read after core.checks.spam_phrases.normalize (lower
+#: case, apostrophes dropped, punctuation as spaces). A service confirming a new sign-up ("verify your email
+#: address") is not here: outgoing mail from web applications says that every day.
+LOGIN_LURE_PHRASES = (
+    "verify your account", "confirm your account", "validate your account", "verify your identity",
+    "confirm your identity", "account has been suspended", "account will be suspended", "account has been locked",
+    "account has been limited", "account has been restricted", "account will be closed", "account will be deactivated",
+    "account has been disabled", "account will be disabled", "account will be terminated",
+    "unusual sign in activity", "someone tried to sign in", "update your payment information",
+    "update your billing information", "update your payment details", "password will expire",
+    "password has expired", "keep your current password", "keep your same password", "mailbox is full",
+    "mailbox is almost full", "mailbox quota", "exceeded your storage", "email account will be",
+    "reactivate your account", "re activate your account", "restore your account", "unlock your account",
+    "avoid suspension", "avoid account suspension", "avoid termination", "avoid deactivation", "failure to verify",
+    "messages on hold", "messages have been held", "shared a document with you", "shared a file with you",
+    "sent you a document",
+)
+#: Wording that backs a lure up but is everyday language on its own ("within 24 hours"): it only counts in a
+#: message that also holds one of LOGIN_LURE_PHRASES.
+LOGIN_LURE_SUPPORT = (
+    "within 24 hours", "within 48 hours", "temporarily suspended", "unusual activity", "suspicious activity",
+    "unauthorized access", "unauthorized login", "new sign in", "payment was declined", "payment has failed",
+    "password expires", "storage is full", "restore access", "regain access", "failure to update",
+    "pending messages", "undelivered messages", "incoming messages", "secure document", "review and sign",
+    "document is ready for review", "click here", "log in", "sign in", "login",
+)
+
+#: Distinctive brand words that phishers build host names from ("paypal-secure.example", "login-microsoft
+#: .example") -> the BRANDS entry whose domains may legitimately carry them. Everyday words ("office", "live",
+#: "apple", "booking") are left out: too many honest hosts contain them.
+BRAND_HOST_TOKENS: dict[str, str] = {
+    "paypal": "paypal", "icloud": "icloud", "itunes": "itunes", "appleid": "apple id", "microsoft": "microsoft",
+    "microsoftonline": "microsoft", "office365": "office365", "microsoft365": "microsoft 365", "onedrive": "onedrive",
+    "sharepoint": "sharepoint", "outlook365": "outlook", "hotmail": "microsoft", "netflix": "netflix",
+    "facebook": "facebook", "instagram": "instagram", "whatsapp": "whatsapp", "linkedin": "linkedin",
+    "docusign": "docusign", "dropbox": "dropbox", "wetransfer": "wetransfer", "coinbase": "coinbase",
+    "binance": "binance", "metamask": "metamask", "bankofamerica": "bank of america", "wellsfargo": "wells fargo",
+    "citibank": "citibank", "barclays": "barclays", "santander": "santander", "americanexpress": "american express",
+    "mastercard": "mastercard", "amazon": "amazon", "gmail": "gmail", "googledocs": "google", "usps": "usps",
+    "fedex": "fedex", "royalmail": "royal mail", "spotify": "spotify", "ebay": "ebay", "adobesign": "adobe sign",
+}

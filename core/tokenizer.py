@@ -1,0 +1,270 @@
+"""Turn a parsed message into the bounded, deterministic token set the spam classifier counts.
+
+Only what a sender controls and what carries over to other mail is tokenized: subject and body words and word
+pairs, link hosts, the From display name and address shape, MIME and HTML structure, a few text shapes. Headers
+that relays, mailing lists or a corpus' collectors add (Received, Delivered-To, List-*, X-Spam-*, To), dates and
+software names are left out on purpose: they describe where and when mail was collected, not what it is, and a
+model keyed on them stops working on newer mail.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from core.mime import ParsedMessage
+
+#: Bumped whenever the tokens a message yields change: a model is only valid with its tokenizer's version.
+TOKENIZER_VERSION = 1
+#: At most this many distinct tokens per message (header and structure tokens come first, so are never cut).
+MAX_TOKENS = 1500
+#: Characters of each body looked at; spam says what it has to say early.
+MAX_BODY_CHARS = 65536
+#: Longer tokens are cut here (a cut token still matches the same cut token elsewhere).
+MAX_TOKEN_CHARS = 40
+#: Words longer than this become a "skip" token of their first character and length bucket (as SpamBayes).
+MAX_WORD = 12
+MIN_WORD = 3
+MAX_URLS = 200
+MAX_TAGS = 5000
+MAX_LINES = 400
+
+# Punctuation stripped from both ends of a word; inside a word it stays ("$19.95", "e-mail", "don't").
+_WORD_STRIP = "\"'`.,;:!?()[]{}<>*=+#~|\\/^&_-"
+# Digits with separators only: dates, times, version and reference numbers. They date a corpus, not spam.
+_NUMERIC = re.compile(r"[\d:/.,-]+")
+_URL = re.compile(r"(?:https?|ftp)://[^\s\"'<>()\\]{1,400}|www\.[a-z0-9-]{1,63}\.[^\s\"'<>()\\]{1,300}", re.I)
+_TAG = re.compile(r"<\s*(/?)([a-z][a-z0-9]{0,15})\b([^<>]{0,512})", re.I)
+_ATTR = re.compile(r"\b(bgcolor|color|size|face|style|width|height|align|href|src|border|alt|target)\s*=", re.I)
+_CHARSET = re.compile(r"charset\s*=\s*\"?([a-z0-9_.:-]{1,40})", re.I)
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_MONEY = re.compile(r"[$\u00a3\u20ac]\s?\d")
+_PERCENT = re.compile(r"\d\s?%")
+_TOLL_FREE = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|88|77|66|55)\)?[-. ]?\d{3}[-. ]?\d{4}\b")
+_BANGS = re.compile(r"!{2,}")
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go"})
+_REMOVE_WORDS = ("unsubscribe", "remove", "optout", "opt-out")
+#: Headers a sender's own software writes; their presence (never their value) is a token.
+_PRESENCE_HEADERS = ("in-reply-to", "references", "x-mailer", "user-agent", "x-priority", "x-msmail-priority",
+                     "importance", "organization", "reply-to", "disposition-notification-to", "x-php-script")
+#: Tags worth a token when present (layout and tricks); other tag names are ignored.
+_TAGS = frozenset({"font", "table", "img", "a", "center", "form", "input", "script", "iframe", "map", "area",
+                   "style", "b", "i", "u", "strong", "br", "p", "div", "span", "blockquote", "pre", "hr",
+                   "body", "meta", "base", "object", "embed", "frame", "marquee", "blink", "tt", "small", "big"})
+
+
+class _Tokens:
+    """An insertion-ordered set of tokens that stops growing at MAX_TOKENS."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: dict[str, None] = {}
+
+    @property
+    def full(self) -> bool:
+        return len(self.items) >= MAX_TOKENS
+
+    def add(self, token: str) -> None:
+        if len(self.items) < MAX_TOKENS:
+            self.items[token[:MAX_TOKEN_CHARS]] = None
+
+
+def tokenize(msg: ParsedMessage) -> list[str]:
+    """The message's distinct tokens in a deterministic order, at most MAX_TOKENS of them."""
+    out = _Tokens()
+    _subject(msg.subject[:400], out)
+    _from(msg, out)
+    _headers(msg, out)
+    _structure(msg, out)
+    text, html = msg.text[:MAX_BODY_CHARS], msg.html[:MAX_BODY_CHARS]
+    bodies = [b for b in (text, msg.html_text[:MAX_BODY_CHARS]) if b]
+    _urls((text, html), out)  # the raw HTML, so that href and src links count too
+    _html(html, out)
+    for body in bodies:
+        _shapes(body, out)
+    for body in bodies:
+        _words(body, out)
+    return list(out.items)
+
+
+def site_of(host: str) -> str:
+    """Approximate registrable domain of a host ("a.b.example.co.uk" -> "example.co.uk"); IPs unchanged."""
+    host = host.rpartition("@")[2].split(":", 1)[0].strip(".").lower()
+    labels = host.split(".")
+    if len(labels) < 2 or labels[-1].isdigit():
+        return host
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def _words(text: str, out: _Tokens) -> None:
+    """Lowercased words stripped of edge punctuation, and each pair of neighbouring words."""
+    prev = ""
+    for raw in text.split():
+        if out.full:
+            return
+        word = raw.strip(_WORD_STRIP)
+        n = len(word)
+        if n < MIN_WORD or _NUMERIC.fullmatch(word):
+            prev = ""
+            continue
+        low = word.lower()
+        if n > MAX_WORD:
+            prev = ""
+            if "@" not in low and "://" not in low and not low.startswith("www."):  # links have their own tokens
+                out.add(f"skip:{low[0]}{n // 10 * 10}")
+            continue
+        out.add(low)
+        if prev:
+            out.add(f"bi:{prev} {low}")
+        prev = low
+        if n >= 4 and word.isupper() and word.isalpha():
+            out.add("caps:" + low)
+
+
+def _subject(subject: str, out: _Tokens) -> None:
+    if not subject.strip():
+        out.add("subj:empty")
+        return
+    for raw in subject.split():
+        word = raw.strip(_WORD_STRIP)
+        if len(word) >= 2 and not _NUMERIC.fullmatch(word):
+            out.add("s:" + word.lower()[:MAX_WORD + 8])
+    if "!" in subject:
+        out.add("subj:bang")
+    letters = [c for c in subject if c.isalpha()]
+    if len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+        out.add("subj:mostly_caps")
+    if not subject.isascii():
+        out.add("subj:8bit")
+
+
+def _from(msg: ParsedMessage, out: _Tokens) -> None:
+    addr = msg.from_addr.lower()
+    if not addr:
+        out.add("from:none")
+        return
+    local, _, domain = addr.rpartition("@")
+    out.add("from:tld:" + domain.rsplit(".", 1)[-1][:12])
+    out.add("from:site:" + site_of(domain))
+    out.add(f"from:local_digits:{min(sum(c.isdigit() for c in local), 5)}")
+    if len(local) > 15:
+        out.add("from:local_long")
+    reply = msg.reply_to_addr.lower()
+    if reply and reply != addr:
+        out.add("from:reply_to_differs")
+    display = msg.from_display.strip()
+    if not display:
+        out.add("from:no_display")
+        return
+    if "@" in display:
+        out.add("from:display_has_at")
+    for raw in display.split()[:8]:
+        word = raw.strip(_WORD_STRIP).lower()
+        if len(word) >= 2:
+            out.add("fd:" + word[:MAX_WORD + 8])
+    if display.isupper() and sum(c.isalpha() for c in display) >= 4:
+        out.add("from:display_caps")
+
+
+def _headers(msg: ParsedMessage, out: _Tokens) -> None:
+    for name in _PRESENCE_HEADERS:
+        if msg.header(name) is not None:
+            out.add("hdr:" + name)
+    priority = (msg.header("x-priority") or "").strip()[:1]
+    if priority:
+        out.add("prio:" + priority)
+    ctype = (msg.header("content-type") or "text/plain").lower()[:2048]
+    out.add("ct:" + ctype.split(";", 1)[0].strip()[:40])
+    for charset in _CHARSET.findall(ctype)[:2]:
+        out.add("charset:" + charset)
+    cte = (msg.header("content-transfer-encoding") or "").strip().lower()[:20]
+    if cte:
+        out.add("cte:" + cte)
+
+
+def _structure(msg: ParsedMessage, out: _Tokens) -> None:
+    has_text, has_html = bool(msg.text.strip()), bool(msg.html.strip())
+    kind = "both" if has_text and has_html else "html_only" if has_html else "text_only" if has_text else "none"
+    out.add("body:" + kind)
+    out.add(f"body:len{min((len(msg.text) + len(msg.html_text)).bit_length(), 18)}")
+    out.add(f"parts:{min(msg.part_count, 10)}")
+    for att in msg.attachments[:20]:
+        out.add("att:" + att.content_type[:40])
+        if "." in att.filename:
+            out.add("att_ext:" + att.filename.rpartition(".")[2].lower()[:8])
+    for defect in msg.defects[:8]:
+        out.add("defect:" + defect)
+
+
+def _urls(bodies: tuple[str, str], out: _Tokens) -> None:
+    seen = 0
+    for body in bodies:
+        for m in _URL.finditer(body):
+            seen += 1
+            if seen > MAX_URLS:
+                return
+            low = m.group(0).lower()
+            rest = low.split("://", 1)[1] if "://" in low else low
+            hostport, _, path = rest.partition("/")
+            if "@" in hostport:
+                out.add("url:userinfo")
+                hostport = hostport.rpartition("@")[2]
+            host, _, port = hostport.partition(":")
+            host = host.strip(".")
+            if port:
+                out.add("url:port")
+            if "%" in host:
+                out.add("url:escaped_host")
+            if _IPV4.fullmatch(host):
+                out.add("url:ip")
+                continue
+            out.add("url:" + site_of(host))
+            out.add("url_tld:" + host.rsplit(".", 1)[-1][:12])
+            if "%" in path:
+                out.add("url:escaped_path")
+            if any(word in path for word in _REMOVE_WORDS):
+                out.add("url:remove_link")
+
+
+def _html(html: str, out: _Tokens) -> None:
+    if not html:
+        return
+    imgs = 0
+    for count, m in enumerate(_TAG.finditer(html)):
+        if count >= MAX_TAGS:
+            break
+        name = m.group(2).lower()
+        if name not in _TAGS:
+            continue
+        out.add("tag:" + name)
+        imgs += name == "img"
+        if m.group(3) and not m.group(1):
+            for attr in _ATTR.findall(m.group(3)):
+                out.add(f"attr:{name}.{attr.lower()}")
+    if imgs:
+        out.add(f"html:imgs{min(imgs, 8).bit_length()}")
+    if "<!--" in html:
+        out.add("html:comment")
+    if "&#" in html:
+        out.add("html:numeric_entity")
+
+
+def _shapes(text: str, out: _Tokens) -> None:
+    """Shapes of spam text that outlive its vocabulary: prices, percentages, toll-free numbers, shouting."""
+    if _MONEY.search(text):
+        out.add("shape:money")
+    if _PERCENT.search(text):
+        out.add("shape:percent")
+    if _TOLL_FREE.search(text):
+        out.add("shape:tollfree")
+    if _BANGS.search(text):
+        out.add("shape:bangs")
+    caps = 0
+    for line in text.splitlines()[:MAX_LINES]:
+        if len(line) >= 10 and line.isupper():
+            caps += 1
+    if caps:
+        out.add(f"shape:caps_lines{min(caps, 8).bit_length()}")
