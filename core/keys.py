@@ -116,12 +116,12 @@ def am_seen() -> str:
 
 
 def am_window(so_id: str) -> str:
-    """ZSET of one limited object's admitted messages (or recipients) in the last hour, scored by time."""
+    """HASH minute (epoch // 60) -> messages (or recipients) one object sent: its sliding-hour window."""
     return f"{PREFIX}:am:win:{so_id}"
 
 
 def am_daily(so_id: str) -> str:
-    """HASH hour (epoch // 3600) -> count, for one object with a daily limit."""
+    """HASH hour (epoch // 3600) -> messages (or recipients) one object sent: its 24-hour window."""
     return f"{PREFIX}:am:day:{so_id}"
 
 
@@ -135,21 +135,21 @@ def am_stats_day(day: int) -> str:
     return f"{PREFIX}:am:d:{day}"
 
 
-def bayes_tokens(label: str, tokenizer_version: int) -> str:
-    """HASH token -> messages learned as `label` (ham or spam) holding it; per tokenizer version."""
-    return f"{PREFIX}:bayes:v{tokenizer_version}:{label}"
+def classifier_weights(tokenizer_version: int) -> str:
+    """HASH token -> what online learning added to the spam classifier's weight of it (per tokenizer version)."""
+    return f"{PREFIX}:clf:v{tokenizer_version}:weights"
 
 
-def bayes_totals(tokenizer_version: int) -> str:
-    """HASH ham/spam -> messages learned as that class."""
-    return f"{PREFIX}:bayes:v{tokenizer_version}:totals"
+def classifier_totals(tokenizer_version: int) -> str:
+    """HASH ham/spam -> messages learned online as that class."""
+    return f"{PREFIX}:clf:v{tokenizer_version}:totals"
 
 
-def bayes_learned(tokenizer_version: int) -> str:
-    """HASH message digest -> the class it was learned as (so it is never counted twice)."""
-    return f"{PREFIX}:bayes:v{tokenizer_version}:learned"
+def classifier_learned(tokenizer_version: int) -> str:
+    """HASH message digest -> "<class> <step>": how it was learned, so it is never learned twice and unlearns."""
+    return f"{PREFIX}:clf:v{tokenizer_version}:learned"
 
 
-def bayes_learned_order(tokenizer_version: int) -> str:
+def classifier_learned_order(tokenizer_version: int) -> str:
     """ZSET message digest -> when it was learned (the oldest are forgotten past the cap)."""
-    return f"{PREFIX}:bayes:v{tokenizer_version}:order"
+    return f"{PREFIX}:clf:v{tokenizer_version}:order"

@@ -5,10 +5,11 @@ worker on every host sees a change at once and a decision never races another: w
 the limit passes. Tier 3 (whitelisted domain or sender email) never reaches the script: the pipeline lets
 whitelisted senders through before anything is counted against a limit.
 
-Keys (see core.keys): a sliding-hour ZSET per limited object (one member per message, or per recipient in
-limit_mode 2; only admitted mail is added, so outside dry runs its size never exceeds the limit), a HASH of
-hourly counts per object with a daily limit, and hourly + daily HASHes of statistics (`<id>:<outcome>` -> count)
-kept 31 days.
+Windows are buckets, so memory is bounded whatever the volume: per object a HASH of one-minute buckets (the
+sliding hour is the current minute and the 59 before it) and a HASH of hourly buckets (the 24-hour window). Every
+object sending mail keeps them, limited or not, so a limit set in the middle of an outbreak applies at once to what
+was already sent. Only admitted mail is added (outside dry runs a window never exceeds its limit). Statistics are
+hourly and daily HASHes (`<id>:<outcome>` -> count) kept 31 days.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from core.sender_objects import SenderObject, SoType
 from core.settings import LimitDefaults
 
 WINDOW_S = 3600
+#: The hour window's bucket width: a message leaves the window between 59 and 60 minutes after it was sent.
+BUCKET_S = 60
 DAY_HOURS = 24
 STATS_KEEP_S = 31 * 86400
 #: Outcomes counted in the statistics.
@@ -40,13 +43,13 @@ SETTING_FIELDS = ("limit_mode", "account", "domain", "sender_email", "script", "
                   "daily_sender_email", "daily_script", "dry_run")
 
 # KEYS: 1 settings hash, 2 overrides hash, 3 stats hour hash, 4 stats day hash, 5 registry hash, 6 seen zset,
-#       then per object: window zset, daily hash.
+#       then per object: minute-bucket hash (the hour window), hour-bucket hash (the 24-hour window).
 # ARGV: 1 now, 2 recipients, 3 message id, 4 mode ("try" or an outcome), 5 n objects, 6 file defaults (JSON),
 #       then per object: id, type, meta JSON.
 _ACCOUNT_LUA = """
-local now, nrcpt, mid, mode, n = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4], tonumber(ARGV[5])
+local now, nrcpt, _, mode, n = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4], tonumber(ARGV[5])
 local defaults = cjson.decode(ARGV[6])
-local hour = math.floor(now / 3600)
+local minute, hour = math.floor(now / 60), math.floor(now / 3600)
 local sraw = redis.call('HGETALL', KEYS[1])
 local stored = {}
 for j = 1, #sraw, 2 do stored[sraw[j]] = sraw[j + 1] end
@@ -55,36 +58,47 @@ local function setting(name)
   if v then return tonumber(v) end
   return tonumber(defaults[name])
 end
+-- a sliding window as buckets: the current one and the (count - 1) before it
+local function window_sum(key, last, count)
+  local fields = {}
+  for b = last - count + 1, last do fields[#fields + 1] = tostring(b) end
+  local c = 0
+  for _, v in ipairs(redis.call('HMGET', key, unpack(fields))) do
+    if v then c = c + tonumber(v) end
+  end
+  return c
+end
+local function window_add(key, last, count, w, ttl)
+  redis.call('HINCRBY', key, tostring(last), w)
+  if redis.call('HLEN', key) > count then
+    local stale = {}
+    for _, f in ipairs(redis.call('HKEYS', key)) do
+      if tonumber(f) <= last - count then stale[#stale + 1] = f end
+    end
+    if #stale > 0 then redis.call('HDEL', key, unpack(stale)) end
+  end
+  redis.call('EXPIRE', key, ttl)
+end
 local dry = setting('dry_run') == 1
 local weight = 1
 if setting('limit_mode') == 2 then weight = math.max(nrcpt, 1) end
 local over, over_count, over_limit, over_kind = 0, 0, 0, ''
-local lims = {}
 local ids = {}
 for i = 1, n do ids[i] = ARGV[6 + (i - 1) * 3 + 1] end
 local overrides = redis.call('HMGET', KEYS[2], unpack(ids))
-for i = 1, n do
-  local b = 6 + (i - 1) * 3
-  local id, typ = ARGV[b + 1], ARGV[b + 2]
-  local lh = setting(typ)
-  local o = overrides[i]
-  if o then lh = tonumber(o) end
-  local ld = setting('daily_' .. typ)
-  lims[i] = {lh, ld}
-  if mode == 'try' and over == 0 then
-    local wz, dh = KEYS[6 + (i - 1) * 2 + 1], KEYS[6 + (i - 1) * 2 + 2]
-    if lh > 0 then
-      redis.call('ZREMRANGEBYSCORE', wz, '-inf', now - 3600)
-      local c = redis.call('ZCARD', wz)
+if mode == 'try' then
+  for i = 1, n do
+    local typ = ARGV[6 + (i - 1) * 3 + 2]
+    local lh = setting(typ)
+    if overrides[i] then lh = tonumber(overrides[i]) end
+    local ld = setting('daily_' .. typ)
+    local wk, dk = KEYS[6 + (i - 1) * 2 + 1], KEYS[6 + (i - 1) * 2 + 2]
+    if over == 0 and lh > 0 then
+      local c = window_sum(wk, minute, 60)
       if c + weight > lh then over, over_count, over_limit, over_kind = i, c, lh, 'hour' end
     end
     if over == 0 and ld > 0 then
-      local fields = {}
-      for h = hour - 23, hour do fields[#fields + 1] = tostring(h) end
-      local c = 0
-      for _, v in ipairs(redis.call('HMGET', dh, unpack(fields))) do
-        if v then c = c + tonumber(v) end
-      end
+      local c = window_sum(dk, hour, 24)
       if c + weight > ld then over, over_count, over_limit, over_kind = i, c, ld, 'day' end
     end
   end
@@ -93,29 +107,10 @@ local outcome = mode
 if mode == 'try' then
   if over == 0 or dry then
     outcome = 'sent'
+    -- every object counts, limited or not: a limit set later then applies to the volume already sent
     for i = 1, n do
-      local wz, dh = KEYS[6 + (i - 1) * 2 + 1], KEYS[6 + (i - 1) * 2 + 2]
-      if lims[i][1] > 0 then
-        local members = {}
-        for k = 1, weight do
-          members[#members + 1] = now
-          members[#members + 1] = mid .. '#' .. k
-          if #members >= 1000 then redis.call('ZADD', wz, unpack(members)); members = {} end
-        end
-        if #members > 0 then redis.call('ZADD', wz, unpack(members)) end
-        redis.call('EXPIRE', wz, 3660)
-      end
-      if lims[i][2] > 0 then
-        redis.call('HINCRBY', dh, tostring(hour), weight)
-        if redis.call('HLEN', dh) > 24 then
-          local stale = {}
-          for _, f in ipairs(redis.call('HKEYS', dh)) do
-            if tonumber(f) < hour - 23 then stale[#stale + 1] = f end
-          end
-          if #stale > 0 then redis.call('HDEL', dh, unpack(stale)) end
-        end
-        redis.call('EXPIRE', dh, 90000)
-      end
+      window_add(KEYS[6 + (i - 1) * 2 + 1], minute, 60, weight, 3660)
+      window_add(KEYS[6 + (i - 1) * 2 + 2], hour, 24, weight, 90000)
     end
   else
     outcome = 'ratelimited'
@@ -198,7 +193,7 @@ class LimitStore:
         hour = int(now // 3600)
         ks = [keys.am_settings(), keys.am_overrides(), keys.am_stats_hour(hour), keys.am_stats_day(hour // 24),
               keys.am_objects(), keys.am_seen()]
-        args: list[Any] = [repr(now), max(int(recipients), 0), uuid.uuid4().hex, mode, len(objects),
+        args: list[Any] = [repr(now), max(int(recipients), 0), "-", mode, len(objects),
                            self._defaults_json]
         for o in objects:
             ks += [keys.am_window(o.id), keys.am_daily(o.id)]
@@ -299,9 +294,11 @@ class LimitStore:
         return int(settings[obj.type.value])
 
     def window_count(self, so_id: str, *, now: float | None = None) -> int:
-        """How much of its hourly limit an object used in the last 60 minutes (limited objects only)."""
+        """What an object sent in the sliding hour (the current minute and the 59 before it)."""
         now = time.time() if now is None else now
-        return int(self.client.zcount(keys.am_window(so_id), f"({now - WINDOW_S!r}", "+inf"))
+        minute = int(now // 60)
+        vals = self.client.hmget(keys.am_window(so_id), [str(m) for m in range(minute - 59, minute + 1)])
+        return sum(int(v) for v in vals if v)
 
     # ---- statistics --------------------------------------------------------------------------------------------
     def objects(self, ids: Iterable[str] | None = None) -> list[SenderObject]:

@@ -119,8 +119,8 @@ def test_exactly_the_limit_passes_under_concurrency(redis_client: redis.Redis, t
     assert store.window_count(email.id, now=T0 + 1) == limit
     for obj in objs:  # every object counts each message once, under one outcome
         assert stats(store, obj, now=T0 + 1) == {SENT: limit, RATELIMITED: total - limit}, obj.type
-    # only limited objects keep a window: the others were counted in the stats alone
-    assert redis_client.zcard(keys.am_window(by_type(objs, SoType.ACCOUNT).id)) == 0
+    # unlimited objects keep a window too, so a limit set later applies to what they already sent
+    assert store.window_count(by_type(objs, SoType.ACCOUNT).id, now=T0 + 1) == limit
 
 
 def test_concurrent_senders_of_one_account_share_its_limit(redis_client: redis.Redis) -> None:
@@ -239,7 +239,7 @@ def test_held_messages_do_not_use_up_the_window(redis_client: redis.Redis) -> No
     store.admit(objs, 1, now=T0 + 10)
     for i in range(20):
         assert store.admit(objs, 1, now=T0 + 100 + i).held
-    assert redis_client.zcard(keys.am_window(email.id)) == 2
+    assert store.window_count(email.id, now=T0 + 200) == 2
     assert store.admit(objs, 1, now=T0 + WINDOW_S + 5).outcome == SENT
     assert redis_client.ttl(keys.am_window(email.id)) > 0  # a window expires once an object goes quiet
 
@@ -253,7 +253,7 @@ def test_daily_limit_holds_over_24_hours(redis_client: redis.Redis) -> None:
         d = store.admit(objs, 1, now=T0 + later)
         assert d.held and d.window == "day" and d.limit == 5 and d.count == 5 and d.over == email
         assert "per 24 hours" in d.describe()
-    assert redis_client.zcard(keys.am_window(email.id)) == 0  # no hourly limit: no window kept
+    assert store.window_count(email.id, now=T0 + 4 * 600) == 5  # counted in the hour window too, unlimited
     # a day later (hourly buckets: the hour of the first message has left the last 24) it passes again
     assert store.admit(objs, 1, now=T0 + 24 * HOUR).outcome == SENT
     assert stats(store, email, now=T0 + 24 * HOUR, since=2 * 86400) == {SENT: 6, RATELIMITED: 3}
@@ -326,7 +326,7 @@ def test_record_counts_outcomes_without_touching_the_window(redis_client: redis.
     for outcome in (HELD, HELD, REJECTED, SENT):
         store.record(objs, outcome, now=T0)
     assert stats(store, email) == {HELD: 2, REJECTED: 1, SENT: 1}
-    assert redis_client.zcard(keys.am_window(email.id)) == 0
+    assert store.window_count(email.id, now=T0) == 0
     assert not redis_client.exists(keys.am_daily(email.id))
     assert [store.admit(objs, 1, now=T0).outcome for _ in range(3)] == [SENT, SENT, RATELIMITED]
     assert stats(store, email) == {HELD: 2, REJECTED: 1, SENT: 3, RATELIMITED: 1}
@@ -374,16 +374,18 @@ def test_tier2_override_beats_the_default_and_minus_one_restores_it(redis_client
     assert [store.admit(other, 1, now=T0).outcome for _ in range(3)] == [SENT, SENT, RATELIMITED]
     store.set_limit(email.id, "sender_email", 0)  # unlimited
     assert [store.admit(mine, 1, now=T0).outcome for _ in range(10)] == [SENT] * 10
-    assert store.window_count(email.id, now=T0) == 6  # unlimited mail is not kept in a window
+    assert store.window_count(email.id, now=T0) == 16  # unlimited mail is counted too
     store.set_limit(email.id, "sender_email", -1)  # back to the server default of 2
     assert store.overrides() == {} and store.effective_limit(email) == 2
     assert store.admit(mine, 1, now=T0).held
-    # a limit on an object the server leaves unlimited (its window starts empty)
-    store.set_limit(by_type(mine, SoType.ACCOUNT).id, "account", 1)
+    # a limit set on an object the server leaves unlimited applies at once to what it already sent this hour
+    account = by_type(mine, SoType.ACCOUNT)
+    assert store.window_count(account.id, now=T0) == 18
+    store.set_limit(account.id, "account", 20)
     carol = objects_of("carol@acme.example")
-    assert store.admit(carol, 1, now=T0).outcome == SENT
+    assert [store.admit(carol, 1, now=T0).outcome for _ in range(3)] == [SENT, SENT, RATELIMITED]
     d = store.admit(carol, 1, now=T0)
-    assert d.held and d.over is not None and d.over.type == SoType.ACCOUNT and d.limit == 1
+    assert d.held and d.over is not None and d.over.type == SoType.ACCOUNT and d.limit == 20 and d.count == 20
 
 
 def test_set_limit_validates(redis_client: redis.Redis) -> None:
