@@ -32,14 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import DEFAULT_CORPUS, CorpusMessage, load_corpus
-from core.bayes_model import BayesModel
 from core.checks import ALL_CHECKS
 from core.checks.base import Check
-from core.checks.bayes import BayesCheck
+from core.checks.classifier import ClassifierCheck
 from core.mime import parse_message
 from core.models import AccountState, Action, Envelope
 from core.pipeline import Pipeline, Policy
 from core.settings import Settings, load_settings
+from core.spam_model import SpamModel
 from core.store_cpanel import MemoryCpanelAccounts
 from core.tokenizer import tokenize
 
@@ -49,8 +49,8 @@ EASY_HAM_SINCE = time.strptime("2002-08-22", "%Y-%m-%d")
 _MBOX_DATE = re.compile(rb"^From \S+\s+\w{3} (\w{3})\s+(\d{1,2}) [\d:]{8} (\d{4})")
 #: Score cut-offs of the ROC table around the default quarantine threshold (added if it is not among them).
 SCORE_CUTOFFS = (3.0, 4.0, 5.0, 5.5, 6.0, 6.5, 7.0, 8.0, 10.0)
-#: Spam-probability cut-offs of the classifier alone (its BAYES_* bands start at most of these).
-PROB_CUTOFFS = (0.2, 0.4, 0.5, 0.8, 0.95, 0.99, 0.999)
+#: Spam-probability cut-offs of the classifier alone (its CLASSIFIER_* bands start at most of these).
+PROB_CUTOFFS = (0.1, 0.3, 0.5, 0.6, 0.8, 0.95, 0.99, 0.999)
 TIME_TRAIN_FRACTION = 0.6
 RECIPIENT = "someone@example.net"
 
@@ -147,11 +147,11 @@ def _policy() -> Policy:
                   account_state=lambda account: AccountState.ACTIVE)
 
 
-def fold_checks(model: BayesModel) -> tuple[Check, ...]:
+def fold_checks(model: SpamModel) -> tuple[Check, ...]:
     """ALL_CHECKS with the classifier check scoring with `model` instead of the shipped file."""
-    checks = tuple(BayesCheck(model) if c.name == BayesCheck.name else c for c in ALL_CHECKS)
-    if not any(c.name == BayesCheck.name for c in ALL_CHECKS):
-        checks += (BayesCheck(model),)
+    checks = tuple(ClassifierCheck(model) if c.name == ClassifierCheck.name else c for c in ALL_CHECKS)
+    if not any(c.name == ClassifierCheck.name for c in ALL_CHECKS):
+        checks += (ClassifierCheck(model),)
     return checks
 
 
@@ -166,7 +166,7 @@ def scan_fold(messages: Sequence[CorpusMessage], kinds: Sequence[str], tokens: S
               senders: Sequence[str], train: Sequence[int], test: Sequence[int], settings: Settings, run: Run) -> None:
     """Train on `train`, then evaluate every `test` message through the full pipeline."""
     t0 = time.process_time()
-    model = BayesModel.train((tokens[i], kinds[i] == SPAM) for i in train)
+    model = SpamModel.train((tokens[i], kinds[i] == SPAM) for i in train)
     run.train_s += time.process_time() - t0
     pipe = Pipeline(settings, MemoryCpanelAccounts(), fold_checks(model))
     policy = _policy()
@@ -176,7 +176,7 @@ def scan_fold(messages: Sequence[CorpusMessage], kinds: Sequence[str], tokens: S
         verdict, _ = pipe.evaluate(messages[i].message, env, policy)
         run.cpu_s += time.process_time() - c0
         run.wall_s += time.perf_counter() - w0
-        prob = next((_prob(s.options) for s in verdict.symbols if s.name.startswith("BAYES_")), None)
+        prob = next((_prob(s.options) for s in verdict.symbols if s.name.startswith("CLASSIFIER_")), None)
         run.outcomes.append(Outcome(messages[i].name, kinds[i], verdict.action.value, verdict.score,
                                     [s.name for s in verdict.symbols], prob))
 
@@ -214,10 +214,10 @@ def summarize(run: Run, settings: Settings) -> dict[str, Any]:
     for cut in cutoffs:
         caught = Counter(o.kind for o in outs if o.score >= cut or o.name in winexec)
         roc.append({"cutoff": cut, **rates(caught, totals)})
-    bayes = []
+    alone = []
     for cut in PROB_CUTOFFS:
         caught = Counter(o.kind for o in outs if o.prob is not None and o.prob >= cut)
-        bayes.append({"cutoff": cut, **rates(caught, totals)})
+        alone.append({"cutoff": cut, **rates(caught, totals)})
     n = len(outs)
     false_pos = sorted((o for o in outs if o.held and o.kind != SPAM), key=lambda o: -o.score)
     missed = [o for o in outs if not o.held and o.kind == SPAM]
@@ -227,7 +227,7 @@ def summarize(run: Run, settings: Settings) -> dict[str, Any]:
         "speed": {"messages": n, "cpu_ms_per_message": 1000 * run.cpu_s / n if n else 0.0,
                   "msgs_per_s": n / run.wall_s if run.wall_s else 0.0, "train_cpu_s": run.train_s},
         "roc": roc,
-        "classifier_alone": bayes,
+        "classifier_alone": alone,
         "false_positives": [{"name": o.name, "kind": o.kind, "score": round(o.score, 2), "prob": o.prob,
                              "symbols": o.symbols} for o in false_pos],
         "missed_spam": {"count": len(missed), "by_score": _histogram([o.score for o in missed]),
@@ -335,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "started": started, "duration_s": time.monotonic() - t_start, "cpus": os.cpu_count(),
         "load_start": load_start, "corpus": str(args.corpus), "split": split_name,
         "messages": len(run.outcomes), "kinds": ", ".join(f"{count[k]} {k}" for k in KINDS),
-        "checks": len(fold_checks(BayesModel())),
+        "checks": len(fold_checks(SpamModel())),
     }
     print(json.dumps(report, indent=2) if args.json else render(report))
     return 0

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.corpus import DEFAULT_CORPUS, REPO_ROOT, CorpusMessage, load_corpus
-from core.bayes_model import BayesModel
 from core.mime import parse_message
 from core.settings import ScanSettings, load_settings
-from core.store_bayes import MODEL_RESOURCE
+from core.spam_model import SpamModel
+from core.store_classifier import MODEL_RESOURCE
 from core.tokenizer import tokenize
 
 SHIPPED_MODEL = REPO_ROOT / "core" / MODEL_RESOURCE
@@ -30,14 +30,20 @@ def corpus_tokens(messages: Sequence[CorpusMessage], scan: ScanSettings) -> list
     return [tokenize(parse_message(m.message, scan)) for m in messages]
 
 
-def build(messages: Sequence[CorpusMessage], corpus_sha256: str, corpus_name: str, scan: ScanSettings) -> BayesModel:
-    """Train the model on every message of the corpus, recording where it came from."""
+def build(messages: Sequence[CorpusMessage], corpus_sha256: str, corpus_name: str, scan: ScanSettings) -> SpamModel:
+    """Fit the model to every message of the corpus, recording where it came from."""
     tokens = corpus_tokens(messages, scan)
     labels = [m.label == "spam" for m in messages]
     meta = {"created_from": {"corpus": corpus_name, "sha256": corpus_sha256,
                              "ham": labels.count(False), "spam": labels.count(True)},
             "built_by": "scripts/build-model"}
-    return BayesModel.train(zip(tokens, labels, strict=True), meta=meta)
+    return SpamModel.train(zip(tokens, labels, strict=True), meta=meta)
+
+
+def meta_counts(model: SpamModel) -> str:
+    """"N ham + M spam messages" from the model's record of its corpus."""
+    origin = model.meta.get("created_from", {})
+    return f"{origin.get('ham', '?')} ham + {origin.get('spam', '?')} spam messages"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -55,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scan = load_settings(environ={}).scan  # built-in bounds, whatever the local admin file says
     model = build(messages, hashlib.sha256(corpus_bytes).hexdigest(), args.corpus.name, scan)
     data = model.to_bytes()
-    summary = (f"{model.nham} ham + {model.nspam} spam messages, {len(model.counts)} tokens, {len(data)} bytes, "
+    summary = (f"{meta_counts(model)}, {len(model.weights)} token weights, {len(data)} bytes, "
                f"sha256 {hashlib.sha256(data).hexdigest()}")
     if args.check:
         current = args.out.read_bytes() if args.out.exists() else b""

@@ -15,7 +15,7 @@ from cli.tables import email_detail, email_list, print_json, say
 LIST_KEYS = ("email_id", "size_bytes", "account_name", "recipients", "subject")
 SCRIPT_HEADER_KEYS = ("raw", "domain", "path")
 DIRECTIONS = ("outgoing", "incoming")
-REASONS = ("spam", "winexec", "ratelimit")
+REASONS = ("spam", "winexec", "ratelimit", "virus")
 
 
 def imunify_item(e: dict[str, Any]) -> dict[str, Any]:
@@ -43,7 +43,7 @@ class Emails(Group):
                 modifiers s (seconds), m (minutes), h (hours), d (days), e.g. 100s, 5m, 1h, 5d (default 30d).
             offset: skip this many of the newest matches, for paging (default 0).
             direction: only outgoing or incoming mail.
-            reason: only mail quarantined for spam, winexec or ratelimit.
+            reason: only mail quarantined for spam, winexec, ratelimit or virus.
             sender: only mail from this sender address.
             recipient: only mail to this recipient address.
             subject: only mail whose subject contains this text (case-insensitive).

@@ -71,6 +71,12 @@ class ServiceUnavailable(MailwardError):
     code = "service_unavailable"
 
 
+class EngineError(ServiceUnavailable):
+    """An optional external engine (rspamd, spamd, clamd) is down, too slow, or answered something unusable."""
+
+    code = "engine_error"
+
+
 class ProtocolError(MailwardError):
     """A scan client spoke something that is not RSPAMC/1.3 nor rspamd HTTP."""
 
@@ -82,3 +88,9 @@ class MessageTooLarge(ProtocolError):
     """The message exceeds the configured scan size."""
 
     code = "message_too_large"
+
+
+class ModelError(ConfigError):
+    """The spam classifier's model file is missing, corrupt, or made for another format or tokenizer version."""
+
+    code = "model_error"

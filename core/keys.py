@@ -153,3 +153,13 @@ def classifier_learned(tokenizer_version: int) -> str:
 def classifier_learned_order(tokenizer_version: int) -> str:
     """ZSET message digest -> when it was learned (the oldest are forgotten past the cap)."""
     return f"{PREFIX}:clf:v{tokenizer_version}:order"
+
+
+def campaign_band(band: str) -> str:
+    """ZSET of one body-fingerprint band key's last hour (core.store_campaigns): messages, recipients, accounts."""
+    return f"{PREFIX}:camp:b:{band}"
+
+
+def campaign_confirmed() -> str:
+    """ZSET band key -> expiry (epoch) of the fingerprints of confirmed spam."""
+    return f"{PREFIX}:camp:spam"

@@ -24,6 +24,7 @@ class Reason(enum.StrEnum):
     SPAM = "spam"
     WINEXEC = "winexec"
     RATELIMIT = "ratelimit"
+    VIRUS = "virus"  # beyond the reference: an optional antivirus engine (ClamAV) found malware
 
 
 class Direction(enum.StrEnum):

@@ -1,4 +1,7 @@
-"""The scan pipeline: attribution -> whitelist -> account state -> checks -> verdict. No side effects."""
+"""The scan pipeline: attribution -> whitelist -> account state -> checks -> verdict.
+
+No side effects of its own: the one write of a scan, counting the body's fingerprint, is the policy's.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +9,19 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from core.attribution import HeaderList, attribute
-from core.bayes_model import LearnedSource
 from core.checks import ALL_CHECKS
-from core.checks.base import GROUP_WINEXEC, Check, ScanContext
+from core.checks.base import GROUP_VIRUS, GROUP_WINEXEC, Check, ScanContext
+from core.fingerprint import Fingerprint, fingerprint_message
 from core.mime import ParsedMessage, parse_message
-from core.models import AccountState, Action, Envelope, Reason, Symbol, Verdict
+from core.models import AccountState, Action, Envelope, Reason, Sender, Symbol, Verdict
 from core.settings import Settings
+from core.spam_model import LearnedSource
+
+if TYPE_CHECKING:
+    from core.store_campaigns import CampaignView
 
 log = logging.getLogger("mailward.pipeline")
 
@@ -28,7 +36,9 @@ class Policy:
     allow_winexec: bool
     whitelisted: Callable[[str, str], bool]
     account_state: Callable[[str], AccountState]
-    learned: LearnedSource | None = None  # online-learned classifier counts (core.store_bayes)
+    learned: LearnedSource | None = None  # what the classifier learned online (core.store_classifier)
+    # Counts a body's fingerprint server-wide and returns its counts (core.store_campaigns); None: no campaigns.
+    campaign: Callable[[Fingerprint, Envelope, Sender], CampaignView] | None = None
 
 
 class Pipeline:
@@ -56,11 +66,12 @@ class Pipeline:
         if policy.account_state(sender.account) == AccountState.BLOCK:
             return Verdict(Action.REJECT, message=f"sending is blocked for account {sender.account}", **base), msg
 
+        campaign, campaign_error = self._campaign(msg, envelope, sender, policy)
         ctx = ScanContext(settings=s, envelope=envelope, sender=sender, allow_winexec=policy.allow_winexec,
-                          deadline=deadline, learned=policy.learned)
-        symbols: list[Symbol] = []
+                          deadline=deadline, learned=policy.learned, campaign=campaign)
+        symbols: list[Symbol] = [campaign_error] if campaign_error else []
         reasons: list[Reason] = []
-        errored = False
+        errored = campaign_error is not None
         for check in self.checks:
             if ctx.out_of_time():
                 symbols.append(Symbol("SCAN_TIMEOUT", s.score("SCAN_TIMEOUT"), "scan time budget used up",
@@ -76,6 +87,9 @@ class Pipeline:
             if found and check.group == GROUP_WINEXEC and not policy.allow_winexec \
                     and Reason.WINEXEC not in reasons:
                 reasons.append(Reason.WINEXEC)
+            if check.group == GROUP_VIRUS and Reason.VIRUS not in reasons \
+                    and any(not sym.name.endswith("_ERROR") for sym in found):
+                reasons.append(Reason.VIRUS)
             symbols.extend(found)
 
         score = sum(sym.score for sym in symbols)
@@ -96,3 +110,21 @@ class Pipeline:
         if action == Action.DEFER:
             message = "message could not be scanned completely, try again later"
         return Verdict(action, score=score, reasons=reasons, symbols=symbols, message=message, **base), msg
+
+    def _campaign(self, msg: ParsedMessage, envelope: Envelope, sender: Sender,
+                  policy: Policy) -> tuple[CampaignView | None, Symbol | None]:
+        """Count the body's fingerprint once, before the checks, so the campaign check only reads the result.
+
+        The count is the policy's (the Scanner binds it to Redis) because a check must stay side-effect free and
+        the count must include this message; a failure is a CHECK_ERROR like a check's, never a lost message.
+        """
+        if policy.campaign is None:
+            return None, None
+        try:
+            fp = fingerprint_message(msg, envelope.recipients,
+                                     min_words=int(self.settings.check_param("campaign_min_words")))
+            return (policy.campaign(fp, envelope, sender) if fp is not None else None), None
+        except Exception:
+            log.exception("campaign count failed on queue_id=%s", envelope.queue_id)
+            return None, Symbol("CHECK_ERROR", self.settings.score("CHECK_ERROR"), "a check raised an error",
+                                ["campaign"])

@@ -8,11 +8,14 @@ import uuid
 
 import redis
 
-from core.errors import NotFound
-from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, Symbol, Verdict
+from core.errors import ModelError, NotFound
+from core.fingerprint import Fingerprint
+from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, Sender, Symbol, Verdict
 from core.pipeline import Pipeline, Policy
 from core.sender_objects import sender_objects
 from core.settings import Settings
+from core.store_campaigns import CampaignStore, CampaignView
+from core.store_classifier import ClassifierStore, load_model
 from core.store_cpanel import CpanelAccounts
 from core.store_filters import FilterSettingsStore
 from core.store_limits import HELD, REJECTED, SENT, LimitStore
@@ -37,11 +40,24 @@ class Scanner:
         self.accounts = CpanelAccounts(settings.cpanel_root)
         self.pipeline = Pipeline(settings, self.accounts)
         self.limits = LimitStore(client, settings.limits)
+        self.classifier = ClassifierStore(client, settings.scan)
+        self.campaigns = CampaignStore(client, settings)
+        try:
+            load_model()  # read the model file now, not during the first scan
+        except ModelError as exc:
+            log.error("spam classifier unavailable (its check will report CHECK_ERROR): %s", exc)
 
     def policy(self) -> Policy:
         """The runtime policy in force (cached reads, a few seconds old at most)."""
         return Policy(allow_winexec=self.filters.all()["allow_winexec"], whitelisted=self.whitelist.matches,
-                      account_state=self.quarantine.account_state)
+                      account_state=self.quarantine.account_state, learned=self.classifier,
+                      campaign=self._count_campaign)
+
+    def _count_campaign(self, fp: Fingerprint, envelope: Envelope, sender: Sender) -> CampaignView:
+        """Count an outgoing message's fingerprint server-wide; other mail only looks the counts up."""
+        return self.campaigns.observe(fp, account=sender.account, recipients=envelope.recipients,
+                                      record=envelope.direction == Direction.OUTGOING,
+                                      message_id=envelope.queue_id or None)
 
     def _apply_limits(self, verdict: Verdict, envelope: Envelope) -> str:
         """Count the message against its sender objects; turn it into a ratelimit hold if a limit is reached.

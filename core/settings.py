@@ -97,6 +97,19 @@ class ApiSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class EngineSettings:
+    """One optional external engine ([engines.<name>]): where it listens, its bounds, how its verdict weighs."""
+
+    enabled: bool
+    address: str  # "host:port" (IP literal or localhost) or an absolute unix socket path
+    timeout_ms: int
+    max_bytes: int  # larger messages are not sent
+    score_factor: float = 1.0  # engine score -> symbol score (rspamd in mode "score", spamassassin)
+    mode: str = "score"  # rspamd: "score" or "action"
+    actions: dict[str, float] = field(default_factory=dict)  # rspamd in mode "action": action -> symbol score
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything a Mailward process needs; loaded once per process and passed in."""
 
@@ -118,6 +131,7 @@ class Settings:
     scores: dict[str, float] = field(default_factory=dict)
     source: tuple[str, ...] = ()  # where values came from, for `mailward config`
     checks: dict[str, float] = field(default_factory=dict)  # thresholds of the content checks ([checks])
+    engines: dict[str, EngineSettings] = field(default_factory=dict)  # optional external engines ([engines])
 
     @property
     def embedded_redis(self) -> bool:
@@ -300,6 +314,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
         )
         scores = {str(k): float(v) for k, v in d["scores"].items()}
         checks = {str(k): _nonneg(float, v, f"checks.{k}") for k, v in d["checks"].items()}
+        engines = {str(name): _engine(str(name), e, scan.listen) for name, e in d["engines"].items()}
         q = d["quarantine"]
         return Settings(
             state_dir=state_dir, redis_url=redis_url, fail_mode=d["fail_mode"],
@@ -309,10 +324,60 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             quarantine_limit_bytes=_pos(int, q["limit_bytes"], "quarantine.limit_bytes"),
             releases_limit=_nonneg(int, q["releases_limit"], "quarantine.releases_limit"),
             cpanel_root=Path(str(d["cpanel"]["root"])), exim=exim, scores=scores, source=tuple(sources),
-            checks=checks,
+            checks=checks, engines=engines,
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"invalid setting: {exc}") from None
+
+
+def _engine(name: str, e: dict[str, Any], listen: tuple[str, ...]) -> EngineSettings:
+    where = f"engines.{name}"
+    _need(isinstance(e["enabled"], bool), f"{where}.enabled must be true or false")
+    address = str(e["address"])
+    _need(bool(address) or not e["enabled"], f"{where} is enabled but has no address")
+    if address:
+        _check_engine_address(address, where)
+    _need(not any(_same_endpoint(address, own) for own in listen),
+          f"{where}.address {address!r} is Mailward's own scan listener: the engine would be Mailward itself")
+    mode = str(e.get("mode", "score"))
+    _need(mode in ("score", "action"), f"{where}.mode must be 'score' or 'action', got {mode!r}")
+    return EngineSettings(
+        enabled=e["enabled"], address=address, timeout_ms=_pos(int, e["timeout_ms"], f"{where}.timeout_ms"),
+        max_bytes=_pos(int, e["max_bytes"], f"{where}.max_bytes"),
+        score_factor=_nonneg(float, e.get("score_factor", 1.0), f"{where}.score_factor"), mode=mode,
+        actions={str(k): float(v) for k, v in e.get("actions", {}).items()},
+    )
+
+
+def _check_engine_address(address: str, where: str) -> None:
+    if address.startswith("/"):
+        return
+    host, sep, port = address.rpartition(":")
+    host = host.strip("[]")
+    _need(bool(sep) and port.isdigit() and 0 < int(port) < 65536 and (host == "localhost" or _is_ip(host)),
+          f"{where}.address must be host:port (an IP address or localhost) or an absolute unix socket path, "
+          f"got {address!r}")
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _same_endpoint(engine: str, listener: str) -> bool:
+    """Whether an engine address names one of Mailward's own listeners (loopback spellings and wildcards alike)."""
+    if engine.startswith("/") or listener.startswith("/"):
+        return engine == listener
+    e_host, _, e_port = engine.rpartition(":")
+    l_host, _, l_port = listener.rpartition(":")
+    if e_port != l_port:
+        return False
+    local = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "::", ""}
+    e_host, l_host = e_host.strip("[]"), l_host.strip("[]")
+    return e_host == l_host or (e_host in local and l_host in local)
 
 
 def _pos(kind: type, value: Any, name: str) -> Any:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from core.checks import (
     brand_display,
+    campaign,
+    classifier,
+    engine_clamav,
+    engine_rspamd,
+    engine_spamassassin,
     excessive_recipients,
     freemail_random,
     from_spoof,
@@ -30,10 +35,19 @@ from core.checks import (
 )
 from core.checks.base import Check
 
+# Optional external engines (off by default): last, so a slow engine can only use up the time budget after every
+# check of Mailward's own has run. ClamAV first: a virus decides a quarantine on its own.
+ENGINE_CHECKS: tuple[Check, ...] = (
+    engine_clamav.CHECK,
+    engine_rspamd.CHECK,
+    engine_spamassassin.CHECK,
+)
+
 # winexec runs before the body scans: it decides a quarantine on its own, so it must not be the check
 # that the time budget cuts off.
 ALL_CHECKS: tuple[Check, ...] = (
     gtube.CHECK,
+    campaign.CHECK,  # reads counts taken before the checks: cheap, and a confirmed-spam hold is decisive
     mime_malformed.CHECK,
     missing_headers.CHECK,
     subject_caps.CHECK,
@@ -57,4 +71,6 @@ ALL_CHECKS: tuple[Check, ...] = (
     url_deception.CHECK,
     spam_phrases.CHECK,
     login_lure.CHECK,
+    classifier.CHECK,
+    *ENGINE_CHECKS,
 )

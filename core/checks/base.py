@@ -9,14 +9,18 @@ from typing import TYPE_CHECKING, Protocol
 from core.models import Envelope, Sender, Symbol
 
 if TYPE_CHECKING:
-    from core.bayes_model import LearnedSource
     from core.mime import ParsedMessage
     from core.settings import Settings
+    from core.spam_model import LearnedSource
+    from core.store_campaigns import CampaignView
 
 #: Checks in this group make the message a `winexec` quarantine (unless allowed), whatever the score.
 GROUP_WINEXEC = "winexec"
 #: Checks in this group add to the spam score.
 GROUP_SPAM = "spam"
+#: Checks in this group make the message a `virus` quarantine, whatever the score; their `*_ERROR` symbols (an
+#: engine that could not look) do not.
+GROUP_VIRUS = "virus"
 
 
 @dataclass(slots=True)
@@ -28,7 +32,8 @@ class ScanContext:
     sender: Sender
     allow_winexec: bool = False
     deadline: float = field(default_factory=lambda: time.monotonic() + 2.0)
-    learned: LearnedSource | None = None  # the spam classifier's online-learned counts (None: model file only)
+    learned: LearnedSource | None = None  # what the classifier learned online (None: model file only)
+    campaign: CampaignView | None = None  # server-wide counts of the body's fingerprint (None: not counted)
 
     def out_of_time(self) -> bool:
         return time.monotonic() >= self.deadline

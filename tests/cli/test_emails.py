@@ -82,7 +82,8 @@ def test_list_passes_every_filter_as_typed(run: Run, listing: FakeTransport) -> 
     (["-l", "0"], "ie-cli: error: --limit: must be at least 1, got 0"),
     (["--since", "yesterday"], "ie-cli: error: --since: expected a duration like 100s, 5m, 24h or 30d, "
                                "got 'yesterday'"),
-    (["--reason", "virus"], "ie-cli: error: --reason: expected one of spam, winexec, ratelimit, got 'virus'"),
+    (["--reason", "phishing"],
+     "ie-cli: error: --reason: expected one of spam, winexec, ratelimit, virus, got 'phishing'"),
     (["--json=maybe"], "ie-cli: error: --json: expected true or false, got 'maybe'"),
 ])
 def test_bad_values_are_one_line_and_exit_2_before_any_request(run: Run, listing: FakeTransport,

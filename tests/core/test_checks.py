@@ -7,7 +7,7 @@ import time
 import pytest
 
 from core.checks import ALL_CHECKS, many_urls, spam_phrases, subject_obfuscation, winexec
-from core.checks.base import GROUP_SPAM, GROUP_WINEXEC
+from core.checks.base import GROUP_SPAM, GROUP_VIRUS, GROUP_WINEXEC
 from core.mime import parse_message
 from core.models import Symbol
 from tests.core.scan_support import context, names, parse_fixture, settings
@@ -35,7 +35,7 @@ def test_all_checks_declare_the_interface() -> None:
         assert callable(check.run)
         assert type(check).__module__ == f"core.checks.{check.name}"  # one check per module, named alike
         assert check.name and check.description and check.name not in seen
-        assert check.group in (GROUP_SPAM, GROUP_WINEXEC)
+        assert check.group in (GROUP_SPAM, GROUP_WINEXEC, GROUP_VIRUS)
         seen.add(check.name)
 
 
@@ -51,7 +51,8 @@ def test_symbols_take_their_score_from_settings() -> None:
 def test_ham_fires_nothing(fixture: str) -> None:
     msg = parse_fixture(fixture)
     ctx = context()
-    assert [s.name for c in ALL_CHECKS for s in c.run(msg, ctx)] == []
+    # the classifier names a probability band for every message (tests/core/test_classifier.py)
+    assert [s.name for c in ALL_CHECKS if c.name != "classifier" for s in c.run(msg, ctx)] == []
 
 
 # --------------------------------------------------------------------------------------------- winexec

@@ -1,0 +1,85 @@
+"""The classifier's tokenizer: bounded, deterministic, fast on hostile input, blind to collection artifacts."""
+
+from __future__ import annotations
+
+import time
+
+from core.mime import parse_message
+from core.tokenizer import MAX_TOKEN_CHARS, MAX_TOKENS, tokenize
+from tests.core.scan_support import parse_fixture, settings
+
+
+def _tokens(raw: bytes) -> list[str]:
+    return tokenize(parse_message(raw, settings().scan))
+
+
+def _mail(body: str, *, headers: str = "", ctype: str = "text/plain; charset=utf-8") -> bytes:
+    return (f"From: Alice Example <alice@shop.example>\nTo: bob@customer.example\nSubject: Quarterly report\n"
+            f"{headers}MIME-Version: 1.0\nContent-Type: {ctype}\n\n{body}").encode()
+
+
+def test_words_pairs_and_header_tokens() -> None:
+    toks = _tokens(_mail("The numbers look GREAT this quarter, see https://reports.example.com/q2 for more."))
+    assert {"numbers", "look", "bi:numbers look", "great", "caps:great", "quarter"} <= set(toks)
+    assert {"s:quarterly", "s:report", "fd:alice", "fd:example", "from:site:shop.example", "url:example.com",
+            "body:text_only", "ct:text/plain", "charset:utf-8"} <= set(toks)
+    assert len(toks) == len(set(toks))
+
+
+def test_deterministic() -> None:
+    msg = parse_fixture("ham_newsletter.eml")
+    assert tokenize(msg) == tokenize(msg) == tokenize(parse_fixture("ham_newsletter.eml"))
+
+
+def test_collection_artifacts_dates_and_numbers_are_left_out() -> None:
+    headers = ("Received: from mail.collector.example (mail.collector.example [192.0.2.7])\n"
+               "Delivered-To: zzzz@collector.example\nX-Spam-Status: No, hits=-5.0\n"
+               "List-Id: <fans.lists.example>\nDate: Thu, 22 Aug 2002 18:26:25 +0700\n"
+               "X-Mailer: Mutt 1.2.5i\nIn-Reply-To: <a@b.example>\n")
+    toks = set(_tokens(_mail("See you on 2002-08-22 at 10:30, build 1.0.3 is ready.", headers=headers)))
+    assert not any("collector" in t or "zzzz" in t or "fans" in t or "mutt" in t for t in toks)
+    assert not any(t.startswith(("2002", "10:30", "1.0.3")) or "2002" in t for t in toks)
+    assert {"hdr:in-reply-to", "hdr:x-mailer", "build", "ready"} <= toks
+
+
+def test_html_structure_and_links() -> None:
+    html = ('<html><body><font color="#ff0000" size="+2">Act fast</font> '
+            '<a href="http://192.0.2.9/buy">here</a> <a href="http://www.deals.example/remove?me">remove</a>'
+            '<img src="http://img.deals.example/a.gif"></body></html>')
+    toks = set(_tokens(_mail(html, ctype="text/html")))
+    assert {"tag:font", "attr:font.color", "attr:font.size", "tag:img", "url:ip", "url:deals.example",
+            "url:remove_link", "body:html_only", "html:imgs1", "act", "fast"} <= toks
+
+
+def test_bounded_count_and_length() -> None:
+    words = " ".join(f"w{i:05d}x" for i in range(20_000))
+    toks = _tokens(_mail(words + " " + "y" * 5000))
+    assert len(toks) == MAX_TOKENS
+    assert max(map(len, toks)) <= MAX_TOKEN_CHARS
+    long_subject = _tokens(f"Subject: {'z' * 3000}\n\nhi there\n".encode())
+    assert max(map(len, long_subject)) <= MAX_TOKEN_CHARS
+
+
+def test_hostile_input_is_fast() -> None:
+    shapes = [
+        _mail("a " * 300_000),
+        _mail("<" * 200_000, ctype="text/html"),
+        _mail("<a href=" * 50_000, ctype="text/html"),
+        _mail("http://" + "a." * 100_000),
+        _mail("www." + "-" * 200_000),
+        _mail(("8" * 50 + " ") * 5000),
+        _mail(("!" * 1000 + "\n") * 200),
+        _mail("\u00e9" * 200_000),
+    ]
+    st = settings().scan
+    for raw in shapes:
+        msg = parse_message(raw, st)
+        t0 = time.process_time()
+        toks = tokenize(msg)
+        assert time.process_time() - t0 < 1.0, raw[200:260]
+        assert len(toks) <= MAX_TOKENS
+
+
+def test_empty_message() -> None:
+    toks = _tokens(b"")
+    assert "subj:empty" in toks and "from:none" in toks and "body:none" in toks
