@@ -13,7 +13,10 @@ from core.exim_reinject import Reinjector
 from core.identity import Identity
 from core.quarantine_actions import QuarantineActions
 from core.settings import Settings
+from core.spam_learning import SpamTeacher
 from core.store_audit import AuditStore
+from core.store_campaigns import CampaignStore
+from core.store_classifier import ClassifierStore
 from core.store_filters import FilterSettingsStore
 from core.store_limits import LimitStore
 from core.store_quarantine import QuarantineStore
@@ -43,8 +46,12 @@ def build_services(settings: Settings, client: redis.Redis, reinjector: Reinject
     """Wire the stores for one app."""
     quarantine = QuarantineStore(settings.quarantine_dir, client, default_limit_bytes=settings.quarantine_limit_bytes,
                                  default_releases_limit=settings.releases_limit)
+    teacher = SpamTeacher(ClassifierStore(client, settings.scan), CampaignStore(client, settings))
     return Services(settings=settings, redis=client, quarantine=quarantine,
-                    actions=QuarantineActions(quarantine, reinjector), whitelist=WhitelistStore(client, ttl=0.0),
+                    actions=QuarantineActions(
+                        quarantine, reinjector, teacher=teacher,
+                        learn_from_account_releases=settings.learn_from_account_releases),
+                    whitelist=WhitelistStore(client, ttl=0.0),
                     filters=FilterSettingsStore(client, settings, ttl=0.0), audit=AuditStore(client),
                     tokens=TokenStore(client), limits=LimitStore(client, settings.limits),
                     accounts=accounts)

@@ -13,7 +13,7 @@ from core.errors import MailwardError
 CHUNK = 50
 #: Emails the API deletes per purge request.
 PURGE_BATCH = 500
-PAST = {"release": "released", "remove": "removed"}
+PAST = {"release": "released", "remove": "removed", "learn": "learned"}
 
 
 class PartialFailure(MailwardError):
@@ -22,14 +22,15 @@ class PartialFailure(MailwardError):
     code = "partial_failure"
 
 
-def bulk(client: ApiClient, action: str, ids: Sequence[str], account: str | None) -> dict[str, Any]:
+def bulk(client: ApiClient, action: str, ids: Sequence[str], account: str | None,
+         extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """POST /emails/{action} for `ids` in chunks of 50; the merged BulkResult. Progress on stderr."""
     past = PAST[action]
     chunks = [list(ids[i:i + CHUNK]) for i in range(0, len(ids), CHUNK)]
     merged: dict[str, Any] = {"results": [], "succeeded": 0, "failed": 0}
     done = 0
     for chunk in chunks:
-        body: dict[str, Any] = {"ids": chunk}
+        body: dict[str, Any] = {"ids": chunk, **(extra or {})}
         if account is not None:
             body["account"] = account
         try:

@@ -120,11 +120,29 @@ class Emails(Group):
         """
         self._bulk("remove", ids, account, json)
 
-    def _bulk(self, action: str, ids: str | None, account: str | None, json: bool | str) -> None:
+    @command(short={"a": "account"}, switches=("json", "spam", "ham"))
+    def learn(self, *, ids: str | None = None, spam: bool | str = False, ham: bool | str = False,
+              account: str | None = None, json: bool | str = False) -> None:
+        """teach the spam filter (classifier and campaign fingerprints) what held emails are (root only)
+
+        Args:
+            ids: email ids separated by commas: ID1,ID2,...
+            spam: the emails are spam: the classifier learns them and the same campaign is held from any account.
+            ham: the emails are legitimate: the classifier learns them as ham.
+            account: the account the emails are held for; root may give "root".
+            json: output in json format (the merged per-email results).
+        """
+        is_spam, is_ham = arg.switch(spam, "--spam"), arg.switch(ham, "--ham")
+        if is_spam == is_ham:
+            raise UsageError("give exactly one of --spam or --ham")
+        self._bulk("learn", ids, account, json, extra={"spam": is_spam})
+
+    def _bulk(self, action: str, ids: str | None, account: str | None, json: bool | str,
+              extra: dict[str, Any] | None = None) -> None:
         wanted = arg.id_list(ids, "--ids")
         owner = arg.name(account, "--account")
         as_json = arg.switch(json, "--json")
-        result = bulk(self._connect(), action, wanted, owner)
+        result = bulk(self._connect(), action, wanted, owner, extra)
         failed = failures(result)
         for line in failed:
             say(line)

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from core import keys
-from core.errors import Conflict, LimitExceeded, NotFound
+from core.errors import Conflict, LimitExceeded, NotFound, ServiceUnavailable
 from core.exim_reinject import Reinjector
 from core.identity import Identity
-from core.models import QuarantineRecord
+from core.models import QuarantineRecord, Reason
 from core.names import valid_email_id
+from core.spam_learning import Teacher
 from core.store_quarantine import QuarantineStore
 
 log = logging.getLogger("mailward.quarantine")
@@ -51,10 +52,13 @@ class Outcome:
 class QuarantineActions:
     """Release and remove held mail on behalf of an identity."""
 
-    def __init__(self, store: QuarantineStore, reinjector: Reinjector, *,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, store: QuarantineStore, reinjector: Reinjector, *, teacher: Teacher | None = None,
+                 learn_from_account_releases: bool = False, clock: Callable[[], float] = time.time) -> None:
         self.store = store
         self.reinjector = reinjector
+        self.teacher = teacher
+        # An account's own releases may be a spammer "releasing" its spam: by default only the admin's teach.
+        self.learn_from_account_releases = learn_from_account_releases
         self.clock = clock
         self._slot = store.client.register_script(_RELEASE_SLOT_LUA)
 
@@ -101,8 +105,32 @@ class QuarantineActions:
             self.store.unclaim(record.email_id)
         log.info("release id=%s account=%s sender=%s rcpts=%d by=%s", record.email_id, record.account,
                  record.sender or "<>", len(record.recipients), identity.label())
+        self._learn_release(identity, record, message)
         record.status = "released"
         return Outcome(record, "released")
+
+    def _learn_release(self, identity: Identity, record: QuarantineRecord, message: bytes) -> None:
+        """A released spam hold was a false positive: learn it as ham (never fails the release)."""
+        if self.teacher is None or Reason.SPAM.value not in record.reasons:
+            return  # a ratelimit or winexec hold says nothing about the words of the message
+        if not identity.is_admin and not self.learn_from_account_releases:
+            return
+        try:
+            result = self.teacher.teach(message, spam=False)
+            log.info("learn id=%s as=ham result=%s by=%s (release)", record.email_id, result, identity.label())
+        except Exception as exc:  # learning is a bonus; the release already happened
+            log.warning("learn id=%s as=ham failed after release: %s", record.email_id, exc)
+
+    def learn(self, identity: Identity, email_id: str, spam: bool, account: str | None = None) -> str:
+        """The admin's verdict on a held message: teach the classifier and the campaign fingerprints."""
+        identity.require_admin("teaching the spam filter")
+        if self.teacher is None:
+            raise ServiceUnavailable("learning is not available on this server")
+        record = self.find(identity, email_id, account)
+        result = self.teacher.teach(self.store.read_message(record), spam)
+        log.info("learn id=%s as=%s result=%s by=%s", record.email_id, "spam" if spam else "ham", result,
+                 identity.label())
+        return result
 
     def _take_slot(self, record: QuarantineRecord) -> None:
         limit = self.store.quota(record.account).releases_limit

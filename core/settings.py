@@ -124,6 +124,7 @@ class Settings:
     allow_winexec: bool
     quarantine_limit_bytes: int
     releases_limit: int
+    learn_from_account_releases: bool
     cpanel_root: Path
     exim: EximSettings
     api: ApiSettings
@@ -323,6 +324,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             thresholds=thresholds, allow_winexec=bool(d["filter"]["allow_winexec"]),
             quarantine_limit_bytes=_pos(int, q["limit_bytes"], "quarantine.limit_bytes"),
             releases_limit=_nonneg(int, q["releases_limit"], "quarantine.releases_limit"),
+            learn_from_account_releases=bool(q["learn_from_account_releases"]),
             cpanel_root=Path(str(d["cpanel"]["root"])), exim=exim, scores=scores, source=tuple(sources),
             checks=checks, engines=engines,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from api.emails.schemas import SINCE_PATTERN
-from api.filter_settings.schemas import StrictBoolean
+from api.fields import StrictBoolean
 from core.sender_objects import SoType
 
 #: The largest limit accepted (per hour or per day): far above anything a server sends.

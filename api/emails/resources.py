@@ -19,6 +19,7 @@ from api.emails.schemas import (
     EmailListArgs,
     EmailListSchema,
     EmailSummarySchema,
+    LearnArgs,
 )
 from api.services import identity, record, services
 from core.durations import parse_duration
@@ -35,10 +36,10 @@ blp = Blueprint("emails", __name__, description="Quarantined messages")
 
 
 class EmailIdConverter(BaseConverter):
-    """A path segment naming one message: anything but `release` and `remove`, which are the bulk actions."""
+    """A path segment naming one message: anything but `release`, `remove` and `learn`, which are the bulk actions."""
 
     # Without this, GET /emails/release would reach /emails/<email_id> and OPTIONS would advertise its methods.
-    regex = r"(?!(?:release|remove)\Z)[^/]+"
+    regex = r"(?!(?:release|remove|learn)\Z)[^/]+"
 
 
 @blp.record_once
@@ -114,6 +115,28 @@ class EmailRelease(MethodView):
     def post(self, args: dict[str, Any], email_id: str) -> dict[str, Any]:
         """Send one held message on to its original recipients (Bcc included), then drop it from the quarantine."""
         return summary(_one("release", email_id, args.get("account")).record)
+
+
+@blp.route("/emails/learn")
+class EmailsLearn(MethodView):
+    @blp.arguments(LearnArgs)
+    @blp.response(200, BulkResultSchema)
+    def post(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Teach the filter (classifier and campaign fingerprints) that held messages are spam or ham (admin)."""
+        identity().require_admin("teaching the spam filter")
+        results = []
+        label = "spam" if args["spam"] else "ham"
+        for email_id in args["ids"]:
+            try:
+                result = services().actions.learn(identity(), email_id, args["spam"], args.get("account"))
+                results.append({"email_id": str(email_id), "ok": True, "status": result, "message": "OK"})
+                record("email.learn", target=str(email_id), details={"as": label, "result": result})
+            except MailwardError as exc:
+                results.append({"email_id": str(email_id), "ok": False, "status": exc.code, "message": exc.message})
+                record("email.learn", target=str(email_id)[:64], result=exc.code,
+                       details={"as": label, "message": exc.message})
+        ok = sum(1 for r in results if r["ok"])
+        return {"results": results, "succeeded": ok, "failed": len(results) - ok}
 
 
 def _do(action: str, email_id: str, account: str | None) -> Outcome:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from api.accounts.schemas import ACCOUNT_OR_EMPTY_PATTERN
+from api.fields import StrictBoolean
 from core.models import Direction, Reason
 
 MAX_BULK = 500
@@ -82,3 +83,7 @@ class BulkResultSchema(Schema):
     results = fields.List(fields.Nested(BulkItemSchema), required=True)
     succeeded = fields.Integer(required=True)
     failed = fields.Integer(required=True)
+
+
+class LearnArgs(BulkArgs):
+    spam = StrictBoolean(required=True, metadata={"description": "true: confirm spam; false: it was ham"})

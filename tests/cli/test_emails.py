@@ -202,3 +202,15 @@ def test_a_chunk_refused_by_the_api_says_how_far_it_got(run: Run, fake: FakeTran
     res = run("emails", "release", "--ids", ",".join(f"id{n}" for n in range(70)))
     assert res.code == 1
     assert res.err.splitlines()[-1] == "ie-cli: error: released 50/70, then: Redis is unavailable"
+
+
+def test_learn_sends_spam_or_ham_and_needs_exactly_one(run: Run, fake: FakeTransport) -> None:
+    fake.on("POST", "/emails/learn", bulk_answer)
+    res = run("emails", "learn", "--ids", "0001,0002", "--spam")
+    assert (res.code, res.out) == (0, "OK\n")
+    assert fake.calls[-1].body == {"ids": ["0001", "0002"], "spam": True}
+    assert run("emails", "learn", "--ids", "0003", "--ham").code == 0
+    assert fake.calls[-1].body == {"ids": ["0003"], "spam": False}
+    for argv in (("--ids", "0001"), ("--ids", "0001", "--spam", "--ham")):
+        bad = run("emails", "learn", *argv)
+        assert bad.code == 2 and "exactly one of --spam or --ham" in bad.err
