@@ -1,11 +1,11 @@
 """Turn a parsed message into the bounded, deterministic token set the spam classifier counts.
 
 Only what a sender controls and what carries over to other mail is tokenized: subject and body words and word
-pairs, link hosts, the From display name and address shape, MIME and HTML structure, a few text shapes. Headers
-that relays, mailing lists or a corpus' collectors add (Received, Delivered-To, List-*, X-Spam-*, To), dates,
-software names and top-level domains are left out on purpose: they describe where and when mail was collected
-(the training ham is largely Irish and academic mailing lists), not what it is, and a model keyed on them stops
-working on newer mail.
+pairs, link hosts and path shapes, the From display name and address shape, MIME and HTML structure and tricks,
+look-alike spellings ("v1agra" as "deob:viagra"), a few text shapes. Headers that relays, mailing lists or a
+corpus' collectors add (Received, Delivered-To, List-*, X-Spam-*, To), dates, software names and top-level domains
+are left out on purpose: they describe where and when mail was collected (the training ham is largely Irish and
+academic mailing lists), not what it is, and a model keyed on them stops working on newer mail.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from core.mime import ParsedMessage
 
 #: Bumped whenever the tokens a message yields change: a model is only valid with its tokenizer's version.
-TOKENIZER_VERSION = 1
+TOKENIZER_VERSION = 2
 #: At most this many distinct tokens per message (header and structure tokens come first, so are never cut).
 MAX_TOKENS = 1500
 #: Characters of each body looked at; spam says what it has to say early.
@@ -44,6 +44,22 @@ _MONEY = re.compile(r"[$\u00a3\u20ac]\s?\d")
 _PERCENT = re.compile(r"\d\s?%")
 _TOLL_FREE = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|88|77|66|55)\)?[-. ]?\d{3}[-. ]?\d{4}\b")
 _BANGS = re.compile(r"!{2,}")
+_MARKS = re.compile(r"[!?]{3,}")
+_CAPS_RUN = re.compile(r"(?:\b[A-Z]{2,}\b[ ,.!]+){3,}")
+_CLICK_HERE = re.compile(r"\b(?:click|visit) here\b", re.I)
+_WHITE_TEXT = re.compile(r"color\s*=\s*[\"']?#?(?:ffffff|white|fffff0|fefefe)", re.I)
+_FONT_SIZE = re.compile(r"<font[^>]{0,200}size\s*=\s*[\"']?([+-]?\d)", re.I)
+_TINY_IMG = re.compile(r"<img[^>]{0,300}(?:width|height)\s*=\s*[\"']?[01][\"' >]", re.I)
+_PATH_NUMBER = re.compile(r"[a-z]\d{4,}|\d{5,}")
+_INNER_MARK = re.compile(r"[a-z][._*][a-z]")  # not "-": "e-mail" and "well-known" are how people write
+_INNER_MARKS = re.compile(r"[._*]")
+#: Look-alike characters spam puts inside words ("v1agra", "m0ney", "fr.ee"), read back as letters.
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i", "|": "l",
+                       "7": "t"})
+_LEET_CHARS = frozenset("0134578@$!|")
+#: Words looked at for look-alike spellings, per body (the first ones; MAX_SHAPE_CHARS of the body).
+MAX_OBFUSCATION_WORDS = 1500
+MAX_SHAPE_CHARS = 20000
 _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go"})
 _REMOVE_WORDS = ("unsubscribe", "remove", "optout", "opt-out")
 #: Headers a sender's own software writes; their presence (never their value) is a token.
@@ -82,9 +98,13 @@ def tokenize(msg: ParsedMessage) -> list[str]:
     text, html = msg.text[:MAX_BODY_CHARS], msg.html[:MAX_BODY_CHARS]
     bodies = [b for b in (text, msg.html_text[:MAX_BODY_CHARS]) if b]
     _urls((text, html), out)  # the raw HTML, so that href and src links count too
-    _html(html, out)
+    _html(html, msg.html_text, out)
     for body in bodies:
         _shapes(body, out)
+    for body in (msg.subject[:400], *bodies):
+        _marks(body, out)
+    for body in (msg.subject[:400], *bodies):
+        _obfuscated(body, out)
     for body in bodies:
         _words(body, out)
     return list(out.items)
@@ -201,14 +221,17 @@ def _structure(msg: ParsedMessage, out: _Tokens) -> None:
 
 def _urls(bodies: tuple[str, str], out: _Tokens) -> None:
     seen = 0
+    hosts: set[str] = set()
     for body in bodies:
         for m in _URL.finditer(body):
             seen += 1
             if seen > MAX_URLS:
-                return
+                break
             low = m.group(0).lower()
             rest = low.split("://", 1)[1] if "://" in low else low
             hostport, _, path = rest.partition("/")
+            hosts.add(hostport)
+            _url_path(path, out)
             if "@" in hostport:
                 out.add("url:userinfo")
                 hostport = hostport.rpartition("@")[2]
@@ -226,11 +249,43 @@ def _urls(bodies: tuple[str, str], out: _Tokens) -> None:
                 out.add("url:escaped_path")
             if any(word in path for word in _REMOVE_WORDS):
                 out.add("url:remove_link")
+    out.add(f"urls:n{min(seen, 32).bit_length()}")
+    out.add(f"urls:hosts{min(len(hosts), 8).bit_length()}")
 
 
-def _html(html: str, out: _Tokens) -> None:
+def _url_path(path: str, out: _Tokens) -> None:
+    """Shapes of a link's path and query (depth, numbered segments, file type), not its words."""
+    path, question, query = path.partition("?")
+    segments = [s for s in path.split("/") if s]
+    out.add(f"urlp:depth{min(len(segments), 4)}")
+    if question:
+        out.add("urlp:query")
+    if query.count("=") >= 3:
+        out.add("urlp:manyparams")
+    if any(s.isdigit() for s in segments):
+        out.add("urlp:numseg")
+    last = segments[-1] if segments else ""
+    if "." in last:
+        out.add("urlp:ext:" + last.rpartition(".")[2][:5])
+    if "~" in path:
+        out.add("urlp:tilde")
+    if _PATH_NUMBER.search(path):
+        out.add("urlp:longnum")
+
+
+def _html(html: str, visible: str, out: _Tokens) -> None:
     if not html:
         return
+    if _WHITE_TEXT.search(html):
+        out.add("html:white_text")
+    for size in _FONT_SIZE.findall(html)[:50]:
+        out.add("html:font_size" + size)
+    out.add(f"html:tables{min(html.lower().count('<table'), 8).bit_length()}")
+    out.add(f"html:text_ratio{min(10 * len(visible) // len(html), 9)}")
+    if _TINY_IMG.search(html):
+        out.add("html:tiny_img")
+    if "display:none" in html.lower().replace(" ", ""):
+        out.add("html:hidden")
     imgs = 0
     for count, m in enumerate(_TAG.finditer(html)):
         if count >= MAX_TAGS:
@@ -267,3 +322,31 @@ def _shapes(text: str, out: _Tokens) -> None:
             caps += 1
     if caps:
         out.add(f"shape:caps_lines{min(caps, 8).bit_length()}")
+
+
+def _marks(text: str, out: _Tokens) -> None:
+    """Punctuation and case tricks: "$$$", "!!!"/"?!?", runs of capitalised words, "click here"."""
+    text = text[:MAX_SHAPE_CHARS]
+    if "$$" in text:
+        out.add("shape:dollars")
+    if _MARKS.search(text):
+        out.add("shape:marks3")
+    runs = len(_CAPS_RUN.findall(text))
+    if runs:
+        out.add(f"shape:caps_runs{min(runs, 8).bit_length()}")
+    if _CLICK_HERE.search(text):
+        out.add("shape:click_here")
+
+
+def _obfuscated(text: str, out: _Tokens) -> None:
+    """Words spelt with look-alike digits or symbols ("v1agra", "c.a.s.h") as the word they imitate."""
+    for raw in text[:MAX_SHAPE_CHARS].split()[:MAX_OBFUSCATION_WORDS]:
+        word = raw.strip(_WORD_STRIP).lower()
+        if not MIN_WORD < len(word) <= 20 or not any(c.isalpha() for c in word):
+            continue
+        if not (_LEET_CHARS.intersection(word) or _INNER_MARK.search(word)):
+            continue
+        plain = _INNER_MARKS.sub("", word.translate(_LEET))
+        if plain.isalpha() and plain != word:
+            out.add("deob:" + plain)
+            out.add("shape:obfuscated")

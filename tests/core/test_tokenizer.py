@@ -50,6 +50,24 @@ def test_html_structure_and_links() -> None:
     assert {"tag:font", "attr:font.color", "attr:font.size", "tag:img", "url:ip", "url:deals.example",
             "url:remove_link", "body:html_only", "html:imgs1", "act", "fast"} <= toks
 
+    assert {"html:font_size+2", "html:tables0", "urls:n2", "urls:hosts2", "urlp:depth1", "urlp:query",
+            "urlp:ext:gif"} <= toks
+
+
+def test_html_tricks() -> None:
+    html = ('<table><tr><td><font color="white" size="1">hidden words</font></td></tr></table>'
+            '<img src="http://t.example/p.gif" width="1" height="1"><div style="display: none">x</div>')
+    toks = set(_tokens(_mail(html, ctype="text/html")))
+    assert {"html:white_text", "html:font_size1", "html:tables1", "html:tiny_img", "html:hidden"} <= toks
+
+
+def test_obfuscated_words_and_marks() -> None:
+    toks = set(_tokens(_mail("Cheap V1AGRA and m0ney, c.a.s.h now!!! $$$ CLICK HERE TO BUY NOW. Click here.")))
+    assert {"deob:viagra", "deob:money", "deob:cash", "shape:obfuscated", "shape:marks3", "shape:dollars",
+            "shape:caps_runs1", "shape:click_here"} <= toks
+    plain = set(_tokens(_mail("The 2024 budget is e-mail based, see section 3.1 of it.")))
+    assert not any(t.startswith("deob:") for t in plain) and "shape:obfuscated" not in plain
+
 
 def test_bounded_count_and_length() -> None:
     words = " ".join(f"w{i:05d}x" for i in range(20_000))
