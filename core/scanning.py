@@ -81,7 +81,7 @@ class Scanner:
                     verdict.symbols.append(Symbol("RATELIMIT", 0.0, note, [decision.over.id]))
                 return note
         elif action == Action.QUARANTINE:
-            self.limits.record(objects, HELD)
+            self.limits.record(objects, HELD, reason=str(verdict.reasons[0]) if verdict.reasons else "")
         elif action == Action.REJECT:
             self.limits.record(objects, REJECTED)
         return ""

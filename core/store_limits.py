@@ -44,10 +44,11 @@ SETTING_FIELDS = ("limit_mode", "account", "domain", "sender_email", "script", "
 
 # KEYS: 1 settings hash, 2 overrides hash, 3 stats hour hash, 4 stats day hash, 5 registry hash, 6 seen zset,
 #       then per object: minute-bucket hash (the hour window), hour-bucket hash (the 24-hour window).
-# ARGV: 1 now, 2 recipients, 3 message id, 4 mode ("try" or an outcome), 5 n objects, 6 file defaults (JSON),
+# ARGV: 1 now, 2 recipients, 3 an extra counter ("held_<reason>") or "-", 4 mode ("try" or an outcome), 5 n objects,
+#       6 file defaults (JSON),
 #       then per object: id, type, meta JSON.
 _ACCOUNT_LUA = """
-local now, nrcpt, _, mode, n = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4], tonumber(ARGV[5])
+local now, nrcpt, extra, mode, n = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4], tonumber(ARGV[5])
 local defaults = cjson.decode(ARGV[6])
 local minute, hour = math.floor(now / 60), math.floor(now / 3600)
 local sraw = redis.call('HGETALL', KEYS[1])
@@ -121,6 +122,10 @@ for i = 1, n do
   local id = ARGV[b + 1]
   redis.call('HINCRBY', KEYS[3], id .. ':' .. outcome, 1)
   redis.call('HINCRBY', KEYS[4], id .. ':' .. outcome, 1)
+  if extra ~= '-' then
+    redis.call('HINCRBY', KEYS[3], id .. ':' .. extra, 1)
+    redis.call('HINCRBY', KEYS[4], id .. ':' .. extra, 1)
+  end
   if mode == 'try' and over > 0 and dry then
     redis.call('HINCRBY', KEYS[3], id .. ':dry_ratelimited', 1)
     redis.call('HINCRBY', KEYS[4], id .. ':dry_ratelimited', 1)
@@ -188,12 +193,13 @@ class LimitStore:
         self._script = client.register_script(_ACCOUNT_LUA)
 
     # ---- the scan path -----------------------------------------------------------------------------------------
-    def _call(self, objects: list[SenderObject], recipients: int, mode: str, now: float | None) -> list[Any]:
+    def _call(self, objects: list[SenderObject], recipients: int, mode: str, now: float | None,
+              extra: str = "-") -> list[Any]:
         now = time.time() if now is None else now
         hour = int(now // 3600)
         ks = [keys.am_settings(), keys.am_overrides(), keys.am_stats_hour(hour), keys.am_stats_day(hour // 24),
               keys.am_objects(), keys.am_seen()]
-        args: list[Any] = [repr(now), max(int(recipients), 0), "-", mode, len(objects),
+        args: list[Any] = [repr(now), max(int(recipients), 0), extra, mode, len(objects),
                            self._defaults_json]
         for o in objects:
             ks += [keys.am_window(o.id), keys.am_daily(o.id)]
@@ -211,12 +217,45 @@ class LimitStore:
                         window=window.decode() if isinstance(window, bytes) else str(window), dry_run=bool(dry),
                         weight=int(weight))
 
-    def record(self, objects: list[SenderObject], outcome: str, *, now: float | None = None) -> None:
-        """Count a message that is not sent (held for spam/winexec, rejected) or bypassed limits (whitelisted)."""
+    def record(self, objects: list[SenderObject], outcome: str, *, reason: str = "",
+               now: float | None = None) -> None:
+        """Count a message that is not sent (held for spam/winexec, rejected) or bypassed limits (whitelisted).
+
+        A hold also counts `held_<reason>` (held_spam, held_winexec, ...) for the statistics charts.
+        """
         if outcome not in (SENT, HELD, REJECTED):
             raise ValueError(f"cannot record outcome {outcome!r}")
+        extra = "-"
+        if outcome == HELD and reason:
+            if not reason.isalnum() or len(reason) > 20:
+                raise ValueError(f"bad reason {reason!r}")
+            extra = f"{HELD}_{reason}"
         if objects:
-            self._call(objects, 0, outcome, now)
+            self._call(objects, 0, outcome, now, extra)
+
+    def series(self, account_ids: Iterable[str] | None, since_s: float, bucket: str, *,
+               now: float | None = None) -> list[dict[str, Any]]:
+        """Counts per hour or per UTC day, summed over the given account objects (None: every account)."""
+        if bucket not in ("hour", "day"):
+            raise ValidationError("bucket must be hour or day")
+        now = time.time() if now is None else now
+        width = 3600 if bucket == "hour" else 86400
+        since_s = min(since_s, STATS_KEEP_S)  # nothing older is kept
+        first, last = int((now - since_s) // width), int(now // width)
+        wanted = set(account_ids) if account_ids is not None else {
+            o.id for o in self.objects() if o.type == SoType.ACCOUNT}
+        pipe = self.client.pipeline(transaction=False)
+        for b in range(first, last + 1):
+            pipe.hgetall(keys.am_stats_hour(b) if bucket == "hour" else keys.am_stats_day(b))
+        out = []
+        for b, data in zip(range(first, last + 1), pipe.execute(), strict=True):
+            row: dict[str, Any] = {"start": b * width}
+            for f, v in data.items():
+                so_id, _, counter = f.decode().rpartition(":")
+                if so_id in wanted:
+                    row[counter] = row.get(counter, 0) + int(v)
+            out.append(row)
+        return out
 
     # ---- settings ----------------------------------------------------------------------------------------------
     def server_settings(self) -> dict[str, int | bool]:

@@ -130,10 +130,11 @@ class Gateway:
         return out
 
     def stats(self, so_type: SoType, account: str, name: str) -> Counter[str]:
-        """One sender object's outcome counts over the last hour (limit_hit, the object's own hits, left out)."""
+        """One sender object's outcome counts over the last hour (without limit_hit and the held_<reason> split)."""
         found = self.limits.counts(3600).get(object_id(so_type, account, name))
         counts = Counter(found.counts) if found else Counter()
-        counts.pop("limit_hit", None)
+        for detail in [k for k in counts if k == "limit_hit" or k.startswith("held_")]:
+            counts.pop(detail)
         return counts
 
     def window(self, so_type: SoType, account: str, name: str) -> int:
