@@ -1,0 +1,294 @@
+#!/usr/bin/python3
+"""Mailward's cPanel page: runs as the cPanel user, serves the page and forwards `?api=` calls to the API socket.
+
+Standard library only (it runs under the system python3 of a cPanel server). The API identifies the caller by
+SO_PEERCRED on its unix socket, so this script never sends a user name: it only forwards the request as the uid
+cpsrvd started it with. The socket path comes from MAILWARD_API_SOCKET, else `mailward.json` next to this file
+(written by install.sh), else /var/lib/mailward/api.sock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import http.client
+import json
+import os
+import re
+import socket
+import sys
+from typing import BinaryIO
+from urllib.parse import parse_qsl, urlencode
+
+DEFAULT_SOCKET = "/var/lib/mailward/api.sock"
+CONFIG_NAME = "mailward.json"
+MAX_BODY = 64 * 1024
+MAX_ANSWER = 32 * 1024 * 1024
+TIMEOUT = 60.0
+CSRF_HEADER = "HTTP_X_MAILWARD_CSRF"
+#: The API resources the cPanel page may reach (the API still decides what this uid may see).
+ALLOWED = (
+    ("GET", re.compile(r"/whoami|/version|/health|/quarantine-defaults|/filter-settings|/am/stats"
+                       r"|/am/server-settings|/audit|/accounts|/accounts/[A-Za-z0-9._-]{1,64}")),
+    ("GET", re.compile(r"/emails|/emails/[A-Za-z0-9._-]{1,128}|/emails/[A-Za-z0-9._-]{1,128}/raw")),
+    ("POST", re.compile(r"/emails/[A-Za-z0-9._-]{1,128}/release|/emails/release|/emails/remove")),
+    ("DELETE", re.compile(r"/emails/[A-Za-z0-9._-]{1,128}")),
+)
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class UnixHTTPConnection(http.client.HTTPConnection):
+    """http.client over the API's AF_UNIX socket."""
+
+    def __init__(self, path: str, timeout: float = TIMEOUT) -> None:
+        super().__init__("localhost", timeout=timeout)
+        self.socket_path = path
+
+    def connect(self) -> None:
+        """Connect to the unix socket instead of TCP."""
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(self.timeout)
+        try:
+            sock.connect(self.socket_path)
+        except OSError:
+            sock.close()
+            raise
+        self.sock = sock
+
+
+def api_socket(env: dict[str, str], here: str = HERE) -> str:
+    """Where the API listens: the environment, the install-time config file, or the default."""
+    if env.get("MAILWARD_API_SOCKET"):
+        return env["MAILWARD_API_SOCKET"]
+    try:
+        with open(os.path.join(here, CONFIG_NAME), encoding="utf-8") as fh:
+            value = json.load(fh).get("api_socket")
+        if isinstance(value, str) and value.startswith("/"):
+            return value
+    except (OSError, ValueError, AttributeError):
+        pass
+    return DEFAULT_SOCKET
+
+
+def allowed(method: str, path: str) -> bool:
+    """Whether the page may forward method+path (a path of the API under /api/v1)."""
+    return any(m == method and rx.fullmatch(path) for m, rx in ALLOWED)
+
+
+def csrf_token(env: dict[str, str]) -> str:
+    """The value non-GET calls must repeat in X-Mailward-CSRF: cpsrvd's session token (a constant without one)."""
+    return env.get("cp_security_token", "").strip("/") or "mailward"
+
+
+def answer(out: BinaryIO, status: int, body: bytes, ctype: str = "application/json",
+           extra: dict[str, str] | None = None) -> None:
+    """Write one CGI answer."""
+    heads = {"Status": f"{status} {http.client.responses.get(status, '')}".strip(), "Content-Type": ctype,
+             "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", **(extra or {})}
+    out.write("".join(f"{k}: {v}\r\n" for k, v in heads.items()).encode() + b"\r\n" + body)
+    out.flush()
+
+
+def error(out: BinaryIO, status: int, word: str, message: str) -> None:
+    """The API's error shape, for refusals made here."""
+    body = {"code": status, "status": word, "message": message, "errors": {}}
+    answer(out, status, json.dumps(body).encode())
+
+
+def proxy(env: dict[str, str], stdin: BinaryIO, out: BinaryIO) -> None:
+    """Forward one `?api=` call to the API socket as this process's uid."""
+    method = env.get("REQUEST_METHOD", "GET").upper()
+    params = parse_qsl(env.get("QUERY_STRING", ""), keep_blank_values=True)
+    target = next((v for k, v in params if k == "api"), "")
+    rest = [(k, v) for k, v in params if k != "api"]
+    if not allowed(method, target):
+        error(out, 404, "not_found", f"{method} {target[:100]} is not available here")
+        return
+    if method != "GET" and env.get(CSRF_HEADER, "") != csrf_token(env):
+        error(out, 403, "forbidden", "missing or wrong X-Mailward-CSRF header")
+        return
+    try:
+        length = int(env.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = -1
+    if length < 0 or length > MAX_BODY:
+        error(out, 413, "invalid_argument", f"request body must be 0..{MAX_BODY} bytes")
+        return
+    body = stdin.read(length) if length else None
+    headers = {"X-Mailward-Client": "cpanel", "Accept": "application/json"}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    path = "/api/v1" + target + ("?" + urlencode(rest) if rest else "")
+    conn = UnixHTTPConnection(api_socket(env))
+    try:
+        conn.request(method, path, body=body, headers=headers)
+        reply = conn.getresponse()
+        data = reply.read(MAX_ANSWER)
+        ctype = reply.getheader("Content-Type", "application/json")
+        status = reply.status
+    except OSError as exc:
+        error(out, 503, "service_unavailable", f"the Mailward API is not reachable: {exc.__class__.__name__}")
+        return
+    finally:
+        conn.close()
+    if not ctype.startswith("application/json"):
+        ctype = "text/plain; charset=utf-8"  # raw mail is shown as text, never rendered
+    answer(out, status, data, ctype)
+
+
+def read_frame_reply(sock: socket.socket, end: bytes = b"</cpanelresult>", limit: int = 4 * 1024 * 1024) -> bytes:
+    """Read from LiveAPI until end (or EOF)."""
+    buf = b""
+    while end not in buf and len(buf) < limit:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        buf += chunk
+    return buf
+
+
+def frame(payload: str) -> bytes:
+    """One LiveAPI message: `<len>\\n<payload>`."""
+    data = payload.encode("utf-8")
+    return str(len(data)).encode() + b"\n" + data
+
+
+def chrome(env: dict[str, str], title: str) -> tuple[str, str] | None:
+    """cPanel's page header and footer from LiveAPI `Chrome::get_dom`, or None without LiveAPI."""
+    path = env.get("CPANEL_CONNECT_SOCKET")
+    if not path:
+        return None
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(10.0)
+    try:
+        sock.connect(path)
+        sock.sendall(frame('<cpaneljson enable="1">'))
+        call = {"module": "Chrome", "func": "get_dom", "apiversion": "uapi", "reqtype": "exec",
+                "args": {"page_title": title}}
+        sock.sendall(frame("<cpanelaction>\n" + json.dumps(call) + "\n</cpanelaction>"))
+        raw = read_frame_reply(sock).decode("utf-8", "replace")
+        with_result = re.search(r"<cpanelresult>(.*)</cpanelresult>", raw, re.S)
+        doc = json.loads(with_result.group(1) if with_result else raw)
+        data = (doc.get("result") or doc).get("data") or {}
+        header, footer = data.get("header"), data.get("footer")
+        with contextlib.suppress(OSError):
+            sock.sendall(frame('<cpanelxml shutdown="1" />'))
+        if isinstance(header, str) and isinstance(footer, str):
+            return header, footer
+    except (OSError, ValueError, AttributeError):
+        return None
+    finally:
+        sock.close()
+    return None
+
+
+CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="{csrf}">
+<h1 class="mailward-title">Mailward <small>outgoing mail filter</small></h1>
+<ul class="nav nav-tabs" role="tablist">
+ <li role="presentation" class="active"><a href="#quarantine" role="tab" id="tab-quarantine"
+   aria-controls="quarantine" aria-selected="true">Quarantine</a></li>
+ <li role="presentation"><a href="#activity" role="tab" id="tab-activity" aria-controls="activity"
+   aria-selected="false">Activity Monitor</a></li>
+ <li role="presentation"><a href="#settings" role="tab" id="tab-settings" aria-controls="settings"
+   aria-selected="false">Settings</a></li>
+</ul>
+<div id="mailward-alert" role="alert" aria-live="polite"></div>
+<div class="tab-content">
+ <section role="tabpanel" class="tab-pane active" id="quarantine" aria-labelledby="tab-quarantine">
+  <p id="release-quota" class="well well-sm">Loading&hellip;</p>
+  <form id="quarantine-filter" class="form-inline" role="search">
+   <label for="q-subject">Subject</label> <input id="q-subject" class="form-control input-sm" type="search">
+   <button type="submit" class="btn btn-default btn-sm">Search</button>
+  </form>
+  <table class="table table-striped table-condensed" id="quarantine-table">
+   <caption>Messages held from this account</caption>
+   <thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">To</th>
+   <th scope="col">Subject</th><th scope="col">Reasons</th><th scope="col">Actions</th></tr></thead>
+   <tbody></tbody>
+  </table>
+  <nav aria-label="Quarantine pages"><ul class="pager">
+   <li><button type="button" class="btn btn-default btn-sm" id="q-prev">Previous</button></li>
+   <li><span id="q-page"></span></li>
+   <li><button type="button" class="btn btn-default btn-sm" id="q-next">Next</button></li>
+  </ul></nav>
+  <div id="message-view" class="panel panel-default hidden" tabindex="-1">
+   <div class="panel-heading"><h2 class="panel-title" id="mv-title">Message</h2></div>
+   <div class="panel-body">
+    <div class="btn-group" role="group" aria-label="Message view">
+     <button type="button" class="btn btn-default btn-sm" id="mv-body">Body</button>
+     <button type="button" class="btn btn-default btn-sm" id="mv-headers">Headers</button>
+     <button type="button" class="btn btn-default btn-sm" id="mv-raw">Raw</button>
+     <button type="button" class="btn btn-default btn-sm" id="mv-close">Close</button>
+    </div>
+    <pre id="mv-content" class="mailward-pre"></pre>
+   </div>
+  </div>
+ </section>
+ <section role="tabpanel" class="tab-pane" id="activity" aria-labelledby="tab-activity">
+  <form id="am-filter" class="form-inline">
+   <label for="am-since">Period</label>
+   <select id="am-since" class="form-control input-sm">
+    <option value="1h">Last hour</option><option value="24h">Last 24 hours</option>
+    <option value="7d">Last 7 days</option></select>
+   <button type="submit" class="btn btn-default btn-sm">Show</button>
+  </form>
+  <table class="table table-condensed" id="am-table">
+   <caption>Messages sent and held, by object</caption>
+   <thead><tr><th scope="col">Type</th><th scope="col">Name</th><th scope="col">Sent</th>
+   <th scope="col">Held</th><th scope="col">Hourly limit</th><th scope="col">Rate limited</th></tr></thead>
+   <tbody></tbody>
+  </table>
+ </section>
+ <section role="tabpanel" class="tab-pane" id="settings" aria-labelledby="tab-settings">
+  <div class="panel panel-default"><div class="panel-heading"><h2 class="panel-title">Quarantine</h2></div>
+   <table class="table" id="settings-account"><tbody></tbody></table></div>
+  <div class="panel panel-default"><div class="panel-heading"><h2 class="panel-title">Sending limits</h2></div>
+   <table class="table" id="settings-limits"><tbody></tbody></table></div>
+  <p class="text-muted">Only the server administrator can change these settings.</p>
+ </section>
+</div>
+</div>
+"""
+
+ASSETS = """<link rel="stylesheet" href="assets/vendor/bootstrap.min.css">
+<link rel="stylesheet" href="assets/mailward.css">
+"""
+
+PLAIN = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+{assets}</head><body>
+{content}<script src="assets/mailward.js"></script>
+</body></html>
+"""
+
+
+def page(env: dict[str, str]) -> bytes:
+    """The page: inside cPanel's chrome when LiveAPI answers, else a plain Bootstrap page."""
+    title = "Mailward"
+    content = CONTENT.format(csrf=html.escape(csrf_token(env), quote=True))
+    dom = chrome(env, title)
+    if dom is None:
+        return PLAIN.format(title=title, assets=ASSETS, content=content).encode("utf-8")
+    header, footer = dom
+    return (header + ASSETS + content + '<script src="assets/mailward.js"></script>\n' + footer).encode("utf-8")
+
+
+def main(env: dict[str, str] | None = None, stdin: BinaryIO | None = None, out: BinaryIO | None = None) -> int:
+    """Handle one CGI request."""
+    env = dict(os.environ if env is None else env)
+    stdin = stdin or sys.stdin.buffer
+    out = out or sys.stdout.buffer
+    query = parse_qsl(env.get("QUERY_STRING", ""), keep_blank_values=True)
+    if any(k == "api" for k, _ in query):
+        proxy(env, stdin, out)
+    elif env.get("REQUEST_METHOD", "GET").upper() in ("GET", "HEAD"):
+        answer(out, 200, page(env), "text/html; charset=utf-8",
+               {"Content-Security-Policy": "frame-ancestors 'self'", "X-Frame-Options": "SAMEORIGIN"})
+    else:
+        error(out, 405, "invalid_argument", "only GET serves the page")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""cpanel_plugin/index.live.py without cPanel: the proxy against a fake API socket, LiveAPI chrome, the page."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from workers.plugin_host import FakeLiveApi, parse_cgi_output
+
+PLUGIN = Path(__file__).resolve().parents[2] / "cpanel_plugin"
+
+
+def load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("mailward_index_live", PLUGIN / "index.live.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+live = load()
+
+
+class UnixServer(ThreadingHTTPServer):
+    address_family = socket.AF_UNIX
+
+    def server_bind(self) -> None:
+        self.socket.bind(self.server_address)
+
+    def get_request(self) -> tuple[socket.socket, tuple[str, int]]:
+        conn, _ = self.socket.accept()
+        return conn, ("local", 0)
+
+
+@pytest.fixture
+def fake_api(tmp_path: Path) -> Iterator[tuple[str, list[dict]]]:
+    """A unix-socket HTTP server recording what the page forwards."""
+    seen: list[dict] = []
+
+    class H(BaseHTTPRequestHandler):
+        def log_message(self, *a: object) -> None:
+            pass
+
+        def handle_one(self) -> None:
+            n = int(self.headers.get("Content-Length") or 0)
+            seen.append({"method": self.command, "path": self.path, "headers": dict(self.headers),
+                         "body": self.rfile.read(n).decode() if n else None})
+            out = b"raw mail" if self.path.endswith("/raw") else json.dumps({"ok": True}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "message/rfc822" if self.path.endswith("/raw") else "application/json")
+            self.send_header("Content-Length", str(len(out)))
+            self.end_headers()
+            self.wfile.write(out)
+
+        do_GET = do_POST = do_DELETE = handle_one
+
+    path = str(tmp_path / "api.sock")
+    srv = UnixServer(path, H)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        yield path, seen
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def run(env: dict[str, str], body: bytes = b"") -> tuple[int, dict[str, str], bytes]:
+    out = io.BytesIO()
+    live.main(env, io.BytesIO(body), out)
+    status, headers, data = parse_cgi_output(out.getvalue())
+    return status, dict(headers), data
+
+
+def test_proxy_forwards_without_any_user_name(fake_api: tuple[str, list[dict]]) -> None:
+    sock, seen = fake_api
+    env = {"MAILWARD_API_SOCKET": sock, "REQUEST_METHOD": "GET", "REMOTE_USER": "alice",
+           "QUERY_STRING": "api=/emails&limit=5&subject=x"}
+    status, _, data = run(env)
+    assert status == 200 and json.loads(data) == {"ok": True}
+    assert seen[0]["path"] == "/api/v1/emails?limit=5&subject=x"
+    assert seen[0]["headers"]["X-Mailward-Client"] == "cpanel"
+    assert "alice" not in json.dumps(seen)
+
+
+def test_post_needs_the_csrf_header(fake_api: tuple[str, list[dict]]) -> None:
+    sock, seen = fake_api
+    env = {"MAILWARD_API_SOCKET": sock, "REQUEST_METHOD": "POST", "QUERY_STRING": "api=/emails/abc/release",
+           "cp_security_token": "/cpsess0123456789"}
+    assert run(env)[0] == 403 and not seen
+    env["HTTP_X_MAILWARD_CSRF"] = "cpsess0123456789"
+    assert run(env)[0] == 200 and seen[0]["method"] == "POST"
+
+
+@pytest.mark.parametrize(("method", "api"), [("PATCH", "/accounts/alice"), ("GET", "/whitelist/sender"),
+                                             ("GET", "/../admin"), ("DELETE", "/accounts/alice/emails"),
+                                             ("GET", "/emails/a/b/c")])
+def test_only_the_page_resources_are_forwarded(fake_api: tuple[str, list[dict]], method: str, api: str) -> None:
+    sock, seen = fake_api
+    env = {"MAILWARD_API_SOCKET": sock, "REQUEST_METHOD": method, "QUERY_STRING": f"api={api}",
+           "HTTP_X_MAILWARD_CSRF": "mailward"}
+    assert run(env)[0] == 404 and not seen
+
+
+def test_body_is_bounded(fake_api: tuple[str, list[dict]]) -> None:
+    sock, seen = fake_api
+    env = {"MAILWARD_API_SOCKET": sock, "REQUEST_METHOD": "POST", "QUERY_STRING": "api=/emails/release",
+           "HTTP_X_MAILWARD_CSRF": "mailward", "CONTENT_LENGTH": str(live.MAX_BODY + 1)}
+    assert run(env)[0] == 413 and not seen
+
+
+def test_raw_mail_is_served_as_plain_text(fake_api: tuple[str, list[dict]]) -> None:
+    sock, _ = fake_api
+    status, headers, data = run({"MAILWARD_API_SOCKET": sock, "QUERY_STRING": "api=/emails/abc/raw"})
+    assert status == 200 and data == b"raw mail" and headers["Content-Type"].startswith("text/plain")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_api_down_is_503(tmp_path: Path) -> None:
+    status, _, data = run({"MAILWARD_API_SOCKET": str(tmp_path / "none.sock"), "QUERY_STRING": "api=/whoami"})
+    assert status == 503 and json.loads(data)["status"] == "service_unavailable"
+
+
+def test_socket_from_install_config(tmp_path: Path) -> None:
+    assert live.api_socket({}, str(tmp_path)) == live.DEFAULT_SOCKET
+    (tmp_path / "mailward.json").write_text(json.dumps({"api_socket": "/run/x/api.sock"}))
+    assert live.api_socket({}, str(tmp_path)) == "/run/x/api.sock"
+    assert live.api_socket({"MAILWARD_API_SOCKET": "/y.sock"}, str(tmp_path)) == "/y.sock"
+
+
+def test_page_plain_and_inside_cpanel_chrome(tmp_path: Path) -> None:
+    status, _, data = run({"REQUEST_METHOD": "GET", "cp_security_token": "/cpsess0123456789"})
+    assert status == 200 and data.startswith(b"<!DOCTYPE html>") and b'data-csrf="cpsess0123456789"' in data
+    assert b"assets/vendor/bootstrap.min.css" in data and b"//cdn" not in data
+    fake = FakeLiveApi(tmp_path / "live.sock", {os.getuid(): "alice"})
+    try:
+        status, _, data = run({"REQUEST_METHOD": "GET", "CPANEL_CONNECT_SOCKET": str(fake.path)})
+    finally:
+        fake.close()
+    assert status == 200 and b'<span id="cp-user">alice</span>' in data and b"cp-chrome-footer" in data
+    assert fake.calls[0]["module"] == "Chrome" and fake.calls[0]["func"] == "get_dom"
+
+
+def test_page_without_liveapi_answer_falls_back(tmp_path: Path) -> None:
+    status, _, data = run({"REQUEST_METHOD": "GET", "CPANEL_CONNECT_SOCKET": str(tmp_path / "gone.sock")})
+    assert status == 200 and data.startswith(b"<!DOCTYPE html>")
+
+
+def test_install_json_is_a_valid_link_entry() -> None:
+    (entry,) = json.loads((PLUGIN / "install.json").read_text())
+    assert entry["type"] == "link" and entry["id"] == "mailward" and entry["group_id"] == "security"
+    assert entry["uri"] == "mailward/index.live.py" and entry["icon"].endswith(".svg")
+    assert (PLUGIN / entry["icon"]).is_file() and entry["featuremanager"] is True
+
+
+def test_page_script_is_stdlib_only() -> None:
+    text = (PLUGIN / "index.live.py").read_text()
+    imports = {line.split()[1].split(".")[0] for line in text.splitlines() if line.startswith(("import ", "from "))}
+    stdlib = {"__future__", "contextlib", "html", "http", "json", "os", "re", "socket", "sys", "typing", "urllib"}
+    assert imports <= stdlib
+    assert "innerHTML" not in (PLUGIN / "assets" / "mailward.js").read_text()
