@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import pwd
@@ -10,16 +11,22 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import redis
 
 from core.store_quarantine import QuarantineStore
 from workers.exim_lab import EximLab, build_message, free_port, missing_requirements, poll
+from workers.plugin_host import HostConfig, PluginHost
 from workers.serve_process import ServeProcess
 
 #: The trusted user that re-injects released mail (Mailward's default exim.release_user).
 RELEASE_USER = "mailward"
+#: The demo's cPanel account (a cPanel account is a system user: its plugin page runs with its uid).
+SHOP_USER = "shopuser"
 GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X"
 
 
@@ -44,8 +51,11 @@ def _exe_mail() -> bytes:
 
 
 def _cpanel_tree(root: Path) -> Path:
-    """A one-account cPanel layout: shopuser owns example.com."""
+    """A one-account cPanel layout: shopuser owns example.com (its uid from the real system user)."""
     (root / "etc").mkdir(parents=True)
+    ent = pwd.getpwnam(SHOP_USER)
+    (root / "etc" / "passwd").write_text(
+        f"root:x:0:0::/root:/bin/sh\n{SHOP_USER}:x:{ent.pw_uid}:{ent.pw_gid}::/:/bin/sh\n")
     (root / "etc" / "userdomains").write_text("example.com: shopuser\n*: nobody\n")
     (root / "etc" / "trueuserdomains").write_text("example.com: shopuser\n")
     (root / "etc" / "domainusers").write_text("shopuser: example.com\n")
@@ -65,14 +75,14 @@ def _start_serve(base: Path, cpanel: Path, port: int, lab: EximLab) -> ServeProc
     return serve
 
 
-def ensure_release_user() -> None:
-    """Create Mailward's release user (a system account without login) if it does not exist yet."""
+def ensure_user(name: str, why: str) -> None:
+    """Create a system account without login if it does not exist yet."""
     try:
-        pwd.getpwnam(RELEASE_USER)
+        pwd.getpwnam(name)
     except KeyError:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", RELEASE_USER],
+        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", name],
                        check=True, capture_output=True)
-        print(f"demo: created the system user {RELEASE_USER!r} that re-injects released mail")
+        print(f"demo: created the system user {name!r} ({why})")
 
 
 def _ie_cli(serve: ServeProcess, *args: str) -> str:
@@ -112,8 +122,41 @@ def _release_demo(serve: ServeProcess, lab: EximLab) -> bool:
     return True
 
 
+def _get_json(url: str, cookie: str = "") -> tuple[int, dict]:
+    req = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"{}")
+
+
+def _plugins_demo(serve: ServeProcess, cpanel_root: Path, keep: bool) -> bool:
+    """Serve both plugins as cpsrvd would and ask each for the quarantine: root sees all, shopuser its own."""
+    config = HostConfig(api_socket=serve.info["api_socket"], users=(SHOP_USER,), cpanel_root=str(cpanel_root))
+    with PluginHost(config) as host:
+        print("\nlocal mode (emulated cpsrvd): the WHM and cPanel plugins over the same API")
+        print(f"  WHM, as root:           {host.whm_url()}")
+        print(f"  cPanel, as {SHOP_USER}:   {host.cpanel_url(SHOP_USER)}")
+        code, whm = _get_json(f"{host.whm_url()}?api=/emails&account=root")
+        print(f"  WHM proxy  GET /emails -> {code}: {whm.get('max_count')} held message(s) on the server")
+        login = f"mailward_login={SHOP_USER}"
+        code, mine = _get_json(f"{host.cpanel_url()}?api=/emails", cookie=login)
+        print(f"  cPanel proxy GET /emails as {SHOP_USER} -> {code}: {mine.get('max_count')} of its own")
+        code, other = _get_json(f"{host.cpanel_url()}?api=/emails&account=root", cookie=login)
+        print(f"  cPanel proxy GET /emails?account=root as {SHOP_USER} -> {code} ({other.get('message', '')})")
+        good = whm.get("max_count", -1) >= 1 and mine.get("max_count", -1) >= 1 and code == 403
+        if keep:
+            print(f"\n--keep: serving until Ctrl-C (forward 127.0.0.1:{host.port} to browse)")
+            with contextlib.suppress(KeyboardInterrupt):
+                while True:
+                    time.sleep(3600)
+        return good
+
+
 def main() -> int:
     """Run the demo; exit status 0 when every message ended as expected."""
+    keep = "--keep" in sys.argv[1:]
     reason = missing_requirements()
     if reason:
         print(f"demo: cannot run: {reason}", file=sys.stderr)
@@ -121,7 +164,8 @@ def main() -> int:
     base = Path(tempfile.mkdtemp(prefix="mailward-demo-", dir="/tmp"))
     os.chmod(base, 0o755)
     print(f"demo: working in {base}")
-    ensure_release_user()
+    ensure_user(RELEASE_USER, "it re-injects released mail")
+    ensure_user(SHOP_USER, "the demo's cPanel account; its plugin page runs as this user")
     lab_dir = base / "exim"
     lab_dir.mkdir()
     os.chmod(lab_dir, 0o755)
@@ -188,6 +232,7 @@ def main() -> int:
             if " scan queue_id=" in line:
                 print("  " + line.split(" INFO mailward.scan: ", 1)[-1])
         ok &= _release_demo(serve, lab)
+        ok &= _plugins_demo(serve, base / "cpanel", keep)
     finally:
         lab.stop()
         serve.stop()
