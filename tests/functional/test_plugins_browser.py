@@ -178,8 +178,11 @@ def test_release_limit_is_shown_and_enforced(world: World, alice_page: Any) -> N
     page = alice_page
     ids = rows(page)
     for left in range(RELEASES_LIMIT - 1, -1, -1):
-        page.click(f'tr[data-email-id="{ids[0]}"] button:has-text("Release")')
-        page.wait_for_function(f"document.getElementById('release-quota').getAttribute('data-left') === '{left}'")
+        released = ids[0]
+        page.click(f'tr[data-email-id="{released}"] button:has-text("Release")')
+        # the quota and the list are refreshed separately: wait for both before reading the rows again
+        page.wait_for_function(f"document.getElementById('release-quota').getAttribute('data-left') === '{left}'"
+                               f" && !document.querySelector('tr[data-email-id=\"{released}\"]')")
         ids = rows(page)
     assert page.text_content("#release-quota") == f"0 of {RELEASES_LIMIT} releases left this hour"
     assert len(list(world.outbox.iterdir())) == RELEASES_LIMIT
