@@ -223,7 +223,7 @@ def test_whm_page_tabs(world: World, browser: Any) -> None:
         assert answer is not None and answer.status == 200
         page.wait_for_load_state("networkidle")
         shots = artifacts_dir()
-        page.screenshot(path=str(shots / "whm-0-start.png"), full_page=True)
+        page.screenshot(path=str(shots / "whm-tabs-0-start.png"), full_page=True)
         tabs = page.query_selector_all('[role="tab"]')
         for i, tab in enumerate(tabs, 1):
             if not tab.is_visible():
@@ -231,6 +231,6 @@ def test_whm_page_tabs(world: World, browser: Any) -> None:
             name = "".join(c if c.isalnum() else "-" for c in (tab.text_content() or f"tab{i}").strip().lower())
             tab.click()
             page.wait_for_load_state("networkidle")
-            page.screenshot(path=str(shots / f"whm-{i}-{name}.png"), full_page=True)
+            page.screenshot(path=str(shots / f"whm-tabs-{i}-{name}.png"), full_page=True)
     finally:
         context.close()

@@ -114,6 +114,18 @@ def test_shipped_assets_need_nothing_from_elsewhere() -> None:
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[16:24] == (48).to_bytes(4, "big") * 2
 
 
+def test_statistics_come_from_one_stats_call_per_view() -> None:
+    """The Statistics tab asks GET /stats once per view; no series rebuilt from /am/stats frames or /emails scans."""
+    js = (PLUGIN / "assets/mailward.js").read_text(encoding="utf-8")
+    stats = js[js.index("Statistics (one GET /stats"):js.index("-- start\n")]
+    assert stats.count("api('GET'") == 1 and "api('GET', '/stats'" in stats
+    assert "/am/stats" not in stats and "/emails" not in stats
+    for key in ("held_spam", "held_winexec", "held_virus", "held_other", "ratelimited", "top_senders"):
+        assert key in stats, key
+    html = (PLUGIN / "assets/index.html").read_text(encoding="utf-8")
+    assert 'id="st-incoming-note">Incoming filtration is not enabled' in html
+
+
 # ---------------------------------------------------------------- proxy
 def test_get_is_forwarded(cfg: CgiConfig, fake_api: tuple[Path, Recorded]) -> None:
     resp = handle(env("root", query="api=%2Femails&limit=25&offset=50&subject=caf%C3%A9+x"), NO_BODY, cfg)
@@ -124,6 +136,12 @@ def test_get_is_forwarded(cfg: CgiConfig, fake_api: tuple[Path, Recorded]) -> No
     assert req["path"] == "/api/v1/emails?limit=25&offset=50&subject=caf%C3%A9+x"
     assert req["headers"]["X-Mailward-Client"] == "whm"
     assert req["body"] == b""
+
+
+def test_stats_query_is_forwarded(cfg: CgiConfig, fake_api: tuple[Path, Recorded]) -> None:
+    resp = handle(env("root", query="api=%2Fstats&since=24h&bucket=hour&top=10"), NO_BODY, cfg)
+    assert resp.status == 200
+    assert fake_api[1].requests[0]["path"] == "/api/v1/stats?since=24h&bucket=hour&top=10"
 
 
 def test_path_info_form(cfg: CgiConfig, fake_api: tuple[Path, Recorded]) -> None:

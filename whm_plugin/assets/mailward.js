@@ -115,12 +115,16 @@
       go((p - 1) * size);
     });
     append(nav, [
+      el('button', {type: 'button', 'class': 'btn btn-default btn-sm', disabled: page <= 1, 'aria-label': 'First page',
+        onclick: function () { go(0); }}, '\u00ab First'), ' ',
       el('button', {type: 'button', 'class': 'btn btn-default btn-sm', disabled: page <= 1,
         onclick: function () { go(Math.max(0, offset - size)); }}, '\u2039 Previous'), ' ',
       el('span', null, 'Page '), input, el('span', {text: ' of ' + fmtNum(pages) + ' '}), ' ',
       el('button', {type: 'button', 'class': 'btn btn-default btn-sm', disabled: page >= pages,
         onclick: function () { go(offset + size); }}, 'Next \u203a'), ' ',
-      el('span', {'class': 'text-muted', text: 'Showing ' + fmtNum(first) + '\u2013' + fmtNum(last) + ' of ' + fmtNum(total)})
+      el('button', {type: 'button', 'class': 'btn btn-default btn-sm', disabled: page >= pages, 'aria-label': 'Last page',
+        onclick: function () { go((pages - 1) * size); }}, 'Last \u00bb'), ' ',
+      el('span', {'class': 'text-muted mw-showing', text: 'Showing ' + fmtNum(first) + '\u2013' + fmtNum(last) + ' of ' + fmtNum(total)})
     ]);
   }
 
@@ -739,10 +743,12 @@
     });
   };
 
-  // ---------------------------------------------------------------- Statistics (charts drawn here as SVG)
+  // ---------------------------------------------------------------- Statistics (one GET /stats per view, SVG here)
   var SVG = 'http://www.w3.org/2000/svg';
-  var COLORS = {sent: '#5cb85c', quarantined: '#d9534f', spam: '#f0ad4e', winexec: '#d9534f', ratelimit: '#5bc0de',
-    incoming_spam: '#f0ad4e', incoming_ham: '#5cb85c'};
+  var COLORS = {sent: '#5cb85c', held: '#d9534f', held_spam: '#f0ad4e', held_winexec: '#d9534f', held_virus: '#8e44ad',
+    held_other: '#777777', ratelimited: '#5bc0de', rejected: '#333333'};
+  var VIEWS = {'24h': {since: '24h', bucket: 'hour'}, '7d': {since: '7d', bucket: 'day'}, '30d': {since: '30d', bucket: 'day'}};
+  var HELD_KEYS = ['held_spam', 'held_winexec', 'held_virus', 'held_other'];
 
   function svg(tag, attrs) {
     var n = document.createElementNS(SVG, tag);
@@ -750,15 +756,19 @@
     return n;
   }
 
-  /* A grouped bar chart; series = [{key, label}], rows = [{label, values: {key: n}}]. Also a data table. */
-  function barChart(target, title, series, rows, note) {
+  /* A bar chart of rows = [{label, short, values: {key: n}}] for series = [{key, label}]: grouped (one bar per
+     series) or stacked (one bar per row); then a legend and the same numbers as a table. */
+  function barChart(target, id, title, series, rows, stacked, note) {
     clear(target);
     var W = 640, H = 240, L = 44, B = 40, T = 10;
     var max = 1;
-    rows.forEach(function (r) { series.forEach(function (s) { max = Math.max(max, r.values[s.key] || 0); }); });
-    var step = Math.pow(10, Math.floor(Math.log10(max)));
-    var top = Math.ceil(max / step) * step;
-    var chart = svg('svg', {viewBox: '0 0 ' + W + ' ' + H, 'class': 'mw-chart', role: 'img', 'aria-label': title});
+    rows.forEach(function (r) {
+      var sum = 0;
+      series.forEach(function (s) { var v = r.values[s.key] || 0; sum += v; max = Math.max(max, v); });
+      if (stacked) max = Math.max(max, sum);
+    });
+    var top = niceTop(max);
+    var chart = svg('svg', {viewBox: '0 0 ' + W + ' ' + H, 'class': 'mw-chart', role: 'img', 'aria-label': title, id: id + '-chart'});
     var t = svg('title');
     t.textContent = title;
     chart.appendChild(t);
@@ -771,164 +781,110 @@
       chart.appendChild(lab);
     }
     var slot = plotW / Math.max(1, rows.length);
-    var bw = Math.max(1, (slot - 2) / series.length);
+    var bw = stacked ? Math.max(1, slot - 2) : Math.max(1, (slot - 2) / series.length);
     var every = Math.ceil(rows.length / 12);
     rows.forEach(function (r, i) {
+      var base = 0;
       series.forEach(function (s, j) {
         var v = r.values[s.key] || 0;
+        if (!v) return;
         var h = plotH * v / top;
-        var rect = svg('rect', {x: L + i * slot + 1 + j * bw, y: T + plotH - h, width: bw, height: Math.max(0, h), fill: COLORS[s.key]});
+        var x = L + i * slot + 1 + (stacked ? 0 : j * bw);
+        var yTop = T + plotH - h - (stacked ? plotH * base / top : 0);
+        var rect = svg('rect', {x: x, y: yTop, width: bw, height: Math.max(0, h), fill: COLORS[s.key], 'data-key': s.key});
         var tt = svg('title');
         tt.textContent = r.label + ': ' + s.label + ' ' + fmtNum(v);
         rect.appendChild(tt);
         chart.appendChild(rect);
+        if (stacked) base += v;
       });
       if (i % every === 0) {
-        var x = svg('text', {x: L + i * slot + slot / 2, y: H - B + 14, 'text-anchor': 'middle'});
-        x.textContent = r.short || r.label;
-        chart.appendChild(x);
+        var xl = svg('text', {x: L + i * slot + slot / 2, y: H - B + 14, 'text-anchor': 'middle'});
+        xl.textContent = r.short || r.label;
+        chart.appendChild(xl);
       }
     });
     target.appendChild(chart);
-    target.appendChild(el('div', null, series.map(function (s) {
+    target.appendChild(el('div', {'class': 'mw-legend-items'}, series.map(function (s) {
       return el('span', {'class': 'mw-legend-item'}, el('span', {'class': 'mw-swatch', style: 'background:' + COLORS[s.key]}), s.label);
     })));
     if (note) target.appendChild(el('p', {'class': 'help-block', text: note}));
-    var table = el('table', {'class': 'table table-condensed'},
+    var totals = {};
+    series.forEach(function (s) { totals[s.key] = 0; rows.forEach(function (r) { totals[s.key] += r.values[s.key] || 0; }); });
+    target.appendChild(el('div', {'class': 'mw-data'}, el('table', {'class': 'table table-condensed table-striped mw-data-table', id: id + '-table'},
+      el('caption', {text: title + ' (data)'}),
       el('thead', null, el('tr', null, el('th', {scope: 'col', text: 'Period'}),
         series.map(function (s) { return el('th', {scope: 'col', 'class': 'text-right', text: s.label}); }))),
-      el('tbody', null, rows.map(function (r) {
-        return el('tr', null, el('th', {scope: 'row', text: r.label}),
-          series.map(function (s) { return el('td', {'class': 'text-right', text: fmtNum(r.values[s.key] || 0)}); }));
-      })));
-    target.appendChild(el('details', null, el('summary', {text: 'Data table'}), table));
+      el('tbody', null, rows.slice().reverse().map(function (r) {  // newest first
+        return el('tr', null, el('th', {scope: 'row', 'class': 'mw-nowrap', text: r.label}),
+          series.map(function (s) { return el('td', {'class': 'text-right', 'data-key': s.key, text: fmtNum(r.values[s.key] || 0)}); }));
+      })),
+      el('tfoot', null, el('tr', null, el('th', {scope: 'row', text: 'Total'}),
+        series.map(function (s) { return el('td', {'class': 'text-right', 'data-key': s.key, text: fmtNum(totals[s.key])}); }))))));
   }
 
-  /* Whole /am/stats answer for a frame (every page of accounts). */
-  function amAll(since) {
-    var out = [];
-    function page(offset) {
-      return api('GET', '/am/stats', {since: since, limit: 1000, offset: offset}).then(function (doc) {
-        out = out.concat(doc.accounts || []);
-        if (out.length < (doc.max_count || 0) && (doc.accounts || []).length) return page(out.length);
-        return out;
-      });
+  /* The top of the y axis: 4 grid steps of 1, 2 or 5 times a power of ten (whole numbers), at or above max. */
+  function niceTop(max) {
+    var raw = Math.max(1, max) / 4;
+    var mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    var f = raw / mag;
+    var step = Math.max(1, (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag);
+    return step * 4;
+  }
+
+  function pad2(n) { return (n < 10 ? '0' : '') + n; }
+
+  /* Labels of a bucket start (epoch): hours in local time, days are UTC days (as the API counts them). */
+  function bucketLabel(start, bucket) {
+    var d = new Date(start * 1000);
+    if (bucket === 'hour') {
+      return {label: d.toLocaleDateString() + ' ' + pad2(d.getHours()) + ':00', short: pad2(d.getHours()) + 'h'};
     }
-    return page(0);
-  }
-
-  function sumAccounts(accounts) {
-    var s = {sent: 0, quarantined: 0};
-    accounts.forEach(function (a) { s.sent += a.messages || 0; s.quarantined += a.quarantined || 0; });
-    return s;
-  }
-
-  /* Run promise factories with at most n in flight. */
-  function pool(factories, n) {
-    var results = new Array(factories.length), next = 0;
-    function worker() {
-      if (next >= factories.length) return Promise.resolve();
-      var i = next++;
-      return factories[i]().then(function (r) { results[i] = r; return worker(); });
-    }
-    var workers = [];
-    for (var k = 0; k < Math.min(n, factories.length); k++) workers.push(worker());
-    return Promise.all(workers).then(function () { return results; });
+    var iso = d.toISOString().slice(0, 10);
+    return {label: iso + ' (UTC)', short: iso.slice(5).replace('-', '/')};
   }
 
   function statsLoad() {
-    var range = $('st-range').value;
-    var hourly = range === '24h';
-    var n = hourly ? 24 : parseInt(range, 10);
-    var unit = hourly ? 3600 : 86400;
-    var now = Date.now() / 1000;
-    ['st-sent', 'st-reasons', 'st-incoming', 'st-top'].forEach(function (id) { clear($(id)).appendChild(el('p', {'class': 'text-muted', text: 'Loading\u2026'})); });
-    // Sent/quarantined per bucket: cumulative frames of the Activity Monitor (whole clock hours), differenced.
-    var frames = [];
-    for (var k = 1; k <= n; k++) frames.push((k * unit - (hourly ? 3599 : 0)) + 's');
-    var sums = pool(frames.map(function (f) { return function () { return amAll(f).then(sumAccounts); }; }), 3);
-    var labelOf = function (i) {
-      var start = new Date((now - (n - i) * unit) * 1000);
-      if (hourly) { var h = new Date(Math.floor(now / 3600 - (n - 1 - i)) * 3600 * 1000); return {label: h.toLocaleString(), short: String(h.getHours()) + 'h'}; }
-      return {label: start.toLocaleDateString() + ' \u2013 ' + new Date(start.getTime() + unit * 1000).toLocaleDateString(),
-        short: (start.getMonth() + 1) + '/' + start.getDate()};
-    };
-    sums.then(function (cum) {
-      var rows = [];
-      for (var i = 0; i < n; i++) {
-        var j = n - 1 - i;  // oldest first
-        var prev = j > 0 ? cum[j - 1] : {sent: 0, quarantined: 0};
-        var l = labelOf(i);
-        rows.push({label: l.label, short: l.short, values: {sent: Math.max(0, cum[j].sent - prev.sent),
-          quarantined: Math.max(0, cum[j].quarantined - prev.quarantined)}});
-      }
-      barChart($('st-sent'), 'Sent and quarantined outgoing mail', [{key: 'sent', label: 'Sent (ham)'},
-        {key: 'quarantined', label: 'Quarantined'}], rows, hourly ? 'Per clock hour.' : 'Per 24 hours ending now.');
-      return amAll(range).then(function (accounts) { topSenders(accounts); });
-    }).catch(function (err) { showError($('st-sent'), err); });
-    // Reasons and incoming spam: the messages now in quarantine (released or deleted ones are gone).
-    quarantineSample(range).then(function (res) {
-      var buckets = [];
-      for (var i = 0; i < n; i++) {
-        var l = labelOf(i);
-        buckets.push({label: l.label, short: l.short, values: {}});
-      }
-      var start = hourly ? (Math.floor(now / 3600) - (n - 1)) * 3600 : now - n * unit;
-      res.items.forEach(function (m) {
-        var i = Math.floor((m.received_date - start) / unit);
-        if (i < 0 || i >= n) return;
-        var v = buckets[i].values;
-        if (m.direction === 'incoming') {
-          if ((m.reasons || []).indexOf('spam') >= 0) v.incoming_spam = (v.incoming_spam || 0) + 1;
-          return;
-        }
-        (m.reasons || []).forEach(function (r) { v[r] = (v[r] || 0) + 1; });
+    var view = VIEWS[$('st-range').value] || VIEWS['24h'];
+    ['st-sent', 'st-reasons', 'st-top'].forEach(function (id) { clear($(id)).appendChild(el('p', {'class': 'text-muted', text: 'Loading\u2026'})); });
+    clear($('st-result'));
+    return api('GET', '/stats', {since: view.since, bucket: view.bucket, top: 10}).then(function (doc) {
+      var rows = (doc.series || []).map(function (b) {
+        var l = bucketLabel(b.start, doc.bucket || view.bucket);
+        var values = {sent: b.sent || 0, ratelimited: b.ratelimited || 0, rejected: b.rejected || 0, held: 0};
+        HELD_KEYS.forEach(function (k) { values[k] = b[k] || 0; values.held += b[k] || 0; });
+        return {label: l.label, short: l.short, values: values};
       });
-      var note = 'Messages now in quarantine' + (res.partial ? ' (the newest ' + fmtNum(res.items.length) + ' of ' + fmtNum(res.total) + ')' : '') + '.';
-      barChart($('st-reasons'), 'Outgoing messages in quarantine by reason', [{key: 'spam', label: 'spam'},
-        {key: 'winexec', label: 'winexec'}, {key: 'ratelimit', label: 'ratelimit'}], buckets, note);
-      barChart($('st-incoming'), 'Incoming spam in quarantine', [{key: 'incoming_spam', label: 'Spam (held)'}], buckets,
-        note + ' Incoming ham is not counted by the API yet.');
-    }).catch(function (err) { showError($('st-reasons'), err); clear($('st-incoming')); });
-  }
-
-  var SAMPLE_PAGES = 10;
-  function quarantineSample(since) {
-    var items = [], total = 0;
-    function page(i) {
-      return api('GET', '/emails', {since: since, limit: 1000, offset: i * 1000}).then(function (doc) {
-        items = items.concat(doc.items || []);
-        total = doc.max_count || 0;
-        if (items.length < total && i + 1 < SAMPLE_PAGES && (doc.items || []).length) return page(i + 1);
-        return {items: items, total: total, partial: items.length < total};
-      });
-    }
-    return page(0);
-  }
-
-  function topSenders(accounts) {
-    var senders = [];
-    accounts.forEach(function (a) {
-      (a.domains || []).forEach(function (d) {
-        (d.sender_emails || []).forEach(function (s) { senders.push({name: s.name, account: a.name, sent: s.messages || 0, held: s.quarantined || 0}); });
-      });
-      (a.scripts || []).forEach(function (s) { senders.push({name: s.name, account: a.name, sent: s.messages || 0, held: s.quarantined || 0, script: true}); });
+      var per = view.bucket === 'hour' ? 'Per clock hour.' : 'Per UTC day.';
+      barChart($('st-sent'), 'st-sent', 'Sent and held outgoing mail', [{key: 'sent', label: 'Sent'},
+        {key: 'held', label: 'Held'}, {key: 'ratelimited', label: 'Sender limit'},
+        {key: 'rejected', label: 'Rejected'}], rows, false, per);
+      barChart($('st-reasons'), 'st-reasons', 'Held outgoing mail by reason', [{key: 'held_spam', label: 'spam'},
+        {key: 'held_winexec', label: 'winexec'}, {key: 'held_virus', label: 'virus'}, {key: 'held_other', label: 'other'},
+        {key: 'ratelimited', label: 'sender limit'}], rows, true, per + ' Counted when mail is held; releases and deletions do not change it.');
+      topSenders(doc.top_senders || []);
+    }).catch(function (err) {
+      ['st-sent', 'st-reasons', 'st-top'].forEach(function (id) { clear($(id)); });
+      showError($('st-result'), err);
     });
-    senders.sort(function (x, y) { return (y.sent + y.held) - (x.sent + x.held); });
+  }
+
+  function topSenders(senders) {
     var target = clear($('st-top'));
     if (!senders.length) { target.appendChild(el('p', {'class': 'text-muted', text: 'No mail in this period.'})); return; }
-    target.appendChild(el('table', {'class': 'table table-condensed table-striped'},
+    target.appendChild(el('table', {'class': 'table table-condensed table-striped', id: 'st-top-table'},
       el('caption', {'class': 'sr-only', text: 'Top senders'}),
       el('thead', null, el('tr', null, el('th', {scope: 'col', text: 'Sender'}), el('th', {scope: 'col', text: 'Account'}),
         el('th', {scope: 'col', 'class': 'text-right', text: 'Sent'}), el('th', {scope: 'col', 'class': 'text-right', text: 'Quarantined'}))),
-      el('tbody', null, senders.slice(0, 15).map(function (s) {
-        return el('tr', null, el('td', {'class': 'mw-cell', title: s.name, text: (s.script ? 'script ' : '') + s.name}),
-          el('td', {text: s.account}), el('td', {'class': 'text-right', text: fmtNum(s.sent)}),
-          el('td', {'class': 'text-right', text: fmtNum(s.held)}));
+      el('tbody', null, senders.map(function (s) {
+        return el('tr', null, el('td', {'class': 'mw-cell', title: s.name, text: s.name}),
+          el('td', {text: s.account}), el('td', {'class': 'text-right', text: fmtNum(s.sent || 0)}),
+          el('td', {'class': 'text-right', text: fmtNum(s.quarantined || 0)}));
       }))));
   }
 
   $('st-form').addEventListener('submit', function (e) { e.preventDefault(); statsLoad(); });
+  $('st-range').addEventListener('change', statsLoad);
   loaders.statistics = statsLoad;
 
   // ---------------------------------------------------------------- start
