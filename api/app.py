@@ -63,9 +63,10 @@ def create_app(settings: Settings | None = None, *, identify: Identify | None = 
     from api.quarantine_defaults.resources import blp as defaults_blp
     from api.statistics.resources import blp as statistics_blp
     from api.system.resources import blp as system_blp
+    from api.webhooks.resources import blp as webhooks_blp
     from api.whitelist.resources import blp as whitelist_blp
 
     for blp in (health_blp, system_blp, emails_blp, accounts_blp, defaults_blp, whitelist_blp, filter_blp,
-                am_blp, audit_blp, statistics_blp):
+                am_blp, audit_blp, statistics_blp, webhooks_blp):
         api.register_blueprint(blp, url_prefix="/api/v1")
     return app

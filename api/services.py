@@ -17,10 +17,12 @@ from core.spam_learning import SpamTeacher
 from core.store_audit import AuditStore
 from core.store_campaigns import CampaignStore
 from core.store_classifier import ClassifierStore
+from core.store_events import EventStore
 from core.store_filters import FilterSettingsStore
 from core.store_limits import LimitStore
 from core.store_quarantine import QuarantineStore
 from core.store_tokens import TokenStore
+from core.store_webhooks import WebhookStore
 from core.store_whitelist import WhitelistStore
 
 _INTERFACE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,19}$")
@@ -40,21 +42,25 @@ class Services:
     tokens: TokenStore
     limits: LimitStore
     accounts: Any  # core.store_cpanel.CpanelAccounts or its twin
+    events: EventStore
+    webhooks: WebhookStore
 
 
 def build_services(settings: Settings, client: redis.Redis, reinjector: Reinjector, accounts: Any) -> Services:
     """Wire the stores for one app."""
     quarantine = QuarantineStore(settings.quarantine_dir, client, default_limit_bytes=settings.quarantine_limit_bytes,
                                  default_releases_limit=settings.releases_limit)
+    events = EventStore(client)
     teacher = SpamTeacher(ClassifierStore(client, settings.scan), CampaignStore(client, settings))
     return Services(settings=settings, redis=client, quarantine=quarantine,
                     actions=QuarantineActions(
                         quarantine, reinjector, teacher=teacher,
-                        learn_from_account_releases=settings.learn_from_account_releases),
+                        learn_from_account_releases=settings.learn_from_account_releases, events=events),
                     whitelist=WhitelistStore(client, ttl=0.0),
                     filters=FilterSettingsStore(client, settings, ttl=0.0), audit=AuditStore(client),
                     tokens=TokenStore(client), limits=LimitStore(client, settings.limits),
-                    accounts=accounts)
+                    accounts=accounts, events=events,
+                    webhooks=WebhookStore(client, allow_private=settings.webhooks.allow_private))
 
 
 def services() -> Services:

@@ -1,14 +1,16 @@
-"""`ie-cli emails`: list, show, release and remove quarantined emails."""
+"""`ie-cli emails`: list, show, release, remove and export quarantined emails."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 from cli import arguments as arg
 from cli.api_client import segment
 from cli.arguments import Group, UsageError, command
 from cli.bulk import PAST, PartialFailure, bulk, failures
+from cli.export import FORMATS, export
 from cli.tables import email_detail, email_list, print_json, say
 
 #: The keys of `emails list --json` items in Imunify Email; scripts written for it expect exactly these.
@@ -136,6 +138,31 @@ class Emails(Group):
         if is_spam == is_ham:
             raise UsageError("give exactly one of --spam or --ham")
         self._bulk("learn", ids, account, json, extra={"spam": is_spam})
+
+    @command(short={"a": "account", "s": "since", "f": "format", "o": "output"}, switches=("json", "force"))
+    def export(self, *, account: str | None = None, since: str | None = None, format: str = "mbox",
+               output: str | None = None, force: bool | str = False, json: bool | str = False) -> None:
+        """write held emails to an mbox file or a folder of .eml files, oldest first
+
+        Args:
+            account: an account name; for root, "root" means every account (default: your own scope).
+            since: only emails held in the last [DIGIT(s)][MODIFIER] (s, m, h, d), e.g. 24h, 30d (default: all).
+            format: mbox (one file, mboxrd quoting) or eml (a folder of <email_id>.eml files) (default mbox).
+            output: the mbox file or the folder to write; created with mode 0600 (files) / 0700 (folder).
+            force: overwrite an existing mbox file, or .eml files already in the folder.
+            json: print the summary in json format.
+        """
+        query = {"account": arg.name(account, "--account"),
+                 "since": None if since is None else arg.duration(since, "--since")}
+        fmt = arg.choice(format, "--format", FORMATS) or "mbox"
+        path = Path(arg.text(output, "--output", required=True) or "").expanduser()
+        overwrite, as_json = arg.switch(force, "--force"), arg.switch(json, "--json")
+        summary = export(self._connect(), path=path, fmt=fmt, query=query, force=overwrite)
+        if as_json:
+            print_json(summary)
+        else:
+            skipped = f", {len(summary['skipped'])} skipped" if summary["skipped"] else ""
+            print(f"exported {summary['exported']} emails ({summary['bytes']} bytes{skipped}) to {path}")
 
     def _bulk(self, action: str, ids: str | None, account: str | None, json: bool | str,
               extra: dict[str, Any] | None = None) -> None:

@@ -25,6 +25,7 @@ from cli.audit import Audit
 from cli.emails import Emails
 from cli.quarantine_defaults import QuarantineDefaults
 from cli.tables import bool_word, clean, print_json, table
+from cli.webhooks import Webhooks
 from cli.whitelist import Whitelist
 from core.errors import MailwardError
 
@@ -49,6 +50,7 @@ class IeCli(Group):
         self.quarantine_defaults = QuarantineDefaults(connect)
         self.audit = Audit(connect)
         self.am = ActivityMonitor(connect)
+        self.webhooks = Webhooks(connect)
 
     @command(optional_bools=("allow_winexec",))
     def filter_settings(self, *, allow_winexec: bool | str | None = None, json: bool | str = False) -> None:

@@ -40,6 +40,16 @@ def quarantine_evicted(account: str, hour: int) -> str:
     return f"{PREFIX}:q:evicted:{account}:{hour}"
 
 
+def quarantine_expired(account: str, day: int) -> str:
+    """Counter of messages deleted for age (retention) in one UTC day (epoch // 86400), kept 48 hours."""
+    return f"{PREFIX}:q:expired:{account}:{day}"
+
+
+def retention_lock() -> str:
+    """String set NX (expiring) by the host that sends this period's retention job, so hosts send it once."""
+    return f"{PREFIX}:q:retention-lock"
+
+
 def whitelist(kind: str) -> str:
     """SET of whitelisted entries; kind is authuser, sender or recipient."""
     return f"{PREFIX}:wl:{kind}"
@@ -163,3 +173,23 @@ def campaign_band(band: str) -> str:
 def campaign_confirmed() -> str:
     """ZSET band key -> expiry (epoch) of the fingerprints of confirmed spam."""
     return f"{PREFIX}:camp:spam"
+
+
+def events() -> str:
+    """STREAM of events (quarantined, released, deleted, limit reached, account blocked...), capped."""
+    return f"{PREFIX}:events"
+
+
+def event_once(name: str) -> str:
+    """String set NX (expiring) so a repeated condition (a limit reached) emits one event per window."""
+    return f"{PREFIX}:ev:once:{name}"
+
+
+def webhooks() -> str:
+    """HASH webhook id -> JSON {id, url, events, secret, enabled, created}."""
+    return f"{PREFIX}:webhooks"
+
+
+def webhook_status() -> str:
+    """HASH webhook id -> JSON of its last delivery attempt; "<id>:delivered" / "<id>:failed" -> counters."""
+    return f"{PREFIX}:webhooks:status"

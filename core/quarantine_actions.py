@@ -14,6 +14,7 @@ from core.identity import Identity
 from core.models import QuarantineRecord, Reason
 from core.names import valid_email_id
 from core.spam_learning import Teacher
+from core.store_events import EventStore
 from core.store_quarantine import QuarantineStore
 
 log = logging.getLogger("mailward.quarantine")
@@ -53,8 +54,10 @@ class QuarantineActions:
     """Release and remove held mail on behalf of an identity."""
 
     def __init__(self, store: QuarantineStore, reinjector: Reinjector, *, teacher: Teacher | None = None,
-                 learn_from_account_releases: bool = False, clock: Callable[[], float] = time.time) -> None:
+                 learn_from_account_releases: bool = False, clock: Callable[[], float] = time.time,
+                 events: EventStore | None = None) -> None:
         self.store = store
+        self.events = events
         self.reinjector = reinjector
         self.teacher = teacher
         # An account's own releases may be a spammer "releasing" its spam: by default only the admin's teach.
@@ -105,9 +108,16 @@ class QuarantineActions:
             self.store.unclaim(record.email_id)
         log.info("release id=%s account=%s sender=%s rcpts=%d by=%s", record.email_id, record.account,
                  record.sender or "<>", len(record.recipients), identity.label())
+        self._event("email.released", record, identity)
         self._learn_release(identity, record, message)
         record.status = "released"
         return Outcome(record, "released")
+
+    def _event(self, kind: str, record: QuarantineRecord, identity: Identity) -> None:
+        if self.events is not None:  # EventStore.emit logs and swallows Redis errors: the action already happened
+            self.events.emit(kind, {"email_id": record.email_id, "account": record.account, "sender": record.sender,
+                                    "recipients": len(record.recipients), "reasons": record.reasons,
+                                    "by": identity.label()})
 
     def _learn_release(self, identity: Identity, record: QuarantineRecord, message: bytes) -> None:
         """A released spam hold was a false positive: learn it as ham (never fails the release)."""
@@ -156,6 +166,7 @@ class QuarantineActions:
         finally:
             self.store.unclaim(record.email_id)
         log.info("remove id=%s account=%s by=%s", record.email_id, record.account, identity.label())
+        self._event("email.deleted", record, identity)
         record.status = "removed"
         return Outcome(record, "removed")
 

@@ -17,8 +17,9 @@ from core.settings import Settings
 from core.store_campaigns import CampaignStore, CampaignView
 from core.store_classifier import ClassifierStore, load_model
 from core.store_cpanel import CpanelAccounts
+from core.store_events import EventStore
 from core.store_filters import FilterSettingsStore
-from core.store_limits import HELD, REJECTED, SENT, LimitStore
+from core.store_limits import HELD, REJECTED, SENT, Decision, LimitStore
 from core.store_quarantine import QuarantineStore
 from core.store_spool import SpoolStore
 from core.store_whitelist import WhitelistStore
@@ -42,6 +43,7 @@ class Scanner:
         self.limits = LimitStore(client, settings.limits)
         self.classifier = ClassifierStore(client, settings.scan)
         self.campaigns = CampaignStore(client, settings)
+        self.events = EventStore(client)
         try:
             load_model()  # read the model file now, not during the first scan
         except ModelError as exc:
@@ -75,6 +77,7 @@ class Scanner:
             decision = self.limits.admit(objects, len(envelope.recipients))
             if decision.over is not None:
                 note = decision.describe()
+                self._limit_event(decision)
                 if decision.held:
                     verdict.action = Action.QUARANTINE
                     verdict.reasons.append(Reason.RATELIMIT)
@@ -85,6 +88,17 @@ class Scanner:
         elif action == Action.REJECT:
             self.limits.record(objects, REJECTED)
         return ""
+
+    def _limit_event(self, decision: Decision) -> None:
+        """`limit.reached`, once per object and window (every later message over the limit would repeat it)."""
+        over = decision.over
+        if over is None:
+            return
+        ttl = 3600 if decision.window == "hour" else 86400
+        self.events.emit_once("limit.reached", {
+            "account": over.account, "object": {"type": over.type.value, "name": over.name, "id": over.id},
+            "limit": decision.limit, "count": decision.count, "window": decision.window, "held": decision.held,
+            "dry_run": decision.dry_run}, name=f"limit:{over.id}:{decision.window}", ttl_s=ttl)
 
     def scan_spooled(self, spool_id: str, envelope: Envelope) -> Verdict | None:
         """Scan a spooled message; quarantine it if so decided. None if the spool is gone (stale job)."""
@@ -108,6 +122,10 @@ class Scanner:
             )
             evicted = self.quarantine.hold(self.spool.path(spool_id), record)
             verdict.quarantine_id = record.email_id
+            self.events.emit("email.quarantined", {
+                "email_id": record.email_id, "account": record.account, "sender": record.sender,
+                "recipients": len(record.recipients), "reasons": record.reasons,
+                "score": record.score, "queue_id": record.queue_id, "direction": record.direction})
         log.info(
             "scan queue_id=%s account=%s sender=%s rcpts=%d verdict=%s reasons=%s score=%.2f symbols=%s id=%s "
             "how=%s whitelisted=%s evicted=%d ms=%.1f%s",

@@ -90,6 +90,17 @@ class LimitDefaults:
 
 
 @dataclass(frozen=True, slots=True)
+class WebhookSettings:
+    """Webhook delivery ([webhooks]): SSRF guard, per-POST timeout, retries and their back-off."""
+
+    allow_private: bool = False
+    timeout: float = 10.0
+    max_retries: int = 8
+    min_backoff_ms: int = 15_000
+    max_backoff_ms: int = 3_600_000
+
+
+@dataclass(frozen=True, slots=True)
 class ApiSettings:
     socket: Path
     tcp_listen: str  # "" (off) or "host:port" for bearer-token clients
@@ -133,6 +144,9 @@ class Settings:
     source: tuple[str, ...] = ()  # where values came from, for `mailward config`
     checks: dict[str, float] = field(default_factory=dict)  # thresholds of the content checks ([checks])
     engines: dict[str, EngineSettings] = field(default_factory=dict)  # optional external engines ([engines])
+    webhooks: WebhookSettings = field(default_factory=WebhookSettings)  # event delivery ([webhooks])
+    quarantine_max_age_days: int = 30  # retention: older held mail is deleted; 0 = off
+    retention_interval_s: float = 3600.0  # how often the retention job is sent
 
     @property
     def embedded_redis(self) -> bool:
@@ -316,6 +330,13 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
         scores = {str(k): float(v) for k, v in d["scores"].items()}
         checks = {str(k): _nonneg(float, v, f"checks.{k}") for k, v in d["checks"].items()}
         engines = {str(name): _engine(str(name), e, scan.listen) for name, e in d["engines"].items()}
+        wh = d["webhooks"]
+        webhooks = WebhookSettings(
+            allow_private=bool(wh["allow_private"]), timeout=_pos(float, wh["timeout"], "webhooks.timeout"),
+            max_retries=_nonneg(int, wh["max_retries"], "webhooks.max_retries"),
+            min_backoff_ms=_pos(int, wh["min_backoff_ms"], "webhooks.min_backoff_ms"),
+            max_backoff_ms=_pos(int, wh["max_backoff_ms"], "webhooks.max_backoff_ms"),
+        )
         q = d["quarantine"]
         return Settings(
             state_dir=state_dir, redis_url=redis_url, fail_mode=d["fail_mode"],
@@ -325,8 +346,10 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             quarantine_limit_bytes=_pos(int, q["limit_bytes"], "quarantine.limit_bytes"),
             releases_limit=_nonneg(int, q["releases_limit"], "quarantine.releases_limit"),
             learn_from_account_releases=bool(q["learn_from_account_releases"]),
+            quarantine_max_age_days=_nonneg(int, q["max_age_days"], "quarantine.max_age_days"),
+            retention_interval_s=_pos(float, q["retention_interval_s"], "quarantine.retention_interval_s"),
             cpanel_root=Path(str(d["cpanel"]["root"])), exim=exim, scores=scores, source=tuple(sources),
-            checks=checks, engines=engines,
+            checks=checks, engines=engines, webhooks=webhooks,
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"invalid setting: {exc}") from None

@@ -63,6 +63,29 @@ redis.call('HINCRBY', used_h, account, -sz)
 return 1
 """
 
+# Removes one message from the index for retention and counts it for its account; returns 1 if it was there.
+# An id whose metadata is gone (a half-removed message) leaves the all-accounts index so the sweep moves on.
+_EXPIRE_LUA = """
+local acct_z, all_z, used_h, expired_k = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local id, account, prefix, keep = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+local m = redis.call('GET', prefix .. id)
+if not m then
+  redis.call('ZREM', all_z, id)
+  return 0
+end
+local sz = tonumber(cjson.decode(m)['size']) or 0
+redis.call('ZREM', acct_z, id)
+redis.call('ZREM', all_z, id)
+redis.call('DEL', prefix .. id)
+redis.call('HINCRBY', used_h, account, -sz)
+redis.call('INCR', expired_k)
+redis.call('EXPIRE', expired_k, keep)
+return 1
+"""
+
+#: Seconds a daily retention counter lives: long enough for "the current and previous UTC day".
+EXPIRED_KEEP_S = 2 * 86400
+
 
 #: A field set to this in set_account / set_defaults goes back to the default it would otherwise follow.
 RESTORE_DEFAULT = -1
@@ -144,6 +167,7 @@ class QuarantineStore:
         self.default_releases_limit = default_releases_limit
         self._hold = client.register_script(_HOLD_LUA)
         self._drop = client.register_script(_DROP_LUA)
+        self._expire = client.register_script(_EXPIRE_LUA)
 
     # ---- paths -------------------------------------------------------------------------------------------
     def _account_dir(self, account: str) -> Path:
@@ -235,6 +259,49 @@ class QuarantineStore:
             if progress:
                 progress(n, len(ids))
         return len(ids)
+
+    def expire(self, older_than: float, batch: int = 500, progress: Callable[[int], None] | None = None, *,
+               now: float | None = None) -> dict[str, int]:
+        """Delete held mail received before `older_than` (epoch), every account, `batch` at a time; removed per account.
+
+        Messages another request has claimed (a release or removal in flight) are left to it.
+        """
+        if batch < 1:
+            raise ValidationError(f"batch must be at least 1, got {batch}")
+        day = int((time.time() if now is None else now) // 86400)
+        removed: dict[str, int] = {}
+        skipped = 0
+        while True:
+            # Removed ids leave the index, so the next batch starts again at the oldest left (after the skipped).
+            ids = [i.decode() for i in self.client.zrangebyscore(keys.quarantine_all(), "-inf", f"({older_than}",
+                                                                 start=skipped, num=batch)]
+            if not ids:
+                return removed
+            metas = self.client.mget([keys.quarantine_meta(i) for i in ids])
+            claims = self.client.mget([keys.quarantine_claim(i) for i in ids])
+            for email_id, meta, claim in zip(ids, metas, claims, strict=True):
+                if claim is not None:
+                    skipped += 1
+                    continue
+                account = json.loads(meta)["account"] if meta is not None else ""
+                if account:
+                    self._unlink(account, email_id)
+                    acct_key = keys.quarantine_by_account(account)
+                else:  # no metadata: only the all-accounts entry is left to drop
+                    acct_key = keys.quarantine_by_account("_")
+                gone = self._expire(keys=[acct_key, keys.quarantine_all(), keys.quarantine_used(),
+                                          keys.quarantine_expired(account or "_", day)],
+                                    args=[email_id, account, keys.quarantine_meta(""), EXPIRED_KEEP_S])
+                if gone:
+                    removed[account] = removed.get(account, 0) + 1
+            if progress:
+                progress(sum(removed.values()))
+
+    def expired_last_day(self, account: str) -> int:
+        """Messages deleted for age (retention) in the current and previous UTC day."""
+        day = int(time.time() // 86400)
+        vals = self.client.mget([keys.quarantine_expired(account, day), keys.quarantine_expired(account, day - 1)])
+        return sum(int(v) for v in vals if v)
 
     # ---- reading -----------------------------------------------------------------------------------------
     def get(self, email_id: str) -> QuarantineRecord:

@@ -2,19 +2,42 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 
 import dramatiq
 
 from core.models import Envelope
 from core.scanning import Scanner
+from core.store_quarantine import QuarantineStore
 
 SCAN_QUEUE = "scan"
+#: Periodic maintenance jobs (retention); every worker process consumes it beside the scan queue.
+HOUSEKEEPING_QUEUE = "housekeeping"
+#: Messages the retention job deletes per index read.
+RETENTION_BATCH = 500
+
+log = logging.getLogger("mailward.housekeeping")
 
 
 @dataclass(slots=True)
 class Actors:
     scan_message: dramatiq.Actor
+    expire_quarantine: dramatiq.Actor
+
+
+def expire_old_mail(store: QuarantineStore, max_age_days: int, *, now: float | None = None) -> dict[str, int]:
+    """Delete held mail older than max_age_days (0: retention off); log one line per account; removed per account."""
+    if max_age_days <= 0:
+        return {}
+    now = time.time() if now is None else now
+    older_than = now - max_age_days * 86400
+    removed = store.expire(older_than, RETENTION_BATCH, now=now)
+    cutoff = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(older_than))
+    for account, count in sorted(removed.items()):
+        log.info("retention account=%s removed=%d older_than=%s", account or "-", count, cutoff)
+    return removed
 
 
 def build_actors(broker: dramatiq.Broker, scanner: Scanner | None, *, time_limit_ms: int = 60_000) -> Actors:
@@ -26,6 +49,14 @@ def build_actors(broker: dramatiq.Broker, scanner: Scanner | None, *, time_limit
         verdict = scanner.scan_spooled(spool_id, Envelope.from_dict(envelope))
         return None if verdict is None else verdict.to_dict()
 
+    def expire_quarantine() -> dict[str, int]:
+        if scanner is None:
+            raise RuntimeError("this process only sends expire_quarantine")
+        return expire_old_mail(scanner.quarantine, scanner.settings.quarantine_max_age_days)
+
     scan = dramatiq.actor(scan_message, broker=broker, actor_name="scan_message", queue_name=SCAN_QUEUE,
                           store_results=True, max_retries=0, time_limit=time_limit_ms, result_ttl=120_000)
-    return Actors(scan_message=scan)
+    # No retries: the next period's job picks up whatever this one left. A large sweep may take minutes.
+    expire = dramatiq.actor(expire_quarantine, broker=broker, actor_name="expire_quarantine",
+                            queue_name=HOUSEKEEPING_QUEUE, max_retries=0, time_limit=30 * 60_000)
+    return Actors(scan_message=scan, expire_quarantine=expire)

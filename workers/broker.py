@@ -5,7 +5,15 @@ from __future__ import annotations
 import dramatiq
 import redis
 from dramatiq.brokers.redis import RedisBroker
-from dramatiq.middleware import AgeLimit, Callbacks, Pipelines, Retries, ShutdownNotifications, TimeLimit
+from dramatiq.middleware import (
+    AgeLimit,
+    Callbacks,
+    CurrentMessage,
+    Pipelines,
+    Retries,
+    ShutdownNotifications,
+    TimeLimit,
+)
 from dramatiq.results import Results
 from dramatiq.results.backends import RedisBackend
 
@@ -24,7 +32,7 @@ def make_broker(settings: Settings) -> RedisBroker:
                                   health_check_interval=30)
     broker = RedisBroker(client=client, namespace=NAMESPACE, heartbeat_timeout=HEARTBEAT_TIMEOUT_MS,
                          middleware=[AgeLimit(), TimeLimit(), ShutdownNotifications(), Callbacks(), Pipelines(),
-                                     Retries(max_retries=0)])
+                                     Retries(max_retries=0), CurrentMessage()])
     broker.add_middleware(Results(backend=RedisBackend(client=client, namespace=f"{NAMESPACE}-results")))
     dramatiq.set_broker(broker)
     return broker

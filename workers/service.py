@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import dramatiq
 import redis
 
 from core import keys
@@ -30,6 +31,7 @@ from workers.embedded_redis import EmbeddedRedis
 from workers.gateway import ScanGateway
 from workers.ie_config import hook_status
 from workers.process_death import die_with_parent
+from workers.webhooks import Dispatcher, build_webhook_actor
 
 log = logging.getLogger("mailward.serve")
 
@@ -40,6 +42,8 @@ STOP_TIMEOUT_S = 20.0
 HOOK_REPORT_S = 30.0
 #: How often sender objects gone quiet are forgotten (their statistics expire by themselves).
 PRUNE_S = 3600.0
+#: The most often a host tries to take the retention lock (a shorter retention interval is tried that often).
+RETENTION_CHECK_S = 30.0
 
 
 @dataclass
@@ -103,6 +107,9 @@ class Service:
         self._status_client: redis.Redis | None = None
         self._hook_reported = -HOOK_REPORT_S
         self._pruned = time.monotonic()
+        self._retention_checked = -RETENTION_CHECK_S
+        self._expire_actor: dramatiq.Actor | None = None
+        self.dispatcher: Dispatcher | None = None
         self.bound: list[str] = []
 
     def _child_env(self) -> dict[str, str]:
@@ -179,7 +186,12 @@ class Service:
             child.start()
         broker = make_broker(s)
         actors = build_actors(broker, None)
+        self._expire_actor = actors.expire_quarantine
         self.gateway = ScanGateway(s, broker, actors.scan_message, connect(s, timeout=s.scan.timeout + 10))
+        # Every host runs a dispatcher: they share the event stream as one consumer group (workers/webhooks.py).
+        deliver = build_webhook_actor(broker, None, s.webhooks)
+        self.dispatcher = Dispatcher(lambda: connect(s, timeout=10.0), deliver.send)
+        self.dispatcher.start()
         bound = self.bound = self.gateway.start()
         self._wait_api(30.0)
         self.report(time.monotonic())
@@ -203,6 +215,7 @@ class Service:
             self._status_client = client
             client.hset(keys.gateway_heartbeats(), f"{host}:{os.getpid()}",
                         json.dumps({"time": time.time(), "listen": self.bound}))
+            self._send_retention(client, now)
             if now - self._pruned >= PRUNE_S:
                 self._pruned = now
                 gone = LimitStore(client, self.settings.limits).prune()
@@ -218,6 +231,20 @@ class Service:
                            ex=int(HOOK_REPORT_S * 10))
         except Exception as exc:  # Redis down: the health endpoint says so; keep supervising
             log.debug("status report failed: %s", exc)
+
+    def _send_retention(self, client: redis.Redis, now: float) -> None:
+        """Send the retention job once per retention interval across every host on this Redis (SET NX lock)."""
+        s = self.settings
+        if s.quarantine_max_age_days <= 0 or self._expire_actor is None:
+            return
+        if now - self._retention_checked < min(RETENTION_CHECK_S, s.retention_interval_s):
+            return
+        self._retention_checked = now
+        # The lock lives one interval: whichever host takes it first sends this period's job, the rest skip.
+        ttl_ms = max(int(s.retention_interval_s * 1000), 1)
+        if client.set(keys.retention_lock(), socket.gethostname(), nx=True, px=ttl_ms):
+            self._expire_actor.send()
+            log.debug("sent expire_quarantine (max age %d days)", s.quarantine_max_age_days)
 
     def supervise(self) -> None:
         """Restart dead children until asked to stop."""
@@ -236,6 +263,8 @@ class Service:
         """Stop in reverse order: gateway (finish in-flight scans), workers and API, then Redis."""
         log.info("mailward stopping")
         (self.settings.state_dir / READY_FILE).unlink(missing_ok=True)
+        if self.dispatcher is not None:
+            self.dispatcher.stop()
         if self.gateway is not None:
             self.gateway.stop()
             with contextlib.suppress(Exception):

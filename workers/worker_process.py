@@ -22,6 +22,7 @@ from core.store_redis import connect
 from workers.actors import build_actors
 from workers.broker import make_broker
 from workers.logging_setup import setup_logging
+from workers.webhooks import Deliverer, build_webhook_actor
 
 log = logging.getLogger("mailward.worker")
 
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     broker = make_broker(settings)
     scanner = Scanner(settings, connect(settings))
     build_actors(broker, scanner, time_limit_ms=int(settings.scan.timeout * 2000))
+    build_webhook_actor(broker, Deliverer(connect(settings), settings.webhooks), settings.webhooks)
     worker = dramatiq.Worker(broker, worker_threads=settings.workers.threads,
                              worker_timeout=settings.workers.poll_timeout_ms)
     # Prefetch no more than we can run: a busy process must not sit on messages an idle one could take.

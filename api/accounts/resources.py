@@ -31,6 +31,7 @@ def account_view(name: str) -> dict[str, Any]:
     return {"name": q.name, "limit_bytes": q.limit_bytes, "used_bytes": q.used_bytes, "state": str(q.state),
             "releases_limit": q.releases_limit, "customized": q.customized, "messages": q.messages,
             "evicted_last_hour": svc.quarantine.evicted_last_hour(name),
+            "expired_last_day": svc.quarantine.expired_last_day(name),
             "releases_last_hour": svc.actions.releases_used(name)}
 
 
@@ -84,6 +85,9 @@ class Account(MethodView):
         changed = {k: {"from": before[k], "to": after[k]} for k in ("limit_bytes", "state", "releases_limit")
                    if before[k] != after[k] or k in args}
         record("account.edit", account=name, target=name, details=changed)
+        if before["state"] != after["state"]:
+            kind = "account.blocked" if after["state"] == "block" else "account.unblocked"
+            services().events.emit(kind, {"account": name, "by": identity().label()})
         return after
 
 

@@ -37,6 +37,8 @@ class AccountSchema(Schema):
     customized = fields.Boolean(required=True, metadata={"description": "false: follows quarantine-defaults"})
     messages = fields.Integer(required=True)
     evicted_last_hour = fields.Integer(required=True, metadata={"description": "deleted for quota, last hour"})
+    expired_last_day = fields.Integer(required=True, metadata={
+        "description": "deleted for age (quarantine.max_age_days), current and previous UTC day"})
     releases_last_hour = fields.Integer(required=True)
 
 

@@ -6,7 +6,7 @@ from core.models import AccountState
 from tests.api.conftest import ApiEnv, Caller
 
 ACCOUNT_KEYS = {"name", "limit_bytes", "used_bytes", "state", "releases_limit", "customized", "messages",
-                "evicted_last_hour", "releases_last_hour"}
+                "evicted_last_hour", "expired_last_day", "releases_last_hour"}
 
 
 def _names(r: object) -> list[str]:

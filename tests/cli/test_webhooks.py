@@ -1,0 +1,46 @@
+"""ie-cli webhooks against a fake API: requests sent, plain and --json output."""
+
+from __future__ import annotations
+
+from tests.cli.conftest import FakeTransport, Run, error
+
+HOOK = {"id": "0123456789abcdef", "url": "https://hooks.example.com/x", "events": ["email.quarantined"],
+        "enabled": True, "created": 1.0, "delivered": 3, "failed": 0,
+        "last_delivery": {"event_id": "1-0", "event_type": "ping", "ok": True, "status": 200, "error": "",
+                          "time": 2.0}}
+
+
+def test_list_plain_and_json(fake: FakeTransport, run: Run) -> None:
+    fake.on("GET", "/webhooks", {"items": [HOOK], "max_count": 1})
+    r = run("webhooks", "list")
+    assert r.code == 0 and "0123456789abcdef" in r.out and "email.quarantined" in r.out and "200 at" in r.out
+    assert run("webhooks", "list", "--json").json["items"][0]["id"] == HOOK["id"]
+
+
+def test_add_sends_url_and_events_and_shows_the_secret(fake: FakeTransport, run: Run) -> None:
+    fake.on("POST", "/webhooks", {**HOOK, "secret": "ab" * 32})
+    r = run("webhooks", "add", "--url", "https://hooks.example.com/x", "--events", "email.quarantined,limit.reached")
+    assert r.code == 0 and "ab" * 32 in r.out
+    assert fake.calls[-1].body == {"url": "https://hooks.example.com/x",
+                                   "events": ["email.quarantined", "limit.reached"]}
+    assert run("webhooks", "add", "--url", "https://h.example/", "--json").json["secret"] == "ab" * 32
+    assert fake.calls[-1].body == {"url": "https://h.example/"}
+    assert run("webhooks", "add").code == 2
+
+
+def test_remove_enable_disable_test(fake: FakeTransport, run: Run) -> None:
+    path = f"/webhooks/{HOOK['id']}"
+    fake.on("DELETE", path, HOOK).on("PATCH", path, lambda c: {**HOOK, "enabled": c.body["enabled"]})
+    fake.on("POST", path + "/test", {"webhook_id": HOOK["id"], "event_id": "5-0"})
+    assert run("webhooks", "remove", "--id", HOOK["id"]).out.strip() == "OK"
+    assert run("webhooks", "disable", "--id", HOOK["id"], "--json").json["enabled"] is False
+    assert fake.calls[-1].body == {"enabled": False}
+    assert run("webhooks", "enable", "--id", HOOK["id"]).code == 0 and fake.calls[-1].body == {"enabled": True}
+    assert "5-0" in run("webhooks", "test", "--id", HOOK["id"]).out
+    assert run("webhooks", "test").code == 2
+
+
+def test_api_errors_become_exit_1(fake: FakeTransport, run: Run) -> None:
+    fake.on("POST", "/webhooks", error(400, "invalid_argument", "webhooks to 127.0.0.1 are refused"))
+    r = run("webhooks", "add", "--url", "http://127.0.0.1/")
+    assert r.code == 1 and "refused" in r.err
