@@ -19,6 +19,8 @@ from core.store_redis import connect
 
 #: Paths anyone may read without an identity (the API's own description).
 PUBLIC_PATHS = frozenset({"/api/v1/openapi.json"})
+#: Path prefixes served without an identity: one-click digest links, whose signed token is the authority.
+PUBLIC_PREFIXES = ("/api/v1/actions/",)
 
 
 def create_app(settings: Settings | None = None, *, identify: Identify | None = None,
@@ -45,7 +47,7 @@ def create_app(settings: Settings | None = None, *, identify: Identify | None = 
 
     @app.before_request
     def _identify() -> None:
-        if request.path in PUBLIC_PATHS:
+        if request.path in PUBLIC_PATHS or request.path.startswith(PUBLIC_PREFIXES):
             return
         try:
             g.identity = resolve(request.environ)
@@ -55,6 +57,7 @@ def create_app(settings: Settings | None = None, *, identify: Identify | None = 
     api = Api(app)
     errors.register(app)
     from api.accounts.resources import blp as accounts_blp
+    from api.actions.resources import blp as actions_blp
     from api.activity_monitor.resources import blp as am_blp
     from api.audit.resources import blp as audit_blp
     from api.emails.resources import blp as emails_blp
@@ -67,6 +70,6 @@ def create_app(settings: Settings | None = None, *, identify: Identify | None = 
     from api.whitelist.resources import blp as whitelist_blp
 
     for blp in (health_blp, system_blp, emails_blp, accounts_blp, defaults_blp, whitelist_blp, filter_blp,
-                am_blp, audit_blp, statistics_blp, webhooks_blp):
+                am_blp, audit_blp, statistics_blp, webhooks_blp, actions_blp):
         api.register_blueprint(blp, url_prefix="/api/v1")
     return app

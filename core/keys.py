@@ -193,3 +193,48 @@ def webhooks() -> str:
 def webhook_status() -> str:
     """HASH webhook id -> JSON of its last delivery attempt; "<id>:delivered" / "<id>:failed" -> counters."""
     return f"{PREFIX}:webhooks:status"
+
+
+def notify_secret() -> str:
+    """String: the server secret that signs one-click action tokens (generated once, SET NX)."""
+    return f"{PREFIX}:notify:secret"
+
+
+def notify_token_used(token_id: str) -> str:
+    """String set NX when a one-click action token is used (expires with the token)."""
+    return f"{PREFIX}:notify:used:{token_id}"
+
+
+def notify_cursors() -> str:
+    """HASH account -> received time of the newest held message its last digest covered."""
+    return f"{PREFIX}:notify:cursors"
+
+
+def notify_sent(hour: int) -> str:
+    """Counter of notification mails sent in one clock hour (epoch // 3600): Mailward's own rate limit."""
+    return f"{PREFIX}:notify:sent:{hour}"
+
+
+def notify_lock() -> str:
+    """String set NX (expiring) by the host that sends this period's notification job."""
+    return f"{PREFIX}:notify:lock"
+
+
+def notify_digest_due() -> str:
+    """String set NX (expiring after one digest period) by the run that sends this period's digests."""
+    return f"{PREFIX}:notify:digest-due"
+
+
+def notify_alerted(name: str) -> str:
+    """String set NX (expiring) per alert, so one condition is reported once per window."""
+    return f"{PREFIX}:notify:alerted:{name}"
+
+
+def notify_events_cursor() -> str:
+    """String: id of the last event-stream entry the alert job has read."""
+    return f"{PREFIX}:notify:events-cursor"
+
+
+def incoming_off() -> str:
+    """SET: accounts whose incoming mail is not scanned (issue 8's per-account toggle)."""
+    return f"{PREFIX}:incoming:off"

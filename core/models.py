@@ -16,6 +16,7 @@ class Action(enum.StrEnum):
     REJECT = "reject"
     DEFER = "soft reject"
     UNSCANNED = "unscanned"
+    SPAM = "spam"  # incoming spam: delivered with the spam header (and filed in the spam folder)
 
 
 class Reason(enum.StrEnum):

@@ -16,7 +16,7 @@ from core.checks import ALL_CHECKS
 from core.checks.base import GROUP_VIRUS, GROUP_WINEXEC, Check, ScanContext
 from core.fingerprint import Fingerprint, fingerprint_message
 from core.mime import ParsedMessage, parse_message
-from core.models import AccountState, Action, Envelope, Reason, Sender, Symbol, Verdict
+from core.models import AccountState, Action, Direction, Envelope, Reason, Sender, Symbol, Verdict
 from core.settings import Settings
 from core.spam_model import LearnedSource
 
@@ -39,6 +39,12 @@ class Policy:
     learned: LearnedSource | None = None  # what the classifier learned online (core.store_classifier)
     # Counts a body's fingerprint server-wide and returns its counts (core.store_campaigns); None: no campaigns.
     campaign: Callable[[Fingerprint, Envelope, Sender], CampaignView] | None = None
+    # Whether an account's incoming mail is scanned (core.store_incoming); None: every account's is.
+    incoming_enabled: Callable[[str], bool] | None = None
+
+
+#: The symbol of incoming mail not scanned because every recipient's account has incoming scanning off.
+INCOMING_OFF = "INCOMING_OFF"
 
 
 class Pipeline:
@@ -54,6 +60,8 @@ class Pipeline:
         s = self.settings
         deadline = time.monotonic() + s.scan.time_budget_ms / 1000.0
         msg = parse_message(raw, s.scan)
+        if envelope.direction == Direction.INCOMING:
+            return self._evaluate_incoming(msg, envelope, policy, deadline), msg
         sender = attribute(envelope, HeaderList(msg.headers), self.accounts)
         base = {"required_score": s.thresholds.quarantine, "reject_score": s.thresholds.reject, "sender": sender}
 
@@ -66,6 +74,30 @@ class Pipeline:
         if policy.account_state(sender.account) == AccountState.BLOCK:
             return Verdict(Action.REJECT, message=f"sending is blocked for account {sender.account}", **base), msg
 
+        symbols, reasons, errored = self._run_checks(msg, envelope, sender, policy, deadline)
+        score = sum(sym.score for sym in symbols)
+        t = s.thresholds
+        if t.reject and score >= t.reject:
+            action = Action.REJECT
+        elif reasons or score >= t.quarantine:
+            action = Action.QUARANTINE
+            if score >= t.quarantine:
+                reasons.append(Reason.SPAM)
+        elif errored and s.fail_mode == "closed":
+            action = Action.DEFER  # could not scan completely and the admin prefers a retry to a guess
+        elif score >= t.add_header:
+            action = Action.ADD_HEADER
+        else:
+            action = Action.ACCEPT
+        message = "message rejected as spam" if action == Action.REJECT else ""
+        if action == Action.DEFER:
+            message = "message could not be scanned completely, try again later"
+        return Verdict(action, score=score, reasons=reasons, symbols=symbols, message=message, **base), msg
+
+    def _run_checks(self, msg: ParsedMessage, envelope: Envelope, sender: Sender, policy: Policy,
+                    deadline: float) -> tuple[list[Symbol], list[Reason], bool]:
+        """Run every check within the time budget: (symbols, group reasons, whether something errored)."""
+        s = self.settings
         campaign, campaign_error = self._campaign(msg, envelope, sender, policy)
         ctx = ScanContext(settings=s, envelope=envelope, sender=sender, allow_winexec=policy.allow_winexec,
                           deadline=deadline, learned=policy.learned, campaign=campaign)
@@ -91,25 +123,45 @@ class Pipeline:
                     and any(not sym.name.endswith("_ERROR") for sym in found):
                 reasons.append(Reason.VIRUS)
             symbols.extend(found)
+        return symbols, reasons, errored
 
+    def _evaluate_incoming(self, msg: ParsedMessage, envelope: Envelope, policy: Policy,
+                           deadline: float) -> Verdict:
+        """Incoming mail: the recipient's account, the recipient whitelist, its toggle, inbound thresholds."""
+        s, inc = self.settings, self.settings.incoming
+        owners = [self._owner(r) for r in envelope.recipients]
+        account = next((o for o in owners if o), "root")
+        sender_domain = envelope.sender.rpartition("@")[2].lower() if "@" in envelope.sender else ""
+        sender = Sender(account=account, domain=sender_domain, email=envelope.sender.lower(), how="recipient")
+        base = {"required_score": inc.spam, "reject_score": 0.0, "sender": sender}
+        if envelope.recipients and all(policy.whitelisted("recipient", r) for r in envelope.recipients):
+            return Verdict(Action.ACCEPT, whitelisted=True, **base)
+        enabled = policy.incoming_enabled
+        if owners and enabled is not None and not any(enabled(o or "root") for o in owners):
+            # every recipient's account opted out: answer at once, nothing scanned or counted
+            return Verdict(Action.ACCEPT, symbols=[Symbol(INCOMING_OFF, 0.0, "incoming scanning is off")], **base)
+        symbols, reasons, errored = self._run_checks(msg, envelope, sender, policy, deadline)
         score = sum(sym.score for sym in symbols)
-        t = s.thresholds
-        if t.reject and score >= t.reject:
-            action = Action.REJECT
-        elif reasons or score >= t.quarantine:
-            action = Action.QUARANTINE
-            if score >= t.quarantine:
-                reasons.append(Reason.SPAM)
+        if score >= inc.spam and Reason.SPAM not in reasons:
+            reasons.append(Reason.SPAM)
+        if reasons and (inc.action == "quarantine" or reasons != [Reason.SPAM]):
+            action = Action.QUARANTINE  # malware and Windows executables are held whatever incoming.action says
+        elif reasons:
+            action = Action.SPAM
         elif errored and s.fail_mode == "closed":
-            action = Action.DEFER  # could not scan completely and the admin prefers a retry to a guess
-        elif score >= t.add_header:
+            action = Action.DEFER
+        elif score >= inc.add_header:
             action = Action.ADD_HEADER
         else:
             action = Action.ACCEPT
-        message = "message rejected as spam" if action == Action.REJECT else ""
-        if action == Action.DEFER:
-            message = "message could not be scanned completely, try again later"
-        return Verdict(action, score=score, reasons=reasons, symbols=symbols, message=message, **base), msg
+        message = "message could not be scanned completely, try again later" if action == Action.DEFER else ""
+        return Verdict(action, score=score, reasons=reasons, symbols=symbols, message=message, **base)
+
+    def _owner(self, address: str) -> str | None:
+        """The account owning an address's domain (core.store_cpanel), if any."""
+        owner_of = getattr(self.accounts, "owner_of_domain", None)
+        domain = address.rpartition("@")[2]
+        return owner_of(domain) if owner_of is not None and domain else None
 
     def _campaign(self, msg: ParsedMessage, envelope: Envelope, sender: Sender,
                   policy: Policy) -> tuple[CampaignView | None, Symbol | None]:

@@ -11,7 +11,7 @@ import redis
 from core.errors import ModelError, NotFound
 from core.fingerprint import Fingerprint
 from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, Sender, Symbol, Verdict
-from core.pipeline import Pipeline, Policy
+from core.pipeline import INCOMING_OFF, Pipeline, Policy
 from core.sender_objects import sender_objects
 from core.settings import Settings
 from core.store_campaigns import CampaignStore, CampaignView
@@ -19,6 +19,7 @@ from core.store_classifier import ClassifierStore, load_model
 from core.store_cpanel import CpanelAccounts
 from core.store_events import EventStore
 from core.store_filters import FilterSettingsStore
+from core.store_incoming import IncomingStore
 from core.store_limits import HELD, REJECTED, SENT, Decision, LimitStore
 from core.store_quarantine import QuarantineStore
 from core.store_spool import SpoolStore
@@ -44,6 +45,7 @@ class Scanner:
         self.classifier = ClassifierStore(client, settings.scan)
         self.campaigns = CampaignStore(client, settings)
         self.events = EventStore(client)
+        self.incoming = IncomingStore(client)
         try:
             load_model()  # read the model file now, not during the first scan
         except ModelError as exc:
@@ -53,7 +55,7 @@ class Scanner:
         """The runtime policy in force (cached reads, a few seconds old at most)."""
         return Policy(allow_winexec=self.filters.all()["allow_winexec"], whitelisted=self.whitelist.matches,
                       account_state=self.quarantine.account_state, learned=self.classifier,
-                      campaign=self._count_campaign)
+                      campaign=self._count_campaign, incoming_enabled=self.incoming.enabled)
 
     def _count_campaign(self, fp: Fingerprint, envelope: Envelope, sender: Sender) -> CampaignView:
         """Count an outgoing message's fingerprint server-wide; other mail only looks the counts up."""
@@ -89,6 +91,16 @@ class Scanner:
             self.limits.record(objects, REJECTED)
         return ""
 
+    def _count_incoming(self, verdict: Verdict, envelope: Envelope) -> None:
+        """Daily incoming spam/ham per account; mail of accounts that opted out was not scanned, so not counted."""
+        if envelope.direction != Direction.INCOMING or any(s.name == INCOMING_OFF for s in verdict.symbols):
+            return
+        spam = verdict.action in (Action.SPAM, Action.QUARANTINE)
+        try:
+            self.incoming.count(verdict.sender.account, spam)
+        except redis.RedisError as exc:  # a lost count must not lose the verdict
+            log.warning("incoming counter update failed: %s", exc)
+
     def _limit_event(self, decision: Decision) -> None:
         """`limit.reached`, once per object and window (every later message over the limit would repeat it)."""
         over = decision.over
@@ -110,6 +122,7 @@ class Scanner:
             return None
         verdict, msg = self.pipeline.evaluate(raw, envelope, self.policy())
         limit_note = self._apply_limits(verdict, envelope)
+        self._count_incoming(verdict, envelope)
         evicted: list[str] = []
         if verdict.action == Action.QUARANTINE:
             record = QuarantineRecord(

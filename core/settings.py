@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -60,6 +61,18 @@ class Thresholds:
 
 
 @dataclass(frozen=True, slots=True)
+class IncomingSettings:
+    """Incoming filtration ([incoming]): its own listeners, thresholds and what spam becomes."""
+
+    listen: tuple[str, ...] = ()
+    spam: float = 6.0
+    add_header: float = 3.0
+    action: str = "spam_folder"  # "spam_folder", "header" or "quarantine"
+    spam_header: str = "X-Mailward-Spam"
+    spam_folder: str = ".spam"
+
+
+@dataclass(frozen=True, slots=True)
 class EximSettings:
     layout: str
     exim_binary: str
@@ -98,6 +111,22 @@ class WebhookSettings:
     max_retries: int = 8
     min_backoff_ms: int = 15_000
     max_backoff_ms: int = 3_600_000
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationSettings:
+    """Digests to account owners and alerts to the admin ([notifications]); off by default."""
+
+    enabled: bool = False
+    sender: str = ""  # envelope and From: address; "" means mailward@<hostname>
+    digest: str = "daily"  # "hourly", "daily", "weekly" or "off"
+    admin_email: str = ""  # where alerts go; "" turns alerts off
+    base_url: str = ""  # where one-click links point (the API's public URL); "" leaves links out of digests
+    max_per_hour: int = 100  # Mailward's own notification mail per clock hour, across every host
+    token_ttl_s: int = 7 * 86400  # how long a one-click link works
+    check_interval_s: float = 300.0  # how often the notification job runs (alerts; digests when due)
+    max_lines: int = 200  # messages listed per digest; the rest are counted in a footer
+    burst_threshold: int = 50  # messages held for one account within an hour that look like a compromise
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +176,8 @@ class Settings:
     webhooks: WebhookSettings = field(default_factory=WebhookSettings)  # event delivery ([webhooks])
     quarantine_max_age_days: int = 30  # retention: older held mail is deleted; 0 = off
     retention_interval_s: float = 3600.0  # how often the retention job is sent
+    incoming: IncomingSettings = field(default_factory=IncomingSettings)  # incoming filtration ([incoming])
+    notifications: NotificationSettings = field(default_factory=NotificationSettings)  # ([notifications])
 
     @property
     def embedded_redis(self) -> bool:
@@ -338,6 +369,8 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             max_backoff_ms=_pos(int, wh["max_backoff_ms"], "webhooks.max_backoff_ms"),
         )
         q = d["quarantine"]
+        notifications = _notifications(d["notifications"])
+        incoming = _incoming(d["incoming"], scan.listen)
         return Settings(
             state_dir=state_dir, redis_url=redis_url, fail_mode=d["fail_mode"],
             log_level=str(d["log_level"]).upper(), scan=scan, workers=workers, api_socket=api_socket, api=api,
@@ -349,10 +382,46 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             quarantine_max_age_days=_nonneg(int, q["max_age_days"], "quarantine.max_age_days"),
             retention_interval_s=_pos(float, q["retention_interval_s"], "quarantine.retention_interval_s"),
             cpanel_root=Path(str(d["cpanel"]["root"])), exim=exim, scores=scores, source=tuple(sources),
-            checks=checks, engines=engines, webhooks=webhooks,
+            checks=checks, engines=engines, webhooks=webhooks, notifications=notifications, incoming=incoming,
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"invalid setting: {exc}") from None
+
+
+def _notifications(n: dict[str, Any]) -> NotificationSettings:
+    _need(n["digest"] in ("hourly", "daily", "weekly", "off"),
+          f"notifications.digest must be hourly, daily, weekly or off, got {n['digest']!r}")
+    base_url = str(n["base_url"]).rstrip("/")
+    _need(not base_url or base_url.startswith(("https://", "http://")),
+          f"notifications.base_url must be an http(s) URL, got {base_url!r}")
+    return NotificationSettings(
+        enabled=bool(n["enabled"]), sender=str(n["sender"]), digest=str(n["digest"]),
+        admin_email=str(n["admin_email"]), base_url=base_url,
+        max_per_hour=_nonneg(int, n["max_per_hour"], "notifications.max_per_hour"),
+        token_ttl_s=_pos(int, n["token_ttl_s"], "notifications.token_ttl_s"),
+        check_interval_s=_pos(float, n["check_interval_s"], "notifications.check_interval_s"),
+        max_lines=_pos(int, n["max_lines"], "notifications.max_lines"),
+        burst_threshold=_nonneg(int, n["burst_threshold"], "notifications.burst_threshold"),
+    )
+
+
+def _incoming(i: dict[str, Any], scan_listen: tuple[str, ...]) -> IncomingSettings:
+    listen = i["listen"]
+    if isinstance(listen, str):
+        listen = [p.strip() for p in listen.split(",") if p.strip()]
+    for addr in listen:
+        _check_listen(addr)
+        # the listener is what tells incoming from outgoing: one address cannot be both
+        _need(addr not in scan_listen, f"incoming.listen {addr!r} is also in scan.listen")
+    _need(i["action"] in ("spam_folder", "header", "quarantine"),
+          f"incoming.action must be spam_folder, header or quarantine, got {i['action']!r}")
+    header, folder = str(i["spam_header"]), str(i["spam_folder"])
+    _need(bool(re.fullmatch(r"[A-Za-z0-9-]{1,64}", header)), f"incoming.spam_header {header!r} is not a header name")
+    _need(bool(re.fullmatch(r"\.[A-Za-z0-9_.-]{1,64}", folder)) and ".." not in folder,
+          f"incoming.spam_folder {folder!r} must be a Maildir++ folder name such as .spam")
+    return IncomingSettings(listen=tuple(str(a) for a in listen), spam=_pos(float, i["spam"], "incoming.spam"),
+                            add_header=float(i["add_header"]), action=str(i["action"]), spam_header=header,
+                            spam_folder=folder)
 
 
 def _engine(name: str, e: dict[str, Any], listen: tuple[str, ...]) -> EngineSettings:

@@ -252,7 +252,8 @@ class LimitStore:
             row: dict[str, Any] = {"start": b * width}
             for f, v in data.items():
                 so_id, _, counter = f.decode().rpartition(":")
-                if so_id in wanted:
+                # an account that only receives mail is no registered sender object: take its incoming counts too
+                if so_id in wanted or (account_ids is None and counter.startswith("incoming_")):
                     row[counter] = row.get(counter, 0) + int(v)
             out.append(row)
         return out

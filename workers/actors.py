@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import dramatiq
 
+from core.digests import Mailer, Notifier
+from core.exim_reinject import Reinjector, SendmailReinjector
 from core.models import Envelope
 from core.scanning import Scanner
 from core.store_quarantine import QuarantineStore
@@ -25,6 +27,7 @@ log = logging.getLogger("mailward.housekeeping")
 class Actors:
     scan_message: dramatiq.Actor
     expire_quarantine: dramatiq.Actor
+    send_digests: dramatiq.Actor
 
 
 def expire_old_mail(store: QuarantineStore, max_age_days: int, *, now: float | None = None) -> dict[str, int]:
@@ -40,7 +43,15 @@ def expire_old_mail(store: QuarantineStore, max_age_days: int, *, now: float | N
     return removed
 
 
-def build_actors(broker: dramatiq.Broker, scanner: Scanner | None, *, time_limit_ms: int = 60_000) -> Actors:
+def run_notifications(scanner: Scanner, reinjector: Reinjector | None = None) -> dict[str, int]:
+    """Send due digests and admin alerts ([notifications]); a no-op while notifications are off."""
+    s = scanner.settings
+    mailer = Mailer(scanner.quarantine.client, reinjector or SendmailReinjector(s.exim), s.notifications)
+    return Notifier(scanner.quarantine, scanner.accounts, mailer, s.notifications).run().to_dict()
+
+
+def build_actors(broker: dramatiq.Broker, scanner: Scanner | None, *, time_limit_ms: int = 60_000,
+                 reinjector: Reinjector | None = None) -> Actors:
     """Declare the actors on a broker. A sender (the gateway) passes scanner=None: it never runs them."""
 
     def scan_message(spool_id: str, envelope: dict) -> dict | None:
@@ -54,9 +65,17 @@ def build_actors(broker: dramatiq.Broker, scanner: Scanner | None, *, time_limit
             raise RuntimeError("this process only sends expire_quarantine")
         return expire_old_mail(scanner.quarantine, scanner.settings.quarantine_max_age_days)
 
+    def send_digests() -> dict[str, int]:
+        if scanner is None:
+            raise RuntimeError("this process only sends send_digests")
+        return run_notifications(scanner, reinjector)
+
     scan = dramatiq.actor(scan_message, broker=broker, actor_name="scan_message", queue_name=SCAN_QUEUE,
                           store_results=True, max_retries=0, time_limit=time_limit_ms, result_ttl=120_000)
     # No retries: the next period's job picks up whatever this one left. A large sweep may take minutes.
     expire = dramatiq.actor(expire_quarantine, broker=broker, actor_name="expire_quarantine",
                             queue_name=HOUSEKEEPING_QUEUE, max_retries=0, time_limit=30 * 60_000)
-    return Actors(scan_message=scan, expire_quarantine=expire)
+    # No retries either: cursors only advance for mail that was sent, so the next run picks up the rest.
+    digests = dramatiq.actor(send_digests, broker=broker, actor_name="send_digests", queue_name=HOUSEKEEPING_QUEUE,
+                             max_retries=0, time_limit=30 * 60_000)
+    return Actors(scan_message=scan, expire_quarantine=expire, send_digests=digests)

@@ -24,6 +24,7 @@ from workers.exim_hook import (
     render_main_options,
     render_not_smtp_acl,
     render_smtp_data_acl,
+    render_spam_folder_router,
     render_system_filter,
 )
 
@@ -118,7 +119,9 @@ class EximLab:
                  release_user: str | int | None = None, max_scan_size: int = 0,
                  users: Mapping[str, str] | None = None, trusted_users: Sequence[str] = (),
                  hold: str = "router", not_smtp_acl_file: bool = False, port: int | None = None,
-                 queue_interval: str = "2s", exim_binary: str = EXIM_BINARY) -> None:
+                 queue_interval: str = "2s", exim_binary: str = EXIM_BINARY,
+                 incoming_address: str | None = None, local_domains: Sequence[str] = ("lab.mailward.test",),
+                 spam_folder: str = ".spam") -> None:
         if hold not in ("router", "system_filter"):
             raise ValueError("hold must be 'router' or 'system_filter'")
         self.base = Path(base_dir)
@@ -129,7 +132,10 @@ class EximLab:
         addresses = (scan_address,) if isinstance(scan_address, str) else tuple(scan_address)
         self.params = HookParams(scan_addresses=addresses, timeout=timeout, fail_mode=fail_mode,
                                  release_protocol=release_protocol, release_uid=self.release_uid,
-                                 max_scan_size=max_scan_size)
+                                 max_scan_size=max_scan_size,
+                                 incoming_addresses=(incoming_address,) if incoming_address else ())
+        self.local_domains = tuple(local_domains)
+        self.spam_folder = spam_folder
         self.trusted_users = tuple(trusted_users)
         self.hold = hold
         self.not_smtp_acl_file = not_smtp_acl_file
@@ -151,6 +157,8 @@ class EximLab:
         acl_not_smtp_value = str(b / "not_smtp.acl") if self.not_smtp_acl_file else "acl_lab_not_smtp"
         hold_router = render_hold_router() if self.hold == "router" else ""
         system_filter = f"system_filter = {b / 'system_filter'}\n" if self.hold == "system_filter" else ""
+        incoming = bool(self.params.incoming_addresses)
+        spam_router = render_spam_folder_router(self.spam_folder, "lab_spam_folder") if incoming else ""
         return f"""# Mailward EximLab: generated, private, loopback only.
 primary_hostname = lab.mailward.test
 qualify_domain = lab.mailward.test
@@ -166,6 +174,7 @@ keep_environment =
 deliver_drop_privilege = true
 log_selector = +subject +received_recipients +smtp_confirmation
 auth_advertise_hosts = *
+domainlist local_domains = {' : '.join(self.local_domains) or ':'}
 {trusted}{system_filter}{render_main_options(self.params)}
 acl_smtp_rcpt = acl_lab_rcpt
 acl_smtp_data = acl_lab_data
@@ -187,6 +196,7 @@ acl_lab_not_smtp:
 begin routers
 
 {hold_router}
+{spam_router}
 lab_maildir:
   driver = accept
   transport = lab_maildir
@@ -196,6 +206,18 @@ begin transports
 lab_maildir:
   driver = appendfile
   directory = {self.maildir}
+  maildir_format
+  create_directory
+  user = {EXIM_USER}
+  group = {EXIM_USER}
+  mode = 0644
+  delivery_date_add
+  envelope_to_add
+  return_path_add
+
+lab_spam_folder:
+  driver = appendfile
+  directory = {self.maildir}/{self.spam_folder}
   maildir_format
   create_directory
   user = {EXIM_USER}
@@ -368,11 +390,11 @@ lab_login:
 
     # ------------------------------------------------------------------ observing
 
-    def delivered(self) -> list[Delivered]:
-        """Every message in the lab maildir (new/ and cur/), oldest first."""
+    def delivered(self, folder: str = "") -> list[Delivered]:
+        """Every message in the lab maildir's inbox (or a Maildir++ folder such as ".spam"), oldest first."""
         files: list[Path] = []
         for sub in ("new", "cur"):
-            d = self.maildir / sub
+            d = self.maildir / folder / sub
             if d.is_dir():
                 files += [p for p in d.iterdir() if p.is_file()]
         files.sort(key=lambda p: (p.stat().st_mtime_ns, p.name))
@@ -383,10 +405,10 @@ lab_login:
         return out
 
     def wait_delivered(self, predicate: Callable[[Delivered], bool] | None = None, timeout: float = 15.0,
-                       count: int = 1) -> list[Delivered]:
-        """Poll the maildir until count messages match predicate (default: any); return the matches."""
+                       count: int = 1, folder: str = "") -> list[Delivered]:
+        """Poll the maildir (or one of its folders) until count messages match predicate; return the matches."""
         def found() -> list[Delivered] | None:
-            hits = [d for d in self.delivered() if predicate is None or predicate(d)]
+            hits = [d for d in self.delivered(folder) if predicate is None or predicate(d)]
             return hits if len(hits) >= count else None
 
         return poll(found, timeout, f"{count} delivered message(s) in {self.maildir}")  # type: ignore[return-value]

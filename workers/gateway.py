@@ -18,7 +18,7 @@ from dramatiq.results import ResultFailure
 
 from core.errors import MailwardError, ProtocolError
 from core.mime import strip_scan_preamble
-from core.models import Action, Envelope, Verdict
+from core.models import Action, Direction, Envelope, Verdict
 from core.settings import Settings
 from core.store_spool import SpoolStore
 from workers.broker import results_backend
@@ -64,24 +64,32 @@ class ScanGateway:
 
         class Handler(socketserver.StreamRequestHandler):
             timeout = READ_TIMEOUT_S
+            direction = Direction.OUTGOING
 
             def handle(self) -> None:
-                gateway.handle(self.rfile, self.wfile, self.request, self.client_address)
+                gateway.handle(self.rfile, self.wfile, self.request, self.client_address, direction=self.direction)
+
+        class IncomingHandler(Handler):
+            # Exim asks for incoming scans on the incoming listeners only: the listener is the direction marker
+            # (the RSPAMC head of Exim's spam= condition has no field the ACL could set).
+            direction = Direction.INCOMING
 
         bound = []
-        for addr in self.settings.scan.listen:
+        listeners = [(a, Handler) for a in self.settings.scan.listen]
+        listeners += [(a, IncomingHandler) for a in self.settings.incoming.listen]
+        for addr, handler in listeners:
             server: socketserver.BaseServer
             if addr.startswith("/"):
                 path = Path(addr)
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
                 path.parent.mkdir(parents=True, exist_ok=True)
-                server = _UnixServer(addr, Handler)
+                server = _UnixServer(addr, handler)
                 os.chmod(addr, 0o666)  # Exim (Debian-exim / mailnull) must connect
                 bound.append(addr)
             else:
                 host, _, port = addr.rpartition(":")
-                server = _TCPServer((host.strip("[]"), int(port)), Handler)
+                server = _TCPServer((host.strip("[]"), int(port)), handler)
                 h, p = server.server_address[:2]
                 bound.append(f"{h}:{p}")
             t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
@@ -106,10 +114,11 @@ class ScanGateway:
 
     # ---- one request -------------------------------------------------------------------------------------
     def handle(self, rfile: BinaryIO, wfile: BinaryIO, sock: socket.socket | None = None,
-               client_address: object = None) -> None:
+               client_address: object = None, *, direction: Direction = Direction.OUTGOING) -> None:
         """Serve one connection: parse the head, check the peer, scan, answer, close."""
         try:
             req = read_request(rfile)
+            req.envelope.direction = direction
         except (ProtocolError, OSError, TimeoutError) as exc:
             log.warning("gateway: bad request: %s", exc)
             with contextlib.suppress(OSError):

@@ -106,7 +106,7 @@ def _reject_score(verdict: Verdict) -> float:
 
 def legacy_reply(verdict: Verdict) -> bytes:
     """The RSPAMC/1.3 answer Exim's `variant=rspamd` parses: Metric, then Action, then symbols."""
-    is_spam = verdict.action in (Action.QUARANTINE, Action.REJECT, Action.DEFER)
+    is_spam = verdict.action in (Action.QUARANTINE, Action.REJECT, Action.DEFER, Action.SPAM)
     reject = _reject_score(verdict)
     lines = [
         "RSPAMD/1.3 0 EX_OK",

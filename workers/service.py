@@ -109,6 +109,8 @@ class Service:
         self._pruned = time.monotonic()
         self._retention_checked = -RETENTION_CHECK_S
         self._expire_actor: dramatiq.Actor | None = None
+        self._digests_actor: dramatiq.Actor | None = None
+        self._notify_checked = -RETENTION_CHECK_S
         self.dispatcher: Dispatcher | None = None
         self.bound: list[str] = []
 
@@ -187,6 +189,7 @@ class Service:
         broker = make_broker(s)
         actors = build_actors(broker, None)
         self._expire_actor = actors.expire_quarantine
+        self._digests_actor = actors.send_digests
         self.gateway = ScanGateway(s, broker, actors.scan_message, connect(s, timeout=s.scan.timeout + 10))
         # Every host runs a dispatcher: they share the event stream as one consumer group (workers/webhooks.py).
         deliver = build_webhook_actor(broker, None, s.webhooks)
@@ -216,6 +219,7 @@ class Service:
             client.hset(keys.gateway_heartbeats(), f"{host}:{os.getpid()}",
                         json.dumps({"time": time.time(), "listen": self.bound}))
             self._send_retention(client, now)
+            self._send_notifications(client, now)
             if now - self._pruned >= PRUNE_S:
                 self._pruned = now
                 gone = LimitStore(client, self.settings.limits).prune()
@@ -245,6 +249,18 @@ class Service:
         if client.set(keys.retention_lock(), socket.gethostname(), nx=True, px=ttl_ms):
             self._expire_actor.send()
             log.debug("sent expire_quarantine (max age %d days)", s.quarantine_max_age_days)
+
+    def _send_notifications(self, client: redis.Redis, now: float) -> None:
+        """Send the notification job once per notifications.check_interval_s across every host (SET NX lock)."""
+        n = self.settings.notifications
+        if not n.enabled or self._digests_actor is None:
+            return
+        if now - self._notify_checked < min(RETENTION_CHECK_S, n.check_interval_s):
+            return
+        self._notify_checked = now
+        if client.set(keys.notify_lock(), socket.gethostname(), nx=True, px=max(int(n.check_interval_s * 1000), 1)):
+            self._digests_actor.send()
+            log.debug("sent send_digests")
 
     def supervise(self) -> None:
         """Restart dead children until asked to stop."""

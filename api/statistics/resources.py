@@ -12,6 +12,7 @@ from api.services import identity, services
 from api.statistics.schemas import StatisticsArgs, StatisticsSchema
 from core.durations import parse_duration
 from core.sender_objects import SoType, object_id
+from core.store_incoming import INCOMING_HAM, INCOMING_SPAM
 from core.store_limits import HELD, RATELIMITED, REJECTED, SENT
 
 blp = Blueprint("statistics", __name__, description="Series for the plugins' charts")
@@ -23,7 +24,8 @@ def _bucket(row: dict[str, Any]) -> dict[str, int]:
     held = {f"held_{r}": int(row.get(f"held_{r}", 0)) for r in _REASONS}
     other = max(int(row.get(HELD, 0)) - sum(held.values()), 0)
     return {"start": int(row["start"]), "sent": int(row.get(SENT, 0)), **held, "held_other": other,
-            "ratelimited": int(row.get(RATELIMITED, 0)), "rejected": int(row.get(REJECTED, 0))}
+            "ratelimited": int(row.get(RATELIMITED, 0)), "rejected": int(row.get(REJECTED, 0)),
+            "incoming_spam": int(row.get(INCOMING_SPAM, 0)), "incoming_ham": int(row.get(INCOMING_HAM, 0))}
 
 
 @blp.route("/stats")

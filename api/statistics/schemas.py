@@ -26,6 +26,8 @@ class BucketSchema(Schema):
     held_other = fields.Integer(required=True)
     ratelimited = fields.Integer(required=True)
     rejected = fields.Integer(required=True)
+    incoming_spam = fields.Integer(required=True, metadata={"description": "incoming mail scanned as spam"})
+    incoming_ham = fields.Integer(required=True, metadata={"description": "incoming mail scanned as not spam"})
 
 
 class TopSenderSchema(Schema):

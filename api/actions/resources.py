@@ -1,0 +1,95 @@
+"""/actions/{token}: GET shows what a digest link would do; POST does it once, as the account the link names.
+
+Public: no identity is resolved for these paths; the signed, expiring, single-use token is the authority. GET never
+acts, because mail scanners and link previews fetch links on their own.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from flask import Response, g, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api.actions.schemas import TOKEN_PATTERN, ActionSchema
+from api.services import record, services
+from core.errors import LimitExceeded, ServiceUnavailable
+from core.identity import ROOT, Identity, account, admin
+from core.notification_tokens import ActionToken, TokenRefused, TokenSigner
+
+TOKEN_PARAMETER = {"in": "path", "name": "token",
+                   "schema": {"type": "string", "pattern": TOKEN_PATTERN, "maxLength": 600}}
+
+blp = Blueprint("actions", __name__, description="One-click release or delete from digest links (public)")
+
+
+def _signer() -> TokenSigner:
+    svc = services()
+    return TokenSigner(svc.redis, ttl_s=svc.settings.notifications.token_ttl_s)
+
+
+def _identity(tok: ActionToken) -> Identity:
+    """The link acts as the account it was issued for (so that account's hourly release limit applies)."""
+    label = f"link-{tok.token_id[:8]}"
+    return admin(None, token=label, via="link") if tok.account == ROOT else account(tok.account, token=label,
+                                                                                     via="link")
+
+
+def _view(tok: ActionToken, status: str) -> dict[str, Any]:
+    svc = services()
+    g.identity = _identity(tok)
+    rec = svc.actions.find(g.identity, tok.email_id)
+    return {"email_id": rec.email_id, "action": tok.action, "account_name": rec.account, "sender": rec.sender,
+            "subject": rec.subject, "received_date": int(rec.received), "expires": tok.exp, "status": status}
+
+
+def _wants_html() -> bool:
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return best == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["application/json"]
+
+
+def _page(body: dict[str, Any], confirm: bool) -> Response:
+    """A minimal confirmation page for browsers; every value from the mail is escaped."""
+    e = html.escape
+    verb = "Release" if body["action"] == "release" else "Delete"
+    form = (f'<form method="post"><button type="submit">{verb} this message</button></form>' if confirm
+            else f"<p>Done: the message was {e(body['status'])}.</p>")
+    text = (f"<!doctype html><meta charset=utf-8><title>Mailward</title><h1>{verb} held message?</h1>"
+            f"<p>From: {e(body['sender'])}<br>Subject: {e(body['subject'])}<br>Account: {e(body['account_name'])}"
+            f"</p>{form}")
+    return Response(text, mimetype="text/html",
+                    headers={"Content-Security-Policy": "default-src 'none'; form-action 'self'",
+                             "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"})
+
+
+@blp.route("/actions/<token>", parameters=[TOKEN_PARAMETER])
+class Action(MethodView):
+    @blp.response(200, ActionSchema)
+    def get(self, token: str) -> Any:
+        """What the link would do (the message, the action, when the link expires); changes nothing."""
+        body = _view(_signer().verify(token), "pending")
+        return _page(body, confirm=True) if _wants_html() else body
+
+    @blp.response(200, ActionSchema)
+    def post(self, token: str) -> Any:
+        """Release or delete the message, as the link's account, and use the link up."""
+        signer = _signer()
+        tok = signer.verify(token)
+        body = _view(tok, "pending")
+        if not signer.burn(tok):
+            raise TokenRefused("this link was already used")
+        actions = services().actions
+        audit = "email.release" if tok.action == "release" else "email.remove"
+        try:
+            out = (actions.release if tok.action == "release" else actions.remove)(g.identity, tok.email_id)
+        except (LimitExceeded, ServiceUnavailable) as exc:
+            signer.unburn(tok)  # a passing refusal (hourly limit, Exim down): the link may be tried again
+            record(audit, account=tok.account, target=tok.email_id, result=exc.code,
+                   details={"via": "digest link", "message": exc.message})
+            raise
+        record(audit, account=out.record.account, target=out.record.email_id,
+               details={"via": "digest link", "sender": out.record.sender, "subject": out.record.subject[:200]})
+        body["status"] = out.status
+        return _page(body, confirm=False) if _wants_html() else body
