@@ -58,14 +58,16 @@ class Accounts(Group):
 
     @command(**ACCOUNT_FLAGS)
     def edit(self, *, account: str | None = None, state: str | None = None, limit: int | str | None = None,
-             releases_limit: int | str | None = None, json: bool | str = False) -> None:
-        """change an account's quarantine size limit, state or hourly releases limit (root only)
+             releases_limit: int | str | None = None, incoming: bool | str | None = None,
+             json: bool | str = False) -> None:
+        """change an account's quarantine size limit, state, hourly releases limit or incoming scan (root only)
 
         Args:
             account: the account to change.
             state: active, or block (the account's outgoing mail is rejected).
             limit: the quarantine size limit in bytes; -1 restores the default.
             releases_limit: how many emails the account may release per hour; -1 restores the default.
+            incoming: on or off: scan the account's incoming mail (incoming filtration).
             json: output in json format.
         """
         name = arg.name(account, "--account", required=True) or ""
@@ -76,9 +78,11 @@ class Accounts(Group):
             change["limit_bytes"] = _limit(arg.whole(limit, "--limit", minimum=-1), "--limit")
         if releases_limit is not None:
             change["releases_limit"] = arg.whole(releases_limit, "--releases-limit", minimum=-1)
+        if incoming is not None:
+            change["incoming"] = arg.switch(incoming, "--incoming")
         as_json = arg.switch(json, "--json")
         if not change:
-            raise UsageError("nothing to change: give --state, --limit and/or --releases-limit")
+            raise UsageError("nothing to change: give --state, --limit, --releases-limit and/or --incoming")
         updated = dict(self._connect().call("PATCH", f"/accounts/{segment(name)}", body=change))
         if as_json:
             print_json(imunify_account(updated))

@@ -34,6 +34,9 @@ UNSCANNED_DEFER_TEXT = "Message could not be scanned, try again later"
 _PROTO_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _IFNDEF_DEFAULT_RE = re.compile(r"^[ \t]*\.ifndef[ \t]+(\w+)[ \t]*\n[ \t]*\1[ \t]*=.*\n[ \t]*\.endif", re.M)
 _HOST_RE = re.compile(r"^[A-Za-z0-9._:-]+$")
+#: Where the incoming switch is kept (its presence means on); enable re-renders from it.
+INCOMING_STATE = "var/lib/mailward/exim_incoming"
+INCOMING_STATE_TEXT = "on\n# written by ie-config enable-incoming, removed by disable-incoming\n"
 
 
 class EximHookError(MailwardError):
@@ -55,6 +58,7 @@ class HookParams:
     max_scan_size: int = 0  # bytes; 0 = scan every message (the gateway handles oversize mail)
     incoming_addresses: tuple[str, ...] = ()  # the gateway's incoming listeners; empty: no incoming scan
     spam_header: str = "X-Mailward-Spam"  # what incoming spam is delivered with
+    spam_folder: str = ""  # Maildir++ folder incoming spam is filed in (a router); empty: header only
 
     def __post_init__(self) -> None:
         if not self.scan_addresses:
@@ -63,6 +67,9 @@ class HookParams:
             exim_server_address(a)
         if not re.fullmatch(r"[A-Za-z0-9-]{1,64}", self.spam_header):
             raise EximHookError(f"spam header {self.spam_header!r} is not a header name")
+        if self.spam_folder and not (re.fullmatch(r"\.[A-Za-z0-9_.-]{1,64}", self.spam_folder)
+                                     and ".." not in self.spam_folder):
+            raise EximHookError(f"spam folder {self.spam_folder!r} must be a Maildir++ folder name such as .spam")
         if self.fail_mode not in ("open", "closed"):
             raise EximHookError(f"fail_mode must be 'open' or 'closed', got {self.fail_mode!r}")
         if not _PROTO_RE.match(self.release_protocol):
@@ -73,15 +80,27 @@ class HookParams:
             raise EximHookError("release_uid must not be negative")
 
 
-def params_from_settings(settings: Any, *, release_uid: int | None = None, max_scan_size: int = 0) -> HookParams:
-    """Build HookParams from core.settings.Settings (release uid resolved from exim.release_user if not given)."""
+def params_from_settings(settings: Any, *, release_uid: int | None = None, max_scan_size: int = 0,
+                         incoming: bool = False) -> HookParams:
+    """Build HookParams from core.settings.Settings (release uid resolved from exim.release_user if not given).
+
+    With incoming, the incoming block uses [incoming] listen, spam_header and (action spam_folder) spam_folder.
+    """
     exim = settings.exim
     if release_uid is None:
         release_uid = user_uid(exim.release_user)
+    inc: dict[str, Any] = {}
+    if incoming:
+        cfg = settings.incoming
+        if not cfg.listen:
+            raise EximHookError("incoming.listen is empty: set [incoming] listen (the scan gateway's incoming "
+                                "listeners) before turning incoming filtration on")
+        inc = {"incoming_addresses": tuple(cfg.listen), "spam_header": cfg.spam_header,
+               "spam_folder": cfg.spam_folder if cfg.action == "spam_folder" else ""}
     return HookParams(
         scan_addresses=tuple(settings.scan.listen), timeout=int(exim.spamd_timeout),
         fail_mode=settings.fail_mode, release_protocol=exim.release_protocol,
-        release_uid=release_uid, max_scan_size=max_scan_size,
+        release_uid=release_uid, max_scan_size=max_scan_size, **inc,
     )
 
 
@@ -270,15 +289,38 @@ def render_incoming_acl(params: HookParams) -> str:
     )
 
 
-def render_spam_folder_router(folder: str = ".spam", transport: str = "mailward_spam_folder") -> str:
-    """A router filing incoming spam (action "spam", kept in an acl_m variable, so unforgeable) via transport."""
+def render_spam_folder_router(folder: str = ".spam", transport: str = SPAM_ROUTER_NAME,
+                              local_user: bool = False) -> str:
+    """A router filing incoming spam (action "spam", kept in an acl_m variable, so unforgeable) via transport.
+
+    local_user: only for local domains and existing local users (a real server; the lab has one mailbox).
+    """
+    user = "  domains = +local_domains\n  check_local_user\n" if local_user else ""
     return (
         "# Mailward: incoming spam goes to the mailbox's spam folder (Dovecot Maildir++ " + folder + ").\n"
         f"{SPAM_ROUTER_NAME}:\n"
         "  driver = accept\n"
-        f"  condition = ${{if and{{{{eq{{${DIR_VAR}}}{{incoming}}}}{{eq{{${ACTION_VAR}}}{{spam}}}}}}}}\n"
+        + user
+        + f"  condition = ${{if and{{{{eq{{${DIR_VAR}}}{{incoming}}}}{{eq{{${ACTION_VAR}}}{{spam}}}}}}}}\n"
         f"  transport = {transport}\n"
         "  no_verify\n"
+    )
+
+
+def render_spam_folder_transport(folder: str = ".spam") -> str:
+    """The transport of the spam folder router: the local user's ~/Maildir/<folder>/ (Debian's maildir_home)."""
+    return (
+        "# Mailward: incoming spam, delivered into the mailbox's Maildir++ spam folder.\n"
+        f"{SPAM_ROUTER_NAME}:\n"
+        "  driver = appendfile\n"
+        f"  directory = $home/Maildir/{folder}\n"
+        "  maildir_format\n"
+        "  create_directory\n"
+        "  delivery_date_add\n"
+        "  envelope_to_add\n"
+        "  return_path_add\n"
+        "  mode = 0600\n"
+        "  mode_fail_narrower = false\n"
     )
 
 
@@ -414,10 +456,12 @@ class HookStatus:
     consistent: bool
     parts: dict[str, bool] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    incoming: bool = False  # incoming filtration switched on (ie-config enable-incoming)
 
     def to_dict(self) -> dict[str, Any]:
         return {"layout": self.layout, "installed": self.installed, "active": self.active,
-                "consistent": self.consistent, "parts": dict(self.parts), "problems": list(self.problems)}
+                "consistent": self.consistent, "parts": dict(self.parts), "problems": list(self.problems),
+                "incoming": self.incoming}
 
 
 Plan = dict[Path, str | None]  # path -> wanted text, or None to remove the file
@@ -469,6 +513,23 @@ class _Installer:
         self.exim_binary = exim_binary
         self.backup_root = Path(backup_dir) if backup_dir else self.path("var/backups/mailward")
         self.run = runner
+        self.incoming_state = self.path(INCOMING_STATE)
+
+    def incoming_on(self) -> bool:
+        """Whether incoming filtration is switched on (enable-incoming wrote the state file)."""
+        return self.incoming_state.exists()
+
+    def _incoming_text(self, params: HookParams | None) -> str | None:
+        if params is None or not params.incoming_addresses:
+            return None
+        return INCOMING_STATE_TEXT
+
+    def forget_incoming(self) -> HookResult:
+        """Remove the incoming state file alone (the hook is not installed, so nothing else carries it)."""
+        result = HookResult(self.layout, "disable-incoming")
+        if not self._apply({self.incoming_state: None}, result, lambda: None):
+            result.notes.append("incoming filtration is off: nothing changed")
+        return result
 
     def path(self, rel: str) -> Path:
         """A system path under this installer's root."""
@@ -567,6 +628,9 @@ class DebianHook(_Installer):
         self.system_filter = self.confdir / "mailward_system_filter"
         self.main_file = self.confdir / "conf.d/main/000_mailward"
         self.router_file = self.confdir / "conf.d/router/01_mailward_hold"
+        # After aliases, .forward, procmail and maildrop (400-700), before local delivery (900_local_user).
+        self.spam_router_file = self.confdir / "conf.d/router/850_mailward_spam_folder"
+        self.spam_transport_file = self.confdir / "conf.d/transport/30_mailward_spam_folder"
         self.localmacros = self.confdir / "exim4.conf.localmacros"
         self.autogenerated = self.path("var/lib/exim4/config.autogenerated")
 
@@ -580,7 +644,7 @@ class DebianHook(_Installer):
 
     def _sources(self, split: bool) -> list[Path]:
         if split:
-            ours = {self.main_file, self.router_file}
+            ours = {self.main_file, self.router_file, self.spam_router_file, self.spam_transport_file}
             return [p for p in sorted(self.confdir.joinpath("conf.d").rglob("*")) if p.is_file() and p not in ours]
         return [self.confdir / "exim4.conf.template"]
 
@@ -629,12 +693,19 @@ class DebianHook(_Installer):
         plan: Plan = {
             self.data_acl: render_smtp_data_acl(params),
             self.not_smtp_acl: render_not_smtp_acl(params),
+            self.incoming_state: self._incoming_text(params),
+            self.spam_router_file: None,
+            self.spam_transport_file: None,
         }
         main = self._main_text(params, split, trusted_taken)
+        folder = params.spam_folder if params.incoming_addresses else ""
         if split:
             plan[self.main_file] = main
             plan[self.router_file] = render_hold_router()
             plan[self.system_filter] = None
+            if folder:
+                plan[self.spam_router_file] = render_spam_folder_router(folder, local_user=True)
+                plan[self.spam_transport_file] = render_spam_folder_transport(folder)
             lm = _read(self.localmacros)
             if lm is not None and has_block(lm, "main"):
                 plan[self.localmacros] = remove_block(lm, "main")
@@ -643,12 +714,17 @@ class DebianHook(_Installer):
             plan[self.system_filter] = render_system_filter()
             plan[self.main_file] = None
             plan[self.router_file] = None
+            if folder:
+                notes.append(f"incoming spam_folder needs the split configuration (dc_use_split_config='true') "
+                             f"for its router: incoming spam is delivered to the inbox with the "
+                             f"{params.spam_header} header instead (a Sieve rule can file it in {folder})")
         return plan, notes
 
     def plan_disable(self) -> Plan:
         """The files disable would write or remove."""
-        plan: Plan = {p: None for p in (self.data_acl, self.not_smtp_acl, self.system_filter,
-                                        self.main_file, self.router_file)}
+        plan: Plan = {p: None for p in (self.data_acl, self.not_smtp_acl, self.system_filter, self.main_file,
+                                        self.router_file, self.spam_router_file, self.spam_transport_file,
+                                        self.incoming_state)}
         lm = _read(self.localmacros)
         if lm is not None and has_block(lm, "main"):
             plan[self.localmacros] = remove_block(lm, "main")
@@ -752,7 +828,9 @@ class DebianHook(_Installer):
                 stale = [str(p) for p, t in plan.items() if _read(p) != t]
                 if stale:
                     problems.append("installed with other settings: " + ", ".join(stale))
-        return HookStatus(self.layout, installed, active, not problems, parts, problems)
+        if self.incoming_on() and not installed:
+            problems.append("incoming filtration is on but the hook is not installed: run ie-config enable")
+        return HookStatus(self.layout, installed, active, not problems, parts, problems, self.incoming_on())
 
 
 # ------------------------------------------------------------------------------------------ cPanel
@@ -816,11 +894,12 @@ class CpanelHook(_Installer):
             self.notsmtp_file: render_not_smtp_acl(params),
             self.localopts: self._localopts(True),
             self.local: self._local(params),
+            self.incoming_state: self._incoming_text(params),
         }
 
     def plan_disable(self) -> Plan:
         """The files disable would write or remove."""
-        return {self.smtp_file: None, self.notsmtp_file: None,
+        return {self.smtp_file: None, self.notsmtp_file: None, self.incoming_state: None,
                 self.localopts: self._localopts(False), self.local: self._local(None)}
 
     def _build(self) -> None:
@@ -852,6 +931,11 @@ class CpanelHook(_Installer):
         else:
             result.notes.append("already enabled with these settings: nothing changed")
         result.notes.append("the release user must be one of Exim's trusted_users for releases to skip scanning")
+        if params.incoming_addresses and params.spam_folder:
+            result.notes.append(
+                f"cPanel delivers through Dovecot (LMTP), so no spam folder router is installed: incoming spam "
+                f"is delivered with the {params.spam_header}: yes header; file it in {params.spam_folder} with a "
+                f"Dovecot Sieve rule or cPanel's Email Filters (header {params.spam_header} contains yes)")
         return result
 
     def disable(self) -> HookResult:
@@ -889,7 +973,9 @@ class CpanelHook(_Installer):
             stale = [str(p) for p, t in self.plan_enable(params).items() if _read(p) != t]
             if stale:
                 problems.append("installed with other settings: " + ", ".join(stale))
-        return HookStatus(self.layout, installed, active, not problems, parts, problems)
+        if self.incoming_on() and not installed:
+            problems.append("incoming filtration is on but the hook is not installed: run ie-config enable")
+        return HookStatus(self.layout, installed, active, not problems, parts, problems, self.incoming_on())
 
 
 def detect_layout(root: str | Path = "/") -> str:

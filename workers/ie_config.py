@@ -23,6 +23,7 @@ from workers.exim_hook import (
     DebianHook,
     EximHookError,
     HookParams,
+    HookResult,
     HookStatus,
     detect_layout,
     make_hook,
@@ -66,8 +67,8 @@ def _hook(root: str, layout: str | None, reload: bool, settings: Settings | None
     return make_hook(chosen, root, exim_binary=settings.exim.exim_binary, restart=reload)
 
 
-def _params(max_scan_size: int, settings: Settings | None = None) -> HookParams:
-    return params_from_settings(settings or load_settings(), max_scan_size=int(max_scan_size))
+def _params(max_scan_size: int, settings: Settings | None = None, incoming: bool = False) -> HookParams:
+    return params_from_settings(settings or load_settings(), max_scan_size=int(max_scan_size), incoming=incoming)
 
 
 def hook_status(root: str = "/", layout: str | None = None, max_scan_size: int = 0,
@@ -76,7 +77,7 @@ def hook_status(root: str = "/", layout: str | None = None, max_scan_size: int =
     hook = _hook(root, layout, reload=False, settings=settings)
     problems: list[str] = []
     try:
-        params: HookParams | None = _params(max_scan_size, settings)
+        params: HookParams | None = _params(max_scan_size, settings, incoming=hook.incoming_on())
     except EximHookError as exc:
         params, problems = None, [exc.message]
     st = hook.status(params)
@@ -135,7 +136,8 @@ def status(json: bool = False, root: str = "/", layout: str | None = None, max_s
     data = st.to_dict()
     yn = {True: "yes", False: "no"}
     human = [f"layout: {st.layout}", f"installed: {yn[st.installed]}", f"active: {yn[st.active]}",
-             f"consistent: {yn[st.consistent]}"] + [f"problem: {p}" for p in st.problems]
+             f"consistent: {yn[st.consistent]}", f"incoming: {'on' if st.incoming else 'off'}"]
+    human += [f"problem: {p}" for p in st.problems]
     healthy = True
     if service:
         svc = service_status(load_settings().api_socket)
@@ -154,6 +156,7 @@ def enable(json: bool = False, root: str = "/", layout: str | None = None, reloa
 
     Idempotent: a second run with the same settings changes nothing. Settings come from MAILWARD_CONFIG and
     MAILWARD_* variables (scan.listen, fail_mode, exim.spamd_timeout, exim.release_user/release_protocol).
+    Incoming filtration stays as enable-incoming/disable-incoming left it.
 
     Args:
         json: print machine-readable JSON.
@@ -162,13 +165,18 @@ def enable(json: bool = False, root: str = "/", layout: str | None = None, reloa
         reload: reload/restart Exim after a successful check (--noreload to skip).
         max_scan_size: do not scan messages of this many bytes or more (0: scan everything).
     """
-    res = _hook(root, layout, reload).enable(_params(max_scan_size))
-    human = [f"enabled ({res.layout})" if res.changed else f"already enabled ({res.layout})"]
+    hook = _hook(root, layout, reload)
+    res = hook.enable(_params(max_scan_size, incoming=hook.incoming_on()))
+    _report(res, json, "enabled", "already enabled")
+
+
+def _report(res: HookResult, as_json: bool, done: str, already: str) -> None:
+    human = [f"{done} ({res.layout})" if res.changed else f"{already} ({res.layout})"]
     human += [f"changed: {c}" for c in res.changed]
     human += [f"backup: {res.backup_dir}"] if res.backup_dir else []
     human += ["exim reloaded" if res.reloaded else "exim not reloaded"] if res.changed else []
     human += [f"note: {n}" for n in res.notes]
-    _emit(res.to_dict(), json, human)
+    _emit(res.to_dict(), as_json, human)
 
 
 def disable(json: bool = False, root: str = "/", layout: str | None = None, reload: bool = True) -> None:
@@ -188,14 +196,50 @@ def disable(json: bool = False, root: str = "/", layout: str | None = None, relo
     _emit(res.to_dict(), json, human)
 
 
-def enable_incoming(json: bool = False) -> None:
-    """Scan incoming mail too: not implemented yet (see issue 8)."""
-    raise NotImplementedYet("enable-incoming is not implemented yet, see issue 8")
+def enable_incoming(json: bool = False, root: str = "/", layout: str | None = None, reload: bool = True,
+                    max_scan_size: int = 0) -> None:
+    """Scan incoming mail too: the incoming ACL block, spamd_address picking [incoming] listen, the spam folder.
+
+    Needs the hook installed (ie-config enable) and a non-empty incoming.listen. With incoming.action
+    spam_folder, Debian's split configuration gets a router and transport filing spam in ~/Maildir/<spam_folder>/;
+    elsewhere spam is delivered with incoming.spam_header (a note says so). Backs up, checks, reloads; idempotent.
+
+    Args:
+        json: print machine-readable JSON.
+        root: filesystem root to operate under (tests; "/" on a server).
+        layout: debian, cpanel or auto (default: the exim.layout setting).
+        reload: reload/restart Exim after a successful check (--noreload to skip).
+        max_scan_size: do not scan messages of this many bytes or more (0: scan everything), as for enable.
+    """
+    hook = _hook(root, layout, reload)
+    params = _params(max_scan_size, incoming=True)
+    if not hook.status().installed:
+        raise EximHookError("the Exim hook is not installed: run `ie-config enable` first")
+    res = hook.enable(params)
+    res.action = "enable-incoming"
+    res.notes = [n.replace("already enabled", "incoming already enabled") for n in res.notes]
+    _report(res, json, "incoming enabled", "incoming already enabled")
 
 
-def disable_incoming(json: bool = False) -> None:
-    """Stop scanning incoming mail: not implemented yet (see issue 8)."""
-    raise NotImplementedYet("disable-incoming is not implemented yet, see issue 8")
+def disable_incoming(json: bool = False, root: str = "/", layout: str | None = None, reload: bool = True,
+                     max_scan_size: int = 0) -> None:
+    """Stop scanning incoming mail: remove exactly what enable-incoming added; back up, check, reload. Idempotent.
+
+    Args:
+        json: print machine-readable JSON.
+        root: filesystem root to operate under (tests; "/" on a server).
+        layout: debian, cpanel or auto (default: the exim.layout setting).
+        reload: reload/restart Exim after a successful check (--noreload to skip).
+        max_scan_size: the size limit enable was given, so the outgoing snippets stay as they are.
+    """
+    hook = _hook(root, layout, reload)
+    if hook.status().installed:
+        res = hook.enable(_params(max_scan_size, incoming=False))
+        res.notes = [n for n in res.notes if not n.startswith("already enabled")]
+    else:
+        res = hook.forget_incoming()
+    res.action = "disable-incoming"
+    _report(res, json, "incoming disabled", "incoming already disabled")
 
 
 COMMANDS = {

@@ -20,6 +20,7 @@ from api.services import identity, record, services
 from core.errors import NotFound
 from core.identity import ROOT
 from core.names import valid_account
+from core.store_incoming import IncomingStore
 
 blp = Blueprint("accounts", __name__, description="Per-account quarantine settings and usage")
 
@@ -32,7 +33,8 @@ def account_view(name: str) -> dict[str, Any]:
             "releases_limit": q.releases_limit, "customized": q.customized, "messages": q.messages,
             "evicted_last_hour": svc.quarantine.evicted_last_hour(name),
             "expired_last_day": svc.quarantine.expired_last_day(name),
-            "releases_last_hour": svc.actions.releases_used(name)}
+            "releases_last_hour": svc.actions.releases_used(name),
+            "incoming": IncomingStore(svc.redis, ttl=0.0).enabled(name)}
 
 
 def known_accounts() -> list[str]:
@@ -75,14 +77,17 @@ class Account(MethodView):
     @blp.arguments(AccountEditArgs, required=False)
     @blp.response(200, AccountSchema)
     def patch(self, args: dict[str, Any], name: str) -> dict[str, Any]:
-        """Change an account's storage limit, state or hourly releases limit (-1: back to the default)."""
+        """Change an account's storage limit, state, hourly releases limit (-1: the default) or incoming scan."""
         identity().require_admin("editing an account")
         _existing(name)
         before = account_view(name)
         services().quarantine.set_account(name, limit_bytes=args.get("limit_bytes"),
                                           releases_limit=args.get("releases_limit"), state=args.get("state"))
+        if "incoming" in args:
+            IncomingStore(services().redis).set_enabled(name, args["incoming"])
         after = account_view(name)
-        changed = {k: {"from": before[k], "to": after[k]} for k in ("limit_bytes", "state", "releases_limit")
+        changed = {k: {"from": before[k], "to": after[k]}
+                   for k in ("limit_bytes", "state", "releases_limit", "incoming")
                    if before[k] != after[k] or k in args}
         record("account.edit", account=name, target=name, details=changed)
         if before["state"] != after["state"]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate
 
+from api.fields import StrictBoolean
 from core.models import AccountState
 
 #: core.names.valid_account's rule, for the OpenAPI document (a name that does not match it is a 400).
@@ -40,6 +41,7 @@ class AccountSchema(Schema):
     expired_last_day = fields.Integer(required=True, metadata={
         "description": "deleted for age (quarantine.max_age_days), current and previous UTC day"})
     releases_last_hour = fields.Integer(required=True)
+    incoming = fields.Boolean(required=True, metadata={"description": "incoming mail is scanned (the default)"})
 
 
 class AccountListSchema(Schema):
@@ -58,6 +60,7 @@ class AccountEditArgs(Schema):
     state = fields.String(validate=validate.OneOf([s.value for s in AccountState]))
     releases_limit = fields.Integer(strict=True, validate=_RELEASES,
                                     metadata={"description": "-1 restores the default"})
+    incoming = StrictBoolean(metadata={"description": "scan the account's incoming mail"})
 
 
 class PurgeArgs(Schema):

@@ -6,7 +6,7 @@ from core.models import AccountState
 from tests.api.conftest import ApiEnv, Caller
 
 ACCOUNT_KEYS = {"name", "limit_bytes", "used_bytes", "state", "releases_limit", "customized", "messages",
-                "evicted_last_hour", "expired_last_day", "releases_last_hour"}
+                "evicted_last_hour", "expired_last_day", "releases_last_hour", "incoming"}
 
 
 def _names(r: object) -> list[str]:
@@ -89,6 +89,17 @@ def test_only_the_admin_edits_accounts(api_env: ApiEnv, alice: Caller) -> None:
     assert alice("GET", "/accounts/alice").json["releases_limit"] == api_env.settings.releases_limit
 
 
+def test_admin_switches_incoming_scanning_per_account(api_env: ApiEnv, alice: Caller) -> None:
+    assert api_env.admin("GET", "/accounts/alice").json["incoming"] is True
+    r = api_env.admin("PATCH", "/accounts/alice", json={"incoming": False})
+    assert r.status_code == 200 and r.json["incoming"] is False
+    assert api_env.admin("GET", "/accounts/alice").json["incoming"] is False
+    assert api_env.admin("GET", "/accounts/bob").json["incoming"] is True
+    assert alice("PATCH", "/accounts/alice", json={"incoming": True}).status_code == 403
+    assert alice("GET", "/accounts/alice").json["incoming"] is False
+    assert api_env.admin("PATCH", "/accounts/alice", json={"incoming": True}).json["incoming"] is True
+
+
 def test_editing_or_purging_an_unknown_account_is_404(api_env: ApiEnv) -> None:
     r = api_env.admin("PATCH", "/accounts/zed", json={"limit_bytes": 1000})
     assert r.status_code == 404 and r.json["status"] == "not_found"
@@ -106,7 +117,8 @@ def test_bad_values_are_422_with_an_error_per_field_and_nothing_changes(api_env:
     assert set(r.json["errors"]["json"]) == {"limit_bytes", "state", "releases_limit"}
     assert "limit_bytes" in r.json["message"]
     for body in ({"limit_bytes": 2**40 + 1}, {"limit_bytes": "big"}, {"limit_bytes": 1.5}, {"releases_limit": 2.5},
-                 {"releases_limit": 1_000_001}, {"state": None}, {"colour": "blue"}):
+                 {"releases_limit": 1_000_001}, {"state": None}, {"colour": "blue"}, {"incoming": "on"},
+                 {"incoming": 1}):
         r = api_env.admin("PATCH", "/accounts/alice", json=body)
         assert r.status_code == 422, body
         assert set(r.json["errors"]["json"]) == set(body), body

@@ -57,14 +57,19 @@ def test_accounts_edit_patches_and_prints_one_row(run: Run, fake: FakeTransport)
     res = run("accounts", "edit", "-a", "imunifyemail", "--state=block", "--limit", "-1", "--json")
     assert fake.calls[1].body == {"state": "block", "limit_bytes": -1}
     assert set(res.json) == {"name", "limit_bytes", "used_bytes", "state", "releases_limit"}
+    run("accounts", "edit", "-a", "imunifyemail", "--incoming", "off")
+    assert fake.calls[2].body == {"incoming": False}
+    run("accounts", "edit", "-a", "imunifyemail", "--incoming=on")
+    assert fake.calls[3].body == {"incoming": True}
 
 
 def test_accounts_edit_usage_errors(run: Run, fake: FakeTransport) -> None:
     assert run("accounts", "edit", "-a", "x").err == (
-        "ie-cli: error: nothing to change: give --state, --limit and/or --releases-limit\n")
+        "ie-cli: error: nothing to change: give --state, --limit, --releases-limit and/or --incoming\n")
     assert run("accounts", "edit", "--state", "active").err == "ie-cli: error: --account is required\n"
     assert run("accounts", "edit", "-a", "x", "--state", "frozen").code == 2
     assert run("accounts", "edit", "-a", "x", "--limit", "0").code == 2
+    assert run("accounts", "edit", "-a", "x", "--incoming", "maybe").code == 2
     assert run("accounts", "edit", "-a", "x", "--name", "y", "--limit", "5").err == (
         "ie-cli: error: --account is given more than once\n")
     assert fake.calls == []

@@ -22,8 +22,17 @@ from urllib.parse import urlencode
 import pytest
 
 from core.models import Envelope, QuarantineRecord
+from core.store_incoming import IncomingStore
 from tests.cpanel_tree import make_cpanel_tree
-from tests.functional.conftest import GTUBE, SocketApi, SystemUser, lab_dir, serve_for_everyone, serve_quarantine
+from tests.functional.conftest import (
+    GTUBE,
+    SocketApi,
+    SystemUser,
+    lab_dir,
+    serve_for_everyone,
+    serve_quarantine,
+    serve_redis,
+)
 from tests.functional.plugin_fixtures import CHROMIUM, artifacts_dir, browser_requirements
 from workers.exim_lab import EximLab, build_message, free_port, missing_requirements, poll
 from workers.plugin_host import HostConfig, PluginHost
@@ -296,13 +305,24 @@ def test_screenshots_of_every_tab(stack: Stack, page: Any) -> None:
 
     select_tab(page, "settings")
     page.wait_for_selector("#acc-table tbody tr th")
+    assert "Deleted (age, last day)" in page.text_content("#acc-table thead")
+    assert page.locator("#acc-table tbody tr:first-child td").count() == 8
     page.screenshot(path=str(shots / "whm-4-settings.png"), full_page=True)
 
     select_tab(page, "statistics")
     page.wait_for_selector("#st-sent-chart rect")
     page.wait_for_selector("#st-top-table tbody tr")
     assert page.is_visible("#st-incoming-note")
-    assert "Incoming filtration is not enabled" in page.text_content("#st-incoming-note")
+    assert "No incoming mail was scanned in this period" in page.text_content("#st-incoming-note")
+    incoming = IncomingStore(serve_redis(stack.serve))
+    for spam in (True, True, False):
+        incoming.count("mwt-alice", spam)
+    with page.expect_response(lambda r: "api=%2Fstats" in r.url):
+        page.click("#st-form button[type=submit]")
+    page.wait_for_selector("#st-incoming-chart rect")
+    assert page.locator("#st-incoming-note").count() == 0
+    assert page.text_content("#st-incoming-table tfoot td[data-key=incoming_spam]") == "2"
+    assert page.text_content("#st-incoming-table tfoot td[data-key=incoming_ham]") == "1"
     sent_total = page.text_content("#st-sent-table tfoot td[data-key=sent]")
     assert sent_total is not None and int(sent_total.replace(",", "")) >= 1
     assert page.locator("#st-sent-table tbody tr").count() in (24, 25)  # one row per clock hour

@@ -120,10 +120,21 @@ def test_statistics_come_from_one_stats_call_per_view() -> None:
     stats = js[js.index("Statistics (one GET /stats"):js.index("-- start\n")]
     assert stats.count("api('GET'") == 1 and "api('GET', '/stats'" in stats
     assert "/am/stats" not in stats and "/emails" not in stats
-    for key in ("held_spam", "held_winexec", "held_virus", "held_other", "ratelimited", "top_senders"):
+    for key in ("held_spam", "held_winexec", "held_virus", "held_other", "ratelimited", "top_senders",
+                "incoming_spam", "incoming_ham"):
         assert key in stats, key
+    assert "No incoming mail was scanned in this period" in stats
     html = (PLUGIN / "assets/index.html").read_text(encoding="utf-8")
-    assert 'id="st-incoming-note">Incoming filtration is not enabled' in html
+    assert 'id="st-incoming"' in html and "Incoming filtration is not enabled" not in html
+
+
+def test_settings_accounts_table_shows_expired_last_day() -> None:
+    """The accounts table has a column for messages deleted by age in the last day (expired_last_day)."""
+    html = (PLUGIN / "assets/index.html").read_text(encoding="utf-8")
+    head = html[html.index('id="acc-table"'):html.index("</thead>", html.index('id="acc-table"'))]
+    assert "Deleted (age, last day)" in head and head.count("<th scope") == 9
+    js = (PLUGIN / "assets/mailward.js").read_text(encoding="utf-8")
+    assert "a.expired_last_day" in js and "colspan: 9" in js
 
 
 # ---------------------------------------------------------------- proxy

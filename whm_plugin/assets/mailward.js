@@ -590,7 +590,7 @@
 
   function accLoad() {
     var tbody = $('acc-table').tBodies[0];
-    loading(tbody, 8);
+    loading(tbody, 9);
     return api('GET', '/accounts', {limit: ACC.size, offset: ACC.offset, name: ACC.name}).then(function (doc) {
       ACC.total = doc.max_count || 0;
       clear(tbody);
@@ -603,12 +603,13 @@
           el('td', {'class': 'text-right', text: a.releases_limit ? fmtNum(a.releases_limit) : 'none'}),
           el('td', null, el('span', {'class': 'label ' + (a.state === 'active' ? 'label-success' : 'label-danger'), text: a.state})),
           el('td', {'class': 'text-right', text: fmtNum(a.evicted_last_hour)}),
+          el('td', {'class': 'text-right', text: fmtNum(a.expired_last_day || 0)}),
           el('td', {'class': 'mw-nowrap'},
             el('button', {type: 'button', 'class': 'btn btn-default btn-xs', onclick: function () { accountDialog(a); }}, 'Edit'), ' ',
             el('button', {type: 'button', 'class': 'btn btn-danger btn-xs', disabled: !a.messages,
               onclick: function () { purgeDialog(a); }}, 'Purge quarantine'))));
       });
-      if (!(doc.items || []).length) tbody.appendChild(el('tr', null, el('td', {colspan: 8, 'class': 'text-muted', text: 'No accounts.'})));
+      if (!(doc.items || []).length) tbody.appendChild(el('tr', null, el('td', {colspan: 9, 'class': 'text-muted', text: 'No accounts.'})));
       pager($('acc-pager'), ACC.total, ACC.offset, ACC.size, function (off) { ACC.offset = off; accLoad(); });
     }, function (err) { clear(tbody); showError($('s-result'), err); });
   }
@@ -746,7 +747,7 @@
   // ---------------------------------------------------------------- Statistics (one GET /stats per view, SVG here)
   var SVG = 'http://www.w3.org/2000/svg';
   var COLORS = {sent: '#5cb85c', held: '#d9534f', held_spam: '#f0ad4e', held_winexec: '#d9534f', held_virus: '#8e44ad',
-    held_other: '#777777', ratelimited: '#5bc0de', rejected: '#333333'};
+    held_other: '#777777', ratelimited: '#5bc0de', rejected: '#333333', incoming_spam: '#d9534f', incoming_ham: '#5cb85c'};
   var VIEWS = {'24h': {since: '24h', bucket: 'hour'}, '7d': {since: '7d', bucket: 'day'}, '30d': {since: '30d', bucket: 'day'}};
   var HELD_KEYS = ['held_spam', 'held_winexec', 'held_virus', 'held_other'];
 
@@ -846,12 +847,13 @@
 
   function statsLoad() {
     var view = VIEWS[$('st-range').value] || VIEWS['24h'];
-    ['st-sent', 'st-reasons', 'st-top'].forEach(function (id) { clear($(id)).appendChild(el('p', {'class': 'text-muted', text: 'Loading\u2026'})); });
+    ['st-sent', 'st-reasons', 'st-incoming', 'st-top'].forEach(function (id) { clear($(id)).appendChild(el('p', {'class': 'text-muted', text: 'Loading\u2026'})); });
     clear($('st-result'));
     return api('GET', '/stats', {since: view.since, bucket: view.bucket, top: 10}).then(function (doc) {
       var rows = (doc.series || []).map(function (b) {
         var l = bucketLabel(b.start, doc.bucket || view.bucket);
-        var values = {sent: b.sent || 0, ratelimited: b.ratelimited || 0, rejected: b.rejected || 0, held: 0};
+        var values = {sent: b.sent || 0, ratelimited: b.ratelimited || 0, rejected: b.rejected || 0, held: 0,
+          incoming_spam: b.incoming_spam || 0, incoming_ham: b.incoming_ham || 0};
         HELD_KEYS.forEach(function (k) { values[k] = b[k] || 0; values.held += b[k] || 0; });
         return {label: l.label, short: l.short, values: values};
       });
@@ -862,11 +864,25 @@
       barChart($('st-reasons'), 'st-reasons', 'Held outgoing mail by reason', [{key: 'held_spam', label: 'spam'},
         {key: 'held_winexec', label: 'winexec'}, {key: 'held_virus', label: 'virus'}, {key: 'held_other', label: 'other'},
         {key: 'ratelimited', label: 'sender limit'}], rows, true, per + ' Counted when mail is held; releases and deletions do not change it.');
+      incomingChart(rows, per);
       topSenders(doc.top_senders || []);
     }).catch(function (err) {
-      ['st-sent', 'st-reasons', 'st-top'].forEach(function (id) { clear($(id)); });
+      ['st-sent', 'st-reasons', 'st-incoming', 'st-top'].forEach(function (id) { clear($(id)); });
       showError($('st-result'), err);
     });
+  }
+
+  /* Incoming spam / ham per bucket; a note instead when no incoming mail was scanned in the whole period. */
+  function incomingChart(rows, per) {
+    var target = $('st-incoming');
+    var scanned = rows.some(function (r) { return r.values.incoming_spam || r.values.incoming_ham; });
+    if (!scanned) {
+      clear(target).appendChild(el('p', {'class': 'text-muted', id: 'st-incoming-note',
+        text: 'No incoming mail was scanned in this period, so there is no chart to draw.'}));
+      return;
+    }
+    barChart(target, 'st-incoming', 'Incoming mail scanned as spam and ham', [{key: 'incoming_spam', label: 'Spam'},
+      {key: 'incoming_ham', label: 'Ham'}], rows, false, per + ' Counted when incoming mail is scanned.');
   }
 
   function topSenders(senders) {

@@ -1,0 +1,116 @@
+"""Digests through a real private Exim: a held message is listed in its account owner's digest, which Exim takes
+from the trusted release user with the release marker (never scanned or held again), and the digest's one-click
+release link delivers the held message once.
+
+The stack is test_release.py's: EximLab (trusted_users = mwt-release) scanning through a real `mailward serve` whose
+sendmail, in a mount namespace, submits to the lab.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from core import keys
+from tests.cpanel_tree import make_cpanel_tree
+from tests.functional.conftest import GTUBE, SocketApi, SystemUser, lab_dir, serve_for_everyone, serve_redis
+from workers.exim_lab import Delivered, EximLab, build_message, free_port, missing_requirements
+from workers.serve_process import ServeProcess
+
+pytestmark = [pytest.mark.functional, pytest.mark.slow]
+
+SENDER = "user@alice.example"
+PASSWORD = "alice-secret"
+OWNER = "owner@dest.test"
+NOTIFIER = "mailward@server.example.net"
+MARKER = "mailward-release"
+BASE_URL = "http://127.0.0.1:1"
+LINK_RE = re.compile(r"^\s+(Release|Delete): " + re.escape(BASE_URL) + r"/api/v1/actions/(\S+)$", re.M)
+
+
+@pytest.fixture(scope="module")
+def stack(system_users: dict[str, SystemUser]) -> Iterator[tuple[ServeProcess, EximLab]]:
+    reason = missing_requirements()
+    if reason:
+        pytest.skip(reason)
+    base = Path(lab_dir("mailward-notify-"))
+    scan = f"127.0.0.1:{free_port()}"
+    lab = EximLab(base / "lab", scan, "open", release_user="mwt-release", trusted_users=["mwt-release"],
+                  users={SENDER: PASSWORD}, release_protocol=MARKER)
+    try:
+        tree = make_cpanel_tree(base / "cpanel", {"mwt-alice": {
+            "domain": "alice.example", "uid": system_users["mwt-alice"].uid,
+            "settings": {"CONTACTEMAIL": OWNER}}})
+        lab.start()
+        settings = {"scan.listen": json.dumps([scan]), "exim.release_user": '"mwt-release"',
+                    "exim.release_protocol": json.dumps(MARKER), "cpanel.root": json.dumps(str(tree)),
+                    "notifications.enabled": "true", "notifications.digest": '"hourly"',
+                    "notifications.check_interval_s": "1", "notifications.base_url": json.dumps(BASE_URL),
+                    "notifications.sender": json.dumps(NOTIFIER)}
+        with serve_for_everyone(settings, wrap=lab.namespace_argv(), prefix="mailward-notify-serve-") as serve:
+            yield serve, lab
+    finally:
+        lab.stop()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _body(copy: Delivered) -> str:
+    msg = message_from_bytes(copy.raw, policy=default)
+    assert isinstance(msg, EmailMessage)
+    return str(msg.get_content())
+
+
+def test_digest_lists_held_mail_and_its_link_releases_once(stack: tuple[ServeProcess, EximLab]) -> None:
+    serve, lab = stack
+    api = SocketApi(serve.info["api_socket"])
+    subject = "held for the owner's digest"
+    msg = build_message(SENDER, ["to@dest.test"], subject, f"{GTUBE}\n")
+    sent = lab.send_smtp_auth(SENDER, ["to@dest.test"], message=msg)
+    assert sent.data_code == 250, sent.transcript
+    assert f"{sent.queue_id} => blackhole (DATA ACL discarded recipients)" in lab.wait_log(f"{sent.queue_id} Completed")
+    (held,) = api.get(f"/emails?{urlencode({'subject': subject})}").json["items"]
+    assert held["account_name"] == "mwt-alice"
+    scans = serve.log().count(" scan queue_id=")
+
+    # The job's first run (at start-up) took this hour's digest slot; begin the next period now.
+    serve_redis(serve).delete(keys.notify_digest_due())
+    digest_subject = "[Mailward] 1 message(s) held for mwt-alice"
+    (digest,) = lab.wait_delivered(lambda d: d.subject == digest_subject, timeout=60)
+    lab.wait_queue_empty()
+    assert digest.headers("Envelope-to") == [OWNER]
+    assert digest.headers("Auto-Submitted") == ["auto-generated"]
+    assert digest.headers("X-ImunifyEmail-Filter-Action") == []  # the filter never saw it
+    body = _body(digest)
+    assert f"Subject: {subject}" in body and f"from {SENDER}" in body
+    links = dict(LINK_RE.findall(body))
+    assert set(links) == {"Release", "Delete"}, body
+
+    log = lab.mainlog()
+    (line,) = [ln for ln in log.splitlines() if " <= " in ln and f'T="{digest_subject}"' in ln]
+    assert f"<= {NOTIFIER} U=mwt-release P={MARKER} " in line, line
+    new_id = line.split()[2]
+    assert f"{new_id} => owner <{OWNER}> R=lab_maildir" in log
+    assert serve.log().count(" scan queue_id=") == scans
+    assert f"queue_id={new_id}" not in serve.log()
+    assert api.get(f"/emails?{urlencode({'subject': digest_subject})}").json["max_count"] == 0
+
+    # The release link, POSTed to the API: the held message goes out once; the link is then used up.
+    released = api.post(f"/actions/{links['Release']}")
+    assert released.status == 200, released.text
+    assert released.json["status"] == "released" and released.json["email_id"] == held["email_id"]
+    (copy,) = lab.wait_delivered(lambda d: d.subject == subject, timeout=30)
+    assert copy.headers("Envelope-to") == ["to@dest.test"]
+    again = api.post(f"/actions/{links['Release']}")
+    assert again.status == 403, again.text
+    assert "already used" in again.message
+    lab.wait_queue_empty()
+    assert len([d for d in lab.delivered() if d.subject == subject]) == 1
