@@ -268,6 +268,39 @@ def serve_toml(values: Mapping[str, str]) -> str:
 
 
 @contextlib.contextmanager
+def release_stack(prefix: str, accounts: Mapping[str, Any], values: Mapping[str, str] | None = None, *,
+                  users: Mapping[str, str], release_user: str = "mwt-release", trusted: bool = True,
+                  marker: str = "mailward-release") -> Iterator[tuple[ServeProcess, EximLab, Path]]:
+    """A private Exim scanning through a real serve whose releases (setuid sendmail as release_user) reach it.
+
+    accounts: the cPanel tree (see tests.cpanel_tree); values: more serve settings. Yields (serve, lab, tree);
+    everything is stopped and removed afterwards. trusted=False leaves release_user out of Exim's trusted_users.
+    """
+    reason = missing_requirements()
+    if reason:
+        pytest.skip(reason)
+    from tests.cpanel_tree import make_cpanel_tree
+    from workers.exim_lab import free_port
+
+    base = Path(lab_dir(prefix))
+    scan = f"127.0.0.1:{free_port()}"
+    lab = EximLab(base / "lab", scan, "open", release_user=release_user,
+                  trusted_users=[release_user] if trusted else [], users=dict(users), release_protocol=marker)
+    try:
+        tree = make_cpanel_tree(base / "cpanel", accounts)
+        lab.prepare()  # the config file must exist before serve's namespace binds it
+        settings = {"scan.listen": json.dumps([scan]), "exim.release_user": json.dumps(release_user),
+                    "exim.release_protocol": json.dumps(marker), "cpanel.root": json.dumps(str(tree)),
+                    **(values or {})}
+        with serve_for_everyone(settings, wrap=lab.namespace_argv(), prefix=f"{prefix}serve-") as serve:
+            lab.start()
+            yield serve, lab, tree
+    finally:
+        lab.stop()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@contextlib.contextmanager
 def serve_for_everyone(values: Mapping[str, str], *, wrap: Sequence[str] = (),
                        prefix: str = "mailward-serve-") -> Iterator[ServeProcess]:
     """A running `mailward serve` whose state dir sits in a 0755 /tmp dir, so any uid reaches its 0666 socket.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -31,13 +30,13 @@ from tests.cpanel_tree import AccountSpec, make_cpanel_tree
 from tests.functional.conftest import (
     SocketApi,
     SystemUser,
-    lab_dir,
+    release_stack,
     serve_for_everyone,
     serve_quarantine,
     serve_redis,
     spam_message,
 )
-from workers.exim_lab import EximLab, build_message, free_port, missing_requirements, poll
+from workers.exim_lab import EximLab, build_message, poll
 from workers.scan_client import ScanReply, check_legacy
 from workers.serve_process import ServeProcess
 
@@ -330,26 +329,12 @@ MARKER = "mailward-release"
 @pytest.fixture
 def exim_stack(system_users: dict[str, SystemUser]) -> Iterator[tuple[ServeProcess, EximLab]]:
     """A lab Exim scanning through serve (sender_email limit 1) whose API releases into that lab."""
-    reason = missing_requirements()
-    if reason:
-        pytest.skip(reason)
-    base = Path(lab_dir("mailward-limits-release-"))
-    scan = f"127.0.0.1:{free_port()}"
-    lab = EximLab(base / "lab", scan, "open", release_user="mwt-release", trusted_users=["mwt-release"],
-                  users={SENDER: PASSWORD}, release_protocol=MARKER)
-    try:
-        tree = make_cpanel_tree(base / "cpanel", {"mwt-alice": {"domain": "alice.example",
-                                                                 "uid": system_users["mwt-alice"].uid}})
-        lab.start()
-        settings = {"scan.listen": json.dumps([scan]), "exim.release_user": '"mwt-release"',
-                    "exim.release_protocol": json.dumps(MARKER), "cpanel.root": json.dumps(str(tree)),
-                    "workers.processes": "2", "workers.threads": "4", "limits.sender_email": "1"}
-        with serve_for_everyone(settings, wrap=lab.namespace_argv(), prefix="mailward-limits-rserve-") as serve:
-            poll(lambda: all(f"worker {i} ready" in serve.log() for i in range(2)), 60, "both workers ready")
-            yield serve, lab
-    finally:
-        lab.stop()
-        shutil.rmtree(base, ignore_errors=True)
+    accounts = {"mwt-alice": {"domain": "alice.example", "uid": system_users["mwt-alice"].uid}}
+    values = {"workers.processes": "2", "workers.threads": "4", "limits.sender_email": "1"}
+    with release_stack("mailward-limits-release-", accounts, values, users={SENDER: PASSWORD},
+                       marker=MARKER) as (serve, lab, _):
+        poll(lambda: all(f"worker {i} ready" in serve.log() for i in range(2)), 60, "both workers ready")
+        yield serve, lab
 
 
 def test_ratelimited_mail_is_held_by_exim_and_released_without_counting_again(

@@ -18,7 +18,6 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.cpanel_tree import make_cpanel_tree
 from tests.functional.conftest import (
     GTUBE,
     Reply,
@@ -27,10 +26,11 @@ from tests.functional.conftest import (
     hold_through_gateway,
     ie_cli,
     lab_dir,
+    release_stack,
     serve_for_everyone,
     serve_quarantine,
 )
-from workers.exim_lab import EximLab, build_message, free_port, missing_requirements
+from workers.exim_lab import EximLab, build_message, free_port
 from workers.serve_process import ServeProcess
 
 pytestmark = [pytest.mark.functional, pytest.mark.slow]
@@ -84,24 +84,9 @@ class Stack:
 
 @pytest.fixture(scope="module")
 def stack(system_users: dict[str, SystemUser]) -> Iterator[Stack]:
-    reason = missing_requirements()
-    if reason:
-        pytest.skip(reason)
-    base = Path(lab_dir("mailward-release-"))
-    scan = f"127.0.0.1:{free_port()}"
-    lab = EximLab(base / "lab", scan, "open", release_user="mwt-release", trusted_users=["mwt-release"],
-                  users={SENDER: PASSWORD}, release_protocol=MARKER)
-    try:
-        tree = make_cpanel_tree(base / "cpanel", {"mwt-alice": {"domain": "alice.example",
-                                                                 "uid": system_users["mwt-alice"].uid}})
-        lab.start()
-        settings = {"scan.listen": json.dumps([scan]), "exim.release_user": '"mwt-release"',
-                    "exim.release_protocol": json.dumps(MARKER), "cpanel.root": json.dumps(str(tree))}
-        with serve_for_everyone(settings, wrap=lab.namespace_argv(), prefix="mailward-release-serve-") as serve:
-            yield Stack(serve, lab, system_users, tree)
-    finally:
-        lab.stop()
-        shutil.rmtree(base, ignore_errors=True)
+    accounts = {"mwt-alice": {"domain": "alice.example", "uid": system_users["mwt-alice"].uid}}
+    with release_stack("mailward-release-", accounts, users={SENDER: PASSWORD}, marker=MARKER) as (serve, lab, tree):
+        yield Stack(serve, lab, system_users, tree)
 
 
 def _error(reply: Reply, status: int, word: str) -> str:
