@@ -76,6 +76,7 @@ def host_of(url: str) -> str:
 
 def site_of(host: str) -> str:
     """Approximate registrable domain of a URL host ("a.b.example.co.uk" -> "example.co.uk")."""
+    # The classifier's tokens use it too (core.tokenizer): a change here needs a TOKENIZER_VERSION bump.
     host = host.rpartition("@")[2].split(":", 1)[0].strip(".").lower()
     labels = host.split(".")
     if len(labels) < 2 or labels[-1].isdigit():  # bare names and IPv4 addresses count as themselves

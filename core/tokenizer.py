@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from core.links import site_of
+
 if TYPE_CHECKING:
     from core.mime import ParsedMessage
 
@@ -60,7 +62,6 @@ _LEET_CHARS = frozenset("0134578@$!|")
 #: Words looked at for look-alike spellings, per body (the first ones; MAX_SHAPE_CHARS of the body).
 MAX_OBFUSCATION_WORDS = 1500
 MAX_SHAPE_CHARS = 20000
-_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go"})
 _REMOVE_WORDS = ("unsubscribe", "remove", "optout", "opt-out")
 #: Headers a sender's own software writes; their presence (never their value) is a token.
 _PRESENCE_HEADERS = ("in-reply-to", "references", "x-mailer", "user-agent", "x-priority", "x-msmail-priority",
@@ -108,16 +109,6 @@ def tokenize(msg: ParsedMessage) -> list[str]:
     for body in bodies:
         _words(body, out)
     return list(out.items)
-
-
-def site_of(host: str) -> str:
-    """Approximate registrable domain of a host ("a.b.example.co.uk" -> "example.co.uk"); IPs unchanged."""
-    host = host.rpartition("@")[2].split(":", 1)[0].strip(".").lower()
-    labels = host.split(".")
-    if len(labels) < 2 or labels[-1].isdigit():
-        return host
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
-    return ".".join(labels[-keep:])
 
 
 def _words(text: str, out: _Tokens) -> None:
