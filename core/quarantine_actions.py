@@ -44,10 +44,10 @@ return {1, n + 1, '0'}
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one message in a release or remove."""
+    """What happened to one message in a release, remove or learn."""
 
     record: QuarantineRecord
-    status: str  # "released" or "removed"
+    status: str  # "released", "removed", or what learning did (learned, relearned, already)
 
 
 class QuarantineActions:
@@ -131,7 +131,7 @@ class QuarantineActions:
         except Exception as exc:  # learning is a bonus; the release already happened
             log.warning("learn id=%s as=ham failed after release: %s", record.email_id, exc)
 
-    def learn(self, identity: Identity, email_id: str, spam: bool, account: str | None = None) -> str:
+    def learn(self, identity: Identity, email_id: str, spam: bool, account: str | None = None) -> Outcome:
         """The admin's verdict on a held message: teach the classifier and the campaign fingerprints."""
         identity.require_admin("teaching the spam filter")
         if self.teacher is None:
@@ -140,7 +140,7 @@ class QuarantineActions:
         result = self.teacher.teach(self.store.read_message(record), spam)
         log.info("learn id=%s as=%s result=%s by=%s", record.email_id, "spam" if spam else "ham", result,
                  identity.label())
-        return result
+        return Outcome(record, result)
 
     def _take_slot(self, record: QuarantineRecord) -> None:
         limit = self.store.quota(record.account).releases_limit

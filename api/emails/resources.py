@@ -124,48 +124,36 @@ class EmailsLearn(MethodView):
     def post(self, args: dict[str, Any]) -> dict[str, Any]:
         """Teach the filter (classifier and campaign fingerprints) that held messages are spam or ham (admin)."""
         identity().require_admin("teaching the spam filter")
-        results = []
-        label = "spam" if args["spam"] else "ham"
-        for email_id in args["ids"]:
-            try:
-                result = services().actions.learn(identity(), email_id, args["spam"], args.get("account"))
-                results.append({"email_id": str(email_id), "ok": True, "status": result, "message": "OK"})
-                record("email.learn", target=str(email_id), details={"as": label, "result": result})
-            except MailwardError as exc:
-                results.append({"email_id": str(email_id), "ok": False, "status": exc.code, "message": exc.message})
-                record("email.learn", target=str(email_id)[:64], result=exc.code,
-                       details={"as": label, "message": exc.message})
-        ok = sum(1 for r in results if r["ok"])
-        return {"results": results, "succeeded": ok, "failed": len(results) - ok}
+        return _bulk("learn", args)
 
 
-def _do(action: str, email_id: str, account: str | None) -> Outcome:
-    actions = services().actions
-    fn = actions.release if action == "release" else actions.remove
-    return fn(identity(), email_id, account)
-
-
-def _one(action: str, email_id: str, account: str | None) -> Outcome:
-    """Run one release/remove and audit it, whatever the outcome."""
+def _one(action: str, email_id: str, account: str | None, *, spam: bool | None = None) -> Outcome:
+    """Run one release/remove/learn (learn: `spam` says as what) and audit it, whatever the outcome."""
+    who, actions = identity(), services().actions
+    details: dict[str, Any] = {} if spam is None else {"as": "spam" if spam else "ham"}
     try:
-        out = _do(action, email_id, account)
+        if action == "learn":
+            out = actions.learn(who, email_id, bool(spam), account)
+        else:
+            out = (actions.release if action == "release" else actions.remove)(who, email_id, account)
     except MailwardError as exc:
-        who = identity()
         record(f"email.{action}", target=str(email_id)[:64], account=account or ("" if who.is_admin else who.account),
-               result=exc.code,
-               details={"message": exc.message})
+               result=exc.code, details={**details, "message": exc.message})
         raise
+    if spam is not None:
+        details["result"] = out.status
     record(f"email.{action}", account=out.record.account, target=out.record.email_id,
-           details={"sender": out.record.sender, "recipients": out.record.recipients[:50],
+           details={**details, "sender": out.record.sender, "recipients": out.record.recipients[:50],
                     "subject": out.record.subject[:200]})
     return out
 
 
 def _bulk(action: str, args: dict[str, Any]) -> dict[str, Any]:
+    """Each id on its own (a failure is that item's result, never the request's): the BulkResult."""
     results = []
     for email_id in args["ids"]:
         try:
-            out = _one(action, email_id, args.get("account"))
+            out = _one(action, email_id, args.get("account"), spam=args.get("spam"))
             results.append({"email_id": out.record.email_id, "ok": True, "status": out.status, "message": "OK"})
         except MailwardError as exc:
             results.append({"email_id": str(email_id), "ok": False, "status": exc.code, "message": exc.message})
