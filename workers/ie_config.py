@@ -6,7 +6,6 @@ import http.client
 import json as _json
 import os
 import shutil
-import socket
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError
@@ -18,6 +17,7 @@ import fire
 
 from core.errors import MailwardError
 from core.settings import Settings, load_settings
+from workers import unix_http
 from workers.exim_hook import (
     CpanelHook,
     DebianHook,
@@ -97,22 +97,15 @@ def version(json: bool = False) -> None:
 
 def service_status(socket_path: Path, timeout: float = 10.0) -> dict[str, Any]:
     """The running service's own report (GET /api/v1/status on its socket, as root = admin), or why there is none."""
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    sock.settimeout(timeout)
     try:
-        sock.connect(str(socket_path))
-        conn = http.client.HTTPConnection("localhost", timeout=timeout)
-        conn.sock = sock
-        conn.request("GET", "/api/v1/status", headers={"X-Mailward-Client": "ie-config"})
-        answer = conn.getresponse()
-        body = _json.loads(answer.read() or b"{}")
+        code, raw = unix_http.get(socket_path, "/api/v1/status", timeout=timeout,
+                                  headers={"X-Mailward-Client": "ie-config"})
+        body = _json.loads(raw or b"{}")
     except (OSError, ValueError, http.client.HTTPException) as exc:
         return {"running": False, "status": "down",
                 "detail": f"no answer on {socket_path} ({exc}): is `mailward serve` running?", "components": []}
-    finally:
-        sock.close()
-    if answer.status != 200:
-        return {"running": True, "status": "unknown", "detail": str(body.get("message", answer.status)),
+    if code != 200:
+        return {"running": True, "status": "unknown", "detail": str(body.get("message", code)),
                 "components": []}
     return {"running": True, "status": body.get("status", "unknown"), "detail": "",
             "components": body.get("components", [])}

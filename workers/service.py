@@ -25,6 +25,7 @@ from core.errors import ConfigError, ServiceUnavailable
 from core.settings import Settings
 from core.store_limits import LimitStore
 from core.store_redis import connect
+from workers import unix_http
 from workers.actors import build_actors
 from workers.broker import make_broker
 from workers.embedded_redis import EmbeddedRedis
@@ -137,18 +138,10 @@ class Service:
             if self.stop_event.is_set():
                 return
             try:
-                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                s.settimeout(2)
-                s.connect(path)
-                conn = http.client.HTTPConnection("localhost")
-                conn.sock = s
-                conn.request("GET", "/api/v1/health")
-                if conn.getresponse().status == 200:
-                    conn.close()
+                if unix_http.get(path, "/api/v1/health", timeout=2.0)[0] == 200:
                     return
-                conn.close()
-            except OSError:
-                pass
+            except (OSError, http.client.HTTPException):
+                pass  # not listening yet
             time.sleep(0.1)
         raise ServiceUnavailable(f"the API did not answer on {path} within {timeout:g}s")
 
