@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from api.fields import StrictBoolean
+from api.fields import StrictBoolean, limit_arg, offset_arg, page_of
 from core.models import AccountState
 
 #: core.names.valid_account's rule, for the OpenAPI document (a name that does not match it is a 400).
@@ -44,15 +44,13 @@ class AccountSchema(Schema):
     incoming = fields.Boolean(required=True, metadata={"description": "incoming mail is scanned (the default)"})
 
 
-class AccountListSchema(Schema):
-    items = fields.List(fields.Nested(AccountSchema), required=True)
-    max_count = fields.Integer(required=True)
+AccountListSchema = page_of(AccountSchema, "AccountListSchema")
 
 
 class AccountListArgs(Schema):
     name = fields.String(validate=validate.Length(max=32))
-    limit = fields.Integer(load_default=100, validate=validate.Range(0, 10000))
-    offset = fields.Integer(load_default=0, validate=validate.Range(0, 10**9))
+    limit = limit_arg(100, 10000)
+    offset = offset_arg()
 
 
 class AccountEditArgs(Schema):

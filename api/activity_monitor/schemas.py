@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.emails.schemas import SINCE_PATTERN
-from api.fields import StrictBoolean
+from api.fields import StrictBoolean, limit_arg, offset_arg, since_arg
 from core.sender_objects import SoType
 
 #: The largest limit accepted (per hour or per day): far above anything a server sends.
@@ -55,15 +54,13 @@ class StatsSchema(Schema):
 
 
 class StatsArgs(Schema):
-    since = fields.String(load_default="1h", metadata={"description": "frame: [now - since, now], e.g. 1h, 2d; "
-                                                                      "whole clock hours", "pattern": SINCE_PATTERN})
+    since = since_arg("frame: [now - since, now], e.g. 1h, 2d; whole clock hours", load_default="1h")
     account_name = fields.String(validate=validate.Length(max=64), metadata={"description": "exact"})
     domain = fields.String(validate=validate.Length(max=253), metadata={"description": "exact, any case"})
     script_name = fields.String(validate=validate.Length(max=1024), metadata={"description": "substring"})
     sender_email = fields.String(validate=validate.Length(max=320), metadata={"description": "exact, any case"})
-    limit = fields.Integer(load_default=25, validate=validate.Range(0, 1000),
-                           metadata={"description": "accounts per page"})
-    offset = fields.Integer(load_default=0, validate=validate.Range(0, 10**9))
+    limit = limit_arg(25, 1000, description="accounts per page")
+    offset = offset_arg()
 
 
 class LimitArgs(Schema):

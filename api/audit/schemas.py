@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.emails.schemas import SINCE_PATTERN
+from api.fields import limit_arg, offset_arg, page_of, since_arg
 
 
 class ActorSchema(Schema):
@@ -27,14 +27,12 @@ class AuditEntrySchema(Schema):
     result = fields.String(required=True)
 
 
-class AuditListSchema(Schema):
-    items = fields.List(fields.Nested(AuditEntrySchema), required=True)
-    max_count = fields.Integer(required=True)
+AuditListSchema = page_of(AuditEntrySchema, "AuditListSchema")
 
 
 class AuditListArgs(Schema):
     account = fields.String(validate=validate.Length(max=32))
     action = fields.String(validate=validate.Length(max=64))
-    since = fields.String(metadata={"description": "e.g. 30d, 24h, 100s", "pattern": SINCE_PATTERN})
-    limit = fields.Integer(load_default=50, validate=validate.Range(0, 1000))
-    offset = fields.Integer(load_default=0, validate=validate.Range(0, 10**6))
+    since = since_arg()
+    limit = limit_arg(50, 1000)
+    offset = offset_arg(10**6)

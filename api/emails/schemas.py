@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from api.accounts.schemas import ACCOUNT_OR_EMPTY_PATTERN
-from api.fields import StrictBoolean
+from api.fields import StrictBoolean, limit_arg, offset_arg, page_of, since_arg
 from core.models import Direction, Reason
 
 MAX_BULK = 500
@@ -40,21 +40,15 @@ class EmailDetailSchema(EmailSummarySchema):
     body = fields.String(required=True, metadata={"description": "decoded text; HTML tags removed"})
 
 
-class EmailListSchema(Schema):
-    items = fields.List(fields.Nested(EmailSummarySchema), required=True)
-    max_count = fields.Integer(required=True)
-
-
-#: What core.durations.parse_duration accepts (at most 100 years), or empty (no limit).
-SINCE_PATTERN = r"^(\s*(\d{1,9}\s*s?|\d{1,7}\s*m|\d{1,5}\s*h|\d{1,4}\s*d)\s*)?$"
+EmailListSchema = page_of(EmailSummarySchema, "EmailListSchema")
 
 
 class EmailListArgs(Schema):
     account = fields.String(metadata={"description": "an account; root (admin) or empty means every account",
                                       "pattern": ACCOUNT_OR_EMPTY_PATTERN})
-    since = fields.String(metadata={"description": "e.g. 30d, 24h, 100s", "pattern": SINCE_PATTERN})
-    limit = fields.Integer(load_default=25, validate=validate.Range(0, 1000))
-    offset = fields.Integer(load_default=0, validate=validate.Range(0, 10**9))
+    since = since_arg()
+    limit = limit_arg(25, 1000)
+    offset = offset_arg()
     direction = fields.String(validate=validate.OneOf([d.value for d in Direction]))
     reason = fields.String(validate=validate.OneOf([r.value for r in Reason]))
     sender = fields.String(validate=validate.Length(max=320))

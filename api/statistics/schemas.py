@@ -5,12 +5,11 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from api.accounts.schemas import ACCOUNT_OR_EMPTY_PATTERN
-from api.emails.schemas import SINCE_PATTERN
+from api.fields import since_arg
 
 
 class StatisticsArgs(Schema):
-    since = fields.String(load_default="7d", metadata={
-        "description": "e.g. 24h, 7d, 30d (longer frames are cut to the 31 days kept)", "pattern": SINCE_PATTERN})
+    since = since_arg("e.g. 24h, 7d, 30d (longer frames are cut to the 31 days kept)", load_default="7d")
     bucket = fields.String(load_default="day", validate=validate.OneOf(["hour", "day"]))
     account = fields.String(metadata={"description": "an account; root (admin) or empty means every account",
                                       "pattern": ACCOUNT_OR_EMPTY_PATTERN})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.fields import StrictBoolean
+from api.fields import StrictBoolean, page_of
 from core.webhooks import EVENT_KINDS, MAX_URL_LENGTH
 
 WEBHOOK_ID_PATTERN = "^[0-9a-f]{16}$"
@@ -38,9 +38,7 @@ class WebhookCreatedSchema(WebhookSchema):
         "description": "signing key of X-Mailward-Signature; shown only in this answer"})
 
 
-class WebhookListSchema(Schema):
-    items = fields.List(fields.Nested(WebhookSchema), required=True)
-    max_count = fields.Integer(required=True)
+WebhookListSchema = page_of(WebhookSchema, "WebhookListSchema")
 
 
 class WebhookCreateArgs(Schema):

@@ -16,7 +16,7 @@ from schemathesis import Case, HookContext
 
 from api.accounts.schemas import ACCOUNT_OR_EMPTY_PATTERN, ACCOUNT_PATTERN
 from api.app import create_app
-from api.emails.schemas import SINCE_PATTERN
+from api.fields import SINCE_PATTERN
 from core.durations import parse_duration
 from core.errors import ValidationError
 from core.identity import Identity, account, admin
