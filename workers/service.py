@@ -39,12 +39,48 @@ log = logging.getLogger("mailward.serve")
 #: Written once everything answers; tests and the demo poll for it. Holds the bound addresses.
 READY_FILE = "serve.json"
 STOP_TIMEOUT_S = 20.0
+#: How often this host's gateway heartbeat is written (the API calls a gateway gone after 30 s without one).
+HEARTBEAT_S = 5.0
 #: How often the Exim hook's state is checked and reported (it reads a few config files).
 HOOK_REPORT_S = 30.0
 #: How often sender objects gone quiet are forgotten (their statistics expire by themselves).
 PRUNE_S = 3600.0
-#: The most often a host tries to take the retention lock (a shorter retention interval is tried that often).
-RETENTION_CHECK_S = 30.0
+#: The most often a host tries to take a periodic job's lock (a shorter job interval is tried that often).
+LOCK_CHECK_S = 30.0
+
+
+@dataclass
+class Every:
+    """A throttle for the supervisor's tick: due() is true at most once per interval_s (at once if last is None)."""
+
+    interval_s: float
+    last: float | None = None
+
+    def due(self, now: float) -> bool:
+        if self.last is not None and now - self.last < self.interval_s:
+            return False
+        self.last = now
+        return True
+
+
+@dataclass
+class LockedJob:
+    """A housekeeping actor sent once per interval_s across every host on one Redis (an expiring SET NX lock)."""
+
+    actor: dramatiq.Actor
+    lock_key: str
+    interval_s: float
+
+    def __post_init__(self) -> None:
+        self.tick = Every(min(LOCK_CHECK_S, self.interval_s))
+
+    def send_if_due(self, client: redis.Redis, host: str, now: float) -> None:
+        """Whichever host takes this period's lock first sends the job; the rest skip it."""
+        if not self.tick.due(now):
+            return
+        if client.set(self.lock_key, host, nx=True, px=max(int(self.interval_s * 1000), 1)):
+            self.actor.send()
+            log.debug("sent %s", self.actor.actor_name)
 
 
 @dataclass
@@ -105,13 +141,13 @@ class Service:
         self.children: list[Child] = []
         self.gateway: ScanGateway | None = None
         self._lock_fd: int | None = None
+        self.host = socket.gethostname()
+        self._heartbeat_field = f"{self.host}:{os.getpid()}"
         self._status_client: redis.Redis | None = None
-        self._hook_reported = -HOOK_REPORT_S
-        self._pruned = time.monotonic()
-        self._retention_checked = -RETENTION_CHECK_S
-        self._expire_actor: dramatiq.Actor | None = None
-        self._digests_actor: dramatiq.Actor | None = None
-        self._notify_checked = -RETENTION_CHECK_S
+        self._heartbeat = Every(HEARTBEAT_S)
+        self._hook_report = Every(HOOK_REPORT_S)
+        self._prune = Every(PRUNE_S, last=time.monotonic())  # the first an interval after start
+        self._jobs: list[LockedJob] = []
         self.dispatcher: Dispatcher | None = None
         self.bound: list[str] = []
 
@@ -181,8 +217,10 @@ class Service:
             child.start()
         broker = make_broker(s)
         actors = build_actors(broker, None)
-        self._expire_actor = actors.expire_quarantine
-        self._digests_actor = actors.send_digests
+        if s.quarantine_max_age_days > 0:
+            self._jobs.append(LockedJob(actors.expire_quarantine, keys.retention_lock(), s.retention_interval_s))
+        if s.notifications.enabled:
+            self._jobs.append(LockedJob(actors.send_digests, keys.notify_lock(), s.notifications.check_interval_s))
         self.gateway = ScanGateway(s, broker, actors.scan_message, connect(s, timeout=s.scan.timeout + 10))
         # Every host runs a dispatcher: they share the event stream as one consumer group (workers/webhooks.py).
         deliver = build_webhook_actor(broker, None, s.webhooks)
@@ -202,58 +240,31 @@ class Service:
         return info
 
     def report(self, now: float) -> None:
-        """Tell the API (through Redis) that this host's gateway lives, and every 30 s how its Exim hook is."""
-        host = socket.gethostname()
+        """Each at its own pace: this host's gateway heartbeat, periodic jobs, pruning, the Exim hook's state."""
         if self.gateway is None:
             return
         try:
-            client = self._status_client or connect(self.settings, timeout=3.0)
-            self._status_client = client
-            client.hset(keys.gateway_heartbeats(), f"{host}:{os.getpid()}",
-                        json.dumps({"time": time.time(), "listen": self.bound}))
-            self._send_retention(client, now)
-            self._send_notifications(client, now)
-            if now - self._pruned >= PRUNE_S:
-                self._pruned = now
+            if self._status_client is None:
+                self._status_client = connect(self.settings, timeout=3.0)
+            client = self._status_client
+            if self._heartbeat.due(now):
+                client.hset(keys.gateway_heartbeats(), self._heartbeat_field,
+                            json.dumps({"time": time.time(), "listen": self.bound}))
+            for job in self._jobs:
+                job.send_if_due(client, self.host, now)
+            if self._prune.due(now):
                 gone = LimitStore(client, self.settings.limits).prune()
                 if gone:
                     log.info("activity monitor: forgot %d sender objects not seen for 31 days", gone)
-            if now - self._hook_reported >= HOOK_REPORT_S:
-                self._hook_reported = now
+            if self._hook_report.due(now):
                 try:
                     hook = hook_status("/", settings=self.settings).to_dict()
                 except Exception as exc:  # a broken exim config must not stop the service; report it
                     hook = {"installed": False, "active": False, "consistent": False, "problems": [str(exc)]}
-                client.set(keys.host_status(host), json.dumps({"time": time.time(), "exim_hook": hook}),
+                client.set(keys.host_status(self.host), json.dumps({"time": time.time(), "exim_hook": hook}),
                            ex=int(HOOK_REPORT_S * 10))
         except Exception as exc:  # Redis down: the health endpoint says so; keep supervising
             log.debug("status report failed: %s", exc)
-
-    def _send_retention(self, client: redis.Redis, now: float) -> None:
-        """Send the retention job once per retention interval across every host on this Redis (SET NX lock)."""
-        s = self.settings
-        if s.quarantine_max_age_days <= 0 or self._expire_actor is None:
-            return
-        if now - self._retention_checked < min(RETENTION_CHECK_S, s.retention_interval_s):
-            return
-        self._retention_checked = now
-        # The lock lives one interval: whichever host takes it first sends this period's job, the rest skip.
-        ttl_ms = max(int(s.retention_interval_s * 1000), 1)
-        if client.set(keys.retention_lock(), socket.gethostname(), nx=True, px=ttl_ms):
-            self._expire_actor.send()
-            log.debug("sent expire_quarantine (max age %d days)", s.quarantine_max_age_days)
-
-    def _send_notifications(self, client: redis.Redis, now: float) -> None:
-        """Send the notification job once per notifications.check_interval_s across every host (SET NX lock)."""
-        n = self.settings.notifications
-        if not n.enabled or self._digests_actor is None:
-            return
-        if now - self._notify_checked < min(RETENTION_CHECK_S, n.check_interval_s):
-            return
-        self._notify_checked = now
-        if client.set(keys.notify_lock(), socket.gethostname(), nx=True, px=max(int(n.check_interval_s * 1000), 1)):
-            self._digests_actor.send()
-            log.debug("sent send_digests")
 
     def supervise(self) -> None:
         """Restart dead children until asked to stop."""
@@ -278,7 +289,7 @@ class Service:
             self.gateway.stop()
             with contextlib.suppress(Exception):
                 if self._status_client is not None:
-                    self._status_client.hdel(keys.gateway_heartbeats(), f"{socket.gethostname()}:{os.getpid()}")
+                    self._status_client.hdel(keys.gateway_heartbeats(), self._heartbeat_field)
         for child in self.children:
             child.terminate()
         deadline = time.monotonic() + STOP_TIMEOUT_S
