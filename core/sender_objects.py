@@ -7,6 +7,7 @@ scoped by account, so the same domain or script name under two accounts is two o
 from __future__ import annotations
 
 import enum
+import functools
 import uuid
 from dataclasses import dataclass
 
@@ -63,11 +64,20 @@ def script_name(script: ScriptHeader) -> str:
 
 def sender_objects(sender: Sender) -> list[SenderObject]:
     """Every object a message from `sender` counts against: account first, then domain, email, script."""
-    account = sender.account
+    return list(_objects(sender.account, sender.email, sender.domain, script_name(sender.script)))
+
+
+#: Senders whose objects are kept per process: a worker sees the same senders over and over, and each object
+#: costs a UUIDv5 (SHA-1) to name.
+CACHED_SENDERS = 4096
+
+
+@functools.lru_cache(maxsize=CACHED_SENDERS)
+def _objects(account: str, email: str, domain: str, script: str) -> tuple[SenderObject, ...]:
     acc_id = object_id(SoType.ACCOUNT, account, account)
     out = [SenderObject(SoType.ACCOUNT, account, account, acc_id, acc_id)]
-    email = sender.email.strip().lower()
-    domain = (email.rpartition("@")[2] if "@" in email else sender.domain).strip().lower().rstrip(".")
+    email = email.strip().lower()
+    domain = (email.rpartition("@")[2] if "@" in email else domain).strip().lower().rstrip(".")
     dom_id = ""
     if domain:
         dom_id = object_id(SoType.DOMAIN, account, domain)
@@ -75,8 +85,7 @@ def sender_objects(sender: Sender) -> list[SenderObject]:
     if email and "@" in email:
         out.append(SenderObject(SoType.SENDER_EMAIL, account, email, object_id(SoType.SENDER_EMAIL, account, email),
                                 acc_id, dom_id))
-    script = script_name(sender.script)
     if script:
         out.append(SenderObject(SoType.SCRIPT, account, script, object_id(SoType.SCRIPT, account, script), acc_id,
                                 dom_id))
-    return out
+    return tuple(out)

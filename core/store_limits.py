@@ -14,6 +14,7 @@ hourly and daily HASHes (`<id>:<outcome>` -> count) kept 31 days.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 import uuid
@@ -25,7 +26,7 @@ import redis
 
 from core import keys
 from core.errors import NotFound, ValidationError
-from core.sender_objects import SenderObject, SoType
+from core.sender_objects import CACHED_SENDERS, SenderObject, SoType
 from core.settings import LimitDefaults
 
 WINDOW_S = 3600
@@ -147,6 +148,12 @@ return {over, over_count, over_limit, over_kind, outcome, dryflag, weight}
 """
 
 
+@functools.lru_cache(maxsize=4 * CACHED_SENDERS)
+def _registry_entry(obj: SenderObject) -> str:
+    """An object's entry in the registry hash (sent with every message it counts, so encoded once per process)."""
+    return json.dumps(obj.to_dict(), separators=(",", ":"))
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """What the limits decided for one message."""
@@ -203,7 +210,7 @@ class LimitStore:
                            self._defaults_json]
         for o in objects:
             ks += [keys.am_window(o.id), keys.am_daily(o.id)]
-            args += [o.id, o.type.value, json.dumps(o.to_dict(), separators=(",", ":"))]
+            args += [o.id, o.type.value, _registry_entry(o)]
         return self._script(keys=ks, args=args)
 
     def admit(self, objects: list[SenderObject], recipients: int, *, now: float | None = None) -> Decision:
