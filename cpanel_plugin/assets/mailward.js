@@ -89,6 +89,15 @@
     });
   }
 
+  /* The one row a table shows when it has nothing to list. */
+  function emptyRow(body, text, cols) {
+    var row = el("tr");
+    var cell = el("td", text);
+    cell.colSpan = cols;
+    row.appendChild(cell);
+    body.appendChild(row);
+  }
+
   function button(label, cls, action, title) {
     var b = el("button", label, "btn btn-xs " + cls);
     b.type = "button";
@@ -105,13 +114,7 @@
       state.total = data.max_count;
       var body = $("quarantine-table").querySelector("tbody");
       body.textContent = "";
-      if (!data.items.length) {
-        var row = el("tr");
-        var cell = el("td", "No messages in quarantine.");
-        cell.colSpan = 6;
-        row.appendChild(cell);
-        body.appendChild(row);
-      }
+      if (!data.items.length) { emptyRow(body, "No messages in quarantine.", 6); }
       data.items.forEach(function (m) {
         var row = el("tr");
         row.setAttribute("data-email-id", m.email_id);
@@ -204,13 +207,7 @@
     return api("GET", "/am/stats", { since: $("am-since").value }).then(function (data) {
       var body = $("am-table").querySelector("tbody");
       body.textContent = "";
-      if (!data.accounts.length) {
-        var row = el("tr");
-        var cell = el("td", "No mail in this period.");
-        cell.colSpan = 6;
-        row.appendChild(cell);
-        body.appendChild(row);
-      }
+      if (!data.accounts.length) { emptyRow(body, "No mail in this period.", 6); }
       data.accounts.forEach(function (a) {
         amRow(body, "Account", a);
         (a.scripts || []).forEach(function (s) { amRow(body, "Script", s); });
