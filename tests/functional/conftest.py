@@ -23,6 +23,7 @@ import redis
 from core.models import Envelope
 from core.store_quarantine import QuarantineStore
 from tests.functional import unix_http
+from tests.functional.plugin_fixtures import CHROMIUM
 from workers.exim_lab import EximLab, missing_requirements
 from workers.scan_client import check_legacy
 from workers.serve_process import ServeProcess
@@ -344,3 +345,16 @@ def hold_through_gateway(serve: ServeProcess, login: str, sender: str, recipient
     reply = check_legacy(serve.tcp, spam_message(sender, recipients, subject), env)
     assert reply.action == "quarantine" and reply.quarantine_id, (reply, serve.log()[-2000:])
     return reply.quarantine_id
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium through Playwright (never `playwright install`), one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield chromium
+        finally:
+            chromium.close()

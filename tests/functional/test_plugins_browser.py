@@ -18,7 +18,7 @@ import pytest
 
 from tests.cpanel_tree import make_cpanel_tree
 from tests.functional.conftest import SocketApi, SystemUser, hold_through_gateway, lab_dir, serve_for_everyone
-from tests.functional.plugin_fixtures import CHROMIUM, artifacts_dir, browser_requirements, fake_sendmail
+from tests.functional.plugin_fixtures import artifacts_dir, browser_requirements, fake_sendmail
 from workers.plugin_host import HostConfig, PluginHost
 from workers.serve_process import ServeProcess
 
@@ -69,18 +69,6 @@ def world(system_users: dict[str, SystemUser]) -> Iterator[World]:
                 yield World(serve, host, held, outbox)
     finally:
         shutil.rmtree(base, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ from tests.functional.conftest import (
     serve_quarantine,
     serve_redis,
 )
-from tests.functional.plugin_fixtures import CHROMIUM, artifacts_dir, browser_requirements
+from tests.functional.plugin_fixtures import artifacts_dir, browser_requirements
 from workers.exim_lab import EximLab, build_message, free_port, missing_requirements, poll
 from workers.plugin_host import HostConfig, PluginHost
 from workers.scan_client import check_legacy
@@ -103,18 +103,6 @@ def stack(system_users: dict[str, SystemUser]) -> Iterator[Stack]:
     finally:
         lab.stop()
         shutil.rmtree(base, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture
