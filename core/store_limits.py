@@ -182,12 +182,14 @@ class Decision:
 
 @dataclass(slots=True)
 class ObjectStats:
-    """Counts of one object over a time frame."""
+    """Counts of one object over a time frame: each message once by outcome, and finer counters beside them."""
 
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # OUTCOMES: every message the object carried, once
+    details: dict[str, int] = field(default_factory=dict)  # LIMIT_HIT, held_<reason>, incoming_<spam|ham>
 
-    def get(self, outcome: str) -> int:
-        return self.counts.get(outcome, 0)
+    def get(self, name: str) -> int:
+        """An outcome's or a detail counter's count (0 if none)."""
+        return self.counts.get(name, 0) if name in OUTCOMES else self.details.get(name, 0)
 
 
 class LimitStore:
@@ -358,7 +360,7 @@ class LimitStore:
         return [SenderObject.from_dict(json.loads(r)) for r in raw]
 
     def counts(self, since_s: float, *, now: float | None = None) -> dict[str, ObjectStats]:
-        """Per object id, the outcome counts over the last since_s seconds (hour granularity)."""
+        """Per object id, the outcome and detail counts over the last since_s seconds (hour granularity)."""
         now = time.time() if now is None else now
         first, last = int((now - since_s) // 3600), int(now // 3600)
         hashes: list[str] = []
@@ -377,9 +379,10 @@ class LimitStore:
             pipe.hgetall(k)
         for data in pipe.execute():
             for f, v in data.items():
-                so_id, _, outcome = f.decode().rpartition(":")
+                so_id, _, name = f.decode().rpartition(":")
                 st = out.setdefault(so_id, ObjectStats())
-                st.counts[outcome] = st.counts.get(outcome, 0) + int(v)
+                into = st.counts if name in OUTCOMES else st.details
+                into[name] = into.get(name, 0) + int(v)
         return out
 
     def prune(self, *, keep_s: float = STATS_KEEP_S, now: float | None = None) -> int:
