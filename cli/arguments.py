@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 
 import fire
 
-from core.errors import MailwardError
+from core.durations import parse_duration
+from core.errors import MailwardError, ValidationError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,7 +29,6 @@ BOOL_WORDS = {"true": True, "yes": True, "1": True, "on": True, "false": False, 
 #: Dashes that word processors (and the Imunify documentation: en-dash + "-json") put where "--" was meant.
 _TYPOGRAPHIC_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _FLAG_BODY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*(=.*)?$", re.DOTALL)
-_DURATION = re.compile(r"^\d+[smhd]?$")
 _WHOLE = re.compile(r"^[+-]?\d+$")
 
 
@@ -240,10 +240,12 @@ def optional_whole(value: int | str | None, flag: str, *, minimum: int | None = 
 
 
 def duration(value: str, flag: str) -> str:
-    """A duration `<digits><s|m|h|d>` (or plain seconds), passed to the API as written."""
+    """A duration as the API reads it (core.durations: `<digits><s|m|h|d>` or plain seconds), passed on as written."""
     text_value = str(value).strip().lower()
-    if not _DURATION.match(text_value):
-        raise UsageError(f"{flag}: expected a duration like 100s, 5m, 24h or 30d, got {value!r}")
+    try:
+        parse_duration(text_value, flag)
+    except ValidationError as exc:
+        raise UsageError(exc.message) from None
     return text_value
 
 

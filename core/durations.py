@@ -16,7 +16,7 @@ def parse_duration(text: str, what: str = "since") -> int:
     """Seconds in a duration such as `24h`; ValidationError naming `what` if it is not one."""
     m = _RE.match(str(text))
     if not m:
-        raise ValidationError(f"{what}: expected [DIGITS][s|m|h|d] such as 100s, 5m, 1h or 5d, got {text!r}")
+        raise ValidationError(f"{what}: expected a duration like 100s, 5m, 24h or 30d, got {text!r}")
     seconds = int(m.group(1)) * _UNITS[m.group(2) or "s"]
     if seconds > MAX_SECONDS:
         raise ValidationError(f"{what}: {text!r} is longer than 100 years")
