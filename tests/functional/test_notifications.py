@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
 from core import keys
-from tests.cpanel_tree import make_cpanel_tree
-from tests.functional.conftest import GTUBE, SocketApi, SystemUser, lab_dir, serve_for_everyone, serve_redis
-from workers.exim_lab import Delivered, EximLab, build_message, free_port, missing_requirements
+from tests.functional.conftest import GTUBE, SocketApi, SystemUser, release_stack, serve_redis
+from workers.exim_lab import Delivered, EximLab, build_message
 from workers.serve_process import ServeProcess
 
 pytestmark = [pytest.mark.functional, pytest.mark.slow]
@@ -39,28 +36,14 @@ LINK_RE = re.compile(r"^\s+(Release|Delete): " + re.escape(BASE_URL) + r"/api/v1
 
 @pytest.fixture(scope="module")
 def stack(system_users: dict[str, SystemUser]) -> Iterator[tuple[ServeProcess, EximLab]]:
-    reason = missing_requirements()
-    if reason:
-        pytest.skip(reason)
-    base = Path(lab_dir("mailward-notify-"))
-    scan = f"127.0.0.1:{free_port()}"
-    lab = EximLab(base / "lab", scan, "open", release_user="mwt-release", trusted_users=["mwt-release"],
-                  users={SENDER: PASSWORD}, release_protocol=MARKER)
-    try:
-        tree = make_cpanel_tree(base / "cpanel", {"mwt-alice": {
-            "domain": "alice.example", "uid": system_users["mwt-alice"].uid,
-            "settings": {"CONTACTEMAIL": OWNER}}})
-        lab.start()
-        settings = {"scan.listen": json.dumps([scan]), "exim.release_user": '"mwt-release"',
-                    "exim.release_protocol": json.dumps(MARKER), "cpanel.root": json.dumps(str(tree)),
-                    "notifications.enabled": "true", "notifications.digest": '"hourly"',
-                    "notifications.check_interval_s": "1", "notifications.base_url": json.dumps(BASE_URL),
-                    "notifications.sender": json.dumps(NOTIFIER)}
-        with serve_for_everyone(settings, wrap=lab.namespace_argv(), prefix="mailward-notify-serve-") as serve:
-            yield serve, lab
-    finally:
-        lab.stop()
-        shutil.rmtree(base, ignore_errors=True)
+    accounts = {"mwt-alice": {"domain": "alice.example", "uid": system_users["mwt-alice"].uid,
+                              "settings": {"CONTACTEMAIL": OWNER}}}
+    values = {"notifications.enabled": "true", "notifications.digest": '"hourly"',
+              "notifications.check_interval_s": "1", "notifications.base_url": json.dumps(BASE_URL),
+              "notifications.sender": json.dumps(NOTIFIER)}
+    with release_stack("mailward-notify-", accounts, values, users={SENDER: PASSWORD}, marker=MARKER) as (
+            serve, lab, _):
+        yield serve, lab
 
 
 def _body(copy: Delivered) -> str:

@@ -7,9 +7,7 @@ whose API runs in a mount namespace where /usr/sbin/sendmail reads the lab's con
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,12 +23,10 @@ from tests.functional.conftest import (
     SystemUser,
     hold_through_gateway,
     ie_cli,
-    lab_dir,
     release_stack,
-    serve_for_everyone,
     serve_quarantine,
 )
-from workers.exim_lab import EximLab, build_message, free_port
+from workers.exim_lab import EximLab, build_message
 from workers.serve_process import ServeProcess
 
 pytestmark = [pytest.mark.functional, pytest.mark.slow]
@@ -217,25 +213,15 @@ def test_release_user_not_trusted_by_exim_fails_loudly(stack: Stack) -> None:
     """The ACL names the release user but Exim does not trust it (trusted_users lost in a config edit): Exim then
     ignores -oMr and -f. The ACL refuses such mail, so the release fails with Exim's reason and nothing is sent,
     re-scanned or re-held; the message stays in its account's quarantine."""
-    base = Path(lab_dir("mailward-untrusted-"))
-    scan = f"127.0.0.1:{free_port()}"
-    lab = EximLab(base / "lab", scan, "open", release_user="mwt-release", trusted_users=[],
-                  users={SENDER: PASSWORD}, release_protocol=MARKER)
-    try:
-        lab.prepare()
-        settings = {"scan.listen": json.dumps([scan]), "exim.release_user": '"mwt-release"',
-                    "exim.release_protocol": json.dumps(MARKER), "cpanel.root": json.dumps(str(stack.tree))}
-        with serve_for_everyone(settings, wrap=lab.namespace_argv(), prefix="mailward-untrusted-serve-") as other:
-            lab.start()
-            subject = "released by an untrusted user"
-            email_id = hold_through_gateway(other, "mwt-alice", SENDER, list(RCPTS), subject)
-            scans = other.log().count(" scan queue_id=")
-            reply = SocketApi(other.info["api_socket"]).post(f"/emails/{email_id}/release")
-            assert reply.status == 503, reply.text
-            assert "not trusted by Exim" in reply.message
-            assert serve_quarantine(other).get(email_id).account == "mwt-alice"
-            assert other.log().count(" scan queue_id=") == scans, "nothing was scanned again"
-            assert not [d for d in lab.delivered() if d.subject == subject]
-    finally:
-        lab.stop()
-        shutil.rmtree(base, ignore_errors=True)
+    accounts = {"mwt-alice": {"domain": "alice.example", "uid": stack.users["mwt-alice"].uid}}
+    with release_stack("mailward-untrusted-", accounts, users={SENDER: PASSWORD}, trusted=False,
+                       marker=MARKER) as (other, lab, _):
+        subject = "released by an untrusted user"
+        email_id = hold_through_gateway(other, "mwt-alice", SENDER, list(RCPTS), subject)
+        scans = other.log().count(" scan queue_id=")
+        reply = SocketApi(other.info["api_socket"]).post(f"/emails/{email_id}/release")
+        assert reply.status == 503, reply.text
+        assert "not trusted by Exim" in reply.message
+        assert serve_quarantine(other).get(email_id).account == "mwt-alice"
+        assert other.log().count(" scan queue_id=") == scans, "nothing was scanned again"
+        assert not [d for d in lab.delivered() if d.subject == subject]

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -23,18 +21,16 @@ import pytest
 
 from core.models import Envelope, QuarantineRecord
 from core.store_incoming import IncomingStore
-from tests.cpanel_tree import make_cpanel_tree
 from tests.functional.conftest import (
     GTUBE,
     SocketApi,
     SystemUser,
-    lab_dir,
-    serve_for_everyone,
+    release_stack,
     serve_quarantine,
     serve_redis,
 )
 from tests.functional.plugin_fixtures import artifacts_dir, browser_requirements
-from workers.exim_lab import EximLab, build_message, free_port, missing_requirements, poll
+from workers.exim_lab import EximLab, build_message, poll
 from workers.plugin_host import HostConfig, PluginHost
 from workers.scan_client import check_legacy
 from workers.serve_process import ServeProcess
@@ -81,28 +77,12 @@ class Stack:
 
 @pytest.fixture(scope="module")
 def stack(system_users: dict[str, SystemUser]) -> Iterator[Stack]:
-    reason = missing_requirements()
-    if reason:
-        pytest.skip(reason)
-    base = Path(lab_dir("mailward-whm-"))
-    scan = f"127.0.0.1:{free_port()}"
-    lab = EximLab(base / "lab", scan, "open", release_user="mwt-release", trusted_users=["mwt-release"],
-                  users={SENDER: PASSWORD}, release_protocol=MARKER)
-    try:
-        tree = make_cpanel_tree(base / "cpanel", {
-            "mwt-alice": {"domain": "alice.example", "uid": system_users["mwt-alice"].uid},
-            BULK_ACCOUNT: "bulk.example",
-        })
-        lab.start()
-        settings = {"scan.listen": json.dumps([scan]), "exim.release_user": '"mwt-release"',
-                    "exim.release_protocol": json.dumps(MARKER), "cpanel.root": json.dumps(str(tree))}
-        with serve_for_everyone(settings, wrap=lab.namespace_argv(), prefix="mailward-whm-serve-") as serve:
-            cfg = HostConfig(api_socket=serve.info["api_socket"], users=("mwt-alice",), cpanel_root=str(tree))
-            with PluginHost(cfg) as host:
-                yield Stack(serve, lab, host)
-    finally:
-        lab.stop()
-        shutil.rmtree(base, ignore_errors=True)
+    accounts = {"mwt-alice": {"domain": "alice.example", "uid": system_users["mwt-alice"].uid},
+                BULK_ACCOUNT: "bulk.example"}
+    with release_stack("mailward-whm-", accounts, users={SENDER: PASSWORD}, marker=MARKER) as (serve, lab, tree):
+        cfg = HostConfig(api_socket=serve.info["api_socket"], users=("mwt-alice",), cpanel_root=str(tree))
+        with PluginHost(cfg) as host:
+            yield Stack(serve, lab, host)
 
 
 @pytest.fixture
