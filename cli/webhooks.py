@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from cli import arguments as arg
+from cli.api_client import segment
 from cli.arguments import Group, UsageError, command
 from cli.tables import local_time, print_json, table
 
@@ -84,9 +85,9 @@ class Webhooks(Group):
             id: the webhook's id (see `ie-cli webhooks list`).
             json: output in json format.
         """
-        hook_id = arg.name(id, "--id", required=True)
+        hook_id = arg.name(id, "--id", required=True) or ""
         as_json = arg.switch(json, "--json")
-        self._connect().call("DELETE", f"/webhooks/{hook_id}")
+        self._connect().call("DELETE", f"/webhooks/{segment(hook_id)}")
         if as_json:
             print_json({"success": True, "id": hook_id})
         else:
@@ -120,18 +121,18 @@ class Webhooks(Group):
             id: the webhook's id.
             json: output in json format.
         """
-        hook_id = arg.name(id, "--id", required=True)
+        hook_id = arg.name(id, "--id", required=True) or ""
         as_json = arg.switch(json, "--json")
-        answer = self._connect().call("POST", f"/webhooks/{hook_id}/test")
+        answer = self._connect().call("POST", f"/webhooks/{segment(hook_id)}/test")
         if as_json:
             print_json(answer)
         else:
             print(f"ping queued as event {answer.get('event_id', '')}")
 
     def _toggle(self, hook_id: str | None, on: bool, json: bool | str) -> None:
-        wanted = arg.name(hook_id, "--id", required=True)
+        wanted = arg.name(hook_id, "--id", required=True) or ""
         as_json = arg.switch(json, "--json")
-        hook = self._connect().call("PATCH", f"/webhooks/{wanted}", body={"enabled": on})
+        hook = self._connect().call("PATCH", f"/webhooks/{segment(wanted)}", body={"enabled": on})
         if as_json:
             print_json(hook)
         else:

@@ -44,3 +44,11 @@ def test_api_errors_become_exit_1(fake: FakeTransport, run: Run) -> None:
     fake.on("POST", "/webhooks", error(400, "invalid_argument", "webhooks to 127.0.0.1 are refused"))
     r = run("webhooks", "add", "--url", "http://127.0.0.1/")
     assert r.code == 1 and "refused" in r.err
+
+
+def test_webhook_id_cannot_escape_its_resource(fake: FakeTransport, run: Run) -> None:
+    run("webhooks", "remove", "--id", "../accounts/alice")
+    run("webhooks", "disable", "--id", "../accounts/alice")
+    run("webhooks", "test", "--id", "../accounts/alice")
+    assert [c.path for c in fake.calls] == ["/api/v1/webhooks/..%2Faccounts%2Falice"] * 2 + [
+        "/api/v1/webhooks/..%2Faccounts%2Falice/test"]
