@@ -181,12 +181,7 @@ def disable(json: bool = False, root: str = "/", layout: str | None = None, relo
         layout: debian, cpanel or auto (default: the exim.layout setting).
         reload: reload/restart Exim after a successful check (--noreload to skip).
     """
-    res = _hook(root, layout, reload).disable()
-    human = [f"disabled ({res.layout})" if res.changed else f"already disabled ({res.layout})"]
-    human += [f"changed: {c}" for c in res.changed]
-    human += [f"backup: {res.backup_dir}"] if res.backup_dir else []
-    human += [f"note: {n}" for n in res.notes]
-    _emit(res.to_dict(), json, human)
+    _report(_hook(root, layout, reload).disable(), json, "disabled", "already disabled")
 
 
 def enable_incoming(json: bool = False, root: str = "/", layout: str | None = None, reload: bool = True,
