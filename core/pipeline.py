@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from core.attribution import HeaderList, attribute
+from core.attribution import AccountLookup, HeaderList, attribute
 from core.checks import ALL_CHECKS
 from core.checks.base import GROUP_VIRUS, GROUP_WINEXEC, Check, ScanContext
 from core.fingerprint import Fingerprint, fingerprint_message
@@ -50,7 +50,7 @@ INCOMING_OFF = "INCOMING_OFF"
 class Pipeline:
     """Evaluates one message; the caller applies the verdict's effects (quarantine, counters)."""
 
-    def __init__(self, settings: Settings, accounts: object, checks: Sequence[Check] = ALL_CHECKS) -> None:
+    def __init__(self, settings: Settings, accounts: AccountLookup, checks: Sequence[Check] = ALL_CHECKS) -> None:
         self.settings = settings
         self.accounts = accounts
         self.checks = tuple(checks)
@@ -114,7 +114,7 @@ class Pipeline:
                 found = check.run(msg, ctx)
             except Exception:  # a broken check must not lose the message: it becomes a symbol
                 log.exception("check %s raised on queue_id=%s", check.name, envelope.queue_id)
-                found = [Symbol("CHECK_ERROR", s.score("CHECK_ERROR"), "a check raised an error", [check.name])]
+                found = [self._check_error(check.name)]
                 errored = True
             if found and check.group == GROUP_WINEXEC and not policy.allow_winexec \
                     and Reason.WINEXEC not in reasons:
@@ -159,9 +159,12 @@ class Pipeline:
 
     def _owner(self, address: str) -> str | None:
         """The account owning an address's domain (core.store_cpanel), if any."""
-        owner_of = getattr(self.accounts, "owner_of_domain", None)
         domain = address.rpartition("@")[2]
-        return owner_of(domain) if owner_of is not None and domain else None
+        return self.accounts.owner_of_domain(domain) if domain else None
+
+    def _check_error(self, name: str) -> Symbol:
+        """What a check (or the campaign count) that raised leaves in the verdict."""
+        return Symbol("CHECK_ERROR", self.settings.score("CHECK_ERROR"), "a check raised an error", [name])
 
     def _campaign(self, msg: ParsedMessage, envelope: Envelope, sender: Sender,
                   policy: Policy) -> tuple[CampaignView | None, Symbol | None]:
@@ -178,5 +181,4 @@ class Pipeline:
             return (policy.campaign(fp, envelope, sender) if fp is not None else None), None
         except Exception:
             log.exception("campaign count failed on queue_id=%s", envelope.queue_id)
-            return None, Symbol("CHECK_ERROR", self.settings.score("CHECK_ERROR"), "a check raised an error",
-                                ["campaign"])
+            return None, self._check_error("campaign")
