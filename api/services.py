@@ -19,6 +19,7 @@ from core.store_campaigns import CampaignStore
 from core.store_classifier import ClassifierStore
 from core.store_events import EventStore
 from core.store_filters import FilterSettingsStore
+from core.store_incoming import IncomingStore
 from core.store_limits import LimitStore
 from core.store_quarantine import QuarantineStore
 from core.store_tokens import TokenStore
@@ -44,6 +45,7 @@ class Services:
     accounts: Any  # core.store_cpanel.CpanelAccounts or its twin
     events: EventStore
     webhooks: WebhookStore
+    incoming: IncomingStore
 
 
 def build_services(settings: Settings, client: redis.Redis, reinjector: Reinjector, accounts: Any) -> Services:
@@ -60,7 +62,8 @@ def build_services(settings: Settings, client: redis.Redis, reinjector: Reinject
                     filters=FilterSettingsStore(client, settings, ttl=0.0), audit=AuditStore(client),
                     tokens=TokenStore(client), limits=LimitStore(client, settings.limits),
                     accounts=accounts, events=events,
-                    webhooks=WebhookStore(client, allow_private=settings.webhooks.allow_private))
+                    webhooks=WebhookStore(client, allow_private=settings.webhooks.allow_private),
+                    incoming=IncomingStore(client, ttl=0.0))
 
 
 def services() -> Services:

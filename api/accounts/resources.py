@@ -20,21 +20,22 @@ from api.services import identity, record, services
 from core.errors import NotFound
 from core.identity import ROOT
 from core.names import valid_account
-from core.store_incoming import IncomingStore
 
 blp = Blueprint("accounts", __name__, description="Per-account quarantine settings and usage")
 
 
-def account_view(name: str) -> dict[str, Any]:
-    """One account in the API's Account shape."""
+def account_view(name: str, incoming_off: frozenset[str] | None = None) -> dict[str, Any]:
+    """One account in the API's Account shape (a listing passes the incoming-off set it read once)."""
     svc = services()
+    if incoming_off is None:
+        incoming_off = svc.incoming.disabled()
     q = svc.quarantine.quota(name)
     return {"name": q.name, "limit_bytes": q.limit_bytes, "used_bytes": q.used_bytes, "state": str(q.state),
             "releases_limit": q.releases_limit, "customized": q.customized, "messages": q.messages,
             "evicted_last_hour": svc.quarantine.evicted_last_hour(name),
             "expired_last_day": svc.quarantine.expired_last_day(name),
             "releases_last_hour": svc.actions.releases_used(name),
-            "incoming": IncomingStore(svc.redis, ttl=0.0).enabled(name)}
+            "incoming": name not in incoming_off}
 
 
 def known_accounts() -> list[str]:
@@ -63,7 +64,8 @@ class Accounts(MethodView):
         if args.get("name"):
             names = [n for n in names if n == args["name"]]
         page = names[args["offset"]: args["offset"] + args["limit"]]
-        return {"items": [account_view(n) for n in page], "max_count": len(names)}
+        off = services().incoming.disabled()
+        return {"items": [account_view(n, off) for n in page], "max_count": len(names)}
 
 
 @blp.route("/accounts/<name>", parameters=[ACCOUNT_PATH_PARAMETER])
@@ -84,7 +86,7 @@ class Account(MethodView):
         services().quarantine.set_account(name, limit_bytes=args.get("limit_bytes"),
                                           releases_limit=args.get("releases_limit"), state=args.get("state"))
         if "incoming" in args:
-            IncomingStore(services().redis).set_enabled(name, args["incoming"])
+            services().incoming.set_enabled(name, args["incoming"])
         after = account_view(name)
         changed = {k: {"from": before[k], "to": after[k]}
                    for k in ("limit_bytes", "state", "releases_limit", "incoming")
