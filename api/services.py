@@ -50,9 +50,9 @@ class Services:
 
 def build_services(settings: Settings, client: redis.Redis, reinjector: Reinjector, accounts: Any) -> Services:
     """Wire the stores for one app."""
-    quarantine = QuarantineStore(settings.quarantine_dir, client, default_limit_bytes=settings.quarantine_limit_bytes,
-                                 default_releases_limit=settings.releases_limit)
     events = EventStore(client)
+    quarantine = QuarantineStore(settings.quarantine_dir, client, default_limit_bytes=settings.quarantine_limit_bytes,
+                                 default_releases_limit=settings.releases_limit, events=events)
     teacher = SpamTeacher(ClassifierStore(client, settings.scan), CampaignStore(client, settings))
     return Services(settings=settings, redis=client, quarantine=quarantine,
                     actions=QuarantineActions(

@@ -113,11 +113,11 @@ class QuarantineActions:
         record.status = "released"
         return Outcome(record, "released")
 
-    def _event(self, kind: str, record: QuarantineRecord, identity: Identity) -> None:
+    def _event(self, kind: str, record: QuarantineRecord, identity: Identity, **extra: str) -> None:
         if self.events is not None:  # EventStore.emit logs and swallows Redis errors: the action already happened
             self.events.emit(kind, {"email_id": record.email_id, "account": record.account, "sender": record.sender,
                                     "recipients": len(record.recipients), "reasons": record.reasons,
-                                    "by": identity.label()})
+                                    "by": identity.label(), **extra})
 
     def _learn_release(self, identity: Identity, record: QuarantineRecord, message: bytes) -> None:
         """A released spam hold was a false positive: learn it as ham (never fails the release)."""
@@ -166,7 +166,7 @@ class QuarantineActions:
         finally:
             self.store.unclaim(record.email_id)
         log.info("remove id=%s account=%s by=%s", record.email_id, record.account, identity.label())
-        self._event("email.deleted", record, identity)
+        self._event("email.deleted", record, identity, why="removed")
         record.status = "removed"
         return Outcome(record, "removed")
 

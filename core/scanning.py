@@ -34,9 +34,10 @@ class Scanner:
     def __init__(self, settings: Settings, client: redis.Redis) -> None:
         self.settings = settings
         self.spool = SpoolStore(settings.spool_dir)
+        self.events = EventStore(client)
         self.quarantine = QuarantineStore(settings.quarantine_dir, client,
                                           default_limit_bytes=settings.quarantine_limit_bytes,
-                                          default_releases_limit=settings.releases_limit)
+                                          default_releases_limit=settings.releases_limit, events=self.events)
         self.whitelist = WhitelistStore(client)
         self.filters = FilterSettingsStore(client, settings)
         self.accounts = CpanelAccounts(settings.cpanel_root)
@@ -44,7 +45,6 @@ class Scanner:
         self.limits = LimitStore(client, settings.limits)
         self.classifier = ClassifierStore(client, settings.scan)
         self.campaigns = CampaignStore(client, settings)
-        self.events = EventStore(client)
         self.incoming = IncomingStore(client)
         try:
             load_model()  # read the model file now, not during the first scan

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,8 @@ log = logging.getLogger("mailward.events")
 
 #: Events kept (the stream is trimmed approximately to this length); a few days of a busy server.
 MAX_EVENTS = 100_000
+#: Events sent to Redis per pipeline round trip by emit_many (bounds the client's buffer on a large purge).
+EMIT_BATCH = 500
 #: The consumer group of the webhook dispatchers: every event is dispatched once, by one of them.
 DISPATCH_GROUP = "dispatch"
 
@@ -44,6 +47,35 @@ class EventStore:
         except (redis.RedisError, OSError) as exc:
             log.warning("event %s not recorded: %s", kind, exc)
             return ""
+
+    def emit_many(self, kind: str, items: Iterable[dict[str, Any]]) -> int:
+        """Append one event of `kind` per item, EMIT_BATCH XADDs per round trip; how many were recorded (logged)."""
+        done = 0
+        batch: list[dict[str, Any]] = []
+        for data in items:
+            batch.append(data)
+            if len(batch) >= EMIT_BATCH:
+                done += self._emit_batch(kind, batch)
+                batch = []
+        if batch:
+            done += self._emit_batch(kind, batch)
+        return done
+
+    def _emit_batch(self, kind: str, batch: list[dict[str, Any]]) -> int:
+        at = f"{time.time():.3f}"
+        pipe = self.client.pipeline(transaction=False)
+        for data in batch:
+            pipe.xadd(keys.events(), {"t": kind, "at": at, "d": json.dumps(data, separators=(",", ":"))},
+                      maxlen=MAX_EVENTS, approximate=True)
+        try:
+            replies = pipe.execute(raise_on_error=False)
+        except (redis.RedisError, OSError) as exc:
+            log.warning("%d %s event(s) not recorded: %s", len(batch), kind, exc)
+            return 0
+        failed = [r for r in replies if isinstance(r, Exception)]
+        if failed:
+            log.warning("%d %s event(s) not recorded: %s", len(failed), kind, failed[0])
+        return len(batch) - len(failed)
 
     def emit_once(self, kind: str, data: dict[str, Any], *, name: str, ttl_s: int) -> str:
         """Emit unless the same `name` was emitted within ttl_s (SET NX EX: atomic, expiring)."""

@@ -7,9 +7,10 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import redis
 
@@ -17,6 +18,10 @@ from core import keys
 from core.errors import NotFound, ValidationError
 from core.models import AccountState, QuarantineRecord
 from core.names import is_valid_email_id, valid_account, valid_email_id
+from core.store_events import EMIT_BATCH, EventStore
+
+#: The event of every message leaving the quarantine other than by release; its data says why.
+DELETED = "email.deleted"
 
 # Adds one message to the index, then evicts the account's oldest messages (never the new one) until the
 # account is within its byte limit. One script, so concurrent workers never over- or under-count.
@@ -154,12 +159,24 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _deleted(why: str, meta: Mapping[str, Any], by: str = "") -> dict[str, Any]:
+    """The data of an `email.deleted` event for a message whose metadata (QuarantineRecord.to_dict) is at hand."""
+    data: dict[str, Any] = {"email_id": str(meta["email_id"]), "account": str(meta["account"]),
+                            "sender": str(meta.get("sender", "")), "recipients": len(meta.get("recipients") or []),
+                            "reasons": list(meta.get("reasons") or []), "why": why}
+    if by:
+        data["by"] = by
+    return data
+
+
 class QuarantineStore:
     """Per-account quarantine: `<root>/<account>/<id>.eml` + `<id>.json`, indexed in Redis by time."""
 
     def __init__(self, root: Path, client: redis.Redis, *, default_limit_bytes: int,
-                 default_releases_limit: int, state_ttl: float = 5.0) -> None:
+                 default_releases_limit: int, state_ttl: float = 5.0, events: EventStore | None = None) -> None:
         self.root = root
+        # Evictions, purges and retention emit `email.deleted` here; None (tools, tests) emits nothing.
+        self.events = events
         self.state_ttl = state_ttl
         self._blocked: tuple[float, frozenset[str]] | None = None
         self.client = client
@@ -212,6 +229,8 @@ class QuarantineStore:
         ids = [e.decode() for e in evicted]
         for old in ids:
             self._unlink(record.account, old)
+        # The script returns the ids alone (an eviction stays one cheap call), so these events carry no sender.
+        self._emit_deleted([{"email_id": old, "account": record.account, "why": "evicted"} for old in ids])
         return ids
 
     def _unlink(self, account: str, email_id: str) -> None:
@@ -249,16 +268,28 @@ class QuarantineStore:
         return json.loads(raw) if raw else None
 
     def purge_account(self, account: str, progress: Callable[[int, int], None] | None = None,
-                      batch: int | None = None) -> int:
-        """Delete the held messages of one account (oldest first, at most `batch`); returns how many."""
+                      batch: int | None = None, *, by: str = "") -> int:
+        """Delete the held messages of one account (oldest first, at most `batch`); returns how many.
+
+        Each message removed emits `email.deleted` (why "purged"; `by` names who asked, when the caller knows).
+        """
         end = -1 if batch is None else max(batch, 1) - 1
         ids = [i.decode() for i in self.client.zrange(keys.quarantine_by_account(valid_account(account)), 0, end)]
+        gone: list[dict[str, Any]] = []
         for n, email_id in enumerate(ids, 1):
             with contextlib.suppress(NotFound):
-                self.remove(email_id)
+                gone.append(_deleted("purged", self.remove(email_id).to_dict(), by))
             if progress:
                 progress(n, len(ids))
+            if len(gone) >= EMIT_BATCH:
+                self._emit_deleted(gone)
+                gone = []
+        self._emit_deleted(gone)
         return len(ids)
+
+    def _emit_deleted(self, items: list[dict[str, Any]]) -> None:
+        if items and self.events is not None:  # emit_many logs and swallows Redis errors: the mail is gone anyway
+            self.events.emit_many(DELETED, items)
 
     def expire(self, older_than: float, batch: int = 500, progress: Callable[[int], None] | None = None, *,
                now: float | None = None) -> dict[str, int]:
@@ -279,11 +310,13 @@ class QuarantineStore:
                 return removed
             metas = self.client.mget([keys.quarantine_meta(i) for i in ids])
             claims = self.client.mget([keys.quarantine_claim(i) for i in ids])
+            gone_now: list[dict[str, Any]] = []
             for email_id, meta, claim in zip(ids, metas, claims, strict=True):
                 if claim is not None:
                     skipped += 1
                     continue
-                account = json.loads(meta)["account"] if meta is not None else ""
+                parsed = json.loads(meta) if meta is not None else {}
+                account = parsed["account"] if meta is not None else ""
                 if account:
                     self._unlink(account, email_id)
                     acct_key = keys.quarantine_by_account(account)
@@ -294,6 +327,9 @@ class QuarantineStore:
                                     args=[email_id, account, keys.quarantine_meta(""), EXPIRED_KEEP_S])
                 if gone:
                     removed[account] = removed.get(account, 0) + 1
+                    if parsed:
+                        gone_now.append(_deleted("expired", {**parsed, "email_id": email_id}))
+            self._emit_deleted(gone_now)
             if progress:
                 progress(sum(removed.values()))
 

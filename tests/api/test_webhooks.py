@@ -62,6 +62,18 @@ def test_release_remove_and_block_emit_events(api_env: ApiEnv) -> None:
     released = got[0][1]
     assert released["email_id"] == one and released["account"] == "alice" and released["recipients"] == 2
     assert released["by"] == "uid 0 (admin)" and got[2][1] == {"account": "bob", "by": "uid 0 (admin)"}
+    assert got[1][1]["email_id"] == two and got[1][1]["why"] == "removed" and got[1][1]["by"] == "uid 0 (admin)"
+
+
+def test_purge_emits_one_deleted_event_per_message(api_env: ApiEnv, alice: Caller) -> None:
+    held = [api_env.hold("alice") for _ in range(3)]
+    assert alice("DELETE", "/accounts/alice/emails", query_string={"batch": 2}).status_code == 200
+    assert api_env.admin("DELETE", "/accounts/alice/emails").status_code == 200
+    got = _events(api_env)
+    assert [(t, d["email_id"], d["why"]) for t, d in got] == [("email.deleted", i, "purged") for i in held]
+    assert {d["account"] for _, d in got} == {"alice"}
+    svc: Services = api_env.app.extensions["mailward.services"]
+    assert svc.quarantine.events is svc.events
 
 
 def test_services_have_the_event_stores(api_env: ApiEnv) -> None:

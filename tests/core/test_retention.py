@@ -10,7 +10,8 @@ import redis
 
 from core import keys
 from core.errors import NotFound, ValidationError
-from tests.core.test_store_quarantine import _hold, _store
+from core.store_events import EventStore
+from tests.core.test_store_quarantine import _deleted, _hold, _store
 
 DAY = 86400.0
 NOW = 1_700_000_000.0
@@ -38,6 +39,20 @@ def test_expire_removes_only_older_mail_of_every_account(tmp_path: Path, redis_c
     assert int(redis_client.get(keys.quarantine_expired("alice", day))) == 3
     assert 0 < redis_client.ttl(keys.quarantine_expired("alice", day)) <= 2 * DAY
     assert store.expire(NOW - 30 * DAY, batch=2, now=NOW) == {}
+
+
+def test_expire_emits_one_deleted_event_per_expired_message(tmp_path: Path, redis_client: redis.Redis) -> None:
+    store, spool = _store(tmp_path, redis_client, limit=10**9, events=EventStore(redis_client))
+    old = [_hold(store, spool, acct, b"x", NOW - 40 * DAY + i) for i, acct in enumerate(["alice", "bob", "alice"])]
+    young = _hold(store, spool, "alice", b"x", NOW - DAY)
+    claimed = _hold(store, spool, "bob", b"x", NOW - 50 * DAY)
+    assert store.claim(claimed, 60)
+    redis_client.zadd(keys.quarantine_all(), {"orphan-id": NOW - 41 * DAY})  # nothing held: no event
+    assert store.expire(NOW - 30 * DAY, batch=2, now=NOW) == {"alice": 2, "bob": 1}
+    assert _deleted(redis_client) == [
+        {"email_id": eid, "account": acct, "sender": "a@x.com", "recipients": 2, "reasons": ["spam"],
+         "why": "expired"} for eid, acct in zip(old, ["alice", "bob", "alice"], strict=True)]
+    assert store.get(young).email_id == young and store.get(claimed).email_id == claimed
 
 
 def test_expired_last_day_counts_today_and_yesterday(tmp_path: Path, redis_client: redis.Redis) -> None:

@@ -12,15 +12,23 @@ import redis
 
 from core.errors import NotFound, ValidationError
 from core.models import AccountState, QuarantineRecord
+from core.store_events import EventStore
 from core.store_quarantine import QuarantineStore
 from core.store_spool import SpoolStore
 from tests.redis_server import RedisServer
 
 
-def _store(tmp_path: Path, client: redis.Redis, limit: int = 10_000) -> tuple[QuarantineStore, SpoolStore]:
+def _store(tmp_path: Path, client: redis.Redis, limit: int = 10_000,
+           events: EventStore | None = None) -> tuple[QuarantineStore, SpoolStore]:
     spool = SpoolStore(tmp_path / "spool")
     spool.ensure()
-    return QuarantineStore(tmp_path / "q", client, default_limit_bytes=limit, default_releases_limit=5), spool
+    return QuarantineStore(tmp_path / "q", client, default_limit_bytes=limit, default_releases_limit=5,
+                           events=events), spool
+
+
+def _deleted(client: redis.Redis) -> list[dict]:
+    """The data of every `email.deleted` event, oldest first."""
+    return [e.data for e in reversed(EventStore(client).latest(1000)) if e.type == "email.deleted"]
 
 
 def _hold(store: QuarantineStore, spool: SpoolStore, account: str, body: bytes, received: float) -> str:
@@ -70,6 +78,25 @@ def test_quota_evicts_oldest_first_and_counts(tmp_path: Path, redis_client: redi
             store.get(old)
 
 
+def test_eviction_emits_one_deleted_event_per_evicted_message(tmp_path: Path, redis_client: redis.Redis) -> None:
+    store, spool = _store(tmp_path, redis_client, limit=250, events=EventStore(redis_client))
+    ids = [_hold(store, spool, "carol", b"y" * 100, 1000.0 + i) for i in range(3)]
+    assert _deleted(redis_client) == [{"email_id": ids[0], "account": "carol", "why": "evicted"}]
+    big = _hold(store, spool, "carol", b"y" * 240, 2000.0)  # evicts both that are left, oldest first
+    assert _deleted(redis_client)[1:] == [{"email_id": i, "account": "carol", "why": "evicted"} for i in ids[1:]]
+    assert [r.email_id for r in store.list("carol")[0]] == [big]
+
+
+def test_a_dead_event_stream_never_fails_a_hold_or_a_purge(tmp_path: Path, redis_client: redis.Redis) -> None:
+    dead = EventStore(redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2))
+    store, spool = _store(tmp_path, redis_client, limit=150, events=dead)
+    first = _hold(store, spool, "carol", b"y" * 100, 1.0)
+    second = _hold(store, spool, "carol", b"y" * 100, 2.0)
+    assert [r.email_id for r in store.list("carol")[0]] == [second]  # first evicted all the same
+    assert not (tmp_path / "q" / "carol" / f"{first}.eml").exists()
+    assert store.purge_account("carol") == 1 and store.list("carol") == ([], 0)
+
+
 def test_single_message_larger_than_quota_is_kept(tmp_path: Path, redis_client: redis.Redis) -> None:
     store, spool = _store(tmp_path, redis_client, limit=10)
     eid = _hold(store, spool, "dave", b"z" * 100, 1.0)
@@ -114,6 +141,21 @@ def test_remove_and_purge(tmp_path: Path, redis_client: redis.Redis) -> None:
     assert seen == [(1, 1)]
     assert store.list("frank") == ([], 0)
     assert store.quota("frank").used_bytes == 0
+    assert _deleted(redis_client) == []  # a store without an EventStore emits nothing
+
+
+def test_purge_emits_one_deleted_event_per_message_in_batches(tmp_path: Path, redis_client: redis.Redis,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("core.store_quarantine.EMIT_BATCH", 2)
+    store, spool = _store(tmp_path, redis_client, limit=10**9, events=EventStore(redis_client))
+    ids = [_hold(store, spool, "frank", b"1234", float(i)) for i in range(5)]
+    other = _hold(store, spool, "gina", b"1234", 9.0)
+    assert store.purge_account("frank", batch=3, by="uid 0 (admin)") == 3
+    assert store.purge_account("frank") == 2
+    expected = {"account": "frank", "sender": "a@x.com", "recipients": 2, "reasons": ["spam"], "why": "purged"}
+    assert _deleted(redis_client) == ([{"email_id": i, **expected, "by": "uid 0 (admin)"} for i in ids[:3]]
+                                      + [{"email_id": i, **expected} for i in ids[3:]])
+    assert store.get(other).account == "gina"
 
 
 def test_rebuild_index_from_disk(tmp_path: Path, redis_client: redis.Redis) -> None:

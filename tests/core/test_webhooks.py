@@ -34,6 +34,22 @@ def test_emit_never_raises_when_redis_is_gone() -> None:
     assert EventStore(dead).emit_once("limit.reached", {}, name="x", ttl_s=5) == ""
 
 
+def test_emit_many_appends_in_batches_in_order(redis_client: redis.Redis, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("core.store_events.EMIT_BATCH", 3)
+    events = EventStore(redis_client)
+    assert events.emit_many("email.deleted", ({"i": i, "why": "purged"} for i in range(7))) == 7
+    got = list(reversed(events.latest(10)))
+    assert [(e.type, e.data) for e in got] == [("email.deleted", {"i": i, "why": "purged"}) for i in range(7)]
+    assert events.emit_many("email.deleted", []) == 0 and redis_client.xlen(keys.events()) == 7
+
+
+def test_emit_many_never_raises_and_counts_what_redis_refused(redis_client: redis.Redis) -> None:
+    dead = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
+    assert EventStore(dead).emit_many("email.deleted", [{"i": 1}, {"i": 2}]) == 0
+    redis_client.set(keys.events(), "not a stream")  # every XADD answers WRONGTYPE
+    assert EventStore(redis_client).emit_many("email.deleted", [{"i": 1}, {"i": 2}]) == 0
+
+
 def test_emit_once_per_window(redis_client: redis.Redis) -> None:
     events = EventStore(redis_client)
     assert events.emit_once("limit.reached", {"a": 1}, name="limit:so1:hour", ttl_s=60)

@@ -15,6 +15,7 @@ from dramatiq.results.backends import StubBackend
 from core.errors import NotFound
 from core.scanning import Scanner
 from core.settings import Settings
+from core.store_events import EventStore
 from core.store_spool import SpoolStore
 from tests.core.test_store_quarantine import _hold, _store
 from workers.actors import HOUSEKEEPING_QUEUE, build_actors, expire_old_mail
@@ -52,6 +53,8 @@ def test_expire_quarantine_actor_runs_on_a_worker(settings: Settings, redis_clie
     assert actors.expire_quarantine() == {"alice": 1}  # called directly, as a worker thread would
     with pytest.raises(NotFound):
         store.get(old)
+    deleted = [(e.type, e.data["email_id"], e.data["why"]) for e in EventStore(redis_client).latest(10)]
+    assert deleted == [("email.deleted", old, "expired")]  # the scanner's store carries its EventStore
     sender = build_actors(_broker(), None)
     with pytest.raises(RuntimeError):
         sender.expire_quarantine.fn()
