@@ -1,5 +1,8 @@
 """Notifications: digests of newly held mail to account owners and alerts to the admin, sent through Exim.
 
+Each account's digest follows its owner's choices (core.store_digest_prefs: frequency, address) over the server's
+`notifications.digest` and the account's cPanel contact address.
+
 Mail goes through the re-injector (setuid sendmail as the release user with the release marker), so Mailward's
 own outbound filter never holds it; a Redis counter per clock hour rate-limits it across every host.
 """
@@ -28,6 +31,7 @@ from core.identity import ROOT
 from core.models import QuarantineRecord
 from core.notification_tokens import TokenSigner
 from core.settings import NotificationSettings
+from core.store_digest_prefs import DigestPrefs, DigestPrefsStore, MemoryDigestPrefs
 from core.store_quarantine import QuarantineStore
 
 log = logging.getLogger("mailward.notify")
@@ -167,7 +171,8 @@ class Notifier:
     """Sends due digests and admin alerts; every step is bounded and safe to repeat on another host."""
 
     def __init__(self, store: QuarantineStore, accounts: Any, mailer: Mailer, settings: NotificationSettings, *,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 prefs: DigestPrefsStore | MemoryDigestPrefs | None = None) -> None:
         self.store = store
         self.client = store.client
         self.accounts = accounts
@@ -175,6 +180,7 @@ class Notifier:
         self.settings = settings
         self.clock = clock
         self.signer = TokenSigner(self.client, ttl_s=settings.token_ttl_s, clock=clock)
+        self.prefs = DigestPrefsStore(self.client) if prefs is None else prefs
 
     def contact(self, account: str) -> str:
         """The account's cPanel contact address (CONTACTEMAIL); the admin's for mail held without an account."""
@@ -191,28 +197,50 @@ class Notifier:
             return ""
 
     def run(self, *, force_digests: bool = False) -> RunResult:
-        """Alerts every run; digests when this period's have not been sent yet (or force_digests)."""
+        """Alerts every run; each account's digest when its frequency's period is due (or force_digests)."""
         result = RunResult()
         if not self.settings.enabled:
             return result
         if self.settings.admin_email:
             self.alerts(result)
-        period = PERIODS_S.get(self.settings.digest)
-        if period and (force_digests or self.client.set(keys.notify_digest_due(), "1", nx=True, ex=period)):
-            self.digests(result, period)
+        self.digests(result, force=force_digests)
         return result
 
-    def digests(self, result: RunResult, period: int) -> None:
-        """One digest per account with newly held mail since its cursor."""
+    def digests(self, result: RunResult, *, force: bool = False) -> None:
+        """One digest per account with newly held mail since its cursor, for the frequencies whose period is due.
+
+        Each account follows its own frequency (its owner's choice, else notifications.digest). The cursor, not the
+        period, decides what a digest lists, so a change of frequency neither repeats nor skips mail.
+        """
         now = self.clock()
+        chosen = self.prefs.all()
         cursors = {k.decode(): float(v) for k, v in self.client.hgetall(keys.notify_cursors()).items()}
+        plan: dict[str, tuple[str, DigestPrefs]] = {}
+        pipe = self.client.pipeline(transaction=False)
         for account in self.store.accounts():
-            since = cursors.get(account, now - period)
-            digest = build_digest(self.store, self.signer, account, since, now, base_url=self.settings.base_url,
-                                  max_lines=self.settings.max_lines)
+            prefs = chosen.get(account, DigestPrefs())
+            frequency = prefs.frequency(self.settings.digest)
+            if frequency not in PERIODS_S:
+                # Off: mail held meanwhile is not listed when digests are turned back on.
+                pipe.hset(keys.notify_cursors(), account, repr(now))
+                continue
+            if account not in cursors:
+                # First sight: look back one period, and keep that start so a shorter period later skips nothing.
+                cursors[account] = now - PERIODS_S[frequency]
+                pipe.hsetnx(keys.notify_cursors(), account, repr(cursors[account]))
+            plan[account] = (frequency, prefs)
+        pipe.execute()
+        frequencies = {f for f, _ in plan.values()}
+        due = {f for f in frequencies
+               if force or self.client.set(keys.notify_digest_due(f), "1", nx=True, ex=PERIODS_S[f])}
+        for account, (frequency, prefs) in plan.items():
+            if frequency not in due:
+                continue
+            digest = build_digest(self.store, self.signer, account, cursors[account], now,
+                                  base_url=self.settings.base_url, max_lines=self.settings.max_lines)
             if digest is None:
                 continue
-            to = self.contact(account)
+            to = prefs.address or self.contact(account)
             if not to:
                 result.no_contact += 1
                 # Nobody to tell: move on, or the next digest would repeat these messages forever.
@@ -223,7 +251,8 @@ class Notifier:
             self.client.hset(keys.notify_cursors(), account, repr(digest.newest))
             result.digests += 1
             result.digest_messages += digest.total
-            log.info("digest account=%s to=%s messages=%d listed=%d", account, to, digest.total, digest.listed)
+            log.info("digest account=%s to=%s frequency=%s messages=%d listed=%d", account, to, frequency,
+                     digest.total, digest.listed)
 
     def _send(self, result: RunResult, to: str, subject: str, body: str) -> bool:
         try:

@@ -206,7 +206,7 @@ def notify_token_used(token_id: str) -> str:
 
 
 def notify_cursors() -> str:
-    """HASH account -> received time of the newest held message its last digest covered."""
+    """HASH account -> received time up to which its held mail was listed in a digest (or skipped while off)."""
     return f"{PREFIX}:notify:cursors"
 
 
@@ -220,9 +220,14 @@ def notify_lock() -> str:
     return f"{PREFIX}:notify:lock"
 
 
-def notify_digest_due() -> str:
-    """String set NX (expiring after one digest period) by the run that sends this period's digests."""
-    return f"{PREFIX}:notify:digest-due"
+def notify_digest_due(frequency: str) -> str:
+    """String set NX (expiring after one period) by the run that sends this period's digests of one frequency."""
+    return f"{PREFIX}:notify:digest-due:{frequency}"
+
+
+def notify_prefs() -> str:
+    """HASH account -> JSON of the account owner's digest choices (digest frequency, address) over the defaults."""
+    return f"{PREFIX}:notify:prefs"
 
 
 def notify_alerted(name: str) -> str:

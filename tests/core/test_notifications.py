@@ -133,7 +133,9 @@ def test_notifier_rate_limits_itself_and_keeps_the_cursor(tmp_path: Path, redis_
     _hold(notifier.store, tmp_path, "bob", now - 50)
     r = notifier.run()
     assert r.digests == 1 and r.rate_limited == 1 and len(stub.sent) == 1
-    assert len(redis_client.hkeys(keys.notify_cursors())) == 1  # the refused one is listed again next time
+    cursors = {k.decode(): float(v) for k, v in redis_client.hgetall(keys.notify_cursors()).items()}
+    assert stub.sent[0][0].recipients == ["admin@alice.example"] and cursors["alice"] == pytest.approx(now - 60)
+    assert cursors["bob"] < now - 50  # the refused one is listed again next time
     stub.fail = "exim is down"
     redis_client.delete(keys.notify_sent(int(time.time() // 3600)))
     r = notifier.run(force_digests=True)

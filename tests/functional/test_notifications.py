@@ -65,7 +65,7 @@ def test_digest_lists_held_mail_and_its_link_releases_once(stack: tuple[ServePro
     scans = serve.log().count(" scan queue_id=")
 
     # The job's first run (at start-up) took this hour's digest slot; begin the next period now.
-    serve_redis(serve).delete(keys.notify_digest_due())
+    serve_redis(serve).delete(keys.notify_digest_due("hourly"))
     digest_subject = "[Mailward] 1 message(s) held for mwt-alice"
     (digest,) = lab.wait_delivered(lambda d: d.subject == digest_subject, timeout=60)
     lab.wait_queue_empty()
