@@ -30,12 +30,13 @@ def webhook_row(hook: dict[str, Any]) -> list[Any]:
 
 
 def event_list(value: str | None) -> list[str] | None:
-    """`email.quarantined,limit.reached` as a list (the API says which names exist); None if not given."""
+    """`email.quarantined,limit.reached` as a list (the API says which names exist); `all` is []; None if not given."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise UsageError("--events: give event names separated by commas")
-    return [e for e in re.split(r"[,\s]+", value.strip()) if e]
+    names = [e for e in re.split(r"[,\s]+", value.strip()) if e]
+    return [] if [n.lower() for n in names] == ["all"] else names
 
 
 class Webhooks(Group):
@@ -76,6 +77,35 @@ class Webhooks(Group):
             return
         print(table(HEADERS, [webhook_row(dict(hook))]))
         print(f"\nSecret: {hook.get('secret', '')}\n(keep it: it signs X-Mailward-Signature and is not shown again)")
+
+    @command(short={"u": "url", "e": "events"})
+    def edit(self, *, id: str | None = None, url: str | None = None, events: str | None = None,
+             json: bool | str = False) -> None:
+        """change a webhook's receiver and/or its events (its secret stays)
+
+        Args:
+            id: the webhook's id (see `ie-cli webhooks list`).
+            url: the new http:// or https:// receiver (checked as when adding).
+            events: the new event names separated by commas, or `all`: email.quarantined, email.released,
+                email.deleted, limit.reached, account.blocked, account.unblocked.
+            json: output in json format.
+        """
+        hook_id = arg.name(id, "--id", required=True) or ""
+        body: dict[str, Any] = {}
+        new_url = arg.text(url, "--url")
+        if new_url is not None:
+            body["url"] = new_url.strip()
+        wanted = event_list(events)
+        if wanted is not None:
+            body["events"] = wanted
+        if not body:
+            raise UsageError("give --url and/or --events to change (see ie-cli webhooks edit --help)")
+        as_json = arg.switch(json, "--json")
+        hook = self._connect().call("PATCH", f"/webhooks/{segment(hook_id)}", body=body)
+        if as_json:
+            print_json(hook)
+        else:
+            print(table(HEADERS, [webhook_row(dict(hook))]))
 
     @command()
     def remove(self, *, id: str | None = None, json: bool | str = False) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from api.services import Services
 from core.store_events import EventStore
+from core.store_webhooks import WebhookStore
 from tests.api.conftest import ApiEnv, Caller
 
 
@@ -47,6 +48,25 @@ def test_bad_urls_and_events_are_refused(api_env: ApiEnv) -> None:
         assert r.status_code in (400, 422), (body, r.json)
     assert api_env.admin("GET", "/webhooks").json["max_count"] == 0
     assert api_env.admin("PATCH", "/webhooks/0123456789abcdef", json={}).status_code == 404
+
+
+def test_edit_changes_url_and_events_through_the_same_guard(api_env: ApiEnv) -> None:
+    hook = api_env.admin("POST", "/webhooks", json={"url": "https://hooks.example.com/x"}).json
+    path = f"/webhooks/{hook['id']}"
+    r = api_env.admin("PATCH", path, json={"url": "https://other.example.com/y", "events": ["email.deleted"]})
+    assert r.status_code == 200, r.json
+    assert (r.json["url"], r.json["events"], r.json["enabled"]) == ("https://other.example.com/y",
+                                                                    ["email.deleted"], True)
+    assert "secret" not in r.json
+    for body in ({"url": "http://127.0.0.1:8080/"}, {"url": "http://169.254.169.254/"}, {"url": "ftp://a.example/"},
+                 {"url": ""}, {"events": ["email.exploded"]}, {"url": "https://a.example/", "secret": "mine"}):
+        r = api_env.admin("PATCH", path, json=body)
+        assert r.status_code in (400, 422), (body, r.json)
+    kept = api_env.admin("GET", path).json
+    assert (kept["url"], kept["events"]) == ("https://other.example.com/y", ["email.deleted"])
+    assert WebhookStore(api_env.client).get(hook["id"]).secret == hook["secret"]  # an edit never re-keys
+    audit = api_env.admin("GET", "/audit", query_string={"action": "webhook.edit"}).json["items"]
+    assert [e["details"] for e in audit] == [{"url": "https://other.example.com/y", "events": ["email.deleted"]}]
 
 
 def test_release_remove_and_block_emit_events(api_env: ApiEnv) -> None:
