@@ -168,6 +168,44 @@ def test_rendered_incoming_config_parses_in_exim(tmp_path: Path, fail_mode: str)
     assert "directory = $home/Maildir/.Junk" in render_spam_folder_transport(".Junk")
 
 
+def test_incoming_statements_never_accept_and_outgoing_ones_skip_incoming_mail() -> None:
+    acl = render_smtp_data_acl(PI)
+    incoming, outgoing = acl.split("# BEGIN Mailward outgoing scan")
+    # cPanel inlines every ACL block into one acl_smtp_data (etc/exim/defacls/universal.dist): an accept here
+    # would end it before cPanel's SpamAssassin, ClamAV and spam score reject blocks see incoming mail.
+    assert not re.search(r"^\s*accept\b", incoming, re.M)
+    statements = re.findall(r"^  (?:accept|warn|deny|defer|discard)\b.*$", outgoing, re.M)
+    assert len(statements) >= 10
+    assert all(st.split(None, 1)[1] == "condition = ${if !eq{$acl_m_mailward_dir}{incoming}}" for st in statements)
+    assert "!eq{$acl_m_mailward_dir}" not in render_smtp_data_acl(P)  # without incoming: unchanged
+
+
+@have_exim
+@pytest.mark.skipif(os.geteuid() != 0, reason="exim -bh with -C needs root (the spool is Debian-exim's)")
+def test_incoming_mail_is_scanned_once_and_reaches_the_acl_statements_after_ours(open_tmp: Path) -> None:
+    """exim -bh: remote mail for a local domain meets the incoming scan only, then cPanel's later statements."""
+    params = HookParams(scan_addresses=("127.0.0.1:9",), incoming_addresses=("127.0.0.1:9",), timeout=2)
+    spool = open_tmp / "spool"
+    spool.mkdir()
+    shutil.chown(spool, "Debian-exim")
+    conf = open_tmp / "exim.conf"
+    conf.write_text(
+        f"spool_directory = {spool}\nlog_file_path = {open_tmp}/%slog\nprimary_hostname = mx.example.test\n"
+        "domainlist local_domains = example.test\nhost_lookup =\nrfc1413_hosts =\ntls_advertise_hosts =\n"
+        "keep_environment =\nacl_smtp_rcpt = r\nacl_smtp_data = d\n" + render_main_options(params)
+        + f"begin acl\nr:\n  accept\nd:\n{render_smtp_data_acl(params)}"
+        "  warn    logwrite = LATER_CPANEL_BLOCK_RAN\n  accept\n"
+        "begin routers\nall:\n  driver = redirect\n  data = :blackhole:\n")
+    session = ("EHLO client.remote.test\r\nMAIL FROM:<a@remote.test>\r\nRCPT TO:<info@example.test>\r\nDATA\r\n"
+               "Subject: hello\r\n\r\nbody\r\n.\r\nQUIT\r\n")
+    proc = subprocess.run([EXIM, "-C", str(conf), "-odq", "-bh", "192.0.2.9"], input=session, capture_output=True,
+                          text=True, check=False, timeout=60)
+    out = proc.stdout + proc.stderr
+    assert "LATER_CPANEL_BLOCK_RAN" in out, out
+    assert out.count("check spam = nobody:true/defer_ok") == 1, out  # the incoming scan, never the outgoing one
+    assert re.search(r"^250 OK id=", out, re.M), out
+
+
 @pytest.mark.parametrize("folder", ["spam", ".a/b", "..", ". x"])
 def test_spam_folder_is_validated(folder: str) -> None:
     with pytest.raises(EximHookError, match="Maildir"):
