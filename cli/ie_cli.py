@@ -24,6 +24,8 @@ from cli.arguments import Group, UsageError, command, prepare
 from cli.audit import Audit
 from cli.emails import Emails
 from cli.quarantine_defaults import QuarantineDefaults
+from cli.stats import period_choice
+from cli.stats import show as show_stats
 from cli.tables import bool_word, clean, print_json, table
 from cli.webhooks import Webhooks
 from cli.whitelist import Whitelist
@@ -69,6 +71,22 @@ class IeCli(Group):
             print_json(data)
         else:
             print(table(("Setting", "Value"), [(k, bool_word(v)) for k, v in data.items()]))
+
+    @command(short={"a": "account"})
+    def stats(self, *, account: str | None = None, period: str = "7d", json: bool | str = False) -> None:
+        """sent, held and incoming spam/ham mail per hour (24h) or per UTC day (7d, 30d), with totals
+
+        Held counts every hold: spam, Windows executables, viruses, other reasons and rate limits.
+
+        Args:
+            account: an account name; root may give "root" for every account (default: your own scope).
+            period: 24h (hourly rows), 7d or 30d (daily rows) (default 7d).
+            json: output in json format (the API's /stats answer, top senders included).
+        """
+        wanted = arg.name(account, "--account")
+        chosen = period_choice(period)
+        as_json = arg.switch(json, "--json")
+        show_stats(self._connect(), account=wanted, period=chosen, as_json=as_json)
 
     @command()
     def version(self, *, json: bool | str = False) -> None:
