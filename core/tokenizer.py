@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from core.mime import ParsedMessage
 
 #: Bumped whenever the tokens a message yields change: a model is only valid with its tokenizer's version.
-TOKENIZER_VERSION = 2
+TOKENIZER_VERSION = 3
 #: At most this many distinct tokens per message (header and structure tokens come first, so are never cut).
 MAX_TOKENS = 1500
 #: Characters of each body looked at; spam says what it has to say early.
@@ -54,11 +54,15 @@ _FONT_SIZE = re.compile(r"<font[^>]{0,200}size\s*=\s*[\"']?([+-]?\d)", re.I)
 _TINY_IMG = re.compile(r"<img[^>]{0,300}(?:width|height)\s*=\s*[\"']?[01][\"' >]", re.I)
 _PATH_NUMBER = re.compile(r"[a-z]\d{4,}|\d{5,}")
 _INNER_MARK = re.compile(r"[a-z][._*][a-z]")  # not "-": "e-mail" and "well-known" are how people write
-_INNER_MARKS = re.compile(r"[._*]")
+_SPELT_SEPARATORS = re.compile(r"[._]")
 #: Look-alike characters spam puts inside words ("v1agra", "m0ney", "fr.ee"), read back as letters.
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i", "|": "l",
                        "7": "t"})
 _LEET_CHARS = frozenset("0134578@$!|")
+#: Host names ("shop.example", "mail1.example.com") and addresses written in text are names, not look-alike
+#: spellings, though they have dots and digits inside: one label of three or more characters besides the
+#: top-level one tells them from "c.a.s.h" or "fr.ee".
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24}")
 #: Words looked at for look-alike spellings, per body (the first ones; MAX_SHAPE_CHARS of the body).
 MAX_OBFUSCATION_WORDS = 1500
 MAX_SHAPE_CHARS = 20000
@@ -329,15 +333,47 @@ def _marks(text: str, out: _Tokens) -> None:
         out.add("shape:click_here")
 
 
+def _is_name(word: str) -> bool:
+    """Whether a word is a host name or an e-mail address (lowercase, edge punctuation stripped)."""
+    host = word.rpartition("@")[2]
+    if not _HOST.fullmatch(host):
+        return False
+    return max(len(label) for label in host.split(".")[:-1]) >= 3
+
+
+def _look_alike(word: str) -> str | None:
+    """The word a look-alike spelling imitates ("v1agra" -> "viagra", "g.i.f.t" -> "gift"), or None.
+
+    Only shapes that hide a word count: a digit or symbol between letters, a masked letter ("v*agra"), or a
+    word spelt out letter by letter. Code identifiers ("msg_buf"), names and addresses ("sf.net", "mr.smith",
+    "root@localhost"), acronyms ("f.b.i"), versions ("v1.5"), ordinals and units ("10th", "400k") are how
+    people write, so they are left alone.
+    """
+    if "@" in word or "|" in word or _is_name(word):  # addresses and pipelines, not "fr@ud"
+        return None
+    parts = _SPELT_SEPARATORS.split(word)
+    if len(parts) > 1 and (len(parts) < 4 or 2 * sum(len(p) == 1 for p in parts) <= len(parts)):
+        return None  # "c.a.s.h" is spelt out; "f.b.i", "msg_buf" and "config.h" are not
+    joined = "".join(parts)
+    chars = list(joined)
+    for i, c in enumerate(chars):
+        if c in _LEET_CHARS or c == "*":
+            if not (0 < i < len(chars) - 1 and joined[i - 1].isalpha() and joined[i + 1].isalpha()):
+                return None
+            chars[i] = "" if c == "*" else c.translate(_LEET)
+    plain = "".join(chars)
+    return plain if plain != word and plain.isalpha() else None
+
+
 def _obfuscated(text: str, out: _Tokens) -> None:
-    """Words spelt with look-alike digits or symbols ("v1agra", "c.a.s.h") as the word they imitate."""
+    """Words spelt with look-alike digits or symbols as the word they imitate (see _look_alike)."""
     for raw in text[:MAX_SHAPE_CHARS].split()[:MAX_OBFUSCATION_WORDS]:
         word = raw.strip(_WORD_STRIP).lower()
         if not MIN_WORD < len(word) <= 20 or not any(c.isalpha() for c in word):
             continue
         if not (_LEET_CHARS.intersection(word) or _INNER_MARK.search(word)):
             continue
-        plain = _INNER_MARKS.sub("", word.translate(_LEET))
-        if plain.isalpha() and plain != word:
+        plain = _look_alike(word)
+        if plain is not None:
             out.add("deob:" + plain)
             out.add("shape:obfuscated")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from core.mime import parse_message
 from core.tokenizer import MAX_TOKEN_CHARS, MAX_TOKENS, tokenize
 from tests.core.scan_support import parse_fixture, settings
@@ -101,3 +103,21 @@ def test_hostile_input_is_fast() -> None:
 def test_empty_message() -> None:
     toks = _tokens(b"")
     assert "subj:empty" in toks and "from:none" in toks and "body:none" in toks
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for shopping at bellasbakery.example!",          # a host name in text
+    "Write to orders@shop.example or root@localhost",        # addresses
+    "mail1.example.com and sf.net",                           # hosts with digits, short names
+    "see msg_buf in config.h and Ftoc_ShowSequences",         # code identifiers
+    "the F.B.I. and Ph.D. and Mr.Smith, a.k.a. him",          # acronyms and names
+    "v1.5 shipped on the 10th with 400k of sha1 sums",       # versions, ordinals, units
+])
+def test_names_and_code_are_not_look_alikes(text: str) -> None:
+    toks = set(_tokens(_mail(text)))
+    assert "shape:obfuscated" not in toks and not any(t.startswith("deob:") for t in toks)
+
+
+def test_look_alikes_spelt_out_or_masked() -> None:
+    toks = set(_tokens(_mail("a free g.i.f.t for you, v*agra and fr3e pills, f_r_e_e")))
+    assert {"deob:gift", "deob:vagra", "deob:free", "shape:obfuscated"} <= toks
