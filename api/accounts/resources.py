@@ -1,4 +1,4 @@
-"""/accounts: quarantine subspaces (limits, state, usage), edits and purge."""
+"""/accounts: quarantine subspaces (limits, state, usage), the owner's digest choices, edits and purge."""
 
 from __future__ import annotations
 
@@ -17,25 +17,38 @@ from api.accounts.schemas import (
     PurgeResultSchema,
 )
 from api.services import identity, record, services
-from core.errors import NotFound
+from core.errors import Forbidden, NotFound
 from core.identity import ROOT
 from core.names import valid_account
+from core.store_digest_prefs import DigestPrefs, DigestPrefsStore
 
 blp = Blueprint("accounts", __name__, description="Per-account quarantine settings and usage")
 
+#: What an account may change about itself: its digest choices (everything else is the admin's).
+OWNER_FIELDS = frozenset({"digest", "digest_address"})
+#: The Account fields an edit records in the audit log (from -> to).
+AUDITED = ("limit_bytes", "state", "releases_limit", "incoming", "digest", "digest_address")
 
-def account_view(name: str, incoming_off: frozenset[str] | None = None) -> dict[str, Any]:
-    """One account in the API's Account shape (a listing passes the incoming-off set it read once)."""
+
+def digest_prefs() -> DigestPrefsStore:
+    """The owners' digest choices (a thin view of the app's Redis client)."""
+    return DigestPrefsStore(services().redis)
+
+
+def account_view(name: str, incoming_off: frozenset[str] | None = None,
+                 prefs: dict[str, DigestPrefs] | None = None) -> dict[str, Any]:
+    """One account in the API's Account shape (a listing passes the incoming-off set and choices it read once)."""
     svc = services()
     if incoming_off is None:
         incoming_off = svc.incoming.disabled()
+    mine = digest_prefs().get(name) if prefs is None else prefs.get(name, DigestPrefs())
     q = svc.quarantine.quota(name)
     return {"name": q.name, "limit_bytes": q.limit_bytes, "used_bytes": q.used_bytes, "state": str(q.state),
             "releases_limit": q.releases_limit, "customized": q.customized, "messages": q.messages,
             "evicted_last_hour": svc.quarantine.evicted_last_hour(name),
             "expired_last_day": svc.quarantine.expired_last_day(name),
             "releases_last_hour": svc.actions.releases_used(name),
-            "incoming": name not in incoming_off}
+            "incoming": name not in incoming_off, "digest": mine.digest, "digest_address": mine.address}
 
 
 def known_accounts() -> list[str]:
@@ -65,7 +78,8 @@ class Accounts(MethodView):
             names = [n for n in names if n == args["name"]]
         page = names[args["offset"]: args["offset"] + args["limit"]]
         off = services().incoming.disabled()
-        return {"items": [account_view(n, off) for n in page], "max_count": len(names)}
+        prefs = digest_prefs().all() if page else {}
+        return {"items": [account_view(n, off, prefs) for n in page], "max_count": len(names)}
 
 
 @blp.route("/accounts/<name>", parameters=[ACCOUNT_PATH_PARAMETER])
@@ -79,18 +93,24 @@ class Account(MethodView):
     @blp.arguments(AccountEditArgs, required=False)
     @blp.response(200, AccountSchema)
     def patch(self, args: dict[str, Any], name: str) -> dict[str, Any]:
-        """Change an account's storage limit, state, hourly releases limit (-1: the default) or incoming scan."""
-        identity().require_admin("editing an account")
+        """Change an account's limits, state or incoming scan (admin); its digest choices (admin or the account)."""
+        who = identity()
+        if not who.is_admin:
+            who.require_account(name, "edit")
+            others = sorted(set(args) - OWNER_FIELDS)
+            if others:
+                raise Forbidden(f"changing {', '.join(others)} is for the server administrator only")
         _existing(name)
         before = account_view(name)
-        services().quarantine.set_account(name, limit_bytes=args.get("limit_bytes"),
-                                          releases_limit=args.get("releases_limit"), state=args.get("state"))
+        if {"limit_bytes", "releases_limit", "state"} & set(args):
+            services().quarantine.set_account(name, limit_bytes=args.get("limit_bytes"),
+                                              releases_limit=args.get("releases_limit"), state=args.get("state"))
         if "incoming" in args:
             services().incoming.set_enabled(name, args["incoming"])
+        if OWNER_FIELDS & set(args):
+            digest_prefs().set(name, digest=args.get("digest"), address=args.get("digest_address"))
         after = account_view(name)
-        changed = {k: {"from": before[k], "to": after[k]}
-                   for k in ("limit_bytes", "state", "releases_limit", "incoming")
-                   if before[k] != after[k] or k in args}
+        changed = {k: {"from": before[k], "to": after[k]} for k in AUDITED if before[k] != after[k] or k in args}
         record("account.edit", account=name, target=name, details=changed)
         if before["state"] != after["state"]:
             kind = "account.blocked" if after["state"] == "block" else "account.unblocked"

@@ -5,7 +5,9 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate
 
 from api.fields import StrictBoolean, limit_arg, offset_arg, page_of
+from core.errors import MailwardError
 from core.models import AccountState
+from core.store_digest_prefs import CHOICES, valid_digest_address
 
 #: core.names.valid_account's rule, for the OpenAPI document (a name that does not match it is a 400).
 ACCOUNT_PATTERN = r"^[a-z_][a-z0-9_-]{0,31}$"
@@ -28,6 +30,25 @@ def limit_bytes_value(value: int) -> None:
 
 _RELEASES = validate.Range(-1, 1_000_000)
 
+#: core.store_digest_prefs.valid_digest_address's rule, for the OpenAPI document: empty, or local@domain of the
+#: characters core.exim_reinject.safe_address lets through to sendmail (no leading "-", at most 254 of them).
+DIGEST_ADDRESS_PATTERN = (r'^([^\s\x00-\x1f\x7f<>()\[\],;:\\"@-][^\s\x00-\x1f\x7f<>()\[\],;:\\"@]*'
+                          r'@[^\s\x00-\x1f\x7f<>()\[\],;:\\"@]+)?$')
+DIGEST_ADDRESS_MAX = 254
+
+
+def digest_address_value(value: str) -> None:
+    """Empty (the cPanel contact address) or one address, by the store's own rule."""
+    try:
+        valid_digest_address(value)
+    except MailwardError as exc:
+        raise ValidationError(exc.message) from None
+
+
+_DIGEST_DOC = {"description": "how often the account's digest of held mail is sent; default: the server's "
+                              "notifications.digest"}
+_ADDRESS_DOC = {"description": "where the digest goes; empty: the account's cPanel contact address"}
+
 
 class AccountSchema(Schema):
     name = fields.String(required=True)
@@ -42,6 +63,8 @@ class AccountSchema(Schema):
         "description": "deleted for age (quarantine.max_age_days), current and previous UTC day"})
     releases_last_hour = fields.Integer(required=True)
     incoming = fields.Boolean(required=True, metadata={"description": "incoming mail is scanned (the default)"})
+    digest = fields.String(required=True, validate=validate.OneOf(CHOICES), metadata=_DIGEST_DOC)
+    digest_address = fields.String(required=True, metadata=_ADDRESS_DOC)
 
 
 AccountListSchema = page_of(AccountSchema, "AccountListSchema")
@@ -59,6 +82,9 @@ class AccountEditArgs(Schema):
     releases_limit = fields.Integer(strict=True, validate=_RELEASES,
                                     metadata={"description": "-1 restores the default"})
     incoming = StrictBoolean(metadata={"description": "scan the account's incoming mail"})
+    digest = fields.String(validate=validate.OneOf(CHOICES), metadata=_DIGEST_DOC)
+    digest_address = fields.String(validate=[validate.Length(max=DIGEST_ADDRESS_MAX), digest_address_value],
+                                   metadata={**_ADDRESS_DOC, "pattern": DIGEST_ADDRESS_PATTERN})
 
 
 class PurgeArgs(Schema):

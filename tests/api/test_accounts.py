@@ -1,12 +1,18 @@
-"""/accounts through the Flask test client: who sees which account, edits (admin only), -1 defaults, purge."""
+"""/accounts through the Flask test client: who sees which account, edits (admin; an account its own digest
+choices), -1 defaults, purge."""
 
 from __future__ import annotations
 
+import re
+
+from api.accounts.schemas import DIGEST_ADDRESS_PATTERN
+from core.errors import ValidationError
 from core.models import AccountState
+from core.store_digest_prefs import DigestPrefs, DigestPrefsStore, valid_digest_address
 from tests.api.conftest import ApiEnv, Caller
 
 ACCOUNT_KEYS = {"name", "limit_bytes", "used_bytes", "state", "releases_limit", "customized", "messages",
-                "evicted_last_hour", "expired_last_day", "releases_last_hour", "incoming"}
+                "evicted_last_hour", "expired_last_day", "releases_last_hour", "incoming", "digest", "digest_address"}
 
 
 def _names(r: object) -> list[str]:
@@ -163,3 +169,70 @@ def test_account_changes_are_audited_with_who_what_and_interface(api_env: ApiEnv
     alice("PATCH", "/accounts/alice", json={"state": "active"})
     api_env.admin("PATCH", "/accounts/alice", json={"state": "melted"})
     assert api_env.admin("GET", "/audit").json["max_count"] == 2
+
+
+def test_the_owner_chooses_its_own_digest_frequency_and_address(api_env: ApiEnv, alice: Caller) -> None:
+    r = alice("GET", "/accounts/alice")
+    assert (r.json["digest"], r.json["digest_address"]) == ("default", "")
+    r = alice("PATCH", "/accounts/alice", json={"digest": "hourly", "digest_address": "me@elsewhere.example"},
+              headers={"X-Mailward-Client": "cpanel"})
+    assert r.status_code == 200, r.json
+    assert (r.json["digest"], r.json["digest_address"]) == ("hourly", "me@elsewhere.example")
+    assert api_env.admin("GET", "/accounts/alice").json == r.json
+    assert DigestPrefsStore(api_env.client).get("alice") == DigestPrefs("hourly", "me@elsewhere.example")
+    # one field at a time; "default" and "" go back to the server's frequency and cPanel's contact address
+    assert alice("PATCH", "/accounts/alice", json={"digest": "off"}).json["digest_address"] == "me@elsewhere.example"
+    r = alice("PATCH", "/accounts/alice", json={"digest": "default", "digest_address": ""})
+    assert (r.json["digest"], r.json["digest_address"]) == ("default", "")
+    assert DigestPrefsStore(api_env.client).all() == {}
+    (edit, *_) = alice("GET", "/audit?action=account.edit").json["items"]
+    assert edit["actor"]["account"] == "alice" and edit["actor"]["role"] == "account"
+    assert edit["details"] == {"digest": {"from": "off", "to": "default"},
+                               "digest_address": {"from": "me@elsewhere.example", "to": ""}}
+    first = alice("GET", "/audit?action=account.edit").json["items"][-1]
+    assert first["interface"] == "cpanel" and first["details"]["digest"] == {"from": "default", "to": "hourly"}
+
+
+def test_an_account_may_not_touch_another_account_nor_its_own_limits(api_env: ApiEnv, alice: Caller) -> None:
+    r = alice("PATCH", "/accounts/bob", json={"digest": "hourly"})
+    assert r.status_code == 403 and r.json["status"] == "forbidden"
+    assert alice("PATCH", "/accounts/zed", json={"digest": "hourly"}).status_code == 403  # as GET: not even 404
+    r = alice("PATCH", "/accounts/alice", json={"digest": "hourly", "releases_limit": 500})
+    assert r.status_code == 403 and "releases_limit" in r.json["message"] and "administrator" in r.json["message"]
+    for body in ({"incoming": False}, {"state": "block"}, {"limit_bytes": -1}):
+        assert alice("PATCH", "/accounts/alice", json=body).status_code == 403, body
+    assert DigestPrefsStore(api_env.client).all() == {}  # refused as a whole: nothing written
+    assert api_env.admin("GET", "/audit").json["max_count"] == 0
+    assert api_env.admin("GET", "/accounts/alice").json["releases_limit"] == api_env.settings.releases_limit
+
+
+def test_the_admin_sets_any_accounts_digest_choices_and_bad_ones_are_422(api_env: ApiEnv) -> None:
+    r = api_env.admin("PATCH", "/accounts/bob", json={"digest": "weekly", "digest_address": "ops@bob.example",
+                                                      "releases_limit": 7})
+    assert r.status_code == 200 and (r.json["digest"], r.json["digest_address"], r.json["releases_limit"]) == (
+        "weekly", "ops@bob.example", 7)
+    assert api_env.admin("PATCH", "/accounts/root", json={"digest": "off"}).json["digest"] == "off"
+    listed = {a["name"]: (a["digest"], a["digest_address"]) for a in api_env.admin("GET", "/accounts").json["items"]}
+    assert listed == {"alice": ("default", ""), "bob": ("weekly", "ops@bob.example"), "root": ("off", "")}
+    before = api_env.admin("GET", "/accounts/bob").json
+    for body in ({"digest": "monthly"}, {"digest": None}, {"digest": 1}, {"digest_address": "nobody"},
+                 {"digest_address": "a@b@c"}, {"digest_address": "a@x.example, b@y.example"},
+                 {"digest_address": "-oX@x.example"}, {"digest_address": "a@x.example\n"},
+                 {"digest_address": "x" * 250 + "@x.example"}, {"digest_address": None}):
+        r = api_env.admin("PATCH", "/accounts/bob", json=body)
+        assert r.status_code == 422, body
+        assert set(r.json["errors"]["json"]) == set(body), body
+    assert api_env.admin("GET", "/accounts/bob").json == before
+
+
+def test_the_documented_address_rule_is_the_stores() -> None:
+    documented = re.compile(DIGEST_ADDRESS_PATTERN)
+    for value in ("", "a@b", "Owner+mw@elsewhere.example", "x@[127.0.0.1", "\u00e9t\u00e9@caf\u00e9.example",
+                  "a\ufeff@b", "nobody", "@b", "a@", "a@b@c", "-a@b", "a b@c", "a@b\n", "a\x85@b", "a@b\u2028",
+                  "a\u3000@b", "<a@b>", "a;b@c", 'a"b@c', "a\\b@c", "a@b\x7f", "a\x1c@b", "a(b)@c"):
+        try:
+            valid_digest_address(value)
+            store_says = True
+        except ValidationError:
+            store_says = False
+        assert (documented.fullmatch(value) is not None) == store_says, repr(value)
