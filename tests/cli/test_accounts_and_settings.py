@@ -65,14 +65,50 @@ def test_accounts_edit_patches_and_prints_one_row(run: Run, fake: FakeTransport)
 
 def test_accounts_edit_usage_errors(run: Run, fake: FakeTransport) -> None:
     assert run("accounts", "edit", "-a", "x").err == (
-        "ie-cli: error: nothing to change: give --state, --limit, --releases-limit and/or --incoming\n")
+        "ie-cli: error: nothing to change: give --state, --limit, --releases-limit, --incoming, --digest and/or "
+        "--digest-address\n")
     assert run("accounts", "edit", "--state", "active").err == "ie-cli: error: --account is required\n"
     assert run("accounts", "edit", "-a", "x", "--state", "frozen").code == 2
     assert run("accounts", "edit", "-a", "x", "--limit", "0").code == 2
     assert run("accounts", "edit", "-a", "x", "--incoming", "maybe").code == 2
+    assert run("accounts", "edit", "-a", "x", "--digest", "monthly").err == (
+        "ie-cli: error: --digest: expected one of hourly, daily, weekly, off, default, got 'monthly'\n")
+    assert run("accounts", "edit", "-a", "x", "--digest-address", "a@b.example c@d.example").code == 2
+    assert run("accounts", "edit", "-a", "x", "--digest-address").err == (
+        "ie-cli: error: --digest-address needs a value\n")
     assert run("accounts", "edit", "-a", "x", "--name", "y", "--limit", "5").err == (
         "ie-cli: error: --account is given more than once\n")
     assert fake.calls == []
+
+
+def test_accounts_digest_flags_and_the_wide_columns(run: Run, fake: FakeTransport) -> None:
+    mine = {**account("alice", used=10), "incoming": True, "digest": "hourly", "digest_address": "me@x.example"}
+    fake.on("PATCH", "/accounts/alice", mine)
+    res = run("accounts", "edit", "-a", "alice", "--digest", "Hourly", "--digest-address", "me@x.example")
+    assert res.code == 0, res.err
+    assert fake.calls[0].body == {"digest": "hourly", "digest_address": "me@x.example"}
+    assert res.out.splitlines()[0].split() == ["Name", "LimitBytes", "UsedBytes", "State", "ReleasesLimit",
+                                               "(hourly)", "Incoming", "Digest", "DigestAddress"]
+    assert res.out.splitlines()[1].split()[-3:] == ["on", "hourly", "me@x.example"]
+    res = run("accounts", "edit", "-a", "alice", "--digest-address", "default", "--json")
+    assert fake.calls[1].body == {"digest_address": ""}
+    assert list(res.json) == ["name", "limit_bytes", "used_bytes", "state", "releases_limit", "incoming", "digest",
+                              "digest_address"]
+    run("accounts", "edit", "-a", "alice", "--digest-address=")
+    assert fake.calls[2].body == {"digest_address": ""}
+
+    fake.on("GET", "/accounts", {"items": [mine, {**account("bob"), "incoming": False, "digest": "default",
+                                                   "digest_address": ""}], "max_count": 2})
+    plain = run("accounts", "list")
+    assert plain.out.splitlines()[0].split()[-1] == "(hourly)"  # the reference's table, unchanged
+    res = run("accounts", "list", "--wide")
+    assert res.out.splitlines()[2].split()[-4:] == ["off", "default", "(cPanel", "contact)"]
+    res = run("accounts", "list", "--wide", "--json")
+    assert res.json["items"][0] == {"name": "alice", "limit_bytes": 104857600, "used_bytes": 10, "state": "active",
+                                    "releases_limit": 5, "incoming": True, "digest": "hourly",
+                                    "digest_address": "me@x.example"}
+    assert set(run("accounts", "list", "--json").json["items"][0]) == {"name", "limit_bytes", "used_bytes", "state",
+                                                                       "releases_limit"}
 
 
 def test_accounts_remove_purges_in_batches_until_nothing_remains(run: Run, fake: FakeTransport) -> None:

@@ -131,6 +131,25 @@ def test_accounts_edit_and_purge_against_the_api(api_env: ApiEnv, as_root: Any,
     assert as_root("emails", "list", "-a", "alice", "--json").json["max_count"] == 0
 
 
+def test_an_account_sets_its_own_digest_but_not_its_limits_against_the_api(api_env: ApiEnv, as_alice: Any,
+                                                                           as_root: Any) -> None:
+    res = as_alice("accounts", "edit", "-a", "alice", "--digest", "weekly", "--digest-address", "me@elsewhere.example",
+                   "--json")
+    assert res.code == 0, res.err
+    assert (res.json["digest"], res.json["digest_address"]) == ("weekly", "me@elsewhere.example")
+    item = as_root("accounts", "list", "-a", "alice", "--wide", "--json").json["items"][0]
+    assert (item["digest"], item["digest_address"]) == ("weekly", "me@elsewhere.example")
+    res = as_alice("accounts", "edit", "-a", "alice", "--digest-address", "not-an-address")
+    assert res.code == 1 and "digest_address" in res.err
+    res = as_alice("accounts", "edit", "-a", "alice", "--releases-limit", "500", "--digest", "hourly")
+    assert res.code == 1 and res.err == (
+        "ie-cli: error: changing releases_limit is for the server administrator only\n")
+    res = as_alice("accounts", "edit", "-a", "bob", "--digest", "off")
+    assert res.code == 1 and res.err == "ie-cli: error: account alice may not edit account bob\n"
+    res = as_alice("accounts", "edit", "-a", "alice", "--digest-address", "default")
+    assert res.code == 0 and res.out.splitlines()[1].split()[-3:] == ["weekly", "(cPanel", "contact)"]
+
+
 def test_whitelist_defaults_filter_settings_and_audit_against_the_api(api_env: ApiEnv, as_root: Any) -> None:
     res = as_root("whitelist", "sender", "add", "domain.com", "some_email@domain.com")
     assert res.out == ("Adding sender(s) to the whitelist:\n1. domain    domain.com\n"
