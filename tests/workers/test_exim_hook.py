@@ -90,15 +90,19 @@ def test_params_are_validated(kwargs: dict) -> None:
 
 def test_data_acl_statements() -> None:
     acl = render_smtp_data_acl(P)
-    first = next(ln for ln in acl.splitlines() if ln.strip() and not ln.strip().startswith("#"))
-    assert first.split() == ["accept", "condition", "=",
-                             "${if", "and{{eq{$received_protocol}{mailward-release}}{eq{$originator_uid}{998}}}}"]
+    direction, outgoing = acl.split("# BEGIN Mailward outgoing scan")
+    first = direction.splitlines()[1].split()
+    assert first[:3] == ["warn", "remove_header", "="]  # forged filter headers go, whatever the direction
+    bypass = re.findall(r"^  (?:accept|warn|deny|defer|discard)\b.*\n.*$", outgoing, re.M)[0].split()
+    assert bypass == ["accept", "condition", "=", "${if", "!eq{$acl_m_mailward_dir}{incoming}}", "condition", "=",
+                      "${if", "and{{eq{$received_protocol}{mailward-release}}{eq{$originator_uid}{998}}}}"]
     assert "remove_header = X-ImunifyEmail-Filter-Score : X-ImunifyEmail-Filter-Action" in acl
     assert "spam = nobody:true/defer_ok" in acl
     assert f"set {ACTION_VAR} = $spam_action" in acl
-    assert re.search(r"discard condition = \$\{if eq\{\$acl_m_mailward_action\}\{quarantine\}\}", acl)
-    assert re.search(r"deny    condition = .*\{reject\}\}\n +message = 5\.7\.1 ", acl)
-    assert re.search(r"defer   condition = .*\{soft reject\}\}\n +message = 4\.7\.1 ", acl)
+    guard = r"condition = \$\{if !eq\{\$acl_m_mailward_dir\}\{incoming\}\}\n +"  # outgoing mail only
+    assert re.search(guard.join(["discard ", r"condition = \$\{if eq\{\$acl_m_mailward_action\}\{quarantine\}\}"]), acl)
+    assert re.search(guard.join(["deny    ", r"condition = .*\{reject\}\}\n +message = 5\.7\.1 "]), acl)
+    assert re.search(guard.join(["defer   ", r"condition = .*\{soft reject\}\}\n +message = 4\.7\.1 "]), acl)
     assert "add_header = X-ImunifyEmail-Filter-Score: $spam_score" in acl
     assert f"add_header = X-ImunifyEmail-Filter-Action: ${ACTION_VAR}" in acl
     assert "$message_size" not in acl
@@ -110,7 +114,8 @@ def test_fail_modes_and_options_change_the_acl() -> None:
     open_ = render_smtp_data_acl(P)
     closed = render_smtp_data_acl(HookParams(fail_mode="closed", release_uid=998))
     assert "could not be scanned" not in open_
-    assert re.search(r"defer   condition = \$\{if eq\{\$acl_m_mailward_action\}\{\}\}\n +message = 4\.7\.1 ", closed)
+    assert re.search(r"defer   condition = \$\{if !eq\{\$acl_m_mailward_dir\}\{incoming\}\}\n"
+                     r" +condition = \$\{if eq\{\$acl_m_mailward_action\}\{\}\}\n +message = 4\.7\.1 ", closed)
     nobypass = render_smtp_data_acl(HookParams(max_scan_size=1000))
     assert "accept" not in nobypass
     assert "condition = ${if <{$message_size}{1000}}" in nobypass
@@ -171,13 +176,17 @@ def test_rendered_incoming_config_parses_in_exim(tmp_path: Path, fail_mode: str)
 def test_incoming_statements_never_accept_and_outgoing_ones_skip_incoming_mail() -> None:
     acl = render_smtp_data_acl(PI)
     incoming, outgoing = acl.split("# BEGIN Mailward outgoing scan")
+    assert "# BEGIN Mailward incoming scan" in incoming
     # cPanel inlines every ACL block into one acl_smtp_data (etc/exim/defacls/universal.dist): an accept here
     # would end it before cPanel's SpamAssassin, ClamAV and spam score reject blocks see incoming mail.
     assert not re.search(r"^\s*accept\b", incoming, re.M)
     statements = re.findall(r"^  (?:accept|warn|deny|defer|discard)\b.*$", outgoing, re.M)
     assert len(statements) >= 10
     assert all(st.split(None, 1)[1] == "condition = ${if !eq{$acl_m_mailward_dir}{incoming}}" for st in statements)
-    assert "!eq{$acl_m_mailward_dir}" not in render_smtp_data_acl(P)  # without incoming: unchanged
+    off = render_smtp_data_acl(P)
+    assert "# BEGIN Mailward incoming scan" not in off and "spamd_address" not in off
+    # Without incoming filtration, inbound mail is still marked, and the outgoing statements still skip it.
+    assert off.split("# BEGIN Mailward outgoing scan")[1] == outgoing
 
 
 @have_exim
@@ -203,6 +212,33 @@ def test_incoming_mail_is_scanned_once_and_reaches_the_acl_statements_after_ours
     out = proc.stdout + proc.stderr
     assert "LATER_CPANEL_BLOCK_RAN" in out, out
     assert out.count("check spam = nobody:true/defer_ok") == 1, out  # the incoming scan, never the outgoing one
+    assert re.search(r"^250 OK id=", out, re.M), out
+
+
+@have_exim
+@pytest.mark.skipif(os.geteuid() != 0, reason="exim -bh with -C needs root (the spool is Debian-exim's)")
+@pytest.mark.parametrize(("rcpt", "scans"), [("info@example.test", 0), ("someone@elsewhere.test", 1)])
+def test_without_incoming_inbound_mail_is_not_scanned_as_outgoing(open_tmp: Path, rcpt: str, scans: int) -> None:
+    """exim -bh, incoming filtration off: a remote host's mail for a local mailbox is nobody's outgoing mail (no
+    scan, no hold, no sender limit); the same host relaying to another domain is outgoing and scanned."""
+    params = HookParams(scan_addresses=("127.0.0.1:9",), timeout=2)
+    spool = open_tmp / "spool"
+    spool.mkdir()
+    shutil.chown(spool, "Debian-exim")
+    conf = open_tmp / "exim.conf"
+    conf.write_text(
+        f"spool_directory = {spool}\nlog_file_path = {open_tmp}/%slog\nprimary_hostname = mx.example.test\n"
+        "domainlist local_domains = example.test\nhost_lookup =\nrfc1413_hosts =\ntls_advertise_hosts =\n"
+        "keep_environment =\nacl_smtp_rcpt = r\nacl_smtp_data = d\n" + render_main_options(params)
+        + f"begin acl\nr:\n  accept\nd:\n{render_smtp_data_acl(params)}  accept\n"
+        "begin routers\nall:\n  driver = redirect\n  data = :blackhole:\n")
+    session = (f"EHLO client.remote.test\r\nMAIL FROM:<a@remote.test>\r\nRCPT TO:<{rcpt}>\r\nDATA\r\n"
+               "X-ImunifyEmail-Filter-Action: no action\r\nSubject: hello\r\n\r\nbody\r\n.\r\nQUIT\r\n")
+    proc = subprocess.run([EXIM, "-C", str(conf), "-odq", "-bh", "192.0.2.9"], input=session, capture_output=True,
+                          text=True, check=False, timeout=60)
+    out = proc.stdout + proc.stderr
+    assert out.count("check spam = nobody:true/defer_ok") == scans, out
+    assert "remove_header = X-ImunifyEmail-Filter-Score : X-ImunifyEmail-Filter-Action" in out, out
     assert re.search(r"^250 OK id=", out, re.M), out
 
 
