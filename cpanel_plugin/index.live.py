@@ -33,7 +33,11 @@ ALLOWED = (
     ("GET", re.compile(r"/emails|/emails/[A-Za-z0-9._-]{1,128}|/emails/[A-Za-z0-9._-]{1,128}/raw")),
     ("POST", re.compile(r"/emails/[A-Za-z0-9._-]{1,128}/release|/emails/release|/emails/remove")),
     ("DELETE", re.compile(r"/emails/[A-Za-z0-9._-]{1,128}")),
+    ("PATCH", re.compile(r"/accounts/[A-Za-z0-9._-]{1,64}")),
 )
+#: The only fields a PATCH from the page may carry: the owner's digest choices (the API, which knows the caller
+#: by its uid, refuses the rest and other accounts too; this keeps the page from forwarding admin edits at all).
+PATCH_FIELDS = frozenset({"digest", "digest_address"})
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -73,6 +77,15 @@ def api_socket(env: dict[str, str], here: str = HERE) -> str:
 def allowed(method: str, path: str) -> bool:
     """Whether the page may forward method+path (a path of the API under /api/v1)."""
     return any(m == method and rx.fullmatch(path) for m, rx in ALLOWED)
+
+
+def owner_edit(body: bytes | None) -> bool:
+    """Whether a PATCH body is a JSON object of the owner's own fields only."""
+    try:
+        doc = json.loads(body or b"")
+    except ValueError:
+        return False
+    return isinstance(doc, dict) and bool(doc) and set(doc) <= PATCH_FIELDS
 
 
 def csrf_token(env: dict[str, str]) -> str:
@@ -115,6 +128,9 @@ def proxy(env: dict[str, str], stdin: BinaryIO, out: BinaryIO) -> None:
         error(out, 413, "invalid_argument", f"request body must be 0..{MAX_BODY} bytes")
         return
     body = stdin.read(length) if length else None
+    if method == "PATCH" and not owner_edit(body):
+        error(out, 403, "forbidden", f"this page may change only {', '.join(sorted(PATCH_FIELDS))}")
+        return
     headers = {"X-Mailward-Client": "cpanel", "Accept": "application/json"}
     if body is not None:
         headers["Content-Type"] = "application/json"
@@ -244,7 +260,28 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
    <table class="table" id="settings-account"><tbody></tbody></table></div>
   <div class="panel panel-default"><div class="panel-heading"><h2 class="panel-title">Sending limits</h2></div>
    <table class="table" id="settings-limits"><tbody></tbody></table></div>
-  <p class="text-muted">Only the server administrator can change these settings.</p>
+  <p class="text-muted">Only the server administrator can change the quarantine and the sending limits.</p>
+  <div class="panel panel-default"><div class="panel-heading"><h2 class="panel-title">Digest of held mail</h2></div>
+   <div class="panel-body">
+    <form id="digest-form" class="form-horizontal">
+     <div class="form-group">
+      <label for="digest-frequency" class="col-sm-3 control-label">Send a digest</label>
+      <div class="col-sm-5"><select id="digest-frequency" class="form-control input-sm">
+       <option value="default">As the server does</option><option value="hourly">Every hour</option>
+       <option value="daily">Every day</option><option value="weekly">Every week</option>
+       <option value="off">Never</option></select></div>
+     </div>
+     <div class="form-group">
+      <label for="digest-address" class="col-sm-3 control-label">Send it to</label>
+      <div class="col-sm-5"><input id="digest-address" class="form-control input-sm" type="email" maxlength="254"
+       placeholder="your cPanel contact address" aria-describedby="digest-help"></div>
+     </div>
+     <p id="digest-help" class="help-block col-sm-offset-3 col-sm-9">A digest lists the mail held from this
+      account since the previous digest. Leave the address empty to use your cPanel contact address.</p>
+     <div class="col-sm-offset-3 col-sm-9">
+      <button type="submit" class="btn btn-primary btn-sm" id="digest-save">Save</button></div>
+    </form>
+   </div></div>
  </section>
 </div>
 </div>

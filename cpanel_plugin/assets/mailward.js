@@ -221,7 +221,7 @@
   $("am-filter").addEventListener("submit", function (e) { e.preventDefault(); loadActivity(); });
   loaders.activity = loadActivity;
 
-  /* ------------------------------------------------------------------ settings (read-only) */
+  /* ------------------------------------------------------------------ settings (the digest is the owner's) */
   function fill(tableId, pairs) {
     var body = $(tableId).querySelector("tbody");
     body.textContent = "";
@@ -249,9 +249,25 @@
         fill("settings-limits", [["Account", perHour(am.account)], ["Each domain", perHour(am.domain)],
           ["Each sender address", perHour(am.sender_email)], ["Each script", perHour(am.script)],
           ["Counting", am.limit_mode === 2 ? "recipients" : "messages"]]);
+        showDigest(acc);
       }).catch(fail);
   }
   loaders.settings = loadSettings;
+
+  function showDigest(acc) {
+    $("digest-frequency").value = acc.digest;
+    $("digest-address").value = acc.digest_address;
+  }
+
+  $("digest-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var change = { digest: $("digest-frequency").value, digest_address: $("digest-address").value.trim() };
+    $("digest-save").disabled = true;
+    api("PATCH", "/accounts/" + state.account, {}, change).then(function (acc) {
+      showDigest(acc);
+      notify("success", "Digest settings saved.");
+    }).catch(fail).then(function () { $("digest-save").disabled = false; });
+  });
 
   api("GET", "/whoami").then(function (me) {
     state.account = me.account;

@@ -62,7 +62,7 @@ def fake_api(tmp_path: Path) -> Iterator[tuple[str, list[dict]]]:
             self.end_headers()
             self.wfile.write(out)
 
-        do_GET = do_POST = do_DELETE = handle_one
+        do_GET = do_POST = do_DELETE = do_PATCH = handle_one
 
     path = str(tmp_path / "api.sock")
     srv = UnixServer(path, H)
@@ -101,14 +101,36 @@ def test_post_needs_the_csrf_header(fake_api: tuple[str, list[dict]]) -> None:
     assert run(env)[0] == 200 and seen[0]["method"] == "POST"
 
 
-@pytest.mark.parametrize(("method", "api"), [("PATCH", "/accounts/alice"), ("GET", "/whitelist/sender"),
+@pytest.mark.parametrize(("method", "api"), [("PATCH", "/accounts/alice/emails"), ("GET", "/whitelist/sender"),
                                              ("GET", "/../admin"), ("DELETE", "/accounts/alice/emails"),
-                                             ("GET", "/emails/a/b/c")])
+                                             ("GET", "/emails/a/b/c"), ("PATCH", "/quarantine-defaults"),
+                                             ("PATCH", "/emails/abc")])
 def test_only_the_page_resources_are_forwarded(fake_api: tuple[str, list[dict]], method: str, api: str) -> None:
     sock, seen = fake_api
     env = {"MAILWARD_API_SOCKET": sock, "REQUEST_METHOD": method, "QUERY_STRING": f"api={api}",
            "HTTP_X_MAILWARD_CSRF": "mailward"}
     assert run(env)[0] == 404 and not seen
+
+
+def test_patch_forwards_the_owners_digest_choices_only(fake_api: tuple[str, list[dict]]) -> None:
+    sock, seen = fake_api
+    env = {"MAILWARD_API_SOCKET": sock, "REQUEST_METHOD": "PATCH", "QUERY_STRING": "api=/accounts/alice",
+           "cp_security_token": "/cpsess0123456789"}
+
+    def patch(body: bytes, csrf: str = "cpsess0123456789") -> int:
+        return run({**env, "HTTP_X_MAILWARD_CSRF": csrf, "CONTENT_LENGTH": str(len(body))}, body)[0]
+
+    good = json.dumps({"digest": "hourly", "digest_address": "me@alice.example"}).encode()
+    assert patch(good, csrf="wrong") == 403 and not seen
+    for bad in (b"", b"not json", b"[]", b"{}", b'"digest"', json.dumps({"digest": "off", "state": "active"}).encode(),
+                json.dumps({"releases_limit": 500}).encode(), json.dumps({"incoming": False}).encode()):
+        assert patch(bad) == 403, bad
+    assert not seen
+    assert patch(good) == 200
+    (call,) = seen
+    assert (call["method"], call["path"]) == ("PATCH", "/api/v1/accounts/alice")
+    assert json.loads(call["body"]) == {"digest": "hourly", "digest_address": "me@alice.example"}
+    assert call["headers"]["X-Mailward-Client"] == "cpanel" and "alice" not in json.dumps(call["headers"])
 
 
 def test_body_is_bounded(fake_api: tuple[str, list[dict]]) -> None:

@@ -91,16 +91,20 @@ def rows(page: Any) -> list[str]:
                                      "rs => rs.map(r => r.getAttribute('data-email-id'))")
 
 
-FETCH = """async ([method, query, headers]) => {
-  const r = await fetch('index.live.py?' + query, {method, headers, credentials: 'same-origin'});
+FETCH = """async ([method, query, headers, body]) => {
+  const init = {method, headers, credentials: 'same-origin'};
+  if (body !== null) { init.body = body; }
+  const r = await fetch('index.live.py?' + query, init);
   return [r.status, await r.text()];
 }"""
 
 
-def crafted(page: Any, method: str, query: str, csrf: bool = True) -> tuple[int, str]:
+def crafted(page: Any, method: str, query: str, csrf: bool = True, body: Any = None) -> tuple[int, str]:
     """A request made by script in the page's own context (same origin, same session cookie)."""
     headers = {"X-Mailward-CSRF": page.get_attribute("#mailward-app", "data-csrf")} if csrf else {}
-    status, text = page.evaluate(FETCH, [method, query, headers])
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    status, text = page.evaluate(FETCH, [method, query, headers, None if body is None else json.dumps(body)])
     return int(status), str(text)
 
 
@@ -148,7 +152,7 @@ def test_crafted_requests_cannot_reach_another_account(world: World, alice_page:
         ("GET", f"api=/emails/{bob_id}&account=mwt-bob", 403),
         ("GET", "api=/accounts/mwt-bob", 403),
         ("GET", "api=/am/stats&account_name=mwt-bob", 403),
-        ("PATCH", "api=/accounts/mwt-alice", 404),  # the proxy forwards no admin calls at all
+        ("PATCH", "api=/accounts/mwt-alice", 403),  # the proxy forwards no admin edits, only digest choices
         ("GET", "api=/whitelist/sender", 404),
     ]:
         status, text = crafted(alice_page, method, query)
@@ -160,6 +164,36 @@ def test_crafted_requests_cannot_reach_another_account(world: World, alice_page:
     assert listing[0] == 200 and {m["account_name"] for m in json.loads(listing[1])["items"]} == {"mwt-alice"}
     assert world.api().get(f"/emails/{bob_id}").json["status"] == "quarantined"
     assert world.api().get(f"/emails/{own}").json["status"] == "quarantined"
+
+
+def test_the_owner_chooses_its_digest_on_the_settings_tab(world: World, alice_page: Any) -> None:
+    page = alice_page
+    page.click("#tab-settings")
+    page.wait_for_selector("#settings-limits tbody tr")
+    assert page.input_value("#digest-frequency") == "default" and page.input_value("#digest-address") == ""
+    page.select_option("#digest-frequency", "hourly")
+    page.fill("#digest-address", "owner@alice.example")
+    page.click("#digest-save")
+    page.wait_for_selector("#mailward-alert .alert-success")
+    page.screenshot(path=str(artifacts_dir() / "cpanel-digest.png"), full_page=True)
+    root = world.api()
+    mine = root.get("/accounts/mwt-alice").json
+    assert (mine["digest"], mine["digest_address"]) == ("hourly", "owner@alice.example")
+    (edit, *_) = root.get("/audit?action=account.edit&account=mwt-alice").json["items"]
+    assert edit["actor"]["account"] == "mwt-alice" and edit["interface"] == "cpanel"
+
+    for query, body in [("api=/accounts/mwt-bob", {"digest": "off"}),  # the API: another account
+                        ("api=/accounts/mwt-alice", {"digest": "off", "releases_limit": 100})]:  # the proxy
+        status, text = crafted(page, "PATCH", query, body=body)
+        assert status == 403, (query, status, text)
+    assert root.get("/accounts/mwt-bob").json["digest"] == "default"
+    assert root.get("/accounts/mwt-alice").json["digest"] == "hourly"
+
+    page.select_option("#digest-frequency", "default")  # back as it was, for the module's other tests
+    page.fill("#digest-address", "")
+    page.click("#digest-save")
+    page.wait_for_function("!document.getElementById('digest-save').disabled")
+    assert root.get("/accounts/mwt-alice").json["digest_address"] == ""
 
 
 def test_release_limit_is_shown_and_enforced(world: World, alice_page: Any) -> None:
