@@ -1,6 +1,7 @@
 """Digests through a real private Exim: a held message is listed in its account owner's digest, which Exim takes
 from the trusted release user with the release marker (never scanned or held again), and the digest's one-click
-release link delivers the held message once.
+release link delivers the held message once. The owner then sends its digest elsewhere (ie-cli run as its own
+uid), and the next digest goes there.
 
 The stack is test_release.py's: EximLab (trusted_users = mwt-release) scanning through a real `mailward serve` whose
 sendmail, in a mount namespace, submits to the lab.
@@ -19,7 +20,7 @@ from urllib.parse import urlencode
 import pytest
 
 from core import keys
-from tests.functional.conftest import GTUBE, SocketApi, SystemUser, release_stack, serve_redis
+from tests.functional.conftest import GTUBE, SocketApi, SystemUser, ie_cli, release_stack, serve_redis
 from workers.exim_lab import Delivered, EximLab, build_message
 from workers.serve_process import ServeProcess
 
@@ -28,6 +29,7 @@ pytestmark = [pytest.mark.functional, pytest.mark.slow]
 SENDER = "user@alice.example"
 PASSWORD = "alice-secret"
 OWNER = "owner@dest.test"
+ELSEWHERE = "digests@elsewhere.test"
 NOTIFIER = "mailward@server.example.net"
 MARKER = "mailward-release"
 BASE_URL = "http://127.0.0.1:1"
@@ -52,7 +54,8 @@ def _body(copy: Delivered) -> str:
     return str(msg.get_content())
 
 
-def test_digest_lists_held_mail_and_its_link_releases_once(stack: tuple[ServeProcess, EximLab]) -> None:
+def test_digest_lists_held_mail_and_its_link_releases_once(stack: tuple[ServeProcess, EximLab],
+                                                           system_users: dict[str, SystemUser]) -> None:
     serve, lab = stack
     api = SocketApi(serve.info["api_socket"])
     subject = "held for the owner's digest"
@@ -97,3 +100,22 @@ def test_digest_lists_held_mail_and_its_link_releases_once(stack: tuple[ServePro
     assert "already used" in again.message
     lab.wait_queue_empty()
     assert len([d for d in lab.delivered() if d.subject == subject]) == 1
+
+    # The owner sends its digests elsewhere, as its own uid (SO_PEERCRED): the next digest goes there.
+    edit = ie_cli(["accounts", "edit", "-a", "mwt-alice", "--digest-address", ELSEWHERE, "--json"],
+                  serve.info["api_socket"], system_users["mwt-alice"])
+    assert edit.returncode == 0, edit.stderr
+    assert json.loads(edit.stdout)["digest_address"] == ELSEWHERE
+    later = "held after the owner's choice"
+    sent = lab.send_smtp_auth(SENDER, ["to@dest.test"], message=build_message(SENDER, ["to@dest.test"], later,
+                                                                              f"{GTUBE}\n"))
+    assert sent.data_code == 250, sent.transcript
+    lab.wait_log(f"{sent.queue_id} Completed")
+    assert api.get(f"/emails?{urlencode({'subject': later})}").json["max_count"] == 1
+    serve_redis(serve).delete(keys.notify_digest_due("hourly"))
+    (moved,) = lab.wait_delivered(lambda d: d.subject == digest_subject and d.headers("Envelope-to") == [ELSEWHERE],
+                                  timeout=60)
+    body = _body(moved)
+    assert f"Subject: {later}" in body and f"Subject: {subject}" not in body
+    lab.wait_queue_empty()
+    assert [d.headers("Envelope-to") for d in lab.delivered() if d.subject == digest_subject] == [[OWNER], [ELSEWHERE]]
