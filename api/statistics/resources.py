@@ -35,7 +35,7 @@ class Statistics(MethodView):
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Sent and held mail per hour or day (held split by reason) and the busiest sender addresses."""
         scope = identity().scope(args.get("account"))
-        since_s = parse_duration(args["since"])
+        since_s = parse_duration(args["since"] or "7d")  # empty, which the document allows: the default frame
         limits = services().limits
         ids = None if scope is None else [object_id(SoType.ACCOUNT, scope, scope)]
         series = [_bucket(r) for r in limits.series(ids, since_s, args["bucket"])]

@@ -39,3 +39,5 @@ def test_series_and_top_senders_for_admin_and_account(api_env: ApiEnv, alice: Ca
     long = api_env.admin("GET", "/stats?since=90d&bucket=day").json
     assert len(long["series"]) == 32, "cut to the 31 days kept (plus today)"
     assert api_env.admin("GET", "/stats?bucket=week").status_code == 422
+    empty = api_env.admin("GET", "/stats?since=")  # the document allows an empty since: the default frame
+    assert empty.status_code == 200 and empty.json["top_senders"] == api_env.admin("GET", "/stats").json["top_senders"]
