@@ -17,6 +17,7 @@ from core.spam_learning import SpamTeacher
 from core.store_audit import AuditStore
 from core.store_campaigns import CampaignStore
 from core.store_classifier import ClassifierStore
+from core.store_digest_prefs import DigestPrefsStore
 from core.store_events import EventStore
 from core.store_filters import FilterSettingsStore
 from core.store_incoming import IncomingStore
@@ -46,6 +47,7 @@ class Services:
     events: EventStore
     webhooks: WebhookStore
     incoming: IncomingStore
+    digest_prefs: DigestPrefsStore
 
 
 def build_services(settings: Settings, client: redis.Redis, reinjector: Reinjector, accounts: Any) -> Services:
@@ -63,7 +65,7 @@ def build_services(settings: Settings, client: redis.Redis, reinjector: Reinject
                     tokens=TokenStore(client), limits=LimitStore(client, settings.limits),
                     accounts=accounts, events=events,
                     webhooks=WebhookStore(client, allow_private=settings.webhooks.allow_private),
-                    incoming=IncomingStore(client, ttl=0.0))
+                    incoming=IncomingStore(client, ttl=0.0), digest_prefs=DigestPrefsStore(client))
 
 
 def services() -> Services:

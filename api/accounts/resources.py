@@ -20,7 +20,7 @@ from api.services import identity, record, services
 from core.errors import Forbidden, NotFound
 from core.identity import ROOT
 from core.names import valid_account
-from core.store_digest_prefs import DigestPrefs, DigestPrefsStore
+from core.store_digest_prefs import DigestPrefs
 
 blp = Blueprint("accounts", __name__, description="Per-account quarantine settings and usage")
 
@@ -30,18 +30,13 @@ OWNER_FIELDS = frozenset({"digest", "digest_address"})
 AUDITED = ("limit_bytes", "state", "releases_limit", "incoming", "digest", "digest_address")
 
 
-def digest_prefs() -> DigestPrefsStore:
-    """The owners' digest choices (a thin view of the app's Redis client)."""
-    return DigestPrefsStore(services().redis)
-
-
 def account_view(name: str, incoming_off: frozenset[str] | None = None,
                  prefs: dict[str, DigestPrefs] | None = None) -> dict[str, Any]:
     """One account in the API's Account shape (a listing passes the incoming-off set and choices it read once)."""
     svc = services()
     if incoming_off is None:
         incoming_off = svc.incoming.disabled()
-    mine = digest_prefs().get(name) if prefs is None else prefs.get(name, DigestPrefs())
+    mine = services().digest_prefs.get(name) if prefs is None else prefs.get(name, DigestPrefs())
     q = svc.quarantine.quota(name)
     return {"name": q.name, "limit_bytes": q.limit_bytes, "used_bytes": q.used_bytes, "state": str(q.state),
             "releases_limit": q.releases_limit, "customized": q.customized, "messages": q.messages,
@@ -78,7 +73,7 @@ class Accounts(MethodView):
             names = [n for n in names if n == args["name"]]
         page = names[args["offset"]: args["offset"] + args["limit"]]
         off = services().incoming.disabled()
-        prefs = digest_prefs().all() if page else {}
+        prefs = services().digest_prefs.all() if page else {}
         return {"items": [account_view(n, off, prefs) for n in page], "max_count": len(names)}
 
 
@@ -108,7 +103,7 @@ class Account(MethodView):
         if "incoming" in args:
             services().incoming.set_enabled(name, args["incoming"])
         if OWNER_FIELDS & set(args):
-            digest_prefs().set(name, digest=args.get("digest"), address=args.get("digest_address"))
+            services().digest_prefs.set(name, digest=args.get("digest"), address=args.get("digest_address"))
         after = account_view(name)
         changed = {k: {"from": before[k], "to": after[k]} for k in AUDITED if before[k] != after[k] or k in args}
         record("account.edit", account=name, target=name, details=changed)
@@ -127,7 +122,7 @@ class AccountEmails(MethodView):
         identity().require_account(name, "purge")
         _existing(name)
         svc = services()
-        removed = svc.quarantine.purge_account(name, batch=args.get("batch"))
+        removed = svc.quarantine.purge_account(name, batch=args.get("batch"), by=identity().label())
         remaining = svc.quarantine.quota(name).messages
         record("account.purge", account=name, target=name, details={"removed": removed, "remaining": remaining})
         return {"name": name, "removed": removed, "remaining": remaining}

@@ -92,6 +92,7 @@ def test_purge_emits_one_deleted_event_per_message(api_env: ApiEnv, alice: Calle
     got = _events(api_env)
     assert [(t, d["email_id"], d["why"]) for t, d in got] == [("email.deleted", i, "purged") for i in held]
     assert {d["account"] for _, d in got} == {"alice"}
+    assert [d["by"] for _, d in got] == ["uid 1001 (account alice)"] * 2 + ["uid 0 (admin)"]
     svc: Services = api_env.app.extensions["mailward.services"]
     assert svc.quarantine.events is svc.events
 
