@@ -189,27 +189,31 @@ def test_incoming_statements_never_accept_and_outgoing_ones_skip_incoming_mail()
     assert off.split("# BEGIN Mailward outgoing scan")[1] == outgoing
 
 
+def _exim_bh(tmp: Path, params: HookParams, rcpt: str, after: str = "", header: str = "") -> str:
+    """An `exim -bh` SMTP session from remote host 192.0.2.9 through our data ACL (+ `after`); Exim's trace."""
+    spool = tmp / "spool"
+    spool.mkdir()
+    shutil.chown(spool, "Debian-exim")
+    conf = tmp / "exim.conf"
+    conf.write_text(
+        f"spool_directory = {spool}\nlog_file_path = {tmp}/%slog\nprimary_hostname = mx.example.test\n"
+        "domainlist local_domains = example.test\nhost_lookup =\nrfc1413_hosts =\ntls_advertise_hosts =\n"
+        "keep_environment =\nacl_smtp_rcpt = r\nacl_smtp_data = d\n" + render_main_options(params)
+        + f"begin acl\nr:\n  accept\nd:\n{render_smtp_data_acl(params)}{after}  accept\n"
+        "begin routers\nall:\n  driver = redirect\n  data = :blackhole:\n")
+    session = (f"EHLO client.remote.test\r\nMAIL FROM:<a@remote.test>\r\nRCPT TO:<{rcpt}>\r\nDATA\r\n"
+               f"{header}Subject: hello\r\n\r\nbody\r\n.\r\nQUIT\r\n")
+    proc = subprocess.run([EXIM, "-C", str(conf), "-odq", "-bh", "192.0.2.9"], input=session, capture_output=True,
+                          text=True, check=False, timeout=60)
+    return proc.stdout + proc.stderr
+
+
 @have_exim
 @pytest.mark.skipif(os.geteuid() != 0, reason="exim -bh with -C needs root (the spool is Debian-exim's)")
 def test_incoming_mail_is_scanned_once_and_reaches_the_acl_statements_after_ours(open_tmp: Path) -> None:
     """exim -bh: remote mail for a local domain meets the incoming scan only, then cPanel's later statements."""
     params = HookParams(scan_addresses=("127.0.0.1:9",), incoming_addresses=("127.0.0.1:9",), timeout=2)
-    spool = open_tmp / "spool"
-    spool.mkdir()
-    shutil.chown(spool, "Debian-exim")
-    conf = open_tmp / "exim.conf"
-    conf.write_text(
-        f"spool_directory = {spool}\nlog_file_path = {open_tmp}/%slog\nprimary_hostname = mx.example.test\n"
-        "domainlist local_domains = example.test\nhost_lookup =\nrfc1413_hosts =\ntls_advertise_hosts =\n"
-        "keep_environment =\nacl_smtp_rcpt = r\nacl_smtp_data = d\n" + render_main_options(params)
-        + f"begin acl\nr:\n  accept\nd:\n{render_smtp_data_acl(params)}"
-        "  warn    logwrite = LATER_CPANEL_BLOCK_RAN\n  accept\n"
-        "begin routers\nall:\n  driver = redirect\n  data = :blackhole:\n")
-    session = ("EHLO client.remote.test\r\nMAIL FROM:<a@remote.test>\r\nRCPT TO:<info@example.test>\r\nDATA\r\n"
-               "Subject: hello\r\n\r\nbody\r\n.\r\nQUIT\r\n")
-    proc = subprocess.run([EXIM, "-C", str(conf), "-odq", "-bh", "192.0.2.9"], input=session, capture_output=True,
-                          text=True, check=False, timeout=60)
-    out = proc.stdout + proc.stderr
+    out = _exim_bh(open_tmp, params, "info@example.test", after="  warn    logwrite = LATER_CPANEL_BLOCK_RAN\n")
     assert "LATER_CPANEL_BLOCK_RAN" in out, out
     assert out.count("check spam = nobody:true/defer_ok") == 1, out  # the incoming scan, never the outgoing one
     assert re.search(r"^250 OK id=", out, re.M), out
@@ -221,22 +225,8 @@ def test_incoming_mail_is_scanned_once_and_reaches_the_acl_statements_after_ours
 def test_without_incoming_inbound_mail_is_not_scanned_as_outgoing(open_tmp: Path, rcpt: str, scans: int) -> None:
     """exim -bh, incoming filtration off: a remote host's mail for a local mailbox is nobody's outgoing mail (no
     scan, no hold, no sender limit); the same host relaying to another domain is outgoing and scanned."""
-    params = HookParams(scan_addresses=("127.0.0.1:9",), timeout=2)
-    spool = open_tmp / "spool"
-    spool.mkdir()
-    shutil.chown(spool, "Debian-exim")
-    conf = open_tmp / "exim.conf"
-    conf.write_text(
-        f"spool_directory = {spool}\nlog_file_path = {open_tmp}/%slog\nprimary_hostname = mx.example.test\n"
-        "domainlist local_domains = example.test\nhost_lookup =\nrfc1413_hosts =\ntls_advertise_hosts =\n"
-        "keep_environment =\nacl_smtp_rcpt = r\nacl_smtp_data = d\n" + render_main_options(params)
-        + f"begin acl\nr:\n  accept\nd:\n{render_smtp_data_acl(params)}  accept\n"
-        "begin routers\nall:\n  driver = redirect\n  data = :blackhole:\n")
-    session = (f"EHLO client.remote.test\r\nMAIL FROM:<a@remote.test>\r\nRCPT TO:<{rcpt}>\r\nDATA\r\n"
-               "X-ImunifyEmail-Filter-Action: no action\r\nSubject: hello\r\n\r\nbody\r\n.\r\nQUIT\r\n")
-    proc = subprocess.run([EXIM, "-C", str(conf), "-odq", "-bh", "192.0.2.9"], input=session, capture_output=True,
-                          text=True, check=False, timeout=60)
-    out = proc.stdout + proc.stderr
+    out = _exim_bh(open_tmp, HookParams(scan_addresses=("127.0.0.1:9",), timeout=2), rcpt,
+                   header="X-ImunifyEmail-Filter-Action: no action\r\n")
     assert out.count("check spam = nobody:true/defer_ok") == scans, out
     assert "remove_header = X-ImunifyEmail-Filter-Score : X-ImunifyEmail-Filter-Action" in out, out
     assert re.search(r"^250 OK id=", out, re.M), out
