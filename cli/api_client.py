@@ -5,7 +5,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import socket
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from core.errors import MailwardError
+from core.unix_http import UnixHTTPConnection
 
 API_PREFIX = "/api/v1"
 TIMEOUT = 60.0
@@ -71,24 +71,6 @@ def _exchange(conn: http.client.HTTPConnection, method: str, target: str, payloa
         conn.close()
 
 
-class _UnixConnection(http.client.HTTPConnection):
-    """http.client over an AF_UNIX stream socket (the Host header is a formality)."""
-
-    def __init__(self, path: str, timeout: float) -> None:
-        super().__init__("localhost", timeout=timeout)
-        self._path = path
-
-    def connect(self) -> None:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.settimeout(self.timeout)
-        try:
-            sock.connect(self._path)
-        except OSError:
-            sock.close()
-            raise
-        self.sock = sock
-
-
 class UnixSocketTransport:
     """Talks to the API's unix socket; the API knows the caller from the kernel (SO_PEERCRED)."""
 
@@ -101,7 +83,7 @@ class UnixSocketTransport:
         """Send one request over the socket."""
         payload, headers = _encode(body)
         try:
-            return _exchange(_UnixConnection(self.path, self.timeout), method, _target(path, query), payload,
+            return _exchange(UnixHTTPConnection(self.path, self.timeout), method, _target(path, query), payload,
                              headers)
         except (FileNotFoundError, ConnectionRefusedError):
             raise ApiError(f"cannot reach the Mailward API at {self.path}: is `mailward serve` running?") from None

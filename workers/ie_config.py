@@ -15,9 +15,9 @@ from typing import Any
 
 import fire
 
+from core import unix_http
 from core.errors import MailwardError
 from core.settings import Settings, load_settings
-from workers import unix_http
 from workers.exim_hook import (
     CpanelHook,
     DebianHook,

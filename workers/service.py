@@ -20,12 +20,11 @@ from pathlib import Path
 import dramatiq
 import redis
 
-from core import keys
+from core import keys, unix_http
 from core.errors import ConfigError, ServiceUnavailable
 from core.settings import Settings
 from core.store_limits import LimitStore
 from core.store_redis import connect
-from workers import unix_http
 from workers.actors import build_actors
 from workers.broker import make_broker
 from workers.embedded_redis import EmbeddedRedis

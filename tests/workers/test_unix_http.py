@@ -1,4 +1,4 @@
-"""GET over the API's unix socket (workers.unix_http) and ie-config's service report built on it."""
+"""GET over the API's unix socket (core.unix_http) and ie-config's service report built on it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from workers import ie_config, unix_http
+from core import unix_http
+from workers import ie_config
 
 
 class _UnixServer(ThreadingHTTPServer):

@@ -1,4 +1,4 @@
-"""GET over the API's unix socket: how `mailward serve` waits for its API and ie-config asks it for its status."""
+"""HTTP over the API's unix socket: the connection ie-cli, `mailward serve` (waiting for its API) and ie-config use."""
 
 from __future__ import annotations
 
