@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+from typing import Any
 
 import redis
 
@@ -11,6 +11,7 @@ from core import keys
 from core.errors import MailwardError, ValidationError
 from core.exim_reinject import safe_address
 from core.names import valid_account
+from core.store_json_field import read_json_field, update_json_field
 
 #: Digest frequencies an account may choose (the server's `notifications.digest` takes the same words).
 FREQUENCIES = ("hourly", "daily", "weekly", "off")
@@ -36,14 +37,10 @@ class DigestPrefs:
         return {**out, "address": self.address} if self.address else out
 
     @classmethod
-    def from_json(cls, raw: bytes | str | None) -> DigestPrefs:
+    def from_dict(cls, data: dict[str, Any]) -> DigestPrefs:
         """The stored form back; anything unreadable counts as the defaults."""
-        try:
-            data = json.loads(raw) if raw else {}
-            digest = str(data.get("digest", DEFAULT))
-            return cls(digest=digest if digest in CHOICES else DEFAULT, address=str(data.get("address", "")))
-        except (ValueError, AttributeError):
-            return cls()
+        digest = str(data.get("digest", DEFAULT))
+        return cls(digest=digest if digest in CHOICES else DEFAULT, address=str(data.get("address", "")))
 
 
 def valid_frequency(value: str) -> str:
@@ -76,11 +73,12 @@ class DigestPrefsStore:
 
     def get(self, account: str) -> DigestPrefs:
         """One account's choices (the defaults when it has made none)."""
-        return DigestPrefs.from_json(self.client.hget(keys.notify_prefs(), valid_account(account)))
+        return DigestPrefs.from_dict(read_json_field(self.client.hget(keys.notify_prefs(), valid_account(account))))
 
     def all(self) -> dict[str, DigestPrefs]:
         """Every account that has made a choice."""
-        return {k.decode(): DigestPrefs.from_json(v) for k, v in self.client.hgetall(keys.notify_prefs()).items()}
+        stored = self.client.hgetall(keys.notify_prefs())
+        return {k.decode(): DigestPrefs.from_dict(read_json_field(v)) for k, v in stored.items()}
 
     def set(self, account: str, *, digest: str | None = None, address: str | None = None) -> DigestPrefs:
         """Change one account's choices; None keeps what is there, "default" and "" go back to the defaults."""
@@ -89,25 +87,12 @@ class DigestPrefsStore:
             valid_frequency(digest)
         if address is not None:
             address = valid_digest_address(address)
-        key = keys.notify_prefs()
-        # WATCH makes the read-modify-write of the small JSON blob safe against a concurrent edit of the other field.
-        with self.client.pipeline() as pipe:
-            while True:
-                try:
-                    pipe.watch(key)
-                    now = DigestPrefs.from_json(pipe.hget(key, account))
-                    new = DigestPrefs(digest=now.digest if digest is None else digest,
-                                      address=now.address if address is None else address)
-                    pipe.multi()
-                    stored = new.to_dict()
-                    if stored:
-                        pipe.hset(key, account, json.dumps(stored))
-                    else:
-                        pipe.hdel(key, account)  # back to the defaults: no trace left
-                    pipe.execute()
-                    return new
-                except redis.WatchError:
-                    continue
+        def change(stored: dict[str, Any]) -> dict[str, Any]:
+            now = DigestPrefs.from_dict(stored)
+            return DigestPrefs(digest=now.digest if digest is None else digest,
+                               address=now.address if address is None else address).to_dict()
+
+        return DigestPrefs.from_dict(update_json_field(self.client, keys.notify_prefs(), account, change))
 
 
 # --- the stub twin ----------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from core.errors import NotFound, ValidationError
 from core.models import AccountState, QuarantineRecord
 from core.names import is_valid_email_id, valid_account, valid_email_id
 from core.store_events import EMIT_BATCH, EventStore
+from core.store_json_field import read_json_field, update_json_field
 
 #: The event of every message leaving the quarantine other than by release; its data says why.
 DELETED = "email.deleted"
@@ -430,7 +431,7 @@ class QuarantineStore:
         pipe.hgetall(keys.quarantine_defaults())
         pipe.zcard(keys.quarantine_by_account(account))
         raw, used, defaults, count = pipe.execute()
-        over = json.loads(raw) if raw else {}
+        over = read_json_field(raw)
         limit_default, releases_default = self._defaults_from(defaults)
         return AccountQuota(
             name=account,
@@ -454,36 +455,25 @@ class QuarantineStore:
                 state = AccountState(state)
             except ValueError:
                 raise ValidationError(f"state must be active or block, got {state!r}") from None
-        key = keys.quarantine_accounts()
-        # WATCH makes the read-modify-write of the small JSON blob safe against a concurrent edit.
-        with self.client.pipeline() as pipe:
-            while True:
-                try:
-                    pipe.watch(key)
-                    raw = pipe.hget(key, account)
-                    over = json.loads(raw) if raw else {}
-                    for name, value in (("limit_bytes", limit_bytes), ("releases_limit", releases_limit)):
-                        if value == RESTORE_DEFAULT:
-                            over.pop(name, None)
-                        elif value is not None:
-                            over[name] = int(value)
-                    if state is not None:
-                        over["state"] = state.value
-                    if over.get("state") == AccountState.ACTIVE:
-                        over.pop("state")  # active is the default: an edit back to it leaves no trace
-                    pipe.multi()
-                    if over:
-                        pipe.hset(key, account, json.dumps(over))
-                    else:
-                        pipe.hdel(key, account)
-                    if over.get("state") == AccountState.BLOCK:
-                        pipe.sadd(keys.quarantine_blocked(), account)
-                    else:
-                        pipe.srem(keys.quarantine_blocked(), account)
-                    pipe.execute()
-                    break
-                except redis.WatchError:
-                    continue
+        def change(over: dict[str, Any]) -> dict[str, Any]:
+            for name, value in (("limit_bytes", limit_bytes), ("releases_limit", releases_limit)):
+                if value == RESTORE_DEFAULT:
+                    over.pop(name, None)
+                elif value is not None:
+                    over[name] = int(value)
+            if state is not None:
+                over["state"] = state.value
+            if over.get("state") == AccountState.ACTIVE:
+                over.pop("state")  # active is the default: an edit back to it leaves no trace
+            return over
+
+        def blocked_set(pipe: redis.client.Pipeline, over: dict[str, Any]) -> None:
+            if over.get("state") == AccountState.BLOCK:
+                pipe.sadd(keys.quarantine_blocked(), account)
+            else:
+                pipe.srem(keys.quarantine_blocked(), account)
+
+        update_json_field(self.client, keys.quarantine_accounts(), account, change, blocked_set)
         self._blocked = None
         return self.quota(account)
 
