@@ -341,16 +341,19 @@ def render_spam_folder_router(folder: str = ".spam", transport: str = SPAM_ROUTE
     )
 
 
-def render_spam_folder_transport(folder: str = ".spam") -> str:
-    """The transport of the spam folder router: the local user's ~/Maildir/<folder>/ (Debian's maildir_home)."""
+def render_spam_folder_transport(folder: str = ".spam", maildir: str = "$home/Maildir", owner: str = "") -> str:
+    """The transport of the spam folder router: <maildir>/<folder>/, the local user's ~/Maildir by default
+    (Debian's maildir_home). owner: deliver as that user and group (a lab with one shared mailbox)."""
+    user = f"  user = {owner}\n  group = {owner}\n" if owner else ""
     return (
         "# Mailward: incoming spam, delivered into the mailbox's Maildir++ spam folder.\n"
         f"{SPAM_ROUTER_NAME}:\n"
         "  driver = appendfile\n"
-        f"  directory = $home/Maildir/{folder}\n"
+        f"  directory = {maildir}/{folder}\n"
         "  maildir_format\n"
         "  create_directory\n"
-        "  delivery_date_add\n"
+        + user
+        + "  delivery_date_add\n"
         "  envelope_to_add\n"
         "  return_path_add\n"
         "  mode = 0600\n"

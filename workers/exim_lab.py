@@ -25,6 +25,7 @@ from workers.exim_hook import (
     render_not_smtp_acl,
     render_smtp_data_acl,
     render_spam_folder_router,
+    render_spam_folder_transport,
     render_system_filter,
 )
 
@@ -158,7 +159,10 @@ class EximLab:
         hold_router = render_hold_router() if self.hold == "router" else ""
         system_filter = f"system_filter = {b / 'system_filter'}\n" if self.hold == "system_filter" else ""
         incoming = bool(self.params.incoming_addresses)
-        spam_router = render_spam_folder_router(self.spam_folder, "lab_spam_folder") if incoming else ""
+        # Mailward's own spam-folder router and transport, into the lab's one mailbox as the lab's Exim user.
+        spam_router = render_spam_folder_router(self.spam_folder) if incoming else ""
+        spam_transport = render_spam_folder_transport(self.spam_folder, str(self.maildir), EXIM_USER) \
+            if incoming else ""
         return f"""# Mailward EximLab: generated, private, loopback only.
 primary_hostname = lab.mailward.test
 qualify_domain = lab.mailward.test
@@ -215,18 +219,7 @@ lab_maildir:
   envelope_to_add
   return_path_add
 
-lab_spam_folder:
-  driver = appendfile
-  directory = {self.maildir}/{self.spam_folder}
-  maildir_format
-  create_directory
-  user = {EXIM_USER}
-  group = {EXIM_USER}
-  mode = 0644
-  delivery_date_add
-  envelope_to_add
-  return_path_add
-
+{spam_transport}
 begin retry
 
 *  *  F,1h,1m
