@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from flask import Flask
 
-from cli.api_client import Response, Transport
+from cli.api_client import CLIENT_HEADERS, Response, Transport
 from cli.ie_cli import main
+from core.identity import Identity, account, admin
 
 # The in-process tests run ie-cli against the real app: reuse the API tests' app fixture (same stores, same
 # identity hook) rather than building a second copy of it.
-from tests.api.conftest import api_env  # noqa: F401
+from tests.api.conftest import ENV_KEY, ApiEnv, api_env  # noqa: F401
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +99,42 @@ def run(fake: FakeTransport, capsys: pytest.CaptureFixture[str]) -> Run:
 
     return _run
 
+
+# ---- against the real API in-process (Flask test client) on a real Redis ------------------------------------
+
+
+class FlaskTransport:
+    """The Transport protocol over app.test_client(), as one identity (what SO_PEERCRED decides in production)."""
+
+    def __init__(self, app: Flask, who: Identity) -> None:
+        self.client = app.test_client()
+        self.who = who
+
+    def request(self, method: str, path: str, *, query: Mapping[str, str] | None = None,
+                body: Any = None) -> Response:
+        answer = self.client.open(path, method=method, query_string=dict(query or {}), json=body,
+                                  headers=dict(CLIENT_HEADERS), environ_base={ENV_KEY: self.who})
+        return Response(answer.status_code, {k.lower(): v for k, v in answer.headers.items()}, answer.get_data())
+
+
+def api_runner(env: ApiEnv, who: Identity, capsys: pytest.CaptureFixture[str]) -> Any:
+    """ie-cli against the real app in-process, as `who`: run(*argv) -> Result."""
+    transport = FlaskTransport(env.app, who)
+
+    def run(*argv: str) -> Result:
+        capsys.readouterr()
+        code = main(list(argv), transport=transport)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def as_root(api_env: ApiEnv, capsys: pytest.CaptureFixture[str]) -> Any:  # noqa: F811 - the imported fixture
+    return api_runner(api_env, admin(0), capsys)
+
+
+@pytest.fixture
+def as_alice(api_env: ApiEnv, capsys: pytest.CaptureFixture[str]) -> Any:  # noqa: F811 - the imported fixture
+    return api_runner(api_env, account("alice", 1001), capsys)

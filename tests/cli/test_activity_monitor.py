@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from cli.ie_cli import main
-from core.identity import Identity, account, admin
+from core.identity import account, admin
 from core.models import Sender
 from core.sender_objects import sender_objects
 from tests.api.conftest import ApiEnv
-from tests.cli.conftest import Call, FakeTransport, Result, Run, error
-from tests.cli.test_against_api import FlaskTransport
+from tests.cli.conftest import Call, FakeTransport, Run, api_runner, error
 
 ACC, DOM, MAIL = ("11111111-1111-1111-1111-11111111111", "22222222-2222-2222-2222-222222222222",
                   "33333333-3333-3333-3333-333333333333")
@@ -212,25 +208,13 @@ def test_help_screens(run: Run) -> None:
 # ---- against the real API --------------------------------------------------------------------------------------
 
 
-def _as(api_env: ApiEnv, who: Identity, capsys: pytest.CaptureFixture[str]) -> Any:
-    transport = FlaskTransport(api_env.app, who)
-
-    def run(*argv: str) -> Result:
-        capsys.readouterr()
-        code = main(list(argv), transport=transport)
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return run
-
-
 def test_am_through_the_api(api_env: ApiEnv, capsys: pytest.CaptureFixture[str]) -> None:
     limits = api_env.app.extensions["mailward.services"].limits
     alice_objs = sender_objects(Sender(account="alice", email="test@alice.example"))
     limits.admit(alice_objs, 1)
     limits.admit(sender_objects(Sender(account="bob", email="x@bob.example")), 1)
-    root = _as(api_env, admin(0), capsys)
-    as_alice = _as(api_env, account("alice", 1001), capsys)
+    root = api_runner(api_env, admin(0), capsys)
+    as_alice = api_runner(api_env, account("alice", 1001), capsys)
 
     res = root("am", "stats", "--sender-email=test@alice.example")
     assert res.code == 0, res.err

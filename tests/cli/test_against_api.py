@@ -2,54 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import pytest
-from flask import Flask
 
 from cli import bulk
-from cli.api_client import CLIENT_HEADERS, Response
 from cli.ie_cli import main
-from core.identity import Identity, account, admin
-from tests.api.conftest import ENV_KEY, ApiEnv
-from tests.cli.conftest import Result
-
-
-class FlaskTransport:
-    """The Transport protocol over app.test_client(), as one identity (what SO_PEERCRED decides in production)."""
-
-    def __init__(self, app: Flask, who: Identity) -> None:
-        self.client = app.test_client()
-        self.who = who
-
-    def request(self, method: str, path: str, *, query: Mapping[str, str] | None = None,
-                body: Any = None) -> Response:
-        answer = self.client.open(path, method=method, query_string=dict(query or {}), json=body,
-                                  headers=dict(CLIENT_HEADERS), environ_base={ENV_KEY: self.who})
-        return Response(answer.status_code, {k.lower(): v for k, v in answer.headers.items()}, answer.get_data())
-
-
-@pytest.fixture
-def as_root(api_env: ApiEnv, capsys: pytest.CaptureFixture[str]) -> Any:
-    return _runner(api_env, admin(0), capsys)
-
-
-@pytest.fixture
-def as_alice(api_env: ApiEnv, capsys: pytest.CaptureFixture[str]) -> Any:
-    return _runner(api_env, account("alice", 1001), capsys)
-
-
-def _runner(api_env: ApiEnv, who: Identity, capsys: pytest.CaptureFixture[str]) -> Any:
-    transport = FlaskTransport(api_env.app, who)
-
-    def run(*argv: str) -> Result:
-        capsys.readouterr()
-        code = main(list(argv), transport=transport)
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return run
+from core.identity import admin
+from tests.api.conftest import ApiEnv
+from tests.cli.conftest import FlaskTransport
 
 
 def test_list_show_and_release_through_the_api(api_env: ApiEnv, as_root: Any) -> None:

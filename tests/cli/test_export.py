@@ -12,8 +12,7 @@ from typing import Any
 from cli.api_client import Response
 from core.identity import account, admin
 from tests.api.conftest import ApiEnv
-from tests.cli.conftest import Call, FakeTransport, Run, error
-from tests.cli.test_against_api import _runner
+from tests.cli.conftest import Call, FakeTransport, Run, api_runner, error
 
 BODY = b"From: <a@x.example>\r\nSubject: hi\r\n\r\nline one\r\nFrom here on\r\n>From quoted\r\nend"
 
@@ -105,14 +104,14 @@ def test_export_through_the_api_as_root_and_as_an_account(api_env: ApiEnv, capsy
     a2 = api_env.hold("alice", subject="second", body=b"Subject: second\r\n\r\nFrom me\r\n",
                       received=time.time() - 10)
     b1 = api_env.hold("bob", subject="bob's", received=time.time() - 5)
-    as_root = _runner(api_env, admin(0), capsys)
+    as_root = api_runner(api_env, admin(0), capsys)
     res = as_root("emails", "export", "-a", "root", "-o", str(tmp_path / "all.mbox"))
     assert res.code == 0, res.err
     box = mailbox.mbox(tmp_path / "all.mbox")
     assert [m["Subject"] for m in box] == ["first", "second", "bob's"]  # oldest first
     assert box[1].get_payload() == ">From me\n" and box[0].get_from().endswith("Tue Nov 14 22:13:20 2023")
     box.close()
-    as_alice = _runner(api_env, account("alice", 1001), capsys)
+    as_alice = api_runner(api_env, account("alice", 1001), capsys)
     res = as_alice("emails", "export", "-f", "eml", "-o", str(tmp_path / "mine"), "--since", "1h")
     assert res.code == 0, res.err
     assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == [f"{a2}.eml"]

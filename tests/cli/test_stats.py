@@ -11,7 +11,6 @@ from core.store_incoming import IncomingStore
 from core.store_limits import HELD, LimitStore
 from tests.api.conftest import ApiEnv
 from tests.cli.conftest import FakeTransport, Run, error
-from tests.cli.test_against_api import as_alice, as_root  # noqa: F401 - fixtures
 
 DAY = 86400
 D0 = 1_767_225_600  # 2026-01-01T00:00:00Z
@@ -65,8 +64,8 @@ def _objs(email: str, account: str) -> Any:
                                  script=ScriptHeader()))
 
 
-def test_against_the_api_an_account_sees_its_own(api_env: ApiEnv, as_root: Any,  # noqa: F811
-                                                 as_alice: Any) -> None:  # noqa: F811
+def test_against_the_api_an_account_sees_its_own(api_env: ApiEnv, as_root: Any,
+                                                 as_alice: Any) -> None:
     limits = LimitStore(api_env.client, api_env.settings.limits)
     incoming = IncomingStore(api_env.client)
     now = time.time()

@@ -7,7 +7,6 @@ from typing import Any
 from core.store_webhooks import WebhookStore
 from tests.api.conftest import ApiEnv
 from tests.cli.conftest import FakeTransport, Run, error
-from tests.cli.test_against_api import as_alice, as_root  # noqa: F401 - fixtures
 
 HOOK = {"id": "0123456789abcdef", "url": "https://hooks.example.com/x", "events": ["email.quarantined"],
         "enabled": True, "created": 1.0, "delivered": 3, "failed": 0,
@@ -64,8 +63,8 @@ def test_edit_sends_only_what_changes(fake: FakeTransport, run: Run) -> None:
     assert "--events" in run("webhooks", "edit", "--help").out
 
 
-def test_edit_against_the_api_keeps_the_guard_and_the_secret(api_env: ApiEnv, as_root: Any,  # noqa: F811
-                                                             as_alice: Any) -> None:  # noqa: F811
+def test_edit_against_the_api_keeps_the_guard_and_the_secret(api_env: ApiEnv, as_root: Any,
+                                                             as_alice: Any) -> None:
     hook = as_root("webhooks", "add", "--url", "https://hooks.example.com/x", "--json").json
     secret = WebhookStore(api_env.client).get(hook["id"]).secret
     r = as_root("webhooks", "edit", "--id", hook["id"], "--url", "https://other.example.com/y",
