@@ -243,3 +243,23 @@ def notify_events_cursor() -> str:
 def incoming_off() -> str:
     """SET: accounts whose incoming mail is not scanned (issue 8's per-account toggle)."""
     return f"{PREFIX}:incoming:off"
+
+
+def history_object(so_id: str) -> str:
+    """HASH of one sender object's history (core.store_sender_history): counts, baselines, sliding-hour buckets."""
+    return f"{PREFIX}:hist:o:{so_id}"
+
+
+def history_domains(so_id: str) -> str:
+    """ZSET recipient domain -> when a sender address or script last delivered to it (capped)."""
+    return f"{PREFIX}:hist:d:{so_id}"
+
+
+def history_recipients(so_id: str) -> str:
+    """ZSET recipient digest -> when a sender address or script last delivered to it (capped)."""
+    return f"{PREFIX}:hist:r:{so_id}"
+
+
+def history_account(account_id: str) -> str:
+    """ZSET sender-object id -> last message: the objects of one account with a history (capped, LRU)."""
+    return f"{PREFIX}:hist:a:{account_id}"

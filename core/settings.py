@@ -130,6 +130,29 @@ class NotificationSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class HistorySettings:
+    """Sender history ([history], core.sender_history): when a sender is established, what is an anomaly, bounds."""
+
+    enabled: bool = True
+    established_min_clean: int = 50
+    established_min_days: float = 14.0
+    max_held_ratio: float = 0.1
+    baseline_hours: int = 48
+    baseline_min_hours: int = 6
+    spike_factor: float = 5.0
+    spike_min: int = 30
+    new_rcpt_domains_min: int = 3
+    new_rcpt_domains_ratio: float = 0.6
+    rcpt_burst_factor: float = 5.0
+    rcpt_burst_min: int = 20
+    max_domains_per_sender: int = 500
+    max_recipients_per_sender: int = 1000
+    max_objects_per_account: int = 200
+    ttl_days: int = 90
+    taint_days: int = 30
+
+
+@dataclass(frozen=True, slots=True)
 class ApiSettings:
     socket: Path
     tcp_listen: str  # "" (off) or "host:port" for bearer-token clients
@@ -178,6 +201,7 @@ class Settings:
     retention_interval_s: float = 3600.0  # how often the retention job is sent
     incoming: IncomingSettings = field(default_factory=IncomingSettings)  # incoming filtration ([incoming])
     notifications: NotificationSettings = field(default_factory=NotificationSettings)  # ([notifications])
+    history: HistorySettings = field(default_factory=HistorySettings)  # sender history ([history])
 
     @property
     def embedded_redis(self) -> bool:
@@ -383,6 +407,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             retention_interval_s=_pos(float, q["retention_interval_s"], "quarantine.retention_interval_s"),
             cpanel_root=Path(str(d["cpanel"]["root"])), exim=exim, scores=scores, source=tuple(sources),
             checks=checks, engines=engines, webhooks=webhooks, notifications=notifications, incoming=incoming,
+            history=_history(d["history"]),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"invalid setting: {exc}") from None
@@ -403,6 +428,18 @@ def _notifications(n: dict[str, Any]) -> NotificationSettings:
         max_lines=_pos(int, n["max_lines"], "notifications.max_lines"),
         burst_threshold=_nonneg(int, n["burst_threshold"], "notifications.burst_threshold"),
     )
+
+
+def _history(h: dict[str, Any]) -> HistorySettings:
+    _need(isinstance(h["enabled"], bool), "history.enabled must be true or false")
+    like = HistorySettings()  # each key has its default's type
+    out = HistorySettings(enabled=h["enabled"], **{
+        f: _pos(type(getattr(like, f)), h[f], f"history.{f}") for f in HistorySettings.__slots__ if f != "enabled"})
+    _need(out.max_held_ratio <= 1 and out.new_rcpt_domains_ratio <= 1,
+          "history.max_held_ratio and history.new_rcpt_domains_ratio must be at most 1")
+    _need(out.max_objects_per_account >= 4, "history.max_objects_per_account must be at least 4")
+    _need(out.taint_days <= out.ttl_days, "history.taint_days must not exceed history.ttl_days")
+    return out
 
 
 def _incoming(i: dict[str, Any], scan_listen: tuple[str, ...]) -> IncomingSettings:

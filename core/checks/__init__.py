@@ -24,6 +24,7 @@ from core.checks import (
     phishing_form,
     risky_attachment,
     script_random_sender,
+    sender_history,
     sender_mismatch,
     spam_phrases,
     subject_caps,
@@ -48,6 +49,7 @@ ENGINE_CHECKS: tuple[Check, ...] = (
 ALL_CHECKS: tuple[Check, ...] = (
     gtube.CHECK,
     campaign.CHECK,  # reads counts taken before the checks: cheap, and a confirmed-spam hold is decisive
+    sender_history.CHECK,  # reads the history taken before the checks: cheap
     mime_malformed.CHECK,
     missing_headers.CHECK,
     subject_caps.CHECK,

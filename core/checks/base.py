@@ -10,6 +10,7 @@ from core.models import Envelope, Sender, Symbol
 
 if TYPE_CHECKING:
     from core.mime import ParsedMessage
+    from core.sender_history import HistoryView
     from core.settings import Settings
     from core.spam_model import LearnedSource
     from core.store_campaigns import CampaignView
@@ -34,6 +35,7 @@ class ScanContext:
     deadline: float = field(default_factory=lambda: time.monotonic() + 2.0)
     learned: LearnedSource | None = None  # what the classifier learned online (None: model file only)
     campaign: CampaignView | None = None  # server-wide counts of the body's fingerprint (None: not counted)
+    history: HistoryView | None = None  # the senders' history, this message counted (None: not read)
 
     def out_of_time(self) -> bool:
         return time.monotonic() >= self.deadline

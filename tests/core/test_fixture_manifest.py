@@ -16,6 +16,7 @@ from core.checks.base import GROUP_WINEXEC, Check, ScanContext
 from core.checks.classifier import ClassifierCheck
 from core.models import Symbol
 from core.store_campaigns import CampaignStore, CampaignView
+from tests.core.history_support import fixture_history
 from tests.core.scan_support import EML_DIR, context, fixture_bytes, names, parse_fixture, settings
 
 MANIFEST = tomllib.loads((EML_DIR / "expected.toml").read_text(encoding="utf-8"))
@@ -53,6 +54,8 @@ def _context(name: str, request: pytest.FixtureRequest) -> ScanContext:
     ctx = context()
     if "campaign" in MANIFEST[name]:
         ctx.campaign = _campaign_view(name, request)
+    if "history" in MANIFEST[name]:
+        ctx.history = fixture_history(MANIFEST[name]["history"])
     return ctx
 
 
