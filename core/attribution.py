@@ -81,6 +81,12 @@ class AccountLookup(Protocol):
 
     def account_of_uid(self, uid: int) -> str | None: ...
 
+    def domains_of(self, user: str) -> list[str]: ...
+
+
+#: Rules whose account the MTA vouches for (SMTP AUTH id, the caller's uid); the others come from headers.
+VOUCHED = frozenset({How.AUTH, How.LOCAL, How.LOCAL_RECEIVED})
+
 
 class HeaderList:
     """A HeaderSource over (name, value) pairs in message order; names are case-insensitive."""

@@ -115,6 +115,7 @@ class Verdict:
     sender: Sender = field(default_factory=Sender)
     whitelisted: bool = False
     bounce: bool = False  # the MTA's own delivery report: no account's mail, never counted or limited
+    evidence: list[str] = field(default_factory=list)  # what the verdict policy found (core.verdict_policy)
 
     def to_dict(self) -> dict[str, Any]:
         return {

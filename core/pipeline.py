@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from core.attribution import AccountLookup, HeaderList, attribute
+from core.attribution import FALLBACK_ACCOUNT, VOUCHED, AccountLookup, HeaderList, attribute
 from core.checks import ALL_CHECKS
 from core.checks.base import GROUP_VIRUS, GROUP_WINEXEC, Check, ScanContext
 from core.fingerprint import Fingerprint, fingerprint_message
@@ -19,8 +19,10 @@ from core.mime import ParsedMessage, parse_message
 from core.models import AccountState, Action, Direction, Envelope, Reason, Sender, Symbol, Verdict
 from core.settings import Settings
 from core.spam_model import LearnedSource
+from core.verdict_policy import Assessment, assess, policy_symbol
 
 if TYPE_CHECKING:
+    from core.sender_history import HistoryView
     from core.store_campaigns import CampaignView
 
 log = logging.getLogger("mailward.pipeline")
@@ -41,6 +43,8 @@ class Policy:
     campaign: Callable[[Fingerprint, Envelope, Sender], CampaignView] | None = None
     # Whether an account's incoming mail is scanned (core.store_incoming); None: every account's is.
     incoming_enabled: Callable[[str], bool] | None = None
+    # What the server knows of an outgoing message's senders (core.store_sender_history); None: no history.
+    history: Callable[[Sender, Envelope], HistoryView] | None = None
 
 
 #: The symbol of incoming mail not scanned because every recipient's account has incoming scanning off.
@@ -75,13 +79,15 @@ class Pipeline:
             return Verdict(Action.REJECT, message=f"sending is blocked for account {sender.account}", **base), msg
 
         symbols, reasons, errored = self._run_checks(msg, envelope, sender, policy, deadline)
-        score = sum(sym.score for sym in symbols)
+        judged = assess(symbols, s.verdict)
+        score = judged.score
         t = s.thresholds
-        if t.reject and score >= t.reject:
+        spam = score >= t.quarantine and judged.corroborated  # precision first: core.verdict_policy
+        if t.reject and score >= t.reject and judged.corroborated:
             action = Action.REJECT
-        elif reasons or score >= t.quarantine:
+        elif reasons or spam:
             action = Action.QUARANTINE
-            if score >= t.quarantine:
+            if spam:
                 reasons.append(Reason.SPAM)
         elif errored and s.fail_mode == "closed":
             action = Action.DEFER  # could not scan completely and the admin prefers a retry to a guess
@@ -89,21 +95,34 @@ class Pipeline:
             action = Action.ADD_HEADER
         else:
             action = Action.ACCEPT
+        evidence = self._explain(symbols, judged, score >= t.quarantine)
         message = "message rejected as spam" if action == Action.REJECT else ""
         if action == Action.DEFER:
             message = "message could not be scanned completely, try again later"
-        return Verdict(action, score=score, reasons=reasons, symbols=symbols, message=message, **base), msg
+        return Verdict(action, score=score, reasons=reasons, symbols=symbols, message=message, evidence=evidence,
+                       **base), msg
 
     def _run_checks(self, msg: ParsedMessage, envelope: Envelope, sender: Sender, policy: Policy,
                     deadline: float) -> tuple[list[Symbol], list[Reason], bool]:
         """Run every check within the time budget: (symbols, group reasons, whether something errored)."""
         s = self.settings
         campaign, campaign_error = self._campaign(msg, envelope, sender, policy)
+        vouched = envelope.direction == Direction.OUTGOING and sender.how in VOUCHED
+        own = frozenset(self.accounts.domains_of(sender.account)) \
+            if vouched and sender.account != FALLBACK_ACCOUNT else frozenset()
         ctx = ScanContext(settings=s, envelope=envelope, sender=sender, allow_winexec=policy.allow_winexec,
-                          deadline=deadline, learned=policy.learned, campaign=campaign)
+                          deadline=deadline, learned=policy.learned, campaign=campaign, own_domains=own,
+                          vouched=vouched)
         symbols: list[Symbol] = [campaign_error] if campaign_error else []
-        reasons: list[Reason] = []
         errored = campaign_error is not None
+        if vouched and policy.history is not None:
+            try:
+                ctx.history = policy.history(sender, envelope)
+            except Exception:  # history is evidence, not a gate: without it the checks still decide
+                log.exception("sender history read failed on queue_id=%s", envelope.queue_id)
+                symbols.append(self._check_error("sender_history"))
+                errored = True
+        reasons: list[Reason] = []
         for check in self.checks:
             if ctx.out_of_time():
                 symbols.append(Symbol("SCAN_TIMEOUT", s.score("SCAN_TIMEOUT"), "scan time budget used up",
@@ -141,9 +160,11 @@ class Pipeline:
             # every recipient's account opted out: answer at once, nothing scanned or counted
             return Verdict(Action.ACCEPT, symbols=[Symbol(INCOMING_OFF, 0.0, "incoming scanning is off")], **base)
         symbols, reasons, errored = self._run_checks(msg, envelope, sender, policy, deadline)
-        score = sum(sym.score for sym in symbols)
-        if score >= inc.spam and Reason.SPAM not in reasons:
+        judged = assess(symbols, s.verdict)
+        score = judged.score
+        if score >= inc.spam and judged.corroborated and Reason.SPAM not in reasons:
             reasons.append(Reason.SPAM)
+        evidence = self._explain(symbols, judged, score >= inc.spam)
         if reasons and (inc.action == "quarantine" or reasons != [Reason.SPAM]):
             action = Action.QUARANTINE  # malware and Windows executables are held whatever incoming.action says
         elif reasons:
@@ -155,7 +176,16 @@ class Pipeline:
         else:
             action = Action.ACCEPT
         message = "message could not be scanned completely, try again later" if action == Action.DEFER else ""
-        return Verdict(action, score=score, reasons=reasons, symbols=symbols, message=message, **base)
+        return Verdict(action, score=score, reasons=reasons, symbols=symbols, message=message, evidence=evidence,
+                       **base)
+
+    @staticmethod
+    def _explain(symbols: list[Symbol], judged: Assessment, over: bool) -> list[str]:
+        """Why a score at the hold threshold held the message (the log line's evidence=), or why it did not (an
+        UNCORROBORATED symbol, which the message's score header shows too)."""
+        if over and not judged.corroborated:
+            symbols.append(policy_symbol(judged, held=False))
+        return judged.why()
 
     def _owner(self, address: str) -> str | None:
         """The account owning an address's domain (core.store_cpanel), if any."""

@@ -8,10 +8,12 @@ import uuid
 
 import redis
 
+from core.attribution import VOUCHED
 from core.errors import ModelError, NotFound
 from core.fingerprint import Fingerprint
 from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, Sender, Symbol, Verdict
 from core.pipeline import INCOMING_OFF, Pipeline, Policy
+from core.sender_history import HistoryView
 from core.sender_objects import sender_objects
 from core.settings import Settings
 from core.store_campaigns import CampaignStore, CampaignView
@@ -22,6 +24,7 @@ from core.store_filters import FilterSettingsStore
 from core.store_incoming import IncomingStore
 from core.store_limits import HELD, REJECTED, SENT, Decision, LimitStore
 from core.store_quarantine import QuarantineStore
+from core.store_sender_history import SenderHistoryStore
 from core.store_spool import SpoolStore
 from core.store_whitelist import WhitelistStore
 
@@ -46,6 +49,7 @@ class Scanner:
         self.classifier = ClassifierStore(client, settings.scan)
         self.campaigns = CampaignStore(client, settings)
         self.incoming = IncomingStore(client)
+        self.history = SenderHistoryStore(client, settings)
         try:
             load_model()  # read the model file now, not during the first scan
         except ModelError as exc:
@@ -55,7 +59,23 @@ class Scanner:
         """The runtime policy in force (cached reads, a few seconds old at most)."""
         return Policy(allow_winexec=self.filters.all()["allow_winexec"], whitelisted=self.whitelist.matches,
                       account_state=self.quarantine.account_state, learned=self.classifier,
-                      campaign=self._count_campaign, incoming_enabled=self.incoming.enabled)
+                      campaign=self._count_campaign, incoming_enabled=self.incoming.enabled,
+                      history=self._history_view)
+
+    def _history_view(self, sender: Sender, envelope: Envelope) -> HistoryView:
+        """What the server knows of an outgoing message's sender objects (read once, before the checks)."""
+        return self.history.view(sender_objects(sender), envelope.recipients)
+
+    def _record_history(self, verdict: Verdict, envelope: Envelope) -> None:
+        """Teach the senders' history the verdict: only mail an MTA-identified account sent outgoing counts, and only
+        delivered mail grows a clean history (a lost update must not lose the verdict)."""
+        if verdict.bounce or envelope.direction != Direction.OUTGOING or verdict.sender.how not in VOUCHED:
+            return
+        delivered = verdict.action in (Action.ACCEPT, Action.ADD_HEADER)
+        try:
+            self.history.record(sender_objects(verdict.sender), envelope.recipients, delivered)
+        except redis.RedisError as exc:
+            log.warning("sender history update failed: %s", exc)
 
     def _count_campaign(self, fp: Fingerprint, envelope: Envelope, sender: Sender) -> CampaignView:
         """Count an outgoing message's fingerprint server-wide; other mail only looks the counts up."""
@@ -123,6 +143,7 @@ class Scanner:
         verdict, msg = self.pipeline.evaluate(raw, envelope, self.policy())
         limit_note = self._apply_limits(verdict, envelope)
         self._count_incoming(verdict, envelope)
+        self._record_history(verdict, envelope)
         evicted: list[str] = []
         if verdict.action == Action.QUARANTINE:
             record = QuarantineRecord(
@@ -141,11 +162,12 @@ class Scanner:
                 "score": record.score, "queue_id": record.queue_id, "direction": record.direction})
         log.info(
             "scan queue_id=%s account=%s sender=%s rcpts=%d verdict=%s reasons=%s score=%.2f symbols=%s id=%s "
-            "how=%s whitelisted=%s evicted=%d ms=%.1f%s",
+            "how=%s whitelisted=%s evidence=%s evicted=%d ms=%.1f%s",
             envelope.queue_id or "-", verdict.sender.account, envelope.sender or "<>", len(envelope.recipients),
             verdict.action.value.replace(" ", "_"), ",".join(verdict.reasons) or "-", verdict.score,
             ",".join(s.name for s in verdict.symbols) or "-", verdict.quarantine_id or "-", verdict.sender.how,
-            verdict.whitelisted, len(evicted), (time.perf_counter() - started) * 1000,
+            verdict.whitelisted, ";".join(verdict.evidence) or "-", len(evicted),
+            (time.perf_counter() - started) * 1000,
             f" limit={limit_note!r}" if limit_note else "",
         )
         return verdict

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import ConfigError
+from core.verdict_policy import VerdictSettings, parse_verdict_settings
 
 #: Environment variables operators and tools rely on, mapped to their settings key.
 NAMED_ENV = {
@@ -202,6 +203,7 @@ class Settings:
     incoming: IncomingSettings = field(default_factory=IncomingSettings)  # incoming filtration ([incoming])
     notifications: NotificationSettings = field(default_factory=NotificationSettings)  # ([notifications])
     history: HistorySettings = field(default_factory=HistorySettings)  # sender history ([history])
+    verdict: VerdictSettings = field(default_factory=VerdictSettings)  # precision-first hold policy ([verdict])
 
     @property
     def embedded_redis(self) -> bool:
@@ -408,6 +410,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             cpanel_root=Path(str(d["cpanel"]["root"])), exim=exim, scores=scores, source=tuple(sources),
             checks=checks, engines=engines, webhooks=webhooks, notifications=notifications, incoming=incoming,
             history=_history(d["history"]),
+            verdict=parse_verdict_settings(d["verdict"]),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"invalid setting: {exc}") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.checks import (
+    alignment,
     brand_display,
     campaign,
     classifier,
@@ -21,6 +22,7 @@ from core.checks import (
     many_urls,
     mime_malformed,
     missing_headers,
+    origin,
     phishing_form,
     risky_attachment,
     script_random_sender,
@@ -74,5 +76,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     spam_phrases.CHECK,
     login_lure.CHECK,
     classifier.CHECK,
+    origin.CHECK,  # evidence about who vouches for the mail (weighs 0; the verdict policy reads it)
+    alignment.CHECK,  # evidence for the message: alignment with the account's own domains
     *ENGINE_CHECKS,
 )

@@ -36,6 +36,19 @@ class ScanContext:
     learned: LearnedSource | None = None  # what the classifier learned online (None: model file only)
     campaign: CampaignView | None = None  # server-wide counts of the body's fingerprint (None: not counted)
     history: HistoryView | None = None  # the senders' history, this message counted (None: not read)
+    # The sending account's domains, when the MTA vouched for the account (SMTP AUTH id or the caller's uid) and
+    # it is a cPanel account; empty otherwise. Alignment with these is evidence a compromised account cannot
+    # forge onto another account's domains (core.checks.alignment, core.checks.origin).
+    own_domains: frozenset[str] = frozenset()
+    vouched: bool = False  # the account came from what the MTA vouches for, not from a header
+
+    def owns(self, domain: str) -> bool:
+        """Whether `domain` (or a parent of it) is one of the sending account's own domains."""
+        domain = domain.strip(".").lower()
+        if not domain or not self.own_domains:
+            return False
+        labels = domain.split(".")
+        return any(".".join(labels[i:]) in self.own_domains for i in range(len(labels) - 1))
 
     def out_of_time(self) -> bool:
         return time.monotonic() >= self.deadline

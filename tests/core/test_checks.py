@@ -51,8 +51,9 @@ def test_symbols_take_their_score_from_settings() -> None:
 def test_ham_fires_nothing(fixture: str) -> None:
     msg = parse_fixture(fixture)
     ctx = context()
-    # the classifier names a probability band for every message (tests/core/test_classifier.py)
-    assert [s.name for c in ALL_CHECKS if c.name != "classifier" for s in c.run(msg, ctx)] == []
+    # the classifier names a probability band for every message (tests/core/test_classifier.py); origin says who
+    # vouches for the mail, and this context has no MTA-identified account (tests/core/test_alignment.py)
+    assert [s.name for c in ALL_CHECKS if c.name not in ("classifier", "origin") for s in c.run(msg, ctx)] == []
 
 
 # --------------------------------------------------------------------------------------------- winexec

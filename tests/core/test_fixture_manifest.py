@@ -14,8 +14,9 @@ import pytest
 from core.checks import ALL_CHECKS, ENGINE_CHECKS
 from core.checks.base import GROUP_WINEXEC, Check, ScanContext
 from core.checks.classifier import ClassifierCheck
-from core.models import Symbol
+from core.models import Envelope, Sender, Symbol
 from core.store_campaigns import CampaignStore, CampaignView
+from core.verdict_policy import assess
 from tests.core.history_support import fixture_history
 from tests.core.scan_support import EML_DIR, context, fixture_bytes, names, parse_fixture, settings
 
@@ -24,13 +25,14 @@ QUARANTINE_AT = 6.0
 
 
 def _classify(symbols: list[tuple[str, Symbol]]) -> tuple[str, str, float]:
-    """A stand-in for core.pipeline's verdict: (action, reason, score) under default thresholds."""
-    score = sum(sym.score for _, sym in symbols)
+    """core.pipeline's verdict under default thresholds: (action, reason, score), with the precision-first policy
+    (core.verdict_policy): a score at the threshold holds only when corroborated, else it is "add header"."""
+    judged = assess([sym for _, sym in symbols], settings().verdict)
     if any(group == GROUP_WINEXEC for group, _ in symbols):
-        return "quarantine", "winexec", score
-    if score >= QUARANTINE_AT:
-        return "quarantine", "spam", score
-    return "accept", "", score
+        return "quarantine", "winexec", judged.score
+    if judged.score >= QUARANTINE_AT:
+        return ("quarantine", "spam", judged.score) if judged.corroborated else ("add header", "", judged.score)
+    return "accept", "", judged.score
 
 
 def _campaign_view(name: str, request: pytest.FixtureRequest) -> CampaignView:
@@ -51,11 +53,20 @@ def _campaign_view(name: str, request: pytest.FixtureRequest) -> CampaignView:
 
 
 def _context(name: str, request: pytest.FixtureRequest) -> ScanContext:
+    """Without an `account` entry: mail no MTA-identified account vouches for (SENDER_UNVERIFIED). With one: sent
+    by that account through SMTP AUTH as `login`, from `mail_from`, the account owning `domains`."""
     ctx = context()
     if "campaign" in MANIFEST[name]:
         ctx.campaign = _campaign_view(name, request)
     if "history" in MANIFEST[name]:
         ctx.history = fixture_history(MANIFEST[name]["history"])
+    account = MANIFEST[name].get("account")
+    if account:
+        ctx.vouched = True
+        ctx.own_domains = frozenset(account["domains"])
+        ctx.sender = Sender(account=account["name"], how="auth")
+        ctx.envelope = Envelope(sender=account["mail_from"], recipients=["maria.santos@customer.example"],
+                                user=account["login"], ip="192.0.2.1")
     return ctx
 
 

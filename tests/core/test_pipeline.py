@@ -31,7 +31,10 @@ class FixedCheck:
 
 
 def _settings(**env: str) -> Settings:
+    # HIGH is a strong symbol here: these tests are about thresholds and actions; corroboration (a weak signal
+    # alone never holds) has its own tests in test_verdict_policy.py.
     base = {"MAILWARD_SCORES__HIGH": "7", "MAILWARD_SCORES__MID": "3.5", "MAILWARD_SCORES__EXE": "0",
+            "MAILWARD_VERDICT__STRONG": "HIGH",
             "MAILWARD_SCORES__CHECK_ERROR": "0.5"}
     base.update(env)
     return load_settings(environ=base)

@@ -1,0 +1,45 @@
+"""Where a message comes from, as far as the MTA vouches for it: mail no account stands behind.
+
+Outgoing mail is normally sent by an account the MTA identified (SMTP AUTH, or the caller's uid for sendmail and
+PHP) from one of that account's own domains. Mail whose account came only from headers, or that an identified
+account sends as a domain it does not own, has no one vouching for its origin. That is not a reason to hold it
+(people send from their free-mail address through their host), so these symbols weigh 0; but in the verdict
+policy (core.verdict_policy) they are the "origin" kind of evidence, which corroborates what other checks found.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from core.checks.base import GROUP_SPAM, ScanContext
+from core.checks.sender_mismatch import domain_of
+from core.models import Symbol
+
+if TYPE_CHECKING:
+    from core.mime import ParsedMessage
+
+UNVERIFIED = "SENDER_UNVERIFIED"
+FOREIGN_FROM = "FROM_NOT_ACCOUNT_DOMAIN"
+
+
+class OriginCheck:
+    """Flag mail that no MTA-identified account sends as one of its own domains."""
+
+    name = "origin"
+    group = GROUP_SPAM
+    description = "No MTA-identified account sends this message as one of its own domains"
+
+    def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
+        """SENDER_UNVERIFIED (no vouched account with domains) or FROM_NOT_ACCOUNT_DOMAIN (From not its own)."""
+        if not ctx.vouched or not ctx.own_domains:
+            how = ctx.sender.how if ctx.vouched else f"account from {ctx.sender.how}"
+            return [Symbol(UNVERIFIED, ctx.settings.score(UNVERIFIED), self.description,
+                           [ctx.sender.account, how])]
+        from_domain = domain_of(msg.from_addr) or domain_of(ctx.envelope.sender)
+        if not ctx.owns(from_domain):
+            return [Symbol(FOREIGN_FROM, ctx.settings.score(FOREIGN_FROM), self.description,
+                           [from_domain or "no From", ctx.sender.account])]
+        return []
+
+
+CHECK = OriginCheck()

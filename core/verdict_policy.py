@@ -1,0 +1,177 @@
+"""Precision-first verdict policy: when a score that reaches a hold threshold may actually hold the message.
+
+A score adds up evidence, but a sum can be reached by one weak signal that legitimate mail trips (a classifier
+trained on old mail calling a shop newsletter spam, a Reply-To that differs on a contact form). So a score at or
+above `thresholds.quarantine` (or `thresholds.reject`) holds (or rejects) only when the evidence is corroborated:
+
+1. a *strong* symbol is present: one that is near certain by itself (GTUBE, a body an admin confirmed as spam,
+   a credential form, brand impersonation...); or
+2. at least `min_kinds` independent *kinds* of evidence each reach `min_kind_score` (content, links, sender,
+   behaviour, attachments, the statistical classifier, external engines, the message's origin). Symbols listed
+   as *weak* (things legitimate mail does every day) add to the score but never make a kind count.
+
+Otherwise the message is delivered with the "add header" action and an UNCORROBORATED symbol that says why.
+Evidence *for* a message (negative scores: alignment with the sending account's own domains, an established
+sender) lowers the score, but all of it together takes at most `max_credit` off, so it can soften suspicion and
+never cancel strong evidence. Windows executables and viruses hold through their own reasons, not through this.
+
+The tables are settings ([verdict] in core/defaults.toml), so an admin can move a symbol between kinds or make
+one strong; this module only applies them.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.errors import ConfigError
+from core.models import Symbol
+
+#: The symbol a verdict carries when its score reached a hold threshold without corroboration.
+UNCORROBORATED = "UNCORROBORATED"
+#: The symbol a held verdict carries to say which evidence held it (in the log line and the quarantine record).
+HOLD_EVIDENCE = "HOLD_EVIDENCE"
+#: Policy symbols carry no score and are never evidence themselves.
+POLICY_SYMBOLS = frozenset({UNCORROBORATED, HOLD_EVIDENCE})
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictSettings:
+    """[verdict]: which symbols are strong, which are weak, and the kind of evidence each belongs to."""
+
+    min_kinds: int = 2
+    min_kind_score: float = 1.0
+    max_credit: float = 3.0
+    strong: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    # kind -> symbol patterns (fnmatch: "CLASSIFIER_*"); a symbol in no kind is of kind "other".
+    kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # kind -> the score its symbols must reach for the kind to count (default min_kind_score). A kind whose
+    # minimum is 0 counts by presence: "origin" symbols weigh nothing in the score but do corroborate.
+    kind_min_score: Mapping[str, float] = field(default_factory=dict)
+
+    def kind_of(self, symbol: str) -> str:
+        """The kind of evidence a symbol belongs to ("other" if the tables do not say).
+
+        A symbol named exactly in a kind belongs to it before any pattern of another kind is tried
+        ("SENDER_UNVERIFIED" is origin though behaviour has "SENDER_*")."""
+        for kind, patterns in self.kinds.items():
+            if symbol in patterns:
+                return kind
+        for kind, patterns in self.kinds.items():
+            if any(fnmatch.fnmatchcase(symbol, p) for p in patterns):
+                return kind
+        return "other"
+
+    def is_strong(self, symbol: str) -> bool:
+        return any(fnmatch.fnmatchcase(symbol, p) for p in self.strong)
+
+    def is_weak(self, symbol: str) -> bool:
+        return any(fnmatch.fnmatchcase(symbol, p) for p in self.weak)
+
+
+@dataclass(slots=True)
+class Assessment:
+    """What the policy found in a verdict's symbols."""
+
+    score: float  # the score with the credit cap applied
+    strong: list[str]  # strong symbols present (with a positive score)
+    kinds: dict[str, float]  # kinds that count as evidence -> their score
+    credit: float  # what evidence for the message took off (<= 0, capped)
+    min_kinds: int = 2  # kinds needed when no strong symbol is present
+
+    @property
+    def corroborated(self) -> bool:
+        """Whether a score at a hold threshold may hold: a strong symbol, or enough kinds of evidence."""
+        return bool(self.strong) or len(self.kinds) >= self.min_kinds
+
+    def why(self) -> list[str]:
+        """The options of the policy symbol: what held the message, or what it lacked."""
+        out = [f"strong={','.join(self.strong)}"] if self.strong else []
+        out.append("kinds=" + (",".join(f"{k}:{v:g}" for k, v in sorted(self.kinds.items())) or "-"))
+        if self.credit:
+            out.append(f"credit={self.credit:g}")
+        return out
+
+
+def assess(symbols: Iterable[Symbol], policy: VerdictSettings) -> Assessment:
+    """Sum the evidence of a verdict's symbols by kind, note strong symbols, and cap the credit."""
+    debit = 0.0
+    credit = 0.0
+    per_kind: dict[str, float] = {}
+    present: set[str] = set()
+    strong: list[str] = []
+    for sym in symbols:
+        if sym.name in POLICY_SYMBOLS:
+            continue
+        if sym.score < 0:
+            credit += sym.score
+            continue
+        debit += sym.score
+        if sym.score > 0 and policy.is_strong(sym.name) and sym.name not in strong:
+            strong.append(sym.name)
+        if policy.is_weak(sym.name):
+            continue
+        kind = policy.kind_of(sym.name)
+        per_kind[kind] = per_kind.get(kind, 0.0) + sym.score
+        present.add(kind)
+    credit = max(credit, -policy.max_credit)
+    kinds = {k: round(v, 2) for k, v in per_kind.items()
+             if k in present and v >= policy.kind_min_score.get(k, policy.min_kind_score)}
+    return Assessment(score=debit + credit, strong=strong, kinds=kinds, credit=round(credit, 2),
+                      min_kinds=policy.min_kinds)
+
+
+def policy_symbol(assessment: Assessment, held: bool) -> Symbol:
+    """HOLD_EVIDENCE for a held message, UNCORROBORATED for one the policy let through with a header."""
+    if held:
+        return Symbol(HOLD_EVIDENCE, 0.0, "what held the message", assessment.why())
+    return Symbol(UNCORROBORATED, 0.0, "score reached the hold threshold without corroborating evidence",
+                  assessment.why())
+
+
+def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
+    """[verdict] from the merged settings data; ConfigError names what is wrong."""
+    def names(key: str) -> tuple[str, ...]:
+        value = d.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ConfigError(f"verdict.{key} must be a list of symbol names or patterns")
+        return tuple(value)
+
+    kinds_raw = d.get("kinds", {})
+    if not isinstance(kinds_raw, Mapping):
+        raise ConfigError("verdict.kinds must be a table of kind = [symbol patterns]")
+    kinds: dict[str, tuple[str, ...]] = {}
+    for kind, patterns in kinds_raw.items():
+        if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
+            raise ConfigError(f"verdict.kinds.{kind} must be a list of symbol names or patterns")
+        kinds[str(kind)] = tuple(patterns)
+    mins_raw = d.get("kind_min_score", {})
+    if not isinstance(mins_raw, Mapping):
+        raise ConfigError("verdict.kind_min_score must be a table of kind = score")
+    mins: dict[str, float] = {}
+    for kind, value in mins_raw.items():
+        if kind not in kinds:
+            raise ConfigError(f"verdict.kind_min_score.{kind}: no such kind in verdict.kinds")
+        mins[str(kind)] = _number(value, f"verdict.kind_min_score.{kind}")
+    min_kinds = d.get("min_kinds", 2)
+    if isinstance(min_kinds, bool) or not isinstance(min_kinds, int) or min_kinds < 1:
+        raise ConfigError("verdict.min_kinds must be a whole number of at least 1")
+    return VerdictSettings(min_kinds=min_kinds, min_kind_score=_number(d.get("min_kind_score", 1.0),
+                                                                       "verdict.min_kind_score"),
+                           max_credit=_number(d.get("max_credit", 3.0), "verdict.max_credit"),
+                           strong=names("strong"), weak=names("weak"), kinds=kinds, kind_min_score=mins)
+
+
+def _number(value: Any, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ConfigError(f"{name} must be a number of at least 0")
+    return float(value)
+
+
+def unknown_symbols(policy: VerdictSettings, known: Sequence[str]) -> list[str]:
+    """Symbols of `known` that no kind claims and that are neither strong nor weak (a test keeps the tables whole)."""
+    return [s for s in known if s not in POLICY_SYMBOLS and policy.kind_of(s) == "other"
+            and not policy.is_strong(s) and not policy.is_weak(s)]

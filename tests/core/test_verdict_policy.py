@@ -1,0 +1,152 @@
+"""The precision-first verdict policy (core.verdict_policy) on its own and through the pipeline.
+
+No single weak signal holds mail: the classifier alone, or one heuristic legitimate mail trips, becomes "add
+header"; a strong symbol, or two independent kinds of evidence, hold; evidence for a message is capped.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.checks.base import GROUP_SPAM
+from core.errors import ConfigError
+from core.models import Action, Envelope, Reason, Symbol
+from core.pipeline import Pipeline
+from core.settings import Settings, load_settings
+from core.verdict_policy import HOLD_EVIDENCE, UNCORROBORATED, assess, parse_verdict_settings, unknown_symbols
+from tests.core.test_pipeline import MSG, FixedCheck, _accounts, _policy
+
+#: Sent by alice (owns shop.example) through SMTP AUTH, From her own domain: nothing about its origin is suspect.
+ALIGNED = Envelope(sender="a@shop.example", recipients=["b@example.net"], user="a@shop.example", ip="192.0.2.1")
+#: The same message, but no account the MTA identified (an unknown SMTP AUTH login): its origin is unverified.
+UNVERIFIED = Envelope(sender="x@elsewhere.example", recipients=["b@example.net"], user="nobody-known",
+                      ip="192.0.2.1")
+FOREIGN_FROM = b"From: a@paypal-support.example\r\nTo: b@example.net\r\nSubject: hi\r\n\r\nbody\r\n"
+
+
+def _settings(**env: str) -> Settings:
+    return load_settings(environ=env)
+
+
+def _verdict(symbols: list[str], envelope: Envelope = ALIGNED, raw: bytes = MSG, **env: str):  # type: ignore[no-untyped-def]
+    from core.checks.origin import CHECK as ORIGIN
+    checks = [FixedCheck(f"c{i}", GROUP_SPAM, name) for i, name in enumerate(symbols)] + [ORIGIN]
+    pipe = Pipeline(_settings(**env), _accounts(), checks)
+    verdict, _ = pipe.evaluate(raw, envelope, _policy())
+    return verdict
+
+
+def names(verdict) -> set[str]:  # type: ignore[no-untyped-def]
+    return {s.name for s in verdict.symbols}
+
+
+def test_the_classifier_alone_cannot_hold_aligned_mail() -> None:
+    v = _verdict(["CLASSIFIER_999"])
+    assert v.score >= 6.0
+    assert v.action == Action.ADD_HEADER and v.reasons == []
+    assert UNCORROBORATED in names(v)
+    [sym] = [s for s in v.symbols if s.name == UNCORROBORATED]
+    assert sym.score == 0.0 and "kinds=statistical:9" in sym.options
+
+
+@pytest.mark.parametrize("weak", ["REPLYTO_FREEMAIL", "REPLYTO_MISMATCH", "ENVELOPE_FROM_MISMATCH", "SUBJ_ALL_CAPS",
+                                  "MISSING_DATE", "MANY_URL_DOMAINS"])
+def test_one_weak_heuristic_never_holds_even_when_it_weighs_a_lot(weak: str) -> None:
+    v = _verdict([weak], **{f"MAILWARD_SCORES__{weak}": "9"})
+    assert v.action == Action.ADD_HEADER and UNCORROBORATED in names(v)
+    # ... nor does it corroborate the classifier
+    v = _verdict(["CLASSIFIER_99", weak])
+    assert v.action != Action.QUARANTINE
+
+
+def test_two_independent_kinds_hold() -> None:
+    v = _verdict(["CLASSIFIER_95", "LOGIN_LURE"])  # statistical + links
+    assert (v.action, v.reasons) == (Action.QUARANTINE, [Reason.SPAM])
+    assert any(e.startswith("kinds=") and "links" in e and "statistical" in e for e in v.evidence)
+    assert UNCORROBORATED not in names(v) and HOLD_EVIDENCE not in names(v)
+
+
+def test_two_symbols_of_one_kind_are_one_kind() -> None:
+    v = _verdict(["URL_IP_HOST", "LOGIN_LURE", "URL_BRAND_IN_HOST"])  # 2 + 2.5 + 2.5, all links
+    assert v.score >= 6.0 and v.action == Action.ADD_HEADER
+
+
+def test_a_strong_symbol_holds_alone() -> None:
+    v = _verdict(["GTUBE"])
+    assert (v.action, v.reasons) == (Action.QUARANTINE, [Reason.SPAM])
+    assert "strong=GTUBE" in v.evidence
+
+
+def test_an_unverified_origin_corroborates() -> None:
+    v = _verdict(["CLASSIFIER_999"], envelope=UNVERIFIED)
+    assert "SENDER_UNVERIFIED" in names(v)
+    assert v.action == Action.QUARANTINE
+
+
+def test_mail_from_a_domain_the_account_does_not_own_is_corroborated_origin() -> None:
+    v = _verdict(["CLASSIFIER_999"], raw=FOREIGN_FROM)
+    assert "FROM_NOT_ACCOUNT_DOMAIN" in names(v) and v.action == Action.QUARANTINE
+
+
+def test_rejection_needs_corroboration_too() -> None:
+    v = _verdict(["CLASSIFIER_999"], MAILWARD_THRESHOLDS__REJECT="8")
+    assert v.action == Action.ADD_HEADER
+    v = _verdict(["CLASSIFIER_999", "LOGIN_LURE"], MAILWARD_THRESHOLDS__REJECT="8")
+    assert v.action == Action.REJECT
+
+
+def test_below_the_threshold_nothing_is_said_about_corroboration() -> None:
+    v = _verdict(["SPAM_PHRASES_MEDIUM"])
+    assert v.action == Action.ACCEPT and UNCORROBORATED not in names(v)
+
+
+def _assess(pairs: list[tuple[str, float]]):  # type: ignore[no-untyped-def]
+    return assess([Symbol(n, s) for n, s in pairs], _settings().verdict)
+
+
+def test_credit_is_capped() -> None:
+    a = _assess([("CLASSIFIER_999", 9.0), ("LOGIN_LURE", 2.5), ("ALIGNED_FROM", -1.0), ("ALIGNED_LINKS", -1.0),
+                 ("ALIGNED_MSGID", -0.5), ("SHORT_PLAIN_TEXT", -1.0), ("SENDER_ESTABLISHED", -2.0)])
+    assert a.credit == -3.0 and a.score == pytest.approx(8.5)
+    assert a.corroborated
+
+
+def test_evidence_for_the_message_never_counts_as_a_kind() -> None:
+    a = _assess([("CLASSIFIER_999", 9.0), ("ALIGNED_FROM", -1.0)])
+    assert set(a.kinds) == {"statistical"} and not a.corroborated
+
+
+def test_a_kind_counts_only_from_min_kind_score() -> None:
+    a = _assess([("CLASSIFIER_99", 8.0), ("SPAM_PHRASES_MEDIUM", 0.9)])
+    assert "content" not in a.kinds and not a.corroborated
+    a = _assess([("CLASSIFIER_99", 8.0), ("SPAM_PHRASES_MEDIUM", 2.5)])
+    assert a.corroborated
+
+
+def test_every_symbol_with_a_default_score_has_a_kind() -> None:
+    st = _settings()
+    assert unknown_symbols(st.verdict, sorted(st.scores)) == []
+
+
+def test_exact_names_win_over_another_kinds_pattern() -> None:
+    v = _settings().verdict
+    assert v.kind_of("SENDER_UNVERIFIED") == "origin"
+    assert v.kind_of("SENDER_VOLUME_SPIKE") == "behaviour"
+
+
+@pytest.mark.parametrize(("data", "words"), [
+    ({"min_kinds": 0}, "min_kinds"),
+    ({"min_kinds": True}, "min_kinds"),
+    ({"strong": "GTUBE"}, "verdict.strong"),
+    ({"kinds": {"content": "SPAM_*"}}, "verdict.kinds.content"),
+    ({"kinds": {"content": ["SPAM_*"]}, "kind_min_score": {"nope": 0}}, "no such kind"),
+    ({"max_credit": -1}, "verdict.max_credit"),
+])
+def test_bad_settings_are_named(data: dict[str, object], words: str) -> None:
+    with pytest.raises(ConfigError, match=words):
+        parse_verdict_settings(data)
+
+
+def test_the_policy_is_a_setting() -> None:
+    v = _verdict(["CLASSIFIER_999"], MAILWARD_VERDICT__MIN_KINDS="1")
+    assert v.action == Action.QUARANTINE  # an admin who wants the old behaviour can have it
