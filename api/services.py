@@ -23,6 +23,7 @@ from core.store_filters import FilterSettingsStore
 from core.store_incoming import IncomingStore
 from core.store_limits import LimitStore
 from core.store_quarantine import QuarantineStore
+from core.store_sender_history import SenderHistoryStore
 from core.store_tokens import TokenStore
 from core.store_webhooks import WebhookStore
 from core.store_whitelist import WhitelistStore
@@ -48,6 +49,7 @@ class Services:
     webhooks: WebhookStore
     incoming: IncomingStore
     digest_prefs: DigestPrefsStore
+    history: SenderHistoryStore
 
 
 def build_services(settings: Settings, client: redis.Redis, reinjector: Reinjector, accounts: Any) -> Services:
@@ -56,16 +58,19 @@ def build_services(settings: Settings, client: redis.Redis, reinjector: Reinject
     quarantine = QuarantineStore(settings.quarantine_dir, client, default_limit_bytes=settings.quarantine_limit_bytes,
                                  default_releases_limit=settings.releases_limit, events=events)
     teacher = SpamTeacher(ClassifierStore(client, settings.scan), CampaignStore(client, settings))
+    history = SenderHistoryStore(client, settings)
     return Services(settings=settings, redis=client, quarantine=quarantine,
                     actions=QuarantineActions(
                         quarantine, reinjector, teacher=teacher,
-                        learn_from_account_releases=settings.learn_from_account_releases, events=events),
+                        learn_from_account_releases=settings.learn_from_account_releases, events=events,
+                        history=history),
                     whitelist=WhitelistStore(client, ttl=0.0),
                     filters=FilterSettingsStore(client, settings, ttl=0.0), audit=AuditStore(client),
                     tokens=TokenStore(client), limits=LimitStore(client, settings.limits),
                     accounts=accounts, events=events,
                     webhooks=WebhookStore(client, allow_private=settings.webhooks.allow_private),
-                    incoming=IncomingStore(client, ttl=0.0), digest_prefs=DigestPrefsStore(client))
+                    incoming=IncomingStore(client, ttl=0.0), digest_prefs=DigestPrefsStore(client),
+                    history=history)
 
 
 def services() -> Services:

@@ -108,10 +108,10 @@ class ActivityMonitor(Group):
         self.limit = Limit(connect)
         self.server_settings = ServerSettings(connect)
 
-    @command()
+    @command(switches=("wide",))
     def stats(self, *, account_name: str | None = None, domain: str | None = None, limit: int | str = 25,
               offset: int | str = 0, script_name: str | None = None, sender_email: str | None = None,
-              since: str = "1h") -> None:
+              since: str = "1h", wide: bool | str = False) -> None:
         """stats (statistics) returns the aggregated view of senders objects with various filters
 
         Args:
@@ -125,12 +125,16 @@ class ActivityMonitor(Group):
             since: show entries starting from [now - since] time, format: [DIGIT(s)][MODIFIER]; supported
                 modifiers 's' - seconds, 'm' - minutes, 'h' - hours, 'd' - days, e.g. 1h, 2d; examples 100s, 5m,
                 1h, 5d (default "1h")
+            wide: also show Mailward's own key "history" for every sender object: its sender-history baseline
+                (established, clean, held, usual_per_hour, this_hour...), or null
         """
         query: dict[str, Any] = {
             "since": arg.duration(since, "--since"),
             "limit": arg.whole(limit, "--limit", minimum=0),
             "offset": arg.whole(offset, "--offset", minimum=0),
         }
+        if arg.switch(wide, "--wide"):
+            query["history"] = "true"
         for key, value in (("account_name", account_name), ("domain", domain), ("script_name", script_name),
                            ("sender_email", sender_email)):
             found = arg.text(value, "--" + key.replace("_", "-"))
@@ -139,3 +143,16 @@ class ActivityMonitor(Group):
         data = self._connect().call("GET", "/am/stats", query=query)
         # The reference's document is the accounts alone (the API adds the total for paging clients).
         print_json({"accounts": data.get("accounts") or []}, indent=INDENT)
+
+    @command()
+    def history(self, *, id: str | None = None) -> None:
+        """history shows the sending history of a sender object: its usual hour and whether it is established
+
+        An established sender (long clean history, no confirmed spam) gets the attenuating symbol
+        SENDER_ESTABLISHED; a sudden change against its usual hour or recipients is a SENDER_* anomaly.
+
+        Args:
+            id: The id of sender object (from ie-cli am stats)
+        """
+        so_id = arg.name(id, "--id", required=True)
+        print_json(self._connect().call("GET", "/am/history", query={"id": so_id}), indent=INDENT)

@@ -19,6 +19,8 @@ from core.store_limits import HELD, LIMIT_HIT, RATELIMITED, SENT, LimitStore, Ob
 
 #: The one question stats asks the whitelist: whitelisted(kind, value), e.g. WhitelistStore.matches.
 Whitelisted = Callable[[str, str], bool]
+#: Sender history's baselines of objects by id, e.g. SenderHistoryStore.baselines (objects without one: absent).
+Baselines = Callable[[list[SenderObject]], dict[str, dict[str, Any]]]
 DEFAULT_PAGE = 25
 
 
@@ -66,8 +68,12 @@ def _lineage(obj: SenderObject, found: dict[str, SenderObject]) -> list[SenderOb
 
 def stats(limits: LimitStore, whitelisted: Whitelisted, *, since_s: float, account: str | None = None,
           account_name: str = "", domain: str = "", script_name: str = "", sender_email: str = "",
-          limit: int = DEFAULT_PAGE, offset: int = 0, now: float | None = None) -> dict[str, Any]:
-    """The Activity Monitor's nested statistics for the last since_s seconds; account=None covers every account."""
+          limit: int = DEFAULT_PAGE, offset: int = 0, now: float | None = None,
+          history: Baselines | None = None) -> dict[str, Any]:
+    """The Activity Monitor's nested statistics for the last since_s seconds; account=None covers every account.
+
+    With `history`, every object also has Mailward's own key `history`: its sender-history baseline, or null.
+    """
     now = time.time() if now is None else now
     counts = limits.counts(since_s, now=now)
     active = [i for i, st in counts.items() if any(st.counts.values())]
@@ -88,6 +94,9 @@ def stats(limits: LimitStore, whitelisted: Whitelisted, *, since_s: float, accou
     members = [found[i] for i in visible if found[i].account_id in on_page]
     settings, overrides = limits.server_settings(), limits.overrides()
     rows = {o.id: _row(limits, o, counts.get(o.id), whitelisted, settings, overrides, now) for o in members}
+    if history is not None:
+        baselines = history(members)
+        rows = {i: dict(sorted({**row, "history": baselines.get(i)}.items())) for i, row in rows.items()}
 
     accounts_out: list[dict[str, Any]] = []
     for acc_id in page:

@@ -13,6 +13,7 @@ from core.exim_reinject import Reinjector
 from core.identity import Identity
 from core.models import QuarantineRecord, Reason
 from core.names import valid_email_id
+from core.sender_history import SenderHistory, held_objects
 from core.spam_learning import Teacher
 from core.store_events import EventStore
 from core.store_quarantine import QuarantineStore
@@ -55,8 +56,9 @@ class QuarantineActions:
 
     def __init__(self, store: QuarantineStore, reinjector: Reinjector, *, teacher: Teacher | None = None,
                  learn_from_account_releases: bool = False, clock: Callable[[], float] = time.time,
-                 events: EventStore | None = None) -> None:
+                 events: EventStore | None = None, history: SenderHistory | None = None) -> None:
         self.store = store
+        self.history = history  # sender history: a message confirmed as spam taints its senders
         self.events = events
         self.reinjector = reinjector
         self.teacher = teacher
@@ -140,7 +142,19 @@ class QuarantineActions:
         result = self.teacher.teach(self.store.read_message(record), spam)
         log.info("learn id=%s as=%s result=%s by=%s", record.email_id, "spam" if spam else "ham", result,
                  identity.label())
+        if spam:
+            self._taint_senders(record)
         return Outcome(record, result)
+
+    def _taint_senders(self, record: QuarantineRecord) -> None:
+        """Confirmed spam: its senders lose their clean history and attenuation (never fails the learn)."""
+        objects = held_objects(record)
+        if self.history is None or not objects:
+            return
+        try:
+            self.history.confirm_spam(objects)
+        except Exception as exc:  # the classifier and the campaign fingerprint already learned it
+            log.warning("learn id=%s: sender history not updated: %s", record.email_id, exc)
 
     def _take_slot(self, record: QuarantineRecord) -> None:
         limit = self.store.quota(record.account).releases_limit

@@ -223,9 +223,13 @@ def display(h: ObjectHistory) -> dict[str, object]:
         "established": h.established, "clean": h.clean_total, "held": h.held_total,
         "confirmed_spam": h.confirmed_spam, "usual_per_hour": round(h.baseline_per_hour, 1),
         "this_hour": h.this_hour, "active_hours": h.active_hours, "clean_days": round(h.clean_days, 1),
-        "held_ratio": round(h.held_ratio, 3), "first_seen": h.first_seen or None, "last_seen": h.last_seen or None,
-        "tainted_until": h.tainted_until or None,
+        "held_ratio": round(h.held_ratio, 3), "first_seen": _epoch(h.first_seen), "last_seen": _epoch(h.last_seen),
+        "tainted_until": _epoch(h.tainted_until),
     }
+
+
+def _epoch(t: float) -> int | None:
+    return int(t) if t else None
 
 
 # ---- the symbols -------------------------------------------------------------------------------------------------
@@ -333,5 +337,6 @@ def held_objects(record: QuarantineRecord) -> list[SenderObject]:
     """The sender objects of a held message (what `learn --spam` taints); none for incoming mail."""
     if record.direction != Direction.OUTGOING.value:
         return []
-    return sender_objects(Sender(account=record.account, domain=record.sender_domain, email=record.sender_email,
-                                 script=record.script))
+    email = record.sender_email or record.sender  # records held before attribution was kept: the envelope sender
+    return sender_objects(Sender(account=record.account, domain=record.sender_domain or recipient_domain(email),
+                                 email=email, script=record.script))

@@ -8,8 +8,10 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.activity_monitor.schemas import (
+    HistoryArgs,
     LimitArgs,
     LimitResultSchema,
+    ObjectHistorySchema,
     ServerSettingsEditArgs,
     ServerSettingsSchema,
     StatsArgs,
@@ -18,7 +20,7 @@ from api.activity_monitor.schemas import (
 from api.services import identity, record, services
 from core.activity_monitor import stats
 from core.durations import parse_duration
-from core.errors import Forbidden
+from core.errors import Forbidden, NotFound
 from core.store_whitelist import WhitelistStore
 
 blp = Blueprint("activity-monitor", __name__, description="Activity Monitor: sender objects, their statistics and "
@@ -54,7 +56,25 @@ class Stats(MethodView):
         return stats(svc.limits, whitelist.matches, since_s=parse_duration(args.get("since") or "1h"),
                      account=scope, account_name=wanted, domain=args.get("domain", ""),
                      script_name=args.get("script_name", ""), sender_email=args.get("sender_email", ""),
-                     limit=args["limit"], offset=args["offset"])
+                     limit=args["limit"], offset=args["offset"],
+                     history=svc.history.baselines if args["history"] else None)
+
+
+@blp.route("/am/history")
+class History(MethodView):
+    @blp.arguments(HistoryArgs, location="query")
+    @blp.response(200, ObjectHistorySchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """One sender object's history: its baseline and the recipient domains it wrote to most recently."""
+        who = identity()
+        svc = services()
+        obj = svc.limits.object(str(args["id"]))
+        if not who.may_touch(obj.account):
+            raise NotFound(f"no sender object with id {obj.id} (ids come from `ie-cli am stats`)")
+        shown = svc.history.baseline(obj)
+        recent = shown.pop("recent_domains", []) if shown else []
+        return {"id": obj.id, "so_type": obj.type.value, "name": obj.name, "account_name": obj.account,
+                "history": shown, "recent_domains": recent}
 
 
 @blp.route("/am/limit")

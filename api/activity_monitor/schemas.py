@@ -13,6 +13,32 @@ _LIMIT = validate.Range(-1, MAX_LIMIT)
 _LEAVE = "; -1 (or leaving it out) keeps the value in force"
 
 
+class HistorySchema(Schema):
+    """A sender object's history (Mailward's own; core.sender_history): its baseline and whether it is established."""
+
+    established = fields.Boolean(required=True, metadata={
+        "description": "long clean history: its mail gets SENDER_ESTABLISHED (attenuation) unless it shows an anomaly"})
+    clean = fields.Integer(required=True, metadata={"description": "delivered messages not confirmed as spam"})
+    held = fields.Integer(required=True, metadata={"description": "held or rejected messages"})
+    confirmed_spam = fields.Integer(required=True, metadata={"description": "held messages an admin learned as spam"})
+    usual_per_hour = fields.Float(required=True, metadata={"description": "usual messages in an hour it sends"})
+    this_hour = fields.Integer(required=True, metadata={"description": "messages in the last 60 minutes"})
+    active_hours = fields.Integer(required=True, metadata={"description": "hours with mail behind usual_per_hour"})
+    clean_days = fields.Float(required=True, metadata={"description": "days between first and last clean message"})
+    held_ratio = fields.Float(required=True, metadata={"description": "recent held share (decayed over a week)"})
+    first_seen = fields.Integer(required=True, allow_none=True, metadata={"description": "epoch seconds"})
+    last_seen = fields.Integer(required=True, allow_none=True, metadata={"description": "epoch seconds"})
+    tainted_until = fields.Integer(required=True, allow_none=True, metadata={
+        "description": "epoch seconds: confirmed spam, no attenuation until then; null: not tainted"})
+    recipient_domains = fields.Integer(required=True, metadata={
+        "description": "recipient domains it delivered to (sender addresses and scripts; capped)"})
+
+
+def _history_field() -> fields.Nested:
+    return fields.Nested(HistorySchema, allow_none=True, metadata={
+        "description": "Mailward's own, only with ?history=true: the sender-history baseline; null: no history"})
+
+
 def _object_fields(**extra: fields.Field) -> dict[str, fields.Field]:
     """The keys every sender object has plus `extra`, in the reference's (alphabetical) order."""
     common: dict[str, fields.Field] = {
@@ -26,6 +52,7 @@ def _object_fields(**extra: fields.Field) -> dict[str, fields.Field]:
             "description": "it has a limit and was held (or, in dry run, would have been) for a limit in the frame, "
                            "or is at its hourly limit now"}),
         "whitelisted": fields.Boolean(required=True, metadata={"description": "on the sender whitelist (tier 3)"}),
+        "history": _history_field(),
     }
     return dict(sorted({**common, **extra}.items()))
 
@@ -61,6 +88,22 @@ class StatsArgs(Schema):
     sender_email = fields.String(validate=validate.Length(max=320), metadata={"description": "exact, any case"})
     limit = limit_arg(25, 1000, description="accounts per page")
     offset = offset_arg()
+    history = fields.Boolean(load_default=False, truthy={"true"}, falsy={"false"}, metadata={
+        "description": "true: every object also has `history`, its sender-history baseline (Mailward's own key)"})
+
+
+class HistoryArgs(Schema):
+    id = fields.UUID(required=True, metadata={"description": "a sender object's id (from GET /am/stats)"})
+
+
+class ObjectHistorySchema(Schema):
+    id = fields.String(required=True)
+    so_type = fields.String(required=True)
+    name = fields.String(required=True)
+    account_name = fields.String(required=True)
+    history = fields.Nested(HistorySchema, required=True, allow_none=True, metadata={"description": "null: none"})
+    recent_domains = fields.List(fields.String(), required=True, metadata={
+        "description": "recipient domains it delivered to most recently (at most 10)"})
 
 
 class LimitArgs(Schema):
