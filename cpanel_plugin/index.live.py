@@ -251,7 +251,8 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
   <table class="table table-condensed" id="am-table">
    <caption>Messages sent and held, by object</caption>
    <thead><tr><th scope="col">Type</th><th scope="col">Name</th><th scope="col">Sent</th>
-   <th scope="col">Held</th><th scope="col">Hourly limit</th><th scope="col">Rate limited</th></tr></thead>
+   <th scope="col">Held</th><th scope="col">Hourly limit</th><th scope="col">Rate limited</th>
+   <th scope="col">Sending history</th></tr></thead>
    <tbody></tbody>
   </table>
  </section>

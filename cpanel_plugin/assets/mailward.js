@@ -200,14 +200,22 @@
     row.appendChild(el("td", o.quarantined));
     row.appendChild(el("td", o.limit ? o.limit : "unlimited"));
     row.appendChild(el("td", o.rateLimited ? "yes" : "no"));
+    row.appendChild(el("td", historyText(o.history)));
     body.appendChild(row);
   }
 
+  /* Sender history: established (its mail is attenuated), learning, or new; and its usual hour. */
+  function historyText(h) {
+    if (!h) return "new";
+    var state = h.tainted_until ? "confirmed spam" : (h.established ? "established" : "learning");
+    return h.active_hours ? state + ", usually " + h.usual_per_hour + " per hour" : state;
+  }
+
   function loadActivity() {
-    return api("GET", "/am/stats", { since: $("am-since").value }).then(function (data) {
+    return api("GET", "/am/stats", { since: $("am-since").value, history: "true" }).then(function (data) {
       var body = $("am-table").querySelector("tbody");
       body.textContent = "";
-      if (!data.accounts.length) { emptyRow(body, "No mail in this period.", 6); }
+      if (!data.accounts.length) { emptyRow(body, "No mail in this period.", 7); }
       data.accounts.forEach(function (a) {
         amRow(body, "Account", a);
         (a.scripts || []).forEach(function (s) { amRow(body, "Script", s); });

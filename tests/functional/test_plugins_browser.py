@@ -132,6 +132,8 @@ def test_cpanel_user_sees_only_own_mail_and_every_tab(world: World, alice_page: 
     page.screenshot(path=str(shots / "cpanel-activity.png"), full_page=True)
     activity = page.text_content("#am-table tbody")
     assert "mwt-alice" in activity and "mwt-bob" not in activity
+    assert page.locator("#am-table thead th").last.text_content() == "Sending history"
+    assert page.locator("#am-table tbody tr:first-child td").count() == 7
 
     page.keyboard.press("ArrowRight")
     page.wait_for_selector("#settings-account tbody tr")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -19,8 +20,12 @@ from urllib.parse import urlencode
 
 import pytest
 
-from core.models import Envelope, QuarantineRecord
+from core.models import Envelope, QuarantineRecord, Sender
+from core.sender_objects import sender_objects
+from core.settings import HistorySettings
 from core.store_incoming import IncomingStore
+from core.store_sender_history import SenderHistoryStore
+from tests.core.history_support import DAY, grow
 from tests.functional.conftest import (
     GTUBE,
     SocketApi,
@@ -305,3 +310,55 @@ def test_screenshots_of_every_tab(stack: Stack, page: Any) -> None:
     for name in ("whm-1-quarantine", "whm-2-email-viewer", "whm-3-activity-monitor", "whm-4-settings",
                  "whm-5-statistics-24h"):
         assert os.path.getsize(shots / f"{name}.png") > 1000, name
+
+
+HISTORY_SENDER = "orders@alice.example"
+
+
+def _history_page(stack: Stack, browser: Any, width: int, height: int) -> Any:
+    """A WHM page of that size on the Activity Monitor, filtered to HISTORY_SENDER and expanded."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US")
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    assert pg.goto(stack.host.whm_url()).status == 200
+    settled(pg)
+    select_tab(pg, "activity")
+    pg.fill("#am-sender", HISTORY_SENDER)
+    with pg.expect_response(lambda r: "api=%2Fam%2Fstats" in r.url and "history=true" in r.url):
+        pg.click("#am-filters button[type=submit]")
+    pg.wait_for_selector("#am-table tbody button.mw-toggle")
+    pg.click("#am-expand")
+    return pg
+
+
+def test_activity_monitor_shows_a_senders_history(stack: Stack, browser: Any) -> None:
+    """Three weeks of clean mail make the sender established: the table says so with its usual hour, and the
+    history dialog shows the detail (at 1366x768 and on a 390 px phone)."""
+    objs = sender_objects(Sender(account="mwt-alice", domain="alice.example", email=HISTORY_SENDER))
+    grow(SenderHistoryStore(serve_redis(stack.serve), HistorySettings()), objs, start=time.time() - 22 * DAY)
+    msg = build_message(HISTORY_SENDER, ["maria@customer.test"], "order 1003",
+                        "Thank you for your order number 1003. See you soon.\n")
+    reply = check_legacy(stack.serve.tcp, msg, Envelope(sender=HISTORY_SENDER, recipients=["maria@customer.test"],
+                                                        user="mwt-alice"))
+    assert reply.action in ("no action", "add header"), reply
+    shots = artifacts_dir()
+    for width, height in ((1366, 768), (390, 844)):
+        page = _history_page(stack, browser, width, height)
+        try:
+            row = page.locator("#am-table tbody tr", has=page.locator("span", has_text=HISTORY_SENDER))
+            row.wait_for()
+            cell = row.locator("td.mw-history")
+            assert "Established" in cell.text_content() and "4/h usual" in cell.text_content()
+            page.screenshot(path=str(shots / f"whm-activity-history-{width}.png"), full_page=True)
+            cell.get_by_role("button", name=re.compile(f"Sending history of {HISTORY_SENDER}")).click()
+            page.wait_for_selector("#mw-dialog:not([hidden]) dl")
+            body = page.text_content("#mw-dialog-body")
+            assert "Usual hour4 messages (over 20 active hours)" in body, body
+            assert re.search(r"Delivered8[01] messages over 2[12](\.\d)? days", body), body  # the scan's, if recorded
+            assert "customer0.example" in body and "Long clean history" in body
+            assert not page.is_visible("#mw-dialog .modal-footer [data-close]"), "Close is the only answer"
+            page.screenshot(path=str(shots / f"whm-history-dialog-{width}.png"), full_page=True)
+            page.click("#mw-dialog-ok")
+            page.wait_for_selector("#mw-dialog", state="hidden")
+        finally:
+            page.context.close()

@@ -190,6 +190,7 @@
     ok.textContent = okLabel;
     ok.className = 'btn ' + (okClass || 'btn-primary');
     ok.disabled = false;
+    $('mw-dialog').querySelector('.modal-footer [data-close]').style.display = '';  // an information dialog hides it
     var body = clear($('mw-dialog-body'));
     build(body);
     dialogSubmit = submit;
@@ -443,8 +444,8 @@
 
   function amLoad() {
     var tbody = $('am-table').tBodies[0];
-    loading(tbody, 6);
-    var q = {limit: AM.size, offset: AM.offset};
+    loading(tbody, 7);
+    var q = {limit: AM.size, offset: AM.offset, history: 'true'};
     Object.keys(AM.filters).forEach(function (k) { q[k] = AM.filters[k]; });
     return api('GET', '/am/stats', q).then(function (doc) {
       AM.accounts = doc.accounts || [];
@@ -454,6 +455,56 @@
   }
 
   var KINDS = {account: 'Account', domain: 'Domain', sender_email: 'Email', script: 'Script'};
+
+  /* Sender history (GET /am/stats?history=true): where the object stands, and its usual hour. */
+  function historyState(h) {
+    if (!h) return {label: 'New', cls: 'text-muted', title: 'No sending history yet'};
+    if (h.tainted_until) return {label: 'Confirmed spam', cls: 'label label-danger',
+      title: 'An admin learned its mail as spam: no attenuation until ' + fmtDate(h.tainted_until)};
+    if (h.established) return {label: 'Established', cls: 'label label-success',
+      title: 'Long clean history: its mail is attenuated unless it changes suddenly'};
+    return {label: 'Learning', cls: 'text-muted', title: 'Not enough clean history yet to be established'};
+  }
+
+  function historyCell(obj, kind) {
+    var h = obj.history, st = historyState(h);
+    var td = el('td', {'class': 'mw-nowrap mw-history'});
+    var badge = el('span', {'class': st.cls, text: st.label});
+    if (!h) { append(td, badge); td.title = st.title; return td; }
+    append(td, el('button', {type: 'button', 'class': 'btn btn-link btn-xs mw-history-open',
+      'aria-label': 'Sending history of ' + obj.name + ': ' + st.label, title: st.title,
+      onclick: function () { historyDialog(obj, kind); }}, badge));
+    if (h.active_hours) append(td, el('span', {'class': 'text-muted', text: ' ' + fmtNum(h.usual_per_hour) + '/h usual'}));
+    return td;
+  }
+
+  function historyDialog(obj, kind) {
+    dialog('Sending history: ' + KINDS[kind] + ' ' + obj.name, 'Close', 'btn-default', function (body) {
+      append(body, el('p', {'class': 'text-muted', text: 'Loading\u2026'}));
+      api('GET', '/am/history', {id: obj.id}).then(function (doc) {
+        var h = doc.history;
+        clear(body);
+        if (!h) { append(body, el('p', {text: 'No sending history yet.'})); return; }
+        var st = historyState(h);
+        var dl = el('dl', {'class': 'dl-horizontal mw-meta'});
+        function row(term, value) { append(dl, [el('dt', {text: term}), el('dd', {text: value})]); }
+        row('Status', st.label);
+        function n(count, what) { return fmtNum(count) + ' ' + what + (count === 1 ? '' : 's'); }
+        row('Usual hour', n(h.usual_per_hour, 'message') + ' (over ' + n(h.active_hours, 'active hour') + ')');
+        row('Last 60 minutes', n(h.this_hour, 'message'));
+        row('Delivered', n(h.clean, 'message') + ' over ' + n(h.clean_days, 'day'));
+        row('Held', fmtNum(h.held) + ' (recently ' + Math.round(h.held_ratio * 1000) / 10 + '%)');
+        if (h.confirmed_spam) row('Confirmed spam', fmtNum(h.confirmed_spam) + (h.tainted_until ? ', no attenuation until ' + fmtDate(h.tainted_until) : ''));
+        row('First seen', fmtDate(h.first_seen));
+        row('Last seen', fmtDate(h.last_seen));
+        if (kind === 'sender_email' || kind === 'script') {
+          row('Recipient domains', fmtNum(h.recipient_domains) + (doc.recent_domains.length ? ': ' + doc.recent_domains.join(', ') : ''));
+        }
+        append(body, [el('p', {text: st.title + '.'}), dl]);
+      }, function (err) { clear(body); showError(body, err); });
+    }, function () { return Promise.resolve(); });
+    $('mw-dialog').querySelector('.modal-footer [data-close]').style.display = 'none';  // "Close" is the only answer
+  }
 
   function amRow(obj, kind, level, account, domain, childrenKey) {
     var hasKids = childrenKey && ((kind === 'account' && ((obj.domains || []).length || (obj.scripts || []).length)) ||
@@ -492,6 +543,7 @@
       limitCell,
       el('td', {text: (kind === 'domain' || kind === 'sender_email') ? String(!!obj.whitelisted) : '\u2014'}),
       el('td', {'class': 'text-right', text: fmtNum(obj.quarantined)}),
+      historyCell(obj, kind),
       actions);
     return {row: row, open: open && hasKids};
   }
@@ -504,7 +556,7 @@
   function amRender() {
     var tbody = clear($('am-table').tBodies[0]);
     if (!AM.accounts.length) {
-      tbody.appendChild(el('tr', null, el('td', {colspan: 6, 'class': 'text-muted', text: 'No mail in this timeframe.'})));
+      tbody.appendChild(el('tr', null, el('td', {colspan: 7, 'class': 'text-muted', text: 'No mail in this timeframe.'})));
     }
     AM.accounts.forEach(function (acc) {
       var a = amRow(acc, 'account', 0, acc.name, null, true);
