@@ -146,9 +146,9 @@ class HistorySettings:
     new_rcpt_domains_ratio: float = 0.6
     rcpt_burst_factor: float = 5.0
     rcpt_burst_min: int = 20
-    max_domains_per_sender: int = 500
-    max_recipients_per_sender: int = 1000
-    max_objects_per_account: int = 200
+    max_domains_per_sender: int = 300
+    max_recipients_per_sender: int = 500
+    max_objects_per_account: int = 100
     ttl_days: int = 90
     taint_days: int = 30
 
