@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from core.checks.sender_history import CHECK
+from core.errors import ConfigError
 from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, ScriptHeader, Sender, Verdict
 from core.sender_history import (
     ANOMALY_SYMBOLS,
@@ -285,3 +286,17 @@ def test_a_held_message_names_its_sender_objects() -> None:
     record.direction = Direction.INCOMING.value
     assert held_objects(record) == []
     assert Sender()  # the default sender (root) has only an account object
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"enabled": "yes"}, "history.enabled must be true or false"),
+    ({"spike_factor": 0}, "history.spike_factor must be positive"),
+    ({"max_held_ratio": 1.5}, "at most 1"),
+    ({"max_objects_per_account": 3}, "at least 4"),
+    ({"taint_days": 120}, "must not exceed history.ttl_days"),
+    ({"spike_floor": 3}, "unknown setting 'spike_floor'"),
+])
+def test_history_settings_are_checked(change: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        settings(history=change)
+    assert settings(history={"established_min_days": 7}).history.established_min_days == 7.0
