@@ -13,7 +13,7 @@ from core.errors import ModelError, NotFound
 from core.fingerprint import Fingerprint
 from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, Sender, Symbol, Verdict
 from core.pipeline import INCOMING_OFF, Pipeline, Policy
-from core.sender_history import HistoryView
+from core.sender_history import HistoryView, delivered_outcome
 from core.sender_objects import sender_objects
 from core.settings import Settings
 from core.store_campaigns import CampaignStore, CampaignView
@@ -69,9 +69,9 @@ class Scanner:
     def _record_history(self, verdict: Verdict, envelope: Envelope) -> None:
         """Teach the senders' history the verdict: only mail an MTA-identified account sent outgoing counts, and only
         delivered mail grows a clean history (a lost update must not lose the verdict)."""
-        if verdict.bounce or envelope.direction != Direction.OUTGOING or verdict.sender.how not in VOUCHED:
+        delivered = delivered_outcome(verdict, envelope)  # None: a defer comes back, a bounce is nobody's
+        if delivered is None or verdict.sender.how not in VOUCHED:
             return
-        delivered = verdict.action in (Action.ACCEPT, Action.ADD_HEADER)
         try:
             self.history.record(sender_objects(verdict.sender), envelope.recipients, delivered)
         except redis.RedisError as exc:
