@@ -84,7 +84,7 @@ OWNER: dict[str, list[tuple[str, str]]] = {
             "Email: {email}"),
            ("[{site}] Please moderate: \"{post}\"", "A new comment on the post \"{post}\" is waiting for your "
             "approval.\n\nAuthor: {author}\nEmail: {email}\n\nApprove it: {url}"),
-           ("[{site}] Your site has updated to WordPress {version}", "Howdy! Your site at {url} has been updated "
+           ("[{site}] Your site has updated to WordPress {version}", "Howdy! Your site at {home} has been updated "
             "automatically to WordPress {version}.\n\nNo further action is needed."),
            ("Backup of {site} complete", "The scheduled backup finished.\nFiles: 412 MB, database: 38 MB.\n"
             "Stored in: remote storage (daily)\nLog: {url}")],

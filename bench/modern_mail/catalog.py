@@ -91,7 +91,9 @@ SPAM: tuple[Family, ...] = (
     Family("sextortion", "spam", "scam", 10, ("en", "en", "en", "en", "de", "fr", "es", "ja", "he"), (),
            spam_scams.sextortion),
     Family("lottery", "spam", "scam", 8, ("en", "en", "en", "es", "fr", "de", "ar", "zh"), (), spam_scams.lottery),
-    Family("gift_card", "spam", "scam", 8, ("en", "en", "en", "en", "en", "de", "fr", "es"), (), spam_scams.gift_card),
+    # CEO fraud goes out in the owner's own language from the owner's own mailbox: any account can be hit
+    Family("gift_card", "spam", "scam", 8, ("en", "en", "en", "en", "en", "de", "fr", "es"), ANYONE[:-1],
+           spam_scams.gift_card),
     Family("tech_support", "spam", "scam", 8, ("en", "en", "en", "en", "en", "en", "de", "fr"), (),
            spam_scams.tech_support),
     Family("malware_attachment", "spam", "malware", 16,
@@ -106,8 +108,8 @@ FAMILIES = HAM + SPAM
 
 
 def base_date(seed: int) -> datetime:
-    """The first day of the set's two-and-a-half-month window, derived from the seed."""
-    return datetime(2025, 1, 6) + timedelta(days=random.Random(f"modern-mail:base:{seed}").randrange(0, 330))
+    """The first day of the set's two-and-a-half-month window (late winter to spring), derived from the seed."""
+    return datetime(2025, 2, 3) + timedelta(days=random.Random(f"modern-mail:base:{seed}").randrange(0, 40))
 
 
 def _languages(fam: Family, seed: int) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bench.modern_mail.account_phrases import OWNER, RESET, SIGNUP
 from bench.modern_mail.blocks import Block, Button, Code, Doc, P, Small, to_html, to_text
 from bench.modern_mail.context import Built, Ctx
-from bench.modern_mail.languages import NO_REPLY, greet, money
+from bench.modern_mail.languages import FREEMAIL, NO_REPLY, greet, money
 from bench.modern_mail.model import Mail, Person
 from bench.modern_mail.shops import PRODUCTS
 from bench.modern_mail.sites import accent, footer, site_from, site_submission
@@ -47,7 +47,7 @@ def password_reset(ctx: Ctx) -> Built:
                        f"&wp_lang={_WP_LOCALE[ctx.lang]}")
     else:
         link = ctx.url(f"account/reset-password?token={ctx.token(48)}")
-    blocks: list[Block] = [P(greet(ctx.lang, person.first, person.name)), P(intro)]
+    blocks: list[Block] = [P(greet(ctx.lang, person.first, person.name, customer=True)), P(intro)]
     blocks.append(Button(label, link) if label else Code(ctx.digits(6)))
     blocks.append(P(closing))
     if ctx.chance(0.5):
@@ -60,9 +60,12 @@ def signup_confirmation(ctx: Ctx) -> Built:
     person = ctx.person()
     slots = _slots(ctx, person)
     subject, intro, label, closing = (t.format(**slots) for t in ctx.pick(SIGNUP[ctx.lang]))
-    link = ctx.pick((ctx.url(f"?mailpoet_page=subscriptions&action=confirm&data={ctx.token(60)}"),
-                     ctx.url(f"activate/{ctx.token(32)}"), ctx.url(f"my-account/?verify={ctx.hex(40)}")))
-    blocks: list[Block] = [P(greet(ctx.lang, person.first, person.name)), P(intro), Button(label, link), P(closing)]
+    if ctx.account.platform in ("wordpress", "woocommerce") and ctx.chance(0.5):
+        link = ctx.url(f"?mailpoet_page=subscriptions&action=confirm&data={ctx.token(60)}")
+    else:
+        link = ctx.pick((ctx.url(f"activate/{ctx.token(32)}"), ctx.url(f"my-account/?verify={ctx.hex(40)}")))
+    blocks: list[Block] = [P(greet(ctx.lang, person.first, person.name, customer=True)), P(intro), Button(label, link),
+                           P(closing)]
     built = _transactional(ctx, person, subject, blocks, notes="sign-up confirmation", wp_plain=False)
     built.mail.headers.append(("Auto-Submitted", "auto-generated"))
     return built
@@ -72,13 +75,14 @@ def site_notification(ctx: Ctx) -> Built:
     """A note from the site software to its owner: new order, new user, comment to moderate, update, backup."""
     a = ctx.account
     owner_name, owner_box = ctx.staff()
-    owner_addr = owner_box if ctx.chance(0.5) else ctx.person().email  # many owners read a freemail box
+    # many owners read their site's mail in a freemail box
+    owner_addr = owner_box if ctx.chance(0.5) else f"{owner_box.split('@')[0]}.{a.user}@{ctx.pick(FREEMAIL[ctx.lang])}"
     person = ctx.person()
     items = PRODUCTS.get(a.user, [("", 40.0)])
     slots = {**_slots(ctx, person), "order": str(ctx.rng.randint(1001, 9000)),
              "total": money(sum(p for _, p in items[:2]), a.currency, ctx.lang),
              "author": person.name, "post": ctx.pick(("Opening hours", "Summer news", "Our new menu", "FAQ")),
-             "version": ctx.pick(("6.7.1", "6.7.2", "6.8")),
+             "version": ctx.pick(("6.7.1", "6.7.2", "6.8")), "home": ctx.url(""),
              "url": ctx.url(ctx.pick((f"wp-admin/post.php?post={ctx.rng.randint(100, 9999)}&action=edit",
                                       "wp-admin/edit-comments.php?comment_status=moderated", "wp-admin/")))}
     templates = OWNER[ctx.lang]

@@ -38,7 +38,7 @@ APPOINTMENT: dict[str, dict[str, list[str]]] = {
            "open": ["نود تذكيرك بموعدك مع {who}."],
            "close": ["في حال تعذر الحضور يرجى إبلاغنا قبل 24 ساعة على الأقل."],
            "labels": ["التاريخ", "الوقت", "العنوان", "رقم الحجز", "إدارة الحجز", "الاتجاهات"]},
-    "he": {"subject": ["תזכורת לתור ב-{date}", "התור שלך אושר"],
+    "he": {"subject": ["תזכורת לתור ב{date}", "התור שלך אושר"],
            "open": ["זוהי תזכורת לתור שלך אצל {who}."],
            "close": ["לביטול או לשינוי התור יש להודיע לפחות 24 שעות מראש."],
            "labels": ["תאריך", "שעה", "כתובת", "מספר הזמנה", "ניהול התור", "הוראות הגעה"]},
@@ -61,6 +61,12 @@ STAY_TEXT = {"en": ("Your stay at {biz}: booking {ref} confirmed", "Thank you fo
              "es": ("Confirmación de reserva {ref}", "Gracias por reservar con nosotros. Te esperamos el {date}."),
              "ja": ("【{biz}】ご予約確認（予約番号 {ref}）", "この度は{biz}をご予約いただき、誠にありがとうございます。"
                     "{date}のお越しを心よりお待ちしております。")}
+STAY_CLOSE = {"en": "Free cancellation up to 7 days before arrival. Let us know if you'd like us to book a table for "
+                    "dinner on your first evening.",
+              "de": "Bis 7 Tage vor Anreise können Sie kostenlos stornieren.",
+              "fr": "Annulation gratuite jusqu'à 7 jours avant l'arrivée.",
+              "es": "Cancelación gratuita hasta 7 días antes de la llegada.",
+              "ja": "ご宿泊日の3日前までキャンセル料はかかりません。"}
 TABLE_TEXT = ("Your table at {biz} is booked", "Thanks for your reservation: a table for {g} on {date} at {time}. "
               "We hold tables for 15 minutes; give us a call if you're running late.")
 STAY = {"en": "Check-in from 3 pm; check-out by 11 am. {n} nights, {g} guests, total {total}.",
@@ -101,14 +107,14 @@ def booking_reminder(ctx: Ctx) -> Built:
     rows: list[tuple[str, ...]] = [(lb[0], slots["date"]), (lb[1], slots["time"]), (lb[2], a.address), (lb[3], ref)]
     if a.sector == "hotel":
         del rows[1]  # a stay has a check-in day, the time is in the house rules
-    blocks: list[Block] = [P(greet(ctx.lang, person.first, person.name, formal=ctx.chance(0.6))),
+    blocks: list[Block] = [P(greet(ctx.lang, person.first, person.name, formal=ctx.chance(0.6), customer=True)),
                            P(opening), Table(tuple(rows))]
     if a.sector == "hotel" and ctx.lang in STAY:
         nights, guests = ctx.rng.randint(1, 7), ctx.rng.randint(1, 4)
         per = ctx.rng.randint(90, 260) * (150 if a.currency == "JPY" else 1)
         blocks.append(P(STAY[ctx.lang].format(n=nights, g=guests, total=money(per * nights, a.currency, ctx.lang))))
-    blocks += [Link(lb[5], maps), Button(lb[4], ctx.url(f"booking/manage/{ref}?t={ctx.token(24)}")),
-               P(ctx.pick(ph["close"]))]
+    close = STAY_CLOSE[ctx.lang] if a.sector == "hotel" and ctx.lang in STAY_CLOSE else ctx.pick(ph["close"])
+    blocks += [Link(lb[5], maps), Button(lb[4], ctx.url(f"booking/manage/{ref}?t={ctx.token(24)}")), P(close)]
     if ctx.chance(0.5):
         blocks.append(P(ctx.pick(SIGNOFF[ctx.lang]) + "\n" + a.name + ("\n" + a.phone if a.phone else "")))
     extra = [Small(NO_REPLY[ctx.lang])] if ctx.chance(0.4) else None

@@ -9,14 +9,18 @@ from bench.modern_mail.model import Mail
 from bench.modern_mail.sites import site_submission
 from bench.modern_mail.transport import php_mail
 
-# what visitors write, by the kind of business: shop, book (clinic/hotel/restaurant), quote (firm/agency), join
+# what visitors write, by the kind of business: shop, appt (clinic), stay (hotel), table (restaurant),
+# quote (firm/agency), join (club/school)
 VISITOR: dict[str, dict[str, list[str]]] = {
     "en": {"shop": ["Hi, do you deliver to Otley? I'd like to order a birthday cake for the 14th. Thanks!",
                     "My order arrived yesterday but one of the items was missing (order {n}). Could you check?",
                     "Do you do wholesale prices for cafés? We'd need about 30 loaves a week."],
-           "book": ["Hello, is there a chance of an appointment next Tuesday afternoon? I've had toothache since "
-                    "the weekend.", "We'd like to book a table for 6 on Saturday evening, ideally around 7:30.",
-                    "Can I move my appointment from Thursday to the following week? Sorry for the short notice."],
+           "appt": ["Hello, is there any chance of an appointment next Tuesday afternoon? Thanks!",
+                    "Can I move my appointment from Thursday to the following week? Sorry for the short notice.",
+                    "Do you have anything for a first visit this week? Mornings are best for me."],
+           "table": ["We'd like to book a table for 6 on Saturday evening, ideally around 7:30.",
+                     "Do you have a vegan option on the brunch menu? Coming with a friend on Sunday."],
+           "stay": ["Is the double room free from 2 to 5 August? We'd arrive late, around 10pm."],
            "quote": ["We're a small charity looking for a new website with online donations. Could we have a chat "
                      "about costs and timing?", "I need advice about a lease for a shop unit. Do you offer a fixed-fee "
                      "first consultation?", "Could you send me a quote for redesigning our logo and business cards?"],
@@ -24,42 +28,50 @@ VISITOR: dict[str, dict[str, list[str]]] = {
                     "How much is the membership fee, and can I pay it in two instalments?"]},
     "de": {"shop": ["Hallo, kann man bei Ihnen auch glutenfreies Brot vorbestellen? Viele Grüße",
                     "Meine Bestellung {n} ist leider noch nicht angekommen. Können Sie bitte nachsehen?"],
-           "book": ["Guten Tag, ich hätte gern einen Termin für eine Inspektion meines E-Bikes, am liebsten "
-                    "nächste Woche vormittags.", "Ich benötige sechs Behandlungen laut Rezept. Haben Sie ab März "
-                    "Termine am Donnerstagabend frei?", "Ist das Doppelzimmer vom 2. bis 5. August noch frei?"],
+           "appt": ["Guten Tag, ich hätte gern einen Termin, am liebsten nächste Woche vormittags. Geht das?",
+                    "Kann ich meinen Termin am Donnerstag auf die Woche danach verschieben? Danke!"],
+           "stay": ["Ist das Doppelzimmer vom 2. bis 5. August noch frei? Wir reisen mit Hund an."],
            "quote": ["Wir haben eine kleine GmbH gegründet und suchen eine Steuerberatung für die laufende "
                      "Buchhaltung. Wann könnten wir telefonieren?"],
            "join": ["Meine Tochter (9) möchte gern Fußball spielen. Wann trainiert die E-Jugend?"]},
     "fr": {"shop": ["Bonjour, livrez-vous à Lyon ? Je voudrais commander un plateau pour 12 personnes.",
                     "Bonjour, ma commande n° {n} est arrivée avec un fromage abîmé. Que puis-je faire ?"],
-           "book": ["Bonjour, le gîte est-il disponible du 9 au 16 août pour 4 adultes et un chien ?"],
+           "stay": ["Bonjour, le gîte est-il disponible du 9 au 16 août pour 4 adultes et un chien ?"],
            "quote": ["Nous souhaitons faire poser un escalier en chêne. Pouvez-vous passer pour un devis ?"],
            "join": ["Bonjour, comment adhérer à l'association ? Les visites guidées sont-elles ouvertes à tous ?"]},
     "es": {"shop": ["Hola, ¿hacéis envíos a Canarias? ¿Cuánto cuesta el envío de una garrafa de 5 litros?"],
-           "book": ["Buenas tardes, quería pedir cita para una limpieza dental, preferiblemente por la tarde.",
-                    "¿Tenéis habitación doble libre del 10 al 14 de junio? Somos dos adultos."],
+           "appt": ["Buenas tardes, quería pedir cita para una limpieza dental, preferiblemente por la tarde."],
+           "stay": ["¿Tenéis habitación doble libre del 10 al 14 de junio? Somos dos adultos."],
            "quote": ["Necesito un presupuesto para clases de inglés para 8 empleados de mi empresa."],
            "join": ["¿Cuándo empiezan los próximos cursos de alemán A1 y cuál es el precio?"]},
     "ar": {"shop": ["السلام عليكم، هل يتوفر دهن العود بحجم 6 مل؟ وكم مدة التوصيل إلى الرياض؟"],
-           "book": ["مرحباً، أرغب في حجز موعد مع طبيبة الأسنان يوم الأحد القادم إن أمكن."],
+           "appt": ["مرحباً، أرغب في حجز موعد مع الطبيبة يوم الأحد القادم إن أمكن."],
            "quote": ["نحتاج إلى عرض سعر لخدمات مسك الدفاتر لشركة صغيرة (٥ موظفين)."],
            "join": ["هل يمكن التسجيل في دورة المساء؟"]},
     "he": {"shop": ["שלום, האם אפשר לאסוף את ההזמנה מהחנות במקום משלוח?"],
-           "book": ["היי, אפשר לקבוע תור לבדיקה וניקוי אבנית בשבוע הבא?"],
+           "appt": ["היי, אפשר לקבוע תור לבדיקה וניקוי אבנית בשבוע הבא?"],
            "quote": ["אנחנו פותחים בית קפה ומחפשים מעצב ללוגו ולתפריט. אפשר לקבל הצעת מחיר?"],
            "join": ["מתי מתחיל הקורס הבא?"]},
     "ja": {"shop": ["お世話になります。贈答用の包装は可能でしょうか。のし紙もお願いしたいです。"],
-           "book": ["来月の土曜日、大人2名で1泊したいのですが、空室はありますでしょうか。",
-                    "腰痛がひどく、今週中に施術をお願いしたいです。夕方以降の空きはありますか。"],
+           "stay": ["来月の土曜日、大人2名で1泊したいのですが、空室はありますでしょうか。"],
+           "appt": ["腰痛がひどく、今週中に施術をお願いしたいです。夕方以降の空きはありますか。"],
            "quote": ["ウォールナットのローテーブルの製作をお願いしたいのですが、お見積もりは可能でしょうか。"],
            "join": ["体験レッスンはありますか？"]},
     "zh": {"shop": ["您好，请问龙井茶可以寄到香港吗？运费大概多少？"],
-           "book": ["医生您好，想预约下周三下午的针灸，请问还有名额吗？"],
+           "appt": ["医生您好，想预约下周三下午的针灸，请问还有名额吗？"],
            "quote": ["我们公司想定制50份茶叶礼盒，能否提供报价？"],
            "join": ["请问暑期中文班什么时候开始报名？学费是多少？"]},
 }
-_GROUP = {"shop": "shop", "clinic": "book", "hotel": "book", "restaurant": "book", "firm": "quote",
+_GROUP = {"shop": "shop", "clinic": "appt", "hotel": "stay", "restaurant": "table", "firm": "quote",
           "agency": "quote", "club": "join", "school": "join", "personal": "quote"}
+
+
+def visitor_text(ctx: Ctx) -> str:
+    """What a visitor of this account's site would write to it, in the message's language."""
+    texts = VISITOR[ctx.lang]
+    group = _GROUP[ctx.account.sector]
+    options = texts.get(group) or texts.get("appt" if group in ("stay", "table") else "quote") or texts["quote"]
+    return ctx.pick(options).format(n=ctx.rng.randint(1001, 9999))
 # (subject template, field labels: name, email, phone, subject, message, footer line)
 FORM: dict[str, tuple[str, tuple[str, str, str, str, str, str]]] = {
     "en": ("{site} \"{topic}\"", ("Your name", "Your email", "Phone", "Subject", "Your message",
@@ -88,8 +100,7 @@ def contact_form(ctx: Ctx) -> Built:
     """Contact Form 7, WPForms or a hand-written contact.php mailing a visitor's message to the site owner."""
     a = ctx.account
     visitor = ctx.person()
-    texts = VISITOR[ctx.lang]
-    message = ctx.pick(texts.get(_GROUP[a.sector], texts["quote"])).format(n=ctx.rng.randint(1001, 9999))
+    message = visitor_text(ctx)
     topic = ctx.pick(_TOPICS[ctx.lang])
     subj_t, labels = FORM[ctx.lang]
     site_url = f"https://{ctx.site()}"

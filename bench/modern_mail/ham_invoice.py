@@ -6,7 +6,7 @@ from __future__ import annotations
 from bench.modern_mail.attachments import make_pdf
 from bench.modern_mail.blocks import Doc, Link, P, to_html, to_text
 from bench.modern_mail.context import Built, Ctx
-from bench.modern_mail.languages import SIGNOFF, greet, money, short_date
+from bench.modern_mail.languages import SIGNOFF_FORMAL, greet, money, short_date
 from bench.modern_mail.model import Attachment, Mail
 from bench.modern_mail.sites import site_from, site_submission
 from bench.modern_mail.transport import smtp_auth
@@ -103,19 +103,20 @@ def invoice_pdf(ctx: Ctx) -> Built:
              "due": short_date(ctx.later(14), ctx.lang)}
     subject = ctx.pick(ph["subject"]).format(**slots)
     pdf = Attachment(f"{ph['file'][0]}_{no}.pdf", "application/pdf", _pdf(ctx, no, svc, amount, client.name))
-    lines = [greet(ctx.lang, client.first, client.name, formal=ctx.chance(0.7)), ctx.pick(ph["body"]).format(**slots),
-             ctx.pick(ph["terms"]).format(**slots)]
+    lines = [greet(ctx.lang, client.first, client.name, formal=ctx.chance(0.7), customer=True),
+             ctx.pick(ph["body"]).format(**slots), ctx.pick(ph["terms"]).format(**slots)]
     if ctx.chance(0.6):
-        lines.append(ctx.pick(ph["bank"]).format(**slots))
+        swiss = "IBAN CH93 0076 2011 6238 5295 7 - Zahlungszweck: {no}" if a.currency == "CHF" else ""
+        lines.append((swiss or ctx.pick(ph["bank"])).format(**slots))
     if ctx.chance(0.5):  # a person writes it
         name, addr = ctx.staff(ctx.rng.randrange(len(a.people)))
         sig = [name, a.name, a.phone, f"https://{ctx.site()}"]
-        body = "\n\n".join([*lines, ctx.pick(SIGNOFF[ctx.lang])]) + "\n" + "\n".join(s for s in sig if s) + "\n"
+        body = "\n\n".join([*lines, SIGNOFF_FORMAL[ctx.lang]]) + "\n" + "\n".join(s for s in sig if s) + "\n"
         agent = ctx.pick(("outlook", "thunderbird", "apple_mail", "roundcube"))
         mail = Mail(subject=subject, from_name=name, from_addr=addr, to=[(client.name, client.email)], text=body,
                     lang=ctx.lang, agent=agent, attachments=[pdf])
         if agent == "outlook":
-            doc = Doc([P(x) for x in [*lines, ctx.pick(SIGNOFF[ctx.lang])]], ctx.lang, subject,
+            doc = Doc([P(x) for x in [*lines, SIGNOFF_FORMAL[ctx.lang]]], ctx.lang, subject,
                       signature=[s for s in sig if s])
             mail.html = to_html(doc, "outlook")
         return Built(mail, smtp_auth(ctx.rng, addr, [client.email]), "invoice with PDF from a mail client")
@@ -126,7 +127,7 @@ def invoice_pdf(ctx: Ctx) -> Built:
                                                           f"https://pay.stripe.com/invoice/acct_{ctx.token(16)}/"
                                                           f"live_{ctx.token(40)}",
                                                           f"https://www.paypal.com/invoice/p/#{ctx.token(16).upper()}"))))
-    blocks.append(P(f"{ctx.pick(SIGNOFF[ctx.lang])}\n{a.name}\n{a.address}\n{a.tax_id}".rstrip()))
+    blocks.append(P(f"{SIGNOFF_FORMAL[ctx.lang]}\n{a.name}\n{a.address}\n{a.tax_id}".rstrip()))
     doc = Doc(blocks, ctx.lang, subject)
     mail = Mail(subject=subject, from_name=a.name, from_addr=addr, to=[(client.name, client.email)],
                 text=to_text(doc), html=to_html(doc, ctx.pick(("simple", "builder"))) if ctx.chance(0.5) else None,

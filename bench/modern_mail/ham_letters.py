@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from bench.modern_mail.context import Built, Ctx
-from bench.modern_mail.languages import FAMILY, GIVEN, SIGNOFF, full_name, greet, long_date, money, weekday_name
+from bench.modern_mail.languages import (
+    FAMILY,
+    GIVEN,
+    SIGNOFF,
+    first_name,
+    full_name,
+    greet,
+    long_date,
+    money,
+    weekday_name,
+)
 from bench.modern_mail.letter_phrases import BUSINESS, DISCLAIMER, PARTNERS, PERSONAL, ROLES
 from bench.modern_mail.model import Person
 from bench.modern_mail.writer import person_mail
@@ -26,7 +36,7 @@ def personal_letter(ctx: Ctx) -> Built:
     name, addr = ctx.human()
     subject, body = ctx.pick(PERSONAL[ctx.lang])
     paragraphs = [greet(ctx.lang, friend.first, friend.name), *body.format(**letter_slots(ctx, friend)).split("\n\n")]
-    first = name.split()[0] if ctx.lang not in ("ja", "zh") else name
+    first = first_name(name, ctx.lang)
     mail, sub = person_mail(ctx, sender=(name, addr), to=[(friend.name if ctx.chance(0.5) else "", friend.email)],
                             subject=subject, paragraphs=paragraphs, signature=[first])
     return Built(mail, sub, "personal letter")

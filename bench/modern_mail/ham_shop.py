@@ -74,7 +74,7 @@ def _order_blocks(ctx: Ctx, person: Person, order: str,
     view = {"woocommerce": f"my-account/view-order/{order}/",
             "prestashop": f"index.php?controller=order-detail&id_order={order}"}.get(a.platform,
                                                                                       f"account/orders/{order}")
-    blocks: list[Block] = [P(greet(ctx.lang, person.first, person.name, formal=ctx.chance(0.5))),
+    blocks: list[Block] = [P(greet(ctx.lang, person.first, person.name, formal=ctx.chance(0.5), customer=True)),
                            P(ctx.pick(ph["intro"]).format(**slots)),
                            Table(rows, (lb[0], lb[1], lb[2])), Table(totals),
                            P(f"{lb[6]}: {pay}"),
@@ -117,7 +117,7 @@ def shipping_notice(ctx: Ctx) -> Built:
     slots = {"shop": a.name, "order": order, "carrier": carrier, "code": code,
              "eta": short_date(ctx.later(ctx.rng.randint(1, 4)), ctx.lang)}
     subject = ctx.pick(ph["subject"]).format(**slots)
-    blocks: list[Block] = [P(greet(ctx.lang, person.first, person.name, formal=ctx.chance(0.5))),
+    blocks: list[Block] = [P(greet(ctx.lang, person.first, person.name, formal=ctx.chance(0.5), customer=True)),
                            P(ctx.pick(ph["body"]).format(**slots)),
                            Button(ph["track"][0], url.format(code=code)),
                            P(ctx.pick(ph["eta"]).format(**slots))]

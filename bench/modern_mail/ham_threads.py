@@ -8,14 +8,16 @@ from datetime import timedelta
 from bench.modern_mail.attachments import make_pdf
 from bench.modern_mail.blocks import Block, P, Quote
 from bench.modern_mail.context import Built, Ctx
-from bench.modern_mail.ham_forms import VISITOR
+from bench.modern_mail.ham_forms import visitor_text
 from bench.modern_mail.ham_letters import business_signature, letter_slots
 from bench.modern_mail.languages import (
     FORWARD_HEADER,
     FORWARD_PREFIX,
+    FREEMAIL,
     QUOTE_HEADER,
     REPLY_PREFIX,
     SIGNOFF,
+    first_name,
     greet,
     long_date,
 )
@@ -25,20 +27,17 @@ from bench.modern_mail.rendering import encode_words
 from bench.modern_mail.thread_phrases import ANSWER, CHAT, FORWARD_NOTE
 from bench.modern_mail.writer import foreign_message_id, person_mail, quoted
 
-_GROUP = {"shop": "shop", "clinic": "book", "hotel": "book", "restaurant": "book", "firm": "quote",
-          "agency": "quote", "club": "join", "school": "join", "personal": "quote"}
 _ENQUIRY = {"en": "Enquiry", "de": "Anfrage", "fr": "Demande", "es": "Consulta", "ar": "استفسار", "he": "שאלה",
             "ja": "お問い合わせ", "zh": "咨询"}
 
 
-def _original(ctx: Ctx, shape: str) -> tuple[Person, str, str]:
-    """The message being answered or forwarded: (its author, subject, text)."""
+def _original(ctx: Ctx, shape: str, me: str) -> tuple[Person, str, str]:
+    """The message being answered or forwarded, written to `me`: (its author, subject, text)."""
     if shape == "friend":
         friend = ctx.person()
         subject, body = ctx.pick(PERSONAL[ctx.lang])
-        me = ctx.staff()[0]
         text = body.format(**letter_slots(ctx, friend))
-        return friend, subject, f"{greet(ctx.lang, me.split()[0], me)}\n\n{text}\n\n{friend.first}"
+        return friend, subject, f"{greet(ctx.lang, first_name(me, ctx.lang), me)}\n\n{text}\n\n{friend.first}"
     if shape == "partner":
         p = ctx.person()
         domain = ctx.pick(PARTNERS[ctx.lang])
@@ -47,8 +46,7 @@ def _original(ctx: Ctx, shape: str) -> tuple[Person, str, str]:
         text = body.format(**letter_slots(ctx, author))
         return author, subject, f"{text}\n\n{ctx.pick(SIGNOFF[ctx.lang])}\n{author.name}"
     customer = ctx.person()
-    texts = VISITOR[ctx.lang]
-    text = ctx.pick(texts.get(_GROUP[ctx.account.sector], texts["quote"])).format(n=ctx.rng.randint(1001, 9999))
+    text = visitor_text(ctx)
     return customer, _ENQUIRY[ctx.lang], f"{text}\n\n{customer.name}"
 
 
@@ -60,8 +58,8 @@ def _outlook_block(ctx: Ctx, author: Person, to: str, subject: str, sent: str) -
 def reply(ctx: Ctx) -> Built:
     """A reply to a customer, a friend or a business contact, quoting the message it answers."""
     shape = ctx.pick(("customer", "customer", "friend", "partner"))
-    author, orig_subject, orig_text = _original(ctx, shape)
     name, addr = ctx.human()
+    author, orig_subject, orig_text = _original(ctx, shape, name)
     sent = ctx.when - timedelta(hours=ctx.rng.randint(1, 70))
     orig_id = foreign_message_id(ctx, author.email)
     answer = ctx.pick(CHAT[ctx.lang] if shape == "friend" else ANSWER[ctx.lang])
@@ -76,7 +74,7 @@ def reply(ctx: Ctx) -> Built:
                                                addr=author.email)
         quote = header + "\n" + quoted(orig_text)
         quote_html = Quote(header, orig_text)
-    signature = business_signature(ctx, name) if shape != "friend" and ctx.chance(0.6) else [name.split()[0]]
+    signature = business_signature(ctx, name) if shape != "friend" and ctx.chance(0.6) else [first_name(name, ctx.lang)]
     paragraphs = [greet(ctx.lang, author.first, author.name, formal=shape != "friend" and ctx.chance(0.5)),
                   answer]
     if shape != "friend":
@@ -98,19 +96,27 @@ def reply(ctx: Ctx) -> Built:
 def forward(ctx: Ctx) -> Built:
     """A forward of an enquiry or a business letter to a colleague, the owner's own address or an adviser."""
     shape = ctx.pick(("customer", "partner"))
-    author, orig_subject, orig_text = _original(ctx, shape)
     people = ctx.account.people
     name, addr = ctx.staff(ctx.rng.randrange(len(people)))
+    author, orig_subject, orig_text = _original(ctx, shape, name)
     others = [ctx.staff(i) for i in range(len(people)) if ctx.staff(i)[1] != addr]
-    # to a colleague, else to one's own freemail box or an adviser
-    target = ctx.pick(others) if others and ctx.chance(0.6) else (name, ctx.person().email)
+    to_self = False
+    if others and ctx.chance(0.6):
+        target = ctx.pick(others)  # a colleague
+    elif ctx.chance(0.5):
+        adviser = ctx.person()
+        target = (adviser.name, adviser.email)
+    else:  # one's own freemail box
+        to_self = True
+        target = (name, f"{addr.split('@')[0]}.{ctx.account.user}@{ctx.pick(FREEMAIL[ctx.lang])}")
     sent = ctx.when - timedelta(hours=ctx.rng.randint(1, 120))
     sep, lf, ld, ls, lt = FORWARD_HEADER[ctx.lang]
     stamp = email.utils.format_datetime(sent) if ctx.chance(0.5) else long_date(sent, ctx.lang, time=True)
     block = "\n".join([sep, f"{lf}: {author.name} <{author.email}>", f"{ld}: {stamp}", f"{ls}: {orig_subject}",
                        f"{lt}: {addr}", "", orig_text])
-    note = ctx.pick(FORWARD_NOTE[ctx.lang])
-    paragraphs = [note] if ctx.chance(0.6) else [greet(ctx.lang, target[0].split()[0], target[0]), note]
+    note = FORWARD_NOTE[ctx.lang][0] if to_self else ctx.pick(FORWARD_NOTE[ctx.lang])  # [0] is "for the record"
+    paragraphs = [note] if to_self or ctx.chance(0.5) else [greet(ctx.lang, first_name(target[0], ctx.lang),
+                                                                  target[0]), note]
     mail, sub = person_mail(ctx, sender=(name, addr), to=[("", target[1])], subject=FORWARD_PREFIX[ctx.lang]
                             + orig_subject, paragraphs=paragraphs, signature=[name], quote=block)
     if shape == "partner" and ctx.chance(0.4):

@@ -80,8 +80,23 @@ GREETING: dict[str, tuple[str, str]] = {
 
 
 
-def greet(lang: str, first: str, full: str, *, formal: bool = False) -> str:
-    """The salutation line: "Hi Emma," / "Guten Tag Anna Koch," / "山田 花子 様"."""
+_TITLES = ("Dr.", "Dra.", "د.", 'ד"ר', "Mrs.", "Mr.")
+
+
+def first_name(name: str, lang: str) -> str:
+    """How a person signs or is greeted informally: the given name without a title (CJK: the whole name)."""
+    if lang in CJK:
+        return name
+    words = [w for w in name.split() if w not in _TITLES]
+    return words[0] if words else name
+
+
+def greet(lang: str, first: str, full: str, *, formal: bool = False, customer: bool = False) -> str:
+    """The salutation line: "Hi Emma," / "Guten Tag Anna Koch," / "山田 花子 様".
+
+    `customer`: a business writing to a customer, which in Japanese and Chinese is always formal.
+    """
+    formal = formal or (customer and lang in CJK)
     return GREETING[lang][formal].format(name=full if formal else first)
 
 
@@ -94,6 +109,11 @@ SIGNOFF: dict[str, list[str]] = {
     "he": ["תודה,", "בברכה,", "להתראות,", "בברכה וביום טוב,"],
     "ja": ["よろしくお願いいたします。", "引き続きよろしくお願いいたします。", "取り急ぎご連絡まで。"],
     "zh": ["此致\n敬礼！", "祝好！", "谢谢！", "顺颂商祺"]}
+
+# the closing of an invoice or a formal business letter
+SIGNOFF_FORMAL = {"en": "Kind regards,", "de": "Mit freundlichen Grüßen", "fr": "Cordialement,",
+                  "es": "Atentamente,", "ar": "مع خالص التحية،", "he": "בברכה,", "ja": "よろしくお願いいたします。",
+                  "zh": "此致\n敬礼！"}
 
 QUOTE_HEADER: dict[str, str] = {
     "en": "On {date}, {name} <{addr}> wrote:",

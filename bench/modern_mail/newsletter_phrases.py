@@ -57,11 +57,11 @@ NEWS: dict[str, list[Issue]] = {
            "Die Tagesordnung hängt im Schaukasten aus."),
           ("Neue Trainingszeiten", "Die E-Jugend trainiert ab sofort dienstags und donnerstags von 17 bis "
            "18:30 Uhr.")], "Zum Vereinskalender"),
-        (("book",), "Neuigkeiten aus der Praxis", "Online-Terminbuchung und Urlaubszeiten",
+        (("book",), "Neuigkeiten von {biz}", "Online-Terminbuchung und Betriebsurlaub",
          [("Termine jetzt online buchen", "Ab sofort können Sie Ihre Termine rund um die Uhr online buchen "
            "oder verschieben."),
-          ("Urlaub", "Vom 4. bis 15. August bleibt die Praxis geschlossen. Die Vertretung übernimmt die Praxis "
-           "am Westbahnhof.")], "Termin buchen"),
+          ("Betriebsurlaub", "Vom 4. bis 15. August haben wir geschlossen. Dringende Anfragen beantworten wir "
+           "ab dem 18. August.")], "Termin buchen"),
         (("any",), "{biz} – Neuigkeiten im {month}", "Was es Neues gibt",
          [("Kurz notiert", "Hier sind die wichtigsten Neuigkeiten des Monats für Sie zusammengefasst.")],
          "Mehr erfahren")],
@@ -109,8 +109,9 @@ NEWS: dict[str, list[Issue]] = {
          [("新茶ご予約受付中", "今年も新茶の季節がやってまいりました。ご予約いただいた方には摘みたての新茶を"
            "いち早くお届けいたします。"),
           ("送料無料キャンペーン", "5月末まで、5,000円以上のご注文で送料無料となります。")], "ご予約はこちら"),
-        (("book",), "【{biz}】{month}のお知らせ", "季節のプランと休業日のご案内",
-         [("季節のプラン", "春限定のプランをご用意いたしました。ご家族でのご利用にもおすすめです。"),
+        (("book",), "【{biz}】{month}のお知らせ", "新メニューと休業日のご案内",
+         [("新メニューのご案内", "ご好評につき、新しいメニューをご用意いたしました。"
+           "詳しくはウェブサイトをご覧ください。"),
           ("休業日のご案内", "設備点検のため、第3水曜日は休業とさせていただきます。")], "詳しく見る"),
         (("any",), "{biz} メールマガジン {month}号", "今月のお知らせ",
          [("今月のお知らせ", "いつも{biz}をご愛顧いただき、誠にありがとうございます。今月のお知らせをお届けします。")],

@@ -118,10 +118,12 @@ M365: dict[str, list[Phish]] = {
     "ja": [("【Microsoft 365】パスワードの有効期限のお知らせ", ["{victim} のパスワードの有効期限は本日までです。",
             "現在のパスワードを引き続き使用するには、以下をクリックしてください。"], "パスワードを維持する")],
 }
-ATTACHED_PAGE = {"en": "Please see the attached remittance advice for payment made today.",
-                 "de": "Anbei erhalten Sie den Zahlungsavis zu Ihrer Rechnung.",
-                 "fr": "Veuillez trouver ci-joint l'avis de paiement.", "es": "Adjunto el justificante de pago.",
-                 "ja": "本日のお振込明細を添付いたします。"}
+# (subject, body) of a message whose attachment is the phishing page itself
+ATTACHED_PAGE = {"en": ("Remittance advice", "Please see the attached remittance advice for payment made today."),
+                 "de": ("Zahlungsavis", "Anbei erhalten Sie den Zahlungsavis zu Ihrer Rechnung."),
+                 "fr": ("Avis de paiement", "Veuillez trouver ci-joint l'avis de paiement."),
+                 "es": ("Justificante de pago", "Adjunto el justificante de pago."),
+                 "ja": ("お振込明細のご案内", "本日のお振込明細を添付いたします。")}
 
 WEBMAIL: dict[str, list[Phish]] = {
     "en": [("Mailbox storage full: {victim}", ["Your mailbox has reached 99% of its storage quota (1.98 GB of 2 GB).",

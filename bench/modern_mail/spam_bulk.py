@@ -88,7 +88,8 @@ def pharma(ctx: Ctx) -> Built:
 
 def dating(ctx: Ctx) -> Built:
     """A 'lonely girl' message with a link to a dating or webcam site."""
-    return _bulk(ctx, DATING, "dating", "dating spam", ctx.pick(("Anna", "Kate", "Lena ❤", "Julie", "")))
+    names = {"de": ("Lena ❤", "Lena"), "fr": ("Julie", ""), "es": ("Laura", ""), "ja": ("ゆい", "")}
+    return _bulk(ctx, DATING, "dating", "dating spam", ctx.pick(names.get(ctx.lang, ("Anna", "Kate", ""))))
 
 
 def seo_spam(ctx: Ctx) -> Built:

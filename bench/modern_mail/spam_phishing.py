@@ -19,6 +19,7 @@ from bench.modern_mail.phish_phrases import (
     WEBMAIL,
     Phish,
 )
+from bench.modern_mail.shops import tracking_code
 from bench.modern_mail.spam_links import LOOKALIKES, phish_url
 from bench.modern_mail.spam_senders import random_local, send, victims
 
@@ -62,11 +63,13 @@ def _from(ctx: Ctx, brand_key: str, display: str, victim: Person) -> tuple[str, 
 
 
 def _build(ctx: Ctx, brand_key: str, display: str, phish: Phish, notes: str, *, form: bool = False,
-           page: bool = False) -> Built:
+           page: bool = False, code: str = "") -> Built:
     many = ctx.chance(0.4)
     targets = victims(ctx, 8, 60) if many else [ctx.person()]
     victim = targets[0]
     slots = _slots(ctx, victim)
+    if code:
+        slots["code"] = code
     subject, paragraphs, button = phish
     subject = subject.format(**slots)
     link = phish_url(ctx, brand_key if brand_key in LOOKALIKES else "webmail", "" if many else victim.email)
@@ -146,8 +149,8 @@ def phish_m365(ctx: Ctx) -> Built:
     """Microsoft 365: password expiry, shared file, voicemail, held messages; some carry a login page as HTML."""
     display = ctx.pick(BRANDS["microsoft"][0])
     if ctx.lang in ATTACHED_PAGE and ctx.chance(0.3):
-        subject = ctx.pick(("Remittance advice", "Payment confirmation", "New voicemail"))
-        phish: Phish = (subject, [ATTACHED_PAGE[ctx.lang]], "")
+        subject, body = ATTACHED_PAGE[ctx.lang]
+        phish: Phish = (subject, [body], "")
         return _build(ctx, "microsoft", display, phish, "Microsoft 365 phishing, login page attached", page=True)
     return _build(ctx, "microsoft", display, ctx.pick(M365[ctx.lang]), "Microsoft 365 phishing")
 
@@ -164,4 +167,7 @@ def phish_delivery(ctx: Ctx) -> Built:
     brand, phish = ctx.pick(DELIVERY[ctx.lang])
     key = {"Royal Mail": "royalmail", "La Poste": "laposte", "Correos": "correos", "日本郵便": "japanpost",
            "顺丰速运": "sf", "Aramex": "aramex"}.get(brand, "dhl")
-    return _build(ctx, key, brand, phish, f"parcel phishing ({brand})")
+    pattern = {"dhl": "JJDDDDDDDDDDDDDDDDDDD", "royalmail": "LLDDDDDDDDDGB", "laposte": "6ADDDDDDDDDDD",
+               "correos": "PQLDDDDDDDDDDDDD", "japanpost": "DDDD-DDDD-DDDD", "sf": "SFDDDDDDDDDDDDD"}
+    code = tracking_code(pattern.get(key, "DDDDDDDDDDD"), ctx.rng)
+    return _build(ctx, key, brand, phish, f"parcel phishing ({brand})", code=code)

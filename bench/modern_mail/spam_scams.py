@@ -33,7 +33,9 @@ def _slots(ctx: Ctx, first: str, victim: str) -> dict[str, str]:
 
 
 def _scam(ctx: Ctx, table: dict[str, list[tuple[str, str]]], notes: str, *, link_kind: str = "",
-          bulk: float = 0.6, display: str = "", from_victim: bool = False, agent: str = "") -> tuple[Mail, Built]:
+          bulk: float = 0.6, display: str | None = None, from_victim: bool = False,
+          agent: str = "") -> tuple[Mail, Built]:
+    """`display`: the From: name (None: one of the scammers' invented names, or none)."""
     many = ctx.chance(bulk)
     targets = victims(ctx, 10, 80) if many else [ctx.person()]
     victim = targets[0]
@@ -43,7 +45,7 @@ def _scam(ctx: Ctx, table: dict[str, list[tuple[str, str]]], notes: str, *, link
     subject, body = (t.format(**slots) for t in ctx.pick(table[ctx.lang]))
     if many:
         body = body.replace(" ,", ",").replace("Hi ,", "Hi,").replace("Dear ,", "Dear Sir/Madam,")
-    name = display or slots["name"] if ctx.chance(0.8) else ""
+    name = display if display is not None else slots["name"] if ctx.chance(0.8) else ""
     mail = Mail(subject=subject, from_name=name, from_addr=f"{random_local(ctx)}@{ctx.pick(_DROPS)}", to=[],
                 text=body + "\n", lang=ctx.lang,
                 agent=agent or ctx.pick(("old_phpmailer", "bare_php", "bulk_tool", "none", "outlook")))
@@ -63,12 +65,14 @@ def advance_fee(ctx: Ctx) -> Built:
 
 def crypto_investment(ctx: Ctx) -> Built:
     """An investment or giveaway scam with a link to the scheme's site."""
-    return _scam(ctx, CRYPTO, "crypto investment scam", link_kind="crypto", bulk=0.7)[1]
+    display = ctx.pick(("Finance Daily", "Crypto Insider", ctx.person().name, ""))
+    return _scam(ctx, CRYPTO, "crypto investment scam", link_kind="crypto", bulk=0.7, display=display)[1]
 
 
 def sextortion(ctx: Ctx) -> Built:
     """Sextortion with a bitcoin address; often 'from' the victim's own address."""
-    return _scam(ctx, SEXTORTION, "sextortion with a bitcoin wallet", bulk=0.4, from_victim=ctx.chance(0.5))[1]
+    return _scam(ctx, SEXTORTION, "sextortion with a bitcoin wallet", bulk=0.4, display="",
+                 from_victim=ctx.chance(0.5))[1]
 
 
 def lottery(ctx: Ctx) -> Built:
@@ -82,7 +86,7 @@ def lottery(ctx: Ctx) -> Built:
 
 def gift_card(ctx: Ctx) -> Built:
     """CEO fraud: the boss's own mailbox asks a contact to buy gift cards; replies go to a freemail box."""
-    boss, box = ctx.staff()
+    boss, box = ctx.human()
     target = ctx.person()
     subject, body = (t.format(**_slots(ctx, target.first, target.email)) for t in ctx.pick(GIFT_CARD[ctx.lang]))
     mail = Mail(subject=subject, from_name=boss, from_addr=box, to=[("", target.email)], text=body + "\n",
