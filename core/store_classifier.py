@@ -176,7 +176,8 @@ class ClassifierStore:
             if _text(prev).split(" ", 1)[0] == label:
                 return ALREADY
             relearned = self._unlearn(keys=self._keys, args=[digest, ZERO, *tokens]) is not None
-        step = learn_step(self.model.logit(tokens, self._read(tokens)), spam, len(tokens))
+        model = self.model
+        step = learn_step(model.logit(tokens, self._read(tokens)), spam, len(tokens), model.calibration)
         result = _text(self._learn(keys=self._keys, args=[digest, label, repr(step), self.max_tokens,
                                                           self.max_messages, time.time(), *tokens]))
         self._snapshot_until = 0.0  # what this process learned counts in its next scan
@@ -268,7 +269,8 @@ class MemoryClassifierStore:
             return ALREADY
         if prev is not None:
             self._take_back(digest, tokens)
-        step = learn_step(self.model.logit(tokens, self.learned(tokens)), spam, len(tokens))
+        model = self.model
+        step = learn_step(model.logit(tokens, self.learned(tokens)), spam, len(tokens), model.calibration)
         if step:
             for t in dict.fromkeys(tokens):
                 if t in self.weights or len(self.weights) < self.max_tokens:
