@@ -42,8 +42,9 @@ def test_every_band_has_a_default_score_rising_with_the_probability() -> None:
     weights = [scores[symbol] for _, symbol in reversed(BANDS)]
     assert weights == sorted(weights)
     assert set(SYMBOLS) <= set(scores)
-    assert scores["CLASSIFIER_00"] < 0 < scores["CLASSIFIER_50"] < settings().thresholds.quarantine \
-        <= scores["CLASSIFIER_80"]
+    # precision first (issue 13): below p = 0.95 the classifier needs other rules to reach the threshold at all
+    assert scores["CLASSIFIER_00"] < 0 < scores["CLASSIFIER_80"] < settings().thresholds.quarantine \
+        <= scores["CLASSIFIER_95"]
 
 
 def test_in_all_checks() -> None:

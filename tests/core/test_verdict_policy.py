@@ -83,9 +83,12 @@ def test_an_unverified_origin_corroborates() -> None:
     assert v.action == Action.QUARANTINE
 
 
-def test_mail_from_a_domain_the_account_does_not_own_is_corroborated_origin() -> None:
+def test_mail_from_a_domain_the_account_does_not_own_is_told_but_is_weak() -> None:
+    # contact forms send "From" the visitor: an identified account's foreign From alone corroborates nothing
     v = _verdict(["CLASSIFIER_999"], raw=FOREIGN_FROM)
-    assert "FROM_NOT_ACCOUNT_DOMAIN" in names(v) and v.action == Action.QUARANTINE
+    assert "FROM_NOT_ACCOUNT_DOMAIN" in names(v) and v.action == Action.ADD_HEADER
+    v = _verdict(["CLASSIFIER_999", "LOGIN_LURE"], raw=FOREIGN_FROM)
+    assert v.action == Action.QUARANTINE
 
 
 def test_rejection_needs_corroboration_too() -> None:
