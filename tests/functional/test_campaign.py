@@ -2,7 +2,8 @@
 
 A spam-ish body (spam phrases, a shortened link, an all-caps subject: below the quarantine threshold on its own)
 sent from two accounts to one new recipient each time is delivered until the server has sent it to
-campaign_burst_recipients_low recipients, then held; a confirmed spam's fingerprint holds a variant of it sent
+campaign_burst_recipients_low recipients, then flagged "add header", never held: every signal on it is weak and the
+accounts send it from their own domains (core.verdict_policy; newsletters are bursts too); a confirmed spam's fingerprint, a strong symbol, holds a variant of it sent
 from a third account. The statistical classifier's scores are set to 0 in this serve's settings: its verdict on a
 body is another check's business, and this test pins down what the campaign counts add.
 """
@@ -75,7 +76,7 @@ def serve(tmp_path: Path) -> Iterator[ServeProcess]:
         yield running
 
 
-def test_a_burst_from_two_accounts_is_held_after_the_threshold_and_confirmed_spam_from_a_third(
+def test_a_burst_of_weak_signals_is_flagged_not_held_and_confirmed_spam_from_a_third_is_held(
         serve: ServeProcess) -> None:
     replies: list[ScanReply] = []
     for i in range(50):
@@ -91,7 +92,7 @@ def test_a_burst_from_two_accounts_is_held_after_the_threshold_and_confirmed_spa
         if n < BURST_AT:
             assert reply.action in PASSING, (n, reply, log)
         else:
-            assert reply.action == "quarantine" and "CAMPAIGN_BURST_LOW" in reply.symbols, (n, reply, log)
+            assert reply.action == "add header" and "CAMPAIGN_BURST_LOW" in reply.symbols, (n, reply, log)
             assert "CAMPAIGN_MULTI_ACCOUNT" not in reply.symbols  # two accounts are not yet "several"
 
     # A harmless-looking body, delivered; an admin confirms it as spam (what `ie-cli emails learn --spam` does
