@@ -82,8 +82,10 @@ class Pipeline:
         judged = assess(symbols, s.verdict)
         score = judged.score
         t = s.thresholds
-        spam = score >= t.quarantine and judged.corroborated  # precision first: core.verdict_policy
-        if t.reject and score >= t.reject and judged.corroborated:
+        # precision first (core.verdict_policy): a strong symbol holds by itself; otherwise the score must reach
+        # the threshold with corroborated evidence
+        spam = bool(judged.strong) or (score >= t.quarantine and judged.corroborated)
+        if t.reject and score >= t.reject and judged.corroborated:  # rejecting needs the score too
             action = Action.REJECT
         elif reasons or spam:
             action = Action.QUARANTINE
@@ -95,7 +97,7 @@ class Pipeline:
             action = Action.ADD_HEADER
         else:
             action = Action.ACCEPT
-        evidence = self._explain(symbols, judged, score >= t.quarantine)
+        evidence = self._explain(symbols, judged, score >= t.quarantine or spam)
         message = "message rejected as spam" if action == Action.REJECT else ""
         if action == Action.DEFER:
             message = "message could not be scanned completely, try again later"
@@ -162,7 +164,7 @@ class Pipeline:
         symbols, reasons, errored = self._run_checks(msg, envelope, sender, policy, deadline)
         judged = assess(symbols, s.verdict)
         score = judged.score
-        if score >= inc.spam and judged.corroborated and Reason.SPAM not in reasons:
+        if (judged.strong or (score >= inc.spam and judged.corroborated)) and Reason.SPAM not in reasons:
             reasons.append(Reason.SPAM)
         evidence = self._explain(symbols, judged, score >= inc.spam)
         if reasons and (inc.action == "quarantine" or reasons != [Reason.SPAM]):

@@ -1,14 +1,15 @@
 """Precision-first verdict policy: when a score that reaches a hold threshold may actually hold the message.
 
 A score adds up evidence, but a sum can be reached by one weak signal that legitimate mail trips (a classifier
-trained on old mail calling a shop newsletter spam, a Reply-To that differs on a contact form). So a score at or
-above `thresholds.quarantine` (or `thresholds.reject`) holds (or rejects) only when the evidence is corroborated:
+trained on old mail calling a shop newsletter spam, a Reply-To that differs on a contact form). So:
 
-1. a *strong* symbol is present: one that is near certain by itself (GTUBE, a body an admin confirmed as spam,
-   a credential form, brand impersonation...); or
-2. at least `min_kinds` independent *kinds* of evidence each reach `min_kind_score` (content, links, sender,
-   behaviour, attachments, the statistical classifier, external engines, the message's origin). Symbols listed
-   as *weak* (things legitimate mail does every day) add to the score but never make a kind count.
+1. a *strong* symbol (near certain by itself: GTUBE, a body an admin confirmed as spam, a credential form, brand
+   impersonation, the whole script of a known fraud...) holds the message whatever the score; and otherwise
+2. a score at or above `thresholds.quarantine` (or `thresholds.reject`) holds (rejects) only when at least
+   `min_kinds` independent *kinds* of evidence each reach `min_kind_score` (content, links, sender, behaviour,
+   attachments, the statistical classifier, external engines, the message's origin). Symbols listed as *weak*
+   (things legitimate mail does every day) add to the score but never make a kind count. Rejection always needs
+   the score.
 
 Otherwise the message is delivered with the "add header" action and an UNCORROBORATED symbol that says why.
 Evidence *for* a message (negative scores: alignment with the sending account's own domains, an established

@@ -25,6 +25,7 @@ from core.checks import (
     origin,
     phishing_form,
     risky_attachment,
+    scam_patterns,
     script_random_sender,
     sender_history,
     sender_mismatch,
@@ -74,6 +75,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     url_shortener.CHECK,
     url_deception.CHECK,
     spam_phrases.CHECK,
+    scam_patterns.CHECK,
     login_lure.CHECK,
     classifier.CHECK,
     origin.CHECK,  # evidence about who vouches for the mail (weighs 0; the verdict policy reads it)

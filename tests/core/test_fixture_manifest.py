@@ -30,6 +30,8 @@ def _classify(symbols: list[tuple[str, Symbol]]) -> tuple[str, str, float]:
     judged = assess([sym for _, sym in symbols], settings().verdict)
     if any(group == GROUP_WINEXEC for group, _ in symbols):
         return "quarantine", "winexec", judged.score
+    if judged.strong:
+        return "quarantine", "spam", judged.score
     if judged.score >= QUARANTINE_AT:
         return ("quarantine", "spam", judged.score) if judged.corroborated else ("add header", "", judged.score)
     return "accept", "", judged.score

@@ -77,6 +77,12 @@ def test_a_strong_symbol_holds_alone() -> None:
     assert "strong=GTUBE" in v.evidence
 
 
+def test_a_strong_symbol_holds_whatever_the_score_and_the_credit() -> None:
+    v = _verdict(["FROM_BRAND_MISMATCH"])  # 3.0, from the account's own aligned mailbox: still near certain
+    assert v.score < 6.0 and (v.action, v.reasons) == (Action.QUARANTINE, [Reason.SPAM])
+    assert "strong=FROM_BRAND_MISMATCH" in v.evidence
+
+
 def test_an_unverified_origin_corroborates() -> None:
     v = _verdict(["CLASSIFIER_999"], envelope=UNVERIFIED)
     assert "SENDER_UNVERIFIED" in names(v)
@@ -110,7 +116,7 @@ def _assess(pairs: list[tuple[str, float]]):  # type: ignore[no-untyped-def]
 def test_credit_is_capped() -> None:
     a = _assess([("CLASSIFIER_999", 9.0), ("LOGIN_LURE", 2.5), ("ALIGNED_FROM", -1.0), ("ALIGNED_LINKS", -1.0),
                  ("ALIGNED_MSGID", -0.5), ("SHORT_PLAIN_TEXT", -1.0), ("SENDER_ESTABLISHED", -2.0)])
-    assert a.credit == -3.0 and a.score == pytest.approx(8.5)
+    assert a.credit == -2.0 and a.score == pytest.approx(9.5)  # verdict.max_credit
     assert a.corroborated
 
 

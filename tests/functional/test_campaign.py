@@ -3,9 +3,10 @@
 A spam-ish body (spam phrases, a shortened link, an all-caps subject: below the quarantine threshold on its own)
 sent from two accounts to one new recipient each time is delivered until the server has sent it to
 campaign_burst_recipients_low recipients, then flagged "add header", never held: every signal on it is weak and the
-accounts send it from their own domains (core.verdict_policy; newsletters are bursts too); a confirmed spam's fingerprint, a strong symbol, holds a variant of it sent
-from a third account. The statistical classifier's scores are set to 0 in this serve's settings: its verdict on a
-body is another check's business, and this test pins down what the campaign counts add.
+accounts send it from their own domains (core.verdict_policy; newsletters are bursts too); a confirmed spam's
+fingerprint, a strong symbol, holds a variant of it sent from a third account. The statistical classifier's scores
+are set to 0 in this serve's settings: its verdict on a body is another check's business, and this test pins down
+what the campaign counts add.
 """
 
 from __future__ import annotations

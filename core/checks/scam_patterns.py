@@ -1,0 +1,113 @@
+"""Fraud scripts in the text: advance-fee, prize, extortion, crypto investment, gift-card and tech-support fraud.
+
+Each family (core/scam_tables.py) is a few cue groups, one per thing that fraud has to say. Two groups of one
+family make SCAM_<FAMILY> (content evidence for the verdict policy); every group of it adds SCAM_FULL_SCRIPT, a
+strong symbol: the whole script of a known fraud is near certain by itself. A crypto wallet address in the text
+(CRYPTO_WALLET) counts as the extortion family's payment cue too. Language-aware without telling languages apart:
+the tables hold the cues of every language Mailward's users write; none of them is a reason on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import TYPE_CHECKING
+
+from core.checks.base import GROUP_SPAM, ScanContext
+from core.checks.spam_phrases import normalize
+from core.models import Symbol
+from core.scam_tables import SCAM_FAMILIES
+
+if TYPE_CHECKING:
+    from core.mime import ParsedMessage
+
+FULL = "SCAM_FULL_SCRIPT"
+WALLET = "CRYPTO_WALLET"
+#: Bitcoin (legacy and bech32) and Ethereum addresses, on word boundaries; bounded, linear.
+_WALLET = re.compile(r"(?<![\w/])(?:bc1[02-9ac-hj-np-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|0x[0-9a-fA-F]{40})"
+                     r"(?![\w/])")
+SYMBOLS = (*(f"SCAM_{f.upper()}" for f in SCAM_FAMILIES), FULL, WALLET)
+#: A sum of a million or more ("$4,500,000", "USD 10.5 million", "2.000.000 EUR"): the money advance-fee and prize
+#: fraud promise. It stands in for the first cue group of those families.
+_LARGE_SUM = re.compile(
+    r"(?:[$\u20ac\u00a3]|usd|us\$|eur|gbp)\s?\d{1,3}(?:[,.' ]\d{3}){2,}"
+    r"|\d{1,3}(?:[,.' ]\d{3}){2,}\s?(?:[$\u20ac\u00a3]|usd|eur|gbp|dollars|euros)"
+    r"|\d+(?:[.,]\d+)?\s?(?:million|millionen|millones|millions|milioni|milh\u00f5es)\b", re.IGNORECASE)
+SUM_FAMILIES = ("advance_fee", "prize")
+
+
+_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+MAX_WALLET_CANDIDATES = 50
+
+
+def _base58check(addr: str) -> bool:
+    """A legacy Bitcoin address's own checksum (double SHA-256): random text of that shape fails it."""
+    n = 0
+    for c in addr:
+        n = n * 58 + _B58.index(c)
+    raw = n.to_bytes(25, "big") if n.bit_length() <= 200 else b""
+    return len(raw) == 25 and hashlib.sha256(hashlib.sha256(raw[:21]).digest()).digest()[:4] == raw[21:]
+
+
+def _bech32(addr: str) -> bool:
+    """A bech32/bech32m (bc1...) address's own checksum (BIP 173/350)."""
+    data = [_BECH32.index(c) for c in addr[3:]]
+    chk = 1
+    for v in [3, 3, 0, 2, 3, *data]:  # "bc" expanded, then the data part
+        top = chk >> 25
+        chk = (chk & 0x1FFFFFF) << 5 ^ v
+        for i, g in enumerate((0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)):
+            chk ^= g if (top >> i) & 1 else 0
+    return chk in (1, 0x2BC830A3)
+
+
+def _wallet(text: str) -> str:
+    """A crypto wallet address in the text whose checksum holds (Ethereum: the 0x + 40 hex shape), or ''."""
+    for i, m in enumerate(_WALLET.finditer(text)):
+        if i >= MAX_WALLET_CANDIDATES:
+            break
+        w = m.group(0)
+        if w.startswith("0x") or (w.startswith("bc1") and _bech32(w)) or (w[0] in "13" and _base58check(w)):
+            return w
+    return ""
+
+
+class ScamPatternsCheck:
+    """Find the cue groups of known fraud scripts."""
+
+    name = "scam_patterns"
+    group = GROUP_SPAM
+    description = "Text follows the script of a known fraud"
+
+    def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
+        """SCAM_<FAMILY> for two cue groups of a family, plus SCAM_FULL_SCRIPT for all of them; CRYPTO_WALLET."""
+        budget = ctx.settings.scan.max_text_bytes
+        raw_text = " \n ".join((msg.subject[:1000], msg.text[:budget], msg.html_text[:budget]))
+        text = normalize(raw_text)
+        wallet = _wallet(raw_text)
+        out: list[Symbol] = []
+        full: list[str] = []
+        for family, groups in SCAM_FAMILIES.items():
+            if ctx.out_of_time():
+                break
+            hits = [next((cue.strip() for cue in group if cue in text), "") for group in groups]
+            if family == "extortion" and wallet and not hits[1]:
+                hits[1] = "wallet address"
+            if family in SUM_FAMILIES and not hits[0]:
+                m = _LARGE_SUM.search(raw_text, 0, 200000)
+                hits[0] = m.group(0)[:20] if m else ""
+            found = [h for h in hits if h]
+            if len(found) >= 2:
+                name = f"SCAM_{family.upper()}"
+                out.append(Symbol(name, ctx.settings.score(name), self.description, found))
+                if len(found) == len(groups):
+                    full.append(family)
+        if full:
+            out.append(Symbol(FULL, ctx.settings.score(FULL), "every cue of a known fraud script", full))
+        if wallet:
+            out.append(Symbol(WALLET, ctx.settings.score(WALLET), "a crypto wallet address in the text", [wallet[:12]]))
+        return out
+
+
+CHECK = ScamPatternsCheck()

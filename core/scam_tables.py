@@ -1,0 +1,83 @@
+"""Fraud families as cue groups, in the languages Mailward's users write (core/checks/scam_patterns.py reads them).
+
+A family is what a kind of fraud has to say to work. Advance-fee fraud has to promise money nobody earned, ask for
+secrecy or a share, and ask for personal or bank details. Extortion has to claim a compromise, demand crypto, and
+set a deadline. Each group lists ways of saying one of those things. One group alone is something ordinary mail
+says too ("bitcoin", "gift card", "you have won our raffle"); two groups of one family are content evidence; every
+group of a family is the whole script of that fraud, near certain by itself.
+
+Cues are matched on normalised text (lower case, punctuation as spaces, padded): a cue with a leading or trailing
+space must sit on that word boundary; cues in scripts written without spaces (Chinese, Japanese) match anywhere.
+Written from how these frauds are known to read, not from any test message.
+"""
+
+from __future__ import annotations
+
+#: family -> cue groups; each group a tuple of cues.
+SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "advance_fee": (
+        (" inheritance ", " next of kin ", " beneficiary ", " unclaimed ", " dormant account ", " consignment ",
+         " late client ", " deceased ", " erbschaft ", " verstorbenen ", " herencia ", " fallecido ",
+         " héritage ", " défunt ", " eredità ", " خزينة ", " ميراث ", " المتوفى ", " ירושה ", "遗产", "遺産"),
+        (" strictly confidential ", " absolute confidentiality ", " business proposal ", " your assistance ",
+         " of the total sum ", " of the total fund ", " percent of the fund ", " share of the fund ", " vertraulich ",
+         " streng geheim ", " confidencial ", " confidentiel ", " سري للغاية ", " בסודיות ", "保密", "極秘"),
+        (" your full name ", " your bank details ", " bank account details ", " copy of your passport ",
+         " copy of your id ", " your private email ", " your direct telephone ", " ihre bankverbindung ",
+         " datos bancarios ", " coordonnées bancaires ", " تفاصيل حسابك ", " פרטי חשבון ", "银行账户", "銀行口座"),
+    ),
+    "prize": (
+        (" you have won ", " youve won ", " you won ", " winning number ", " lucky draw ", " lottery ",
+         " sweepstake ", " sie haben gewonnen ", " gewinner ", " ha ganado ", " ganador ", " vous avez gagné ",
+         " gagnant ", " لقد ربحت ", " זכית ", "中奖", "当選"),
+        (" claim your ", " processing fee ", " release fee ", " delivery fee ", " clearance fee ",
+         " bearbeitungsgebühr ", " tasa de ", " frais de dossier ", " رسوم ", " עמלת ", "手续费", "手数料"),
+        (" reference number ", " batch number ", " ticket number ", " claims agent ", " claims officer ",
+         " winning code ", " aktenzeichen ", " número de referencia ", " numéro de référence ", "编号"),
+    ),
+    "extortion": (
+        (" hacked your ", " access to your device ", " access to your computer ", " your webcam ",
+         " recorded you ", " video of you ", " adult website ", " adult site ", " installed a malware ",
+         " installed malware ", " spyware ", " ihre webcam ", " ich habe ihr ", " tu cámara ", " tu dispositivo ",
+         " votre webcam ", " votre appareil ", " كاميرا ", " המצלמה ", "摄像头", "カメラ"),
+        (" bitcoin ", " btc ", " litecoin ", " monero ", " crypto wallet ", " my wallet ", " wallet address ",
+         " bitcoin address ", "比特币", "ビットコイン"),
+        (" 48 hours ", " 24 hours ", " 72 hours ", " all your contacts ", " your contacts ", " send the video ",
+         " 48 stunden ", " 48 horas ", " 48 heures ", " tus contactos ", " vos contacts ", " ihre kontakte ",
+         " 48 ساعة ", " 48 שעות ", "48小时", "48時間"),
+    ),
+    "crypto_investment": (
+        (" bitcoin ", " crypto ", " cryptocurrency ", " trading platform ", " forex ", " krypto ",
+         " criptomoneda ", " cryptomonnaie ", " العملات الرقمية ", " קריפטו ", "加密货币", "暗号資産", "仮想通貨"),
+        (" guaranteed profit ", " guaranteed return ", " guaranteed returns ", " daily profit ", " profit daily ",
+         " per day guaranteed ", " risk free ", " without risk ", " garantierte rendite ", " ohne risiko ",
+         " ganancias garantizadas ", " sin riesgo ", " rendement garanti ", " sans risque ", " أرباح مضمونة ",
+         " רווח מובטח ", "保证收益", "稳赚", "確実に儲かる", "元本保証"),
+        (" limited spots ", " limited places ", " only today ", " invest now ", " minimum deposit ",
+         " jetzt investieren ", " mindesteinzahlung ", " depósito mínimo ", " dépôt minimum ", " استثمر الآن ",
+         " הפקדה מינימלית ", "最低投资", "最低入金"),
+    ),
+    "gift_card": (
+        (" gift card ", " gift cards ", " itunes card ", " google play card ", " steam card ", " apple card ",
+         " amazon card ", " geschenkkarte ", " geschenkkarten ", " tarjeta regalo ", " tarjetas de regalo ",
+         " carte cadeau ", " cartes cadeaux ", " بطاقة هدايا ", " כרטיס מתנה ", "礼品卡", "ギフトカード"),
+        (" scratch ", " the codes ", " card numbers ", " picture of the back ", " photo of the back ",
+         " pictures of the cards ", " die codes ", " los códigos ", " les codes ", " الرموز ", " הקודים ", "卡号",
+         "コード"),
+        (" are you available ", " quick favor ", " quick favour ", " in a meeting ", " keep it discreet ",
+         " surprise for the staff ", " i will reimburse ", " i need you to ", " between us ",
+         " are you at your desk ", " quick task ", " urgent task ", " text me ", " sind sie verfügbar ",
+         " estás disponible ",
+         " êtes vous disponible ", " هل أنت متاح ", " אתה זמין ", "你有空吗", "今お時間"),
+    ),
+    "tech_support": (
+        (" your computer is infected ", " your pc is infected ", " virus detected ", " viruses detected ",
+         " trojan detected ", " your device is infected ", " ihr computer ist infiziert ", " virus detectado ",
+         " virus détecté ", " جهازك مصاب ", " המחשב שלך נגוע ", "电脑已感染", "ウイルスが検出"),
+        (" call our support ", " call us immediately ", " call now ", " toll free ", " helpline ",
+         " rufen sie uns ", " llame ahora ", " appelez nous ", " اتصل بنا ", " התקשר ", "请致电", "お電話"),
+        (" will be charged ", " has been charged ", " auto renewal ", " automatic renewal ", " to cancel ",
+         " refund ", " wird belastet ", " será cargado ", " sera débité ", " سيتم خصم ", " יחויב ", "扣款",
+         "引き落とし"),
+    ),
+}
