@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.checks import (
     alignment,
+    brand_voice,
     brand_display,
     campaign,
     classifier,
@@ -77,6 +78,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     spam_phrases.CHECK,
     scam_patterns.CHECK,
     login_lure.CHECK,
+    brand_voice.CHECK,
     classifier.CHECK,
     origin.CHECK,  # evidence about who vouches for the mail (weighs 0; the verdict policy reads it)
     alignment.CHECK,  # evidence for the message: alignment with the account's own domains

@@ -2,7 +2,7 @@
 
 Outgoing mail is normally sent by an account the MTA identified (SMTP AUTH, or the caller's uid for sendmail and
 PHP) from one of that account's own domains. Mail whose account came only from headers, or that an identified
-account sends as a domain it does not own, has no one vouching for its origin. That is not a reason to hold it
+account sends to the outside world as a domain it does not own, has no one vouching for its origin. That is not a reason to hold it
 (people send from their free-mail address through their host), so these symbols weigh 0; but in the verdict
 policy (core.verdict_policy) they are the "origin" kind of evidence, which corroborates what other checks found.
 """
@@ -30,13 +30,17 @@ class OriginCheck:
     description = "No MTA-identified account sends this message as one of its own domains"
 
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
-        """SENDER_UNVERIFIED (no vouched account with domains) or FROM_NOT_ACCOUNT_DOMAIN (From not its own)."""
+        """SENDER_UNVERIFIED (no vouched account with domains) or FROM_NOT_ACCOUNT_DOMAIN (From not its own, to the
+        outside world)."""
         if not ctx.vouched or not ctx.own_domains:
             how = ctx.sender.how if ctx.vouched else f"account from {ctx.sender.how}"
             return [Symbol(UNVERIFIED, ctx.settings.score(UNVERIFIED), self.description,
                            [ctx.sender.account, how])]
         from_domain = domain_of(msg.from_addr) or domain_of(ctx.envelope.sender)
-        if not ctx.owns(from_domain):
+        outside = [r for r in ctx.envelope.recipients if not ctx.owns(domain_of(r))]
+        # A site's own notifications (a contact form mailing the owner "From" the visitor) stay inside the account:
+        # only mail to the outside world claiming a domain the account does not own lacks a voucher.
+        if not ctx.owns(from_domain) and outside:
             return [Symbol(FOREIGN_FROM, ctx.settings.score(FOREIGN_FROM), self.description,
                            [from_domain or "no From", ctx.sender.account])]
         return []

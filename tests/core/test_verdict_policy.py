@@ -89,12 +89,16 @@ def test_an_unverified_origin_corroborates() -> None:
     assert v.action == Action.QUARANTINE
 
 
-def test_mail_from_a_domain_the_account_does_not_own_is_told_but_is_weak() -> None:
-    # contact forms send "From" the visitor: an identified account's foreign From alone corroborates nothing
+def test_mail_to_the_outside_world_as_a_domain_the_account_does_not_own_is_unvouched_origin() -> None:
     v = _verdict(["CLASSIFIER_999"], raw=FOREIGN_FROM)
-    assert "FROM_NOT_ACCOUNT_DOMAIN" in names(v) and v.action == Action.ADD_HEADER
-    v = _verdict(["CLASSIFIER_999", "LOGIN_LURE"], raw=FOREIGN_FROM)
-    assert v.action == Action.QUARANTINE
+    assert "FROM_NOT_ACCOUNT_DOMAIN" in names(v) and v.action == Action.QUARANTINE
+
+
+def test_a_contact_form_to_the_site_owner_from_the_visitor_is_not_foreign_origin() -> None:
+    form = Envelope(sender="a@shop.example", recipients=["info@shop.example"], user="a@shop.example",
+                    ip="192.0.2.1")
+    v = _verdict(["CLASSIFIER_999"], envelope=form, raw=FOREIGN_FROM)
+    assert "FROM_NOT_ACCOUNT_DOMAIN" not in names(v) and v.action == Action.ADD_HEADER
 
 
 def test_rejection_needs_corroboration_too() -> None:
