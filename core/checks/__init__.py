@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from core.checks import (
     alignment,
-    brand_voice,
     brand_display,
+    brand_voice,
     campaign,
     classifier,
     engine_clamav,

@@ -2,9 +2,10 @@
 
 Outgoing mail is normally sent by an account the MTA identified (SMTP AUTH, or the caller's uid for sendmail and
 PHP) from one of that account's own domains. Mail whose account came only from headers, or that an identified
-account sends to the outside world as a domain it does not own, has no one vouching for its origin. That is not a reason to hold it
-(people send from their free-mail address through their host), so these symbols weigh 0; but in the verdict
-policy (core.verdict_policy) they are the "origin" kind of evidence, which corroborates what other checks found.
+account sends to the outside world as a domain it does not own, has no one vouching for its origin. That is not a
+reason to hold it (people send from their free-mail address through their host), so these symbols weigh 0; but in
+the verdict policy (core.verdict_policy) they are the "origin" kind of evidence, which corroborates what other
+checks found.
 """
 
 from __future__ import annotations

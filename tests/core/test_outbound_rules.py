@@ -280,6 +280,15 @@ def test_sender_mismatch_reply_to() -> None:
     assert _run("sender_mismatch", freemail_both) == {"REPLYTO_MISMATCH"}
 
 
+def test_a_form_mailing_the_sites_owner_reply_to_the_visitor_is_no_mismatch() -> None:
+    ctx = _ctx(sender="alice@shop.example")
+    ctx.own_domains, ctx.vouched = frozenset({"shop.example"}), True
+    ctx.envelope.recipients = ["info@shop.example"]
+    assert _run("sender_mismatch", _mail("Reply-To: visitor@gmail.com"), ctx) == set()
+    ctx.envelope.recipients = ["info@shop.example", "someone@customer.example"]  # to the outside world: a lure
+    assert _run("sender_mismatch", _mail("Reply-To: visitor@gmail.com"), ctx) == {"REPLYTO_FREEMAIL"}
+
+
 def test_sender_mismatch_envelope() -> None:
     assert _run("sender_mismatch", _mail(""), _ctx(sender="bounce@mailer.example")) == {"ENVELOPE_FROM_MISMATCH"}
     assert _run("sender_mismatch", _mail(""), _ctx(sender="alice@shop.example")) == set()

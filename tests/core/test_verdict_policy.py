@@ -49,7 +49,7 @@ def test_the_classifier_alone_cannot_hold_aligned_mail() -> None:
     assert sym.score == 0.0 and "kinds=statistical:9" in sym.options
 
 
-@pytest.mark.parametrize("weak", ["REPLYTO_FREEMAIL", "REPLYTO_MISMATCH", "ENVELOPE_FROM_MISMATCH", "SUBJ_ALL_CAPS",
+@pytest.mark.parametrize("weak", ["REPLYTO_MISMATCH", "ENVELOPE_FROM_MISMATCH", "SUBJ_ALL_CAPS",
                                   "MISSING_DATE", "MANY_URL_DOMAINS"])
 def test_one_weak_heuristic_never_holds_even_when_it_weighs_a_lot(weak: str) -> None:
     v = _verdict([weak], **{f"MAILWARD_SCORES__{weak}": "9"})
