@@ -28,12 +28,12 @@ mail onto another account.
 
 from __future__ import annotations
 
-import email.utils
 import enum
 import re
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from core.mime import split_address
 from core.models import Envelope, Sender
 from core.script_header import parse_script_headers, sanitize_header_value
 from core.store_cpanel import normalize_domain
@@ -131,19 +131,16 @@ def normalize_address(value: str) -> tuple[str, str]:
 
 
 def from_header_address(headers: HeaderSource) -> tuple[str, str]:
-    """Return the first address of the topmost From: header as (address, domain), or ('', '')."""
+    """Return the address of the topmost From: header as (address, domain), or ('', '')."""
     value = first_header(headers, "From")
     if not value:
         return "", ""
-    try:
-        pairs = email.utils.getaddresses([value])
-    except Exception:  # the stdlib parser has raised on hostile input before; a bad From: is just no From:
-        return "", ""
-    for _name, addr in pairs:
-        found = normalize_address(addr)
-        if found[0]:
-            return found
-    return "", ""
+    # Read as core.mime reads ParsedMessage.from_addr: the last <angle-addr>, else the first bare addr-spec.
+    # Header values often arrive with RFC 2047 words already decoded, so the display name is no longer
+    # quoted and may hold a bare `"`, a comma or an address-like text (Hebrew `ד"ר`, "Smith, John"), which
+    # throws a left-to-right parser such as email.utils.getaddresses off; the angle-addr closing the mailbox
+    # is still found where it is.
+    return normalize_address(split_address(value)[1])
 
 
 def local_received_login(headers: HeaderSource) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import email.header
 import email.policy
 import time
 from email.header import Header
@@ -21,8 +22,10 @@ from core.attribution import (
     local_received_login,
     normalize_address,
 )
+from core.mime import parse_message
 from core.models import Envelope, ScriptHeader, Sender
 from core.store_cpanel import CpanelAccounts, MemoryCpanelAccounts
+from tests.core.scan_support import settings
 from tests.cpanel_tree import make_cpanel_tree, memory_accounts
 
 ACCOUNTS = {
@@ -244,6 +247,39 @@ def test_from_header_not_used_when_envelope_sender_present(accounts) -> None:
     s = run(accounts, sender="x@unknown.example", headers=[("From", "boss@example.com")])
     assert (s.account, s.how, s.email, s.domain) == (FALLBACK_ACCOUNT, "fallback", "x@unknown.example",
                                                      "unknown.example")
+
+
+# Display names in RFC 2047 encoded words: the pipeline hands attribution decoded header values, in which
+# the name is no longer quoted and may hold a bare `"`, a comma or something that looks like an address.
+ENCODED_NAMES = [
+    'ד"ר יואב שפירא',  # Hebrew "Dr." is written with a gershayim, usually typed as a plain double quote
+    'أحمد "أبو علي',  # Arabic, a nickname whose closing quote was lost
+    'Smith, John "JJ"',
+    "ceo@bank.example,",  # a name that looks like an address must not choose the address
+]
+
+
+@pytest.mark.parametrize("name", ENCODED_NAMES)
+def test_from_header_with_encoded_display_name(accounts, name: str) -> None:
+    raw = f"{Header(name, 'utf-8').encode()} <Yoav@Example.com>"
+    decoded = str(email.header.make_header(email.header.decode_header(raw)))
+    assert name in decoded
+    for value in (raw, decoded):
+        assert from_header_address(HeaderList([("From", value)])) == ("yoav@example.com", "example.com")
+        s = run(accounts, headers=[("From", value)])
+        assert (s.account, s.how, s.email) == ("bob", "domain_owner", "yoav@example.com")
+
+
+@pytest.mark.parametrize("name", ENCODED_NAMES)
+def test_from_header_with_encoded_display_name_through_the_parser(accounts, name: str) -> None:
+    raw = f"From: {Header(name, 'utf-8').encode()} <yoav@example.com>\nSubject: x\n\nhello\n".encode()
+    msg = parse_message(raw, settings().scan)
+    assert msg.from_display == name.strip()
+    s = attribute(Envelope(sender=""), HeaderList(msg.headers), accounts)  # as core.pipeline calls it
+    assert (s.account, s.how, s.email) == ("bob", "domain_owner", "yoav@example.com")
+    for policy in (email.policy.compat32, email.policy.default):
+        s = attribute(Envelope(sender=""), email.message_from_bytes(raw, policy=policy), accounts)
+        assert (s.account, s.how, s.email) == ("bob", "domain_owner", "yoav@example.com")
 
 
 def test_fallback(accounts) -> None:
