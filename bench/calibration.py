@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import DEFAULT_CORPUS, load_corpus
-from bench.detection import KINDS, SPAM, TIME_TRAIN_FRACTION, cv_folds, message_kinds, say, time_split
+from bench.corpus import load_corpus
+from bench.detection import KINDS, SPAM, message_kinds, parse_split_args, say, split_parser, train_test_splits
 from bench.model_build import corpus_tokens
 from core.checks.classifier import BANDS, band
 from core.mime import parse_message
@@ -250,19 +250,11 @@ def score_modern(tokens: Sequence[list[str]], labels: Sequence[bool], scan: Scan
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="training corpus tarball (read in memory)")
-    ap.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
-    ap.add_argument("--seed", type=int, default=0, help="seed of the stratified fold shuffle (default 0)")
-    ap.add_argument("--split", choices=("cv", "time"), default="cv",
-                    help="cv: k-fold cross-validation (default); time: train on older 60%%, test on newer 40%%")
+    ap = split_parser(__doc__)
     ap.add_argument("--modern", action="store_true",
                     help="also score bench.modern_mail's messages with a model trained on the whole corpus")
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of the table")
-    args = ap.parse_args(argv)
-    if args.folds < 2:
-        ap.error("--folds must be at least 2")
-    return args
+    return parse_split_args(ap, argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -278,15 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tokens = corpus_tokens(messages, scan)
     labels = [k == SPAM for k in kinds]
     names = [m.name for m in messages]
-    if args.split == "time":
-        test = time_split(messages, kinds)
-        held_out = set(test)
-        splits = [([i for i in range(len(messages)) if i not in held_out], test)]
-        split_name = f"time split: train on the older {TIME_TRAIN_FRACTION:.0%} of each kind, test on the rest"
-    else:
-        folds = cv_folds(kinds, args.folds, args.seed)
-        splits = [([i for j, f in enumerate(folds) if j != k for i in f], fold) for k, fold in enumerate(folds)]
-        split_name = f"{args.folds}-fold stratified cross-validation, seed {args.seed}"
+    splits, split_name = train_test_splits(messages, kinds, args)
     scored: list[Scored] = []
     fits = []
     for k, (train, test) in enumerate(splits, 1):

@@ -120,6 +120,19 @@ def time_split(messages: Sequence[CorpusMessage], kinds: Sequence[str]) -> list[
     return sorted(test)
 
 
+def train_test_splits(messages: Sequence[CorpusMessage], kinds: Sequence[str],
+                      args: argparse.Namespace) -> tuple[list[tuple[list[int], list[int]]], str]:
+    """The (train, test) indices of each split that `args` (from split_parser) asks for, and its description."""
+    if args.split == "time":
+        test = time_split(messages, kinds)
+        held_out = set(test)
+        return ([([i for i in range(len(messages)) if i not in held_out], test)],
+                f"time split: train on the older {TIME_TRAIN_FRACTION:.0%} of each kind, test on the rest")
+    folds = cv_folds(kinds, args.folds, args.seed)
+    return ([([i for j, f in enumerate(folds) if j != k for i in f], fold) for k, fold in enumerate(folds)],
+            f"{args.folds}-fold stratified cross-validation, seed {args.seed}")
+
+
 # ----------------------------------------------------------------------------------------------- scanning
 
 
@@ -300,20 +313,31 @@ def render(report: dict[str, Any]) -> str:
 # -------------------------------------------------------------------------------------------------- main
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
+def split_parser(doc: str) -> argparse.ArgumentParser:
+    """An argument parser described by the first paragraph of `doc`, with the corpus and split options."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="training corpus tarball (read in memory)")
     ap.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     ap.add_argument("--seed", type=int, default=0, help="seed of the stratified fold shuffle (default 0)")
     ap.add_argument("--split", choices=("cv", "time"), default="cv",
                     help="cv: k-fold cross-validation (default); time: train on older 60%%, test on newer 40%%")
-    ap.add_argument("--json", action="store_true", help="print the results as JSON instead of the table")
-    ap.add_argument("--no-modern", action="store_true",
-                    help="skip the generated modern validation set (bench.modern_detection)")
+    return ap
+
+
+def parse_split_args(ap: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse `argv` with a split_parser's parser, refusing fewer than two folds."""
     args = ap.parse_args(argv)
     if args.folds < 2:
         ap.error("--folds must be at least 2")
     return args
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    ap = split_parser(__doc__)
+    ap.add_argument("--json", action="store_true", help="print the results as JSON instead of the table")
+    ap.add_argument("--no-modern", action="store_true",
+                    help="skip the generated modern validation set (bench.modern_detection)")
+    return parse_split_args(ap, argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -329,15 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     senders = [p.from_addr or "sender@example.com" for p in parsed]
     del parsed
     run = Run()
-    if args.split == "time":
-        test = time_split(messages, kinds)
-        held_out = set(test)
-        splits = [([i for i in range(len(messages)) if i not in held_out], test)]
-        split_name = f"time split: train on the older {TIME_TRAIN_FRACTION:.0%} of each kind, test on the rest"
-    else:
-        folds = cv_folds(kinds, args.folds, args.seed)
-        splits = [([i for j, f in enumerate(folds) if j != k for i in f], fold) for k, fold in enumerate(folds)]
-        split_name = f"{args.folds}-fold stratified cross-validation, seed {args.seed}"
+    splits, split_name = train_test_splits(messages, kinds, args)
     for k, (train, test) in enumerate(splits, 1):
         say(f"split {k}/{len(splits)}: train {len(train)}, scan {len(test)}")
         scan_fold(messages, kinds, tokens, senders, train, test, settings, run)

@@ -1,0 +1,47 @@
+"""bench.detection's train/test splits and corpus options, shared by bench.calibration."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import calibration, detection
+from bench.corpus import DEFAULT_CORPUS, CorpusMessage
+from bench.detection import KINDS, train_test_splits
+
+
+def corpus(n: int) -> tuple[list[CorpusMessage], list[str]]:
+    messages = [CorpusMessage(name=f"{KINDS[i % 3]}/{i:05d}.x", label="ham", raw=b"") for i in range(n)]
+    return messages, [KINDS[i % 3] for i in range(n)]
+
+
+@pytest.mark.parametrize("bench", [detection, calibration])
+def test_both_benches_take_the_same_split_options(bench) -> None:
+    args = bench.parse_args([])
+    assert (args.corpus, args.folds, args.seed, args.split) == (DEFAULT_CORPUS, 5, 0, "cv")
+    args = bench.parse_args(["--folds", "3", "--seed", "7", "--split", "time", "--json"])
+    assert (args.folds, args.seed, args.split, args.json) == (3, 7, "time", True)
+    with pytest.raises(SystemExit) as exc:
+        bench.parse_args(["--folds", "1"])
+    assert exc.value.code == 2
+
+
+def test_cv_splits_partition_the_corpus() -> None:
+    messages, kinds = corpus(60)
+    splits, name = train_test_splits(messages, kinds, detection.parse_args(["--folds", "4", "--seed", "3"]))
+    assert name == "4-fold stratified cross-validation, seed 3"
+    assert len(splits) == 4
+    assert sorted(i for _, test in splits for i in test) == list(range(60))
+    for train, test in splits:
+        assert sorted(train + test) == list(range(60))
+        assert [kinds[i] for i in test].count(KINDS[0]) == 5  # stratified: each kind spread evenly
+
+
+def test_time_split_tests_on_the_newer_part_of_each_kind() -> None:
+    messages, kinds = corpus(30)
+    splits, name = train_test_splits(messages, kinds, calibration.parse_args(["--split", "time"]))
+    assert name == "time split: train on the older 60% of each kind, test on the rest"
+    [(train, test)] = splits
+    assert sorted(train + test) == list(range(30))
+    for kind in KINDS:
+        of_kind = [i for i in range(30) if kinds[i] == kind]
+        assert [i for i in test if kinds[i] == kind] == of_kind[6:]
