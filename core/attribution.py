@@ -83,6 +83,8 @@ class AccountLookup(Protocol):
 
     def domains_of(self, user: str) -> list[str]: ...
 
+    def has_accounts(self) -> bool: ...
+
 
 #: Rules whose account the MTA vouches for (SMTP AUTH id, the caller's uid); the others come from headers.
 VOUCHED = frozenset({How.AUTH, How.LOCAL, How.LOCAL_RECEIVED})

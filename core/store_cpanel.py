@@ -340,6 +340,10 @@ class CpanelAccounts:
         """Return every cPanel account name, sorted."""
         return sorted(self._get("users"))
 
+    def has_accounts(self) -> bool:
+        """Whether this server has cPanel accounts at all (cheap: no sorting)."""
+        return bool(self._get("users"))
+
     def refresh(self) -> None:
         """Stat the files now (ignoring the interval) and re-read the changed ones."""
         with self._lock:
@@ -529,6 +533,10 @@ class MemoryCpanelAccounts:
     def accounts(self) -> list[str]:
         """Return every account name, sorted."""
         return sorted(u for u in self.settings if valid_username(u))
+
+    def has_accounts(self) -> bool:
+        """Whether any account is known."""
+        return any(valid_username(u) for u in self.settings)
 
     def refresh(self) -> None:
         """Nothing to reload in memory."""

@@ -5,7 +5,8 @@ PHP) from one of that account's own domains. Mail whose account came only from h
 account sends to the outside world as a domain it does not own, has no one vouching for its origin. That is not a
 reason to hold it (people send from their free-mail address through their host), so these symbols weigh 0; but in
 the verdict policy (core.verdict_policy) they are the "origin" kind of evidence, which corroborates what other
-checks found.
+checks found. On a server without cPanel accounts no mail is an account's, so nothing is told there: the
+classifier then needs other evidence (or its near-certain band) to hold anything.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class OriginCheck:
         """SENDER_UNVERIFIED (no vouched account with domains) or FROM_NOT_ACCOUNT_DOMAIN (From not its own, to the
         outside world)."""
         if not ctx.vouched or not ctx.own_domains:
+            if not ctx.accounts_known:
+                return []  # a server without cPanel accounts: nobody's mail is an account's, nothing to tell
             how = ctx.sender.how if ctx.vouched else f"account from {ctx.sender.how}"
             return [Symbol(UNVERIFIED, ctx.settings.score(UNVERIFIED), self.description,
                            [ctx.sender.account, how])]

@@ -79,7 +79,9 @@ def _verdict(raw: bytes, store: MemoryClassifierStore | None) -> Action:
                     account_state=lambda account: AccountState.ACTIVE, learned=store)
     env = Envelope(sender="bob@customer.example", recipients=["alice@shop.example"], user="bob@customer.example",
                    ip="192.0.2.1")
-    verdict, _ = Pipeline(settings(), MemoryCpanelAccounts()).evaluate(raw, env, policy)
+    accounts = MemoryCpanelAccounts()
+    accounts.add_account("hosting", "hosting-customer.example")  # a cPanel server none of whose accounts sends this
+    verdict, _ = Pipeline(settings(), accounts).evaluate(raw, env, policy)
     return verdict.action
 
 

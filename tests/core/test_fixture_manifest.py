@@ -55,9 +55,11 @@ def _campaign_view(name: str, request: pytest.FixtureRequest) -> CampaignView:
 
 
 def _context(name: str, request: pytest.FixtureRequest) -> ScanContext:
-    """Without an `account` entry: mail no MTA-identified account vouches for (SENDER_UNVERIFIED). With one: sent
+    """A cPanel server. Without an `account` entry: mail no MTA-identified account vouches for (SENDER_UNVERIFIED).
+    With one: sent
     by that account through SMTP AUTH as `login`, from `mail_from`, the account owning `domains`."""
     ctx = context()
+    ctx.accounts_known = True  # a cPanel server
     if "campaign" in MANIFEST[name]:
         ctx.campaign = _campaign_view(name, request)
     if "history" in MANIFEST[name]:

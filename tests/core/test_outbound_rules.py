@@ -287,6 +287,8 @@ def test_a_form_mailing_the_sites_owner_reply_to_the_visitor_is_no_mismatch() ->
     assert _run("sender_mismatch", _mail("Reply-To: visitor@gmail.com"), ctx) == set()
     ctx.envelope.recipients = ["info@shop.example", "someone@customer.example"]  # to the outside world: a lure
     assert _run("sender_mismatch", _mail("Reply-To: visitor@gmail.com"), ctx) == {"REPLYTO_FREEMAIL"}
+    ctx = _ctx(sender="alice@shop.example", recipients=["info@shop.example"])  # no account known: the From's site
+    assert _run("sender_mismatch", _mail("Reply-To: visitor@gmail.com"), ctx) == set()
 
 
 def test_sender_mismatch_envelope() -> None:
