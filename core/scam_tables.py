@@ -13,6 +13,11 @@ Written from how these frauds are known to read, not from any test message.
 
 from __future__ import annotations
 
+#: Families whose whole script (every cue group) is near certain by itself. Left out: prize (a shop's real raffle
+#: says "you won, claim your prize, reference number"), SEO and dating (agencies and dating sites write to their
+#: own customers in those words).
+STRONG_FAMILIES = frozenset({"advance_fee", "extortion", "crypto_investment", "gift_card", "tech_support", "pharma"})
+
 #: family -> cue groups; each group a tuple of cues.
 SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "advance_fee": (
@@ -79,5 +84,33 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
         (" will be charged ", " has been charged ", " auto renewal ", " automatic renewal ", " to cancel ",
          " refund ", " wird belastet ", " será cargado ", " sera débité ", " سيتم خصم ", " יחויב ", "扣款",
          "引き落とし"),
+    ),
+    "seo": (
+        (" seo ", " search engine optimization ", " search engine optimisation ", " backlinks ", " guest post ",
+         " link building ", " domain authority ", " first page of google ", " google ranking ", " page 1 of google ",
+         " suchmaschinenoptimierung ", " posicionamiento web ", " référencement ", " تحسين محركات البحث ",
+         " קידום אתרים ", "搜索引擎优化", "検索エンジン最適化"),
+        (" your website ", " your site ", " your web site ", " ihre website ", " ihrer website ", " su sitio web ",
+         " su página web ", " votre site ", " موقعك ", " האתר שלך ", "您的网站", "貴社のウェブサイト", "御社のサイト"),
+        (" free audit ", " free seo audit ", " free report ", " free analysis ", " rank higher ", " more traffic ",
+         " top ranking ", " reply with yes ", " kostenlose analyse ", " análisis gratuito ", " audit gratuit ",
+         " تحليل مجاني ", " ניתוח חינם ", "免费分析", "無料診断"),
+    ),
+    "pharma": (
+        (" viagra ", " cialis ", " levitra ", " tramadol ", " xanax ", " valium ", " oxycodone ", " sildenafil ",
+         " tadalafil ", " phentermine ", " ozempic ", " semaglutide ", " modafinil ", " adderall "),
+        (" no prescription ", " without prescription ", " without a prescription ", " no rx ", " rezeptfrei ",
+         " ohne rezept ", " sin receta ", " sans ordonnance ", " بدون وصفة ", " ללא מרשם ", "无需处方", "処方箋不要"),
+        (" online pharmacy ", " discreet shipping ", " discreet delivery ", " discreet packaging ", " per pill ",
+         " overnight delivery ", " lowest price ", " online apotheke ", " farmacia online ", " pharmacie en ligne ",
+         " صيدلية ", " בית מרקחת ", "网上药店", "通販"),
+    ),
+    "dating": (
+        (" lonely ", " single women ", " single ladies ", " hot singles ", " beautiful girls ", " sexy ",
+         " naughty ", " einsame ", " solteras ", " célibataires ", " فتيات ", " רווקות ", "寂寞", "出会い"),
+        (" near you ", " in your area ", " in your city ", " in deiner nähe ", " cerca de ti ", " près de chez vous ",
+         " بالقرب منك ", " באזור שלך ", "附近", "近所"),
+        (" tonight ", " private photos ", " my photos ", " my pictures ", " chat with me ", " hook up ", " hookup ",
+         " heute abend ", " esta noche ", " ce soir ", " الليلة ", " הלילה ", "今晚", "今夜"),
     ),
 }

@@ -1,8 +1,8 @@
 """Fraud scripts in the text: advance-fee, prize, extortion, crypto investment, gift-card and tech-support fraud.
 
 Each family (core/scam_tables.py) is a few cue groups, one per thing that fraud has to say. Two groups of one
-family make SCAM_<FAMILY> (content evidence for the verdict policy); every group of it adds SCAM_FULL_SCRIPT, a
-strong symbol: the whole script of a known fraud is near certain by itself. A crypto wallet address in the text
+family make SCAM_<FAMILY> (content evidence for the verdict policy); every group of a family whose whole script is
+near certain by itself (STRONG_FAMILIES) adds SCAM_FULL_SCRIPT, a strong symbol. A crypto wallet address in the text
 (CRYPTO_WALLET) counts as the extortion family's payment cue too. Language-aware without telling languages apart:
 the tables hold the cues of every language Mailward's users write; none of them is a reason on its own.
 """
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from core.checks.base import GROUP_SPAM, ScanContext
 from core.checks.spam_phrases import normalize
 from core.models import Symbol
-from core.scam_tables import SCAM_FAMILIES
+from core.scam_tables import SCAM_FAMILIES, STRONG_FAMILIES
 
 if TYPE_CHECKING:
     from core.mime import ParsedMessage
@@ -101,7 +101,7 @@ class ScamPatternsCheck:
             if len(found) >= 2:
                 name = f"SCAM_{family.upper()}"
                 out.append(Symbol(name, ctx.settings.score(name), self.description, found))
-                if len(found) == len(groups):
+                if len(found) == len(groups) and family in STRONG_FAMILIES:
                     full.append(family)
         if full:
             out.append(Symbol(FULL, ctx.settings.score(FULL), "every cue of a known fraud script", full))
