@@ -155,6 +155,35 @@ LOGIN_LURE_PHRASES = (
     "messages on hold", "messages have been held", "shared a document with you", "shared a file with you",
     "sent you a document",
 )
+#: The same lures in the other languages Mailward's users write (matched as written after normalising, anywhere in
+#: the text: they are long phrases, and Chinese and Japanese put no spaces between words).
+LOGIN_LURE_PHRASES_INTL = (
+    # German
+    "ihr konto wurde gesperrt", "ihr konto wird gesperrt", "ihr konto wurde eingeschränkt", "konto verifizieren",
+    "bestätigen sie ihr konto", "bestätigen sie ihre identität", "ungewöhnliche anmeldeaktivität",
+    "ihr postfach ist voll", "zahlungsinformationen aktualisieren", "um eine sperrung zu vermeiden",
+    # French
+    "votre compte a été suspendu", "votre compte sera suspendu", "votre compte a été limité",
+    "votre compte sera désactivé", "vérifiez votre compte", "confirmez votre identité", "activité inhabituelle",
+    "votre boîte aux lettres est pleine", "mettre à jour vos informations de paiement",
+    # Spanish, Italian, Portuguese
+    "su cuenta ha sido suspendida", "su cuenta será suspendida", "su cuenta ha sido limitada",
+    "su cuenta será desactivada", "tu cuenta ha sido suspendida", "verifique su cuenta", "verifica tu cuenta",
+    "confirme su identidad", "actividad inusual", "su buzón está lleno", "actualice su información de pago",
+    "il tuo account è stato sospeso", "verifica il tuo account", "sua conta foi suspensa", "verifique sua conta",
+    # Arabic
+    "تم تعليق حسابك", "سيتم تعليق حسابك", "تحقق من حسابك", "تأكيد هويتك", "نشاط غير عادي", "صندوق بريدك ممتلئ",
+    "تحديث معلومات الدفع",
+    # Hebrew
+    "החשבון שלך הושעה", "החשבון שלך יושעה", "אמת את החשבון", "אימות החשבון", "פעילות חריגה", "תיבת הדואר שלך מלאה",
+    "עדכן את פרטי התשלום",
+    # Chinese
+    "您的账户已被冻结", "账户已被暂停", "帐户已被停用", "验证您的账户", "验证您的身份", "异常登录", "邮箱已满",
+    "更新您的付款信息",
+    # Japanese
+    "アカウントが停止", "アカウントがロック", "アカウントを確認", "本人確認", "不審なログイン",
+    "メールボックスがいっぱい", "支払い情報を更新",
+)
 #: Wording that backs a lure up but is everyday language on its own ("within 24 hours"): it only counts in a
 #: message that also holds one of LOGIN_LURE_PHRASES.
 LOGIN_LURE_SUPPORT = (

@@ -11,7 +11,7 @@ from core.checks.base import GROUP_SPAM, ScanContext
 from core.checks.spam_phrases import normalize
 from core.links import host_of, site_of, urls
 from core.models import Symbol
-from core.rule_tables import LOGIN_LURE_PHRASES, LOGIN_LURE_SUPPORT
+from core.rule_tables import LOGIN_LURE_PHRASES, LOGIN_LURE_PHRASES_INTL, LOGIN_LURE_SUPPORT
 
 if TYPE_CHECKING:
     from core.mime import ParsedMessage
@@ -24,6 +24,8 @@ _WORD = re.compile(r"[a-z]+")  # the phrases are ASCII English
 # Each phrase as the set of its words: a cheap test on the message's word set rules most mail out before the
 # costlier phrase matching on normalised text.
 _PHRASE_WORDS = tuple(frozenset(p.split()) for p in LOGIN_LURE_PHRASES)
+#: The other languages' lures, normalised as the text is.
+_INTL = tuple(normalize(p).strip() for p in LOGIN_LURE_PHRASES_INTL)
 
 
 def foreign_link(msg: ParsedMessage) -> str:
@@ -51,10 +53,13 @@ class LoginLureCheck:
         """Emit LOGIN_LURE: a lure phrase ([checks] login_lure_min_phrases in all) next to a foreign link."""
         raw = " \n ".join((msg.subject[:1000], msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS])).lower()
         words = set(_WORD.findall(raw))
-        if not any(phrase <= words for phrase in _PHRASE_WORDS):
-            return []
-        text = normalize(raw)
-        found = [p for p in LOGIN_LURE_PHRASES if f" {p} " in text]
+        text = ""
+        found: list[str] = []
+        if any(phrase <= words for phrase in _PHRASE_WORDS):
+            text = normalize(raw)
+            found = [p for p in LOGIN_LURE_PHRASES if f" {p} " in text]
+        text = text or normalize(raw)
+        found += [p for p in _INTL if p in text]
         if not found:
             return []
         found += [p for p in LOGIN_LURE_SUPPORT if f" {p} " in text]

@@ -205,6 +205,19 @@ def test_login_lure_with_foreign_link() -> None:
     assert _run("login_lure", _mail("", LURE.format(url="https://quota.example/up"))) == {"LOGIN_LURE"}
 
 
+@pytest.mark.parametrize("lure", [
+    "Ihr Konto wurde gesperrt. Bitte hier anmelden:", "Votre compte a été suspendu, connectez-vous :",
+    "Su cuenta ha sido suspendida. Inicie sesión:", "تم تعليق حسابك. سجل الدخول:", "החשבון שלך הושעה. התחבר:",
+    "\u60a8\u7684\u8d26\u6237\u5df2\u88ab\u51bb\u7ed3\uff0c\u8bf7\u767b\u5f55\uff1a",  # Chinese
+    "\u30a2\u30ab\u30a6\u30f3\u30c8\u304c\u505c\u6b62\u3055\u308c\u307e\u3057\u305f\u3002",  # Japanese
+])
+def test_login_lure_in_other_languages(lure: str) -> None:
+    away = _mail("Content-Type: text/plain; charset=utf-8", f"{lure} https://konto-pruefung.example/login\n")
+    assert _run("login_lure", away) == {"LOGIN_LURE"}
+    home = _mail("Content-Type: text/plain; charset=utf-8", f"{lure} https://shop.example/login\n")
+    assert _run("login_lure", home) == set()  # the sender's own service telling its user
+
+
 def test_login_lure_quiet_cases() -> None:
     own_site = _mail("", LURE.format(url="https://webmail.shop.example/quota"))
     assert _run("login_lure", own_site) == set()  # the sender's own service
