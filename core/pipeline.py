@@ -82,9 +82,7 @@ class Pipeline:
         judged = assess(symbols, s.verdict)
         score = judged.score
         t = s.thresholds
-        # precision first (core.verdict_policy): a strong symbol holds by itself; otherwise the score must reach
-        # the threshold with corroborated evidence
-        spam = bool(judged.strong) or (score >= t.quarantine and judged.corroborated)
+        spam = judged.holds(t.quarantine)  # precision first: core.verdict_policy
         if t.reject and score >= t.reject and judged.corroborated:  # rejecting needs the score too
             action = Action.REJECT
         elif reasons or spam:
@@ -165,7 +163,7 @@ class Pipeline:
         symbols, reasons, errored = self._run_checks(msg, envelope, sender, policy, deadline)
         judged = assess(symbols, s.verdict)
         score = judged.score
-        if (judged.strong or (score >= inc.spam and judged.corroborated)) and Reason.SPAM not in reasons:
+        if judged.holds(inc.spam) and Reason.SPAM not in reasons:
             reasons.append(Reason.SPAM)
         evidence = self._explain(symbols, judged, score >= inc.spam)
         if reasons and (inc.action == "quarantine" or reasons != [Reason.SPAM]):

@@ -9,7 +9,9 @@ trained on old mail calling a shop newsletter spam, a Reply-To that differs on a
    `min_kinds` independent *kinds* of evidence each reach `min_kind_score` (content, links, sender, behaviour,
    attachments, the statistical classifier, external engines, the message's origin). Symbols listed as *weak*
    (things legitimate mail does every day) add to the score but never make a kind count. Rejection always needs
-   the score.
+   the score; and
+3. evidence of `broad_kinds` (3) different kinds together holds from `broad_score` (3) on: three independent
+   witnesses outweigh a sum of points.
 
 Otherwise the message is delivered with the "add header" action and an UNCORROBORATED symbol that says why.
 Evidence *for* a message (negative scores: alignment with the sending account's own domains, an established
@@ -45,6 +47,8 @@ class VerdictSettings:
     min_kinds: int = 2
     min_kind_score: float = 1.0
     max_credit: float = 3.0
+    broad_kinds: int = 3
+    broad_score: float = 3.0
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     # kind -> symbol patterns (fnmatch: "CLASSIFIER_*"); a symbol in no kind is of kind "other".
@@ -82,11 +86,22 @@ class Assessment:
     kinds: dict[str, float]  # kinds that count as evidence -> their score
     credit: float  # what evidence for the message took off (<= 0, capped)
     min_kinds: int = 2  # kinds needed when no strong symbol is present
+    broad_kinds: int = 3  # this many kinds hold from broad_score, below the hold threshold
+    broad_score: float = 3.0
 
     @property
     def corroborated(self) -> bool:
         """Whether a score at a hold threshold may hold: a strong symbol, or enough kinds of evidence."""
         return bool(self.strong) or len(self.kinds) >= self.min_kinds
+
+    def holds(self, threshold: float) -> bool:
+        """Whether the message is held: a strong symbol; a score at `threshold`, corroborated; or evidence of
+        broad_kinds different kinds together from broad_score on."""
+        if self.strong:
+            return True
+        if self.score >= threshold and self.corroborated:
+            return True
+        return len(self.kinds) >= self.broad_kinds and self.score >= self.broad_score
 
     def why(self) -> list[str]:
         """The options of the policy symbol: what held the message, or what it lacked."""
@@ -122,7 +137,7 @@ def assess(symbols: Iterable[Symbol], policy: VerdictSettings) -> Assessment:
     kinds = {k: round(v, 2) for k, v in per_kind.items()
              if k in present and v >= policy.kind_min_score.get(k, policy.min_kind_score)}
     return Assessment(score=debit + credit, strong=strong, kinds=kinds, credit=round(credit, 2),
-                      min_kinds=policy.min_kinds)
+                      min_kinds=policy.min_kinds, broad_kinds=policy.broad_kinds, broad_score=policy.broad_score)
 
 
 def policy_symbol(assessment: Assessment, held: bool) -> Symbol:
@@ -157,13 +172,16 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
         if kind not in kinds:
             raise ConfigError(f"verdict.kind_min_score.{kind}: no such kind in verdict.kinds")
         mins[str(kind)] = _number(value, f"verdict.kind_min_score.{kind}")
-    min_kinds = d.get("min_kinds", 2)
-    if isinstance(min_kinds, bool) or not isinstance(min_kinds, int) or min_kinds < 1:
-        raise ConfigError("verdict.min_kinds must be a whole number of at least 1")
-    return VerdictSettings(min_kinds=min_kinds, min_kind_score=_number(d.get("min_kind_score", 1.0),
-                                                                       "verdict.min_kind_score"),
+    counts = {}
+    for key, default in (("min_kinds", 2), ("broad_kinds", 3)):
+        value = d.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"verdict.{key} must be a whole number of at least 1")
+        counts[key] = value
+    return VerdictSettings(min_kind_score=_number(d.get("min_kind_score", 1.0), "verdict.min_kind_score"),
                            max_credit=_number(d.get("max_credit", 3.0), "verdict.max_credit"),
-                           strong=names("strong"), weak=names("weak"), kinds=kinds, kind_min_score=mins)
+                           broad_score=_number(d.get("broad_score", 3.0), "verdict.broad_score"),
+                           strong=names("strong"), weak=names("weak"), kinds=kinds, kind_min_score=mins, **counts)
 
 
 def _number(value: Any, name: str) -> float:

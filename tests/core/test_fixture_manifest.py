@@ -30,10 +30,10 @@ def _classify(symbols: list[tuple[str, Symbol]]) -> tuple[str, str, float]:
     judged = assess([sym for _, sym in symbols], settings().verdict)
     if any(group == GROUP_WINEXEC for group, _ in symbols):
         return "quarantine", "winexec", judged.score
-    if judged.strong:
+    if judged.holds(QUARANTINE_AT):
         return "quarantine", "spam", judged.score
     if judged.score >= QUARANTINE_AT:
-        return ("quarantine", "spam", judged.score) if judged.corroborated else ("add header", "", judged.score)
+        return "add header", "", judged.score
     return "accept", "", judged.score
 
 

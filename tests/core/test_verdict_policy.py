@@ -178,3 +178,21 @@ def test_a_server_without_cpanel_accounts_tells_no_origin() -> None:
     pipe = Pipeline(_settings(), MemoryCpanelAccounts(), [FixedCheck("c", GROUP_SPAM, "CLASSIFIER_99"), ORIGIN])
     v, _ = pipe.evaluate(MSG, UNVERIFIED, _policy())
     assert "SENDER_UNVERIFIED" not in names(v) and v.action == Action.ADD_HEADER
+
+
+def test_three_kinds_of_evidence_hold_below_the_threshold() -> None:
+    a = _assess([("SCAM_EXTORTION", 3.0), ("CLASSIFIER_30", 2.5), ("FROM_NOT_ACCOUNT_DOMAIN", 0.0),
+                 ("ALIGNED_MSGID", -0.5)])
+    assert a.score == pytest.approx(5.0) and set(a.kinds) == {"content", "statistical", "origin"}
+    assert a.holds(6.0)
+    two = _assess([("SCAM_EXTORTION", 3.0), ("CLASSIFIER_30", 2.5), ("ENVELOPE_FROM_MISMATCH", 0.3)])
+    assert two.score < 6.0 and not two.holds(6.0)  # two kinds still need the threshold
+    faint = _assess([("SCAM_EXTORTION", 3.0), ("CLASSIFIER_10", 1.0), ("FROM_NOT_ACCOUNT_DOMAIN", 0.0),
+                     ("ALIGNED_FROM", -1.0), ("ALIGNED_MSGID", -0.5)])
+    assert faint.score < 3.0 and not faint.holds(6.0)  # three faint witnesses below broad_score
+
+
+@pytest.mark.parametrize("data", [{"broad_kinds": 0}, {"broad_score": -1}])
+def test_bad_broad_settings_are_named(data: dict[str, object]) -> None:
+    with pytest.raises(ConfigError, match=r"verdict\.broad_"):
+        parse_verdict_settings(data)
