@@ -81,6 +81,8 @@ class ParsedMessage:
     attachments: list[Attachment] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
     part_count: int = 0
+    # Text views several checks derive the same way, computed once per scan (core.checks.spam_phrases.normalized_text)
+    views: dict[str, str] = field(default_factory=dict)
 
     def header(self, name: str) -> str | None:
         """First header of that name (case-insensitive), or None."""

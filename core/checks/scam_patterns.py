@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.checks.base import GROUP_SPAM, ScanContext
-from core.checks.spam_phrases import normalize
+from core.checks.spam_phrases import normalized_text
 from core.models import Symbol
 from core.scam_tables import SCAM_FAMILIES, STRONG_FAMILIES
 
@@ -27,6 +27,16 @@ WALLET = "CRYPTO_WALLET"
 _WALLET = re.compile(r"(?<![\w/])(?:bc1[02-9ac-hj-np-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|0x[0-9a-fA-F]{40})"
                      r"(?![\w/])")
 SYMBOLS = (*(f"SCAM_{f.upper()}" for f in SCAM_FAMILIES), FULL, WALLET)
+
+
+def _compile(cue: str) -> tuple[str, str]:
+    """(cue, its first word) for a cue on word boundaries; (cue, "") for one matched anywhere (no spaces)."""
+    words = cue.split()
+    return (cue, words[0]) if cue.startswith(" ") and words else (cue, "")
+
+
+#: family -> groups of (cue, first word): a cue is looked for only when its first word is among the message's.
+_FAMILIES = {f: tuple(tuple(_compile(c) for c in group) for group in groups) for f, groups in SCAM_FAMILIES.items()}
 #: A sum of a million or more ("$4,500,000", "USD 10.5 million", "2.000.000 EUR"): the money advance-fee and prize
 #: fraud promise. It stands in for the first cue group of those families.
 _LARGE_SUM = re.compile(
@@ -84,19 +94,25 @@ class ScamPatternsCheck:
         """SCAM_<FAMILY> for two cue groups of a family, plus SCAM_FULL_SCRIPT for all of them; CRYPTO_WALLET."""
         budget = ctx.settings.scan.max_text_bytes
         raw_text = " \n ".join((msg.subject[:1000], msg.text[:budget], msg.html_text[:budget]))
-        text = normalize(raw_text)
+        text = normalized_text(msg, budget)
         wallet = _wallet(raw_text)
         out: list[Symbol] = []
         full: list[str] = []
-        for family, groups in SCAM_FAMILIES.items():
+        words = set(text.split())
+        large_sum: str | None = None  # looked for at most once, and only when it could complete a family
+        anywhere = not text.isascii()  # cues without spaces are Chinese or Japanese
+        for family, groups in _FAMILIES.items():
             if ctx.out_of_time():
                 break
-            hits = [next((cue.strip() for cue in group if cue in text), "") for group in groups]
+            hits = [next((cue.strip() for cue, first in group
+                          if (first in words if first else anywhere) and cue in text), "") for group in groups]
             if family == "extortion" and wallet and not hits[1]:
                 hits[1] = "wallet address"
-            if family in SUM_FAMILIES and not hits[0]:
-                m = _LARGE_SUM.search(raw_text, 0, 200000)
-                hits[0] = m.group(0)[:20] if m else ""
+            if family in SUM_FAMILIES and not hits[0] and any(hits[1:]):  # a sum alone is no evidence: look only then
+                if large_sum is None:
+                    m = _LARGE_SUM.search(raw_text, 0, 200000)
+                    large_sum = m.group(0)[:20] if m else ""
+                hits[0] = large_sum
             found = [h for h in hits if h]
             if len(found) >= 2:
                 name = f"SCAM_{family.upper()}"

@@ -51,6 +51,15 @@ def normalize(text: str) -> str:
     return " " + _NON_WORD.sub(" ", text.lower().translate(_APOSTROPHES)).strip() + " "
 
 
+def normalized_text(msg: ParsedMessage, budget: int) -> str:
+    """Subject and bodies (each body up to `budget` characters), normalised; computed once per message."""
+    key = f"normalized:{budget}"
+    text = msg.views.get(key)
+    if text is None:
+        text = msg.views[key] = normalize(" \n ".join((msg.subject[:1000], msg.text[:budget], msg.html_text[:budget])))
+    return text
+
+
 class SpamPhrasesCheck:
     """Count distinct curated phrases, matched on word boundaries, case-insensitively."""
 
@@ -61,7 +70,7 @@ class SpamPhrasesCheck:
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit one of SPAM_PHRASES_LOW/MEDIUM/HIGH with the phrases found as options."""
         budget = ctx.settings.scan.max_text_bytes
-        text = normalize(" \n ".join((msg.subject[:1000], msg.text[:budget], msg.html_text[:budget])))
+        text = normalized_text(msg, budget)
         found: list[str] = []
         for i, phrase in enumerate(PHRASES):
             if i % 16 == 0 and ctx.out_of_time():
