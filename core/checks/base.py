@@ -41,7 +41,8 @@ class ScanContext:
     # forge onto another account's domains (core.checks.alignment, core.checks.origin).
     own_domains: frozenset[str] = frozenset()
     vouched: bool = False  # the account came from what the MTA vouches for, not from a header
-    accounts_known: bool = False  # the server has cPanel accounts: mail none of them sends is unvouched
+    # outgoing: the server has cPanel accounts, so mail none of them sends is unvouched; incoming: always (remote)
+    accounts_known: bool = False
 
     def owns(self, domain: str) -> bool:
         """Whether `domain` (or a parent of it) is one of the sending account's own domains."""

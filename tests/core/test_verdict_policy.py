@@ -196,3 +196,14 @@ def test_three_kinds_of_evidence_hold_below_the_threshold() -> None:
 def test_bad_broad_settings_are_named(data: dict[str, object]) -> None:
     with pytest.raises(ConfigError, match=r"verdict\.broad_"):
         parse_verdict_settings(data)
+
+
+def test_incoming_mail_is_unvouched_on_any_server() -> None:
+    from core.checks.origin import CHECK as ORIGIN
+    from core.models import Direction
+    from core.store_cpanel import MemoryCpanelAccounts
+    pipe = Pipeline(_settings(), MemoryCpanelAccounts(), [FixedCheck("c", GROUP_SPAM, "CLASSIFIER_95"), ORIGIN])
+    inbound = Envelope(sender="x@remote.example", recipients=["info@shop.example"], ip="192.0.2.9",
+                       direction=Direction.INCOMING)
+    v, _ = pipe.evaluate(MSG, inbound, _policy())
+    assert "SENDER_UNVERIFIED" in names(v) and v.action == Action.SPAM
