@@ -1,5 +1,7 @@
 """URLs that disguise their real host: a brand's domain in the user-info part ("https://paypal.com@evil.example"),
-a brand's name built into another host ("paypal.com.secure-login.example"), or punycode look-alike names."""
+a brand's name built into another host ("paypal.com.secure-login.example"), punycode look-alike names, or a
+registered name glued together from lure words ("secure-account-verify.example", "parcel-delivery-update.example")
+that is not the sending account's or the sender's own site."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from core.brands import belongs_to
 from core.checks.base import GROUP_SPAM, ScanContext
-from core.links import authority, host_of, urls
+from core.links import authority, host_of, site_of, urls
 from core.models import Symbol
 from core.rule_tables import BRAND_HOST_TOKENS
 
@@ -16,9 +18,26 @@ if TYPE_CHECKING:
     from core.mime import ParsedMessage
 
 USERINFO = "URL_USERINFO_HOST"
+LURE_HOST = "URL_LURE_HOST"
+#: Words phishing kits build registered names from; two of them glued into one name is the tell. Everyday words
+#: that honest names are made of ("my", "online", "service", "customer", "help") are left out.
+LURE_WORDS = frozenset({
+    "secure", "security", "verify", "verification", "login", "signin", "logon", "account", "accounts", "update",
+    "billing", "payment", "confirm", "auth", "authentication", "wallet", "unlock", "recovery", "restore", "alert",
+    "notice", "delivery", "parcel", "tracking", "customs", "refund", "validate", "validation", "webmail", "mailbox",
+    "access", "support", "portal", "reactivate", "suspended", "locked",
+})
+_NAME_PARTS = re.compile(r"[-_]+")
 BRAND_HOST = "URL_BRAND_IN_HOST"
 PUNYCODE = "URL_PUNYCODE"
 _TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def lure_name(host: str) -> bool:
+    """Whether a host's registered name is glued together from two or more lure words ("verify-account-now")."""
+    name = site_of(host).split(".", 1)[0]
+    parts = [p for p in _NAME_PARTS.split(name) if p]
+    return len(parts) >= 2 and sum(p in LURE_WORDS for p in parts) >= 2
 
 
 def brand_in_host(host: str) -> str | None:
@@ -47,8 +66,10 @@ class UrlDeceptionCheck:
     description = "A URL disguises its real host"
 
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
-        """Emit URL_USERINFO_HOST, URL_BRAND_IN_HOST and/or URL_PUNYCODE, each once, with an example."""
+        """Emit URL_USERINFO_HOST, URL_BRAND_IN_HOST, URL_PUNYCODE and/or URL_LURE_HOST, each once, with an
+        example."""
         hits: dict[str, str] = {}
+        from_site = site_of(msg.from_addr.rpartition("@")[2].lower()) if "@" in msg.from_addr else ""
         for url in urls(msg):
             auth = authority(url)
             host = host_of(url)
@@ -63,7 +84,10 @@ class UrlDeceptionCheck:
                     hits[BRAND_HOST] = f"{brand}:{host[:80]}"
             if PUNYCODE not in hits and ("xn--" in host or not host.isascii()):
                 hits[PUNYCODE] = host[:80]
-            if len(hits) == 3:
+            if LURE_HOST not in hits and lure_name(host) and not ctx.owns(host) \
+                    and site_of(host) != from_site:
+                hits[LURE_HOST] = host[:80]
+            if len(hits) == 4:
                 break
         return [Symbol(name=sym, score=ctx.settings.score(sym), description=self.description, options=[opt])
                 for sym, opt in hits.items()]

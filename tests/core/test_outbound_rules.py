@@ -273,13 +273,24 @@ def test_url_ip(body: str, symbols: set[str]) -> None:
     ("ftp://user:secret@files.example/", set()),  # credentials, not a disguise
     ("https://paypal-verify.example/login", {"URL_BRAND_IN_HOST"}),
     ("https://paypal.com.evil.example/login", {"URL_BRAND_IN_HOST"}),
-    ("https://secure-netflix-billing.example/", {"URL_BRAND_IN_HOST"}),
+    ("https://secure-netflix-billing.example/", {"URL_BRAND_IN_HOST", "URL_LURE_HOST"}),
     ("https://www.paypal.com/signin", set()),
     ("https://paypal.example.org/", set()),  # a bare label: somebody's honest naming
     ("https://xn--pypal-4ve.example/", {"URL_PUNYCODE"}),
+    ("https://secure-account-verify.example/session", {"URL_LURE_HOST"}),
+    ("https://parcel-delivery-update.example/track", {"URL_LURE_HOST"}),
+    ("https://login.bank.example/", set()),  # a subdomain named for what it does
+    ("https://my-online-service.example/", set()),  # everyday words
+    ("https://delivery-express.example/", set()),  # one lure word is a business name
 ])
 def test_url_deception(url: str, symbols: set[str]) -> None:
     assert _run("url_deception", _mail("", url + "\n")) == symbols
+
+
+def test_a_lure_named_site_of_the_sender_itself_is_its_own_business() -> None:
+    own = _mail("", "https://secure-account-verify.example/help\n").replace(
+        b"alice@shop.example", b"alice@secure-account-verify.example")
+    assert _run("url_deception", own) == set()
 
 
 # --------------------------------------------------------------------------------------------- senders
