@@ -249,6 +249,7 @@ class CpanelAccounts:
         }
         self._user_files: dict[str, tuple[float, _Signature, dict[str, str]]] = {}
         self._uid_cache: dict[int, tuple[float, str | None]] = {}
+        self._reverse: dict[str, tuple[Any, dict[str, list[str]]]] = {}
 
     # -- public API --
 
@@ -289,16 +290,16 @@ class CpanelAccounts:
         found = self._get("domainusers").get(user)
         if found:
             return found
-        for domain, owner in self._get("trueuserdomains").items():
-            if owner == user:
-                return domain
+        listed = self._by_owner("trueuserdomains").get(user)
+        if listed:
+            return listed[0]
         return normalize_domain(self.user_settings(user).get("DNS", ""))
 
     def domains_of(self, user: str) -> list[str]:
         """Return every domain of the account (main first, then sorted), from userdomains and DNS* keys."""
         if not self.is_account(user):
             return []
-        owned = (d for d, owner in self._get("userdomains").items() if owner == user)
+        owned = self._by_owner("userdomains").get(user, [])
         return account_domains(owned, self.user_settings(user), self.main_domain(user))
 
     def reseller_of(self, user: str) -> str | None:
@@ -357,6 +358,19 @@ class CpanelAccounts:
     def _get(self, name: str) -> Any:
         self._maybe_refresh()
         return self._sources[name].value
+
+    def _by_owner(self, name: str) -> dict[str, list[str]]:
+        """A domain -> owner map turned around (owner -> its domains, in file order), rebuilt only when the file
+        was re-read: every scan asks for the sending account's domains, and a server has thousands."""
+        value = self._get(name)
+        cached = self._reverse.get(name)
+        if cached is None or cached[0] is not value:
+            index: dict[str, list[str]] = {}
+            for domain, owner in value.items():
+                index.setdefault(owner, []).append(domain)
+            cached = (value, index)
+            self._reverse[name] = cached  # one assignment: a reader sees the old pair or the new one
+        return cached[1]
 
     def _maybe_refresh(self) -> None:
         now = self._clock()

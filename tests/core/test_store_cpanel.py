@@ -293,6 +293,7 @@ def test_reload_on_change_with_interval_zero(tmp_path: Path) -> None:
                                           "owner": "bob", "max_email_per_hour": 7},
                                 "erin": "erin.example"})
     assert acc.owner_of_domain("shop.example") == "carol"
+    assert "shop.example" in acc.domains_of("carol")  # the owner -> domains index follows the file
     assert acc.reseller_of("carol") == "bob"
     assert acc.is_account("erin")
     assert acc.user_settings("carol")["MAX_EMAIL_PER_HOUR"] == "7"
@@ -309,6 +310,7 @@ def test_in_place_rewrite_is_noticed(tmp_path: Path) -> None:
     with (root / "etc/userdomains").open("a") as f:
         f.write("new.example: carol\n")
     assert acc.owner_of_domain("new.example") == "carol"
+    assert "new.example" in acc.domains_of("carol") and "new.example" not in acc.domains_of("bob")
 
 
 def test_cache_interval_limits_stat_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
