@@ -114,6 +114,8 @@ def test_cpanel_user_sees_only_own_mail_and_every_tab(world: World, alice_page: 
     assert page.text_content("#cp-user") == "mwt-alice"  # wrapped in the (fake) LiveAPI chrome
     assert sorted(rows(page)) == sorted(world.held["mwt-alice"])
     assert "bob secret offer" not in page.content()
+    # the quota loads with its own request: wait for it (Playwright's deadline) rather than read it mid-load
+    page.wait_for_function("document.getElementById('release-quota').getAttribute('data-left') !== null")
     assert page.text_content("#release-quota") == f"{RELEASES_LIMIT} of {RELEASES_LIMIT} releases left this hour"
     page.screenshot(path=str(shots / "cpanel-quarantine.png"), full_page=True)
 
