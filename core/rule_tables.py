@@ -78,6 +78,32 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "booking.com": ("booking.com",),
     "airbnb": ("airbnb.com",),
     "intuit": ("intuit.com",),
+    # Banks, carriers and payment services phished in the other languages Mailward's users write, each with the
+    # one national domain it sends from (brands whose branches use their own domains, such as Sparkassen or
+    # Volksbanken, are left out: their honest mail would look foreign).
+    "postbank": ("postbank.de",),
+    "commerzbank": ("commerzbank.de", "commerzbank.com"),
+    "deutsche bank": ("deutsche-bank.de", "db.com"),
+    "n26": ("n26.com",),
+    "deutsche post": ("deutschepost.de", "dhl.de"),
+    "la poste": ("laposte.fr", "laposte.net"),
+    "colissimo": ("colissimo.fr", "laposte.fr"),
+    "chronopost": ("chronopost.fr",),
+    "credit agricole": ("credit-agricole.fr", "credit-agricole.com"),
+    "societe generale": ("societegenerale.fr", "societegenerale.com"),
+    "correos": ("correos.es", "correos.com"),
+    "bbva": ("bbva.es", "bbva.com"),
+    "caixabank": ("caixabank.es", "caixabank.com"),
+    "aramex": ("aramex.com",),
+    "bank leumi": ("leumi.co.il",),
+    "bank hapoalim": ("bankhapoalim.co.il",),
+    "rakuten": ("rakuten.co.jp", "rakuten.com"),
+    "japan post": ("japanpost.jp", "post.japanpost.jp"),
+    "mufg": ("mufg.jp",),
+    "smbc": ("smbc.co.jp",),
+    "alipay": ("alipay.com",),
+    "taobao": ("taobao.com",),
+    "icbc": ("icbc.com.cn",),
     "quickbooks": ("intuit.com", "quickbooks.com"),
 }
 #: Brand names that are also everyday words or first names ("Chase Miller", "Visa team"?): they only count
@@ -207,4 +233,7 @@ BRAND_HOST_TOKENS: dict[str, str] = {
     "citibank": "citibank", "barclays": "barclays", "santander": "santander", "americanexpress": "american express",
     "mastercard": "mastercard", "amazon": "amazon", "gmail": "gmail", "googledocs": "google", "usps": "usps",
     "fedex": "fedex", "royalmail": "royal mail", "spotify": "spotify", "ebay": "ebay", "adobesign": "adobe sign",
+    "postbank": "postbank", "commerzbank": "commerzbank", "laposte": "la poste", "colissimo": "colissimo",
+    "chronopost": "chronopost", "correos": "correos", "bbva": "bbva", "caixabank": "caixabank", "aramex": "aramex",
+    "rakuten": "rakuten", "japanpost": "japan post", "alipay": "alipay", "taobao": "taobao",
 }

@@ -279,6 +279,9 @@ def test_url_ip(body: str, symbols: set[str]) -> None:
     ("https://xn--pypal-4ve.example/", {"URL_PUNYCODE"}),
     ("https://secure-account-verify.example/session", {"URL_LURE_HOST"}),
     ("https://parcel-delivery-update.example/track", {"URL_LURE_HOST"}),
+    ("https://correos-aviso.example/pago", {"URL_BRAND_IN_HOST"}),  # brands of the other languages' markets too
+    ("https://www.correos.es/seguimiento", set()),
+    ("https://rakuten-card-info.example/", {"URL_BRAND_IN_HOST"}),
     ("https://login.bank.example/", set()),  # a subdomain named for what it does
     ("https://my-online-service.example/", set()),  # everyday words
     ("https://delivery-express.example/", set()),  # one lure word is a business name
