@@ -22,6 +22,7 @@ from core.mime import (
     split_address,
     strip_scan_preamble,
 )
+from core.store_classifier import load_model
 from tests.core.scan_support import EML_DIR, context, settings
 
 SCAN = settings().scan
@@ -267,6 +268,7 @@ def test_parse_and_checks_do_no_io(monkeypatch: pytest.MonkeyPatch) -> None:
     first = {}
     for name, raw in inputs.items():
         first[name] = parse_message(raw, st.scan)
+    load_model()  # the classifier's model file is read once per process (the Scanner does it at start), not per scan
     with monkeypatch.context() as m:
         for target, attr in ((builtins, "open"), (io, "open"), (os, "open"), (os, "stat"), (os, "listdir"),
                              (socket, "socket"), (socket, "create_connection")):
