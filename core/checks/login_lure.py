@@ -24,8 +24,9 @@ _WORD = re.compile(r"[a-z]+")  # the phrases are ASCII English
 # Each phrase as the set of its words: a cheap test on the message's word set rules most mail out before the
 # costlier phrase matching on normalised text.
 _PHRASE_WORDS = tuple(frozenset(p.split()) for p in LOGIN_LURE_PHRASES)
-#: The other languages' lures, normalised as the text is.
-_INTL = tuple(normalize(p).strip() for p in LOGIN_LURE_PHRASES_INTL)
+#: The other languages' lures, normalised as the text is, each with the ASCII words it needs (the same cheap word-set
+#: test; a phrase with letters beyond ASCII is only looked for in text that has such letters).
+_INTL = tuple((normalize(p).strip(), frozenset(_WORD.findall(p)), p.isascii()) for p in LOGIN_LURE_PHRASES_INTL)
 
 
 def foreign_link(msg: ParsedMessage) -> str:
@@ -58,8 +59,11 @@ class LoginLureCheck:
         if any(phrase <= words for phrase in _PHRASE_WORDS):
             text = normalize(raw)
             found = [p for p in LOGIN_LURE_PHRASES if f" {p} " in text]
-        text = text or normalize(raw)
-        found += [p for p in _INTL if p in text]
+        plain = raw.isascii()
+        intl = [p for p, need, ascii_only in _INTL if need <= words and (ascii_only or not plain)]
+        if intl:
+            text = text or normalize(raw)
+            found += [p for p in intl if p in text]
         if not found:
             return []
         found += [p for p in LOGIN_LURE_SUPPORT if f" {p} " in text]
