@@ -19,7 +19,7 @@ from core.mime import ParsedMessage, parse_message
 from core.models import AccountState, Action, Direction, Envelope, Reason, Sender, Symbol, Verdict
 from core.settings import Settings
 from core.spam_model import LearnedSource
-from core.verdict_policy import Assessment, assess, policy_symbol
+from core.verdict_policy import Assessment, assess, uncorroborated
 
 if TYPE_CHECKING:
     from core.sender_history import HistoryView
@@ -95,7 +95,7 @@ class Pipeline:
             action = Action.ADD_HEADER
         else:
             action = Action.ACCEPT
-        evidence = self._explain(symbols, judged, score >= t.quarantine or spam)
+        evidence = self._explain(symbols, judged, t.quarantine)
         message = "message rejected as spam" if action == Action.REJECT else ""
         if action == Action.DEFER:
             message = "message could not be scanned completely, try again later"
@@ -166,7 +166,7 @@ class Pipeline:
         score = judged.score
         if judged.holds(inc.spam) and Reason.SPAM not in reasons:
             reasons.append(Reason.SPAM)
-        evidence = self._explain(symbols, judged, score >= inc.spam)
+        evidence = self._explain(symbols, judged, inc.spam)
         if reasons and (inc.action == "quarantine" or reasons != [Reason.SPAM]):
             action = Action.QUARANTINE  # malware and Windows executables are held whatever incoming.action says
         elif reasons:
@@ -182,11 +182,11 @@ class Pipeline:
                        **base)
 
     @staticmethod
-    def _explain(symbols: list[Symbol], judged: Assessment, over: bool) -> list[str]:
-        """Why a score at the hold threshold held the message (the log line's evidence=), or why it did not (an
-        UNCORROBORATED symbol, which the message's score header shows too)."""
-        if over and not judged.corroborated:
-            symbols.append(policy_symbol(judged, held=False))
+    def _explain(symbols: list[Symbol], judged: Assessment, threshold: float) -> list[str]:
+        """What the verdict policy found (the log line's evidence=); a score at the hold threshold that did not
+        hold also gets an UNCORROBORATED symbol, which the message's score header shows too."""
+        if judged.score >= threshold and not judged.corroborated:
+            symbols.append(uncorroborated(judged))
         return judged.why()
 
     def _owner(self, address: str) -> str | None:

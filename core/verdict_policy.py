@@ -32,12 +32,9 @@ from typing import Any
 from core.errors import ConfigError
 from core.models import Symbol
 
-#: The symbol a verdict carries when its score reached a hold threshold without corroboration.
+#: The symbol a verdict carries when its score reached a hold threshold without corroboration. It carries no score
+#: and is never evidence itself. (What held a message is the verdict's `evidence`, in the scan log line.)
 UNCORROBORATED = "UNCORROBORATED"
-#: The symbol a held verdict carries to say which evidence held it (in the log line and the quarantine record).
-HOLD_EVIDENCE = "HOLD_EVIDENCE"
-#: Policy symbols carry no score and are never evidence themselves.
-POLICY_SYMBOLS = frozenset({UNCORROBORATED, HOLD_EVIDENCE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +43,7 @@ class VerdictSettings:
 
     min_kinds: int = 2
     min_kind_score: float = 1.0
-    max_credit: float = 3.0
+    max_credit: float = 2.0
     broad_kinds: int = 3
     broad_score: float = 3.0
     strong: tuple[str, ...] = ()
@@ -56,6 +53,15 @@ class VerdictSettings:
     # kind -> the score its symbols must reach for the kind to count (default min_kind_score). A kind whose
     # minimum is 0 counts by presence: "origin" symbols weigh nothing in the score but do corroborate.
     kind_min_score: Mapping[str, float] = field(default_factory=dict)
+    # symbol -> (kind, strong, weak): every scan asks about the same few dozen names; pattern matching once each
+    _memo: dict[str, tuple[str, bool, bool]] = field(default_factory=dict, compare=False, repr=False)
+
+    def classify(self, symbol: str) -> tuple[str, bool, bool]:
+        """(kind, strong, weak) of a symbol, from the tables; remembered per name."""
+        found = self._memo.get(symbol)
+        if found is None:
+            found = self._memo[symbol] = (self.kind_of(symbol), self.is_strong(symbol), self.is_weak(symbol))
+        return found
 
     def kind_of(self, symbol: str) -> str:
         """The kind of evidence a symbol belongs to ("other" if the tables do not say).
@@ -85,14 +91,12 @@ class Assessment:
     strong: list[str]  # strong symbols present (with a positive score)
     kinds: dict[str, float]  # kinds that count as evidence -> their score
     credit: float  # what evidence for the message took off (<= 0, capped)
-    min_kinds: int = 2  # kinds needed when no strong symbol is present
-    broad_kinds: int = 3  # this many kinds hold from broad_score, below the hold threshold
-    broad_score: float = 3.0
+    policy: VerdictSettings = field(default_factory=VerdictSettings)
 
     @property
     def corroborated(self) -> bool:
         """Whether a score at a hold threshold may hold: a strong symbol, or enough kinds of evidence."""
-        return bool(self.strong) or len(self.kinds) >= self.min_kinds
+        return bool(self.strong) or len(self.kinds) >= self.policy.min_kinds
 
     def holds(self, threshold: float) -> bool:
         """Whether the message is held: a strong symbol; a score at `threshold`, corroborated; or evidence of
@@ -101,10 +105,10 @@ class Assessment:
             return True
         if self.score >= threshold and self.corroborated:
             return True
-        return len(self.kinds) >= self.broad_kinds and self.score >= self.broad_score
+        return len(self.kinds) >= self.policy.broad_kinds and self.score >= self.policy.broad_score
 
     def why(self) -> list[str]:
-        """The options of the policy symbol: what held the message, or what it lacked."""
+        """What held the message, or what it lacked: the verdict's evidence and the UNCORROBORATED symbol's options."""
         out = [f"strong={','.join(self.strong)}"] if self.strong else []
         out.append("kinds=" + (",".join(f"{k}:{v:g}" for k, v in sorted(self.kinds.items())) or "-"))
         if self.credit:
@@ -117,33 +121,26 @@ def assess(symbols: Iterable[Symbol], policy: VerdictSettings) -> Assessment:
     debit = 0.0
     credit = 0.0
     per_kind: dict[str, float] = {}
-    present: set[str] = set()
     strong: list[str] = []
     for sym in symbols:
-        if sym.name in POLICY_SYMBOLS:
+        if sym.name == UNCORROBORATED:
             continue
         if sym.score < 0:
             credit += sym.score
             continue
         debit += sym.score
-        if sym.score > 0 and policy.is_strong(sym.name) and sym.name not in strong:
+        kind, is_strong, is_weak = policy.classify(sym.name)
+        if sym.score > 0 and is_strong and sym.name not in strong:
             strong.append(sym.name)
-        if policy.is_weak(sym.name):
-            continue
-        kind = policy.kind_of(sym.name)
-        per_kind[kind] = per_kind.get(kind, 0.0) + sym.score
-        present.add(kind)
+        if not is_weak:
+            per_kind[kind] = per_kind.get(kind, 0.0) + sym.score
     credit = max(credit, -policy.max_credit)
-    kinds = {k: round(v, 2) for k, v in per_kind.items()
-             if k in present and v >= policy.kind_min_score.get(k, policy.min_kind_score)}
-    return Assessment(score=debit + credit, strong=strong, kinds=kinds, credit=round(credit, 2),
-                      min_kinds=policy.min_kinds, broad_kinds=policy.broad_kinds, broad_score=policy.broad_score)
+    kinds = {k: round(v, 2) for k, v in per_kind.items() if v >= policy.kind_min_score.get(k, policy.min_kind_score)}
+    return Assessment(score=debit + credit, strong=strong, kinds=kinds, credit=round(credit, 2), policy=policy)
 
 
-def policy_symbol(assessment: Assessment, held: bool) -> Symbol:
-    """HOLD_EVIDENCE for a held message, UNCORROBORATED for one the policy let through with a header."""
-    if held:
-        return Symbol(HOLD_EVIDENCE, 0.0, "what held the message", assessment.why())
+def uncorroborated(assessment: Assessment) -> Symbol:
+    """The symbol of a message whose score reached a hold threshold without corroboration (delivered, flagged)."""
     return Symbol(UNCORROBORATED, 0.0, "score reached the hold threshold without corroborating evidence",
                   assessment.why())
 
@@ -179,7 +176,7 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
             raise ConfigError(f"verdict.{key} must be a whole number of at least 1")
         counts[key] = value
     return VerdictSettings(min_kind_score=_number(d.get("min_kind_score", 1.0), "verdict.min_kind_score"),
-                           max_credit=_number(d.get("max_credit", 3.0), "verdict.max_credit"),
+                           max_credit=_number(d.get("max_credit", 2.0), "verdict.max_credit"),
                            broad_score=_number(d.get("broad_score", 3.0), "verdict.broad_score"),
                            strong=names("strong"), weak=names("weak"), kinds=kinds, kind_min_score=mins, **counts)
 
@@ -192,5 +189,4 @@ def _number(value: Any, name: str) -> float:
 
 def unknown_symbols(policy: VerdictSettings, known: Sequence[str]) -> list[str]:
     """Symbols of `known` that no kind claims and that are neither strong nor weak (a test keeps the tables whole)."""
-    return [s for s in known if s not in POLICY_SYMBOLS and policy.kind_of(s) == "other"
-            and not policy.is_strong(s) and not policy.is_weak(s)]
+    return [s for s in known if s != UNCORROBORATED and policy.classify(s) == ("other", False, False)]

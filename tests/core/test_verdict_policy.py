@@ -13,7 +13,7 @@ from core.errors import ConfigError
 from core.models import Action, Envelope, Reason, Symbol
 from core.pipeline import Pipeline
 from core.settings import Settings, load_settings
-from core.verdict_policy import HOLD_EVIDENCE, UNCORROBORATED, assess, parse_verdict_settings, unknown_symbols
+from core.verdict_policy import UNCORROBORATED, assess, parse_verdict_settings, unknown_symbols
 from tests.core.test_pipeline import MSG, FixedCheck, _accounts, _policy
 
 #: Sent by alice (owns shop.example) through SMTP AUTH, From her own domain: nothing about its origin is suspect.
@@ -63,7 +63,7 @@ def test_two_independent_kinds_hold() -> None:
     v = _verdict(["CLASSIFIER_95", "LOGIN_LURE"])  # statistical + links
     assert (v.action, v.reasons) == (Action.QUARANTINE, [Reason.SPAM])
     assert any(e.startswith("kinds=") and "links" in e and "statistical" in e for e in v.evidence)
-    assert UNCORROBORATED not in names(v) and HOLD_EVIDENCE not in names(v)
+    assert UNCORROBORATED not in names(v)
 
 
 def test_two_symbols_of_one_kind_are_one_kind() -> None:
