@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from core.attribution import How
 from core.checks.base import GROUP_SPAM, ScanContext
 from core.checks.sender_mismatch import domain_of
 from core.links import host_of, urls
@@ -88,7 +89,7 @@ class AlignmentCheck:
             if targets and all(t and ctx.owns(t) for t in targets):
                 found.append((ALIGNED_LIST_UNSUB, targets[0]))
         login = ctx.envelope.user
-        if ctx.sender.how == "auth" and "@" in login and domain_of(login) == from_domain:
+        if ctx.sender.how == How.AUTH and "@" in login and domain_of(login) == from_domain:
             found.append((AUTH_MAILBOX, login))
         if (msg.header("in-reply-to") or msg.header("references")) and _REPLY_SUBJECT.match(msg.subject):
             found.append((THREAD_REPLY, msg.subject[:40]))

@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from core.links import site_of
 from core.models import Envelope, Sender, Symbol
 
 if TYPE_CHECKING:
@@ -51,6 +52,13 @@ class ScanContext:
             return False
         labels = domain.split(".")
         return any(".".join(labels[i:]) in self.own_domains for i in range(len(labels) - 1))
+
+    def internal(self, site: str = "") -> bool:
+        """Whether every envelope recipient is on the sending account's own domains (or on `site`): a site's own
+        notification to its owner, not mail to the outside world."""
+        rcpts = self.envelope.recipients
+        return bool(rcpts) and all(self.owns(d) or (site and site_of(d) == site)
+                                   for d in (r.rpartition("@")[2].lower() for r in rcpts))
 
     def out_of_time(self) -> bool:
         return time.monotonic() >= self.deadline

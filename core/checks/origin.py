@@ -41,10 +41,9 @@ class OriginCheck:
             return [Symbol(UNVERIFIED, ctx.settings.score(UNVERIFIED), self.description,
                            [ctx.sender.account, how])]
         from_domain = domain_of(msg.from_addr) or domain_of(ctx.envelope.sender)
-        outside = [r for r in ctx.envelope.recipients if not ctx.owns(domain_of(r))]
         # A site's own notifications (a contact form mailing the owner "From" the visitor) stay inside the account:
         # only mail to the outside world claiming a domain the account does not own lacks a voucher.
-        if not ctx.owns(from_domain) and outside:
+        if not ctx.owns(from_domain) and not ctx.internal():
             return [Symbol(FOREIGN_FROM, ctx.settings.score(FOREIGN_FROM), self.description,
                            [from_domain or "no From", ctx.sender.account])]
         return []

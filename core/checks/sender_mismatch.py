@@ -59,9 +59,7 @@ class SenderMismatchCheck:
         reply = domain_of(msg.reply_to_addr)
         # A site's own form mailing its owner, Reply-To the visitor, stays inside the sending account (or, where
         # no account is known, inside the From address's own site): not a lure.
-        rcpts = ctx.envelope.recipients
-        inside = bool(rcpts) and all(ctx.owns(domain_of(r)) or site_of(domain_of(r)) == from_site for r in rcpts)
-        if reply and site_of(reply) != from_site and not inside:
+        if reply and site_of(reply) != from_site and not ctx.internal(from_site):
             if is_freemail(reply) and not is_freemail(from_domain):
                 out.append((REPLYTO_FREEMAIL, reply))
             elif not listed:
