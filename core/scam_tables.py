@@ -18,12 +18,19 @@ from __future__ import annotations
 #: own customers in those words).
 STRONG_FAMILIES = frozenset({"advance_fee", "extortion", "crypto_investment", "gift_card", "tech_support", "pharma"})
 
+#: Cues that are not words but things found in the raw text (core/checks/scam_patterns.py detects them): a sum of a
+#: million or more, and a crypto wallet address whose checksum holds. A detector cue alone is no evidence: it only
+#: completes a family another group of which was already found.
+LARGE_SUM = "<large sum>"
+WALLET_ADDRESS = "<wallet address>"
+
 #: family -> cue groups; each group a tuple of cues.
 SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "advance_fee": (
         (" inheritance ", " next of kin ", " beneficiary ", " unclaimed ", " dormant account ", " consignment ",
          " late client ", " deceased ", " erbschaft ", " verstorbenen ", " herencia ", " fallecido ",
-         " héritage ", " défunt ", " eredità ", " خزينة ", " ميراث ", " المتوفى ", " ירושה ", "遗产", "遺産"),
+         " héritage ", " défunt ", " eredità ", " خزينة ", " ميراث ", " المتوفى ", " ירושה ", "遗产", "遺産",
+         LARGE_SUM),
         (" strictly confidential ", " absolute confidentiality ", " business proposal ", " your assistance ",
          " of the total sum ", " of the total fund ", " percent of the fund ", " share of the fund ", " vertraulich ",
          " streng geheim ", " confidencial ", " confidentiel ", " سري للغاية ", " בסודיות ", "保密", "極秘"),
@@ -34,7 +41,7 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "prize": (
         (" you have won ", " youve won ", " you won ", " winning number ", " lucky draw ", " lottery ",
          " sweepstake ", " sie haben gewonnen ", " gewinner ", " ha ganado ", " ganador ", " vous avez gagné ",
-         " gagnant ", " لقد ربحت ", " זכית ", "中奖", "当選"),
+         " gagnant ", " لقد ربحت ", " זכית ", "中奖", "当選", LARGE_SUM),
         (" claim your ", " processing fee ", " release fee ", " delivery fee ", " clearance fee ",
          " bearbeitungsgebühr ", " tasa de ", " frais de dossier ", " رسوم ", " עמלת ", "手续费", "手数料"),
         (" reference number ", " batch number ", " ticket number ", " claims agent ", " claims officer ",
@@ -46,7 +53,7 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
          " installed malware ", " spyware ", " ihre webcam ", " ich habe ihr ", " tu cámara ", " tu dispositivo ",
          " votre webcam ", " votre appareil ", " كاميرا ", " המצלמה ", "摄像头", "カメラ"),
         (" bitcoin ", " btc ", " litecoin ", " monero ", " crypto wallet ", " my wallet ", " wallet address ",
-         " bitcoin address ", "比特币", "ビットコイン"),
+         " bitcoin address ", "比特币", "ビットコイン", WALLET_ADDRESS),
         (" 48 hours ", " 24 hours ", " 72 hours ", " all your contacts ", " your contacts ", " send the video ",
          " 48 stunden ", " 48 horas ", " 48 heures ", " tus contactos ", " vos contacts ", " ihre kontakte ",
          " 48 ساعة ", " 48 שעות ", "48小时", "48時間"),

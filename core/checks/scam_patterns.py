@@ -2,9 +2,10 @@
 
 Each family (core/scam_tables.py) is a few cue groups, one per thing that fraud has to say. Two groups of one
 family make SCAM_<FAMILY> (content evidence for the verdict policy); every group of a family whose whole script is
-near certain by itself (STRONG_FAMILIES) adds SCAM_FULL_SCRIPT, a strong symbol. A crypto wallet address in the text
-(CRYPTO_WALLET) counts as the extortion family's payment cue too. Language-aware without telling languages apart:
-the tables hold the cues of every language Mailward's users write; none of them is a reason on its own.
+near certain by itself (STRONG_FAMILIES) adds SCAM_FULL_SCRIPT, a strong symbol. Some cues are detectors, not
+words (a large sum, a crypto wallet address, which is also CRYPTO_WALLET on its own). Language-aware without
+telling languages apart: the tables hold the cues of every language Mailward's users write; none of them is a
+reason on its own.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import re
 from typing import TYPE_CHECKING
 
 from core.checks.base import GROUP_SPAM, ScanContext
-from core.checks.spam_phrases import normalized_text
+from core.checks.spam_phrases import message_text, normalized_text
 from core.models import Symbol
-from core.scam_tables import SCAM_FAMILIES, STRONG_FAMILIES
+from core.scam_tables import LARGE_SUM, SCAM_FAMILIES, STRONG_FAMILIES, WALLET_ADDRESS
 
 if TYPE_CHECKING:
     from core.mime import ParsedMessage
@@ -29,21 +30,26 @@ _WALLET = re.compile(r"(?<![\w/])(?:bc1[02-9ac-hj-np-z]{25,59}|[13][1-9A-HJ-NP-Z
 SYMBOLS = (*(f"SCAM_{f.upper()}" for f in SCAM_FAMILIES), FULL, WALLET)
 
 
-def _compile(cue: str) -> tuple[str, str]:
-    """(cue, its first word) for a cue on word boundaries; (cue, "") for one matched anywhere (no spaces)."""
+#: How a cue is looked for: on word boundaries (its first word must be among the message's), anywhere (no spaces:
+#: Chinese and Japanese), or by a detector (core.scam_tables' LARGE_SUM, WALLET_ADDRESS).
+WORD, ANYWHERE, DETECTOR = "word", "anywhere", "detector"
+
+
+def _compile(cue: str) -> tuple[str, str, str]:
+    """(cue, how it is looked for, its first word)."""
+    if cue in (LARGE_SUM, WALLET_ADDRESS):
+        return cue, DETECTOR, ""
     words = cue.split()
-    return (cue, words[0]) if cue.startswith(" ") and words else (cue, "")
+    return (cue, WORD, words[0]) if cue.startswith(" ") and words else (cue, ANYWHERE, "")
 
 
-#: family -> groups of (cue, first word): a cue is looked for only when its first word is among the message's.
 _FAMILIES = {f: tuple(tuple(_compile(c) for c in group) for group in groups) for f, groups in SCAM_FAMILIES.items()}
 #: A sum of a million or more ("$4,500,000", "USD 10.5 million", "2.000.000 EUR"): the money advance-fee and prize
-#: fraud promise. It stands in for the first cue group of those families.
+#: fraud promise.
 _LARGE_SUM = re.compile(
     r"(?:[$\u20ac\u00a3]|usd|us\$|eur|gbp)\s?\d{1,3}(?:[,.' ]\d{3}){2,}"
     r"|\d{1,3}(?:[,.' ]\d{3}){2,}\s?(?:[$\u20ac\u00a3]|usd|eur|gbp|dollars|euros)"
     r"|\d+(?:[.,]\d+)?\s?(?:million|millionen|millones|millions|milioni|milh\u00f5es)\b", re.IGNORECASE)
-SUM_FAMILIES = ("advance_fee", "prize")
 
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -93,26 +99,31 @@ class ScamPatternsCheck:
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """SCAM_<FAMILY> for two cue groups of a family, plus SCAM_FULL_SCRIPT for all of them; CRYPTO_WALLET."""
         budget = ctx.settings.scan.max_text_bytes
-        raw_text = " \n ".join((msg.subject[:1000], msg.text[:budget], msg.html_text[:budget]))
+        raw_text = message_text(msg, budget)
         text = normalized_text(msg, budget)
-        wallet = _wallet(raw_text)
+        words = set(text.split())
+        anywhere = not text.isascii()  # cues without spaces are Chinese or Japanese
+        detected: dict[str, str] = {WALLET_ADDRESS: _wallet(raw_text)}  # LARGE_SUM only when it could complete
+
+        def detect(cue: str) -> str:
+            if cue not in detected:
+                m = _LARGE_SUM.search(raw_text, 0, 200000)
+                detected[cue] = m.group(0)[:20] if m else ""
+            return detected[cue]
+
         out: list[Symbol] = []
         full: list[str] = []
-        words = set(text.split())
-        large_sum: str | None = None  # looked for at most once, and only when it could complete a family
-        anywhere = not text.isascii()  # cues without spaces are Chinese or Japanese
         for family, groups in _FAMILIES.items():
             if ctx.out_of_time():
                 break
-            hits = [next((cue.strip() for cue, first in group
-                          if (first in words if first else anywhere) and cue in text), "") for group in groups]
-            if family == "extortion" and wallet and not hits[1]:
-                hits[1] = "wallet address"
-            if family in SUM_FAMILIES and not hits[0] and any(hits[1:]):  # a sum alone is no evidence: look only then
-                if large_sum is None:
-                    m = _LARGE_SUM.search(raw_text, 0, 200000)
-                    large_sum = m.group(0)[:20] if m else ""
-                hits[0] = large_sum
+            hits = [next((cue.strip() for cue, how, first in group
+                          if (first in words if how == WORD else how == ANYWHERE and anywhere) and cue in text), "")
+                    for group in groups]
+            if any(hits):  # a detector cue alone is no evidence: it only completes what a word cue began
+                for i, group in enumerate(groups):
+                    if not hits[i]:
+                        hits[i] = next((found for cue, how, _ in group if how == DETECTOR
+                                        for found in (detect(cue),) if found), "")
             found = [h for h in hits if h]
             if len(found) >= 2:
                 name = f"SCAM_{family.upper()}"
@@ -121,6 +132,7 @@ class ScamPatternsCheck:
                     full.append(family)
         if full:
             out.append(Symbol(FULL, ctx.settings.score(FULL), "every cue of a known fraud script", full))
+        wallet = detected[WALLET_ADDRESS]
         if wallet:
             out.append(Symbol(WALLET, ctx.settings.score(WALLET), "a crypto wallet address in the text", [wallet[:12]]))
         return out

@@ -51,12 +51,21 @@ def normalize(text: str) -> str:
     return " " + _NON_WORD.sub(" ", text.lower().translate(_APOSTROPHES)).strip() + " "
 
 
+def message_text(msg: ParsedMessage, budget: int) -> str:
+    """Subject and bodies (each body up to `budget` characters) as one text; built once per message."""
+    key = f"text:{budget}"
+    text = msg.views.get(key)
+    if text is None:
+        text = msg.views[key] = " \n ".join((msg.subject[:1000], msg.text[:budget], msg.html_text[:budget]))
+    return text
+
+
 def normalized_text(msg: ParsedMessage, budget: int) -> str:
-    """Subject and bodies (each body up to `budget` characters), normalised; computed once per message."""
+    """message_text normalised (core.checks.spam_phrases.normalize); computed once per message."""
     key = f"normalized:{budget}"
     text = msg.views.get(key)
     if text is None:
-        text = msg.views[key] = normalize(" \n ".join((msg.subject[:1000], msg.text[:budget], msg.html_text[:budget])))
+        text = msg.views[key] = normalize(message_text(msg, budget))
     return text
 
 

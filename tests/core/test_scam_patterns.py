@@ -1,0 +1,54 @@
+"""The fraud-script check (core.checks.scam_patterns): cue groups, detector cues, wallets and their checksums."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.checks.scam_patterns import CHECK, _wallet
+from core.mime import parse_message
+from tests.core.scan_support import context, names, settings
+
+BTC = "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"  # a valid legacy address (checksum holds)
+BECH32 = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"
+
+
+def _run(body: str, subject: str = "Hello") -> dict[str, list[str]]:
+    raw = f"From: <a@shop.example>\nTo: b@x.example\nSubject: {subject}\nContent-Type: text/plain; charset=utf-8\n\n"
+    msg = parse_message((raw + body).encode(), settings().scan)
+    return {s.name: s.options for s in CHECK.run(msg, context())}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    (f"pay to {BTC} now", BTC), (BECH32, BECH32), ("0x" + "ab" * 20, "0x" + "ab" * 20),
+    (BTC[:-1] + "3", ""),  # one character off: the checksum fails
+    ("ref 3aouzKr6RGL1abcdefghijkmnopq", ""),  # base58-shaped, not an address
+    (BECH32[:-1] + "p", ""),
+])
+def test_wallets_need_their_checksum(text: str, found: str) -> None:
+    assert _wallet(text) == found
+
+
+def test_a_wallet_completes_extortion_a_wallet_alone_is_not_a_family() -> None:
+    assert set(_run(f"Send it to {BTC}.")) == {"CRYPTO_WALLET"}
+    got = _run(f"I recorded you with your webcam. Send it to {BTC}.")
+    assert got["SCAM_EXTORTION"] == ["your webcam", BTC]  # cue groups in their order: claim, payment
+    assert "SCAM_FULL_SCRIPT" not in got  # two of three groups
+
+
+def test_a_large_sum_only_completes_a_family_another_group_began() -> None:
+    assert _run("Our revenue passed USD 12,500,000 this year.") == {}
+    got = _run("A sum of USD 12,500,000 awaits you. This is strictly confidential.")
+    assert got["SCAM_ADVANCE_FEE"] == ["USD 12,500,000", "strictly confidential"]
+
+
+def test_word_cues_sit_on_word_boundaries_and_cjk_cues_anywhere() -> None:
+    assert _run("The subbitcoinx and xlotteryx are words of nothing.") == {}
+    got = _run("\u606d\u559c\u60a8\u4e2d\u5956\u4e86\uff0c\u8bf7\u652f\u4ed8\u624b\u7eed\u8d39\u3002")  # Chinese
+    assert "SCAM_PRIZE" in got
+
+
+def test_two_groups_are_content_evidence_every_group_of_a_strong_family_is_strong() -> None:
+    assert names(CHECK.run(parse_message(b"Subject: x\n\nYour computer is infected. Call our support now.\n",
+                                         settings().scan), context())) == {"SCAM_TECH_SUPPORT"}
+    got = _run("Your computer is infected. Call our support now or you will be charged.")
+    assert set(got) == {"SCAM_TECH_SUPPORT", "SCAM_FULL_SCRIPT"} and got["SCAM_FULL_SCRIPT"] == ["tech_support"]
