@@ -22,7 +22,7 @@ import hashlib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from core.models import Action, Direction, Envelope, QuarantineRecord, Sender, Symbol, Verdict
 from core.sender_objects import SenderObject, SoType, sender_objects
@@ -135,9 +135,9 @@ class SenderHistory(Protocol):
 
     def confirm_spam(self, objects: Sequence[SenderObject], now: float | None = None) -> None: ...
 
-    def forget(self, objects: Sequence[SenderObject]) -> None: ...
+    def baselines(self, objects: Sequence[SenderObject], now: float | None = None) -> dict[str, dict[str, Any]]: ...
 
-    def baselines(self, object_ids: Sequence[str], now: float | None = None) -> dict[str, dict[str, object]]: ...
+    def baseline(self, obj: SenderObject, now: float | None = None) -> dict[str, Any] | None: ...
 
 
 # ---- shared arithmetic (the store's Lua does the same; tests/core/test_sender_history.py holds them together) ----

@@ -327,17 +327,6 @@ class SenderHistoryStore:
         pipe.expire(registry, ttl)
         pipe.execute()
 
-    def forget(self, objects: Sequence[SenderObject]) -> None:
-        """Drop the objects' history altogether (no taint)."""
-        if not objects:
-            return
-        pipe = self.client.pipeline(transaction=True)
-        for o in objects:
-            pipe.delete(keys.history_object(o.id), keys.history_domains(o.id), keys.history_recipients(o.id))
-            if o.type is not SoType.ACCOUNT:
-                pipe.zrem(keys.history_account(o.account_id), o.id)
-        pipe.execute()
-
     # ---- display -----------------------------------------------------------------------------------------------
     def baselines(self, objects: Sequence[SenderObject], now: float | None = None) -> dict[str, dict[str, Any]]:
         """Per object id with a history, its baseline for display (core.sender_history.display); one round trip."""
@@ -501,12 +490,6 @@ class MemorySenderHistoryStore:
             self.recipients.pop(o.id, None)
             if o.type is not SoType.ACCOUNT:
                 self.registry.setdefault(account_id, {})[o.id] = now
-
-    def forget(self, objects: Sequence[SenderObject]) -> None:
-        """As SenderHistoryStore.forget."""
-        for o in objects:
-            self._drop(o.id)
-            self.registry.get(o.account_id, {}).pop(o.id, None)
 
     def baselines(self, objects: Sequence[SenderObject], now: float | None = None) -> dict[str, dict[str, Any]]:
         """As SenderHistoryStore.baselines."""

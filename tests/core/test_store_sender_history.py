@@ -119,7 +119,7 @@ def test_objects_per_account_are_capped_least_recently_used_first(make) -> None:
     assert store.baselines([by_type(senders[5], SoType.SENDER_EMAIL)], now=T0 + 20)
 
 
-def test_confirm_spam_taints_and_forget_drops(make) -> None:  # type: ignore[no-untyped-def]
+def test_confirm_spam_wipes_and_taints(make) -> None:  # type: ignore[no-untyped-def]
     st = settings()
     store = make(st)
     objs = objects_of()
@@ -131,9 +131,9 @@ def test_confirm_spam_taints_and_forget_drops(make) -> None:  # type: ignore[no-
     wiped = (shown["clean"], shown["confirmed_spam"], shown["established"], shown["recipient_domains"])
     assert wiped == (0, 1, False, 0)
     assert shown["tainted_until"] == T0 + st.history.taint_days * DAY and shown["usual_per_hour"] == 0
-    store.forget(objs)
-    assert store.baselines(objs, now=T0 + 2) == {}
-    assert store.view(objs, [], now=T0 + 2).of(SoType.SENDER_EMAIL).confirmed_spam == 0  # type: ignore[union-attr]
+    view = store.view(objs, [CUSTOMERS[0]], now=T0 + 2)
+    assert history_symbols(view, st) == []  # tainted: no attenuation
+    assert view.of(SoType.SENDER_EMAIL).confirmed_spam == 1  # type: ignore[union-attr]
 
 
 def test_baselines_for_display(make) -> None:  # type: ignore[no-untyped-def]
