@@ -40,13 +40,13 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import DEFAULT_CORPUS, CorpusMessage, load_corpus
-from bench.modern_detection import render_modern, scan_modern, summarize_modern
+from bench.modern_detection import fresh_install_policy, render_modern, scan_modern, summarize_modern
 from core.checks import ALL_CHECKS
 from core.checks.base import Check
 from core.checks.classifier import ClassifierCheck
 from core.mime import parse_message
-from core.models import AccountState, Action, Envelope
-from core.pipeline import Pipeline, Policy
+from core.models import Action, Envelope
+from core.pipeline import Pipeline
 from core.settings import Settings, load_settings
 from core.spam_model import SpamModel
 from core.store_cpanel import MemoryCpanelAccounts
@@ -164,11 +164,6 @@ class Run:
     train_s: float = 0.0
 
 
-def _policy() -> Policy:
-    return Policy(allow_winexec=False, whitelisted=lambda kind, value: False,
-                  account_state=lambda account: AccountState.ACTIVE)
-
-
 def fold_checks(model: SpamModel) -> tuple[Check, ...]:
     """ALL_CHECKS with the classifier check scoring with `model` instead of the shipped file."""
     checks = tuple(ClassifierCheck(model) if c.name == ClassifierCheck.name else c for c in ALL_CHECKS)
@@ -201,7 +196,7 @@ def scan_fold(messages: Sequence[CorpusMessage], kinds: Sequence[str], tokens: S
     model = SpamModel.train((tokens[i], kinds[i] == SPAM) for i in train)
     run.train_s += time.process_time() - t0
     pipe = Pipeline(settings, server_accounts(server), fold_checks(model))
-    policy = _policy()
+    policy = fresh_install_policy()
     for i in test:
         env = Envelope(sender=senders[i], recipients=[RECIPIENT], user=senders[i], ip="127.0.0.1")
         w0, c0 = time.perf_counter(), time.process_time()

@@ -26,14 +26,20 @@ HELD = Action.QUARANTINE.value
 FLAGGED = Action.ADD_HEADER.value
 
 
+def fresh_install_policy() -> Policy:
+    """The runtime policy of a fresh install: nothing whitelisted, every account active, nothing learned, no
+    campaign counts and no sender history (both need Redis)."""
+    return Policy(allow_winexec=False, whitelisted=lambda kind, value: False,
+                  account_state=lambda account: AccountState.ACTIVE)
+
+
 def scan_modern(settings: Settings, seed: int = 0) -> list[dict[str, Any]]:
     """Every message of the modern set through Pipeline.evaluate: one outcome dict each."""
     from bench.modern_mail import accounts_of, envelope_of, generate
 
     messages = generate(seed)
     pipe = Pipeline(settings, accounts_of(messages))
-    policy = Policy(allow_winexec=False, whitelisted=lambda kind, value: False,
-                    account_state=lambda account: AccountState.ACTIVE)
+    policy = fresh_install_policy()
     out = []
     for m in messages:
         c0 = time.process_time()
