@@ -130,7 +130,7 @@ class Calibration:
 
     def prob(self, raw: float) -> float:
         """The calibrated spam probability of a raw log-odds."""
-        return _sigmoid(self.a * raw + self.b)
+        return _sigmoid(self.logit(raw))
 
     def raw_logit(self, calibrated: float) -> float:
         """The raw log-odds that calibrates to this log-odds (the inverse of logit)."""
