@@ -248,6 +248,7 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
     <option value="7d">Last 7 days</option></select>
    <button type="submit" class="btn btn-default btn-sm">Show</button>
   </form>
+  <div class="mw-scroll">
   <table class="table table-condensed" id="am-table">
    <caption>Messages sent and held, by object</caption>
    <thead><tr><th scope="col">Type</th><th scope="col">Name</th><th scope="col">Sent</th>
@@ -255,6 +256,7 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
    <th scope="col">Sending history</th></tr></thead>
    <tbody></tbody>
   </table>
+  </div>
  </section>
  <section role="tabpanel" class="tab-pane" id="settings" aria-labelledby="tab-settings">
   <div class="panel panel-default"><div class="panel-heading"><h2 class="panel-title">Quarantine</h2></div>

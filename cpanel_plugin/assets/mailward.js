@@ -192,15 +192,18 @@
   loaders.quarantine = loadQuarantine;
 
   /* ------------------------------------------------------------------ activity monitor */
+  /* Each cell carries its column's heading, which a phone shows beside the value (the table stacks there). */
+  var AM_COLUMNS = Array.prototype.map.call($("am-table").querySelectorAll("thead th"),
+                                            function (th) { return th.textContent; });
+
   function amRow(body, kind, o) {
     var row = el("tr");
-    row.appendChild(el("td", kind));
-    row.appendChild(el("td", o.name));
-    row.appendChild(el("td", o.messages));
-    row.appendChild(el("td", o.quarantined));
-    row.appendChild(el("td", o.limit ? o.limit : "unlimited"));
-    row.appendChild(el("td", o.rateLimited ? "yes" : "no"));
-    row.appendChild(el("td", historyText(o.history)));
+    [kind, o.name, o.messages, o.quarantined, o.limit ? o.limit : "unlimited", o.rateLimited ? "yes" : "no",
+     historyText(o.history)].forEach(function (value, i) {
+      var cell = el("td", value);
+      cell.setAttribute("data-label", AM_COLUMNS[i]);
+      row.appendChild(cell);
+    });
     body.appendChild(row);
   }
 

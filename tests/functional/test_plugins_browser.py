@@ -136,6 +136,11 @@ def test_cpanel_user_sees_only_own_mail_and_every_tab(world: World, alice_page: 
     assert "mwt-alice" in activity and "mwt-bob" not in activity
     assert page.locator("#am-table thead th").last.text_content() == "Sending history"
     assert page.locator("#am-table tbody tr:first-child td").count() == 7
+    assert page.locator("#am-table tbody tr:first-child td").last.text_content() in ("new", "learning")  # fresh
+    for width, height in ((1366, 768), (390, 844)):  # the Sending history column on a laptop and a phone
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=str(shots / f"cpanel-activity-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.keyboard.press("ArrowRight")
     page.wait_for_selector("#settings-account tbody tr")
