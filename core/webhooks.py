@@ -63,10 +63,43 @@ def check_events(events: list[str]) -> list[str]:
     return [k for k in EVENT_KINDS if k in events]
 
 
+#: IPv6 forms whose last 32 bits are the IPv4 address a packet really goes to: IPv4-compatible (::a.b.c.d,
+#: deprecated but still routed by some stacks) and the well-known NAT64 prefix (RFC 6052).
+_LAST32_FORMS = (ipaddress.IPv6Network("::/96"), ipaddress.IPv6Network("64:ff9b::/96"))
+#: The local-use NAT64 prefix (RFC 8215): where an operator's translator puts the IPv4 address inside it varies with
+#: the prefix length, so no one mapping is safe; it is never a public destination anyway.
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
+
+
+def embedded_ipv4(addr: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries (mapped, compatible, NAT64, 6to4, Teredo server and client)."""
+    out: list[ipaddress.IPv4Address] = []
+    if addr.ipv4_mapped is not None:
+        out.append(addr.ipv4_mapped)
+    if any(addr in net for net in _LAST32_FORMS):
+        out.append(ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF))
+    if addr.sixtofour is not None:
+        out.append(addr.sixtofour)
+    if addr.teredo is not None:
+        out.extend(addr.teredo)
+    return out
+
+
 def is_public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    """Whether an address is on the public internet (not loopback, private, link-local, reserved...)."""
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        addr = addr.ipv4_mapped
+    """Whether an address is on the public internet (not loopback, private, link-local, reserved...).
+
+    An IPv6 address that carries an IPv4 one is judged by that IPv4 address too: `::127.0.0.1`,
+    `64:ff9b::7f00:1` and `2002:7f00:1::` all reach 127.0.0.1 through a translator or tunnel.
+    """
+    if isinstance(addr, ipaddress.IPv6Address):
+        if addr in _LOCAL_NAT64:
+            return False
+        inner = embedded_ipv4(addr)
+        if inner:
+            if not all(is_public(a) for a in inner):
+                return False
+            if addr.ipv4_mapped is not None or any(addr in net for net in _LAST32_FORMS):
+                return True  # a pure translation form: the IPv4 address is the destination
     return addr.is_global and not addr.is_multicast
 
 
