@@ -3,20 +3,22 @@
 Pure logic: the account maps come in through an `AccountLookup` (core.store_cpanel.CpanelAccounts or its
 Memory twin) and the headers through a `HeaderSource` (an email.message.Message, or `HeaderList`).
 
-Why the rules run in this order: each rule trusts a source less than the one before it.
+Only what the MTA vouches for chooses the account (design.md, "Trust boundaries"):
   (a) auth           SMTP AUTH identity: Exim verified the password; nothing in the message can change it.
   (b) local          the caller's login for local submission (sendmail -t / PHP mail()): Exim takes it from
                      the kernel (getuid), so the caller cannot lie about it.
   (b') local_received  `sendmail -bs` sends no User: line; Exim puts the login into the Received: header it
                      prepends. Only the topmost Received is read: it is Exim's own, anything lower down was
                      written by the client. Only for local submission (no IP) and a local-* protocol.
-  (c) script_uid     X-PHP-Originating-Script: written by PHP itself (the owner uid of the script file), but
-                     a script or an SMTP client can add such a header, so it ranks below the kernel's word.
-                     The first occurrence is used: PHP puts its own header before the script's extra headers.
-  (d) script_domain  X-PHP-Script's SERVER_NAME: just as forgeable, and with UseCanonicalName Off it is the
-                     HTTP client's Host: header, so it ranks below the uid.
-  (e) domain_owner   the envelope sender's domain (anyone can claim any address), else the From: header's.
-  (f) fallback       root: the mail is not attributable to an account (and is quarantined under root).
+  (f) fallback       root, the "unattributed" bucket: no identity the MTA vouches for names an account (mail
+                     sent by `nobody`/`www-data`, unauthenticated SMTP from this server, Exim's own mail). Its
+                     mail is scanned, limited and quarantined under root, with root's own limits.
+
+Headers never choose the account: X-PHP-Originating-Script (a script owner's uid), X-PHP-Script (a site name),
+the envelope sender's or the From: domain are all written by whoever sends, and on a shared server that may be
+another account's compromised script. They only narrow within the account the MTA named: the script header
+names which script of that account sent (a script whose uid header names another account is not believed),
+and the sender address is an object of that account.
 
 Not used: cPanel's `X-AntiAbuse: Originator/Caller UID/GID` header, not even its first occurrence. cPanel's
 Exim adds its copy when it delivers (transport headers), after the spam= condition has spooled the message, so
@@ -34,7 +36,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from core.mime import split_address
-from core.models import Envelope, Sender
+from core.models import Envelope, ScriptHeader, Sender
 from core.script_header import parse_script_headers, sanitize_header_value
 from core.store_cpanel import normalize_domain
 
@@ -58,9 +60,6 @@ class How(enum.StrEnum):
     AUTH = "auth"
     LOCAL = "local"
     LOCAL_RECEIVED = "local_received"
-    SCRIPT_UID = "script_uid"
-    SCRIPT_DOMAIN = "script_domain"
-    DOMAIN_OWNER = "domain_owner"
     FALLBACK = "fallback"
 
 
@@ -159,38 +158,27 @@ def attribute(envelope: Envelope, headers: HeaderSource, accounts: AccountLookup
         from_addr, from_domain = from_header_address(headers)  # bounces have an empty envelope sender
     script, script_uid = parse_script_headers(first_header(headers, "X-PHP-Script"),
                                               first_header(headers, "X-PHP-Originating-Script"))
-    sender = Sender(account=FALLBACK_ACCOUNT, domain=domain or from_domain, email=email_addr or from_addr,
-                    script=script, how=How.FALLBACK.value)
-
-    account, how = _decide(envelope, headers, accounts, script.domain, script_uid, domain or from_domain)
-    if account:
-        sender.account = account
-        sender.how = how.value
-    return sender
+    account, how = _vouched_account(envelope, headers, accounts)
+    if account and _names_another_account(accounts, account, script_uid, script.domain):
+        script = ScriptHeader()  # the header names another account's script: a forgery, not this account's
+    return Sender(account=account or FALLBACK_ACCOUNT, domain=domain or from_domain, email=email_addr or from_addr,
+                  script=script, how=(how if account else How.FALLBACK).value)
 
 
-def _decide(envelope: Envelope, headers: HeaderSource, accounts: AccountLookup, script_domain: str,
-            script_uid: int | None, sender_domain: str) -> tuple[str | None, How]:
+def _names_another_account(accounts: AccountLookup, account: str, script_uid: int | None, site: str) -> bool:
+    """Whether a script header's uid or site belongs to an account other than the one the MTA named."""
+    if script_uid is not None and accounts.account_of_uid(script_uid) not in (None, account):
+        return True
+    return bool(site) and accounts.owner_of_domain(site) not in (None, account)
+
+
+def _vouched_account(envelope: Envelope, headers: HeaderSource, accounts: AccountLookup) -> tuple[str | None, How]:
     user = envelope.user.strip(" ") if isinstance(envelope.user, str) else ""
     ip = envelope.ip.strip() if isinstance(envelope.ip, str) else ""
     # a mangled User: (controls, spaces, huge) names nobody, and must not unlock the Received rule either
-    if len(user) <= _MAX_ADDRESS and not _IDENTITY_BAD.search(user):
-        found = _identity_account(user, ip, headers, accounts)
-        if found[0]:
-            return found
-    if script_uid is not None:
-        account = accounts.account_of_uid(script_uid)
-        if account:
-            return account, How.SCRIPT_UID
-    if script_domain:
-        account = accounts.owner_of_domain(script_domain)
-        if account:
-            return account, How.SCRIPT_DOMAIN
-    if sender_domain:
-        account = accounts.owner_of_domain(sender_domain)
-        if account:
-            return account, How.DOMAIN_OWNER
-    return None, How.FALLBACK
+    if len(user) > _MAX_ADDRESS or _IDENTITY_BAD.search(user):
+        return None, How.FALLBACK
+    return _identity_account(user, ip, headers, accounts)
 
 
 def _identity_account(user: str, ip: str, headers: HeaderSource,

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from core.attribution import FALLBACK_ACCOUNT, VOUCHED, AccountLookup, HeaderList, attribute
+from core.attribution import FALLBACK_ACCOUNT, VOUCHED, AccountLookup, HeaderList, How, attribute, normalize_address
 from core.checks import ALL_CHECKS
 from core.checks.base import GROUP_VIRUS, GROUP_WINEXEC, Check, ScanContext
 from core.fingerprint import Fingerprint, fingerprint_message
@@ -73,7 +73,7 @@ class Pipeline:
             # Exim's own delivery reports (null sender, submitted locally by the MTA user) are not an account's
             # mail; holding or rejecting them would only bounce the bounce.
             return Verdict(Action.ACCEPT, bounce=True, **base), msg
-        if policy.whitelisted("authuser", envelope.user) or policy.whitelisted("sender", sender.email):
+        if self._whitelisted(envelope, sender, policy):
             return Verdict(Action.ACCEPT, whitelisted=True, **base), msg
         if policy.account_state(sender.account) == AccountState.BLOCK:
             return Verdict(Action.REJECT, message=f"sending is blocked for account {sender.account}", **base), msg
@@ -101,6 +101,22 @@ class Pipeline:
             message = "message could not be scanned completely, try again later"
         return Verdict(action, score=score, reasons=reasons, symbols=symbols, message=message, evidence=evidence,
                        **base), msg
+
+    def _whitelisted(self, envelope: Envelope, sender: Sender, policy: Policy) -> bool:
+        """Whether the sender whitelist skips the checks (never the limits: core.scanning counts it as any other).
+
+        Only an identity tied to the account the MTA named counts: its SMTP AUTH id, or an envelope sender in a
+        domain the account owns. A whitelisted address in a null sender's From:, or another account's domain in
+        the envelope, is what a compromised account would write to skip the filter.
+        """
+        if sender.how not in VOUCHED or sender.account == FALLBACK_ACCOUNT:
+            return False
+        if sender.how == How.AUTH and policy.whitelisted("authuser", envelope.user):
+            return True
+        address, domain = normalize_address(envelope.sender)
+        if not address or not policy.whitelisted("sender", address):
+            return False
+        return self.accounts.owner_of_domain(domain) == sender.account or address == envelope.user.strip().lower()
 
     def _run_checks(self, msg: ParsedMessage, envelope: Envelope, sender: Sender, policy: Policy,
                     deadline: float) -> tuple[list[Symbol], list[Reason], bool]:

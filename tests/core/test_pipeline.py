@@ -90,6 +90,44 @@ def test_whitelisted_sender_or_authuser_bypasses() -> None:
     assert v.whitelisted
 
 
+def _run_env(checks: list[FixedCheck], env: Envelope, policy: Policy, msg: bytes = MSG) -> Verdict:
+    acc = _accounts()
+    acc.add_account("mallory", "mallory.example")
+    acc.add_account("trusty", "trusted.example")
+    verdict, _ = Pipeline(_settings(), acc, checks).evaluate(msg, env, policy)
+    return verdict
+
+
+TRUSTED = _policy(whitelisted=lambda kind, addr: kind == "sender" and addr.endswith("trusted.example"))
+
+
+@pytest.mark.parametrize(("env", "msg"), [
+    # an account sends with a null sender and the whitelisted domain in From: (the attack of issue 14)
+    (Envelope(sender="", recipients=["v@example.net"], user="m@mallory.example", ip="192.0.2.1"),
+     b"From: News <news@trusted.example>\r\nSubject: hi\r\n\r\nbody\r\n"),
+    # an account sends with the whitelisted domain, which another account owns, as its envelope sender
+    (Envelope(sender="news@trusted.example", recipients=["v@example.net"], user="m@mallory.example",
+              ip="192.0.2.1"), MSG),
+    # nobody vouches for the sender at all (unauthenticated SMTP from this server, sendmail as nobody)
+    (Envelope(sender="news@trusted.example", recipients=["v@example.net"], ip="127.0.0.1"), MSG),
+    (Envelope(sender="news@trusted.example", recipients=["v@example.net"], user="nobody"), MSG),
+])
+def test_sender_whitelist_never_trusts_a_sender_the_account_does_not_own(env: Envelope, msg: bytes) -> None:
+    v = _run_env([FixedCheck("hi", GROUP_SPAM, "HIGH")], env, TRUSTED, msg)
+    assert not v.whitelisted and v.action == Action.QUARANTINE
+
+
+def test_sender_whitelist_holds_for_the_owning_account_and_its_auth_id() -> None:
+    own = Envelope(sender="news@trusted.example", recipients=["v@example.net"], user="t@trusted.example",
+                   ip="192.0.2.1")
+    assert _run_env([FixedCheck("hi", GROUP_SPAM, "HIGH")], own, TRUSTED).whitelisted
+    local = Envelope(sender="news@trusted.example", recipients=["v@example.net"], user="trusty")
+    assert _run_env([FixedCheck("hi", GROUP_SPAM, "HIGH")], local, TRUSTED).whitelisted
+    # the authuser whitelist names an SMTP AUTH id: a local login of the same text is not one
+    authuser = _policy(whitelisted=lambda kind, addr: kind == "authuser" and addr == "trusty")
+    assert not _run_env([FixedCheck("hi", GROUP_SPAM, "HIGH")], local, authuser).whitelisted
+
+
 def test_blocked_account_is_rejected() -> None:
     v = _run([], _policy(account_state=lambda account: AccountState.BLOCK if account == "alice" else "active"))
     assert v.action == Action.REJECT and "blocked" in v.message

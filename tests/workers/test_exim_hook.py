@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import re
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from workers import ie_config
+from workers.exim_lab import SYSTEM_CONFIG
 from workers.exim_hook import (
     ACTION_VAR,
     CpanelHook,
@@ -94,12 +96,12 @@ def test_data_acl_statements() -> None:
     first = direction.splitlines()[1].split()
     assert first[:3] == ["warn", "remove_header", "="]  # forged filter headers go, whatever the direction
     bypass = re.findall(r"^  (?:accept|warn|deny|defer|discard)\b.*\n.*$", outgoing, re.M)[0].split()
-    assert bypass == ["accept", "condition", "=", "${if", "!eq{$acl_m_mailward_dir}{incoming}}", "condition", "=",
+    assert bypass == ["accept", "condition", "=", "${if", "eq{$acl_m_mailward_dir}{}}", "condition", "=",
                       "${if", "and{{eq{$received_protocol}{mailward-release}}{eq{$originator_uid}{998}}}}"]
     assert "remove_header = X-ImunifyEmail-Filter-Score : X-ImunifyEmail-Filter-Action" in acl
     assert "spam = nobody:true/defer_ok" in acl
     assert f"set {ACTION_VAR} = $spam_action" in acl
-    guard = r"condition = \$\{if !eq\{\$acl_m_mailward_dir\}\{incoming\}\}\n +"  # outgoing mail only
+    guard = r"condition = \$\{if eq\{\$acl_m_mailward_dir\}\{\}\}\n +"  # outgoing mail only (not inbound, not a test)
     assert re.search(guard.join(["discard ", r"condition = \$\{if eq\{\$acl_m_mailward_action\}\{quarantine\}\}"]), acl)
     assert re.search(guard.join(["deny    ", r"condition = .*\{reject\}\}\n +message = 5\.7\.1 "]), acl)
     assert re.search(guard.join(["defer   ", r"condition = .*\{soft reject\}\}\n +message = 4\.7\.1 "]), acl)
@@ -114,7 +116,7 @@ def test_fail_modes_and_options_change_the_acl() -> None:
     open_ = render_smtp_data_acl(P)
     closed = render_smtp_data_acl(HookParams(fail_mode="closed", release_uid=998))
     assert "could not be scanned" not in open_
-    assert re.search(r"defer   condition = \$\{if !eq\{\$acl_m_mailward_dir\}\{incoming\}\}\n"
+    assert re.search(r"defer   condition = \$\{if eq\{\$acl_m_mailward_dir\}\{\}\}\n"
                      r" +condition = \$\{if eq\{\$acl_m_mailward_action\}\{\}\}\n +message = 4\.7\.1 ", closed)
     nobypass = render_smtp_data_acl(HookParams(max_scan_size=1000))
     assert "accept" not in nobypass
@@ -182,15 +184,21 @@ def test_incoming_statements_never_accept_and_outgoing_ones_skip_incoming_mail()
     assert not re.search(r"^\s*accept\b", incoming, re.M)
     statements = re.findall(r"^  (?:accept|warn|deny|defer|discard)\b.*$", outgoing, re.M)
     assert len(statements) >= 10
-    assert all(st.split(None, 1)[1] == "condition = ${if !eq{$acl_m_mailward_dir}{incoming}}" for st in statements)
+    assert all(st.split(None, 1)[1] == "condition = ${if eq{$acl_m_mailward_dir}{}}" for st in statements)
     off = render_smtp_data_acl(P)
     assert "# BEGIN Mailward incoming scan" not in off and "spamd_address" not in off
     # Without incoming filtration, inbound mail is still marked, and the outgoing statements still skip it.
     assert off.split("# BEGIN Mailward outgoing scan")[1] == outgoing
 
 
-def _exim_bh(tmp: Path, params: HookParams, rcpt: str, after: str = "", header: str = "") -> str:
-    """An `exim -bh` SMTP session from remote host 192.0.2.9 through our data ACL (+ `after`); Exim's trace."""
+def _exim_bh(tmp: Path, params: HookParams, rcpt: str, after: str = "", header: str = "",
+             as_user: str = "Debian-exim") -> str:
+    """An `exim -bh` SMTP session from remote host 192.0.2.9 through our data ACL (+ `after`); Exim's trace.
+
+    Run as the Exim user (only root can become it), -bh stands in for the daemon's real session: the ACL then sees
+    Exim's own uid as originator, as it does for mail the daemon receives. As anyone else it is a test session.
+    """
+    tmp.mkdir(parents=True, exist_ok=True)
     spool = tmp / "spool"
     spool.mkdir()
     shutil.chown(spool, "Debian-exim")
@@ -203,8 +211,18 @@ def _exim_bh(tmp: Path, params: HookParams, rcpt: str, after: str = "", header: 
         "begin routers\nall:\n  driver = redirect\n  data = :blackhole:\n")
     session = (f"EHLO client.remote.test\r\nMAIL FROM:<a@remote.test>\r\nRCPT TO:<{rcpt}>\r\nDATA\r\n"
                f"{header}Subject: hello\r\n\r\nbody\r\n.\r\nQUIT\r\n")
-    proc = subprocess.run([EXIM, "-C", str(conf), "-odq", "-bh", "192.0.2.9"], input=session, capture_output=True,
-                          text=True, check=False, timeout=60)
+    os.chmod(tmp, 0o755)
+    os.chmod(conf, 0o644)
+    ent = pwd.getpwnam(as_user)
+    argv = [EXIM, "-C", str(conf), "-odq", "-bh", "192.0.2.9"]
+    if ent.pw_uid != os.geteuid():
+        argv = ["setpriv", f"--reuid={ent.pw_uid}", f"--regid={ent.pw_gid}", "--clear-groups", "--", *argv]
+    if as_user not in ("root", "Debian-exim"):
+        # Exim honours -C only for root and its own user: anyone else gets this config as the system one, through
+        # a private mount namespace (as a local user on a real server gets the real one).
+        argv = ["unshare", "-m", "--propagation", "private", "sh", "-c", 'mount --bind "$1" "$2" && shift 2 && '
+                'exec "$@"', "sh", str(conf), SYSTEM_CONFIG, *[a for a in argv if a not in ("-C", str(conf))]]
+    proc = subprocess.run(argv, input=session, capture_output=True, text=True, check=False, timeout=60)
     return proc.stdout + proc.stderr
 
 
@@ -230,6 +248,24 @@ def test_without_incoming_inbound_mail_is_not_scanned_as_outgoing(open_tmp: Path
     assert out.count("check spam = nobody:true/defer_ok") == scans, out
     assert "remove_header = X-ImunifyEmail-Filter-Score : X-ImunifyEmail-Filter-Action" in out, out
     assert re.search(r"^250 OK id=", out, re.M), out
+
+
+@have_exim
+@pytest.mark.skipif(os.geteuid() != 0, reason="exim -bh with -C needs root (the spool is Debian-exim's)")
+@pytest.mark.parametrize("caller", ["root", "nobody"])
+@pytest.mark.parametrize("incoming", [False, True])
+def test_exim_test_sessions_never_reach_the_gateway(open_tmp: Path, caller: str, incoming: bool) -> None:
+    """`exim -bh` by anyone but Exim's own uid is a test: neither scan is asked, even for relayed mail, and the
+    ACL says why; the same session as the Exim user (the daemon's case) is scanned."""
+    inc = {"incoming_addresses": ("127.0.0.1:9",)} if incoming else {}
+    params = HookParams(scan_addresses=("127.0.0.1:9",), timeout=2, **inc)
+    for rcpt in ("someone@elsewhere.test", "info@example.test"):
+        out = _exim_bh(open_tmp / f"{caller}-{rcpt}", params, rcpt, as_user=caller)
+        assert "check spam =" not in out, out
+        assert "Mailward: not scanned: an Exim test session (exim -bh) by uid" in out, out
+        assert re.search(r"^250 OK id=", out, re.M), out  # the test session itself still runs to the end
+    out = _exim_bh(open_tmp / "exim-user", params, "someone@elsewhere.test")
+    assert out.count("check spam = nobody:true/defer_ok") == 1, out
 
 
 @pytest.mark.parametrize("folder", ["spam", ".a/b", "..", ". x"])
