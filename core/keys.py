@@ -86,8 +86,23 @@ def releases(account: str) -> str:
 
 
 def audit_log() -> str:
-    """STREAM of audit entries (capped)."""
+    """STREAM of audit entries of accounts (capped)."""
     return f"{PREFIX}:audit"
+
+
+def audit_admin_log() -> str:
+    """STREAM of the admin's audit entries (capped on its own, so no account's entries can push them out)."""
+    return f"{PREFIX}:audit:admin"
+
+
+def audit_rate(identity: str, window: int) -> str:
+    """Counter (expiring) of audit entries one account wrote in one rate window (epoch // window length)."""
+    return f"{PREFIX}:audit:rate:{identity}:{window}"
+
+
+def audit_suppressed() -> str:
+    """HASH identity -> JSON summary of its audit entries suppressed over the rate, written out when the window ends."""
+    return f"{PREFIX}:audit:suppressed"
 
 
 def api_tokens() -> str:
@@ -118,6 +133,11 @@ def am_overrides() -> str:
 def am_objects() -> str:
     """HASH sender-object id -> JSON {type, account, name, id, account_id, domain_id} of every object seen."""
     return f"{PREFIX}:am:objects"
+
+
+def am_account_objects(account_id: str, so_type: str) -> str:
+    """ZSET sender-object id -> when it last sent: one account's objects of one type (capped: more fold into one)."""
+    return f"{PREFIX}:am:acct:{account_id}:{so_type}"
 
 
 def am_seen() -> str:

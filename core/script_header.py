@@ -12,6 +12,9 @@ from core.store_cpanel import normalize_domain
 
 #: Longest header value kept (after cleaning); real values are a host name plus a path, well under this.
 MAX_VALUE = 1024
+#: Longest script path kept: it names a sender object (a Redis key and registry entry kept for weeks), and the
+#: sender writes it; real PHP_SELF paths are far shorter.
+MAX_SCRIPT_PATH = 255
 
 _FOLD = re.compile(r"[ \t]*[\r\n]+[ \t]*|[\t\u2028\u2029]")
 # C0/C1 controls, DEL, and invisible format characters (zero-width, bidi overrides) that can disguise text
@@ -80,7 +83,7 @@ def parse_script_headers(x_php_script: str | None,
     uid, basename = parse_originating_script(originating) if originating else (None, "")
     if script:
         domain, path = parse_php_script(script)
-        return ScriptHeader(raw=script, domain=domain, path=path), uid
+        return ScriptHeader(raw=script, domain=domain, path=path[:MAX_SCRIPT_PATH].rstrip()), uid
     if originating:
-        return ScriptHeader(raw=originating, domain="", path=basename), uid
+        return ScriptHeader(raw=originating, domain="", path=basename[:MAX_SCRIPT_PATH].rstrip()), uid
     return ScriptHeader(), uid

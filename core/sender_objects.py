@@ -26,6 +26,13 @@ class SoType(enum.StrEnum):
 
 #: Only these can be whitelisted (tier 3); accounts and scripts cannot.
 WHITELISTABLE = frozenset({SoType.DOMAIN, SoType.SENDER_EMAIL})
+#: Longest object name kept: names come from what the sender wrote (addresses, script paths) and each names keys
+#: kept for weeks; an address is at most 64 + 1 + 255 characters.
+MAX_NAME = 320
+#: What an account's overflow object of each type is called: the one object that new domains, addresses or
+#: scripts beyond the per-account cap count as (core.store_limits), so they stay limited and counted.
+OVERFLOW_NAMES = {SoType.DOMAIN: "(other domains)", SoType.SENDER_EMAIL: "(other sender emails)",
+                  SoType.SCRIPT: "(other scripts)"}
 
 
 def object_id(so_type: SoType | str, account: str, name: str) -> str:
@@ -54,6 +61,15 @@ class SenderObject:
                    account_id=str(d.get("account_id", "")), domain_id=str(d.get("domain_id", "")))
 
 
+def overflow_object(so_type: SoType, account: str) -> SenderObject:
+    """The one object of an account that its `so_type` objects beyond the cap are counted as."""
+    acc_id = object_id(SoType.ACCOUNT, account, account)
+    # named by the empty name, which no real object has (empty domains, addresses and scripts make no object)
+    so_id = object_id(so_type, account, "")
+    domain_id = object_id(SoType.DOMAIN, account, "") if so_type is SoType.SENDER_EMAIL else ""
+    return SenderObject(SoType(so_type), account, OVERFLOW_NAMES[SoType(so_type)], so_id, acc_id, domain_id)
+
+
 def script_name(script: ScriptHeader) -> str:
     """The script as the Activity Monitor names it: `domain/path` (X-PHP-Script) or the path alone."""
     path = script.path.strip()
@@ -76,8 +92,9 @@ CACHED_SENDERS = 4096
 def _objects(account: str, email: str, domain: str, script: str) -> tuple[SenderObject, ...]:
     acc_id = object_id(SoType.ACCOUNT, account, account)
     out = [SenderObject(SoType.ACCOUNT, account, account, acc_id, acc_id)]
-    email = email.strip().lower()
-    domain = (email.rpartition("@")[2] if "@" in email else domain).strip().lower().rstrip(".")
+    email = email.strip().lower()[:MAX_NAME]
+    domain = (email.rpartition("@")[2] if "@" in email else domain).strip().lower().rstrip(".")[:MAX_NAME]
+    script = script[:MAX_NAME]
     dom_id = ""
     if domain:
         dom_id = object_id(SoType.DOMAIN, account, domain)

@@ -200,6 +200,7 @@ class Settings:
     webhooks: WebhookSettings = field(default_factory=WebhookSettings)  # event delivery ([webhooks])
     quarantine_max_age_days: int = 30  # retention: older held mail is deleted; 0 = off
     retention_interval_s: float = 3600.0  # how often the retention job is sent
+    redis_maxmemory_mb: int = 0  # the private redis-server's maxmemory; 0 = a quarter of RAM, 256 MiB to 4 GiB
     incoming: IncomingSettings = field(default_factory=IncomingSettings)  # incoming filtration ([incoming])
     notifications: NotificationSettings = field(default_factory=NotificationSettings)  # ([notifications])
     history: HistorySettings = field(default_factory=HistorySettings)  # sender history ([history])
@@ -399,6 +400,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
         incoming = _incoming(d["incoming"], scan.listen)
         return Settings(
             state_dir=state_dir, redis_url=redis_url, fail_mode=d["fail_mode"],
+            redis_maxmemory_mb=_nonneg(int, d["redis_maxmemory_mb"], "redis_maxmemory_mb"),
             log_level=str(d["log_level"]).upper(), scan=scan, workers=workers, api_socket=api_socket, api=api,
             limits=limits,
             thresholds=thresholds, allow_winexec=bool(d["filter"]["allow_winexec"]),

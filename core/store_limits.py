@@ -26,7 +26,7 @@ import redis
 
 from core import keys
 from core.errors import NotFound, ValidationError
-from core.sender_objects import CACHED_SENDERS, SenderObject, SoType
+from core.sender_objects import CACHED_SENDERS, SenderObject, SoType, overflow_object
 from core.settings import LimitDefaults
 
 WINDOW_S = 3600
@@ -42,15 +42,39 @@ LIMIT_HIT = "limit_hit"
 #: Server-settings fields (Redis hash over the settings file) and their valid ranges.
 SETTING_FIELDS = ("limit_mode", "account", "domain", "sender_email", "script", "daily_account", "daily_domain",
                   "daily_sender_email", "daily_script", "dry_run")
+#: Domains, sender emails and scripts one account may have as objects of their own (per type); the names are the
+#: sender's to choose, and each object's keys and statistics are kept 31 days. Beyond, new ones count as the
+#: account's overflow object of that type (sender_objects.overflow_object): limited and counted, just not apart.
+MAX_OBJECTS_PER_TYPE = 1000
 
 # KEYS: 1 settings hash, 2 overrides hash, 3 stats hour hash, 4 stats day hash, 5 registry hash, 6 seen zset,
-#       then per object: minute-bucket hash (the hour window), hour-bucket hash (the 24-hour window).
+#       then per object: minute-bucket hash (the hour window), hour-bucket hash (the 24-hour window), the same two
+#       of its account's overflow object of its type, and the zset of its account's objects of its type.
 # ARGV: 1 now, 2 recipients, 3 an extra counter ("held_<reason>") or "-", 4 mode ("try" or an outcome), 5 n objects,
-#       6 file defaults (JSON),
-#       then per object: id, type, meta JSON.
+#       6 file defaults (JSON), 7 objects per account and type (0: no cap), 8 id and 9 meta JSON of the account's
+#       overflow domain (the parent of its overflow sender email),
+#       then per object: id, type, meta JSON, its overflow object's id and meta JSON.
 _ACCOUNT_LUA = """
 local now, nrcpt, extra, mode, n = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4], tonumber(ARGV[5])
 local defaults = cjson.decode(ARGV[6])
+local cap = tonumber(ARGV[7])
+-- Names come from what the sender wrote: past the cap, an account's new domains, addresses and scripts count as
+-- its one overflow object of that type (limited and counted like any other), never as objects of their own.
+local ids, types, metas, wkeys, dkeys, folded = {}, {}, {}, {}, {}, {}
+for i = 1, n do
+  local b, k = 9 + (i - 1) * 5, 6 + (i - 1) * 5
+  ids[i], types[i], metas[i], wkeys[i], dkeys[i], folded[i] = ARGV[b + 1], ARGV[b + 2], ARGV[b + 3], KEYS[k + 1],
+    KEYS[k + 2], 0
+  if types[i] ~= 'account' then
+    local zk = KEYS[k + 5]
+    if not redis.call('ZSCORE', zk, ids[i]) and cap > 0 and redis.call('ZCARD', zk) >= cap then
+      ids[i], metas[i], wkeys[i], dkeys[i], folded[i] = ARGV[b + 4], ARGV[b + 5], KEYS[k + 3], KEYS[k + 4], 1
+      if types[i] == 'sender_email' then redis.call('HSETNX', KEYS[5], ARGV[8], ARGV[9]) end
+    end
+    redis.call('ZADD', zk, now, ids[i])
+    redis.call('EXPIRE', zk, 2678400)
+  end
+end
 local minute, hour = math.floor(now / 60), math.floor(now / 3600)
 local sraw = redis.call('HGETALL', KEYS[1])
 local stored = {}
@@ -85,16 +109,14 @@ local dry = setting('dry_run') == 1
 local weight = 1
 if setting('limit_mode') == 2 then weight = math.max(nrcpt, 1) end
 local over, over_count, over_limit, over_kind = 0, 0, 0, ''
-local ids = {}
-for i = 1, n do ids[i] = ARGV[6 + (i - 1) * 3 + 1] end
 local overrides = redis.call('HMGET', KEYS[2], unpack(ids))
 if mode == 'try' then
   for i = 1, n do
-    local typ = ARGV[6 + (i - 1) * 3 + 2]
+    local typ = types[i]
     local lh = setting(typ)
     if overrides[i] then lh = tonumber(overrides[i]) end
     local ld = setting('daily_' .. typ)
-    local wk, dk = KEYS[6 + (i - 1) * 2 + 1], KEYS[6 + (i - 1) * 2 + 2]
+    local wk, dk = wkeys[i], dkeys[i]
     if over == 0 and lh > 0 then
       local c = window_sum(wk, minute, 60)
       if c + weight > lh then over, over_count, over_limit, over_kind = i, c, lh, 'hour' end
@@ -111,16 +133,15 @@ if mode == 'try' then
     outcome = 'sent'
     -- every object counts, limited or not: a limit set later then applies to the volume already sent
     for i = 1, n do
-      window_add(KEYS[6 + (i - 1) * 2 + 1], minute, 60, weight, 3660)
-      window_add(KEYS[6 + (i - 1) * 2 + 2], hour, 24, weight, 90000)
+      window_add(wkeys[i], minute, 60, weight, 3660)
+      window_add(dkeys[i], hour, 24, weight, 90000)
     end
   else
     outcome = 'ratelimited'
   end
 end
 for i = 1, n do
-  local b = 6 + (i - 1) * 3
-  local id = ARGV[b + 1]
+  local id = ids[i]
   redis.call('HINCRBY', KEYS[3], id .. ':' .. outcome, 1)
   redis.call('HINCRBY', KEYS[4], id .. ':' .. outcome, 1)
   if extra ~= '-' then
@@ -131,12 +152,12 @@ for i = 1, n do
     redis.call('HINCRBY', KEYS[3], id .. ':dry_ratelimited', 1)
     redis.call('HINCRBY', KEYS[4], id .. ':dry_ratelimited', 1)
   end
-  redis.call('HSETNX', KEYS[5], id, ARGV[b + 3])
+  redis.call('HSETNX', KEYS[5], id, metas[i])
   redis.call('ZADD', KEYS[6], now, id)
 end
 if mode == 'try' and over > 0 then
   -- the one object whose limit was reached (the others only carried the message)
-  local hit = ARGV[6 + (over - 1) * 3 + 1] .. ':limit_hit'
+  local hit = ids[over] .. ':limit_hit'
   redis.call('HINCRBY', KEYS[3], hit, 1)
   redis.call('HINCRBY', KEYS[4], hit, 1)
 end
@@ -144,7 +165,7 @@ redis.call('EXPIRE', KEYS[3], 2678400)
 redis.call('EXPIRE', KEYS[4], 2678400)
 local dryflag = 0
 if dry then dryflag = 1 end
-return {over, over_count, over_limit, over_kind, outcome, dryflag, weight}
+return {over, over_count, over_limit, over_kind, outcome, dryflag, weight, folded}
 """
 
 
@@ -195,34 +216,46 @@ class ObjectStats:
 class LimitStore:
     """Decide, count and report: the one owner of the Activity Monitor's Redis keys."""
 
-    def __init__(self, client: redis.Redis, defaults: LimitDefaults) -> None:
+    def __init__(self, client: redis.Redis, defaults: LimitDefaults, *,
+                 max_objects: int = MAX_OBJECTS_PER_TYPE) -> None:
         self.client = client
         self.defaults = defaults
+        self.max_objects = max_objects
         self._defaults_json = json.dumps({k: int(v) for k, v in defaults.to_dict().items()})
         self._script = client.register_script(_ACCOUNT_LUA)
 
     # ---- the scan path -----------------------------------------------------------------------------------------
     def _call(self, objects: list[SenderObject], recipients: int, mode: str, now: float | None,
-              extra: str = "-") -> list[Any]:
+              extra: str = "-") -> tuple[list[Any], list[SenderObject]]:
+        """Run the script; returns its answer and the objects as counted (some folded into their overflow)."""
         now = time.time() if now is None else now
         hour = int(now // 3600)
         ks = [keys.am_settings(), keys.am_overrides(), keys.am_stats_hour(hour), keys.am_stats_day(hour // 24),
               keys.am_objects(), keys.am_seen()]
-        args: list[Any] = [repr(now), max(int(recipients), 0), extra, mode, len(objects),
-                           self._defaults_json]
+        overflow_domain = overflow_object(SoType.DOMAIN, objects[0].account)
+        args: list[Any] = [repr(now), max(int(recipients), 0), extra, mode, len(objects), self._defaults_json,
+                           self.max_objects, overflow_domain.id, _registry_entry(overflow_domain)]
+        overflows: list[SenderObject] = []
         for o in objects:
-            ks += [keys.am_window(o.id), keys.am_daily(o.id)]
-            args += [o.id, o.type.value, _registry_entry(o)]
-        return self._script(keys=ks, args=args)
+            # an account object is never folded: its overflow slots repeat its own keys and are never read
+            spill = o if o.type is SoType.ACCOUNT else overflow_object(o.type, o.account)
+            overflows.append(spill)
+            ks += [keys.am_window(o.id), keys.am_daily(o.id), keys.am_window(spill.id), keys.am_daily(spill.id),
+                   keys.am_account_objects(o.account_id, o.type.value)]
+            args += [o.id, o.type.value, _registry_entry(o), spill.id, _registry_entry(spill)]
+        answer = self._script(keys=ks, args=args)
+        counted = [spill if int(flag) else o for o, spill, flag in zip(objects, overflows, answer[7], strict=True)]
+        return answer, counted
 
     def admit(self, objects: list[SenderObject], recipients: int, *, now: float | None = None) -> Decision:
         """Count a message that would be sent against every object's limits; held if any limit is reached."""
         if not objects:
             return Decision(SENT)
-        over, count, limit, window, outcome, dry, weight = self._call(objects, recipients, "try", now)
+        answer, counted = self._call(objects, recipients, "try", now)
+        over, count, limit, window, outcome, dry, weight = answer[:7]
         over = int(over)
         return Decision(outcome=outcome.decode() if isinstance(outcome, bytes) else str(outcome),
-                        over=objects[over - 1] if over else None, count=int(count), limit=int(limit),
+                        over=counted[over - 1] if over else None, count=int(count), limit=int(limit),
                         window=window.decode() if isinstance(window, bytes) else str(window), dry_run=bool(dry),
                         weight=int(weight))
 
@@ -390,7 +423,10 @@ class LimitStore:
         now = time.time() if now is None else now
         old = [i.decode() for i in self.client.zrangebyscore(keys.am_seen(), "-inf", now - keep_s)]
         if old:
+            gone = self.objects(old)
             pipe = self.client.pipeline()
+            for o in gone:  # each frees its place under its account's cap
+                pipe.zrem(keys.am_account_objects(o.account_id, o.type.value), o.id)
             pipe.hdel(keys.am_objects(), *old)
             pipe.hdel(keys.am_overrides(), *old)
             pipe.zrem(keys.am_seen(), *old)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import shutil
 import subprocess
 import time
@@ -17,6 +18,26 @@ from workers.process_death import die_with_parent
 
 log = logging.getLogger("mailward.redis")
 
+#: What Redis does at maxmemory. Not an eviction policy: every volatile-* or allkeys-* one may drop keys Mailward
+#: relies on (keys.py): a sender limit's window or the release window (the limit lifts), a one-click token's
+#: used-marker (the link works twice), an exactly-once release claim, a quarantine index. noeviction refuses
+#: writes instead, a scan then follows fail_mode, and Mailward's own caps (audit, events, per-account objects,
+#: sender history, quarantine quota) keep the data well under the limit.
+MAXMEMORY_POLICY = "noeviction"
+#: The automatic maxmemory (redis_maxmemory_mb = 0): a quarter of the RAM, within these bounds.
+AUTO_MIN_MB, AUTO_MAX_MB = 256, 4096
+
+
+def maxmemory_mb(settings: Settings) -> int:
+    """The private Redis's memory limit in MiB: the setting, or a quarter of the RAM within the bounds."""
+    if settings.redis_maxmemory_mb > 0:
+        return settings.redis_maxmemory_mb
+    try:
+        ram_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
+    except (ValueError, OSError):
+        ram_mb = 4 * AUTO_MIN_MB
+    return max(AUTO_MIN_MB, min(AUTO_MAX_MB, ram_mb // 4))
+
 
 class EmbeddedRedis:
     """redis-server on a unix socket under <state_dir>/redis, append-only file on, no TCP port."""
@@ -24,6 +45,7 @@ class EmbeddedRedis:
     def __init__(self, settings: Settings) -> None:
         self.dir: Path = settings.redis_dir
         self.socket: Path = settings.embedded_redis_socket
+        self.maxmemory_mb = maxmemory_mb(settings)
         self.proc: subprocess.Popen | None = None
 
     def _config(self) -> str:
@@ -38,6 +60,8 @@ class EmbeddedRedis:
             "appendfsync everysec",
             'save "3600 1 300 100 60 10000"',
             "databases 1",
+            f"maxmemory {self.maxmemory_mb}mb",
+            f"maxmemory-policy {MAXMEMORY_POLICY}",
             "",
         ])
 
@@ -63,8 +87,8 @@ class EmbeddedRedis:
                 raise ServiceUnavailable(f"redis-server exited with {self.proc.returncode}; "
                                          f"see {self.dir / 'redis.log'}")
             if self._ping():
-                log.info("private redis-server pid=%d on %s (append-only file in %s)", self.proc.pid,
-                         self.socket, self.dir)
+                log.info("private redis-server pid=%d on %s (append-only file in %s, maxmemory %d MiB, %s)",
+                         self.proc.pid, self.socket, self.dir, self.maxmemory_mb, MAXMEMORY_POLICY)
                 return
             time.sleep(0.05)
         self.stop()

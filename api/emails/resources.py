@@ -127,8 +127,9 @@ class EmailsLearn(MethodView):
         return _bulk("learn", args)
 
 
-def _one(action: str, email_id: str, account: str | None, *, spam: bool | None = None) -> Outcome:
-    """Run one release/remove/learn (learn: `spam` says as what) and audit it, whatever the outcome."""
+def _one(action: str, email_id: str, account: str | None, *, spam: bool | None = None,
+         audit_refusal: bool = True) -> Outcome:
+    """Run one release/remove/learn (learn: `spam` says as what) and audit it (a refusal too, if audit_refusal)."""
     who, actions = identity(), services().actions
     details: dict[str, Any] = {} if spam is None else {"as": "spam" if spam else "ham"}
     try:
@@ -137,8 +138,10 @@ def _one(action: str, email_id: str, account: str | None, *, spam: bool | None =
         else:
             out = (actions.release if action == "release" else actions.remove)(who, email_id, account)
     except MailwardError as exc:
-        record(f"email.{action}", target=str(email_id)[:64], account=account or ("" if who.is_admin else who.account),
-               result=exc.code, details={**details, "message": exc.message})
+        if audit_refusal:
+            record(f"email.{action}", target=str(email_id)[:64],
+                   account=account or ("" if who.is_admin else who.account), result=exc.code,
+                   details={**details, "message": exc.message})
         raise
     if spam is not None:
         details["result"] = out.status
@@ -149,16 +152,42 @@ def _one(action: str, email_id: str, account: str | None, *, spam: bool | None =
 
 
 def _bulk(action: str, args: dict[str, Any]) -> dict[str, Any]:
-    """Each id on its own (a failure is that item's result, never the request's): the BulkResult."""
+    """Each id on its own (a failure is that item's result, never the request's): the BulkResult.
+
+    Every change is audited one by one; the refused ids of one call make one summary entry, so a call of 500
+    made-up ids costs the audit trail one entry, not 500.
+    """
     results = []
     for email_id in args["ids"]:
         try:
-            out = _one(action, email_id, args.get("account"), spam=args.get("spam"))
+            out = _one(action, email_id, args.get("account"), spam=args.get("spam"), audit_refusal=False)
             results.append({"email_id": out.record.email_id, "ok": True, "status": out.status, "message": "OK"})
         except MailwardError as exc:
             results.append({"email_id": str(email_id), "ok": False, "status": exc.code, "message": exc.message})
     ok = sum(1 for r in results if r["ok"])
+    refused = [r for r in results if not r["ok"]]
+    if refused:
+        _audit_refused(action, args, refused)
     return {"results": results, "succeeded": ok, "failed": len(results) - ok}
+
+
+#: Refused ids a bulk call's summary entry names (the counts cover them all).
+AUDIT_REFUSED_IDS = 20
+
+
+def _audit_refused(action: str, args: dict[str, Any], refused: list[dict[str, Any]]) -> None:
+    """One audit entry for every id a bulk call refused: how many, why, and the first few ids."""
+    who = identity()
+    statuses: dict[str, int] = {}
+    for r in refused:
+        statuses[r["status"]] = statuses.get(r["status"], 0) + 1
+    details: dict[str, Any] = {"bulk": True, "requested": len(args["ids"]), "refused": len(refused),
+                               "statuses": statuses, "ids": [r["email_id"][:64] for r in refused[:AUDIT_REFUSED_IDS]]}
+    if args.get("spam") is not None:
+        details["as"] = "spam" if args["spam"] else "ham"
+    # filed under the caller's own account: an account naming another one must not write into that one's trail
+    record(f"email.{action}", target="bulk", account=(args.get("account") or "") if who.is_admin else who.account,
+           result=next(iter(statuses)) if len(statuses) == 1 else "refused", details=details)
 
 
 @blp.route("/emails/release")

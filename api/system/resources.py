@@ -18,6 +18,8 @@ from core import keys
 
 #: A gateway or host report older than this is stale (they are refreshed every few seconds).
 STALE_S = 30.0
+#: Redis memory use past this share of maxmemory is reported as a problem: at maxmemory writes fail (noeviction).
+MEMORY_WARN_SHARE = 0.9
 
 blp = Blueprint("system", __name__, description="Identity, version and status")
 
@@ -80,6 +82,25 @@ def _disk() -> dict[str, Any]:
             "detail": f"{path}: quarantine holds {used} bytes; {du.free // 2**20} MiB free ({free_pct:.0f}%)"}
 
 
+def redis_memory() -> dict[str, Any]:
+    """Redis's memory: bytes used, maxmemory (0: none) and the policy at that limit."""
+    info = services().redis.info("memory")
+    return {"used_bytes": int(info.get("used_memory", 0)), "max_bytes": int(info.get("maxmemory", 0)),
+            "policy": str(info.get("maxmemory_policy", ""))}
+
+
+def _memory_component(mem: dict[str, Any]) -> dict[str, Any]:
+    used, most, policy = mem["used_bytes"], mem["max_bytes"], mem["policy"]
+    problems = []
+    if most and used >= MEMORY_WARN_SHARE * most:
+        problems.append("near maxmemory: writes will be refused")
+    if policy != "noeviction":
+        problems.append("an eviction policy may drop quarantine and limit keys")
+    limit = f"{most / 2**20:.0f} MiB" if most else "no maxmemory"
+    detail = f"{used / 2**20:.1f} MiB used of {limit} (policy {policy})"
+    return {"name": "redis_memory", "ok": not problems, "detail": "; ".join([detail, *problems])}
+
+
 @blp.route("/status")
 class Status(MethodView):
     @blp.response(200, StatusSchema)
@@ -87,9 +108,11 @@ class Status(MethodView):
         """Every component: Redis, scan workers, gateway, Exim hook, quarantine disk (admin only)."""
         identity().require_admin("status")
         comps = health_components()
+        memory = None
         if all(c["ok"] for c in comps[:1]):
             now = time.time()
-            comps += [_gateway(now), *_exim_hooks(now)]
+            memory = redis_memory()
+            comps += [_memory_component(memory), _gateway(now), *_exim_hooks(now)]
         comps.append(_disk())
         return {"status": "ok" if all(c["ok"] for c in comps) else "degraded", "version": version("mailward"),
-                "components": comps}
+                "components": comps, "redis_memory": memory}

@@ -19,5 +19,13 @@ class VersionSchema(Schema):
     version = fields.String(required=True)
 
 
+class RedisMemorySchema(Schema):
+    used_bytes = fields.Integer(required=True)
+    max_bytes = fields.Integer(required=True, metadata={"description": "maxmemory; 0 = none"})
+    policy = fields.String(required=True, metadata={"description": "maxmemory-policy (Mailward's own: noeviction)"})
+
+
 class StatusSchema(HealthSchema):
-    """Same shape as health, with every component."""
+    """Same shape as health, with every component, and Redis's memory (null when Redis does not answer)."""
+
+    redis_memory = fields.Nested(RedisMemorySchema, required=True, allow_none=True)

@@ -147,7 +147,7 @@ def test_status_is_admin_only_and_names_every_component(api_env: ApiEnv, alice: 
     r = api_env.admin("GET", "/status")
     assert r.status_code == 200 and r.json["version"] == version("mailward")
     comps = _components(r)
-    assert set(comps) == {"redis", "workers", "gateway", "exim_hook", "quarantine_disk"}
+    assert set(comps) == {"redis", "redis_memory", "workers", "gateway", "exim_hook", "quarantine_disk"}
     assert comps["redis"]["ok"] is True
     assert comps["workers"]["ok"] is False and comps["gateway"]["ok"] is False, "nothing runs in this test"
     assert r.json["status"] == "degraded"
