@@ -9,10 +9,11 @@ CGI lets in root and resellers whose `/var/cpanel/resellers` line has the `all` 
   connects as root, so the API sees the admin; only the method, path, query and a JSON body are forwarded, plus
   `X-Mailward-Client: whm`. Non-GET requests need `X-Requested-With: mailward` (a cross-site form cannot set it).
 
-Standard library only: it runs under the interpreter install.sh wrote into index.cgi's shebang (the project venv
-when there is one, else /usr/bin/python3). Configuration, first match wins: environment (MAILWARD_API_SOCKET,
-MAILWARD_CPANEL_ROOT), `config.json` next to the CGI (written by install.sh), Mailward's own settings when the
-`core` package is importable (MAILWARD_CONFIG from config.json is honoured), then the built-in defaults.
+Standard library only, and it never imports Mailward's own packages: installed, it runs as root from a root-owned
+prefix under `python3 -I -S` (index.cgi checks that prefix first), so a checkout or venv that another user can
+write never runs as root. Configuration, first match wins: environment (MAILWARD_API_SOCKET, MAILWARD_CPANEL_ROOT),
+`config.json` next to the CGI (install.sh resolves Mailward's settings into it at install time), then the built-in
+defaults.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ class UnixHTTPConnection(http.client.HTTPConnection):
 
 
 def load_config(environ: Mapping[str, str], cgi_dir: Path = HERE) -> CgiConfig:
-    """The CGI's configuration: environment, then config.json beside the CGI, then Mailward's settings."""
+    """The CGI's configuration: environment, then config.json beside the CGI, then the defaults."""
     stored: dict[str, Any] = {}
     try:
         stored = json.loads((cgi_dir / "config.json").read_text(encoding="utf-8"))
@@ -108,26 +109,9 @@ def load_config(environ: Mapping[str, str], cgi_dir: Path = HERE) -> CgiConfig:
         stored = {}
     sock = environ.get("MAILWARD_API_SOCKET") or str(stored.get("api_socket") or "")
     root = environ.get("MAILWARD_CPANEL_ROOT") or str(stored.get("cpanel_root") or "")
-    if not sock or not root:
-        from_settings = _settings_values(stored.get("config") or environ.get("MAILWARD_CONFIG"))
-        sock = sock or from_settings.get("api_socket", "")
-        root = root or from_settings.get("cpanel_root", "")
     assets = cgi_dir / "assets"
     return CgiConfig(api_socket=sock or DEFAULT_SOCKET, cpanel_root=root or "/",
                      assets_dir=assets if assets.is_dir() else HERE / "assets")
-
-
-def _settings_values(config_file: str | None) -> dict[str, str]:
-    """api.socket and cpanel.root from Mailward's settings, when the `core` package is importable."""
-    try:
-        from core.settings import load_settings
-    except ImportError:
-        return {}
-    try:
-        s = load_settings(config_file or None)
-    except Exception:  # a broken settings file must not take the page down: the defaults still apply
-        return {}
-    return {"api_socket": str(s.api_socket), "cpanel_root": str(s.cpanel_root)}
 
 
 def reseller_acls(cpanel_root: str, user: str) -> set[str] | None:

@@ -147,7 +147,8 @@ def _plugins_demo(serve: ServeProcess, cpanel_root: Path, keep: bool) -> bool:
         print(f"  cPanel proxy GET /emails?account=root as {SHOP_USER} -> {code} ({other.get('message', '')})")
         good = whm.get("max_count", -1) >= 1 and mine.get("max_count", -1) >= 1 and code == 403
         if keep:
-            print(f"\n--keep: serving until Ctrl-C (forward 127.0.0.1:{host.port} to browse)")
+            print(f"\n--keep: serving until Ctrl-C (forward 127.0.0.1:{host.port} to browse; only uid "
+                  f"{', '.join(map(str, sorted(config.operators)))} may connect, e.g. ssh -L as root)")
             with contextlib.suppress(KeyboardInterrupt):
                 while True:
                     time.sleep(3600)

@@ -1,7 +1,11 @@
 """Local mode: serve the WHM and cPanel plugins the way cpsrvd would, on loopback, for the demo and the tests.
 
-    python -m workers.plugin_host --api-socket /tmp/x/state/api.sock --port 8089 [--cpanel-root DIR]
+    python -m workers.plugin_host --demo-insecure --api-socket /tmp/x/state/api.sock --port 8089 [--cpanel-root DIR]
 
+- only the operator may connect: the uid that started the host, or root. The client's uid comes from the kernel
+  (the owner of the client's end in /proc/net/tcp, since the host listens on 127.0.0.1 only); any other local user
+  gets 403 on every URL, `/` included, and never sees the session token. This emulation has no passwords: whoever
+  reaches it is root in WHM and any --user in cPanel, so it must never be reachable by anyone but the operator;
 - `/cpsess<10 digits>/cgi/mailward/index.cgi` runs whm_plugin/cgi/index.cgi as root with REMOTE_USER=root and
   cp_security_token (only when the WHM plugin is present);
 - `/cpsess<10 digits>/frontend/jupiter/mailward/index.live.py` runs cpanel_plugin/index.live.py AS A REAL SYSTEM
@@ -10,7 +14,9 @@
 - the cPanel user is chosen by `?login=USER` (sets the `mailward_login` cookie, like logging in) or that cookie;
   only the users given with --user may log in;
 - a fake LiveAPI socket answers `Chrome::get_dom` with a minimal cPanel-like header and footer;
-- a wrong cpsess token is 403, as in cpsrvd. `/` lists the URLs.
+- a wrong cpsess token is 403, as in cpsrvd. `/` lists the URLs (to the operator).
+
+The command line refuses to start without --demo-insecure (see DEMO_ONLY); the demo and the tests use PluginHost.
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from workers.peer_identity import tcp_peer_uid
+
 REPO = Path(__file__).resolve().parent.parent
 CPANEL_DIR = REPO / "cpanel_plugin"
 WHM_CGI = REPO / "whm_plugin" / "cgi" / "index.cgi"
@@ -45,6 +53,18 @@ MAX_BODY = 1024 * 1024
 CGI_TIMEOUT = 60.0
 PATH_RX = re.compile(r"/cpsess(\d{10})(/.*)")
 SAFE_ENV_PATH = "/usr/sbin:/usr/bin:/sbin:/bin"
+LISTEN_HOST = "127.0.0.1"
+#: Seconds a client may take to send a request head: a stalled connection must not hold a thread for ever.
+CLIENT_TIMEOUT = 30.0
+DEMO_FLAG = "--demo-insecure"
+DEMO_ONLY = (
+    f"refusing to start without {DEMO_FLAG}: this is an emulation of cpsrvd for the demo and the browser tests, "
+    "not a control panel. It has no passwords: the operator (the uid that starts it, or root) gets root's WHM "
+    "and can log in to cPanel as any --user, and the session token is printed on the terminal. Other local users "
+    "are refused by their uid, but nothing else protects it. On a cPanel server use the real plugins "
+    "(whm_plugin/install.sh, cpanel_plugin/install.sh). Pass --demo-insecure to run it anyway on a machine you "
+    "alone administer."
+)
 
 
 def system_python() -> str:
@@ -153,6 +173,8 @@ class HostConfig:
     cpanel_root: str = ""
     runtime_dir: Path | None = None
     liveapi: bool = True
+    #: uids that may connect: the operator who started the host, and root (who can be anyone anyway).
+    operators: frozenset[int] = field(default_factory=lambda: frozenset({0, os.geteuid()}))
 
 
 def parse_cgi_output(raw: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
@@ -178,7 +200,30 @@ class Handler(BaseHTTPRequestHandler):
     """One request to the emulated cpsrvd."""
 
     server_version = "cpsrvd-local"
+    timeout = CLIENT_TIMEOUT
     host: PluginHost
+    peer_uid: int | None = None
+
+    def setup(self) -> None:
+        """Ask the kernel who connected before reading a byte of the request."""
+        super().setup()
+        # The client's end of a loopback connection is a socket owned by its uid in /proc/net/tcp; None when the
+        # entry is gone (the client hung up), which is refused like any stranger.
+        self.peer_uid = tcp_peer_uid(self.connection.getsockname()[:2], self.client_address[:2])
+
+    def parse_request(self) -> bool:
+        """Refuse anyone but the operator, whatever the method or URL (`/` and its token included)."""
+        if not super().parse_request():
+            return False
+        if self.peer_uid in self.host.config.operators:
+            return True
+        self.close_connection = True
+        self.host.log.append(f"refused uid={self.peer_uid} {self.command} {self.path[:200]}")
+        del self.host.log[:-200]
+        self.reply(403, (f"Forbidden: this local-mode cpsrvd serves only its operator (uid "
+                         f"{', '.join(map(str, sorted(self.host.config.operators)))}); your connection comes "
+                         f"from uid {self.peer_uid}.\n").encode())
+        return False
 
     def log_message(self, fmt: str, *args: object) -> None:
         """Quiet by default; the host keeps the last lines for post-mortems."""
@@ -358,7 +403,8 @@ class PluginHost:
         users = {pwd.getpwnam(u).pw_uid: u for u in config.users}
         self.liveapi = FakeLiveApi(self.runtime / "liveapi.sock", users) if config.liveapi else None
         handler = type("BoundHandler", (Handler,), {"host": self})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        # Loopback only: the peer check reads the client's uid from this host's socket table.
+        self.httpd = ThreadingHTTPServer((LISTEN_HOST, port), handler)
         self.httpd.daemon_threads = True
         self.thread: threading.Thread | None = None
 
@@ -370,7 +416,7 @@ class PluginHost:
     @property
     def base(self) -> str:
         """http://127.0.0.1:PORT/cpsessNNNNNNNNNN"""
-        return f"http://127.0.0.1:{self.port}/cpsess{self.config.token}"
+        return f"http://{LISTEN_HOST}:{self.port}/cpsess{self.config.token}"
 
     def whm_url(self) -> str:
         """The WHM plugin's page."""
@@ -381,7 +427,7 @@ class PluginHost:
         return f"{self.base}/frontend/jupiter/mailward/index.live.py" + (f"?login={user}" if user else "")
 
     def index_text(self) -> str:
-        """What `/` shows: the plugin URLs."""
+        """What `/` shows the operator: the plugin URLs (with the session token)."""
         lines = ["Mailward local mode (emulated cpsrvd)", f"WHM (root): {self.whm_url()}"]
         lines += [f"cPanel ({u}): {self.cpanel_url(u)}" for u in self.config.users]
         return "\n".join(lines) + "\n"
@@ -415,9 +461,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--state-dir", help="mailward serve's state dir, to find api.sock")
     p.add_argument("--port", type=int, default=8089)
     p.add_argument("--user", action="append", default=[], help="a system user that may log in to cPanel")
-    p.add_argument("--token", help="the 10-digit cpsess token (random by default)")
+    p.add_argument("--token", help="the 10-digit cpsess token (random by default; a given one shows in ps, "
+                                   "which is why the host checks the client's uid rather than trusting the token)")
     p.add_argument("--cpanel-root", default="", help="the fake cPanel tree the WHM CGI reads (resellers)")
+    p.add_argument(DEMO_FLAG, action="store_true",
+                   help="required: acknowledge that this passwordless emulation is for demos and tests only")
     args = p.parse_args(argv)
+    if not args.demo_insecure:
+        p.error(DEMO_ONLY)
     sock = args.api_socket or (str(Path(args.state_dir) / "api.sock") if args.state_dir else "")
     if not sock:
         p.error("give --api-socket or --state-dir")
@@ -433,6 +484,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cfg.token = args.token
     host = PluginHost(cfg, args.port).start()
     print(host.index_text(), flush=True)
+    print(f"Only uid {', '.join(map(str, sorted(cfg.operators)))} may connect; other local users get 403.", flush=True)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     with contextlib.suppress(KeyboardInterrupt):

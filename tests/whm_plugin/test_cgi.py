@@ -275,13 +275,13 @@ def test_config_order(tmp_path: Path) -> None:
     assert load_config({}, tmp_path).api_socket == "/from/file.sock"
 
 
-def test_config_from_mailward_settings(tmp_path: Path) -> None:
+def test_config_never_reads_mailward_settings(tmp_path: Path) -> None:
+    # the CGI runs as root and must not import Mailward's packages; install.sh resolves the settings instead
     conf = tmp_path / "mailward.toml"
     conf.write_text(f'state_dir = "{tmp_path}/state"\n[cpanel]\nroot = "{tmp_path}/cp"\n')
     (tmp_path / "config.json").write_text(json.dumps({"config": str(conf)}))
-    cfg = load_config({}, tmp_path)
-    assert cfg.api_socket == f"{tmp_path}/state/api.sock"
-    assert cfg.cpanel_root == f"{tmp_path}/cp"
+    cfg = load_config({"MAILWARD_CONFIG": str(conf)}, tmp_path)
+    assert (cfg.api_socket, cfg.cpanel_root) == ("/var/lib/mailward/api.sock", "/")
 
 
 # ---------------------------------------------------------------- the CGI as cpsrvd runs it

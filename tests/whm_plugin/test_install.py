@@ -109,9 +109,11 @@ def test_install_is_idempotent_and_complete(tree: Path, tmp_path: Path) -> None:
     cgi = dest / "index.cgi"
     assert stat.S_IMODE(cgi.stat().st_mode) == 0o755
     assert stat.S_IMODE(dest.stat().st_mode) == 0o755
-    assert cgi.read_text().splitlines()[0] == f"#!{sys.executable}"
-    assert json.loads((dest / "config.json").read_text()) == {"api_socket": sock}
-    for rel in ("cgi_proxy.py", "assets/index.html", "assets/mailward.js", "assets/mailward.css",
+    assert cgi.read_text().splitlines()[0] == f"#!{sys.executable} -IS"
+    assert json.loads((dest / "config.json").read_text())["api_socket"] == sock
+    assert not (dest / "cgi_proxy.py").exists()  # the code lives in the root-owned prefix
+    assert (tree / "usr/local/mailward/lib/mailward-whm/cgi_proxy.py").is_file()
+    for rel in ("assets/index.html", "assets/mailward.js", "assets/mailward.css",
                 "assets/mailward.png", "assets/vendor/bootstrap.min.css", "assets/vendor/BOOTSTRAP-LICENSE"):
         assert (dest / rel).is_file(), rel
     assert (tree / "usr/local/cpanel/whostmgr/docroot/addon_plugins/mailward.png").is_file()
@@ -160,12 +162,18 @@ def test_relative_python_refused(tree: Path) -> None:
     assert run("install.sh", tree, MAILWARD_PYTHON="python3").returncode == 2
 
 
-def test_default_python_is_the_project_venv(tree: Path) -> None:
+def test_default_python_is_the_system_python_isolated(tree: Path) -> None:
     assert run("install.sh", tree).returncode == 0
     cgi = tree / "usr/local/cpanel/whostmgr/docroot/cgi/mailward/index.cgi"
-    venv = (PLUGIN.parent / ".venv/bin/python")
-    expected = f"#!{venv.parent.resolve()}/python" if venv.exists() else "#!/usr/bin/python3"
-    assert cgi.read_text().splitlines()[0] == expected
+    assert cgi.read_text().splitlines()[0] == "#!/usr/bin/python3 -IS"  # never the checkout's venv
+
+
+def test_settings_are_resolved_at_install_time(tree: Path, tmp_path: Path) -> None:
+    conf = tmp_path / "mailward.toml"
+    conf.write_text(f'state_dir = "{tmp_path}/state"\n[cpanel]\nroot = "{tmp_path}/cp"\n')
+    assert run("install.sh", tree, MAILWARD_PYTHON=sys.executable, MAILWARD_CONFIG=str(conf)).returncode == 0
+    stored = json.loads((tree / "usr/local/cpanel/whostmgr/docroot/cgi/mailward/config.json").read_text())
+    assert stored == {"api_socket": f"{tmp_path}/state/api.sock", "cpanel_root": f"{tmp_path}/cp"}
 
 
 def test_appconfig_keys() -> None:
