@@ -59,17 +59,18 @@ def build_services(settings: Settings, client: redis.Redis, reinjector: Reinject
                                  default_releases_limit=settings.releases_limit, events=events)
     teacher = SpamTeacher(ClassifierStore(client, settings.scan), CampaignStore(client, settings))
     history = SenderHistoryStore(client, settings)
+    limits = LimitStore(client, settings.limits)
     return Services(settings=settings, redis=client, quarantine=quarantine,
                     actions=QuarantineActions(
                         quarantine, reinjector, teacher=teacher,
                         learn_from_account_releases=settings.learn_from_account_releases, events=events,
-                        history=history),
+                        history=history, limits=limits, release_by=settings.release_by),
                     whitelist=WhitelistStore(client, ttl=0.0),
                     filters=FilterSettingsStore(client, settings, ttl=0.0), audit=AuditStore(client),
-                    tokens=TokenStore(client), limits=LimitStore(client, settings.limits),
+                    tokens=TokenStore(client), limits=limits,
                     accounts=accounts, events=events,
                     webhooks=WebhookStore(client, allow_private=settings.webhooks.allow_private),
-                    incoming=IncomingStore(client, ttl=0.0), digest_prefs=DigestPrefsStore(client),
+                    incoming=IncomingStore(client, ttl=0.0), digest_prefs=DigestPrefsStore(client, accounts=accounts),
                     history=history)
 
 

@@ -1,10 +1,12 @@
 """Notifications: digests of newly held mail to account owners and alerts to the admin, sent through Exim.
 
 Each account's digest follows its owner's choices (core.store_digest_prefs: frequency, address) over the server's
-`notifications.digest` and the account's cPanel contact address.
+`notifications.digest` and the account's cPanel contact address; an address outside the account's own domains and
+contacts is never used, whenever it was stored.
 
-Mail goes through the re-injector (setuid sendmail as the release user with the release marker), so Mailward's
-own outbound filter never holds it; a Redis counter per clock hour rate-limits it across every host.
+Mail is an ordinary local submission (core.exim_submit), never the release path's scan bypass: Exim scans it like
+any other mail, so a digest quoting held mail cannot smuggle it anywhere. A Redis counter per clock hour
+rate-limits it across every host. One-click links are signed with the key file's key (core.notification_tokens).
 """
 
 from __future__ import annotations
@@ -26,12 +28,18 @@ import redis
 
 from core import keys
 from core.errors import MailwardError
-from core.exim_reinject import Reinjector, safe_address
+from core.exim_reinject import Reinjector, SendmailReinjector, safe_address
 from core.identity import ROOT
 from core.models import QuarantineRecord
 from core.notification_tokens import TokenSigner
 from core.settings import NotificationSettings
-from core.store_digest_prefs import DigestPrefs, DigestPrefsStore, MemoryDigestPrefs
+from core.store_digest_prefs import (
+    DigestPrefs,
+    DigestPrefsStore,
+    MemoryDigestPrefs,
+    contact_addresses,
+    digest_address_allowed,
+)
 from core.store_quarantine import QuarantineStore
 
 log = logging.getLogger("mailward.notify")
@@ -51,10 +59,13 @@ def plain(value: str, limit: int = MAX_FIELD) -> str:
 
 
 class Mailer:
-    """Sends Mailward's own mail through the re-injector, at most max_per_hour per clock hour."""
+    """Sends Mailward's own mail through a submitter (core.exim_submit), at most max_per_hour per clock hour."""
 
     def __init__(self, client: redis.Redis, reinjector: Reinjector, settings: NotificationSettings, *,
                  clock: Callable[[], float] = time.time) -> None:
+        if isinstance(reinjector, SendmailReinjector):
+            raise TypeError("Mailward's own mail never takes the release path (it would skip the scan): "
+                            "use core.exim_submit.SendmailSubmitter")
         self.client = client
         self.reinjector = reinjector
         self.settings = settings
@@ -172,14 +183,14 @@ class Notifier:
 
     def __init__(self, store: QuarantineStore, accounts: Any, mailer: Mailer, settings: NotificationSettings, *,
                  clock: Callable[[], float] = time.time,
-                 prefs: DigestPrefsStore | MemoryDigestPrefs | None = None) -> None:
+                 prefs: DigestPrefsStore | MemoryDigestPrefs | None = None, signer: TokenSigner | None = None) -> None:
         self.store = store
         self.client = store.client
         self.accounts = accounts
         self.mailer = mailer
         self.settings = settings
         self.clock = clock
-        self.signer = TokenSigner(self.client, ttl_s=settings.token_ttl_s, clock=clock)
+        self.signer = signer  # None: digests carry no one-click links
         self.prefs = DigestPrefsStore(self.client) if prefs is None else prefs
 
     def contact(self, account: str) -> str:
@@ -187,14 +198,20 @@ class Notifier:
         if account == ROOT:
             return self.settings.admin_email
         try:
-            raw = self.accounts.user_settings(account).get("CONTACTEMAIL", "")
+            found = contact_addresses(self.accounts.user_settings(account))
         except (OSError, ValueError):
             return ""
-        first = str(raw).replace(";", ",").split(",")[0].strip()
-        try:
-            return safe_address(first, "contact") if "@" in first else ""
-        except MailwardError:
-            return ""
+        return found[0] if found else ""
+
+    def address(self, account: str, prefs: DigestPrefs) -> str:
+        """Where account's digest goes: its owner's choice if still its own domain or contact, else the contact."""
+        if prefs.address and digest_address_allowed(prefs.address, account, self.accounts):
+            return prefs.address
+        if prefs.address:
+            # Stored before the rule, or the domain left the account since: never mail a stranger.
+            log.warning("digest account=%s: its address is not on its domains nor its contact; using the contact",
+                        account)
+        return self.contact(account)
 
     def run(self, *, force_digests: bool = False) -> RunResult:
         """Alerts every run; each account's digest when its frequency's period is due (or force_digests)."""
@@ -240,7 +257,7 @@ class Notifier:
                                   base_url=self.settings.base_url, max_lines=self.settings.max_lines)
             if digest is None:
                 continue
-            to = prefs.address or self.contact(account)
+            to = self.address(account, prefs)
             if not to:
                 result.no_contact += 1
                 # Nobody to tell: move on, or the next digest would repeat these messages forever.

@@ -2,7 +2,8 @@
 
 Exim lets this through unscanned only when both hold: the protocol is the marker (`-oMr`, honoured for trusted
 users only) and the caller's uid is the release user's (checked in the ACL). Recipients are passed explicitly,
-never `-t`, so Bcc recipients are kept and headers cannot add recipients.
+never `-t`, so Bcc recipients are kept and headers cannot add recipients. The release path skips the ACL's
+removal of Mailward's own headers, so any copy of them the sender wrote is removed here.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from core.settings import EximSettings
 # (we also put "--" before recipients), bounded length.
 _ADDRESS_RE = re.compile(r"^[^\s\x00-\x1f\x7f<>()\[\],;:\\\"-][^\s\x00-\x1f\x7f<>()\[\],;:\\\"]{0,253}$")
 _MAX_STDERR = 400
+#: Header names only Mailward may write (workers.exim_hook.FILTER_HEADERS and any later X-ImunifyEmail-Filter-*,
+#: plus the incoming spam mark's default name): a held message still carries whatever its sender forged.
+OWN_HEADER_PREFIXES = (b"x-imunifyemail-filter-", b"x-mailward-spam:")
 
 
 class ReinjectError(ServiceUnavailable):
@@ -54,6 +58,27 @@ def release_argv(exim: EximSettings, record: QuarantineRecord) -> list[str]:
     return [exim.sendmail, "-oMr", exim.release_protocol, "-oi", "-odi", "-oep", "-f", sender, "--", *rcpts]
 
 
+def strip_own_headers(message: bytes, prefixes: tuple[bytes, ...] = OWN_HEADER_PREFIXES) -> bytes:
+    """The message without the header fields (folded lines too) whose lowercased `name:` starts with a prefix.
+
+    Works on the raw header block only, so the body and every other byte stay exactly as held.
+    """
+    ends = [i for i in (message.find(b"\n\n"), message.find(b"\n\r\n")) if i >= 0]
+    cut = min(ends) + 1 if ends else len(message)
+    out: list[bytes] = []
+    dropping = False
+    for line in message[:cut].splitlines(keepends=True):
+        if line[:1] in (b" ", b"\t"):  # a folded continuation belongs to the field before it
+            if not dropping:
+                out.append(line)
+            continue
+        name, colon, _ = line.partition(b":")
+        dropping = bool(colon) and (name.strip().lower() + b":").startswith(prefixes)
+        if not dropping:
+            out.append(line)
+    return b"".join(out) + message[cut:]
+
+
 class SendmailReinjector:
     """The real re-injector: `sendmail -oMr <marker>` as exim.release_user (dropping root when run as root)."""
 
@@ -77,6 +102,7 @@ class SendmailReinjector:
     def reinject(self, record: QuarantineRecord, message: bytes) -> None:
         """Run sendmail; ReinjectError with Exim's own words when it fails."""
         argv = release_argv(self.exim, record)
+        message = strip_own_headers(message)  # Exim's ACL does not strip them on the release path
         ent = self._user()
         extra = {} if ent is None else {"user": ent.pw_uid, "group": ent.pw_gid, "extra_groups": []}
         try:

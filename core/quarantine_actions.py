@@ -1,21 +1,28 @@
-"""What a caller may do to held mail: find (only its own), release exactly once within its hourly limit, remove."""
+"""What a caller may do to held mail: find (only its own), release exactly once within its hourly limit, remove.
+
+An account may release only what the release policy leaves to accounts (by default spam, not malware, Windows
+executables or mail held for a sending limit), and what it releases counts against its sender limits like mail
+it sends: otherwise a compromised account would send its held spam, or its rate-limited flood, by releasing it.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from core import keys
-from core.errors import Conflict, LimitExceeded, NotFound, ServiceUnavailable
+from core.errors import Conflict, Forbidden, LimitExceeded, NotFound, ServiceUnavailable, ValidationError
 from core.exim_reinject import Reinjector
 from core.identity import Identity
-from core.models import QuarantineRecord, Reason
+from core.models import Direction, QuarantineRecord, Reason
 from core.names import valid_email_id
 from core.sender_history import SenderHistory, held_objects
+from core.settings import RELEASE_BY_DEFAULTS, RELEASERS
 from core.spam_learning import Teacher
 from core.store_events import EventStore
+from core.store_limits import LimitStore
 from core.store_quarantine import QuarantineStore
 
 log = logging.getLogger("mailward.quarantine")
@@ -23,6 +30,12 @@ log = logging.getLogger("mailward.quarantine")
 #: One release (or removal) may hold a message this long; a crashed request's claim expires after it.
 CLAIM_TTL_S = 600.0
 WINDOW_S = 3600
+#: The release policy's key for every hold of incoming mail (beside the hold's reasons).
+INCOMING = "incoming"
+#: What each policy key means, for a refusal an account owner can read.
+HELD_FOR = {Reason.SPAM.value: "spam", Reason.WINEXEC.value: "a Windows executable attachment",
+            Reason.VIRUS.value: "malware", Reason.RATELIMIT.value: "reaching a sending limit",
+            INCOMING: "incoming mail"}
 
 # Sliding-hour release window: drop entries older than an hour, refuse if the limit is reached (answering when
 # the oldest entry leaves the window), else record this release. One script: concurrent releases cannot both
@@ -56,8 +69,11 @@ class QuarantineActions:
 
     def __init__(self, store: QuarantineStore, reinjector: Reinjector, *, teacher: Teacher | None = None,
                  learn_from_account_releases: bool = False, clock: Callable[[], float] = time.time,
-                 events: EventStore | None = None, history: SenderHistory | None = None) -> None:
+                 events: EventStore | None = None, history: SenderHistory | None = None,
+                 limits: LimitStore | None = None, release_by: Mapping[str, str] | None = None) -> None:
         self.store = store
+        self.limits = limits  # sender limits: an account's releases count against them; None counts nowhere
+        self.release_by = dict(RELEASE_BY_DEFAULTS if release_by is None else release_by)  # the settings file's
         self.history = history  # sender history: a message confirmed as spam taints its senders
         self.events = events
         self.reinjector = reinjector
@@ -87,6 +103,7 @@ class QuarantineActions:
     def release(self, identity: Identity, email_id: str, account: str | None = None) -> Outcome:
         """Send a held message on to its original envelope recipients, once; then it leaves the quarantine."""
         record = self.find(identity, email_id, account)
+        self._require_releasable(identity, record)
         if not self.store.claim(record.email_id, CLAIM_TTL_S):
             raise Conflict(f"email {record.email_id} is being released or removed by another request")
         slot_taken = False
@@ -95,6 +112,9 @@ class QuarantineActions:
             if not identity.is_admin:
                 self._take_slot(record)
                 slot_taken = True
+                # Counted before sendmail runs so two concurrent releases cannot both fit in the last place; a
+                # failed re-injection keeps its place in the window (the limits err towards sending less).
+                self._admit(record)
             message = self.store.read_message(record)
             self.reinjector.reinject(record, message)
         except BaseException:
@@ -155,6 +175,48 @@ class QuarantineActions:
             self.history.confirm_spam(objects)
         except Exception as exc:  # the classifier and the campaign fingerprint already learned it
             log.warning("learn id=%s: sender history not updated: %s", record.email_id, exc)
+
+    def release_policy(self) -> dict[str, str]:
+        """Who may release each hold reason now ("account" or "admin"): the settings file's, changed at run time."""
+        policy = dict(self.release_by)
+        policy.update({k: v for k, v in self.store.release_overrides().items() if k in policy and v in RELEASERS})
+        return policy
+
+    def set_release_policy(self, identity: Identity, changes: Mapping[str, str]) -> dict[str, str]:
+        """The admin changes who may release a reason ("account", "admin", or "default" for the settings file's)."""
+        identity.require_admin("changing who may release held mail")
+        unknown = sorted(set(changes) - set(self.release_by))
+        if unknown:
+            raise ValidationError(f"unknown hold reason(s) {', '.join(unknown)} in release_by: expected "
+                                  f"{', '.join(self.release_by)}")
+        self.store.set_release_overrides(changes)
+        return self.release_policy()
+
+    def _require_releasable(self, identity: Identity, record: QuarantineRecord) -> None:
+        """Forbidden unless the policy lets the caller release every reason the message was held for."""
+        if identity.is_admin:
+            return
+        policy = self.release_policy()
+        held_for = [*record.reasons, *([INCOMING] if record.direction == Direction.INCOMING.value else [])]
+        admin_only = [k for k in held_for if policy.get(k, "admin") != "account"]  # an unknown reason: admin's
+        if admin_only:
+            why = ", ".join(f"{HELD_FOR.get(k, k)} ({k})" for k in admin_only)
+            raise Forbidden(f"email {record.email_id} was held for {why}: the release policy lets only the server "
+                            "administrator release such mail; ask your hosting provider to review it")
+
+    def _admit(self, record: QuarantineRecord) -> None:
+        """Count an account's release against its sender limits as a send; LimitExceeded if it would exceed one.
+
+        Refused rather than sent over the limit: the limit exists to stop exactly that volume leaving the server,
+        and the message stays held until the window has room again or the admin releases it.
+        """
+        objects = held_objects(record)  # none for incoming mail: its sender is not one of the server's accounts
+        if self.limits is None or not objects:
+            return
+        decision = self.limits.admit(objects, len(record.recipients), now=self.clock())
+        if decision.held:
+            raise LimitExceeded(f"releasing email {record.email_id} to {len(record.recipients)} recipient(s) would "
+                                f"exceed a sending limit: {decision.describe()}; it stays in the quarantine")
 
     def _take_slot(self, record: QuarantineRecord) -> None:
         limit = self.store.quota(record.account).releases_limit

@@ -11,6 +11,7 @@ import redis
 from core.attribution import VOUCHED
 from core.errors import ModelError, NotFound
 from core.fingerprint import Fingerprint
+from core.identity import ROOT
 from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, Sender, Symbol, Verdict
 from core.pipeline import INCOMING_OFF, Pipeline, Policy
 from core.sender_history import HistoryView, delivered_outcome
@@ -132,6 +133,19 @@ class Scanner:
             "limit": decision.limit, "count": decision.count, "window": decision.window, "held": decision.held,
             "dry_run": decision.dry_run}, name=f"limit:{over.id}:{decision.window}", ttl_s=ttl)
 
+    def _hold_copies(self, verdict: Verdict, envelope: Envelope) -> list[tuple[str, list[str]]]:
+        """(account, recipients) of each held copy: outgoing mail is its sender account's; incoming mail gets one
+        copy per recipient account with only that account's recipients, so no account sees or releases to
+        another's (an address no account owns is the admin's, under root)."""
+        if envelope.direction != Direction.INCOMING or not envelope.recipients:
+            return [(verdict.sender.account, list(envelope.recipients))]
+        copies: dict[str, list[str]] = {}
+        for rcpt in envelope.recipients:
+            domain = rcpt.rpartition("@")[2]
+            owner = (self.accounts.owner_of_domain(domain) if domain else None) or ROOT
+            copies.setdefault(owner, []).append(rcpt)
+        return list(copies.items())
+
     def scan_spooled(self, spool_id: str, envelope: Envelope) -> Verdict | None:
         """Scan a spooled message; quarantine it if so decided. None if the spool is gone (stale job)."""
         started = time.perf_counter()
@@ -146,20 +160,23 @@ class Scanner:
         self._record_history(verdict, envelope)
         evicted: list[str] = []
         if verdict.action == Action.QUARANTINE:
-            record = QuarantineRecord(
-                email_id=str(uuid.uuid4()), account=verdict.sender.account, received=time.time(),
-                sender=envelope.sender, recipients=list(envelope.recipients), subject=msg.subject,
-                reasons=[str(r) for r in verdict.reasons], score=round(verdict.score, 2),
-                symbols=[s.name for s in verdict.symbols], size=len(raw), direction=str(envelope.direction),
-                queue_id=envelope.queue_id, script=verdict.sender.script,
-                sender_domain=verdict.sender.domain, sender_email=verdict.sender.email,
-            )
-            evicted = self.quarantine.hold(self.spool.path(spool_id), record)
-            verdict.quarantine_id = record.email_id
-            self.events.emit("email.quarantined", {
-                "email_id": record.email_id, "account": record.account, "sender": record.sender,
-                "recipients": len(record.recipients), "reasons": record.reasons,
-                "score": record.score, "queue_id": record.queue_id, "direction": record.direction})
+            copies = self._hold_copies(verdict, envelope)
+            for n, (account, recipients) in enumerate(copies):
+                record = QuarantineRecord(
+                    email_id=str(uuid.uuid4()), account=account, received=time.time(),
+                    sender=envelope.sender, recipients=recipients, subject=msg.subject,
+                    reasons=[str(r) for r in verdict.reasons], score=round(verdict.score, 2),
+                    symbols=[s.name for s in verdict.symbols], size=len(raw), direction=str(envelope.direction),
+                    queue_id=envelope.queue_id, script=verdict.sender.script,
+                    sender_domain=verdict.sender.domain, sender_email=verdict.sender.email,
+                )
+                # every copy but the last is copied from the spool; the last one moves it
+                evicted += self.quarantine.hold(self.spool.path(spool_id), record, keep_source=n < len(copies) - 1)
+                verdict.quarantine_id = verdict.quarantine_id or record.email_id  # Exim is told of the first copy
+                self.events.emit("email.quarantined", {
+                    "email_id": record.email_id, "account": record.account, "sender": record.sender,
+                    "recipients": len(record.recipients), "reasons": record.reasons,
+                    "score": record.score, "queue_id": record.queue_id, "direction": record.direction})
         log.info(
             "scan queue_id=%s account=%s sender=%s rcpts=%d verdict=%s reasons=%s score=%.2f symbols=%s id=%s "
             "how=%s whitelisted=%s evidence=%s evicted=%d ms=%.1f%s",

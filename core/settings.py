@@ -153,6 +153,13 @@ class HistorySettings:
     taint_days: int = 30
 
 
+#: Who may release a hold ([quarantine.release_by]): the account itself, or the server administrator only.
+RELEASERS = ("account", "admin")
+#: The safe defaults, also in core/defaults.toml: only spam (and incoming mail) is the account's to release.
+RELEASE_BY_DEFAULTS = {"spam": "account", "winexec": "admin", "virus": "admin", "ratelimit": "admin",
+                       "incoming": "account"}
+
+
 @dataclass(frozen=True, slots=True)
 class ApiSettings:
     socket: Path
@@ -205,6 +212,8 @@ class Settings:
     notifications: NotificationSettings = field(default_factory=NotificationSettings)  # ([notifications])
     history: HistorySettings = field(default_factory=HistorySettings)  # sender history ([history])
     verdict: VerdictSettings = field(default_factory=VerdictSettings)  # precision-first hold policy ([verdict])
+    # who may release each hold reason ([quarantine.release_by]): "account" or "admin"
+    release_by: dict[str, str] = field(default_factory=lambda: dict(RELEASE_BY_DEFAULTS))
 
     @property
     def embedded_redis(self) -> bool:
@@ -413,6 +422,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             checks=checks, engines=engines, webhooks=webhooks, notifications=notifications, incoming=incoming,
             history=_history(d["history"]),
             verdict=parse_verdict_settings(d["verdict"]),
+            release_by=_release_by(q["release_by"]),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"invalid setting: {exc}") from None
@@ -433,6 +443,12 @@ def _notifications(n: dict[str, Any]) -> NotificationSettings:
         max_lines=_pos(int, n["max_lines"], "notifications.max_lines"),
         burst_threshold=_nonneg(int, n["burst_threshold"], "notifications.burst_threshold"),
     )
+
+
+def _release_by(r: dict[str, Any]) -> dict[str, str]:
+    for key, who in r.items():
+        _need(who in RELEASERS, f"quarantine.release_by.{key} must be 'account' or 'admin', got {who!r}")
+    return {str(k): str(v) for k, v in r.items()}
 
 
 def _history(h: dict[str, Any]) -> HistorySettings:

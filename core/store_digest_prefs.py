@@ -1,7 +1,15 @@
-"""Account owners' own digest choices: how often their digest of held mail comes (or never) and where it goes."""
+"""Account owners' own digest choices: how often their digest of held mail comes (or never) and where it goes.
+
+Where it goes is limited to the account's own domains and its cPanel contact addresses (CONTACTEMAIL,
+CONTACTEMAIL2): a digest names senders, recipients and subjects of held mail, so an account (or whoever took it
+over) must not be able to point Mailward's mail at a stranger. The contact address is one cPanel already mails,
+and the account's domains are its own; that needs no confirmation round trip (a confirmation link would itself be
+mail to an address of the account's choosing).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +18,7 @@ import redis
 from core import keys
 from core.errors import MailwardError, ValidationError
 from core.exim_reinject import safe_address
+from core.identity import ROOT
 from core.names import valid_account
 from core.store_json_field import read_json_field, update_json_field
 
@@ -65,11 +74,56 @@ def valid_digest_address(value: str) -> str:
     return value
 
 
-class DigestPrefsStore:
-    """Per-account digest choices in one Redis hash (account -> JSON), as the quarantine keeps its overrides."""
+#: cPanel user-file keys holding the account's contact addresses.
+CONTACT_KEYS = ("CONTACTEMAIL", "CONTACTEMAIL2")
 
-    def __init__(self, client: redis.Redis) -> None:
+
+def contact_addresses(user_settings: Mapping[str, str]) -> list[str]:
+    """The sendable addresses of a cPanel user file's CONTACTEMAIL and CONTACTEMAIL2 (`,` or `;` separated)."""
+    out: list[str] = []
+    for key in CONTACT_KEYS:
+        for part in str(user_settings.get(key, "")).replace(";", ",").split(","):
+            part = part.strip()
+            try:
+                if "@" in part and safe_address(part, "contact") and part not in out:
+                    out.append(part)
+            except MailwardError:
+                continue
+    return out
+
+
+def digest_address_allowed(address: str, account: str, accounts: Any) -> bool:
+    """Whether account's digest may go to address: one of its own domains, or one of its cPanel contacts."""
+    if account == ROOT:
+        return True  # the admin's own bucket: only the admin can choose its address
+    domain = address.rpartition("@")[2].rstrip(".").lower()
+    try:
+        if domain in {d.lower() for d in accounts.domains_of(account)}:
+            return True
+        contacts = contact_addresses(accounts.user_settings(account))
+    except (OSError, ValueError):
+        return False
+    return address.lower() in {c.lower() for c in contacts}
+
+
+def check_digest_address(address: str, account: str, accounts: Any) -> str:
+    """address if account's digest may go there ("" always may: the contact address); else ValidationError."""
+    if address and not digest_address_allowed(address, account, accounts):
+        raise ValidationError(f"digest address {address!r} is not on a domain of account {account} nor its cPanel "
+                              "contact email: use an address of the account's own domains, or change the contact "
+                              "email in cPanel")
+    return address
+
+
+class DigestPrefsStore:
+    """Per-account digest choices in one Redis hash (account -> JSON), as the quarantine keeps its overrides.
+
+    With an account directory (core.store_cpanel), an address outside the account's domains and contacts is refused.
+    """
+
+    def __init__(self, client: redis.Redis, *, accounts: Any = None) -> None:
         self.client = client
+        self.accounts = accounts
 
     def get(self, account: str) -> DigestPrefs:
         """One account's choices (the defaults when it has made none)."""
@@ -87,6 +141,9 @@ class DigestPrefsStore:
             valid_frequency(digest)
         if address is not None:
             address = valid_digest_address(address)
+            if self.accounts is not None:
+                check_digest_address(address, account, self.accounts)
+
         def change(stored: dict[str, Any]) -> dict[str, Any]:
             now = DigestPrefs.from_dict(stored)
             return DigestPrefs(digest=now.digest if digest is None else digest,
@@ -101,8 +158,9 @@ class DigestPrefsStore:
 class MemoryDigestPrefs:
     """In-memory twin of `DigestPrefsStore` for unit tests: the same rules, in a dict."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, accounts: Any = None) -> None:
         self.prefs: dict[str, DigestPrefs] = {}
+        self.accounts = accounts
 
     def get(self, account: str) -> DigestPrefs:
         """One account's choices (the defaults when it has made none)."""
@@ -115,6 +173,8 @@ class MemoryDigestPrefs:
     def set(self, account: str, *, digest: str | None = None, address: str | None = None) -> DigestPrefs:
         """Change one account's choices; None keeps what is there, "default" and "" go back to the defaults."""
         now = self.get(account)
+        if address is not None and self.accounts is not None:
+            check_digest_address(valid_digest_address(address), account, self.accounts)
         new = DigestPrefs(digest=now.digest if digest is None else valid_frequency(digest),
                           address=now.address if address is None else valid_digest_address(address))
         if new.to_dict():

@@ -95,6 +95,8 @@ EXPIRED_KEEP_S = 2 * 86400
 
 #: A field set to this in set_account / set_defaults goes back to the default it would otherwise follow.
 RESTORE_DEFAULT = -1
+#: Fields of the defaults hash that hold the run-time release policy: `release_by:<reason>` -> account|admin.
+RELEASE_BY_FIELD = "release_by:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,20 +201,26 @@ class QuarantineStore:
         return self._account_dir(account) / f"{valid_email_id(email_id)}.json"
 
     # ---- writing -----------------------------------------------------------------------------------------
-    def hold(self, spool_path: Path, record: QuarantineRecord) -> list[str]:
+    def hold(self, spool_path: Path, record: QuarantineRecord, *, keep_source: bool = False) -> list[str]:
         """Move a spooled message into the quarantine durably, index it, evict over-quota; return evicted ids.
 
         The message file and its metadata are fsynced and renamed into place before the index is touched,
-        so after a crash the disk holds everything and `rebuild_index` recovers the index.
+        so after a crash the disk holds everything and `rebuild_index` recovers the index. keep_source copies
+        instead of moving (one message held as several copies, one per recipient account).
         """
         valid_email_id(record.email_id)
         adir = self._account_dir(record.account)
         adir.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = adir / f"{record.email_id}.eml"
-        with open(spool_path, "rb") as fh:
-            os.fsync(fh.fileno())
-            record.size = os.fstat(fh.fileno()).st_size
-        os.replace(spool_path, target)  # same filesystem: spool lives under the state dir
+        if keep_source:
+            data = Path(spool_path).read_bytes()
+            record.size = len(data)
+            _write_atomic(target, data)
+        else:
+            with open(spool_path, "rb") as fh:
+                os.fsync(fh.fileno())
+                record.size = os.fstat(fh.fileno()).st_size
+            os.replace(spool_path, target)  # same filesystem: spool lives under the state dir
         meta = json.dumps(record.to_dict(), separators=(",", ":")).encode()
         _write_atomic(adir / f"{record.email_id}.json", meta)
         _fsync_dir(adir)
@@ -421,6 +429,28 @@ class QuarantineStore:
                 pipe.hset(keys.quarantine_defaults(), name, int(value))
         pipe.execute()
         return self.defaults()
+
+    def release_overrides(self) -> dict[str, str]:
+        """Run-time changes to who may release each hold reason ("account" or "admin"), over the settings file's."""
+        raw = self.client.hgetall(keys.quarantine_defaults())
+        out: dict[str, str] = {}
+        for k, v in raw.items():
+            name = k.decode()
+            if name.startswith(RELEASE_BY_FIELD):
+                out[name[len(RELEASE_BY_FIELD):]] = v.decode()
+        return out
+
+    def set_release_overrides(self, changes: Mapping[str, str]) -> None:
+        """Set who may release a reason ("account" or "admin"); "default" goes back to the settings file's value."""
+        pipe = self.client.pipeline()
+        for name, who in changes.items():
+            if who == "default":
+                pipe.hdel(keys.quarantine_defaults(), RELEASE_BY_FIELD + name)
+            elif who in ("account", "admin"):
+                pipe.hset(keys.quarantine_defaults(), RELEASE_BY_FIELD + name, who)
+            else:
+                raise ValidationError(f"release_by.{name} must be account, admin or default, got {who!r}")
+        pipe.execute()
 
     def quota(self, account: str) -> AccountQuota:
         """The account's settings in force and its used bytes."""

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 import dramatiq
 
 from core.digests import Mailer, Notifier
-from core.exim_reinject import Reinjector, SendmailReinjector
+from core.exim_reinject import Reinjector
+from core.exim_submit import SendmailSubmitter
 from core.models import Envelope
+from core.notification_tokens import TokenSigner, ensure_signing_key, key_path
 from core.scanning import Scanner
 from core.store_quarantine import QuarantineStore
 
@@ -46,8 +48,11 @@ def expire_old_mail(store: QuarantineStore, max_age_days: int, *, now: float | N
 def run_notifications(scanner: Scanner, reinjector: Reinjector | None = None) -> dict[str, int]:
     """Send due digests and admin alerts ([notifications]); a no-op while notifications are off."""
     s = scanner.settings
-    mailer = Mailer(scanner.quarantine.client, reinjector or SendmailReinjector(s.exim), s.notifications)
-    return Notifier(scanner.quarantine, scanner.accounts, mailer, s.notifications).run().to_dict()
+    client = scanner.quarantine.client
+    # An ordinary, scanned submission: never the release path (reinjector is a test's stub).
+    mailer = Mailer(client, reinjector or SendmailSubmitter(s.exim), s.notifications)
+    signer = TokenSigner(client, key=ensure_signing_key(key_path(s.state_dir)), ttl_s=s.notifications.token_ttl_s)
+    return Notifier(scanner.quarantine, scanner.accounts, mailer, s.notifications, signer=signer).run().to_dict()
 
 
 def build_actors(broker: dramatiq.Broker, scanner: Scanner | None, *, time_limit_ms: int = 60_000,

@@ -190,8 +190,10 @@ def main() -> int:
             ("SMTP AUTH", "You are a WINNER", "quarantined",
              lambda: lab.send_smtp_auth("alice@example.com", ["victim@customer.test", "bcc-victim@other.test"],
                                         subject="You are a WINNER", body=f"Claim your prize now!\n{GTUBE}\n")),
-            ("PHP mail() as nobody", "your invoice (see attachment)", "quarantined",
-             lambda: lab.send_sendmail_as("nobody", _exe_mail(), ["client@customer.test"])),
+            # PHP as the account's own uid (PHP-FPM/suexec, cPanel's default): the caller's login names the account
+            ("PHP mail() as shopuser", "your invoice (see attachment)", "quarantined",
+             lambda: lab.send_sendmail_as(SHOP_USER, _exe_mail(), ["client@customer.test"])),
+            # a shared uid vouches for no account: scanned and limited under root, whatever its headers say
             ("PHP mail() as nobody", "Password reset", "delivered",
              lambda: lab.send_sendmail_as("nobody", build_message(
                  "noreply@example.com", ["user@customer.test"], "Password reset",

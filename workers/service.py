@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import http.client
+import ipaddress
 import json
 import logging
 import os
@@ -19,9 +20,11 @@ from pathlib import Path
 
 import dramatiq
 import redis
+from redis.connection import parse_url
 
 from core import keys, unix_http
 from core.errors import ConfigError, ServiceUnavailable
+from core.notification_tokens import ensure_signing_key, key_path
 from core.settings import Settings
 from core.store_limits import LimitStore
 from core.store_redis import connect
@@ -46,6 +49,54 @@ HOOK_REPORT_S = 30.0
 PRUNE_S = 3600.0
 #: The most often a host tries to take a periodic job's lock (a shorter job interval is tried that often).
 LOCK_CHECK_S = 30.0
+
+
+def redacted(url: str) -> str:
+    """A Redis URL fit for logs and messages: any password (in the userinfo or the query) replaced by ***."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    userinfo, at, hostpart = rest.rpartition("@")
+    if at:
+        user, colon, _ = userinfo.partition(":")
+        rest = f"{user}{':***' if colon else ''}@{hostpart}"
+    head, q, query = rest.partition("?")
+    if q:
+        query = "&".join("password=***" if p.lower().startswith("password=") else p for p in query.split("&"))
+    return f"{scheme}://{head}{q}{query}"
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        addr = ipaddress.ip_address(host.strip("[]").split("%")[0])
+    except ValueError:
+        return False  # any other name may resolve anywhere (and differently tomorrow): not loopback
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    return addr.is_loopback
+
+
+def check_redis_url(url: str) -> None:
+    """ConfigError if redis_url names a Redis beyond this host without authentication.
+
+    Whoever can read Mailward's Redis sees every held message's index, limits and audit trail, and can change them:
+    a Redis on the network needs a password (an ACL user's, or requirepass); TLS (rediss://) is optional.
+    """
+    if not url:
+        return  # the private Redis on a unix socket in the state dir
+    try:
+        parts = parse_url(url)
+    except ValueError as exc:
+        raise ConfigError(f"redis_url {redacted(url)!r} is not a valid Redis URL: {exc}") from None
+    if "path" in parts or _is_loopback(str(parts.get("host", "localhost"))) or parts.get("password"):
+        return
+    raise ConfigError(
+        f"redis_url (MAILWARD_REDIS_URL) {redacted(url)!r} points at a Redis on another host with no password: "
+        "anyone who can reach it could read and change Mailward's state. Give Mailward an ACL user (redis_url = "
+        "\"redis://mailward:PASSWORD@host:6379/0\", or rediss:// for TLS) or use a Redis on this host "
+        "(see README: Several hosts on one Redis)")
 
 
 @dataclass
@@ -183,9 +234,12 @@ class Service:
     def start(self) -> dict:
         """Bring everything up; returns what was written to serve.json."""
         s = self.settings
+        check_redis_url(s.redis_url)
         s.state_dir.mkdir(parents=True, exist_ok=True, mode=0o711)
         self._lock()
         (s.state_dir / READY_FILE).unlink(missing_ok=True)
+        # Before any child starts: the API workers and the digest sender all read this one file.
+        ensure_signing_key(key_path(s.state_dir))
         if s.embedded_redis:
             self.redis = EmbeddedRedis(s)
             self.redis.start()
@@ -193,7 +247,10 @@ class Service:
             try:
                 connect(s).ping()
             except Exception as exc:
-                raise ServiceUnavailable(f"cannot reach Redis at {s.redis_url}: {exc}") from None
+                raise ServiceUnavailable(f"cannot reach Redis at {redacted(s.redis_url)}: {exc}") from None
+        with contextlib.suppress(redis.RedisError):
+            # Older versions kept the link secret in Redis; it is trusted no more, and should not linger there.
+            connect(s).delete(keys.notify_secret())
         s.spool_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         s.quarantine_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         env = self._child_env()
@@ -207,10 +264,13 @@ class Service:
         if s.api.tcp_listen:
             binds += ["--bind", s.api.tcp_listen]
         # umask 0o111: the socket is 0666, because every local user may connect; the API then decides who the
-        # caller is from SO_PEERCRED (root: admin, a cPanel user: that account, anyone else: 403).
+        # caller is from SO_PEERCRED (root: admin, a cPanel user: that account, anyone else: 403). The worker class
+        # refuses anyone else as it accepts, caps connections per uid and deadlines request heads, so a local user
+        # cannot tie up the threads with half-sent requests (api/gunicorn_worker.py).
         self.children.append(Child("api", [
             sys.executable, "-m", "gunicorn", *binds, "--umask", "0o111", "--workers", str(s.api.api_workers),
-            "--threads", "4", "--graceful-timeout", "10", "--log-level", "warning", "--access-logfile", "-",
+            "--worker-class", "api.gunicorn_worker.GuardedThreadWorker", "--threads", str(s.api.threads),
+            "--graceful-timeout", "10", "--log-level", "warning", "--access-logfile", "-",
             "--access-logformat", 'api %(h)s "%(r)s" %(s)s %(b)s %(M)sms', "api.wsgi:make_app()"], env))
         for child in self.children:
             child.start()

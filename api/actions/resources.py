@@ -9,15 +9,15 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from flask import Response, g, request
+from flask import Response, current_app, g, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.actions.schemas import TOKEN_PATTERN, ActionSchema
 from api.services import record, services
 from core.errors import LimitExceeded, ServiceUnavailable
-from core.identity import ROOT, Identity, account, admin
-from core.notification_tokens import ActionToken, TokenRefused, TokenSigner
+from core.identity import Identity, account
+from core.notification_tokens import ActionToken, TokenRefused, TokenSigner, ensure_signing_key, key_path
 
 TOKEN_PARAMETER = {"in": "path", "name": "token",
                    "schema": {"type": "string", "pattern": TOKEN_PATTERN, "maxLength": 600}}
@@ -27,20 +27,22 @@ blp = Blueprint("actions", __name__, description="One-click release or delete fr
 
 def _signer() -> TokenSigner:
     svc = services()
-    return TokenSigner(svc.redis, ttl_s=svc.settings.notifications.token_ttl_s)
+    key = current_app.extensions.get("mailward.link_key")
+    if key is None:  # read once per app: the key file is the same for every request
+        key = current_app.extensions["mailward.link_key"] = ensure_signing_key(key_path(svc.settings.state_dir))
+    return TokenSigner(svc.redis, key=key, ttl_s=svc.settings.notifications.token_ttl_s)
 
 
 def _identity(tok: ActionToken) -> Identity:
-    """The link acts as the account it was issued for (so that account's hourly release limit applies)."""
-    label = f"link-{tok.token_id[:8]}"
-    return admin(None, token=label, via="link") if tok.account == ROOT else account(tok.account, token=label,
-                                                                                     via="link")
+    """The link acts as the account it was issued for, never as the admin (the root bucket's links included)."""
+    return account(tok.account, token=f"link-{tok.token_id[:8]}", via="link")
 
 
 def _view(tok: ActionToken, status: str) -> dict[str, Any]:
     svc = services()
     g.identity = _identity(tok)
-    rec = svc.actions.find(g.identity, tok.email_id)
+    # Scoped to the message and the account the link names: a link for one account's mail acts on nothing else.
+    rec = svc.actions.find(g.identity, tok.email_id, tok.account)
     return {"email_id": rec.email_id, "action": tok.action, "account_name": rec.account, "sender": rec.sender,
             "subject": rec.subject, "received_date": int(rec.received), "expires": tok.exp, "status": status}
 
@@ -83,7 +85,8 @@ class Action(MethodView):
         actions = services().actions
         audit = "email.release" if tok.action == "release" else "email.remove"
         try:
-            out = (actions.release if tok.action == "release" else actions.remove)(g.identity, tok.email_id)
+            act = actions.release if tok.action == "release" else actions.remove
+            out = act(g.identity, tok.email_id, tok.account)
         except (LimitExceeded, ServiceUnavailable) as exc:
             signer.unburn(tok)  # a passing refusal (hourly limit, Exim down): the link may be tried again
             record(audit, account=tok.account, target=tok.email_id, result=exc.code,

@@ -1,4 +1,5 @@
-"""/quarantine-defaults: the storage limit and hourly releases limit every unedited account follows."""
+"""/quarantine-defaults: the storage limit and hourly releases limit every unedited account follows, and who may
+release each hold reason (the release policy)."""
 
 from __future__ import annotations
 
@@ -13,24 +14,27 @@ from api.services import identity, record, services
 blp = Blueprint("quarantine-defaults", __name__, description="Defaults for accounts never edited")
 
 
-def _view() -> dict[str, int]:
+def _view() -> dict[str, Any]:
     limit_bytes, releases_limit = services().quarantine.defaults()
-    return {"limit_bytes": limit_bytes, "releases_limit": releases_limit}
+    return {"limit_bytes": limit_bytes, "releases_limit": releases_limit,
+            "release_by": services().actions.release_policy()}
 
 
 @blp.route("/quarantine-defaults")
 class Defaults(MethodView):
     @blp.response(200, DefaultsSchema)
-    def get(self) -> dict[str, int]:
+    def get(self) -> dict[str, Any]:
         """The defaults in force."""
         return _view()
 
     @blp.arguments(DefaultsEditArgs, required=False)
     @blp.response(200, DefaultsSchema)
-    def patch(self, args: dict[str, Any]) -> dict[str, int]:
-        """Set the defaults; -1 restores the common default from the settings file."""
+    def patch(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Set the defaults; -1 (release_by: "default") restores the common default from the settings file."""
         identity().require_admin("changing quarantine defaults")
         before = _view()
+        if args.get("release_by"):  # first: an unknown reason refuses the whole edit
+            services().actions.set_release_policy(identity(), args["release_by"])
         services().quarantine.set_defaults(limit_bytes=args.get("limit_bytes"),
                                            releases_limit=args.get("releases_limit"))
         after = _view()

@@ -174,21 +174,21 @@ def test_account_changes_are_audited_with_who_what_and_interface(api_env: ApiEnv
 def test_the_owner_chooses_its_own_digest_frequency_and_address(api_env: ApiEnv, alice: Caller) -> None:
     r = alice("GET", "/accounts/alice")
     assert (r.json["digest"], r.json["digest_address"]) == ("default", "")
-    r = alice("PATCH", "/accounts/alice", json={"digest": "hourly", "digest_address": "me@elsewhere.example"},
+    r = alice("PATCH", "/accounts/alice", json={"digest": "hourly", "digest_address": "me@alice.example"},
               headers={"X-Mailward-Client": "cpanel"})
     assert r.status_code == 200, r.json
-    assert (r.json["digest"], r.json["digest_address"]) == ("hourly", "me@elsewhere.example")
+    assert (r.json["digest"], r.json["digest_address"]) == ("hourly", "me@alice.example")
     assert api_env.admin("GET", "/accounts/alice").json == r.json
-    assert DigestPrefsStore(api_env.client).get("alice") == DigestPrefs("hourly", "me@elsewhere.example")
+    assert DigestPrefsStore(api_env.client).get("alice") == DigestPrefs("hourly", "me@alice.example")
     # one field at a time; "default" and "" go back to the server's frequency and cPanel's contact address
-    assert alice("PATCH", "/accounts/alice", json={"digest": "off"}).json["digest_address"] == "me@elsewhere.example"
+    assert alice("PATCH", "/accounts/alice", json={"digest": "off"}).json["digest_address"] == "me@alice.example"
     r = alice("PATCH", "/accounts/alice", json={"digest": "default", "digest_address": ""})
     assert (r.json["digest"], r.json["digest_address"]) == ("default", "")
     assert DigestPrefsStore(api_env.client).all() == {}
     (edit, *_) = alice("GET", "/audit?action=account.edit").json["items"]
     assert edit["actor"]["account"] == "alice" and edit["actor"]["role"] == "account"
     assert edit["details"] == {"digest": {"from": "off", "to": "default"},
-                               "digest_address": {"from": "me@elsewhere.example", "to": ""}}
+                               "digest_address": {"from": "me@alice.example", "to": ""}}
     first = alice("GET", "/audit?action=account.edit").json["items"][-1]
     assert first["interface"] == "cpanel" and first["details"]["digest"] == {"from": "default", "to": "hourly"}
 

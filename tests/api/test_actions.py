@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from core.notification_tokens import TokenSigner
+from core.notification_tokens import TokenSigner, ensure_signing_key, key_path
 from tests.api.conftest import ApiEnv
 
 
 def _signer(env: ApiEnv, ttl: int = 3600) -> TokenSigner:
-    return TokenSigner(env.client, ttl_s=ttl)
+    """Signs with the app's own key file (the one the API verifies with)."""
+    return TokenSigner(env.client, key=ensure_signing_key(key_path(env.settings.state_dir)), ttl_s=ttl)
 
 
 def test_get_shows_without_acting_and_post_releases_once_as_the_account(api_env: ApiEnv) -> None:

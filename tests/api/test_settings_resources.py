@@ -14,7 +14,7 @@ from tests.api.conftest import ApiEnv, Caller
 
 def test_defaults_start_from_the_settings_file(api_env: ApiEnv, alice: Caller) -> None:
     want = {"limit_bytes": api_env.settings.quarantine_limit_bytes,
-            "releases_limit": api_env.settings.releases_limit}
+            "releases_limit": api_env.settings.releases_limit, "release_by": api_env.settings.release_by}
     r = alice("GET", "/quarantine-defaults")
     assert r.status_code == 200 and r.json == want
     assert api_env.admin("GET", "/quarantine-defaults").json == want
@@ -22,13 +22,14 @@ def test_defaults_start_from_the_settings_file(api_env: ApiEnv, alice: Caller) -
 
 def test_admin_sets_defaults_and_minus_one_restores_the_common_default(api_env: ApiEnv) -> None:
     r = api_env.admin("PATCH", "/quarantine-defaults", json={"limit_bytes": 5 << 20, "releases_limit": 20})
-    assert r.status_code == 200 and r.json == {"limit_bytes": 5 << 20, "releases_limit": 20}
+    policy = {"release_by": api_env.settings.release_by}  # tests/api/test_release_policy.py changes it
+    assert r.status_code == 200 and r.json == {"limit_bytes": 5 << 20, "releases_limit": 20, **policy}
     assert api_env.admin("GET", "/quarantine-defaults").json == r.json
     r = api_env.admin("PATCH", "/quarantine-defaults", json={"releases_limit": -1})
-    assert r.json == {"limit_bytes": 5 << 20, "releases_limit": api_env.settings.releases_limit}
+    assert r.json == {"limit_bytes": 5 << 20, "releases_limit": api_env.settings.releases_limit, **policy}
     r = api_env.admin("PATCH", "/quarantine-defaults", json={"limit_bytes": -1})
     assert r.json == {"limit_bytes": api_env.settings.quarantine_limit_bytes,
-                      "releases_limit": api_env.settings.releases_limit}
+                      "releases_limit": api_env.settings.releases_limit, **policy}
     assert api_env.admin("PATCH", "/quarantine-defaults", json={}).json == r.json
 
 

@@ -94,12 +94,12 @@ def test_accounts_edit_and_purge_against_the_api(api_env: ApiEnv, as_root: Any,
 
 def test_an_account_sets_its_own_digest_but_not_its_limits_against_the_api(api_env: ApiEnv, as_alice: Any,
                                                                            as_root: Any) -> None:
-    res = as_alice("accounts", "edit", "-a", "alice", "--digest", "weekly", "--digest-address", "me@elsewhere.example",
+    res = as_alice("accounts", "edit", "-a", "alice", "--digest", "weekly", "--digest-address", "me@alice.example",
                    "--json")
     assert res.code == 0, res.err
-    assert (res.json["digest"], res.json["digest_address"]) == ("weekly", "me@elsewhere.example")
+    assert (res.json["digest"], res.json["digest_address"]) == ("weekly", "me@alice.example")
     item = as_root("accounts", "list", "-a", "alice", "--wide", "--json").json["items"][0]
-    assert (item["digest"], item["digest_address"]) == ("weekly", "me@elsewhere.example")
+    assert (item["digest"], item["digest_address"]) == ("weekly", "me@alice.example")
     res = as_alice("accounts", "edit", "-a", "alice", "--digest-address", "not-an-address")
     assert res.code == 1 and "digest_address" in res.err
     res = as_alice("accounts", "edit", "-a", "alice", "--releases-limit", "500", "--digest", "hourly")

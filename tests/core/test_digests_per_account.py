@@ -173,15 +173,15 @@ def test_the_owners_address_replaces_the_cpanel_contact(tmp_path: Path, redis_cl
     stub, clock = StubReinjector(), Clock()
     notifier = _notifier(tmp_path, redis_client, stub, clock)
     prefs = DigestPrefsStore(redis_client)
-    prefs.set("alice", address="digests@elsewhere.example")
+    prefs.set("alice", address="digests@alice.example")
     prefs.set("root", address="postmaster@host.example")  # root's digest otherwise goes to admin_email ("" here)
     for account in ("alice", "bob", "root"):
         _hold(notifier, tmp_path, account, clock.now - 60, f"for {account}")
     r = notifier.run()
     assert r.digests == 3 and r.no_contact == 0
     sent = _sent(stub)
-    assert set(sent) == {"digests@elsewhere.example", "admin@bob.example", "postmaster@host.example"}
-    assert "for alice" in sent["digests@elsewhere.example"] and "for root" in sent["postmaster@host.example"]
+    assert set(sent) == {"digests@alice.example", "admin@bob.example", "postmaster@host.example"}
+    assert "for alice" in sent["digests@alice.example"] and "for root" in sent["postmaster@host.example"]
     prefs.set("alice", address="")
     clock.now += 10
     _hold(notifier, tmp_path, "alice", clock.now - 1, "back to cPanel's")

@@ -19,9 +19,11 @@ from core.store_quarantine import QuarantineStore
 from tests.api.conftest import StubReinjector
 from tests.cpanel_tree import memory_accounts
 
+KEY = b"0123456789abcdef" * 4
+
 
 def _signer(client: redis.Redis, now: list[float]) -> TokenSigner:
-    return TokenSigner(client, ttl_s=3600, clock=lambda: now[0])
+    return TokenSigner(client, key=KEY, ttl_s=3600, clock=lambda: now[0])
 
 
 def test_token_round_trip_expiry_single_use_and_tampering(redis_client: redis.Redis) -> None:
@@ -31,8 +33,8 @@ def test_token_round_trip_expiry_single_use_and_tampering(redis_client: redis.Re
     token = signer.issue(eid, "release", "alice")
     tok = signer.verify(token)
     assert (tok.email_id, tok.action, tok.account, tok.exp) == (eid, "release", "alice", 1_700_003_600)
-    # Another process on the same Redis shares the secret.
-    assert TokenSigner(redis_client, ttl_s=10, clock=lambda: now[0]).verify(token) == tok
+    # Another process with the same key file accepts it.
+    assert TokenSigner(redis_client, key=KEY, ttl_s=10, clock=lambda: now[0]).verify(token) == tok
     body, sig = token.split(".")
     forged = json.dumps({"i": tok.token_id, "e": eid, "a": "release", "u": "bob", "x": tok.exp}).encode()
     import base64
@@ -48,10 +50,9 @@ def test_token_round_trip_expiry_single_use_and_tampering(redis_client: redis.Re
     now[0] += 3600
     with pytest.raises(TokenRefused, match="expired"):
         signer.verify(token)
-    # A new secret (another server) does not accept this server's tokens.
-    redis_client.delete(keys.notify_secret())
+    # Another key (another server) does not accept this server's tokens.
     with pytest.raises(TokenRefused):
-        TokenSigner(redis_client, ttl_s=10, clock=lambda: 0).verify(token)
+        TokenSigner(redis_client, key=b"f" * 64, ttl_s=10, clock=lambda: 0).verify(token)
     with pytest.raises(ValueError):
         signer.issue("not-a-uuid", "release", "alice")
     with pytest.raises(ValueError):
@@ -78,7 +79,7 @@ def test_digest_is_bounded_plain_text_with_links(tmp_path: Path, redis_client: r
     old = _hold(store, tmp_path, "alice", now - 7200)
     ids = [_hold(store, tmp_path, "alice", now - 100 + i, subject=f"offer {i}\r\nBcc: evil\u202e<b>x</b>")
            for i in range(7)]
-    signer = TokenSigner(redis_client, ttl_s=86400)
+    signer = TokenSigner(redis_client, key=KEY, ttl_s=86400)
     d = build_digest(store, signer, "alice", now - 3600, now, base_url="https://host.example:8025", max_lines=5)
     assert d is not None and d.total == 7 and d.listed == 5
     assert old not in d.text and "... and 2 more." in d.text
@@ -100,7 +101,7 @@ def _notifier(tmp_path: Path, client: redis.Redis, stub: StubReinjector, **kw: o
                                 "base_url": "https://host.example", "burst_threshold": 3, **kw})  # type: ignore[arg-type]
     store = _store(tmp_path, client)
     return Notifier(store, memory_accounts({"alice": "alice.example", "bob": "bob.example"}),
-                    Mailer(client, stub, n), n)
+                    Mailer(client, stub, n), n, signer=TokenSigner(client, key=KEY, ttl_s=n.token_ttl_s))
 
 
 def test_notifier_sends_digests_to_contacts_then_only_new_mail(tmp_path: Path, redis_client: redis.Redis) -> None:
