@@ -24,6 +24,7 @@ from pathlib import Path
 
 from core.digests import Mailer, Notifier
 from core.models import QuarantineRecord
+from core.notification_tokens import TokenSigner, ensure_signing_key, key_path
 from core.settings import NotificationSettings
 from core.store_cpanel import MemoryCpanelAccounts
 from core.store_quarantine import QuarantineStore
@@ -70,7 +71,8 @@ def run(messages: int, accounts: int, max_lines: int) -> dict[str, object]:
                                         base_url="https://server.example:2087/mailward", max_per_hour=10**6,
                                         max_lines=max_lines)
         stub = CountingReinjector()
-        notifier = Notifier(store, directory, Mailer(client, stub, settings), settings)
+        signer = TokenSigner(client, key=ensure_signing_key(key_path(work)), ttl_s=settings.token_ttl_s)
+        notifier = Notifier(store, directory, Mailer(client, stub, settings), settings, signer=signer)
         wall, cpu = time.perf_counter(), time.process_time()
         result = notifier.run(force_digests=True)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
