@@ -11,13 +11,15 @@ from cli.api_client import segment
 from cli.arguments import Group, UsageError, command
 from cli.bulk import PAST, PartialFailure, bulk, failures
 from cli.export import FORMATS, export
-from cli.tables import email_detail, email_list, print_json, say
+from cli.tables import email_detail, email_list, print_json, say, table
 
 #: The keys of `emails list --json` items in Imunify Email; scripts written for it expect exactly these.
 LIST_KEYS = ("email_id", "size_bytes", "account_name", "recipients", "subject")
 SCRIPT_HEADER_KEYS = ("raw", "domain", "path")
 DIRECTIONS = ("outgoing", "incoming")
 REASONS = ("spam", "winexec", "ratelimit", "virus")
+#: Who may release a hold (the release policy): the account itself or the server administrator only.
+RELEASERS = ("account", "admin", "default")
 
 
 def imunify_item(e: dict[str, Any]) -> dict[str, Any]:
@@ -138,6 +140,36 @@ class Emails(Group):
         if is_spam == is_ham:
             raise UsageError("give exactly one of --spam or --ham")
         self._bulk("learn", ids, account, json, extra={"spam": is_spam})
+
+    @command()
+    def release_policy(self, *, set: str | None = None, json: bool | str = False) -> None:
+        """show or change who may release held emails, per hold reason (changing it is root only)
+
+        Args:
+            set: REASON=WHO pairs separated by commas, WHO being account (the account itself), admin (root only)
+                or default (the settings file's value), e.g. ratelimit=admin,spam=account; reasons: spam, winexec,
+                virus, ratelimit, and incoming for every incoming hold.
+            json: output in json format.
+        """
+        change: dict[str, str] = {}
+        for pair in (arg.text(set, "--set") or "").split(","):
+            if not pair.strip():
+                continue
+            reason, eq, who = (x.strip() for x in pair.partition("="))
+            if not eq or not reason or who not in RELEASERS:
+                raise UsageError(f"--set: {pair.strip()!r} must be REASON=account, REASON=admin or REASON=default")
+            change[reason] = who
+        if set is not None and not change:
+            raise UsageError("--set: give at least one REASON=WHO pair")
+        as_json = arg.switch(json, "--json")
+        client = self._connect()
+        data = client.call("PATCH", "/quarantine-defaults", body={"release_by": change}) if change else \
+            client.call("GET", "/quarantine-defaults")
+        policy = dict(data.get("release_by") or {})
+        if as_json:
+            print_json(policy)
+        else:
+            print(table(("Reason", "MayRelease"), sorted(policy.items())))
 
     @command(short={"a": "account", "s": "since", "f": "format", "o": "output"}, switches=("json", "force"))
     def export(self, *, account: str | None = None, since: str | None = None, format: str = "mbox",

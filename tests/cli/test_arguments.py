@@ -68,8 +68,10 @@ def test_en_dash_json_from_the_imunify_documentation_works() -> None:
     (["emails", "list", "--limit"], "--limit needs a value"),
     (["emails", "list", "-l", "1", "--limit", "2"], "--limit is given more than once"),
     (["emails", "lsit"],
-     "unknown command 'lsit' for 'ie-cli emails' (choose from export, learn, list, release, remove, show)"),
-    (["emails", "--json"], "'ie-cli emails' needs a command: export, learn, list, release, remove, show"),
+     "unknown command 'lsit' for 'ie-cli emails' (choose from export, learn, list, release, release-policy, remove, "
+     "show)"),
+    (["emails", "--json"],
+     "'ie-cli emails' needs a command: export, learn, list, release, release-policy, remove, show"),
     (["ip", "list"], "unknown command 'ip' for 'ie-cli'"),
     (["am", "server-settings", "get"], "unknown command 'get' for 'ie-cli am server-settings' (choose from set)"),
     (["whitelist", "sender", "add", "-"], "unexpected argument '-'"),
