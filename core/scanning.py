@@ -23,7 +23,7 @@ from core.store_cpanel import CpanelAccounts
 from core.store_events import EventStore
 from core.store_filters import FilterSettingsStore
 from core.store_incoming import IncomingStore
-from core.store_limits import HELD, REJECTED, SENT, Decision, LimitStore
+from core.store_limits import HELD, REJECTED, Decision, LimitStore
 from core.store_quarantine import QuarantineStore
 from core.store_sender_history import SenderHistoryStore
 from core.store_spool import SpoolStore
@@ -94,9 +94,9 @@ class Scanner:
             return ""
         objects = sender_objects(verdict.sender)
         action = verdict.action
-        if verdict.whitelisted:
-            self.limits.record(objects, SENT)  # tier 3: whitelisted senders have no limits
-        elif action in (Action.ACCEPT, Action.ADD_HEADER):
+        # Whitelisted mail skips the checks, never the limits: a whitelisted sender address is what a compromised
+        # account sends as, and its limits are what stop it.
+        if action in (Action.ACCEPT, Action.ADD_HEADER):
             decision = self.limits.admit(objects, len(envelope.recipients))
             if decision.over is not None:
                 note = decision.describe()
