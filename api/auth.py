@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import socket
 from collections.abc import Callable
 from typing import Any
@@ -18,14 +19,34 @@ log = logging.getLogger("mailward.api")
 Identify = Callable[[dict[str, Any]], Identity]
 
 
+def _not_an_account(uid: int | None) -> str:
+    return f"uid {uid} is neither root nor a cPanel account"
+
+
 def identity_of_uid(uid: int, accounts: Any) -> Identity:
     """uid 0 is the admin; a cPanel account's system user is that account; anyone else is refused."""
     if uid == 0:
         return admin(0)
     name = accounts.account_of_uid(uid)
     if name is None:
-        raise Forbidden(f"uid {uid} is neither root nor a cPanel account")
+        raise Forbidden(_not_an_account(uid))
     return account(name, uid)
+
+
+def connect_refusal(uid: int | None, accounts: Any) -> str:
+    """Why a unix-socket peer may not send the API anything ("" if it may); asked at accept, before any HTTP.
+
+    Root (the admin, the WHM plugin), Mailward's own user and cPanel accounts' users (ie-cli, the cPanel plugin)
+    get in; everyone else could only ever get 403, so they get it at once and hold nothing.
+    """
+    if uid is not None and uid in (0, os.getuid()):
+        return ""
+    try:
+        if uid is not None and accounts.account_of_uid(uid) is not None:
+            return ""
+    except OSError:
+        return ""  # cPanel's files unreadable now: let the request decide (identity_of_uid refuses then)
+    return _not_an_account(uid)
 
 
 def bearer_token(environ: dict[str, Any]) -> str:

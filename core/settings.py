@@ -45,6 +45,12 @@ class ScanSettings:
     max_archive_members: int
     max_archive_depth: int
     time_budget_ms: int
+    # the gateway's own bounds: open connections (in total, per peer uid/host) and each request head
+    max_connections: int = 256
+    max_connections_per_peer: int = 128
+    max_head_bytes: int = 1 << 20
+    max_head_lines: int = 100_000
+    head_timeout: float = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +171,10 @@ class ApiSettings:
     socket: Path
     tcp_listen: str  # "" (off) or "host:port" for bearer-token clients
     api_workers: int
+    # what one slow or hostile client can hold: threads per API worker, connections per peer, time for a head
+    threads: int = 16
+    max_connections_per_uid: int = 8
+    header_timeout: float = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +361,11 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             max_archive_members=_pos(int, s["max_archive_members"], "scan.max_archive_members"),
             max_archive_depth=_pos(int, s["max_archive_depth"], "scan.max_archive_depth"),
             time_budget_ms=_pos(int, s["time_budget_ms"], "scan.time_budget_ms"),
+            max_connections=_pos(int, s["max_connections"], "scan.max_connections"),
+            max_connections_per_peer=_pos(int, s["max_connections_per_peer"], "scan.max_connections_per_peer"),
+            max_head_bytes=_pos(int, s["max_head_bytes"], "scan.max_head_bytes"),
+            max_head_lines=_pos(int, s["max_head_lines"], "scan.max_head_lines"),
+            head_timeout=_pos(float, s["head_timeout"], "scan.head_timeout"),
         )
         w = d["workers"]
         workers = WorkerSettings(
@@ -365,7 +380,11 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             _check_listen(tcp_listen)
             _need(not tcp_listen.startswith("/"), "api.tcp_listen must be host:port (the unix socket is api.socket)")
         api = ApiSettings(socket=api_socket, tcp_listen=tcp_listen,
-                          api_workers=_pos(int, d["api"]["workers"], "api.workers"))
+                          api_workers=_pos(int, d["api"]["workers"], "api.workers"),
+                          threads=_pos(int, d["api"]["threads"], "api.threads"),
+                          max_connections_per_uid=_pos(int, d["api"]["max_connections_per_uid"],
+                                                       "api.max_connections_per_uid"),
+                          header_timeout=_pos(float, d["api"]["header_timeout"], "api.header_timeout"))
         t = d["thresholds"]
         thresholds = Thresholds(
             quarantine=_pos(float, t["quarantine"], "thresholds.quarantine"),

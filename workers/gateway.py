@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import socket
@@ -22,9 +23,10 @@ from core.models import Action, Direction, Envelope, Verdict
 from core.settings import Settings
 from core.store_spool import SpoolStore
 from workers.broker import results_backend
-from workers.peer_identity import PeerPolicy
+from workers.peer_identity import Peer, PeerPolicy
 from workers.rspamd_protocol import (
     HTTP_SCAN_PATHS,
+    HeadLimits,
     ScanRequest,
     http_reply,
     legacy_error,
@@ -38,21 +40,119 @@ log = logging.getLogger("mailward.gateway")
 
 READ_TIMEOUT_S = 60.0
 CHUNK = 256 * 1024
+#: Read buffer per connection: small, because every open connection holds one.
+RBUF = 64 * 1024
+
+
+class ConnectionGuard:
+    """Counts open gateway connections, in total and per peer, across every listener; refuses past the caps."""
+
+    def __init__(self, max_total: int, max_per_peer: int) -> None:
+        self.max_total = max_total
+        self.max_per_peer = max_per_peer
+        self._lock = threading.Lock()
+        self._total = 0
+        self._per_peer: dict[str, int] = {}
+        self._held: dict[socket.socket, str] = {}
+
+    def admit(self, sock: socket.socket, peer: Peer) -> str:
+        """Count the connection in; "" if admitted, else why not (nothing is counted then)."""
+        with self._lock:
+            if self._total >= self.max_total:
+                return f"{self._total} connections open (scan.max_connections={self.max_total})"
+            mine = self._per_peer.get(peer.key, 0)
+            if mine >= self.max_per_peer:
+                return f"{mine} connections open from {peer.key} (scan.max_connections_per_peer={self.max_per_peer})"
+            self._total += 1
+            self._per_peer[peer.key] = mine + 1
+            self._held[sock] = peer.key
+            return ""
+
+    def release(self, sock: socket.socket) -> None:
+        """Count a closed connection out (a no-op for one that was never admitted)."""
+        with self._lock:
+            key = self._held.pop(sock, None)
+            if key is None:
+                return
+            self._total -= 1
+            left = self._per_peer[key] - 1
+            if left:
+                self._per_peer[key] = left
+            else:
+                del self._per_peer[key]
+
+    @property
+    def open_connections(self) -> int:
+        """Connections admitted and not yet closed."""
+        with self._lock:
+            return self._total
+
+
+class DeadlineReader(io.RawIOBase):
+    """A socket's read side where each recv waits at most the idle timeout and never past `deadline`.
+
+    A per-recv timeout alone lets a client trickle one byte at a time forever (slowloris); the deadline bounds
+    the head as a whole.
+    """
+
+    def __init__(self, sock: socket.socket, idle_timeout: float = READ_TIMEOUT_S) -> None:
+        super().__init__()
+        self.sock = sock
+        self.idle_timeout = idle_timeout
+        self.deadline: float | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        timeout = self.idle_timeout
+        if self.deadline is not None:
+            timeout = min(timeout, self.deadline - time.monotonic())
+        try:
+            if timeout <= 0:
+                raise TimeoutError
+            self.sock.settimeout(timeout)
+            return self.sock.recv_into(buffer)
+        except TimeoutError:
+            if self.deadline is None:
+                raise TimeoutError(f"no data for {self.idle_timeout:g}s") from None
+            raise TimeoutError("request head not complete in time (scan.head_timeout)") from None
+
+
+class _SocketWriter(io.BufferedIOBase):
+    """Unbuffered writes that send everything (what socketserver's StreamRequestHandler uses)."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        super().__init__()
+        self.sock = sock
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.sock.sendall(data)
+        return len(data)
 
 
 class ScanGateway:
     """Accepts scan requests on TCP and/or unix sockets and answers each with a worker's verdict."""
 
+    #: Class defaults so a bare instance (unit tests) parses heads as configured by default.
+    head_limits = HeadLimits()
+
     def __init__(self, settings: Settings, broker: dramatiq.Broker, scan_actor: dramatiq.Actor,
-                 wait_client: redis.Redis, *, max_connections: int = 512) -> None:
+                 wait_client: redis.Redis) -> None:
         self.settings = settings
         self.broker = broker
         self.scan_actor = scan_actor
         self.backend = results_backend(broker)
         self.wait_client = wait_client  # no socket timeout shorter than scan.timeout: it blocks on results
         self.spool = SpoolStore(settings.spool_dir)
-        self.slots = threading.BoundedSemaphore(max_connections)
-        self.peers = PeerPolicy(settings.scan.allowed_users, settings.scan.allowed_hosts)
+        sc = settings.scan
+        self.slots = threading.BoundedSemaphore(sc.max_connections)
+        self.peers = PeerPolicy(sc.allowed_users, sc.allowed_hosts)
+        self.guard = ConnectionGuard(sc.max_connections, sc.max_connections_per_peer)
+        self.head_limits = HeadLimits(sc.max_head_bytes, sc.max_head_lines)
         self._servers: list[socketserver.BaseServer] = []
         self._threads: list[threading.Thread] = []
 
@@ -63,11 +163,17 @@ class ScanGateway:
         gateway = self
 
         class Handler(socketserver.StreamRequestHandler):
-            timeout = READ_TIMEOUT_S
             direction = Direction.OUTGOING
 
+            def setup(self) -> None:
+                self.connection = self.request
+                self.reader = DeadlineReader(self.connection)
+                self.reader.deadline = time.monotonic() + gateway.settings.scan.head_timeout
+                self.rfile = io.BufferedReader(self.reader, RBUF)
+                self.wfile = _SocketWriter(self.connection)
+
             def handle(self) -> None:
-                gateway.handle(self.rfile, self.wfile, self.request, self.client_address, direction=self.direction)
+                gateway.handle(self.rfile, self.wfile, direction=self.direction, reader=self.reader)
 
         class IncomingHandler(Handler):
             # Exim asks for incoming scans on the incoming listeners only: the listener is the direction marker
@@ -84,12 +190,12 @@ class ScanGateway:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
                 path.parent.mkdir(parents=True, exist_ok=True)
-                server = _UnixServer(addr, handler)
+                server = _UnixServer(addr, handler, gateway=self)
                 os.chmod(addr, 0o666)  # Exim (Debian-exim / mailnull) must connect
                 bound.append(addr)
             else:
                 host, _, port = addr.rpartition(":")
-                server = _TCPServer((host.strip("[]"), int(port)), handler)
+                server = _TCPServer((host.strip("[]"), int(port)), handler, gateway=self)
                 h, p = server.server_address[:2]
                 bound.append(f"{h}:{p}")
             t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
@@ -97,8 +203,11 @@ class ScanGateway:
             t.start()
             self._servers.append(server)
             self._threads.append(t)
-        log.info("gateway listening on %s (fail_mode=%s; local peers allowed: %s)", ", ".join(bound),
-                 self.settings.fail_mode, "any" if self.peers.any_local else sorted(self.peers.uids))
+        sc = self.settings.scan
+        log.info("gateway listening on %s (fail_mode=%s; local peers allowed: %s; connections: %d, %d per peer; "
+                 "head: %d bytes, %d lines, %gs)", ", ".join(bound), self.settings.fail_mode,
+                 "any" if self.peers.any_local else sorted(self.peers.uids), sc.max_connections,
+                 sc.max_connections_per_peer, sc.max_head_bytes, sc.max_head_lines, sc.head_timeout)
         return bound
 
     def stop(self) -> None:
@@ -112,28 +221,44 @@ class ScanGateway:
                     os.unlink(server.server_address)  # type: ignore[arg-type]
         self._servers.clear()
 
-    # ---- one request -------------------------------------------------------------------------------------
-    def handle(self, rfile: BinaryIO, wfile: BinaryIO, sock: socket.socket | None = None,
-               client_address: object = None, *, direction: Direction = Direction.OUTGOING) -> None:
-        """Serve one connection: parse the head, check the peer, scan, answer, close."""
+    # ---- one connection -----------------------------------------------------------------------------------
+    def admit(self, sock: socket.socket, client_address: object) -> bool:
+        """Check the peer and the connection caps right after accept, before anything is read.
+
+        A refused connection gets a one-line RSPAMC error (Exim then applies its fail mode) and is closed by the
+        caller unread, so a peer that may not scan costs neither a thread nor a buffer.
+        """
         try:
-            req = read_request(rfile)
+            peer = self.peers.check(sock, client_address)
+        except OSError as exc:
+            log.warning("gateway: refused connection: cannot identify the peer: %s", exc)
+            return False
+        if not peer.allowed:
+            log.warning("gateway: refused scan request from %s (not in scan.allowed_users/allowed_hosts); "
+                        "closed unread", peer.who)
+            _refuse(sock, "peer not allowed to use the scan gateway")
+            return False
+        why = self.guard.admit(sock, peer)
+        if why:
+            log.warning("gateway: refused connection from %s: %s; closed unread", peer.who, why)
+            _refuse(sock, "too many connections to the scan gateway")
+            return False
+        return True
+
+    # ---- one request -------------------------------------------------------------------------------------
+    def handle(self, rfile: BinaryIO, wfile: BinaryIO, *, direction: Direction = Direction.OUTGOING,
+               reader: DeadlineReader | None = None) -> None:
+        """Serve one admitted connection: parse the head (capped, with a deadline), scan, answer, close."""
+        try:
+            req = read_request(rfile, self.head_limits)
             req.envelope.direction = direction
         except (ProtocolError, OSError, TimeoutError) as exc:
-            log.warning("gateway: bad request: %s", exc)
+            log.warning("gateway: bad request, closed: %s", exc)
             with contextlib.suppress(OSError):
                 wfile.write(legacy_error(str(exc)))
             return
-        if sock is not None:
-            allowed, who = self.peers.check(sock, client_address)
-            if not allowed:
-                log.warning("gateway: refused scan request from %s (not in scan.allowed_users/allowed_hosts) "
-                            "queue_id=%s", who, req.envelope.queue_id or "-")
-                refusal = "peer not allowed to use the scan gateway"
-                with contextlib.suppress(OSError):
-                    wfile.write(legacy_error(refusal) if req.protocol == "rspamc"
-                                else http_reply(403, {"error": refusal}, reason="Forbidden"))
-                return
+        if reader is not None:
+            reader.deadline = None  # the body is bounded by its length and the idle timeout per read
         if req.is_ping:
             wfile.write(legacy_pong() if req.protocol == "rspamc" else http_reply(200, "pong\r\n"))
             return
@@ -235,10 +360,36 @@ class ScanGateway:
         return Verdict(action, required_score=s.thresholds.quarantine, message=message)
 
 
-class _TCPServer(socketserver.ThreadingTCPServer):
-    allow_reuse_address = True
+def _refuse(sock: socket.socket, why: str) -> None:
+    """Send a refusal without reading anything or waiting on a slow peer; the server then closes the socket."""
+    with contextlib.suppress(OSError):
+        sock.setblocking(False)
+        sock.send(legacy_error(why))  # a fresh socket's send buffer takes these hundred bytes at once
+        sock.shutdown(socket.SHUT_WR)
+
+
+class _GuardedServer(socketserver.ThreadingMixIn):
+    """Admission happens in the accepting thread: a refused peer never gets a handler thread."""
+
     daemon_threads = True
     request_queue_size = 128
+    gateway: ScanGateway
+
+    def verify_request(self, request: socket.socket, client_address: object) -> bool:  # type: ignore[override]
+        return self.gateway.admit(request, client_address)
+
+    def shutdown_request(self, request: socket.socket) -> None:  # type: ignore[override]
+        self.gateway.guard.release(request)
+        super().shutdown_request(request)  # type: ignore[misc]
+
+
+class _TCPServer(_GuardedServer, socketserver.TCPServer):
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], handler: type[socketserver.BaseRequestHandler], *,
+                 gateway: ScanGateway) -> None:
+        self.gateway = gateway
+        super().__init__(address, handler)
 
     def server_bind(self) -> None:
         if ":" in self.server_address[0]:
@@ -247,6 +398,8 @@ class _TCPServer(socketserver.ThreadingTCPServer):
         super().server_bind()
 
 
-class _UnixServer(socketserver.ThreadingUnixStreamServer):
-    daemon_threads = True
-    request_queue_size = 128
+class _UnixServer(_GuardedServer, socketserver.UnixStreamServer):
+    def __init__(self, address: str, handler: type[socketserver.BaseRequestHandler], *,
+                 gateway: ScanGateway) -> None:
+        self.gateway = gateway
+        super().__init__(address, handler)

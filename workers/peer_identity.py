@@ -6,11 +6,12 @@ import ipaddress
 import os
 import pwd
 import socket
+from dataclasses import dataclass
 from pathlib import Path
 
 from core.peer_credentials import unix_peer_uid
 
-__all__ = ["PeerPolicy", "tcp_peer_uid", "unix_peer_uid"]
+__all__ = ["Peer", "PeerPolicy", "tcp_peer_uid", "unix_peer_uid"]
 
 _TCP_TABLES = {socket.AF_INET: Path("/proc/net/tcp"), socket.AF_INET6: Path("/proc/net/tcp6")}
 
@@ -52,6 +53,15 @@ def is_loopback(ip: str) -> bool:
     return addr.is_loopback or bool(mapped and mapped.is_loopback)
 
 
+@dataclass(frozen=True, slots=True)
+class Peer:
+    """The kernel's answer about one connection: allowed or not, a name for the log, the key caps count by."""
+
+    allowed: bool
+    who: str
+    key: str
+
+
 class PeerPolicy:
     """Which peers may ask for scans: local users by uid (kernel-reported), remote hosts by address."""
 
@@ -68,16 +78,15 @@ class PeerPolicy:
                 self.unknown_users.append(name)  # e.g. mailnull on Debian: fine, it just cannot connect
         self.networks = [ipaddress.ip_network(h, strict=False) for h in allowed_hosts]
 
-    def check(self, sock: socket.socket, client_address: object) -> tuple[bool, str]:
-        """(allowed, who) for an accepted connection; `who` names the peer for the log."""
+    def check(self, sock: socket.socket, client_address: object) -> Peer:
+        """Who an accepted connection comes from and whether it may ask for scans; reads nothing from it."""
         if sock.family == socket.AF_UNIX:
             uid: int | None = unix_peer_uid(sock)
-            return self.any_local or uid in self.uids, f"uid={uid}"
+            return Peer(self.any_local or uid in self.uids, f"uid={uid}", f"uid={uid}")
         ip, port = client_address[0], client_address[1]  # type: ignore[index]
         if not is_loopback(ip):
             ok = any(ipaddress.ip_address(ip) in net for net in self.networks)
-            return ok, f"host={ip}"
-        if self.any_local:
-            return True, f"local {ip}:{port}"
+            return Peer(ok, f"host={ip}", f"host={ip}")
+        # Looked up even when any local user is allowed: the per-peer connection cap counts by uid.
         uid = tcp_peer_uid(sock.getsockname()[:2], (ip, port))
-        return uid in self.uids, f"uid={uid}"
+        return Peer(self.any_local or uid in self.uids, f"uid={uid} ({ip}:{port})", f"uid={uid}")

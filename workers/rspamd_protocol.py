@@ -10,7 +10,13 @@ from core.errors import ProtocolError
 from core.models import Action, Envelope, Verdict
 
 MAX_LINE = 8192
-MAX_HEAD_LINES = 10_000  # one Rcpt: line per recipient; Exim's recipients_max defaults to 50,000
+#: Heads are capped in bytes and lines: Exim sends one `Rcpt:` line per recipient (recipients_max is 50,000 by
+#: default), so 1 MiB still takes about 25,000 recipients of ordinary length while bounding the memory one
+#: connection can make the gateway hold.
+MAX_HEAD_BYTES = 1 << 20
+MAX_HEAD_LINES = 100_000
+#: Header names kept in ScanRequest.headers (first value only); recipients go to the envelope alone.
+MAX_KEPT_HEADERS = 64
 LEGACY_COMMANDS = {"CHECK", "SYMBOLS", "REPORT", "REPORT_IFSPAM", "PROCESS", "PING", "SKIP"}
 HTTP_SCAN_PATHS = {"/checkv2", "/check", "/symbols"}
 
@@ -30,11 +36,30 @@ class ScanRequest:
         return self.command in ("PING", "GET /ping", "GET /ping/")
 
 
-def _readline(rfile: BinaryIO) -> str:
-    line = rfile.readline(MAX_LINE + 1)
-    if len(line) > MAX_LINE:
-        raise ProtocolError("request line too long")
-    return line.decode("latin-1").rstrip("\r\n")
+@dataclass(frozen=True, slots=True)
+class HeadLimits:
+    """How much of a request head the gateway reads before giving up on it."""
+
+    max_bytes: int = MAX_HEAD_BYTES
+    max_lines: int = MAX_HEAD_LINES
+
+
+class _HeadReader:
+    """Reads head lines from the stream, never past the byte cap (the rest is left unread)."""
+
+    def __init__(self, rfile: BinaryIO, limits: HeadLimits) -> None:
+        self.rfile = rfile
+        self.limits = limits
+        self.left = limits.max_bytes
+
+    def line(self) -> str:
+        raw = self.rfile.readline(min(MAX_LINE, self.left) + 1)
+        if len(raw) > self.left:
+            raise ProtocolError(f"request head larger than {self.limits.max_bytes} bytes")
+        if len(raw) > MAX_LINE:
+            raise ProtocolError("request line too long")
+        self.left -= len(raw)
+        return raw.decode("latin-1").rstrip("\r\n")
 
 
 def _strip_angle(v: str) -> str:
@@ -44,9 +69,13 @@ def _strip_angle(v: str) -> str:
     return v.strip()
 
 
-def read_request(rfile: BinaryIO) -> ScanRequest:
-    """Read and parse a request head from the stream, telling the protocols apart by the first line."""
-    first = _readline(rfile)
+def read_request(rfile: BinaryIO, limits: HeadLimits = HeadLimits()) -> ScanRequest:
+    """Read and parse a request head line by line, telling the protocols apart by the first line.
+
+    ProtocolError once the head passes limits (bytes or lines): nothing beyond the cap is read.
+    """
+    head = _HeadReader(rfile, limits)
+    first = head.line()
     if not first:
         raise ProtocolError("empty request")
     parts = first.split()
@@ -62,8 +91,8 @@ def read_request(rfile: BinaryIO) -> ScanRequest:
         raise ProtocolError(f"not RSPAMC/1.3 nor HTTP: {first[:80]!r}")
 
     env = req.envelope
-    for _ in range(MAX_HEAD_LINES):
-        line = _readline(rfile)
+    for _ in range(limits.max_lines):
+        line = head.line()
         if line == "":
             break
         name, sep, value = line.partition(":")
@@ -71,7 +100,8 @@ def read_request(rfile: BinaryIO) -> ScanRequest:
             raise ProtocolError(f"malformed header line {line[:80]!r}")
         key = name.strip().lower()
         value = value.strip()
-        req.headers.setdefault(key, []).append(value)
+        if key != "rcpt" and key not in req.headers and len(req.headers) < MAX_KEPT_HEADERS:
+            req.headers[key] = [value]  # one value per name: a flood of lines must not become a flood of objects
         if key == "content-length":
             if not value.isdigit():
                 raise ProtocolError(f"bad Content-length {value[:40]!r}")
@@ -89,7 +119,7 @@ def read_request(rfile: BinaryIO) -> ScanRequest:
         elif key == "user":
             env.user = value[:255]
     else:
-        raise ProtocolError("too many header lines")
+        raise ProtocolError(f"request head has more than {limits.max_lines} lines")
     if req.protocol == "http" and req.command.startswith("POST") and "content-length" not in req.headers:
         raise ProtocolError("HTTP scan requests need a Content-Length")
     return req
