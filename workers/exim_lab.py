@@ -19,6 +19,7 @@ from email.message import Message
 from pathlib import Path
 
 from workers.exim_hook import (
+    LOCAL_SUBMISSION_HOSTS,
     HookParams,
     render_hold_router,
     render_main_options,
@@ -122,7 +123,7 @@ class EximLab:
                  hold: str = "router", not_smtp_acl_file: bool = False, port: int | None = None,
                  queue_interval: str = "2s", exim_binary: str = EXIM_BINARY,
                  incoming_address: str | None = None, local_domains: Sequence[str] = ("lab.mailward.test",),
-                 spam_folder: str = ".spam") -> None:
+                 spam_folder: str = ".spam", remote_source: str = "127.0.0.2") -> None:
         if hold not in ("router", "system_filter"):
             raise ValueError("hold must be 'router' or 'system_filter'")
         self.base = Path(base_dir)
@@ -131,7 +132,12 @@ class EximLab:
         self.users = dict(users if users is not None else DEFAULT_USERS)
         self.release_uid = None if release_user is None else _uid(release_user)
         addresses = (scan_address,) if isinstance(scan_address, str) else tuple(scan_address)
+        # Everything here runs on loopback, which Mailward treats as this server (local submission). The lab's
+        # stand-in for a remote host is one loopback address taken out of that list: send_smtp_auth(remote=True)
+        # connects from it.
+        self.remote_source = remote_source
         self.params = HookParams(scan_addresses=addresses, timeout=timeout, fail_mode=fail_mode,
+                                 local_hosts=f"<; !{remote_source} ; {LOCAL_SUBMISSION_HOSTS.removeprefix('<; ')}",
                                  release_protocol=release_protocol, release_uid=self.release_uid,
                                  max_scan_size=max_scan_size,
                                  incoming_addresses=(incoming_address,) if incoming_address else ())
@@ -189,6 +195,7 @@ begin acl
 acl_lab_rcpt:
   accept  authenticated = *
   accept  hosts = <; 127.0.0.1 ; ::1
+  accept  domains = +local_domains
   deny    message = relay not permitted
 
 acl_lab_data:
@@ -336,8 +343,11 @@ lab_login:
                        subject: str = "test", body: str = "Hello.\n",
                        headers: Mapping[str, str] | Sequence[tuple[str, str]] = (),
                        user: str | None = None, password: str | None = None, auth: str = "PLAIN",
-                       extra_args: Sequence[str] = (), timeout: float = 60.0) -> SmtpResult:
-        """Submit one message with swaks and SMTP AUTH (default: the first lab user); parse the DATA reply."""
+                       extra_args: Sequence[str] = (), timeout: float = 60.0, remote: bool = False) -> SmtpResult:
+        """Submit one message with swaks and SMTP AUTH (default: the first lab user); parse the DATA reply.
+
+        auth="": no AUTH. remote: connect from the lab's stand-in for a remote host instead of this server.
+        """
         if user is None:
             user, password = next(iter(self.users.items()))
         if password is None:
@@ -349,6 +359,8 @@ lab_login:
                 "--timeout", str(int(timeout))]
         if auth:
             argv += ["--auth", auth, "--auth-user", user, "--auth-password", password]
+        if remote:
+            argv += ["--local-interface", self.remote_source]
         argv += list(extra_args)
         proc = subprocess.run(argv, input=data, capture_output=True, timeout=timeout + 10, check=False)
         out = proc.stdout.decode("utf-8", "replace") + proc.stderr.decode("utf-8", "replace")

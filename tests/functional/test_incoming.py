@@ -39,7 +39,8 @@ def _redis(serve: ServeProcess) -> redis.Redis:
 
 def _send(lab: EximLab, to: str, subject: str, body: str) -> int | None:
     """A remote host's delivery: plain SMTP, no AUTH."""
-    return lab.send_smtp_auth("stranger@remote.test", [to], subject=subject, body=body, auth="").data_code
+    return lab.send_smtp_auth("stranger@remote.test", [to], subject=subject, body=body, auth="",
+                              remote=True).data_code
 
 
 def test_incoming_spam_folder_whitelist_and_toggle(tmp_path: Path, exim_lab: Callable[..., EximLab]) -> None:
