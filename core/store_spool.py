@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from core.errors import NotFound
 from core.names import valid_email_id
@@ -27,11 +29,23 @@ class SpoolStore:
 
     def write(self, data: bytes) -> str:
         """Spool a message and return its id. No fsync: until Exim has our answer, Exim owns the message."""
-        spool_id = str(uuid.uuid4())
-        fd = os.open(self.path(spool_id), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
+        with self.create() as (spool_id, fh):
             fh.write(data)
         return spool_id
+
+    @contextlib.contextmanager
+    def create(self) -> Iterator[tuple[str, BinaryIO]]:
+        """A new spool file to write in pieces: yields (id, file); the file is removed if writing fails."""
+        spool_id = str(uuid.uuid4())
+        path = self.path(spool_id)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                yield spool_id, fh
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            raise
 
     def read(self, spool_id: str, max_bytes: int) -> bytes:
         """Read a spooled message (at most max_bytes); NotFound if it was already answered and discarded."""

@@ -40,6 +40,9 @@ log = logging.getLogger("mailward.gateway")
 
 READ_TIMEOUT_S = 60.0
 CHUNK = 256 * 1024
+#: The start of a body held in memory to strip Exim's preamble (its X-Envelope-To names every recipient, as the
+#: head's Rcpt: lines do, so twice the head cap is room enough); never less than this.
+PREAMBLE_WINDOW = 2 * 1024 * 1024
 #: Read buffer per connection: small, because every open connection holds one.
 RBUF = 64 * 1024
 
@@ -277,12 +280,31 @@ class ScanGateway:
         with contextlib.suppress(OSError):
             wfile.write(out)
 
-    def _read_body(self, rfile: BinaryIO, n: int) -> bytes:
-        chunks, left = [], n
+    def _spool_body(self, rfile: BinaryIO, n: int, preamble: bool) -> str:
+        """Stream n body bytes into a new spool file (never the whole body in memory); return its id.
+
+        Exim's scanner preamble (mbox From_ line, X-Envelope-* pseudo-headers) sits at the very start: only the
+        first window (PREAMBLE_WINDOW, or twice the head cap) is held to strip it. Every later chunk goes straight
+        to disk, so a connection costs at most that much memory whatever the message's size.
+        """
+        window = max(PREAMBLE_WINDOW, 2 * self.settings.scan.max_head_bytes)
+        first = self._read_exactly(rfile, min(n, window), n)
+        left = n - len(first)
+        with self.spool.create() as (spool_id, fh):
+            fh.write(strip_scan_preamble(first) if preamble else first)
+            while left:
+                chunk = self._read_exactly(rfile, min(CHUNK, left), n)
+                fh.write(chunk)
+                left -= len(chunk)
+        return spool_id
+
+    @staticmethod
+    def _read_exactly(rfile: BinaryIO, size: int, total: int) -> bytes:
+        chunks, left = [], size
         while left:
             chunk = rfile.read(min(CHUNK, left))
             if not chunk:
-                raise ProtocolError(f"connection closed with {left} of {n} body bytes missing")
+                raise ProtocolError(f"connection closed with body bytes missing (expected {total})")
             chunks.append(chunk)
             left -= len(chunk)
         return b"".join(chunks)
@@ -306,23 +328,21 @@ class ScanGateway:
                      env.sender or "<>", action.value.replace(" ", "_"), req.content_length, s.scan.max_message_bytes)
             return Verdict(action, required_score=s.thresholds.quarantine,
                            message="message too large to scan" if action != Action.UNSCANNED else "")
-        body = self._read_body(rfile, req.content_length)
-        if req.protocol == "rspamc":
+        try:
             # Exim prepends an mbox From_ line and X-Envelope-* pseudo-headers to what it sends a scanner.
-            body = strip_scan_preamble(body)
+            spool_id = self._spool_body(rfile, req.content_length, preamble=req.protocol == "rspamc")
+        except OSError as exc:
+            return self._fail(env, f"cannot spool: {exc}")
         if not self.slots.acquire(blocking=False):
+            self.spool.discard(spool_id)
             return self._fail(env, "too many concurrent scans")
         try:
-            return self._scan(body, env)
+            return self._scan(spool_id, env)
         finally:
             self.slots.release()
 
-    def _scan(self, body: bytes, env: Envelope) -> Verdict:
+    def _scan(self, spool_id: str, env: Envelope) -> Verdict:
         deadline = time.monotonic() + self.settings.scan.timeout
-        try:
-            spool_id = self.spool.write(body)
-        except OSError as exc:
-            return self._fail(env, f"cannot spool: {exc}")
         try:
             try:
                 message = self.scan_actor.send(spool_id, env.to_dict())

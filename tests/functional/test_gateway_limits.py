@@ -190,6 +190,36 @@ def test_a_head_flood_from_an_allowed_peer_is_cut_at_the_cap(make_serve: Any) ->
     assert serve.log().count("bad request, closed: request head larger than") == 8
 
 
+def test_big_bodies_are_streamed_to_the_spool_not_held_in_memory(make_serve: Any) -> None:
+    """Eight connections of an allowed peer each send a 24 MiB body (under the 25 MiB scan limit) and stop one byte
+    short: the gateway has written what it got to its spool instead of holding it, so its peak memory grows by far
+    less than the 192 MiB in flight; each message is then scanned once its last byte arrives."""
+    serve = make_serve()
+    pid = serve.proc.pid
+    assert check_legacy(serve.tcp, SPAM, ENV, timeout=PROMPT_S).action == "quarantine"  # warm: imports done
+    peak_before = _vm(pid, "VmHWM")
+    line = b"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\r\n"
+    body = SPAM + line * ((24 << 20) // len(line))
+    head = (f"CHECK RSPAMC/1.3\r\nContent-length: {len(body)}\r\nFrom: <alice@shop.example>\r\n"
+            "Rcpt: <bob@example.net>\r\nUser: alice@shop.example\r\nIP: 192.0.2.1\r\n\r\n").encode()
+    socks = [_connect(serve.tcp) for _ in range(8)]
+    try:
+        for sock in socks:
+            sock.sendall(head + body[:-1])
+        spool = serve.state_dir / "spool"
+        _wait_for(lambda: sum(f.stat().st_size for f in spool.glob("*.eml")) >= 8 * (len(body) - (4 << 20)),
+                  "the bodies on disk in the spool")
+        grown = _vm(pid, "VmHWM") - peak_before
+        for sock in socks:
+            sock.sendall(body[-1:])
+        replies = [_reply_until_closed(sock) for sock in socks]
+    finally:
+        for sock in socks:
+            sock.close()
+    assert all("Action: quarantine" in r for r in replies), replies
+    assert grown < 64 << 20, f"gateway peak RSS grew by {grown >> 20} MiB for 192 MiB of bodies in flight"
+
+
 def test_thousands_of_recipients_still_scan(make_serve: Any) -> None:
     """A real-sized head (20,000 recipients, as Exim sends them, about 700 KB) is under the caps."""
     serve = make_serve()
