@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from workers import ie_config
-from workers.exim_lab import SYSTEM_CONFIG
 from workers.exim_hook import (
     ACTION_VAR,
     CpanelHook,
@@ -38,6 +37,7 @@ from workers.exim_hook import (
     render_system_filter,
     spamd_address_value,
 )
+from workers.exim_lab import SYSTEM_CONFIG
 
 EXIM = "/usr/sbin/exim4"
 have_exim = pytest.mark.skipif(not os.access(EXIM, os.X_OK), reason="exim4 is not installed")
