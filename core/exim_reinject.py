@@ -33,6 +33,22 @@ class ReinjectError(ServiceUnavailable):
     code = "reinject_failed"
 
 
+def run_sendmail(exim: EximSettings, argv: list[str], message: bytes, as_user: pwd.struct_passwd | None) -> None:
+    """Run sendmail (argv, no shell, a clean environment) as as_user, or as this process when None; ReinjectError
+    with Exim's own words when it fails or does not finish within exim.release_timeout."""
+    extra = {} if as_user is None else {"user": as_user.pw_uid, "group": as_user.pw_gid, "extra_groups": []}
+    try:
+        proc = subprocess.run(argv, input=message, capture_output=True, timeout=exim.release_timeout, check=False,
+                              env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL": "C"}, cwd="/", **extra)
+    except subprocess.TimeoutExpired:
+        raise ReinjectError(f"sendmail did not finish within {exim.release_timeout:g}s") from None
+    except OSError as exc:
+        raise ReinjectError(f"cannot run {exim.sendmail}: {exc.strerror or exc}") from None
+    if proc.returncode != 0:
+        why = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().replace("\n", " ")
+        raise ReinjectError(f"sendmail exited {proc.returncode}: {why[:_MAX_STDERR] or 'no message'}")
+
+
 class Reinjector(Protocol):
     """Hands a released message back to the MTA."""
 
@@ -104,15 +120,4 @@ class SendmailReinjector:
         argv = release_argv(self.exim, record)
         message = strip_own_headers(message)  # Exim's ACL does not strip them on the release path
         ent = self._user()
-        extra = {} if ent is None else {"user": ent.pw_uid, "group": ent.pw_gid, "extra_groups": []}
-        try:
-            proc = subprocess.run(argv, input=message, capture_output=True, timeout=self.exim.release_timeout,
-                                  check=False, env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL": "C"},
-                                  cwd="/", **extra)
-        except subprocess.TimeoutExpired:
-            raise ReinjectError(f"sendmail did not finish within {self.exim.release_timeout:g}s") from None
-        except OSError as exc:
-            raise ReinjectError(f"cannot run {self.exim.sendmail}: {exc.strerror or exc}") from None
-        if proc.returncode != 0:
-            why = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().replace("\n", " ")
-            raise ReinjectError(f"sendmail exited {proc.returncode}: {why[:_MAX_STDERR] or 'no message'}")
+        run_sendmail(self.exim, argv, message, ent)

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import os
 import pwd
-import subprocess
 
-from core.exim_reinject import ReinjectError, safe_address
+from core.exim_reinject import ReinjectError, run_sendmail, safe_address
 from core.models import QuarantineRecord
 from core.settings import EximSettings
-
-_MAX_STDERR = 400
 
 
 def submit_argv(exim: EximSettings, record: QuarantineRecord) -> list[str]:
@@ -45,14 +42,4 @@ class SendmailSubmitter:
             # Exim's ACL refuses anything the release user sends without the marker: say why here instead.
             raise ReinjectError(f"Mailward's own mail is not sent as the release user {self.exim.release_user}; "
                                 "run the service as root")
-        try:
-            proc = subprocess.run(argv, input=message, capture_output=True, timeout=self.exim.release_timeout,
-                                  check=False, env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL": "C"},
-                                  cwd="/")
-        except subprocess.TimeoutExpired:
-            raise ReinjectError(f"sendmail did not finish within {self.exim.release_timeout:g}s") from None
-        except OSError as exc:
-            raise ReinjectError(f"cannot run {self.exim.sendmail}: {exc.strerror or exc}") from None
-        if proc.returncode != 0:
-            why = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().replace("\n", " ")
-            raise ReinjectError(f"sendmail exited {proc.returncode}: {why[:_MAX_STDERR] or 'no message'}")
+        run_sendmail(self.exim, argv, message, None)

@@ -386,6 +386,12 @@ def _refuse(sock: socket.socket, why: str) -> None:
         sock.setblocking(False)
         sock.send(legacy_error(why))  # a fresh socket's send buffer takes these hundred bytes at once
         sock.shutdown(socket.SHUT_WR)
+        # Closing with unread bytes makes the kernel send a reset, which can destroy the refusal before the client
+        # reads it: drop what has already arrived (bounded, never waiting), so a client that spoke first still
+        # learns why it was refused.
+        for _ in range(16):
+            if not sock.recv(4096):
+                break
 
 
 class _GuardedServer(socketserver.ThreadingMixIn):
