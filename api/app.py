@@ -39,7 +39,8 @@ def create_app(settings: Settings | None = None, *, identify: Identify | None = 
     app.json.sort_keys = False  # keep the documented key order (ie-cli prints what it gets)
     client = client or connect(settings, timeout=3.0)
     accounts = accounts if accounts is not None else CpanelAccounts(settings.cpanel_root)
-    svc = build_services(settings, client, reinjector or SendmailReinjector(settings.exim), accounts)
+    reinjector = reinjector or SendmailReinjector(settings.exim, settings.incoming.spam_header)
+    svc = build_services(settings, client, reinjector, accounts)
     app.extensions["mailward.settings"] = settings
     app.extensions["mailward.redis"] = client
     app.extensions["mailward.services"] = svc

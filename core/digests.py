@@ -17,7 +17,7 @@ import re
 import socket
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -32,6 +32,7 @@ from core.exim_reinject import Reinjector, SendmailReinjector, safe_address
 from core.identity import ROOT
 from core.models import QuarantineRecord
 from core.notification_tokens import TokenSigner
+from core.quarantine_actions import admin_only_reasons
 from core.settings import NotificationSettings
 from core.store_digest_prefs import (
     DigestPrefs,
@@ -125,8 +126,13 @@ def _line_time(epoch: float) -> str:
 
 
 def build_digest(store: QuarantineStore, signer: TokenSigner | None, account: str, since: float, until: float, *,
-                 base_url: str = "", max_lines: int = 200) -> Digest | None:
-    """Mail held for `account` with since < received <= until, newest first, bounded; None if there is none."""
+                 base_url: str = "", max_lines: int = 200,
+                 release_policy: Mapping[str, str] | None = None) -> Digest | None:
+    """Mail held for `account` with since < received <= until, newest first, bounded; None if there is none.
+
+    With release_policy, a message the account may not release itself gets no release link (it would only answer
+    403) but a line saying who can release it.
+    """
     client = store.client
     key = keys.quarantine_by_account(account)
     total = int(client.zcount(key, f"({since!r}", until))
@@ -148,7 +154,12 @@ def build_digest(store: QuarantineStore, signer: TokenSigner | None, account: st
         lines.append(f"   Subject: {plain(r.subject) or '(no subject)'}")
         lines.append(f"   To: {plain(', '.join(r.recipients[:3]))}{' ...' if len(r.recipients) > 3 else ''}")
         if links and signer is not None:
+            admin_only = admin_only_reasons(r, release_policy) if release_policy is not None else []
             for action in ("release", "delete"):
+                if action == "release" and admin_only:
+                    lines.append(f"   Release: only your hosting provider can release mail held for "
+                                 f"{plain(', '.join(admin_only), 40)}")
+                    continue
                 token = signer.issue(r.email_id, action, r.account)
                 lines.append(f"   {action.capitalize()}: {base_url}/api/v1/actions/{token}")
         lines.append("")
@@ -183,7 +194,8 @@ class Notifier:
 
     def __init__(self, store: QuarantineStore, accounts: Any, mailer: Mailer, settings: NotificationSettings, *,
                  clock: Callable[[], float] = time.time,
-                 prefs: DigestPrefsStore | MemoryDigestPrefs | None = None, signer: TokenSigner | None = None) -> None:
+                 prefs: DigestPrefsStore | MemoryDigestPrefs | None = None, signer: TokenSigner | None = None,
+                 release_policy: Callable[[], Mapping[str, str]] | None = None) -> None:
         self.store = store
         self.client = store.client
         self.accounts = accounts
@@ -192,6 +204,7 @@ class Notifier:
         self.clock = clock
         self.signer = signer  # None: digests carry no one-click links
         self.prefs = DigestPrefsStore(self.client) if prefs is None else prefs
+        self.release_policy = release_policy  # who may release what now (QuarantineActions.release_policy)
 
     def contact(self, account: str) -> str:
         """The account's cPanel contact address (CONTACTEMAIL); the admin's for mail held without an account."""
@@ -231,6 +244,7 @@ class Notifier:
         """
         now = self.clock()
         chosen = self.prefs.all()
+        policy = self.release_policy() if self.release_policy is not None else None
         cursors = {k.decode(): float(v) for k, v in self.client.hgetall(keys.notify_cursors()).items()}
         plan: dict[str, tuple[str, DigestPrefs]] = {}
         pipe = self.client.pipeline(transaction=False)
@@ -254,7 +268,8 @@ class Notifier:
             if frequency not in due:
                 continue
             digest = build_digest(self.store, self.signer, account, cursors[account], now,
-                                  base_url=self.settings.base_url, max_lines=self.settings.max_lines)
+                                  base_url=self.settings.base_url, max_lines=self.settings.max_lines,
+                                  release_policy=policy)
             if digest is None:
                 continue
             to = self.address(account, prefs)

@@ -98,8 +98,11 @@ def strip_own_headers(message: bytes, prefixes: tuple[bytes, ...] = OWN_HEADER_P
 class SendmailReinjector:
     """The real re-injector: `sendmail -oMr <marker>` as exim.release_user (dropping root when run as root)."""
 
-    def __init__(self, exim: EximSettings) -> None:
+    def __init__(self, exim: EximSettings, spam_header: str = "") -> None:
         self.exim = exim
+        # the incoming spam mark under the admin's own name ([incoming] spam_header) is Mailward's too
+        extra = (spam_header.strip().lower().encode() + b":",) if spam_header.strip() else ()
+        self.own_headers = OWN_HEADER_PREFIXES + extra
 
     def _user(self) -> pwd.struct_passwd | None:
         """The account to switch to, or None when already running as it; ReinjectError if impossible."""
@@ -118,6 +121,6 @@ class SendmailReinjector:
     def reinject(self, record: QuarantineRecord, message: bytes) -> None:
         """Run sendmail; ReinjectError with Exim's own words when it fails."""
         argv = release_argv(self.exim, record)
-        message = strip_own_headers(message)  # Exim's ACL does not strip them on the release path
+        message = strip_own_headers(message, self.own_headers)  # Exim's ACL does not strip them on this path
         ent = self._user()
         run_sendmail(self.exim, argv, message, ent)

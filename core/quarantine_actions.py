@@ -64,6 +64,19 @@ class Outcome:
     status: str  # "released", "removed", or what learning did (learned, relearned, already)
 
 
+def release_policy(release_by: Mapping[str, str], store: QuarantineStore) -> dict[str, str]:
+    """Who may release each hold reason now: release_by (the settings file's) with the admin's run-time changes."""
+    policy = dict(release_by)
+    policy.update({k: v for k, v in store.release_overrides().items() if k in policy and v in RELEASERS})
+    return policy
+
+
+def admin_only_reasons(record: QuarantineRecord, policy: Mapping[str, str]) -> list[str]:
+    """The reasons a message was held for that only the admin may release under policy (an unknown one: the admin's)."""
+    held_for = [*record.reasons, *([INCOMING] if record.direction == Direction.INCOMING.value else [])]
+    return [k for k in held_for if policy.get(k, "admin") != "account"]
+
+
 class QuarantineActions:
     """Release and remove held mail on behalf of an identity."""
 
@@ -178,9 +191,7 @@ class QuarantineActions:
 
     def release_policy(self) -> dict[str, str]:
         """Who may release each hold reason now ("account" or "admin"): the settings file's, changed at run time."""
-        policy = dict(self.release_by)
-        policy.update({k: v for k, v in self.store.release_overrides().items() if k in policy and v in RELEASERS})
-        return policy
+        return release_policy(self.release_by, self.store)
 
     def set_release_policy(self, identity: Identity, changes: Mapping[str, str]) -> dict[str, str]:
         """The admin changes who may release a reason ("account", "admin", or "default" for the settings file's)."""
@@ -196,9 +207,7 @@ class QuarantineActions:
         """Forbidden unless the policy lets the caller release every reason the message was held for."""
         if identity.is_admin:
             return
-        policy = self.release_policy()
-        held_for = [*record.reasons, *([INCOMING] if record.direction == Direction.INCOMING.value else [])]
-        admin_only = [k for k in held_for if policy.get(k, "admin") != "account"]  # an unknown reason: admin's
+        admin_only = admin_only_reasons(record, self.release_policy())
         if admin_only:
             why = ", ".join(f"{HELD_FOR.get(k, k)} ({k})" for k in admin_only)
             raise Forbidden(f"email {record.email_id} was held for {why}: the release policy lets only the server "

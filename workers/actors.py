@@ -13,6 +13,7 @@ from core.exim_reinject import Reinjector
 from core.exim_submit import SendmailSubmitter
 from core.models import Envelope
 from core.notification_tokens import TokenSigner, ensure_signing_key, key_path
+from core.quarantine_actions import release_policy
 from core.scanning import Scanner
 from core.store_quarantine import QuarantineStore
 
@@ -52,7 +53,8 @@ def run_notifications(scanner: Scanner, reinjector: Reinjector | None = None) ->
     # An ordinary, scanned submission: never the release path (reinjector is a test's stub).
     mailer = Mailer(client, reinjector or SendmailSubmitter(s.exim), s.notifications)
     signer = TokenSigner(client, key=ensure_signing_key(key_path(s.state_dir)), ttl_s=s.notifications.token_ttl_s)
-    return Notifier(scanner.quarantine, scanner.accounts, mailer, s.notifications, signer=signer).run().to_dict()
+    return Notifier(scanner.quarantine, scanner.accounts, mailer, s.notifications, signer=signer,
+                    release_policy=lambda: release_policy(s.release_by, scanner.quarantine)).run().to_dict()
 
 
 def build_actors(broker: dramatiq.Broker, scanner: Scanner | None, *, time_limit_ms: int = 60_000,

@@ -76,9 +76,12 @@ class MailwardCommand:
         sys.exit(Service(settings, config).run())
 
     def config(self, state_dir: str | None = None, config: str | None = None) -> None:
-        """Print the effective settings (after defaults, file and environment) as JSON."""
-        s = _settings(state_dir, config)
-        print(json.dumps(asdict(s), indent=2, default=str))
+        """Print the effective settings (after defaults, file and environment) as JSON; a Redis password as ***."""
+        from workers.service import redacted
+
+        shown = asdict(_settings(state_dir, config))
+        shown["redis_url"] = redacted(str(shown["redis_url"]))
+        print(json.dumps(shown, indent=2, default=str))
 
     def reindex(self, state_dir: str | None = None, config: str | None = None) -> None:
         """Rebuild the quarantine's Redis index from the files on disk, showing progress."""

@@ -14,7 +14,7 @@ from core import keys
 from core.digests import Mailer, Notifier, build_digest
 from core.models import QuarantineRecord
 from core.notification_tokens import TokenRefused, TokenSigner
-from core.settings import NotificationSettings
+from core.settings import RELEASE_BY_DEFAULTS, NotificationSettings
 from core.store_quarantine import QuarantineStore
 from tests.api.conftest import StubReinjector
 from tests.cpanel_tree import memory_accounts
@@ -169,3 +169,24 @@ def test_notifications_off_send_nothing(tmp_path: Path, redis_client: redis.Redi
     notifier = _notifier(tmp_path, redis_client, stub, enabled=False)
     _hold(notifier.store, tmp_path, "alice", time.time())
     assert notifier.run().to_dict()["digests"] == 0 and stub.sent == []
+
+
+def test_a_digest_offers_no_release_link_for_mail_only_the_admin_may_release(tmp_path: Path,
+                                                                           redis_client: redis.Redis) -> None:
+    """A ratelimit hold is the admin's to release (the default policy): the account's digest says so instead of
+    carrying a link that would only answer 403; its spam hold keeps both links."""
+    store = _store(tmp_path, redis_client)
+    now = time.time()
+    _hold(store, tmp_path, "alice", now - 20, subject="cheap pills")
+    spool = tmp_path / "spool-rate"
+    spool.write_bytes(b"Subject: x\r\n\r\nbody\r\n")
+    store.hold(spool, QuarantineRecord(email_id=str(uuid.uuid4()), account="alice", received=now - 10,
+                                       sender="news@alice.example", recipients=["a@x.example"],
+                                       subject="newsletter 7", reasons=["ratelimit"], score=0.0, symbols=[], size=0))
+    digest = build_digest(store, _signer(redis_client, [now]), "alice", now - 60, now,
+                          base_url="https://host.example", release_policy=dict(RELEASE_BY_DEFAULTS))
+    assert digest is not None
+    rate, spam = digest.text.split("newsletter 7")[1].split("cheap pills")  # newest first
+    assert "Release: only your hosting provider can release mail held for ratelimit" in rate
+    assert "Release: https://" not in rate and "Delete: https://host.example/api/v1/actions/" in rate
+    assert "Release: https://host.example/api/v1/actions/" in spam

@@ -44,3 +44,17 @@ def test_sendmail_gets_the_message_without_them(tmp_path: Path, settings: Settin
     sent = got.read_bytes()
     assert b"X-ImunifyEmail-Filter-Action: no action" not in sent and b"-100" not in sent
     assert b"X-Mailward-Spam" not in sent and sent.startswith(b"Subject: hello\r\nTo: <to@x.example>\r\n")
+
+
+def test_a_renamed_incoming_spam_header_goes_too(tmp_path: Path, settings: Settings) -> None:
+    got = tmp_path / "stdin"
+    fake = tmp_path / "sendmail"
+    fake.write_text(f"#!/bin/sh\ncat >{got}\n")
+    fake.chmod(0o755)
+    exim = replace(settings.exim, sendmail=str(fake), release_user=pwd.getpwuid(os.geteuid()).pw_name)
+    rec = QuarantineRecord(email_id="6f1c2a9e-0d7b-4a53-9d6e-3c1b2a4f5e61", account="alice", received=1.0,
+                           sender="a@alice.example", recipients=["to@x.example"], subject="hello", reasons=["spam"],
+                           score=9.0, symbols=[], size=1)
+    SendmailReinjector(exim, "X-Host-Spam").reinject(rec, b"Subject: hello\r\nx-host-spam: no\r\nX-Host-Spammy: 1\r\n"
+                                                           b"\r\nbody\r\n")
+    assert got.read_bytes() == b"Subject: hello\r\nX-Host-Spammy: 1\r\n\r\nbody\r\n"
