@@ -31,7 +31,8 @@ def test_own_headers_go_every_other_byte_stays() -> None:
     assert strip_own_headers(b"") == b""
 
 
-def test_sendmail_gets_the_message_without_them(tmp_path: Path, settings: Settings) -> None:
+def _sent_through_sendmail(tmp_path: Path, settings: Settings, message: bytes, spam_header: str = "") -> bytes:
+    """What a stand-in sendmail received on stdin when SendmailReinjector released message."""
     got = tmp_path / "stdin"
     fake = tmp_path / "sendmail"
     fake.write_text(f"#!/bin/sh\ncat >{got}\n")
@@ -40,21 +41,17 @@ def test_sendmail_gets_the_message_without_them(tmp_path: Path, settings: Settin
     rec = QuarantineRecord(email_id="6f1c2a9e-0d7b-4a53-9d6e-3c1b2a4f5e60", account="alice", received=1.0,
                            sender="a@alice.example", recipients=["to@x.example"], subject="hello", reasons=["spam"],
                            score=9.0, symbols=[], size=1)
-    SendmailReinjector(exim).reinject(rec, FORGED)
-    sent = got.read_bytes()
+    SendmailReinjector(exim, spam_header).reinject(rec, message)
+    return got.read_bytes()
+
+
+def test_sendmail_gets_the_message_without_them(tmp_path: Path, settings: Settings) -> None:
+    sent = _sent_through_sendmail(tmp_path, settings, FORGED)
     assert b"X-ImunifyEmail-Filter-Action: no action" not in sent and b"-100" not in sent
     assert b"X-Mailward-Spam" not in sent and sent.startswith(b"Subject: hello\r\nTo: <to@x.example>\r\n")
 
 
 def test_a_renamed_incoming_spam_header_goes_too(tmp_path: Path, settings: Settings) -> None:
-    got = tmp_path / "stdin"
-    fake = tmp_path / "sendmail"
-    fake.write_text(f"#!/bin/sh\ncat >{got}\n")
-    fake.chmod(0o755)
-    exim = replace(settings.exim, sendmail=str(fake), release_user=pwd.getpwuid(os.geteuid()).pw_name)
-    rec = QuarantineRecord(email_id="6f1c2a9e-0d7b-4a53-9d6e-3c1b2a4f5e61", account="alice", received=1.0,
-                           sender="a@alice.example", recipients=["to@x.example"], subject="hello", reasons=["spam"],
-                           score=9.0, symbols=[], size=1)
-    SendmailReinjector(exim, "X-Host-Spam").reinject(rec, b"Subject: hello\r\nx-host-spam: no\r\nX-Host-Spammy: 1\r\n"
-                                                           b"\r\nbody\r\n")
-    assert got.read_bytes() == b"Subject: hello\r\nX-Host-Spammy: 1\r\n\r\nbody\r\n"
+    message = b"Subject: hello\r\nx-host-spam: no\r\nX-Host-Spammy: 1\r\n\r\nbody\r\n"
+    sent = _sent_through_sendmail(tmp_path, settings, message, "X-Host-Spam")
+    assert sent == b"Subject: hello\r\nX-Host-Spammy: 1\r\n\r\nbody\r\n"
