@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from core.settings import Settings
 
@@ -18,5 +20,12 @@ def connect(settings: Settings, *, timeout: float = 5.0) -> redis.Redis:
     """A Redis client with bounded socket timeouts (so a dead Redis fails fast, not forever)."""
     return redis.Redis.from_url(
         redis_url(settings), socket_timeout=timeout, socket_connect_timeout=timeout,
-        health_check_interval=30, decode_responses=False,
+        health_check_interval=30, decode_responses=False, retry=quick_retry(),
     )
+
+
+def quick_retry() -> Retry:
+    """One immediate retry: enough to replace a pooled connection a Redis restart closed, where redis-py's default
+    (three tries with exponential back-off) spends about 3 s on a Redis that is simply down; callers that can wait
+    longer (the gateway, within its scan deadline) retry themselves."""
+    return Retry(NoBackoff(), 1)

@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from core.errors import ConfigError, ServiceUnavailable
 from core.settings import Settings
@@ -96,7 +98,9 @@ class EmbeddedRedis:
 
     def _ping(self) -> bool:
         try:
-            return bool(redis.Redis(unix_socket_path=str(self.socket), socket_timeout=1).ping())
+            # no retries: a refused connection means "not up yet", and the caller polls
+            return bool(redis.Redis(unix_socket_path=str(self.socket), socket_timeout=1,
+                                    retry=Retry(NoBackoff(), 0)).ping())
         except (redis.RedisError, OSError):
             return False
 

@@ -43,6 +43,8 @@ CHUNK = 256 * 1024
 #: The start of a body held in memory to strip Exim's preamble (its X-Envelope-To names every recipient, as the
 #: head's Rcpt: lines do, so twice the head cap is room enough); never less than this.
 PREAMBLE_WINDOW = 2 * 1024 * 1024
+#: Pause between tries while Redis is unreachable (restarting), within the scan's deadline.
+REDIS_RETRY_S = 0.1
 #: Read buffer per connection: small, because every open connection holds one.
 RBUF = 64 * 1024
 
@@ -344,10 +346,17 @@ class ScanGateway:
     def _scan(self, spool_id: str, env: Envelope) -> Verdict:
         deadline = time.monotonic() + self.settings.scan.timeout
         try:
-            try:
-                message = self.scan_actor.send(spool_id, env.to_dict())
-            except (redis.RedisError, dramatiq.errors.ConnectionError) as exc:
-                return self._fail(env, f"cannot queue scan (Redis): {exc}")
+            message = None
+            while message is None:
+                try:
+                    message = self.scan_actor.send(spool_id, env.to_dict())
+                except (redis.RedisError, dramatiq.errors.ConnectionError) as exc:
+                    # Redis restarting (the embedded one is restarted by serve within a second or two): retry
+                    # within the deadline, but only when the job surely never reached Redis (no connection), so
+                    # a retry can never queue the same scan twice.
+                    if not _never_connected(exc) or time.monotonic() + REDIS_RETRY_S >= deadline:
+                        return self._fail(env, f"cannot queue scan (Redis): {exc}")
+                    time.sleep(REDIS_RETRY_S)
             key = self.backend.build_message_key(message)
             try:
                 data = None
@@ -355,7 +364,14 @@ class ScanGateway:
                     left = deadline - time.monotonic()
                     if left <= 0:
                         return self._fail(env, f"no verdict within {self.settings.scan.timeout:g}s")
-                    popped = self.wait_client.blpop([key], timeout=min(left, 5.0))
+                    try:
+                        popped = self.wait_client.blpop([key], timeout=min(left, 5.0))
+                    except redis.RedisError as exc:
+                        # The job and its result outlive a Redis restart (append-only file): keep waiting.
+                        if time.monotonic() + REDIS_RETRY_S >= deadline:
+                            return self._fail(env, f"Redis error while waiting: {exc}")
+                        time.sleep(REDIS_RETRY_S)
+                        continue
                     data = popped[1] if popped else None
                 result = self.backend.unwrap_result(self.backend.encoder.decode(data))
             except ResultFailure as exc:
@@ -378,6 +394,15 @@ class ScanGateway:
                     env.sender or "<>", len(env.recipients), action.value.replace(" ", "_"), s.fail_mode, why)
         message = "" if action == Action.UNSCANNED else "mail scanner unavailable, try again later"
         return Verdict(action, required_score=s.thresholds.quarantine, message=message)
+
+
+def _never_connected(exc: BaseException) -> bool:
+    """Whether a Redis error happened while connecting (nothing was sent), not in the middle of a command."""
+    while exc is not None:
+        if isinstance(exc, redis.ConnectionError) and "connecting to" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return False
 
 
 def _refuse(sock: socket.socket, why: str) -> None:

@@ -186,6 +186,18 @@ def test_redis_frozen_then_back(serve: ServeProcess) -> None:
     assert check_legacy(serve.tcp, SPAM, ENV).action == "quarantine"
 
 
+def test_redis_killed_is_ridden_through_within_the_deadline(serve: ServeProcess) -> None:
+    """The private Redis dies (SIGKILL) just as a message comes in: serve restarts it, and the gateway, which
+    could not even connect, retries within the scan deadline instead of applying the fail mode (issue 15 item 5)."""
+    assert check_legacy(serve.tcp, SPAM, ENV).action == "quarantine"  # warm
+    redis_pid = next(p for p in serve.child_pids()
+                     if b"redis-server" in Path(f"/proc/{p}/cmdline").read_bytes())
+    os.kill(redis_pid, signal.SIGKILL)
+    r = check_legacy(serve.tcp, SPAM, ENV, timeout=30)
+    assert r.action == "quarantine", (r.action, serve.log()[-2000:])
+    assert "private redis-server died; restarting it" in serve.log()
+
+
 def test_blocked_account_is_rejected(serve: ServeProcess) -> None:
     client = redis.Redis(unix_socket_path=str(serve.state_dir / "redis" / "redis.sock"))
     store = QuarantineStore(serve.state_dir / "quarantine", client, default_limit_bytes=10**8,
