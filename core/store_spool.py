@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,3 +60,24 @@ class SpoolStore:
         """Remove a spooled message if it is still there."""
         with contextlib.suppress(FileNotFoundError):
             self.path(spool_id).unlink()
+
+    def sweep(self, max_age_s: float, *, now: float | None = None) -> int:
+        """Remove spool files last written more than max_age_s ago; return how many were removed."""
+        # Past the scan deadline the gateway has answered Exim (and discarded its file) or died, so an old file
+        # is an orphan: nobody will discard it, and a late job must not find it and act on mail Exim settled.
+        cutoff = (time.time() if now is None else now) - max_age_s
+        removed = 0
+        try:
+            entries = list(os.scandir(self.directory))
+        except FileNotFoundError:
+            return 0
+        for entry in entries:
+            if not entry.name.endswith(".eml") or not entry.is_file(follow_symlinks=False):
+                continue
+            try:
+                if entry.stat(follow_symlinks=False).st_mtime <= cutoff:
+                    os.unlink(entry.path)
+                    removed += 1
+            except FileNotFoundError:
+                continue  # answered and discarded (or moved into the quarantine) meanwhile
+        return removed

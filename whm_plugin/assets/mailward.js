@@ -961,6 +961,18 @@
     var bad = (s.components || []).filter(function (c) { return !c.ok; }).map(function (c) { return c.name; });
     $('mw-status').textContent = 'Service: ' + s.status + (bad.length ? ' (' + bad.join(', ') + ')' : '') + ', version ' + s.version + '.';
     $('mw-status').className = s.status === 'ok' ? 'text-success' : 'text-warning';
+    // Degraded is easy to miss in the header line, and mail may be going out unscanned (or refused) meanwhile.
+    var failing = (s.components || []).filter(function (c) { return !c.ok; });
+    var banner = $('mw-banner');
+    banner.textContent = '';
+    banner.hidden = !failing.length;
+    if (!failing.length) return;
+    append(banner, [
+      el('strong', {text: 'Mailward needs attention.'}),
+      ' While the scanner, Redis or the disk is failing, mail may go out unscanned or be refused (see fail_mode).',
+      el('ul', null, failing.map(function (c) { return el('li', {text: c.name + ': ' + c.detail}); })),
+      'To check on the server (as root): ', el('code', {text: 'ie-config status'}), '.'
+    ]);
   }, function (err) { $('mw-status').textContent = 'Service: ' + err.message; $('mw-status').className = 'text-danger'; });
   var start = (location.hash || '').slice(1);
   selectTab(tabs.indexOf(start) >= 0 ? start : 'quarantine');
