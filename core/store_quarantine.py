@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +20,13 @@ import redis
 
 from core import keys
 from core.errors import NotFound, ValidationError
+from core.mime import decode_fallback, decode_words
 from core.models import AccountState, QuarantineRecord
 from core.names import is_valid_email_id, valid_account, valid_email_id
 from core.store_events import EMIT_BATCH, EventStore
 from core.store_json_field import read_json_field, update_json_field
+
+log = logging.getLogger("mailward.quarantine")
 
 #: The event of every message leaving the quarantine other than by release; its data says why.
 DELETED = "email.deleted"
@@ -88,6 +95,27 @@ redis.call('INCR', expired_k)
 redis.call('EXPIRE', expired_k, keep)
 return 1
 """
+
+# Indexes one message found on disk unless it is indexed already; never evicts (a recovery deletes no mail).
+_RECOVER_LUA = """
+local acct_z, all_z, used_h = KEYS[1], KEYS[2], KEYS[3]
+local id, ts, meta, size, account, prefix = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6]
+if redis.call('EXISTS', prefix .. id) == 1 then return 0 end
+redis.call('ZADD', acct_z, ts, id)
+redis.call('ZADD', all_z, ts, id)
+redis.call('SET', prefix .. id, meta)
+redis.call('HINCRBY', used_h, account, size)
+return 1
+"""
+
+#: The reason of a held message whose metadata was lost and rebuilt from the message itself.
+RECOVERED = "recovered"
+#: Age after which an unindexed held file is surely no hold in progress (retention then recovers it).
+RECOVER_MIN_AGE_S = 3600.0
+#: How much of a message's start is read for its headers when it is recovered without metadata.
+RECOVER_HEAD_BYTES = 256 * 1024
+#: Longest subject or sender kept for a recovered message.
+MAX_RECOVERED = 998
 
 #: Seconds a daily retention counter lives: long enough for "the current and previous UTC day".
 EXPIRED_KEEP_S = 2 * 86400
@@ -188,6 +216,7 @@ class QuarantineStore:
         self._hold = client.register_script(_HOLD_LUA)
         self._drop = client.register_script(_DROP_LUA)
         self._expire = client.register_script(_EXPIRE_LUA)
+        self._recover = client.register_script(_RECOVER_LUA)
 
     # ---- paths -------------------------------------------------------------------------------------------
     def _account_dir(self, account: str) -> Path:
@@ -204,27 +233,42 @@ class QuarantineStore:
     def hold(self, spool_path: Path, record: QuarantineRecord, *, keep_source: bool = False) -> list[str]:
         """Move a spooled message into the quarantine durably, index it, evict over-quota; return evicted ids.
 
-        The message file and its metadata are fsynced and renamed into place before the index is touched,
-        so after a crash the disk holds everything and `rebuild_index` recovers the index. keep_source copies
+        The metadata sidecar is written before the message file, so a message file in the quarantine always has
+        its metadata beside it; `recover` and `rebuild_index` index it again after a crash. If indexing fails (or
+        the worker is interrupted, e.g. by its time limit) the hold is undone and the error raised, so the caller
+        applies its failure path and the message is never both held and answered otherwise. keep_source copies
         instead of moving (one message held as several copies, one per recipient account).
         """
         valid_email_id(record.email_id)
         adir = self._account_dir(record.account)
         adir.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = adir / f"{record.email_id}.eml"
+        meta_path = adir / f"{record.email_id}.json"
+        data = b""
         if keep_source:
             data = Path(spool_path).read_bytes()
             record.size = len(data)
-            _write_atomic(target, data)
         else:
             with open(spool_path, "rb") as fh:
                 os.fsync(fh.fileno())
                 record.size = os.fstat(fh.fileno()).st_size
-            os.replace(spool_path, target)  # same filesystem: spool lives under the state dir
         meta = json.dumps(record.to_dict(), separators=(",", ":")).encode()
-        _write_atomic(adir / f"{record.email_id}.json", meta)
-        _fsync_dir(adir)
-        return self._index(record, meta)
+        _write_atomic(meta_path, meta)
+        try:
+            if keep_source:
+                _write_atomic(target, data)
+            else:
+                os.replace(spool_path, target)  # same filesystem: spool lives under the state dir
+            _fsync_dir(adir)
+            evicted = self._index(record, meta)
+        except BaseException:
+            self._undo_hold(record)
+            raise
+        for old in evicted:
+            self._unlink(record.account, old)
+        # The script returns the ids alone (an eviction stays one cheap call), so these events carry no sender.
+        self._emit_deleted([{"email_id": old, "account": record.account, "why": "evicted"} for old in evicted])
+        return evicted
 
     def _index(self, record: QuarantineRecord, meta: bytes) -> list[str]:
         quota = self.quota(record.account)
@@ -235,12 +279,18 @@ class QuarantineStore:
             args=[record.email_id, record.received, meta, record.size, record.account, quota.limit_bytes,
                   keys.quarantine_meta("")],
         )
-        ids = [e.decode() for e in evicted]
-        for old in ids:
-            self._unlink(record.account, old)
-        # The script returns the ids alone (an eviction stays one cheap call), so these events carry no sender.
-        self._emit_deleted([{"email_id": old, "account": record.account, "why": "evicted"} for old in ids])
-        return ids
+        return [e.decode() for e in evicted]
+
+    def _undo_hold(self, record: QuarantineRecord) -> None:
+        """Take back a hold whose indexing failed: files first (message before sidecar), then any index entry."""
+        with contextlib.suppress(OSError):
+            self._unlink(record.account, record.email_id)
+        # The script may have run with its reply lost; a dead Redis leaves the entry to read_message / expire,
+        # which drop index entries whose file is gone.
+        with contextlib.suppress(redis.RedisError, OSError):
+            self._drop(keys=[keys.quarantine_by_account(record.account), keys.quarantine_all(),
+                             keys.quarantine_used()],
+                       args=[record.email_id, record.account, keys.quarantine_meta("")])
 
     def _unlink(self, account: str, email_id: str) -> None:
         for p in (self.message_path(account, email_id), self._meta_path(account, email_id)):
@@ -304,10 +354,15 @@ class QuarantineStore:
                now: float | None = None) -> dict[str, int]:
         """Delete held mail received before `older_than` (epoch), every account, `batch` at a time; removed per account.
 
-        Messages another request has claimed (a release or removal in flight) are left to it.
+        Messages another request has claimed (a release or removal in flight) are left to it. Held files a
+        killed worker left unindexed (older than RECOVER_MIN_AGE_S) are indexed first, so retention sees them.
         """
         if batch < 1:
             raise ValidationError(f"batch must be at least 1, got {batch}")
+        try:
+            self.recover(min_age_s=RECOVER_MIN_AGE_S)
+        except OSError as exc:  # retention of what is indexed goes on
+            log.error("quarantine recovery before retention failed: %s", exc)
         day = int((time.time() if now is None else now) // 86400)
         removed: dict[str, int] = {}
         skipped = 0
@@ -522,25 +577,47 @@ class QuarantineStore:
         return sum(int(v) for v in vals if v)
 
     # ---- recovery ----------------------------------------------------------------------------------------
-    def _walk(self) -> Iterator[tuple[QuarantineRecord, bytes]]:
+    def _account_dirs(self) -> Iterator[Path]:
         if not self.root.is_dir():
             return
         for adir in sorted(self.root.iterdir()):
-            if not adir.is_dir():
-                continue
-            for meta_path in sorted(adir.glob("*.json")):
-                if not is_valid_email_id(meta_path.stem) or not (adir / f"{meta_path.stem}.eml").exists():
-                    continue
-                try:
-                    raw = meta_path.read_bytes()
-                    record = QuarantineRecord.from_dict(json.loads(raw))
-                except (OSError, ValueError, KeyError, TypeError):
-                    continue
-                if record.email_id == meta_path.stem and record.account == adir.name:
-                    yield record, raw
+            if adir.is_dir() and _is_account_dir(adir.name):
+                yield adir
+
+    def _on_disk(self, adir: Path, email_id: str) -> tuple[QuarantineRecord, bytes] | None:
+        """The record of one held file: its sidecar, else (missing or unreadable) one rebuilt from the file."""
+        meta_path = adir / f"{email_id}.json"
+        try:
+            raw = meta_path.read_bytes()
+            record = QuarantineRecord.from_dict(json.loads(raw))
+            if record.email_id == email_id and record.account == adir.name:
+                return record, raw
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            log.warning("quarantine: unreadable metadata %s, rebuilding it from the message", meta_path)
+        try:
+            record = record_from_message(adir / f"{email_id}.eml", adir.name, email_id)
+        except FileNotFoundError:
+            return None  # removed meanwhile
+        raw = json.dumps(record.to_dict(), separators=(",", ":")).encode()
+        # Written so deletion, retention and the next rebuild all see the same metadata as the index.
+        _write_atomic(meta_path, raw)
+        return record, raw
+
+    def _walk(self) -> Iterator[tuple[QuarantineRecord, bytes]]:
+        for adir in self._account_dirs():
+            for eml in sorted(adir.glob("*.eml")):
+                if is_valid_email_id(eml.stem):
+                    found = self._on_disk(adir, eml.stem)
+                    if found is not None:
+                        yield found
 
     def rebuild_index(self, progress: Callable[[int], None] | None = None) -> int:
-        """Recreate the Redis index from the files on disk; returns the number of messages indexed."""
+        """Recreate the Redis index from the files on disk; returns the number of messages indexed.
+
+        A held file without (readable) metadata is indexed from its own headers, and its sidecar written.
+        """
         for pattern in (f"{keys.PREFIX}:q:meta:*", f"{keys.PREFIX}:q:acct:*"):
             for k in self.client.scan_iter(match=pattern, count=1000):
                 self.client.delete(k)
@@ -561,3 +638,97 @@ class QuarantineStore:
         if progress:
             progress(n)
         return n
+
+    def recover(self, *, min_age_s: float = 0.0, now: float | None = None) -> int:
+        """Index every held file the index lacks (from its sidecar, else its headers); returns how many.
+
+        Unlike rebuild_index it changes nothing already indexed and evicts nothing, so it is safe while serving.
+        Files younger than min_age_s are left alone (a hold in progress writes its sidecar, then its file, then
+        the index). Also removes what interrupted writes leave: temp files and sidecars without a message.
+        """
+        cutoff = (time.time() if now is None else now) - min_age_s
+        n = 0
+        for adir in self._account_dirs():
+            emls: list[str] = []
+            for path in sorted(adir.iterdir()):
+                try:
+                    old = path.lstat().st_mtime <= cutoff
+                except FileNotFoundError:
+                    continue
+                if not old:
+                    continue
+                if path.name.startswith(".") and path.name.endswith(".tmp"):
+                    path.unlink(missing_ok=True)  # a _write_atomic cut short
+                elif path.suffix == ".eml" and is_valid_email_id(path.stem):
+                    emls.append(path.stem)
+                elif (path.suffix == ".json" and is_valid_email_id(path.stem)
+                      and not (adir / f"{path.stem}.eml").exists()):
+                    path.unlink(missing_ok=True)  # a hold undone or a removal cut short after the message went
+            for i in range(0, len(emls), 500):
+                batch = emls[i:i + 500]
+                pipe = self.client.pipeline(transaction=False)
+                for email_id in batch:
+                    pipe.exists(keys.quarantine_meta(email_id))
+                for email_id, indexed in zip(batch, pipe.execute(), strict=True):
+                    if not indexed:
+                        n += self._recover_one(adir, email_id)
+        if n:
+            log.warning("quarantine: recovered %d held message(s) that were on disk but not indexed", n)
+        return n
+
+    def _recover_one(self, adir: Path, email_id: str) -> int:
+        found = self._on_disk(adir, email_id)
+        if found is None:
+            return 0
+        record, raw = found
+        return int(self._recover(keys=[keys.quarantine_by_account(record.account), keys.quarantine_all(),
+                                       keys.quarantine_used()],
+                                 args=[record.email_id, record.received, raw, record.size, record.account,
+                                       keys.quarantine_meta("")]))
+
+
+def record_from_message(path: Path, account: str, email_id: str) -> QuarantineRecord:
+    """Metadata for a held file that has none: subject and From from its headers, the envelope unknown.
+
+    Recipients stay empty (headers are the sender's word, never a release target), so only the admin can view
+    or delete it; the reason `recovered` says why.
+    """
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        received = os.fstat(fh.fileno()).st_mtime
+        head = fh.read(RECOVER_HEAD_BYTES)
+    end = min((i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0), default=len(head))
+    # compat32 on the header block alone: cheap even for hostile messages (design.md's parser figures).
+    headers = BytesHeaderParser(policy=compat32).parsebytes(head[:end])
+    subject = _header_text(headers.get("Subject"))
+    sender = parseaddr(_header_text(headers.get("From")))[1]
+    return QuarantineRecord(email_id=email_id, account=account, received=received, sender=sender[:MAX_RECOVERED],
+                            recipients=[], subject=subject[:MAX_RECOVERED], reasons=[RECOVERED], score=0.0,
+                            symbols=[], size=size)
+
+
+def _is_account_dir(name: str) -> bool:
+    try:
+        valid_account(name)
+    except ValidationError:
+        return False
+    return True
+
+
+def _header_text(value: object) -> str:
+    if value is None:
+        return ""
+    text = str(value).replace("\r", "").replace("\n", "")
+    with contextlib.suppress(UnicodeError):
+        text = decode_fallback(text.encode("utf-8", "surrogateescape"))
+    return decode_words(text).strip()
+
+
+def sweep_on_start(quarantine_dir: Path, client: redis.Redis) -> int:
+    """Start-up sweep of `mailward serve`: index held files a crash left unindexed; never stops the start."""
+    store = QuarantineStore(quarantine_dir, client, default_limit_bytes=1, default_releases_limit=0)
+    try:
+        return store.recover()
+    except (OSError, redis.RedisError) as exc:
+        log.error("quarantine start-up sweep failed (run `mailward reindex`): %s", exc)
+        return 0

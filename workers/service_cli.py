@@ -84,7 +84,10 @@ class MailwardCommand:
         print(json.dumps(shown, indent=2, default=str))
 
     def reindex(self, state_dir: str | None = None, config: str | None = None) -> None:
-        """Rebuild the quarantine's Redis index from the files on disk, showing progress."""
+        """Rebuild the quarantine's Redis index from the files on disk, showing progress.
+
+        A held file without metadata (a crash between writes) is indexed from its own headers, reason `recovered`.
+        """
         from core.store_quarantine import QuarantineStore
         from core.store_redis import connect
 
