@@ -20,7 +20,7 @@ from core.scanning import Scanner
 from core.settings import load_settings
 from core.store_redis import connect
 from workers.actors import build_actors
-from workers.broker import make_broker
+from workers.broker import consumer_id, make_broker
 from workers.logging_setup import setup_logging
 from workers.webhooks import Deliverer, build_webhook_actor
 
@@ -29,7 +29,7 @@ log = logging.getLogger("mailward.worker")
 
 def _heartbeat(client: redis.Redis, stop: threading.Event) -> None:
     """Record this process as alive every 2 s (for health/status), and drop the record on exit."""
-    me = f"{socket.gethostname()}:{os.getpid()}"
+    me = consumer_id(socket.gethostname(), os.getpid())
     while not stop.is_set():
         try:
             client.zadd(keys.worker_heartbeats(), {me: time.time()})
@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     settings = load_settings()
     setup_logging(settings.log_level, f"worker-{args.index}")
-    broker = make_broker(settings)
+    # Under an id its supervisor can name from the pid alone: when this process dies, `mailward serve` requeues
+    # the jobs it had taken at once instead of leaving them for Dramatiq's heartbeat timeout (workers/service.py).
+    broker = make_broker(settings, broker_id=consumer_id(socket.gethostname(), os.getpid()))
     scanner = Scanner(settings, connect(settings))
     build_actors(broker, scanner, time_limit_ms=int(settings.scan.timeout * 2000))
     build_webhook_actor(broker, Deliverer(connect(settings), settings.webhooks), settings.webhooks)

@@ -1,0 +1,181 @@
+"""Worker-kill bench (issue 15.3): scans keep flowing through the gateway while a worker is SIGKILLed every few
+seconds; prints how many came back unscanned (the fail mode) and the gateway's latency.
+
+    .venv/bin/python -m bench.worker_kills [--seconds 60] [--rate 20] [--kill-every 5] [--engine-delay-ms 200]
+
+A real `mailward serve` (private Redis, 2 worker processes) in a temporary state dir; messages go straight to
+the gateway as Exim sends them (check_legacy), 85% clean and 15% GTUBE, paced at --rate. A stand-in clamd that
+answers after --engine-delay-ms keeps every scan in flight that long, so each kill lands in the middle of some
+scans (without it a 15 ms scan is rarely caught). A held spam counts once: the quarantine must hold exactly as
+many files as scans answered "quarantine".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import signal
+import socketserver
+import statistics
+import struct
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from core.models import Envelope
+from workers.scan_client import check_legacy
+from workers.serve_process import ServeProcess
+
+GTUBE = b"XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X"
+FAIL_MODE_ACTIONS = ("unscanned", "soft reject")
+ENV = Envelope(sender="alice@shop.example", recipients=["bob@example.net"], user="alice@shop.example",
+               ip="192.0.2.1")
+
+
+def message(i: int, spam: bool) -> bytes:
+    """A small distinct message; GTUBE in the body when spam."""
+    body = GTUBE if spam else b"Hello Bob, the invoice is on our portal. Regards, Alice"
+    return (f"From: Alice <alice@shop.example>\r\nTo: bob@example.net\r\nSubject: invoice {i}\r\n"
+            f"Message-ID: <{i}.{time.time_ns()}@shop.example>\r\n\r\n").encode() + body + b"\r\n"
+
+
+class SlowClamd(socketserver.ThreadingTCPServer):
+    """A clamd that answers every INSTREAM with `stream: OK` after a fixed delay."""
+
+    daemon_threads = True
+
+    def __init__(self, delay_s: float) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.delay_s = delay_s
+
+
+class _Handler(socketserver.BaseRequestHandler):
+    server: SlowClamd
+
+    def _read(self, n: int) -> bytes:
+        data = b""
+        while len(data) < n:
+            chunk = self.request.recv(n - len(data))
+            if not chunk:
+                raise ConnectionError("peer closed")
+            data += chunk
+        return data
+
+    def handle(self) -> None:
+        try:
+            self._read(len(b"zINSTREAM\0"))
+            while size := struct.unpack(">I", self._read(4))[0]:
+                self._read(size)
+            time.sleep(self.server.delay_s)
+            self.request.sendall(b"stream: OK\0")
+        except OSError:
+            pass  # its worker was killed
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-th percentile (nearest rank) of values."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start serve, send and kill for args.seconds, then print the figures."""
+    clamd = SlowClamd(args.engine_delay_ms / 1000)
+    threading.Thread(target=clamd.serve_forever, daemon=True).start()
+    base = Path(tempfile.mkdtemp(prefix="mailward-worker-kills-"))
+    engine = ""
+    if args.engine_delay_ms > 0:
+        engine = (f'[engines.clamav]\nenabled = true\naddress = "127.0.0.1:{clamd.server_address[1]}"\n'
+                  f"timeout_ms = {args.engine_delay_ms + 5000}\n")
+    toml = (f'[scan]\nlisten = ["127.0.0.1:0"]\ntime_budget_ms = {args.engine_delay_ms + 5000}\n'
+            f"[workers]\nprocesses = {args.workers}\n" + engine)
+    serve = ServeProcess(base / "state", toml)
+    serve.start()
+    results: list[tuple[bool, str, float]] = []  # (spam, action or error, seconds)
+    lock = threading.Lock()
+    stop = threading.Event()
+    kills = 0
+
+    def send(i: int, spam: bool) -> None:
+        started = time.monotonic()
+        try:
+            action = check_legacy(serve.tcp, message(i, spam), ENV, timeout=60).action
+        except Exception as exc:  # a refused or broken connection counts as unscanned
+            action = f"error: {exc}"
+        with lock:
+            results.append((spam, action, time.monotonic() - started))
+
+    def killer() -> None:
+        nonlocal kills
+        while not stop.wait(args.kill_every):
+            pids = serve.worker_pids()
+            if pids:
+                os.kill(random.choice(pids), signal.SIGKILL)
+                kills += 1
+
+    try:
+        deadline = time.monotonic() + 20
+        while len(serve.worker_pids()) < args.workers and time.monotonic() < deadline:
+            time.sleep(0.1)
+        for i in range(10):  # warm both workers before the clock starts (clean: nothing held yet)
+            send(-1 - i, spam=False)
+        results.clear()
+        threading.Thread(target=killer, daemon=True).start()
+        senders: list[threading.Thread] = []
+        start = time.monotonic()
+        n = int(args.seconds * args.rate)
+        for i in range(n):
+            time.sleep(max(0.0, start + i / args.rate - time.monotonic()))
+            t = threading.Thread(target=send, args=(i, random.random() < 0.15), daemon=True)
+            t.start()
+            senders.append(t)
+        stop.set()
+        for t in senders:
+            t.join(120)
+        held = len(list((serve.state_dir / "quarantine").glob("*/*.eml")))
+        log = serve.log()
+    finally:
+        stop.set()
+        serve.stop()
+        clamd.shutdown()
+    actions = Counter(a if not a.startswith("error") else "error" for _, a, _ in results)
+    unscanned = sum(1 for _, a, _ in results if a in FAIL_MODE_ACTIONS or a.startswith("error"))
+    spam_unscanned = sum(1 for s, a, _ in results if s and (a in FAIL_MODE_ACTIONS or a.startswith("error")))
+    quarantined = actions.get("quarantine", 0)
+    latencies = [d for _, _, d in results]
+    requeued = sum(int(m) for m in re.findall(r"requeued (\d+) unacknowledged job", log))
+    restarts = re.findall(r"exited with \S+ after [\d.]+s; restarting in ([\d.]+)s", log)
+    print(f"worker kills: {args.seconds:g} s at {args.rate:g} msgs/s, {args.workers} workers, a SIGKILL every "
+          f"{args.kill_every:g} s, engine delay {args.engine_delay_ms} ms")
+    print(f"  messages          {len(results)}")
+    print(f"  kills             {kills}")
+    print(f"  jobs requeued     {requeued}")
+    print(f"  restart delays    {', '.join(sorted(set(restarts))) or '-'} s")
+    print(f"  actions           {dict(sorted(actions.items()))}")
+    print(f"  unscanned         {unscanned} (spam among them: {spam_unscanned})")
+    print(f"  held files        {held} for {quarantined} quarantine answers")
+    print(f"  latency p50       {statistics.median(latencies) * 1000:.0f} ms")
+    print(f"  latency p99       {percentile(latencies, 99) * 1000:.0f} ms")
+    print(f"  latency max       {max(latencies) * 1000:.0f} ms")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments and run the bench."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seconds", type=float, default=60.0, help="how long to send")
+    ap.add_argument("--rate", type=float, default=20.0, help="messages per second")
+    ap.add_argument("--kill-every", type=float, default=5.0, help="seconds between SIGKILLs of a random worker")
+    ap.add_argument("--workers", type=int, default=2, help="worker processes")
+    ap.add_argument("--engine-delay-ms", type=int, default=200, help="the stand-in clamd's delay (0: no engine)")
+    return run(ap.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
