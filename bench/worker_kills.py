@@ -1,7 +1,7 @@
 """Worker-kill bench (issue 15.3): scans keep flowing through the gateway while a worker is SIGKILLed every few
 seconds; prints how many came back unscanned (the fail mode) and the gateway's latency.
 
-    .venv/bin/python -m bench.worker_kills [--seconds 60] [--rate 20] [--kill-every 5] [--engine-delay-ms 200]
+    .venv/bin/python -m bench.worker_kills [--seconds 60] [--rate 20] [--kill-every 5] [--engine-delay-ms 200] [--keep]
 
 A real `mailward serve` (private Redis, 2 worker processes) in a temporary state dir; messages go straight to
 the gateway as Exim sends them (check_legacy), 85% clean and 15% GTUBE, paced at --rate. A stand-in clamd that
@@ -16,6 +16,7 @@ import argparse
 import os
 import random
 import re
+import shutil
 import signal
 import socketserver
 import statistics
@@ -144,6 +145,10 @@ def run(args: argparse.Namespace) -> int:
         stop.set()
         serve.stop()
         clamd.shutdown()
+        if args.keep:
+            print(f"serve's state dir and log kept in {base}", file=sys.stderr)
+        else:
+            shutil.rmtree(base, ignore_errors=True)
     actions = Counter(a if not a.startswith("error") else "error" for _, a, _ in results)
     unscanned = sum(1 for _, a, _ in results if a in FAIL_MODE_ACTIONS or a.startswith("error"))
     spam_unscanned = sum(1 for s, a, _ in results if s and (a in FAIL_MODE_ACTIONS or a.startswith("error")))
@@ -174,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--kill-every", type=float, default=5.0, help="seconds between SIGKILLs of a random worker")
     ap.add_argument("--workers", type=int, default=2, help="worker processes")
     ap.add_argument("--engine-delay-ms", type=int, default=200, help="the stand-in clamd's delay (0: no engine)")
+    ap.add_argument("--keep", action="store_true", help="keep serve's state dir and log (for a post-mortem)")
     return run(ap.parse_args(argv))
 
 
