@@ -283,3 +283,9 @@ def history_recipients(so_id: str) -> str:
 def history_account(account_id: str) -> str:
     """ZSET sender-object id -> last message: the objects of one account with a history (capped, LRU)."""
     return f"{PREFIX}:hist:a:{account_id}"
+
+
+def scan_claim(spool_id: str) -> str:
+    """STRING (expiring) deciding who owns one scan's outcome: open, w:<token>, committed or abandoned
+    (core.store_scan_claims)."""
+    return f"{PREFIX}:scan:claim:{spool_id}"

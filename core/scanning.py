@@ -25,6 +25,7 @@ from core.store_filters import FilterSettingsStore
 from core.store_incoming import IncomingStore
 from core.store_limits import HELD, REJECTED, Decision, LimitStore
 from core.store_quarantine import QuarantineStore
+from core.store_scan_claims import ScanClaims
 from core.store_sender_history import SenderHistoryStore
 from core.store_spool import SpoolStore
 from core.store_whitelist import WhitelistStore
@@ -51,6 +52,7 @@ class Scanner:
         self.campaigns = CampaignStore(client, settings)
         self.incoming = IncomingStore(client)
         self.history = SenderHistoryStore(client, settings)
+        self.claims = ScanClaims(client)
         try:
             load_model()  # read the model file now, not during the first scan
         except ModelError as exc:
@@ -146,15 +148,30 @@ class Scanner:
             copies.setdefault(owner, []).append(rcpt)
         return list(copies.items())
 
-    def scan_spooled(self, spool_id: str, envelope: Envelope) -> Verdict | None:
-        """Scan a spooled message; quarantine it if so decided. None if the spool is gone (stale job)."""
+    def scan_spooled(self, spool_id: str, envelope: Envelope, *, claimed: bool = False) -> Verdict | None:
+        """Scan a spooled message; quarantine it if so decided. None if the spool is gone (stale job).
+
+        claimed: the gateway opened a claim for this scan (core.store_scan_claims): it is taken before the message
+        is read and committed before the first effect, so a scan the gateway stopped waiting for changes nothing.
+        """
         started = time.perf_counter()
+        token = self.claims.start(spool_id) if claimed else None
+        if claimed and token is None:
+            log.info("scan spool=%s queue_id=%s skipped: the gateway no longer waits for it (answered by its fail "
+                     "mode, or left behind by a restart)", spool_id, envelope.queue_id or "-")
+            return None
         try:
             raw = self.spool.read(spool_id, self.settings.scan.max_message_bytes)
         except NotFound:
             log.info("scan spool=%s queue_id=%s skipped: already answered", spool_id, envelope.queue_id)
             return None
         verdict, msg = self.pipeline.evaluate(raw, envelope, self.policy())
+        if token is not None and not self.claims.commit(spool_id, token):
+            log.warning("scan spool=%s queue_id=%s account=%s verdict=%s dropped: the gateway stopped waiting "
+                        "before it was done (its fail mode answered Exim); nothing held, counted or sent",
+                        spool_id, envelope.queue_id or "-", verdict.sender.account,
+                        verdict.action.value.replace(" ", "_"))
+            return None
         limit_note = self._apply_limits(verdict, envelope)
         self._count_incoming(verdict, envelope)
         self._record_history(verdict, envelope)
@@ -171,7 +188,15 @@ class Scanner:
                     sender_domain=verdict.sender.domain, sender_email=verdict.sender.email,
                 )
                 # every copy but the last is copied from the spool; the last one moves it
-                evicted += self.quarantine.hold(self.spool.path(spool_id), record, keep_source=n < len(copies) - 1)
+                try:
+                    evicted += self.quarantine.hold(self.spool.path(spool_id), record,
+                                                    keep_source=n < len(copies) - 1)
+                except (FileNotFoundError, NotFound):
+                    # The gateway took the spool file at its last deadline and answered with its fail mode: the
+                    # message is Exim's again, and holding a copy now would make two outcomes of one message.
+                    log.warning("scan spool=%s queue_id=%s account=%s not held: the gateway answered first "
+                                "(its fail mode)", spool_id, envelope.queue_id or "-", account)
+                    return None
                 verdict.quarantine_id = verdict.quarantine_id or record.email_id  # Exim is told of the first copy
                 self.events.emit("email.quarantined", {
                     "email_id": record.email_id, "account": record.account, "sender": record.sender,

@@ -51,6 +51,8 @@ class ScanSettings:
     max_head_bytes: int = 1 << 20
     max_head_lines: int = 100_000
     head_timeout: float = 20.0
+    # how much longer than timeout the gateway waits for a worker that committed to a verdict (a hold under way)
+    commit_grace: float = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +220,9 @@ class Settings:
     quarantine_max_age_days: int = 30  # retention: older held mail is deleted; 0 = off
     retention_interval_s: float = 3600.0  # how often the retention job is sent
     redis_maxmemory_mb: int = 0  # the private redis-server's maxmemory; 0 = a quarter of RAM, 256 MiB to 4 GiB
+    # the state directory is nearly full (/health and /status: degraded) below either of these free
+    state_min_free_mb: int = 200
+    state_min_free_percent: float = 5.0
     incoming: IncomingSettings = field(default_factory=IncomingSettings)  # incoming filtration ([incoming])
     notifications: NotificationSettings = field(default_factory=NotificationSettings)  # ([notifications])
     history: HistorySettings = field(default_factory=HistorySettings)  # sender history ([history])
@@ -366,6 +371,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             max_head_bytes=_pos(int, s["max_head_bytes"], "scan.max_head_bytes"),
             max_head_lines=_pos(int, s["max_head_lines"], "scan.max_head_lines"),
             head_timeout=_pos(float, s["head_timeout"], "scan.head_timeout"),
+            commit_grace=_pos(float, s["commit_grace"], "scan.commit_grace"),
         )
         w = d["workers"]
         workers = WorkerSettings(
@@ -401,7 +407,9 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             sendmail=str(e["sendmail"]), release_timeout=_pos(float, e["release_timeout"], "exim.release_timeout"),
         )
         _need(Path(exim.sendmail).is_absolute(), "exim.sendmail must be an absolute path")
-        _need(exim.spamd_timeout > scan.timeout, "exim.spamd_timeout must be larger than scan.timeout")
+        # Exim must still be listening when the gateway answers a committed worker's hold at its last deadline.
+        _need(exim.spamd_timeout > scan.timeout + scan.commit_grace,
+              "exim.spamd_timeout must be larger than scan.timeout + scan.commit_grace")
         redis_url = str(d["redis_url"])
         _need(not redis_url or redis_url.startswith(("redis://", "rediss://", "unix://")),
               f"redis_url must start with redis://, rediss:// or unix://, got {redis_url!r}")
@@ -429,6 +437,8 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
         return Settings(
             state_dir=state_dir, redis_url=redis_url, fail_mode=d["fail_mode"],
             redis_maxmemory_mb=_nonneg(int, d["redis_maxmemory_mb"], "redis_maxmemory_mb"),
+            state_min_free_mb=_nonneg(int, d["state_min_free_mb"], "state_min_free_mb"),
+            state_min_free_percent=_nonneg(float, d["state_min_free_percent"], "state_min_free_percent"),
             log_level=str(d["log_level"]).upper(), scan=scan, workers=workers, api_socket=api_socket, api=api,
             limits=limits,
             thresholds=thresholds, allow_winexec=bool(d["filter"]["allow_winexec"]),

@@ -28,4 +28,5 @@ def quick_retry() -> Retry:
     """One immediate retry: enough to replace a pooled connection a Redis restart closed, where redis-py's default
     (three tries with exponential back-off) spends about 3 s on a Redis that is simply down; callers that can wait
     longer (the gateway, within its scan deadline) retry themselves."""
-    return Retry(NoBackoff(), 1)
+    # Only a connection that failed: a command that timed out may have run, and a hung Redis must not cost twice.
+    return Retry(NoBackoff(), 1, supported_errors=(redis.ConnectionError,))

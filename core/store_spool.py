@@ -56,6 +56,15 @@ class SpoolStore:
         except FileNotFoundError:
             raise NotFound(f"spool {spool_id} is gone (already answered)") from None
 
+    def take(self, spool_id: str) -> bool:
+        """Remove a spooled message; True if it was there. After this no worker can hold it (a hold moves the file):
+        False means a worker already moved it into the quarantine."""
+        try:
+            self.path(spool_id).unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
     def discard(self, spool_id: str) -> None:
         """Remove a spooled message if it is still there."""
         with contextlib.suppress(FileNotFoundError):

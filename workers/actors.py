@@ -16,12 +16,15 @@ from core.notification_tokens import TokenSigner, ensure_signing_key, key_path
 from core.quarantine_actions import release_policy
 from core.scanning import Scanner
 from core.store_quarantine import QuarantineStore
+from core.store_spool import SpoolStore
 
 SCAN_QUEUE = "scan"
 #: Periodic maintenance jobs (retention); every worker process consumes it beside the scan queue.
 HOUSEKEEPING_QUEUE = "housekeeping"
 #: Messages the retention job deletes per index read.
 RETENTION_BATCH = 500
+#: How long past the scan deadline a spool file may linger before the sweep takes it for an orphan.
+SPOOL_GRACE_S = 60.0
 
 log = logging.getLogger("mailward.housekeeping")
 
@@ -46,6 +49,20 @@ def expire_old_mail(store: QuarantineStore, max_age_days: int, *, now: float | N
     return removed
 
 
+def sweep_spool(spool: SpoolStore, max_age_s: float) -> int:
+    """Remove this host's spool files older than max_age_s; log one line with the count."""
+    # Not a Dramatiq actor: a queued job runs on whichever worker takes it, on any host, while each host's
+    # gateway has its own spool; `mailward serve` runs this on every host instead (workers/service.py).
+    try:
+        removed = spool.sweep(max_age_s)
+    except OSError as exc:  # the spool directory unreadable: try again next period, keep serving
+        log.warning("spool sweep of %s failed: %s", spool.directory, exc)
+        return 0
+    log.log(logging.INFO if removed else logging.DEBUG, "spool sweep removed=%d older_than_s=%g dir=%s",
+            removed, max_age_s, spool.directory)
+    return removed
+
+
 def run_notifications(scanner: Scanner, reinjector: Reinjector | None = None) -> dict[str, int]:
     """Send due digests and admin alerts ([notifications]); a no-op while notifications are off."""
     s = scanner.settings
@@ -61,10 +78,10 @@ def build_actors(broker: dramatiq.Broker, scanner: Scanner | None, *, time_limit
                  reinjector: Reinjector | None = None) -> Actors:
     """Declare the actors on a broker. A sender (the gateway) passes scanner=None: it never runs them."""
 
-    def scan_message(spool_id: str, envelope: dict) -> dict | None:
+    def scan_message(spool_id: str, envelope: dict, claimed: bool = False) -> dict | None:
         if scanner is None:
             raise RuntimeError("this process only sends scan_message")
-        verdict = scanner.scan_spooled(spool_id, Envelope.from_dict(envelope))
+        verdict = scanner.scan_spooled(spool_id, Envelope.from_dict(envelope), claimed=claimed)
         return None if verdict is None else verdict.to_dict()
 
     def expire_quarantine() -> dict[str, int]:

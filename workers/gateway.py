@@ -21,6 +21,8 @@ from core.errors import MailwardError, ProtocolError
 from core.mime import strip_scan_preamble
 from core.models import Action, Direction, Envelope, Verdict
 from core.settings import Settings
+from core.store_redis import connect
+from core.store_scan_claims import COMMITTED, ScanClaims
 from core.store_spool import SpoolStore
 from workers.broker import results_backend
 from workers.peer_identity import Peer, PeerPolicy
@@ -152,6 +154,9 @@ class ScanGateway:
         self.scan_actor = scan_actor
         self.backend = results_backend(broker)
         self.wait_client = wait_client  # no socket timeout shorter than scan.timeout: it blocks on results
+        # Its own client: claims are quick commands, and a hung Redis must cost no more than the scan's deadline
+        # (wait_client's timeout is longer than a whole scan, for the blocking wait on results).
+        self.claims = ScanClaims(connect(settings, timeout=min(5.0, settings.scan.timeout)))
         self.spool = SpoolStore(settings.spool_dir)
         sc = settings.scan
         self.slots = threading.BoundedSemaphore(sc.max_connections)
@@ -344,47 +349,90 @@ class ScanGateway:
             self.slots.release()
 
     def _scan(self, spool_id: str, env: Envelope) -> Verdict:
-        deadline = time.monotonic() + self.settings.scan.timeout
+        """Queue the scan under an open claim and wait for its verdict; at the deadline, the claim decides.
+
+        A worker that had not committed by the deadline is dropped (it changes nothing) and the fail mode answers.
+        One that had committed is waited for scan.commit_grace more. Whatever the fail mode answers, the spool file
+        is taken first: if a worker already moved it into the quarantine, the answer is that hold instead.
+        """
+        sc = self.settings.scan
+        deadline = time.monotonic() + sc.timeout
         try:
-            message = None
-            while message is None:
-                try:
-                    message = self.scan_actor.send(spool_id, env.to_dict())
-                except (redis.RedisError, dramatiq.errors.ConnectionError) as exc:
-                    # Redis restarting (the embedded one is restarted by serve within a second or two): retry
-                    # within the deadline, but only when the job surely never reached Redis (no connection), so
-                    # a retry can never queue the same scan twice.
-                    if not _never_connected(exc) or time.monotonic() + REDIS_RETRY_S >= deadline:
-                        return self._fail(env, f"cannot queue scan (Redis): {exc}")
-                    time.sleep(REDIS_RETRY_S)
+            message = self._enqueue(spool_id, env, deadline)
             key = self.backend.build_message_key(message)
-            try:
-                data = None
-                while data is None:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        return self._fail(env, f"no verdict within {self.settings.scan.timeout:g}s")
-                    try:
-                        popped = self.wait_client.blpop([key], timeout=min(left, 5.0))
-                    except redis.RedisError as exc:
-                        # The job and its result outlive a Redis restart (append-only file): keep waiting.
-                        if time.monotonic() + REDIS_RETRY_S >= deadline:
-                            return self._fail(env, f"Redis error while waiting: {exc}")
-                        time.sleep(REDIS_RETRY_S)
-                        continue
-                    data = popped[1] if popped else None
-                result = self.backend.unwrap_result(self.backend.encoder.decode(data))
-            except ResultFailure as exc:
-                return self._fail(env, f"scan failed in worker: {exc.orig_exc_type}: {exc.orig_exc_msg}")
-            except redis.RedisError as exc:
-                return self._fail(env, f"Redis error while waiting: {exc}")
+            data = self._wait(key, deadline)
+            if data is None:
+                if self._abandon(spool_id) != COMMITTED:
+                    return self._fail_unless_held(env, spool_id, f"no verdict within {sc.timeout:g}s; the scan "
+                                                                 "was dropped")
+                data = self._wait(key, deadline + sc.commit_grace)
+                if data is None:
+                    return self._fail_unless_held(env, spool_id, "the worker committed to a verdict but did not "
+                                                                 f"answer within {sc.timeout + sc.commit_grace:g}s")
+            result = self.backend.unwrap_result(self.backend.encoder.decode(data))
             if result is None:
-                return self._fail(env, "worker found no spooled message")
+                return self._fail_unless_held(env, spool_id, "worker found no spooled message")
             return Verdict.from_dict(result)
+        except _Unanswered as exc:
+            return self._fail_unless_held(env, spool_id, exc.why)
+        except ResultFailure as exc:
+            return self._fail_unless_held(env, spool_id, f"scan failed in worker: {exc.orig_exc_type}: "
+                                                         f"{exc.orig_exc_msg}")
         except MailwardError as exc:
-            return self._fail(env, str(exc))
+            return self._fail_unless_held(env, spool_id, str(exc))
         finally:
             self.spool.discard(spool_id)  # answered either way; a quarantined copy was moved out already
+
+    def _enqueue(self, spool_id: str, env: Envelope, deadline: float) -> dramatiq.Message:
+        """Open the scan's claim and queue its job, retrying while Redis is unreachable (restarting)."""
+        ttl_ms = int(self.settings.scan.timeout * 1000)
+        while True:
+            try:
+                self.claims.open(spool_id, ttl_ms)
+                return self.scan_actor.send(spool_id, env.to_dict(), claimed=True)
+            except (redis.RedisError, dramatiq.errors.ConnectionError) as exc:
+                # Redis restarting (the embedded one is restarted by serve within a second or two): retry within
+                # the deadline, but only when the job surely never reached Redis (no connection), so a retry can
+                # never queue the same scan twice.
+                if not _never_connected(exc) or time.monotonic() + REDIS_RETRY_S >= deadline:
+                    raise _Unanswered(f"cannot queue scan (Redis): {exc}") from None
+                time.sleep(REDIS_RETRY_S)
+
+    def _wait(self, key: str, until: float) -> bytes | None:
+        """The worker's result, or None once `until` (monotonic) has passed; rides through a Redis restart."""
+        while True:
+            left = until - time.monotonic()
+            if left <= 0:
+                return None
+            try:
+                popped = self.wait_client.blpop([key], timeout=max(0.01, min(left, 5.0)))
+            except redis.RedisError as exc:
+                # The job and its result outlive a Redis restart (append-only file): keep waiting.
+                if time.monotonic() + REDIS_RETRY_S >= until:
+                    raise _Unanswered(f"Redis error while waiting: {exc}") from None
+                time.sleep(REDIS_RETRY_S)
+                continue
+            if popped:
+                return bytes(popped[1])
+
+    def _abandon(self, spool_id: str) -> str:
+        """Stop waiting: ABANDONED or COMMITTED (see core.store_scan_claims); COMMITTED when Redis cannot say."""
+        try:
+            return self.claims.abandon(spool_id)
+        except redis.RedisError as exc:
+            # The claim may have been committed just before Redis went away: wait the grace like for a commit;
+            # the spool file taken at the end settles it either way.
+            log.warning("gateway: cannot settle the claim of spool %s (Redis): %s", spool_id, exc)
+            return COMMITTED
+
+    def _fail_unless_held(self, env: Envelope, spool_id: str, why: str) -> Verdict:
+        """The fail mode, unless a worker already moved the message into the quarantine: then that hold."""
+        if self.spool.take(spool_id):  # from now on no worker can hold it: the fail mode is the only outcome
+            return self._fail(env, why)
+        s = self.settings
+        log.warning("scan queue_id=%s sender=%s rcpts=%d verdict=quarantine why=held by a worker that answered "
+                    "late (%s)", env.queue_id or "-", env.sender or "<>", len(env.recipients), why)
+        return Verdict(Action.QUARANTINE, required_score=s.thresholds.quarantine)
 
     def _fail(self, env: Envelope, why: str) -> Verdict:
         """Apply the configured fail mode: accept unscanned (open) or ask Exim to retry later (closed)."""
@@ -394,6 +442,14 @@ class ScanGateway:
                     env.sender or "<>", len(env.recipients), action.value.replace(" ", "_"), s.fail_mode, why)
         message = "" if action == Action.UNSCANNED else "mail scanner unavailable, try again later"
         return Verdict(action, required_score=s.thresholds.quarantine, message=message)
+
+
+class _Unanswered(Exception):
+    """The scan cannot get a worker's verdict (Redis unreachable): the fail mode answers, with why."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
 
 
 def _never_connected(exc: BaseException) -> bool:

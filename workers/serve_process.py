@@ -34,6 +34,8 @@ class ServeProcess:
 
     def start(self, timeout: float = 60.0) -> dict:
         self.state_dir.mkdir(parents=True, exist_ok=True)
+        # a serve killed before it could clean up leaves its ready file: never take that one for this start's
+        (self.state_dir / READY_FILE).unlink(missing_ok=True)
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
             [*self.wrap, sys.executable, "-m", "workers.service_cli", "serve", "--state-dir", str(self.state_dir),

@@ -1,0 +1,113 @@
+"""Who owns a scan's outcome: the gateway that waits for it, or the worker that runs it. One of them, never both.
+
+The gateway opens a claim before it queues the job, with the scan's deadline as the claim's lifetime (one clock:
+Redis's). A worker takes the open claim before it reads the message and commits it before the first effect (a
+hold, a limit count, a history or an event). At its deadline the gateway abandons the claim unless it was
+committed: a worker that was slow, stopped or queued behind a crash then finds its claim gone and changes nothing,
+and the gateway applies its fail mode alone. A committed claim is what the gateway answers, even past its deadline.
+
+    gateway: open ──────────────────────────────── abandon ─> "abandoned" (fail mode) | "committed" (wait for it)
+    worker:         start (open -> w:token) ── commit (w:token -> committed) ── effects ── result
+
+Every transition is one Lua call, so the two sides can race freely. Claims expire: an abandoned or committed one
+is kept long enough to outlive any job that could still name it.
+"""
+
+from __future__ import annotations
+
+import os
+
+import redis
+
+from core import keys
+
+OPEN = "open"
+COMMITTED = "committed"
+ABANDONED = "abandoned"
+#: How long a decided (committed or abandoned) claim is kept: longer than a job can wait in a queue and run.
+DECIDED_TTL_S = 3600
+
+# An open claim, or one a worker took but never committed: Dramatiq gives a job to another worker only when the
+# first one died (serve requeues a dead worker's jobs at once), and whichever commits first wins the scan.
+_START = """
+local v = redis.call('GET', KEYS[1])
+if v ~= 'open' and (not v or string.sub(v, 1, 2) ~= 'w:') then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL')
+return 1
+"""
+_COMMIT = """
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], 'committed', 'EX', ARGV[2])
+return 1
+"""
+_ABANDON = """
+if redis.call('GET', KEYS[1]) == 'committed' then return 'committed' end
+redis.call('SET', KEYS[1], 'abandoned', 'EX', ARGV[1])
+return 'abandoned'
+"""
+
+
+class ScanClaims:
+    """The claim transitions on Redis (see the module docstring)."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self.client = client
+        self._start = client.register_script(_START)
+        self._commit = client.register_script(_COMMIT)
+        self._abandon = client.register_script(_ABANDON)
+
+    def open(self, spool_id: str, ttl_ms: int) -> None:
+        """The gateway waits for this scan until ttl_ms from now; a worker may take it until then."""
+        self.client.set(keys.scan_claim(spool_id), OPEN, px=max(1, ttl_ms))
+
+    def start(self, spool_id: str) -> str | None:
+        """A worker takes an open claim (or a dead worker's uncommitted one): its token, or None when the gateway
+        stopped waiting (or never did) or another worker committed."""
+        token = "w:" + os.urandom(8).hex()
+        return token if int(self._start(keys=[keys.scan_claim(spool_id)], args=[token])) else None
+
+    def commit(self, spool_id: str, token: str) -> bool:
+        """The worker's point of no return: True if its claim still stands (the gateway will take its answer)."""
+        return bool(int(self._commit(keys=[keys.scan_claim(spool_id)], args=[token, DECIDED_TTL_S])))
+
+    def abandon(self, spool_id: str) -> str:
+        """The gateway stops waiting: ABANDONED (no worker will change anything) or COMMITTED (one is, wait)."""
+        out = self._abandon(keys=[keys.scan_claim(spool_id)], args=[DECIDED_TTL_S])
+        return out.decode() if isinstance(out, bytes) else str(out)
+
+
+class MemoryScanClaims:
+    """ScanClaims' stub twin for unit tests: the same transitions in a dict (no expiry: tests drive time)."""
+
+    def __init__(self) -> None:
+        self.state: dict[str, str] = {}
+
+    def open(self, spool_id: str, ttl_ms: int) -> None:
+        """See ScanClaims.open."""
+        self.state[spool_id] = OPEN
+
+    def start(self, spool_id: str) -> str | None:
+        """See ScanClaims.start."""
+        if self.state.get(spool_id) != OPEN and not self.state.get(spool_id, "").startswith("w:"):
+            return None
+        token = "w:" + os.urandom(8).hex()
+        self.state[spool_id] = token
+        return token
+
+    def commit(self, spool_id: str, token: str) -> bool:
+        """See ScanClaims.commit."""
+        if self.state.get(spool_id) != token:
+            return False
+        self.state[spool_id] = COMMITTED
+        return True
+
+    def abandon(self, spool_id: str) -> str:
+        """See ScanClaims.abandon."""
+        if self.state.get(spool_id) == COMMITTED:
+            return COMMITTED
+        self.state[spool_id] = ABANDONED
+        return ABANDONED
+
+    def expire(self, spool_id: str) -> None:
+        """Let one claim's lifetime run out (what Redis does at the gateway's deadline)."""
+        self.state.pop(spool_id, None)
