@@ -15,11 +15,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import dramatiq
 import redis
+from dramatiq.brokers.redis import RedisBroker
 from redis.connection import parse_url
 
 from core import keys, unix_http
@@ -27,9 +29,11 @@ from core.errors import ConfigError, ServiceUnavailable
 from core.notification_tokens import ensure_signing_key, key_path
 from core.settings import Settings
 from core.store_limits import LimitStore
+from core.store_quarantine import sweep_on_start
 from core.store_redis import connect
-from workers.actors import build_actors
-from workers.broker import make_broker
+from core.store_spool import SpoolStore
+from workers.actors import SPOOL_GRACE_S, build_actors, sweep_spool
+from workers.broker import consumer_id, make_broker, requeue_dead_consumer
 from workers.embedded_redis import EmbeddedRedis
 from workers.gateway import ScanGateway
 from workers.ie_config import hook_status
@@ -49,6 +53,20 @@ HOOK_REPORT_S = 30.0
 PRUNE_S = 3600.0
 #: The most often a host tries to take a periodic job's lock (a shorter job interval is tried that often).
 LOCK_CHECK_S = 30.0
+#: How often the supervisor looks at its children (a child's exit wakes it at once).
+SUPERVISE_TICK_S = 0.5
+#: Restart delay after a child died: short, so one dead worker of several costs no capacity for long.
+RESTART_DELAY_S = 0.5
+#: The longest restart back-off, reached only in a crash loop (a child dying soon after every start).
+MAX_BACKOFF_S = 30.0
+#: A child that ran this long before it died was not crash-looping.
+STABLE_UPTIME_S = 10.0
+#: A worker running this long is past its start-up; while one is, its siblings restart without back-off.
+HEALTHY_UPTIME_S = 3.0
+#: The module a Dramatiq worker process runs.
+WORKER_MODULE = "workers.worker_process"
+#: How often this host's spool is swept for files no gateway will discard (see _sweep_spool).
+SPOOL_SWEEP_S = 60.0
 
 
 def redacted(url: str) -> str:
@@ -133,35 +151,71 @@ class LockedJob:
             log.debug("sent %s", self.actor.actor_name)
 
 
+def restart_delay(quick_deaths: int, peer_healthy: bool) -> float:
+    """Seconds before a dead child is restarted: short, unless it keeps dying and no sibling worker is healthy."""
+    if peer_healthy or quick_deaths <= 1:
+        return RESTART_DELAY_S
+    return min(MAX_BACKOFF_S, RESTART_DELAY_S * 2 ** (quick_deaths - 1))
+
+
 @dataclass
 class Child:
-    """A supervised subprocess, restarted with back-off when it dies."""
+    """A supervised subprocess, restarted when it dies (backing off only in a crash loop)."""
 
     name: str
     argv: list[str]
     env: dict[str, str]
     proc: subprocess.Popen | None = None
-    restarts: int = 0
+    #: Consecutive deaths within STABLE_UPTIME_S of a start.
+    quick_deaths: int = 0
     next_start: float = 0.0
     started_at: float = 0.0
+    #: Called from a watcher thread with the child and its pid as soon as the process has exited.
+    on_exit: Callable[[Child, int], None] | None = None
+
+    @property
+    def is_worker(self) -> bool:
+        """Whether this is a Dramatiq worker process (whose unacknowledged jobs need requeueing when it dies)."""
+        return WORKER_MODULE in self.argv
 
     def start(self) -> None:
         self.proc = subprocess.Popen(self.argv, env=self.env, stdin=subprocess.DEVNULL,
                                      preexec_fn=die_with_parent)
         self.started_at = time.monotonic()
         log.info("started %s pid=%d", self.name, self.proc.pid)
+        self.watch()
 
-    def check(self, now: float) -> None:
-        """Restart the child if it died (back-off doubles up to 30 s; resets after a minute of uptime)."""
+    def watch(self) -> None:
+        """Run on_exit the moment the process exits (from a thread), not at the supervisor's next tick."""
+        proc, on_exit = self.proc, self.on_exit
+        if proc is None or on_exit is None:
+            return
+
+        def wait_then_report() -> None:
+            proc.wait()  # reaped: the process is surely gone, so its jobs may run elsewhere
+            try:
+                on_exit(self, proc.pid)
+            except Exception:
+                log.exception("after %s pid=%d exited", self.name, proc.pid)
+
+        threading.Thread(target=wait_then_report, daemon=True, name=f"watch-{self.name}").start()
+
+    def healthy(self, now: float) -> bool:
+        """Running and past its start-up."""
+        return self.proc is not None and self.proc.poll() is None and now - self.started_at >= HEALTHY_UPTIME_S
+
+    def check(self, now: float, peer_healthy: bool = False) -> None:
+        """Restart the child if it died: after RESTART_DELAY_S, or backing off up to MAX_BACKOFF_S in a crash loop."""
         if self.proc is not None and self.proc.poll() is None:
-            if now - self.started_at > 60:
-                self.restarts = 0
             return
         if self.proc is not None:
-            log.error("%s pid=%d exited with %s; restarting", self.name, self.proc.pid, self.proc.returncode)
+            uptime = now - self.started_at
+            self.quick_deaths = self.quick_deaths + 1 if uptime < STABLE_UPTIME_S else 0
+            delay = restart_delay(self.quick_deaths, peer_healthy)
+            log.error("%s pid=%d exited with %s after %.1fs; restarting in %.1fs", self.name, self.proc.pid,
+                      self.proc.returncode, uptime, delay)
             self.proc = None
-            self.next_start = now + min(30.0, 0.5 * (2 ** self.restarts))
-            self.restarts += 1
+            self.next_start = now + delay
         if now >= self.next_start:
             self.start()
 
@@ -200,6 +254,8 @@ class Service:
         self._jobs: list[LockedJob] = []
         self.dispatcher: Dispatcher | None = None
         self.bound: list[str] = []
+        self._wake = threading.Event()  # a child exited: supervise now rather than at the next tick
+        self._requeue_pending: set[str] = set()  # dead workers whose jobs could not be requeued yet (Redis down)
 
     def _child_env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -207,6 +263,9 @@ class Service:
         if self.config_file:
             env["MAILWARD_CONFIG"] = str(Path(self.config_file).resolve())
         env.setdefault("PYTHONUNBUFFERED", "1")
+        # Dramatiq's consumers wait 3 s after a Redis connection error before they try again; a restarted Redis
+        # is back well before that, and every second of it is a second of scans waiting on their deadline.
+        env.setdefault("dramatiq_restart_delay", "250")
         return env
 
     def _lock(self) -> None:
@@ -224,7 +283,8 @@ class Service:
             if self.stop_event.is_set():
                 return
             try:
-                if unix_http.get(path, "/api/v1/health", timeout=2.0)[0] == 200:
+                # 503 is an answer too: /health says "degraded" until the workers' first heartbeat
+                if unix_http.get(path, "/api/v1/health", timeout=2.0)[0] in (200, 503):
                     return
             except (OSError, http.client.HTTPException):
                 pass  # not listening yet
@@ -252,7 +312,13 @@ class Service:
             # Older versions kept the link secret in Redis; it is trusted no more, and should not linger there.
             connect(s).delete(keys.notify_secret())
         s.spool_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # We hold serve.lock and no gateway runs yet: every spool file left is a dead gateway's, whose Exim
+        # connection is gone; a queued job must not find it and act on mail Exim already settled.
+        sweep_spool(SpoolStore(s.spool_dir), 0.0)
+        threading.Thread(target=self._sweep_spool, name="spool-sweep", daemon=True).start()
         s.quarantine_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Before any worker holds: a hold a crash cut short (file and sidecar on disk, no index) is listed again.
+        sweep_on_start(s.quarantine_dir, connect(s))
         env = self._child_env()
         for i in range(s.workers.processes):
             self.children.append(Child(f"worker-{i}", [sys.executable, "-m", "workers.worker_process",
@@ -298,6 +364,14 @@ class Service:
                  info["redis"], s.workers.processes, s.workers.threads)
         return info
 
+    def _sweep_spool(self) -> None:
+        """Every SPOOL_SWEEP_S until stop: remove spool files older than the scan deadline plus a grace period."""
+        # A thread of its own on every host, not a LockedJob: the spool is this host's, and the sweep must go on
+        # when Redis is down or the disk is full, which is when a gateway fails to discard its files.
+        spool = SpoolStore(self.settings.spool_dir)
+        while not self.stop_event.wait(SPOOL_SWEEP_S):
+            sweep_spool(spool, self.settings.scan.timeout + SPOOL_GRACE_S)
+
     def report(self, now: float) -> None:
         """Each at its own pace: this host's gateway heartbeat, periodic jobs, pruning, the Exim hook's state."""
         if self.gateway is None:
@@ -325,9 +399,42 @@ class Service:
         except Exception as exc:  # Redis down: the health endpoint says so; keep supervising
             log.debug("status report failed: %s", exc)
 
+    def _child_exited(self, child: Child, pid: int) -> None:
+        """As a child exits: requeue a worker's unacknowledged jobs at once, and wake the supervisor to restart it."""
+        if child.is_worker:
+            self._requeue_worker(consumer_id(self.host, pid))
+        self._wake.set()
+
+    def _requeue_worker(self, worker: str) -> None:
+        """Put a dead worker's taken jobs back on their queues, so another worker runs them within their deadline.
+
+        Without this they wait in the worker's ack set for Dramatiq's heartbeat timeout, longer than the gateway
+        waits. The process has exited, so no job can run twice because of it.
+        """
+        broker = dramatiq.get_broker()
+        if not isinstance(broker, RedisBroker):
+            return
+        try:
+            requeued = requeue_dead_consumer(broker, worker)
+            broker.client.zrem(keys.worker_heartbeats(), worker)  # /health must not count it alive for a while
+        except redis.RedisError as exc:
+            log.warning("cannot requeue the jobs of dead worker %s yet: %s", worker, exc)
+            self._requeue_pending.add(worker)
+            return
+        self._requeue_pending.discard(worker)
+        if requeued:
+            log.warning("requeued %d unacknowledged job(s) of dead worker %s", requeued, worker)
+
     def supervise(self) -> None:
-        """Restart dead children until asked to stop."""
-        while not self.stop_event.wait(0.5):
+        """Restart dead children until asked to stop; a dead worker's jobs are requeued as it exits."""
+        for child in self.children:
+            child.on_exit = self._child_exited
+            child.watch()
+        while not self.stop_event.is_set():
+            self._wake.wait(SUPERVISE_TICK_S)
+            self._wake.clear()
+            if self.stop_event.is_set():
+                break
             now = time.monotonic()
             self.report(now)
             if self.redis is not None and not self.redis.alive():
@@ -335,8 +442,13 @@ class Service:
                 self.redis.proc = None
                 with contextlib.suppress(Exception):
                     self.redis.start()
+            for worker in list(self._requeue_pending):
+                self._requeue_worker(worker)
+            workers = [c for c in self.children if c.is_worker]
             for child in self.children:
-                child.check(now)
+                # One worker dying while another runs is no crash loop: restart it quickly to keep capacity.
+                peer_healthy = child.is_worker and any(w.healthy(now) for w in workers if w is not child)
+                child.check(now, peer_healthy)
 
     def stop(self) -> None:
         """Stop in reverse order: gateway (finish in-flight scans), workers and API, then Redis."""

@@ -105,7 +105,7 @@ def _memory_component(mem: dict[str, Any]) -> dict[str, Any]:
 class Status(MethodView):
     @blp.response(200, StatusSchema)
     def get(self) -> dict[str, Any]:
-        """Every component: Redis, scan workers, gateway, Exim hook, quarantine disk (admin only)."""
+        """Every component: Redis, scan workers, state dir room, gateway, Exim hook, quarantine disk (admin only)."""
         identity().require_admin("status")
         comps = health_components()
         memory = None

@@ -148,7 +148,7 @@ def test_status_is_admin_only_and_names_every_component(api_env: ApiEnv, alice: 
     r = api_env.admin("GET", "/status")
     assert r.status_code == 200 and r.json["version"] == version("mailward")
     comps = _components(r)
-    assert set(comps) == {"redis", "redis_memory", "workers", "gateway", "exim_hook", "quarantine_disk"}
+    assert set(comps) == {"redis", "redis_memory", "workers", "state_disk", "gateway", "exim_hook", "quarantine_disk"}
     assert comps["redis"]["ok"] is True
     assert comps["workers"]["ok"] is False and comps["gateway"]["ok"] is False, "nothing runs in this test"
     assert r.json["status"] == "degraded"
@@ -178,7 +178,8 @@ def test_status_ok_when_every_component_reported_recently(api_env: ApiEnv) -> No
 
 def test_health_for_anyone(alice: Caller) -> None:
     r = alice("GET", "/health")
-    assert r.status_code == 200 and [c["name"] for c in r.json["components"]] == ["redis", "workers"]
+    # no worker runs in this test: degraded, so 503 with the same body
+    assert r.status_code == 503 and [c["name"] for c in r.json["components"]] == ["redis", "workers", "state_disk"]
 
 
 # ---- audit of every change -----------------------------------------------------------------------------------
