@@ -9,7 +9,7 @@ import uuid
 import redis
 
 from core.attribution import VOUCHED
-from core.errors import ModelError, NotFound
+from core.errors import MailwardError, ModelError, NotFound
 from core.fingerprint import Fingerprint
 from core.identity import ROOT
 from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, Sender, Symbol, Verdict
@@ -197,6 +197,15 @@ class Scanner:
                     log.warning("scan spool=%s queue_id=%s account=%s not held: the gateway answered first "
                                 "(its fail mode)", spool_id, envelope.queue_id or "-", account)
                     return None
+                except (OSError, redis.RedisError, MailwardError) as exc:
+                    # The quarantine cannot take it (disk full, Redis gone; hold() undid its part). Delivering it
+                    # through the fail mode would let spam or malware out: ask Exim to try again later instead.
+                    log.error("scan spool=%s queue_id=%s account=%s verdict=soft_reject: could not hold the message "
+                              "(%s); Exim is asked to retry later", spool_id, envelope.queue_id or "-", account, exc)
+                    return Verdict(Action.DEFER, score=verdict.score, reasons=verdict.reasons,
+                                   symbols=verdict.symbols, sender=verdict.sender,
+                                   required_score=verdict.required_score, reject_score=verdict.reject_score,
+                                   message="message could not be quarantined right now, try again later")
                 verdict.quarantine_id = verdict.quarantine_id or record.email_id  # Exim is told of the first copy
                 self.events.emit("email.quarantined", {
                     "email_id": record.email_id, "account": record.account, "sender": record.sender,

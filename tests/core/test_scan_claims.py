@@ -95,3 +95,22 @@ def test_a_scan_whose_claim_was_abandoned_has_no_effects(tmp_path: Path, redis_c
     verdict = scanner.scan_spooled(on_time, env, claimed=True)
     assert verdict is not None and verdict.quarantine_id
     assert scanner.claims.abandon(on_time) == COMMITTED  # the gateway, however late, takes this answer
+
+
+def test_a_hold_the_quarantine_cannot_take_asks_exim_to_retry(tmp_path: Path, redis_client: redis.Redis,
+                                                               redis_server: RedisServer,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Disk full (or Redis gone) at the hold: the answer is soft reject (451), never the fail mode's delivery."""
+    scanner = _scanner(tmp_path, redis_client, redis_server)
+
+    def full(*args: object, **kwargs: object) -> list[str]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(scanner.quarantine, "hold", full)
+    sid = scanner.spool.write(f"From: <a@alice.example>\r\nSubject: hi\r\n\r\n{GTUBE}\r\n".encode())
+    scanner.claims.open(sid, 10_000)
+    verdict = scanner.scan_spooled(sid, Envelope(sender="a@alice.example", recipients=["x@y.example"],
+                                                 user="alice"), claimed=True)
+    assert verdict is not None
+    assert verdict.action.value == "soft reject" and "try again later" in verdict.message
+    assert scanner.spool.path(sid).exists()  # still Exim's message: the gateway discards its spool copy
