@@ -289,3 +289,8 @@ def scan_claim(spool_id: str) -> str:
     """STRING (expiring) deciding who owns one scan's outcome: open, w:<token>, committed or abandoned
     (core.store_scan_claims)."""
     return f"{PREFIX}:scan:claim:{spool_id}"
+
+
+def dead_workers() -> str:
+    """ZSET worker consumer id (host:pid) -> when serve reaped it: their committed scan claims may be taken over."""
+    return f"{PREFIX}:scan:dead"

@@ -36,8 +36,9 @@ log = logging.getLogger("mailward.scan")
 class Scanner:
     """Owns the stores a worker process needs; built once per process."""
 
-    def __init__(self, settings: Settings, client: redis.Redis) -> None:
+    def __init__(self, settings: Settings, client: redis.Redis, *, worker_id: str = "") -> None:
         self.settings = settings
+        self.worker_id = worker_id  # this process's Dramatiq consumer id (host:pid): it signs the claims it commits
         self.spool = SpoolStore(settings.spool_dir)
         self.events = EventStore(client)
         self.quarantine = QuarantineStore(settings.quarantine_dir, client,
@@ -166,7 +167,7 @@ class Scanner:
             log.info("scan spool=%s queue_id=%s skipped: already answered", spool_id, envelope.queue_id)
             return None
         verdict, msg = self.pipeline.evaluate(raw, envelope, self.policy())
-        if token is not None and not self.claims.commit(spool_id, token):
+        if token is not None and not self.claims.commit(spool_id, token, self.worker_id):
             log.warning("scan spool=%s queue_id=%s account=%s verdict=%s dropped: the gateway stopped waiting "
                         "before it was done (its fail mode answered Exim); nothing held, counted or sent",
                         spool_id, envelope.queue_id or "-", verdict.sender.account,

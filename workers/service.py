@@ -31,6 +31,7 @@ from core.settings import Settings
 from core.store_limits import LimitStore
 from core.store_quarantine import sweep_on_start
 from core.store_redis import connect
+from core.store_scan_claims import ScanClaims
 from core.store_spool import SpoolStore
 from workers.actors import SPOOL_GRACE_S, build_actors, sweep_spool
 from workers.broker import consumer_id, make_broker, requeue_dead_consumer
@@ -415,6 +416,8 @@ class Service:
         if not isinstance(broker, RedisBroker):
             return
         try:
+            # first: a retry of its job may then take over a scan it committed to but never answered
+            ScanClaims(broker.client).worker_died(worker)
             requeued = requeue_dead_consumer(broker, worker)
             broker.client.zrem(keys.worker_heartbeats(), worker)  # /health must not count it alive for a while
         except redis.RedisError as exc:

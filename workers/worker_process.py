@@ -50,8 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(settings.log_level, f"worker-{args.index}")
     # Under an id its supervisor can name from the pid alone: when this process dies, `mailward serve` requeues
     # the jobs it had taken at once instead of leaving them for Dramatiq's heartbeat timeout (workers/service.py).
-    broker = make_broker(settings, broker_id=consumer_id(socket.gethostname(), os.getpid()))
-    scanner = Scanner(settings, connect(settings))
+    me = consumer_id(socket.gethostname(), os.getpid())
+    broker = make_broker(settings, broker_id=me)
+    scanner = Scanner(settings, connect(settings), worker_id=me)
     build_actors(broker, scanner, time_limit_ms=int(settings.scan.timeout * 2000))
     build_webhook_actor(broker, Deliverer(connect(settings), settings.webhooks), settings.webhooks)
     worker = dramatiq.Worker(broker, worker_threads=settings.workers.threads,

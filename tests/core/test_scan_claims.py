@@ -53,6 +53,19 @@ def test_a_dead_workers_uncommitted_claim_passes_to_the_retry_and_only_one_commi
     assert not claims.commit(SPOOL_ID, dead)
 
 
+def test_a_claim_committed_by_a_reaped_worker_passes_to_the_retry_and_a_live_ones_never(claims) -> None:
+    claims.open(SPOOL_ID, 10_000)
+    first = claims.start(SPOOL_ID)
+    assert first is not None and claims.commit(SPOOL_ID, first, "host:101")
+    assert claims.start(SPOOL_ID) is None  # committed by a worker that may still be at it (stalled, not dead)
+    claims.worker_died("host:101")  # serve reaped it before it answered
+    retry = claims.start(SPOOL_ID)
+    assert retry is not None and claims.commit(SPOOL_ID, retry, "host:102")
+    assert claims.abandon(SPOOL_ID) == COMMITTED  # the gateway waits for the retry's answer
+    claims.worker_died("host:999")
+    assert claims.start(SPOOL_ID) is None  # host:102 is alive
+
+
 def test_no_claim_no_scan(claims) -> None:
     assert claims.start(SPOOL_ID) is None  # never opened (or lapsed): the gateway is not waiting
 
