@@ -1,7 +1,10 @@
-"""Worker-kill bench (issue 15.3): scans keep flowing through the gateway while a worker is SIGKILLed every few
-seconds; prints how many came back unscanned (the fail mode) and the gateway's latency.
+"""Kill bench (issue 15.3, 15.5): scans keep flowing through the gateway while a worker (or the private Redis) is
+SIGKILLed every few seconds; prints how many came back unscanned (the fail mode) and the gateway's latency.
 
-    .venv/bin/python -m bench.worker_kills [--seconds 60] [--rate 20] [--kill-every 5] [--engine-delay-ms 200] [--keep]
+    .venv/bin/python -m bench.worker_kills [--kill worker|redis] [--seconds 60] [--rate 20] [--kill-every 5]
+        [--engine-delay-ms 200] [--keep]
+
+With --kill redis, serve restarts its private redis-server and the figures include how long each restart took.
 
 A real `mailward serve` (private Redis, 2 worker processes) in a temporary state dir; messages go straight to
 the gateway as Exim sends them (check_legacy), 85% clean and 15% GTUBE, paced at --rate. A stand-in clamd that
@@ -112,10 +115,15 @@ def run(args: argparse.Namespace) -> int:
         with lock:
             results.append((spam, action, time.monotonic() - started))
 
+    def victims() -> list[int]:
+        if args.kill == "worker":
+            return serve.worker_pids()
+        return [p for p in serve.child_pids() if _cmdline(p).split(b"\0")[0].split(b" ")[0].endswith(b"redis-server")]
+
     def killer() -> None:
         nonlocal kills
         while not stop.wait(args.kill_every):
-            pids = serve.worker_pids()
+            pids = victims()
             if pids:
                 os.kill(random.choice(pids), signal.SIGKILL)
                 kills += 1
@@ -156,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
     latencies = [d for _, _, d in results]
     requeued = sum(int(m) for m in re.findall(r"requeued (\d+) unacknowledged job", log))
     restarts = re.findall(r"exited with \S+ after [\d.]+s; restarting in ([\d.]+)s", log)
-    print(f"worker kills: {args.seconds:g} s at {args.rate:g} msgs/s, {args.workers} workers, a SIGKILL every "
+    print(f"{args.kill} kills: {args.seconds:g} s at {args.rate:g} msgs/s, {args.workers} workers, a SIGKILL every "
           f"{args.kill_every:g} s, engine delay {args.engine_delay_ms} ms")
     print(f"  messages          {len(results)}")
     print(f"  kills             {kills}")
@@ -168,15 +176,49 @@ def run(args: argparse.Namespace) -> int:
     print(f"  latency p50       {statistics.median(latencies) * 1000:.0f} ms")
     print(f"  latency p99       {percentile(latencies, 99) * 1000:.0f} ms")
     print(f"  latency max       {max(latencies) * 1000:.0f} ms")
+    if args.kill == "redis":
+        took = redis_restart_ms(log)
+        print(f"  redis restarts    {len(took)}, each {min(took, default=0):.0f}-{max(took, default=0):.0f} ms "
+              "(died noticed -> answering PING)")
     return 0
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+_LOG_TIME = r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3})"
+
+
+def redis_restart_ms(log: str) -> list[float]:
+    """From serve's log: how long each private Redis restart took, from 'died' to the new server's ready line."""
+    from datetime import datetime
+
+    def when(stamp: str) -> float:
+        return datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S,%f").timestamp()
+
+    events = re.findall(_LOG_TIME + r".*?(private redis-server died|private redis-server pid=)", log)
+    out, died = [], None
+    for stamp, what in events:
+        if what.endswith("died"):
+            died = when(stamp)
+        elif died is not None:
+            out.append((when(stamp) - died) * 1000)
+            died = None
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments and run the bench."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--kill", choices=("worker", "redis"), default="worker",
+                    help="what to SIGKILL: a random worker process, or serve's private redis-server")
     ap.add_argument("--seconds", type=float, default=60.0, help="how long to send")
     ap.add_argument("--rate", type=float, default=20.0, help="messages per second")
-    ap.add_argument("--kill-every", type=float, default=5.0, help="seconds between SIGKILLs of a random worker")
+    ap.add_argument("--kill-every", type=float, default=5.0, help="seconds between SIGKILLs")
     ap.add_argument("--workers", type=int, default=2, help="worker processes")
     ap.add_argument("--engine-delay-ms", type=int, default=200, help="the stand-in clamd's delay (0: no engine)")
     ap.add_argument("--keep", action="store_true", help="keep serve's state dir and log (for a post-mortem)")

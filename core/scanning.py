@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
 import redis
 
@@ -12,6 +14,7 @@ from core.attribution import VOUCHED
 from core.errors import MailwardError, ModelError, NotFound
 from core.fingerprint import Fingerprint
 from core.identity import ROOT
+from core.mime import ParsedMessage
 from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, Sender, Symbol, Verdict
 from core.pipeline import INCOMING_OFF, Pipeline, Policy
 from core.sender_history import HistoryView, delivered_outcome
@@ -31,6 +34,29 @@ from core.store_spool import SpoolStore
 from core.store_whitelist import WhitelistStore
 
 log = logging.getLogger("mailward.scan")
+T = TypeVar("T")
+
+#: How long a scan rides through a Redis restart (serve restarts the private one in about 60 ms) before it fails.
+REDIS_RIDE_S = 5.0
+#: Pause between tries while Redis is unreachable.
+REDIS_RETRY_S = 0.05
+
+
+def _ride(step: Callable[[], T], until: float) -> T:
+    """Run one effect of a committed scan, again while Redis refuses connections (restarting), until `until`.
+
+    A refused connection means the step did not run (hold() also undoes its own part when Redis fails), so trying
+    again counts nothing twice; any other error, or Redis still down at `until`, is the caller's.
+    """
+    while True:
+        try:
+            return step()
+        except redis.ConnectionError as exc:
+            if "connecting to" not in str(exc) and not isinstance(exc, redis.BusyLoadingError):
+                raise
+            if time.monotonic() + REDIS_RETRY_S >= until:
+                raise
+            time.sleep(REDIS_RETRY_S)
 
 
 class Scanner:
@@ -149,13 +175,9 @@ class Scanner:
             copies.setdefault(owner, []).append(rcpt)
         return list(copies.items())
 
-    def scan_spooled(self, spool_id: str, envelope: Envelope, *, claimed: bool = False) -> Verdict | None:
-        """Scan a spooled message; quarantine it if so decided. None if the spool is gone (stale job).
-
-        claimed: the gateway opened a claim for this scan (core.store_scan_claims): it is taken before the message
-        is read and committed before the first effect, so a scan the gateway stopped waiting for changes nothing.
-        """
-        started = time.perf_counter()
+    def _decide(self, spool_id: str, envelope: Envelope,
+                claimed: bool) -> tuple[Verdict, ParsedMessage, bytes] | None:
+        """Take the claim, read and evaluate the message, commit: None when this scan must change nothing."""
         token = self.claims.start(spool_id) if claimed else None
         if claimed and token is None:
             log.info("scan spool=%s queue_id=%s skipped: the gateway no longer waits for it (answered by its fail "
@@ -173,7 +195,32 @@ class Scanner:
                         spool_id, envelope.queue_id or "-", verdict.sender.account,
                         verdict.action.value.replace(" ", "_"))
             return None
-        limit_note = self._apply_limits(verdict, envelope)
+        return verdict, msg, raw
+
+    def scan_spooled(self, spool_id: str, envelope: Envelope, *, claimed: bool = False) -> Verdict | None:
+        """Scan a spooled message; quarantine it if so decided. None if the spool is gone (stale job).
+
+        claimed: the gateway opened a claim for this scan (core.store_scan_claims): it is taken before the message
+        is read and committed before the first effect, so a scan the gateway stopped waiting for changes nothing.
+        """
+        started = time.perf_counter()
+        ride_until = time.monotonic() + REDIS_RIDE_S
+        while True:
+            try:
+                decided = self._decide(spool_id, envelope, claimed)
+                break
+            except redis.ConnectionError as exc:
+                # Redis restarting (serve restarts the private one in well under a second). Nothing was done yet:
+                # run the decision again (the claim passes to the new try, the campaign count is per message).
+                if time.monotonic() + REDIS_RETRY_S >= ride_until:
+                    raise
+                log.warning("scan spool=%s queue_id=%s: Redis unreachable before the verdict (%s); trying again",
+                            spool_id, envelope.queue_id or "-", exc)
+                time.sleep(REDIS_RETRY_S)
+        if decided is None:
+            return None
+        verdict, msg, raw = decided
+        limit_note = _ride(lambda: self._apply_limits(verdict, envelope), ride_until)
         self._count_incoming(verdict, envelope)
         self._record_history(verdict, envelope)
         evicted: list[str] = []
@@ -190,8 +237,8 @@ class Scanner:
                 )
                 # every copy but the last is copied from the spool; the last one moves it
                 try:
-                    evicted += self.quarantine.hold(self.spool.path(spool_id), record,
-                                                    keep_source=n < len(copies) - 1)
+                    evicted += _ride(lambda r=record, n=n: self.quarantine.hold(  # type: ignore[misc]
+                        self.spool.path(spool_id), r, keep_source=n < len(copies) - 1), ride_until)
                 except (FileNotFoundError, NotFound):
                     # The gateway took the spool file at its last deadline and answered with its fail mode: the
                     # message is Exim's again, and holding a copy now would make two outcomes of one message.

@@ -254,14 +254,21 @@ class QuarantineStore:
                 record.size = os.fstat(fh.fileno()).st_size
         meta = json.dumps(record.to_dict(), separators=(",", ":")).encode()
         _write_atomic(meta_path, meta)
+        moved = False
         try:
             if keep_source:
                 _write_atomic(target, data)
             else:
                 os.replace(spool_path, target)  # same filesystem: spool lives under the state dir
+                moved = True
             _fsync_dir(adir)
             evicted = self._index(record, meta)
         except BaseException:
+            if moved:
+                # Give the message back to the spool, where the caller (and the gateway, which takes the spool file
+                # before its fail mode answers) still finds it: undone, a hold must never lose the message.
+                with contextlib.suppress(OSError):
+                    os.replace(target, spool_path)
             self._undo_hold(record)
             raise
         for old in evicted:

@@ -453,8 +453,11 @@ class _Unanswered(Exception):
 
 
 def _never_connected(exc: BaseException) -> bool:
-    """Whether a Redis error happened while connecting (nothing was sent), not in the middle of a command."""
+    """Whether a Redis error happened while connecting (nothing was sent), not in the middle of a command; or Redis
+    refused the command while it loads its data after a restart (nothing was run)."""
     while exc is not None:
+        if isinstance(exc, redis.BusyLoadingError):
+            return True
         if isinstance(exc, redis.ConnectionError) and "connecting to" in str(exc):
             return True
         exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]

@@ -53,6 +53,22 @@ def test_hold_against_a_stopped_redis_is_undone_and_raises(tmp_path: Path) -> No
     assert _files(tmp_path / "q") == []  # nothing held that no index lists: the caller applies its failure path
 
 
+def test_an_undone_hold_gives_the_message_back_to_the_spool(tmp_path: Path, redis_client: redis.Redis) -> None:
+    """The message is moved into the quarantine, then indexing fails: undone, it is back in the spool file, where
+    the gateway (taking the spool before its fail mode) and a retry of the hold find it; never lost."""
+    store, spool = _store(tmp_path, redis_client)
+    sid = spool.write(BODY)
+
+    def refused(**_: object) -> None:
+        raise redis.ConnectionError("Error 111 connecting to redis.sock. Connection refused.")
+
+    store._hold = refused  # type: ignore[assignment]
+    with pytest.raises(redis.ConnectionError):
+        store.hold(spool.path(sid), _record("alice"))
+    assert spool.path(sid).read_bytes() == BODY
+    assert _files(tmp_path / "q") == []
+
+
 def test_hold_interrupted_by_the_time_limit_is_undone(tmp_path: Path, redis_client: redis.Redis) -> None:
     store, spool = _store(tmp_path, redis_client)
 
