@@ -23,7 +23,6 @@ import shutil
 import signal
 import socketserver
 import statistics
-import struct
 import sys
 import tempfile
 import threading
@@ -33,6 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from core.models import Envelope
+from tests.fake_engines import read_instream
 from workers.scan_client import check_legacy
 from workers.serve_process import ServeProcess
 
@@ -62,20 +62,9 @@ class SlowClamd(socketserver.ThreadingTCPServer):
 class _Handler(socketserver.BaseRequestHandler):
     server: SlowClamd
 
-    def _read(self, n: int) -> bytes:
-        data = b""
-        while len(data) < n:
-            chunk = self.request.recv(n - len(data))
-            if not chunk:
-                raise ConnectionError("peer closed")
-            data += chunk
-        return data
-
     def handle(self) -> None:
         try:
-            self._read(len(b"zINSTREAM\0"))
-            while size := struct.unpack(">I", self._read(4))[0]:
-                self._read(size)
+            read_instream(self.request)
             time.sleep(self.server.delay_s)
             self.request.sendall(b"stream: OK\0")
         except OSError:

@@ -31,6 +31,23 @@ def request_complete(data: bytes) -> bool:
     return len(data) - end - 4 >= (int(match.group(1)) if match else 0)
 
 
+def read_instream(sock: socket.socket) -> None:
+    """Read one clamd INSTREAM request off sock, up to its zero-length chunk (ConnectionError if cut short)."""
+
+    def exactly(n: int) -> bytes:
+        data = b""
+        while len(data) < n:
+            chunk = sock.recv(n - len(data))
+            if not chunk:
+                raise ConnectionError("peer closed")
+            data += chunk
+        return data
+
+    exactly(len(b"zINSTREAM\0"))
+    while size := struct.unpack(">I", exactly(4))[0]:
+        exactly(size)
+
+
 def instream_payload(data: bytes) -> bytes:
     """The bytes an INSTREAM request carried, chunks joined."""
     out, pos = bytearray(), 10

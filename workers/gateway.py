@@ -6,6 +6,7 @@ import contextlib
 import io
 import logging
 import os
+import selectors
 import socket
 import socketserver
 import threading
@@ -47,6 +48,9 @@ CHUNK = 256 * 1024
 PREAMBLE_WINDOW = 2 * 1024 * 1024
 #: Pause between tries while Redis is unreachable (restarting), within the scan's deadline.
 REDIS_RETRY_S = 0.1
+#: How long a refused connection may stay open for its peer to read the refusal, and how many may at once.
+LINGER_S = 1.0
+LINGER_MAX = 256
 #: Read buffer per connection: small, because every open connection holds one.
 RBUF = 64 * 1024
 
@@ -157,6 +161,8 @@ class ScanGateway:
         # Its own client: claims are quick commands, and a hung Redis must cost no more than the scan's deadline
         # (wait_client's timeout is longer than a whole scan, for the blocking wait on results).
         self.claims = ScanClaims(connect(settings, timeout=min(5.0, settings.scan.timeout)))
+        self.lingerer = _Lingerer()
+        self._refused: set[int] = set()  # ids of sockets admit() refused, until the server lets go of them
         self.spool = SpoolStore(settings.spool_dir)
         sc = settings.scan
         self.slots = threading.BoundedSemaphore(sc.max_connections)
@@ -247,11 +253,21 @@ class ScanGateway:
             log.warning("gateway: refused scan request from %s (not in scan.allowed_users/allowed_hosts); "
                         "closed unread", peer.who)
             _refuse(sock, "peer not allowed to use the scan gateway")
+            self._refused.add(id(sock))
             return False
         why = self.guard.admit(sock, peer)
         if why:
             log.warning("gateway: refused connection from %s: %s; closed unread", peer.who, why)
             _refuse(sock, "too many connections to the scan gateway")
+            self._refused.add(id(sock))
+            return False
+        return True
+
+    def refused_now(self, sock: socket.socket) -> bool:
+        """Whether admit() refused this socket (asked once, as the server lets go of it)."""
+        try:
+            self._refused.remove(id(sock))
+        except KeyError:
             return False
         return True
 
@@ -470,12 +486,61 @@ def _refuse(sock: socket.socket, why: str) -> None:
         sock.setblocking(False)
         sock.send(legacy_error(why))  # a fresh socket's send buffer takes these hundred bytes at once
         sock.shutdown(socket.SHUT_WR)
-        # Closing with unread bytes makes the kernel send a reset, which can destroy the refusal before the client
-        # reads it: drop what has already arrived (bounded, never waiting), so a client that spoke first still
-        # learns why it was refused.
-        for _ in range(16):
-            if not sock.recv(4096):
-                break
+
+
+class _Lingerer:
+    """Closes refused connections from one thread once the peer has read the refusal and hung up (or after
+    LINGER_S): closing a socket with unread bytes makes the kernel reset the connection, which can destroy the
+    refusal before a client that spoke first reads it. Bounded: past LINGER_MAX sockets, the oldest close at once."""
+
+    def __init__(self) -> None:
+        self._sel = selectors.DefaultSelector()
+        self._lock = threading.Lock()
+        self._until: dict[socket.socket, float] = {}
+        self._thread: threading.Thread | None = None
+
+    def add(self, sock: socket.socket) -> None:
+        """Let sock linger (it was answered and shut for writing); it is closed later, never by the caller."""
+        with self._lock:
+            if len(self._until) >= LINGER_MAX:
+                oldest = min(self._until, key=self._until.__getitem__)
+                self._drop(oldest)
+            try:
+                self._sel.register(sock, selectors.EVENT_READ)
+            except (ValueError, OSError):
+                sock.close()
+                return
+            self._until[sock] = time.monotonic() + LINGER_S
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="gateway-linger", daemon=True)
+                self._thread.start()
+
+    def _drop(self, sock: socket.socket) -> None:
+        self._until.pop(sock, None)
+        with contextlib.suppress(KeyError, ValueError, OSError):
+            self._sel.unregister(sock)
+        sock.close()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                empty = not self._until
+            ready = [] if empty else self._sel.select(timeout=0.1)
+            if empty:
+                time.sleep(0.1)
+            with self._lock:
+                for key, _ in ready:
+                    sock = key.fileobj
+                    assert isinstance(sock, socket.socket)
+                    try:
+                        done = not sock.recv(65536)  # the peer's request, unread and dropped; b"": it hung up
+                    except OSError:
+                        done = True
+                    if done:
+                        self._drop(sock)
+                now = time.monotonic()
+                for sock in [s for s, t in self._until.items() if t <= now]:
+                    self._drop(sock)
 
 
 class _GuardedServer(socketserver.ThreadingMixIn):
@@ -490,6 +555,9 @@ class _GuardedServer(socketserver.ThreadingMixIn):
 
     def shutdown_request(self, request: socket.socket) -> None:  # type: ignore[override]
         self.gateway.guard.release(request)
+        if self.gateway.refused_now(request):
+            self.gateway.lingerer.add(request)  # answered and shut for writing by _refuse: closed once read
+            return
         super().shutdown_request(request)  # type: ignore[misc]
 
 

@@ -10,11 +10,9 @@ import redis
 
 from core import keys
 from core.models import Envelope
-from core.scanning import Scanner
 from core.sender_objects import SoType, object_id
-from core.settings import load_settings
 from core.store_scan_claims import ABANDONED, COMMITTED, MemoryScanClaims, ScanClaims
-from tests.cpanel_tree import make_cpanel_tree
+from tests.core.test_scan_history import _scanner
 from tests.redis_server import RedisServer
 
 SPOOL_ID = "6f1c2a9e-0d7b-4a53-9d6e-3c1b2a4f5e60"
@@ -81,15 +79,6 @@ def test_an_open_claim_lapses_with_the_gateways_deadline(redis_client: redis.Red
     token = claims.start(SPOOL_ID)
     assert token is not None and claims.commit(SPOOL_ID, token)
     assert 0 < redis_client.ttl(keys.scan_claim(SPOOL_ID)) <= 3600  # decided claims expire too
-
-
-def _scanner(tmp_path: Path, redis_client: redis.Redis, server: RedisServer) -> Scanner:
-    root = make_cpanel_tree(tmp_path / "cpanel", {"alice": "alice.example"})
-    settings = load_settings(environ={"MAILWARD_STATE_DIR": str(tmp_path / "state"), "MAILWARD_REDIS_URL": server.url},
-                             overrides={"cpanel": {"root": str(root)}})
-    scanner = Scanner(settings, redis_client)
-    scanner.spool.ensure()
-    return scanner
 
 
 def test_a_scan_whose_claim_was_abandoned_has_no_effects(tmp_path: Path, redis_client: redis.Redis,

@@ -11,7 +11,6 @@ import re
 import signal
 import socket
 import socketserver
-import struct
 import subprocess
 import threading
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 import redis
 
+from tests.fake_engines import read_instream
 from tests.functional.test_serve import ENV, SPAM
 from workers.broker import consumer_id
 from workers.scan_client import ScanReply, check_legacy
@@ -63,20 +63,9 @@ class HoldingClamd(socketserver.ThreadingTCPServer):
 class _ClamdHandler(socketserver.BaseRequestHandler):
     server: HoldingClamd
 
-    def _read(self, n: int) -> bytes:
-        data = b""
-        while len(data) < n:
-            chunk = self.request.recv(n - len(data))
-            if not chunk:
-                raise ConnectionError("peer closed")
-            data += chunk
-        return data
-
     def handle(self) -> None:
         try:
-            self._read(len(b"zINSTREAM\0"))
-            while size := struct.unpack(">I", self._read(4))[0]:
-                self._read(size)
+            read_instream(self.request)
             if self.server.take_hold():
                 self.server.held_peer = self.client_address[1]
                 self.server.holding.set()
