@@ -1,10 +1,13 @@
-"""Kill bench (issue 15.3, 15.5): scans keep flowing through the gateway while a worker (or the private Redis) is
-SIGKILLed every few seconds; prints how many came back unscanned (the fail mode) and the gateway's latency.
+"""Kill bench (issue 15.3, 15.5, 15.7): scans keep flowing through the gateway while a worker, the private Redis or
+the whole serve tree is SIGKILLed every few seconds; prints how many came back unscanned (the fail mode, or a
+broken connection: Exim's fail mode), held files against quarantine answers, and the gateway's latency.
 
-    .venv/bin/python -m bench.worker_kills [--kill worker|redis] [--seconds 60] [--rate 20] [--kill-every 5]
+    .venv/bin/python -m bench.worker_kills [--kill worker|redis|serve] [--seconds 60] [--rate 20] [--kill-every 5]
         [--engine-delay-ms 200] [--keep]
 
 With --kill redis, serve restarts its private redis-server and the figures include how long each restart took.
+With --kill serve, the bench restarts serve on the same state dir: jobs left in Redis must be dropped, so held
+files still equal quarantine answers.
 
 A real `mailward serve` (private Redis, 2 worker processes) in a temporary state dir; messages go straight to
 the gateway as Exim sends them (check_legacy), 85% clean and 15% GTUBE, paced at --rate. A stand-in clamd that
@@ -109,9 +112,24 @@ def run(args: argparse.Namespace) -> int:
             return serve.worker_pids()
         return [p for p in serve.child_pids() if _cmdline(p).split(b"\0")[0].split(b" ")[0].endswith(b"redis-server")]
 
+    def restart_serve() -> None:
+        # The whole tree at once (gateway, workers, API, Redis), then a new serve on the same state dir: scans in
+        # flight see their connection break (Exim's fail mode answers them); none may be held afterwards.
+        nonlocal serve
+        assert serve.proc is not None
+        os.killpg(serve.proc.pid, signal.SIGKILL)
+        serve.stop()
+        fresh = ServeProcess(base / "state", toml)
+        fresh.start()
+        serve = fresh
+
     def killer() -> None:
         nonlocal kills
         while not stop.wait(args.kill_every):
+            if args.kill == "serve":
+                restart_serve()
+                kills += 1
+                continue
             pids = victims()
             if pids:
                 os.kill(random.choice(pids), signal.SIGKILL)
@@ -203,8 +221,9 @@ def redis_restart_ms(log: str) -> list[float]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments and run the bench."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--kill", choices=("worker", "redis"), default="worker",
-                    help="what to SIGKILL: a random worker process, or serve's private redis-server")
+    ap.add_argument("--kill", choices=("worker", "redis", "serve"), default="worker",
+                    help="what to SIGKILL: a random worker process, serve's private redis-server, or the whole "
+                         "serve tree (then restarted on the same state dir)")
     ap.add_argument("--seconds", type=float, default=60.0, help="how long to send")
     ap.add_argument("--rate", type=float, default=20.0, help="messages per second")
     ap.add_argument("--kill-every", type=float, default=5.0, help="seconds between SIGKILLs")
