@@ -28,6 +28,7 @@ from core.store_filters import FilterSettingsStore
 from core.store_incoming import IncomingStore
 from core.store_limits import HELD, REJECTED, Decision, LimitStore
 from core.store_quarantine import QuarantineStore
+from core.store_redis import never_ran
 from core.store_scan_claims import ScanClaims
 from core.store_sender_history import SenderHistoryStore
 from core.store_spool import SpoolStore
@@ -52,7 +53,7 @@ def _ride(step: Callable[[], T], until: float) -> T:
         try:
             return step()
         except redis.ConnectionError as exc:
-            if "connecting to" not in str(exc) and not isinstance(exc, redis.BusyLoadingError):
+            if not never_ran(exc):
                 raise
             if time.monotonic() + REDIS_RETRY_S >= until:
                 raise

@@ -30,3 +30,15 @@ def quick_retry() -> Retry:
     longer (the gateway, within its scan deadline) retry themselves."""
     # Only a connection that failed: a command that timed out may have run, and a hung Redis must not cost twice.
     return Retry(NoBackoff(), 1, supported_errors=(redis.ConnectionError,))
+
+
+def never_ran(exc: BaseException | None) -> bool:
+    """Whether a Redis error (or one it caused) means the command never ran: the connection was refused (nothing
+    was sent), or Redis refused it while loading its data after a restart. Only then is a retry safe for writes."""
+    while exc is not None:
+        if isinstance(exc, redis.BusyLoadingError):
+            return True
+        if isinstance(exc, redis.ConnectionError) and "connecting to" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False

@@ -22,7 +22,7 @@ from core.errors import MailwardError, ProtocolError
 from core.mime import strip_scan_preamble
 from core.models import Action, Direction, Envelope, Verdict
 from core.settings import Settings
-from core.store_redis import connect
+from core.store_redis import connect, never_ran
 from core.store_scan_claims import COMMITTED, ScanClaims
 from core.store_spool import SpoolStore
 from workers.broker import results_backend
@@ -410,7 +410,7 @@ class ScanGateway:
                 # Redis restarting (the embedded one is restarted by serve within a second or two): retry within
                 # the deadline, but only when the job surely never reached Redis (no connection), so a retry can
                 # never queue the same scan twice.
-                if not _never_connected(exc) or time.monotonic() + REDIS_RETRY_S >= deadline:
+                if not never_ran(exc) or time.monotonic() + REDIS_RETRY_S >= deadline:
                     raise _Unanswered(f"cannot queue scan (Redis): {exc}") from None
                 time.sleep(REDIS_RETRY_S)
 
@@ -468,18 +468,6 @@ class _Unanswered(Exception):
         self.why = why
 
 
-def _never_connected(exc: BaseException) -> bool:
-    """Whether a Redis error happened while connecting (nothing was sent), not in the middle of a command; or Redis
-    refused the command while it loads its data after a restart (nothing was run)."""
-    while exc is not None:
-        if isinstance(exc, redis.BusyLoadingError):
-            return True
-        if isinstance(exc, redis.ConnectionError) and "connecting to" in str(exc):
-            return True
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
-    return False
-
-
 def _refuse(sock: socket.socket, why: str) -> None:
     """Send a refusal without reading anything or waiting on a slow peer; the server then closes the socket."""
     with contextlib.suppress(OSError):
@@ -498,6 +486,7 @@ class _Lingerer:
         self._lock = threading.Lock()
         self._until: dict[socket.socket, float] = {}
         self._thread: threading.Thread | None = None
+        self._wake = threading.Event()
 
     def add(self, sock: socket.socket) -> None:
         """Let sock linger (it was answered and shut for writing); it is closed later, never by the caller."""
@@ -511,6 +500,7 @@ class _Lingerer:
                 sock.close()
                 return
             self._until[sock] = time.monotonic() + LINGER_S
+            self._wake.set()
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="gateway-linger", daemon=True)
                 self._thread.start()
@@ -525,9 +515,12 @@ class _Lingerer:
         while True:
             with self._lock:
                 empty = not self._until
-            ready = [] if empty else self._sel.select(timeout=0.1)
+                if empty:
+                    self._wake.clear()
             if empty:
-                time.sleep(0.1)
+                self._wake.wait()  # idle until add(): no polling while nothing lingers
+                continue
+            ready = self._sel.select(timeout=0.1)
             with self._lock:
                 for key, _ in ready:
                     sock = key.fileobj
