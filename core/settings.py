@@ -31,6 +31,10 @@ CONFIG_ENV = "MAILWARD_CONFIG"
 CLIENT_ENV = frozenset({"MAILWARD_API_URL", "MAILWARD_API_TOKEN"})
 
 
+#: The largest scan.redis_body_max_bytes: what the gateway holds of a body in memory while it spools it.
+REDIS_BODY_CEILING = 2 << 20
+
+
 @dataclass(frozen=True, slots=True)
 class ScanSettings:
     listen: tuple[str, ...]
@@ -53,6 +57,10 @@ class ScanSettings:
     head_timeout: float = 20.0
     # how much longer than timeout the gateway waits for a worker that committed to a verdict (a hold under way)
     commit_grace: float = 5.0
+    # a body the spool cannot take (disk full) travels through Redis for its scan, up to this size each and this
+    # much in flight per gateway (0: off; then such mail gets the fail mode)
+    redis_body_max_bytes: int = 1 << 20
+    redis_body_total_bytes: int = 64 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,7 +380,13 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             max_head_lines=_pos(int, s["max_head_lines"], "scan.max_head_lines"),
             head_timeout=_pos(float, s["head_timeout"], "scan.head_timeout"),
             commit_grace=_pos(float, s["commit_grace"], "scan.commit_grace"),
+            redis_body_max_bytes=_nonneg(int, s["redis_body_max_bytes"], "scan.redis_body_max_bytes"),
+            redis_body_total_bytes=_nonneg(int, s["redis_body_total_bytes"], "scan.redis_body_total_bytes"),
         )
+        # the gateway holds a body's first 2 MiB in memory anyway: only such a body can still go to Redis when the
+        # spool fails half-way through writing it
+        _need(scan.redis_body_max_bytes <= REDIS_BODY_CEILING,
+              f"scan.redis_body_max_bytes must be at most {REDIS_BODY_CEILING} (2 MiB)")
         w = d["workers"]
         workers = WorkerSettings(
             processes=_nonneg(int, w["processes"], "workers.processes"),
