@@ -291,6 +291,12 @@ def scan_claim(spool_id: str) -> str:
     return f"{PREFIX}:scan:claim:{spool_id}"
 
 
+def scan_body(spool_id: str) -> str:
+    """HASH (expiring) of a message the spool could not take: b = its body, s = ready, taken or held
+    (core.store_scan_bodies)."""
+    return f"{PREFIX}:scan:body:{spool_id}"
+
+
 def dead_workers() -> str:
     """ZSET worker consumer id (host:pid) -> when serve reaped it: their committed scan claims may be taken over."""
     return f"{PREFIX}:scan:dead"
