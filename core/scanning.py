@@ -29,6 +29,7 @@ from core.store_incoming import IncomingStore
 from core.store_limits import HELD, REJECTED, Decision, LimitStore
 from core.store_quarantine import QuarantineStore
 from core.store_redis import never_ran
+from core.store_scan_bodies import ScanBodies
 from core.store_scan_claims import ScanClaims
 from core.store_sender_history import SenderHistoryStore
 from core.store_spool import SpoolStore
@@ -66,7 +67,7 @@ class Scanner:
     def __init__(self, settings: Settings, client: redis.Redis, *, worker_id: str = "") -> None:
         self.settings = settings
         self.worker_id = worker_id  # this process's Dramatiq consumer id (host:pid): it signs the claims it commits
-        self.spool = SpoolStore(settings.spool_dir)
+        self.spool = SpoolStore(settings.spool_dir, ScanBodies(client))  # a body the spool could not take is in Redis
         self.events = EventStore(client)
         self.quarantine = QuarantineStore(settings.quarantine_dir, client,
                                           default_limit_bytes=settings.quarantine_limit_bytes,
@@ -227,6 +228,7 @@ class Scanner:
         evicted: list[str] = []
         if verdict.action == Action.QUARANTINE:
             copies = self._hold_copies(verdict, envelope)
+            holder = self.spool.holder(spool_id)
             for n, (account, recipients) in enumerate(copies):
                 record = QuarantineRecord(
                     email_id=str(uuid.uuid4()), account=account, received=time.time(),
@@ -238,8 +240,8 @@ class Scanner:
                 )
                 # every copy but the last is copied from the spool; the last one moves it
                 try:
-                    evicted += _ride(lambda r=record, n=n: self.quarantine.hold(  # type: ignore[misc]
-                        self.spool.path(spool_id), r, keep_source=n < len(copies) - 1), ride_until)
+                    evicted += _ride(lambda r=record, n=n: holder.hold(  # type: ignore[misc]
+                        self.quarantine, r, last=n == len(copies) - 1), ride_until)
                 except (FileNotFoundError, NotFound):
                     # The gateway took the spool file at its last deadline and answered with its fail mode: the
                     # message is Exim's again, and holding a copy now would make two outcomes of one message.

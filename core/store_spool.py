@@ -1,4 +1,8 @@
-"""The scan spool: messages waiting for a verdict, named by id so a queued job can never name a path."""
+"""The scan spool: messages waiting for a verdict, named by id so a queued job can never name a path.
+
+A message the spool cannot take (its disk full) travels through Redis instead (core.store_scan_bodies): a worker
+reads and holds it by the same spool id, through SpoolStore.read and SpoolHold, without knowing where it is.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,23 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from core.errors import NotFound
 from core.names import valid_email_id
+from core.store_scan_bodies import MemoryScanBodies, ScanBodies
+
+if TYPE_CHECKING:
+    from core.models import QuarantineRecord
+    from core.store_quarantine import QuarantineStore
 
 
 class SpoolStore:
     """Files `<dir>/<uuid>.eml`; the gateway writes them, a worker reads them and may move them on."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, bodies: ScanBodies | MemoryScanBodies | None = None) -> None:
         self.directory = directory
+        self.bodies = bodies  # where the gateway put the bodies it could not spool (workers read them too)
 
     def ensure(self) -> None:
         """Create the spool directory (private to the service user)."""
@@ -49,12 +59,20 @@ class SpoolStore:
             raise
 
     def read(self, spool_id: str, max_bytes: int) -> bytes:
-        """Read a spooled message (at most max_bytes); NotFound if it was already answered and discarded."""
+        """Read a spooled message (at most max_bytes), from its file or else from Redis; NotFound if it was already
+        answered and discarded."""
         try:
             with open(self.path(spool_id), "rb") as fh:
                 return fh.read(max_bytes)
         except FileNotFoundError:
-            raise NotFound(f"spool {spool_id} is gone (already answered)") from None
+            data = None if self.bodies is None else self.bodies.read(spool_id, max_bytes)
+            if data is None:
+                raise NotFound(f"spool {spool_id} is gone (already answered)") from None
+            return data
+
+    def holder(self, spool_id: str) -> SpoolHold:
+        """What a worker's hold takes the message from (its file, or its body in Redis)."""
+        return SpoolHold(self, spool_id)
 
     def take(self, spool_id: str) -> bool:
         """Remove a spooled message; True if it was there. After this no worker can hold it (a hold moves the file):
@@ -90,3 +108,51 @@ class SpoolStore:
             except FileNotFoundError:
                 continue  # answered and discarded (or moved into the quarantine) meanwhile
         return removed
+
+
+class SpoolHold:
+    """A worker's hold of one spooled message, as one or several quarantine copies, from wherever the gateway put it.
+
+    A spool file is moved by the last copy (copied before), so the gateway's take() fails once it is held. A body in
+    Redis is taken (ready -> taken) by the first copy, marked held after the last, and given back if a copy fails,
+    so the gateway's settle tells the same three outcomes.
+    """
+
+    def __init__(self, spool: SpoolStore, spool_id: str) -> None:
+        self.spool = spool
+        self.spool_id = spool_id
+        self._body: bytes | None = None  # taken from Redis and not given back
+
+    def hold(self, quarantine: QuarantineStore, record: QuarantineRecord, *, last: bool) -> list[str]:
+        """Hold one copy; NotFound (or FileNotFoundError) when the gateway answered first; any other error means
+        this copy was not held and the message is the gateway's again."""
+        path = self.spool.path(self.spool_id)
+        bodies = self.spool.bodies
+        if bodies is None or (self._body is None and path.exists()):
+            return quarantine.hold(path, record, keep_source=not last)
+        if self._body is None:
+            self._body = bodies.take(self.spool_id)
+            if self._body is None:
+                raise NotFound(f"spool {self.spool_id} is gone (answered by the gateway, or held already)")
+        try:
+            # hold() copies from a path: a memory file, since the disk that refused the spool may refuse this too
+            fd = os.memfd_create("mailward-scan-body", os.MFD_CLOEXEC)
+            try:
+                view = memoryview(self._body)
+                while view:
+                    view = view[os.write(fd, view):]
+                evicted = quarantine.hold(Path(f"/proc/self/fd/{fd}"), record, keep_source=True)
+            finally:
+                os.close(fd)
+        except BaseException:
+            with contextlib.suppress(Exception):  # Redis gone too: a retry holds the body it kept; else "taken"
+                bodies.give_back(self.spool_id)   # tells the gateway to defer
+                self._body = None
+            raise
+        if last:
+            # Not marking it leaves "taken": the gateway defers at its deadline instead of answering this hold
+            # (the worker's own answer, when it arrives, says held).
+            with contextlib.suppress(Exception):
+                bodies.held(self.spool_id)
+            self._body = None
+        return evicted

@@ -11,6 +11,7 @@ import socket
 import socketserver
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,6 +24,7 @@ from core.mime import strip_scan_preamble
 from core.models import Action, Direction, Envelope, Verdict
 from core.settings import Settings
 from core.store_redis import connect, never_ran
+from core.store_scan_bodies import HELD, READY, ScanBodies
 from core.store_scan_claims import COMMITTED, ScanClaims
 from core.store_spool import SpoolStore
 from workers.broker import results_backend
@@ -48,6 +50,10 @@ CHUNK = 256 * 1024
 PREAMBLE_WINDOW = 2 * 1024 * 1024
 #: Pause between tries while Redis is unreachable (restarting), within the scan's deadline.
 REDIS_RETRY_S = 0.1
+#: How long the last step of a scan whose body is in Redis (settling it) rides through a Redis restart.
+SETTLE_RIDE_S = 2.0
+#: How long a body in Redis outlives the gateway's last deadline (only a gateway that died leaves one behind).
+BODY_GRACE_S = 60.0
 #: How long a refused connection may stay open for its peer to read the refusal, and how many may at once.
 LINGER_S = 1.0
 LINGER_MAX = 256
@@ -161,6 +167,10 @@ class ScanGateway:
         # Its own client: claims are quick commands, and a hung Redis must cost no more than the scan's deadline
         # (wait_client's timeout is longer than a whole scan, for the blocking wait on results).
         self.claims = ScanClaims(connect(settings, timeout=min(5.0, settings.scan.timeout)))
+        self.bodies = ScanBodies(self.claims.client)  # messages the spool could not take (disk full)
+        self._redis_bytes = 0  # of those bodies, in Redis right now (scan.redis_body_total_bytes)
+        self._redis_lock = threading.Lock()
+        self._in_redis: dict[str, int] = {}  # spool id -> its body's size, while in Redis
         self.lingerer = _Lingerer()
         self._refused: set[int] = set()  # ids of sockets admit() refused, until the server lets go of them
         self.spool = SpoolStore(settings.spool_dir)
@@ -303,29 +313,81 @@ class ScanGateway:
         with contextlib.suppress(OSError):
             wfile.write(out)
 
-    def _spool_body(self, rfile: BinaryIO, n: int, preamble: bool) -> str:
-        """Stream n body bytes into a new spool file (never the whole body in memory); return its id.
+    def _spool_body(self, rfile: BinaryIO, n: int, preamble: bool) -> tuple[str, bool]:
+        """Stream n body bytes into a new spool file (never the whole body in memory); return (spool id, in Redis).
 
         Exim's scanner preamble (mbox From_ line, X-Envelope-* pseudo-headers) sits at the very start: only the
         first window (PREAMBLE_WINDOW, or twice the head cap) is held to strip it. Every later chunk goes straight
-        to disk, so a connection costs at most that much memory whatever the message's size.
+        to disk, so a connection costs at most that much memory whatever the message's size. When the spool cannot
+        be written (disk full, EIO), a body within that window and scan.redis_body_max_bytes goes to Redis for
+        its scan instead (core.store_scan_bodies); a larger one raises _NotSpooled (the fail mode answers).
         """
         window = max(PREAMBLE_WINDOW, 2 * self.settings.scan.max_head_bytes)
         first = self._read_exactly(rfile, min(n, window), n)
+        body = strip_scan_preamble(first) if preamble else first
         left = n - len(first)
-        with self.spool.create() as (spool_id, fh):
-            fh.write(strip_scan_preamble(first) if preamble else first)
-            while left:
-                chunk = self._read_exactly(rfile, min(CHUNK, left), n)
-                fh.write(chunk)
-                left -= len(chunk)
+        whole = not left  # the whole body is in memory: Redis can still take it if the spool cannot
+        try:
+            with self.spool.create() as (spool_id, fh):
+                fh.write(body)
+                while left:
+                    chunk = self._read_exactly(rfile, min(CHUNK, left), n)
+                    left -= len(chunk)
+                    fh.write(chunk)
+            return spool_id, False
+        except OSError as exc:
+            # Only the spool's writes raise OSError here (a client's read errors are ProtocolError): read what is
+            # left of the body, so the client gets its answer, then try Redis.
+            self._discard_body(rfile, left)
+            return self._body_to_redis(body if whole else None, n, exc), True
+
+    def _body_to_redis(self, body: bytes | None, n: int, spool_error: OSError) -> str:
+        """Put a body the spool refused into Redis for its scan; its spool id, or _NotSpooled saying why not."""
+        sc = self.settings.scan
+        cap = min(sc.redis_body_max_bytes, max(PREAMBLE_WINDOW, 2 * sc.max_head_bytes))
+        if body is None or len(body) > cap:
+            raise _NotSpooled(f"cannot spool ({spool_error}) and the message ({n} bytes) is over "
+                              f"scan.redis_body_max_bytes={sc.redis_body_max_bytes} for the Redis fallback")
+        with self._redis_lock:
+            if self._redis_bytes + len(body) > sc.redis_body_total_bytes:
+                raise _NotSpooled(f"cannot spool ({spool_error}) and {self._redis_bytes} bytes of bodies are in "
+                                  f"Redis already (scan.redis_body_total_bytes={sc.redis_body_total_bytes})")
+            self._redis_bytes += len(body)
+        spool_id = str(uuid.uuid4())
+        ttl_ms = int((sc.timeout + sc.commit_grace + BODY_GRACE_S) * 1000)
+        try:
+            self.bodies.put(spool_id, body, ttl_ms)
+        except redis.RedisError as exc:
+            self._unreserve(len(body))
+            raise _NotSpooled(f"cannot spool ({spool_error}), nor put the body in Redis ({exc})") from None
+        self._in_redis[spool_id] = len(body)
+        log.warning("gateway: cannot spool (%s); spool %s (%d bytes) goes through Redis for its scan",
+                    spool_error, spool_id, len(body))
         return spool_id
+
+    def _unreserve(self, nbytes: int) -> None:
+        with self._redis_lock:
+            self._redis_bytes -= nbytes
+
+    def _discard(self, spool_id: str, in_redis: bool) -> None:
+        """Remove a scan's message after the answer (a hold moved or took it already)."""
+        if not in_redis:
+            self.spool.discard(spool_id)
+            return
+        try:
+            self.bodies.discard(spool_id)
+        except redis.RedisError as exc:  # it expires on its own shortly after the deadline
+            log.warning("gateway: cannot remove the body of spool %s from Redis: %s", spool_id, exc)
+        self._unreserve(self._in_redis.pop(spool_id, 0))
 
     @staticmethod
     def _read_exactly(rfile: BinaryIO, size: int, total: int) -> bytes:
         chunks, left = [], size
         while left:
-            chunk = rfile.read(min(CHUNK, left))
+            try:
+                chunk = rfile.read(min(CHUNK, left))
+            except OSError as exc:  # TimeoutError too: the client, not the spool
+                raise ProtocolError(f"reading the message body: {exc or type(exc).__name__}") from None
             if not chunk:
                 raise ProtocolError(f"connection closed with body bytes missing (expected {total})")
             chunks.append(chunk)
@@ -335,7 +397,10 @@ class ScanGateway:
     def _discard_body(self, rfile: BinaryIO, n: int) -> None:
         left = n
         while left:
-            chunk = rfile.read(min(CHUNK, left))
+            try:
+                chunk = rfile.read(min(CHUNK, left))
+            except OSError:
+                return
             if not chunk:
                 return
             left -= len(chunk)
@@ -353,51 +418,54 @@ class ScanGateway:
                            message="message too large to scan" if action != Action.UNSCANNED else "")
         try:
             # Exim prepends an mbox From_ line and X-Envelope-* pseudo-headers to what it sends a scanner.
-            spool_id = self._spool_body(rfile, req.content_length, preamble=req.protocol == "rspamc")
-        except OSError as exc:
-            return self._fail(env, f"cannot spool: {exc}")
+            spool_id, in_redis = self._spool_body(rfile, req.content_length, preamble=req.protocol == "rspamc")
+        except _NotSpooled as exc:
+            return self._fail(env, exc.why)
         if not self.slots.acquire(blocking=False):
-            self.spool.discard(spool_id)
+            self._discard(spool_id, in_redis)
             return self._fail(env, "too many concurrent scans")
         try:
-            return self._scan(spool_id, env)
+            return self._scan(spool_id, env, in_redis)
         finally:
             self.slots.release()
 
-    def _scan(self, spool_id: str, env: Envelope) -> Verdict:
+    def _scan(self, spool_id: str, env: Envelope, in_redis: bool = False) -> Verdict:
         """Queue the scan under an open claim and wait for its verdict; at the deadline, the claim decides.
 
         A worker that had not committed by the deadline is dropped (it changes nothing) and the fail mode answers.
         One that had committed is waited for scan.commit_grace more. Whatever the fail mode answers, the spool file
-        is taken first: if a worker already moved it into the quarantine, the answer is that hold instead.
+        (or the body in Redis) is taken first: if a worker already moved it into the quarantine, the answer is that
+        hold instead.
         """
         sc = self.settings.scan
         deadline = time.monotonic() + sc.timeout
+
+        def fail(why: str) -> Verdict:
+            return self._fail_unless_held(env, spool_id, why, in_redis)
+
         try:
             message = self._enqueue(spool_id, env, deadline)
             key = self.backend.build_message_key(message)
             data = self._wait(key, deadline)
             if data is None:
                 if self._abandon(spool_id) != COMMITTED:
-                    return self._fail_unless_held(env, spool_id, f"no verdict within {sc.timeout:g}s; the scan "
-                                                                 "was dropped")
+                    return fail(f"no verdict within {sc.timeout:g}s; the scan was dropped")
                 data = self._wait(key, deadline + sc.commit_grace)
                 if data is None:
-                    return self._fail_unless_held(env, spool_id, "the worker committed to a verdict but did not "
-                                                                 f"answer within {sc.timeout + sc.commit_grace:g}s")
+                    return fail("the worker committed to a verdict but did not answer within "
+                                f"{sc.timeout + sc.commit_grace:g}s")
             result = self.backend.unwrap_result(self.backend.encoder.decode(data))
             if result is None:
-                return self._fail_unless_held(env, spool_id, "worker found no spooled message")
+                return fail("worker found no spooled message")
             return Verdict.from_dict(result)
         except _Unanswered as exc:
-            return self._fail_unless_held(env, spool_id, exc.why)
+            return fail(exc.why)
         except ResultFailure as exc:
-            return self._fail_unless_held(env, spool_id, f"scan failed in worker: {exc.orig_exc_type}: "
-                                                         f"{exc.orig_exc_msg}")
+            return fail(f"scan failed in worker: {exc.orig_exc_type}: {exc.orig_exc_msg}")
         except MailwardError as exc:
-            return self._fail_unless_held(env, spool_id, str(exc))
+            return fail(str(exc))
         finally:
-            self.spool.discard(spool_id)  # answered either way; a quarantined copy was moved out already
+            self._discard(spool_id, in_redis)  # answered either way; a quarantined copy was moved out already
 
     def _enqueue(self, spool_id: str, env: Envelope, deadline: float) -> dramatiq.Message:
         """Open the scan's claim and queue its job, retrying while Redis is unreachable (restarting)."""
@@ -441,14 +509,44 @@ class ScanGateway:
             log.warning("gateway: cannot settle the claim of spool %s (Redis): %s", spool_id, exc)
             return COMMITTED
 
-    def _fail_unless_held(self, env: Envelope, spool_id: str, why: str) -> Verdict:
+    def _fail_unless_held(self, env: Envelope, spool_id: str, why: str, in_redis: bool = False) -> Verdict:
         """The fail mode, unless a worker already moved the message into the quarantine: then that hold."""
-        if self.spool.take(spool_id):  # from now on no worker can hold it: the fail mode is the only outcome
+        if not in_redis:
+            if self.spool.take(spool_id):  # from now on no worker can hold it: the fail mode is the only outcome
+                return self._fail(env, why)
+            return self._held_late(env, why)
+        state = self._settle(spool_id)
+        if state == READY:  # taken back from Redis: no worker can hold it now
             return self._fail(env, why)
+        if state == HELD:
+            return self._held_late(env, why)
+        # A hold under way (or cut short by its worker's death), or Redis cannot say: Exim keeps the message and
+        # tries again later, so it is neither delivered unscanned nor lost.
+        s = self.settings
+        log.warning("scan queue_id=%s sender=%s rcpts=%d verdict=soft_reject why=the message (in Redis) was being "
+                    "held when the scan was answered (%s; body state %s)", env.queue_id or "-", env.sender or "<>",
+                    len(env.recipients), why, state or "unknown")
+        return Verdict(Action.DEFER, required_score=s.thresholds.quarantine,
+                       message="mail scanner unavailable, try again later")
+
+    def _held_late(self, env: Envelope, why: str) -> Verdict:
         s = self.settings
         log.warning("scan queue_id=%s sender=%s rcpts=%d verdict=quarantine why=held by a worker that answered "
                     "late (%s)", env.queue_id or "-", env.sender or "<>", len(env.recipients), why)
         return Verdict(Action.QUARANTINE, required_score=s.thresholds.quarantine)
+
+    def _settle(self, spool_id: str) -> str | None:
+        """Take a body back from Redis (core.store_scan_bodies.ScanBodies.settle), riding a Redis restart briefly;
+        None when Redis cannot say."""
+        until = time.monotonic() + SETTLE_RIDE_S
+        while True:
+            try:
+                return self.bodies.settle(spool_id)
+            except redis.RedisError as exc:
+                if not never_ran(exc) or time.monotonic() + REDIS_RETRY_S >= until:
+                    log.warning("gateway: cannot settle the body of spool %s (Redis): %s", spool_id, exc)
+                    return None
+                time.sleep(REDIS_RETRY_S)
 
     def _fail(self, env: Envelope, why: str) -> Verdict:
         """Apply the configured fail mode: accept unscanned (open) or ask Exim to retry later (closed)."""
@@ -458,6 +556,14 @@ class ScanGateway:
                     env.sender or "<>", len(env.recipients), action.value.replace(" ", "_"), s.fail_mode, why)
         message = "" if action == Action.UNSCANNED else "mail scanner unavailable, try again later"
         return Verdict(action, required_score=s.thresholds.quarantine, message=message)
+
+
+class _NotSpooled(Exception):
+    """Neither the spool nor Redis can take the message: the fail mode answers, with why."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
 
 
 class _Unanswered(Exception):
