@@ -24,7 +24,6 @@ import random
 import re
 import shutil
 import signal
-import socketserver
 import statistics
 import sys
 import tempfile
@@ -34,12 +33,11 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from bench.fault_rig import GTUBE, SlowClamd, kill_and_restart, percentile, redis_pids, redis_restart_ms
 from core.models import Envelope
-from tests.fake_engines import read_instream
 from workers.scan_client import check_legacy
 from workers.serve_process import ServeProcess
 
-GTUBE = b"XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X"
 FAIL_MODE_ACTIONS = ("unscanned", "soft reject")
 ENV = Envelope(sender="alice@shop.example", recipients=["bob@example.net"], user="alice@shop.example",
                ip="192.0.2.1")
@@ -52,43 +50,11 @@ def message(i: int, spam: bool) -> bytes:
             f"Message-ID: <{i}.{time.time_ns()}@shop.example>\r\n\r\n").encode() + body + b"\r\n"
 
 
-class SlowClamd(socketserver.ThreadingTCPServer):
-    """A clamd that answers every INSTREAM with `stream: OK` after a fixed delay."""
-
-    daemon_threads = True
-
-    def __init__(self, delay_s: float) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.delay_s = delay_s
-
-
-class _Handler(socketserver.BaseRequestHandler):
-    server: SlowClamd
-
-    def handle(self) -> None:
-        try:
-            read_instream(self.request)
-            time.sleep(self.server.delay_s)
-            self.request.sendall(b"stream: OK\0")
-        except OSError:
-            pass  # its worker was killed
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    """The q-th percentile (nearest rank) of values."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
-
-
 def run(args: argparse.Namespace) -> int:
     """Start serve, send and kill for args.seconds, then print the figures."""
-    clamd = SlowClamd(args.engine_delay_ms / 1000)
-    threading.Thread(target=clamd.serve_forever, daemon=True).start()
+    clamd = SlowClamd(args.engine_delay_ms / 1000).start()
     base = Path(tempfile.mkdtemp(prefix="mailward-worker-kills-"))
-    engine = ""
-    if args.engine_delay_ms > 0:
-        engine = (f'[engines.clamav]\nenabled = true\naddress = "127.0.0.1:{clamd.server_address[1]}"\n'
-                  f"timeout_ms = {args.engine_delay_ms + 5000}\n")
+    engine = clamd.engine_toml(args.engine_delay_ms)
     toml = (f'[scan]\nlisten = ["127.0.0.1:0"]\ntime_budget_ms = {args.engine_delay_ms + 5000}\n'
             f"[workers]\nprocesses = {args.workers}\n" + engine)
     serve = ServeProcess(base / "state", toml)
@@ -110,18 +76,11 @@ def run(args: argparse.Namespace) -> int:
     def victims() -> list[int]:
         if args.kill == "worker":
             return serve.worker_pids()
-        return [p for p in serve.child_pids() if _cmdline(p).split(b"\0")[0].split(b" ")[0].endswith(b"redis-server")]
+        return redis_pids(serve)
 
     def restart_serve() -> None:
-        # The whole tree at once (gateway, workers, API, Redis), then a new serve on the same state dir: scans in
-        # flight see their connection break (Exim's fail mode answers them); none may be held afterwards.
         nonlocal serve
-        assert serve.proc is not None
-        os.killpg(serve.proc.pid, signal.SIGKILL)
-        serve.stop()
-        fresh = ServeProcess(base / "state", toml)
-        fresh.start()
-        serve = fresh
+        serve = kill_and_restart(serve, toml)
 
     def killer() -> None:
         nonlocal kills
@@ -135,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
                 os.kill(random.choice(pids), signal.SIGKILL)
                 kills += 1
 
+    killing = threading.Thread(target=killer, daemon=True)
     try:
         deadline = time.monotonic() + 20
         while len(serve.worker_pids()) < args.workers and time.monotonic() < deadline:
@@ -142,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         for i in range(10):  # warm both workers before the clock starts (clean: nothing held yet)
             send(-1 - i, spam=False)
         results.clear()
-        threading.Thread(target=killer, daemon=True).start()
+        killing.start()
         senders: list[threading.Thread] = []
         start = time.monotonic()
         n = int(args.seconds * args.rate)
@@ -152,12 +112,15 @@ def run(args: argparse.Namespace) -> int:
             t.start()
             senders.append(t)
         stop.set()
+        killing.join()
         for t in senders:
             t.join(120)
         held = len(list((serve.state_dir / "quarantine").glob("*/*.eml")))
         log = serve.log()
     finally:
         stop.set()
+        if killing.is_alive():
+            killing.join()  # a serve restart under way must finish before the last serve is stopped
         serve.stop()
         clamd.shutdown()
         if args.keep:
@@ -188,34 +151,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"  redis restarts    {len(took)}, each {min(took, default=0):.0f}-{max(took, default=0):.0f} ms "
               "(died noticed -> answering PING)")
     return 0
-
-
-def _cmdline(pid: int) -> bytes:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return b""
-
-
-_LOG_TIME = r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3})"
-
-
-def redis_restart_ms(log: str) -> list[float]:
-    """From serve's log: how long each private Redis restart took, from 'died' to the new server's ready line."""
-    from datetime import datetime
-
-    def when(stamp: str) -> float:
-        return datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S,%f").timestamp()
-
-    events = re.findall(_LOG_TIME + r".*?(private redis-server died|private redis-server pid=)", log)
-    out, died = [], None
-    for stamp, what in events:
-        if what.endswith("died"):
-            died = when(stamp)
-        elif died is not None:
-            out.append((when(stamp) - died) * 1000)
-            died = None
-    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
