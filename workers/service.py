@@ -27,7 +27,7 @@ from redis.connection import parse_url
 from core import keys, unix_http
 from core.errors import ConfigError, ServiceUnavailable
 from core.notification_tokens import ensure_signing_key, key_path
-from core.settings import Settings
+from core.settings import Settings, load_settings
 from core.store_limits import LimitStore
 from core.store_quarantine import sweep_on_start
 from core.store_redis import connect
@@ -39,6 +39,7 @@ from workers.embedded_redis import EmbeddedRedis
 from workers.gateway import ScanGateway
 from workers.ie_config import hook_status
 from workers.process_death import die_with_parent
+from workers.systemd_notify import Notifier
 from workers.webhooks import Dispatcher, build_webhook_actor
 
 log = logging.getLogger("mailward.serve")
@@ -257,6 +258,8 @@ class Service:
         self.bound: list[str] = []
         self._wake = threading.Event()  # a child exited: supervise now rather than at the next tick
         self._requeue_pending: set[str] = set()  # dead workers whose jobs could not be requeued yet (Redis down)
+        self._reload = threading.Event()  # SIGHUP: re-read the settings (see reload())
+        self.notifier = Notifier(None)  # systemd's, taken in run()
 
     def _child_env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -438,6 +441,9 @@ class Service:
             self._wake.clear()
             if self.stop_event.is_set():
                 break
+            if self._reload.is_set():
+                self._reload.clear()
+                self.reload()
             now = time.monotonic()
             self.report(now)
             if self.redis is not None and not self.redis.alive():
@@ -453,9 +459,45 @@ class Service:
                 peer_healthy = child.is_worker and any(w.healthy(now) for w in workers if w is not child)
                 child.check(now, peer_healthy)
 
+    def reload(self) -> None:
+        """SIGHUP (systemctl reload): if the settings file still loads, restart the workers one by one and the API's
+        workers gracefully, so they read it again (scores, thresholds, checks, limits, engines, notifications).
+
+        A file that no longer loads is refused and logged: the running service goes on as it was. Settings this
+        process holds (listeners, state dir, Redis, the number of workers) change only with a restart.
+        """
+        self.notifier.reloading()
+        env = dict(os.environ, MAILWARD_STATE_DIR=str(self.settings.state_dir))
+        try:
+            new = load_settings(self.config_file, environ=env)
+        except Exception as exc:
+            log.error("reload refused, the running settings stay: %s", exc)
+            self.notifier.ready("reload refused: the settings file does not load")
+            return
+        held = [k for k in ("state_dir", "redis_url", "scan", "api_socket", "api", "fail_mode")
+                if getattr(new, k) != getattr(self.settings, k)]
+        if new.workers.processes != self.settings.workers.processes:
+            held.append("workers.processes")
+        if held:
+            log.warning("reload: %s changed; these take effect at the next restart", ", ".join(held))
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        for child in self.children:
+            if child.proc is None or child.proc.poll() is not None:
+                continue
+            if child.is_worker:  # one at a time: the others keep taking scans meanwhile
+                child.terminate()
+                child.wait(deadline)
+                child.start()
+                deadline = time.monotonic() + STOP_TIMEOUT_S
+            else:  # gunicorn: HUP starts new workers (which load the app and its settings anew), then stops the old
+                child.proc.send_signal(signal.SIGHUP)
+        log.info("reloaded the settings from %s", self.config_file or "the environment")
+        self.notifier.ready("scanning")
+
     def stop(self) -> None:
         """Stop in reverse order: gateway (finish in-flight scans), workers and API, then Redis."""
         log.info("mailward stopping")
+        self.notifier.stopping()
         (self.settings.state_dir / READY_FILE).unlink(missing_ok=True)
         if self.dispatcher is not None:
             self.dispatcher.stop()
@@ -479,8 +521,11 @@ class Service:
         """Foreground main loop: start, supervise until SIGTERM/SIGINT, stop cleanly."""
         signal.signal(signal.SIGTERM, lambda *_: self.stop_event.set())
         signal.signal(signal.SIGINT, lambda *_: self.stop_event.set())
+        signal.signal(signal.SIGHUP, lambda *_: (self._reload.set(), self._wake.set()))
+        self.notifier = Notifier.from_environ()
         try:
             self.start()
+            self.notifier.ready("scanning")
             self.supervise()
         finally:
             self.stop()
