@@ -69,10 +69,13 @@ def _lineage(obj: SenderObject, found: dict[str, SenderObject]) -> list[SenderOb
 def stats(limits: LimitStore, whitelisted: Whitelisted, *, since_s: float, account: str | None = None,
           account_name: str = "", domain: str = "", script_name: str = "", sender_email: str = "",
           limit: int = DEFAULT_PAGE, offset: int = 0, now: float | None = None,
-          history: Baselines | None = None) -> dict[str, Any]:
+          history: Baselines | None = None, window: bool = False) -> dict[str, Any]:
     """The Activity Monitor's nested statistics for the last since_s seconds; account=None covers every account.
 
     With `history`, every object also has Mailward's own key `history`: its sender-history baseline, or null.
+    With `window`, Mailward's own key `window`: {"sent": what it sent in the sliding hour its hourly limit counts,
+    "held_for_limit": how often its own limit held mail in the frame}, so a page can tell "at its limit now" from
+    "was held earlier" (a limit raised since then).
     """
     now = time.time() if now is None else now
     counts = limits.counts(since_s, now=now)
@@ -97,6 +100,10 @@ def stats(limits: LimitStore, whitelisted: Whitelisted, *, since_s: float, accou
     if history is not None:
         baselines = history(members)
         rows = {i: dict(sorted({**row, "history": baselines.get(i)}.items())) for i, row in rows.items()}
+    if window:
+        rows = {i: dict(sorted({**row, "window": {"sent": limits.window_count(i, now=now),
+                                                  "held_for_limit": (counts.get(i) or ObjectStats()).get(LIMIT_HIT)}
+                                }.items())) for i, row in rows.items()}
 
     accounts_out: list[dict[str, Any]] = []
     for acc_id in page:

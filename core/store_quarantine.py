@@ -23,6 +23,7 @@ from core.errors import NotFound, ValidationError
 from core.mime import decode_fallback, decode_words
 from core.models import AccountState, QuarantineRecord
 from core.names import is_valid_email_id, valid_account, valid_email_id
+from core.sender_objects import script_name
 from core.store_events import EMIT_BATCH, EventStore
 from core.store_json_field import read_json_field, update_json_field
 
@@ -136,9 +137,10 @@ class EmailFilter:
     sender: str = ""  # case-insensitive substring of the envelope sender
     recipient: str = ""  # case-insensitive substring of any envelope recipient
     subject: str = ""  # case-insensitive substring of the subject
+    script: str = ""  # case-insensitive substring of the sending script (domain/path, or its raw header)
 
     def __bool__(self) -> bool:
-        return any((self.direction, self.reason, self.sender, self.recipient, self.subject))
+        return any((self.direction, self.reason, self.sender, self.recipient, self.subject, self.script))
 
     def matches(self, r: QuarantineRecord) -> bool:
         """True if the record satisfies every condition."""
@@ -150,7 +152,17 @@ class EmailFilter:
             return False
         if self.recipient and not any(self.recipient.lower() in x.lower() for x in r.recipients):
             return False
+        if self.script and not _script_matches(self.script.casefold(), r):
+            return False
         return not (self.subject and self.subject.casefold() not in r.subject.casefold())
+
+
+def _script_matches(wanted: str, r: QuarantineRecord) -> bool:
+    """Whether a held message was sent by a script whose name (domain/path, or raw header) contains `wanted`."""
+    s = r.script
+    if not (s.raw or s.path):
+        return False
+    return wanted in script_name(s).casefold() or wanted in s.raw.casefold()
 
 
 @dataclass(slots=True)
@@ -164,6 +176,7 @@ class AccountQuota:
     used_bytes: int = 0
     customized: bool = False
     messages: int = 0
+    own_fields: tuple[str, ...] = ()  # which of limit_bytes, releases_limit are the account's own (not the default)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -531,7 +544,7 @@ class QuarantineStore:
             releases_limit=int(over.get("releases_limit", releases_default)),
             state=AccountState(over.get("state", AccountState.ACTIVE)),
             used_bytes=int(used or 0), customized="limit_bytes" in over or "releases_limit" in over,
-            messages=int(count),
+            messages=int(count), own_fields=tuple(f for f in ("limit_bytes", "releases_limit") if f in over),
         )
 
     def set_account(self, account: str, *, limit_bytes: int | None = None, releases_limit: int | None = None,

@@ -39,7 +39,8 @@ def account_view(name: str, incoming_off: frozenset[str] | None = None,
     mine = services().digest_prefs.get(name) if prefs is None else prefs.get(name, DigestPrefs())
     q = svc.quarantine.quota(name)
     return {"name": q.name, "limit_bytes": q.limit_bytes, "used_bytes": q.used_bytes, "state": str(q.state),
-            "releases_limit": q.releases_limit, "customized": q.customized, "messages": q.messages,
+            "releases_limit": q.releases_limit, "customized": q.customized, "own_fields": list(q.own_fields),
+            "messages": q.messages,
             "evicted_last_hour": svc.quarantine.evicted_last_hour(name),
             "expired_last_day": svc.quarantine.expired_last_day(name),
             "releases_last_hour": svc.actions.releases_used(name),

@@ -57,6 +57,8 @@ class AccountSchema(Schema):
     state = fields.String(required=True)
     releases_limit = fields.Integer(required=True, metadata={"description": "releases per hour for non-root"})
     customized = fields.Boolean(required=True, metadata={"description": "false: follows quarantine-defaults"})
+    own_fields = fields.List(fields.String(), required=True, metadata={
+        "description": "which of limit_bytes, releases_limit are the account's own (the others follow the defaults)"})
     messages = fields.Integer(required=True)
     evicted_last_hour = fields.Integer(required=True, metadata={"description": "deleted for quota, last hour"})
     expired_last_day = fields.Integer(required=True, metadata={

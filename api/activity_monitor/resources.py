@@ -57,7 +57,7 @@ class Stats(MethodView):
                      account=scope, account_name=wanted, domain=args.get("domain", ""),
                      script_name=args.get("script_name", ""), sender_email=args.get("sender_email", ""),
                      limit=args["limit"], offset=args["offset"],
-                     history=svc.history.baselines if args["history"] else None)
+                     history=svc.history.baselines if args["history"] else None, window=args["window"])
 
 
 @blp.route("/am/history")

@@ -34,6 +34,14 @@ class HistorySchema(Schema):
         "description": "recipient domains it delivered to (sender addresses and scripts; capped)"})
 
 
+class WindowSchema(Schema):
+    """Where an object stands against its hourly limit (Mailward's own; only with ?window=true)."""
+
+    sent = fields.Integer(required=True, metadata={"description": "counted in the sliding 60 minutes its limit counts"})
+    held_for_limit = fields.Integer(required=True, metadata={
+        "description": "times its own limit held mail in the frame (a limit raised since then still shows them)"})
+
+
 def _history_field() -> fields.Nested:
     return fields.Nested(HistorySchema, allow_none=True, metadata={
         "description": "Mailward's own, only with ?history=true: the sender-history baseline; null: no history"})
@@ -53,6 +61,8 @@ def _object_fields(**extra: fields.Field) -> dict[str, fields.Field]:
                            "or is at its hourly limit now"}),
         "whitelisted": fields.Boolean(required=True, metadata={"description": "on the sender whitelist (tier 3)"}),
         "history": _history_field(),
+        "window": fields.Nested(WindowSchema, metadata={
+            "description": "Mailward's own, only with ?window=true: the sliding hour its hourly limit counts"}),
     }
     return dict(sorted({**common, **extra}.items()))
 
@@ -90,6 +100,8 @@ class StatsArgs(Schema):
     offset = offset_arg()
     history = fields.Boolean(load_default=False, truthy={"true"}, falsy={"false"}, metadata={
         "description": "true: every object also has `history`, its sender-history baseline (Mailward's own key)"})
+    window = fields.Boolean(load_default=False, truthy={"true"}, falsy={"false"}, metadata={
+        "description": "true: every object also has `window`: sent in its limit's sliding hour, held for its limit"})
 
 
 class HistoryArgs(Schema):

@@ -24,6 +24,7 @@ from api.emails.schemas import (
 from api.services import identity, record, services
 from core.durations import parse_duration
 from core.errors import MailwardError
+from core.identity import ROOT
 from core.mime import parse_message
 from core.models import QuarantineRecord
 from core.quarantine_actions import Outcome
@@ -65,11 +66,14 @@ class Emails(MethodView):
     @blp.response(200, EmailListSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Held messages, newest first: every account for the admin, its own for an account."""
-        scope = identity().scope(args.get("account"))
+        who = identity()
+        scope = who.scope(args.get("account"))
+        if args["account_only"] and who.is_admin and args.get("account") == ROOT:
+            scope = ROOT  # root's own bucket (mail no account was vouched for), not the admin's view of all
         since = time.time() - parse_duration(args["since"]) if args.get("since") else 0.0
         where = EmailFilter(direction=args.get("direction", ""), reason=args.get("reason", ""),
                             sender=args.get("sender", ""), recipient=args.get("recipient", ""),
-                            subject=args.get("subject", ""))
+                            subject=args.get("subject", ""), script=args.get("script", ""))
         items, total = services().quarantine.list(scope, since=since, limit=args["limit"], offset=args["offset"],
                                                   where=where)
         return {"items": [summary(r) for r in items], "max_count": total}

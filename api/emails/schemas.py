@@ -54,6 +54,10 @@ class EmailListArgs(Schema):
     sender = fields.String(validate=validate.Length(max=320))
     recipient = fields.String(validate=validate.Length(max=320))
     subject = fields.String(validate=validate.Length(max=998))
+    script = fields.String(validate=validate.Length(max=512), metadata={
+        "description": "substring of the sending PHP script (domain/path), as the Activity Monitor names it"})
+    account_only = fields.Boolean(load_default=False, truthy={"true"}, falsy={"false"}, metadata={
+        "description": "with account=root (admin): only root's own, unattributed mail instead of every account's"})
 
 
 class AccountArgs(Schema):

@@ -17,7 +17,7 @@ from werkzeug.test import TestResponse
 from api.app import create_app
 from core.exim_reinject import ReinjectError
 from core.identity import Identity, account, admin
-from core.models import QuarantineRecord
+from core.models import QuarantineRecord, ScriptHeader
 from core.settings import Settings
 from core.store_quarantine import QuarantineStore
 from core.store_spool import SpoolStore
@@ -70,14 +70,16 @@ class ApiEnv:
 
     def hold(self, acct: str, *, subject: str = "cheap pills", sender: str = "a@shop.example",
              recipients: tuple[str, ...] = ("b@x.example", "hidden-bcc@y.example"), received: float = 0.0,
-             reasons: tuple[str, ...] = ("spam",), body: bytes | None = None, direction: str = "outgoing") -> str:
+             reasons: tuple[str, ...] = ("spam",), body: bytes | None = None, direction: str = "outgoing",
+             script: ScriptHeader | None = None) -> str:
         """Put one message in the quarantine as a scan would; returns its id."""
         raw = body or (f"From: <{sender}>\r\nTo: <{recipients[0]}>\r\nSubject: {subject}\r\n"
                        "Content-Type: text/html\r\n\r\n<p>Buy <b>now</b></p>\r\n").encode()
         sid = self.spool.write(raw)
         rec = QuarantineRecord(email_id=str(uuid.uuid4()), account=acct, received=received or time.time(),
                                sender=sender, recipients=list(recipients), subject=subject, reasons=list(reasons),
-                               score=9.5, symbols=["GTUBE"], size=0, direction=direction)
+                               score=9.5, symbols=["GTUBE"], size=0, direction=direction,
+                               script=script or ScriptHeader())
         self.store.hold(self.spool.path(sid), rec)
         return rec.email_id
 

@@ -1,0 +1,75 @@
+"""What the plugin pages need from the API (issue 18): script and root-only quarantine filters, which account
+values are the account's own, and where a sender object stands against its hourly limit."""
+
+from __future__ import annotations
+
+from core.models import ScriptHeader, Sender
+from core.sender_objects import sender_objects
+from core.store_limits import LimitStore
+from tests.api.conftest import ApiEnv, Caller
+
+SCRIPT = ScriptHeader(raw="alice.example/wp/contact.php", domain="alice.example", path="/wp/contact.php")
+
+
+def ids(api_env: ApiEnv, query: str) -> list[str]:
+    r = api_env.admin("GET", "/emails?" + query)
+    assert r.status_code == 200, r.json
+    return [i["email_id"] for i in r.json["items"]]
+
+
+def test_script_filter_finds_what_the_activity_monitor_names_the_script(api_env: ApiEnv) -> None:
+    by_script = api_env.hold("alice", subject="form mail", script=SCRIPT)
+    api_env.hold("alice", subject="plain smtp")
+    api_env.hold("bob", subject="other script", script=ScriptHeader(raw="bob.example/x.php", domain="bob.example",
+                                                                     path="/x.php"))
+    (script_obj,) = [o for o in sender_objects(Sender(account="alice", domain="alice.example",
+                                                      email="a@alice.example", script=SCRIPT))
+                     if o.type.value == "script"]
+    assert script_obj.name == "alice.example/wp/contact.php"
+    assert ids(api_env, "script=alice.example/wp/contact.php") == [by_script]
+    assert ids(api_env, "script=CONTACT.PHP&account=alice") == [by_script]
+    assert ids(api_env, "script=nothing-like-it") == []
+
+
+def test_root_only_lists_roots_own_mail_not_every_account(api_env: ApiEnv, alice: Caller) -> None:
+    mine = api_env.hold("root", subject="unattributed")
+    other = api_env.hold("alice", subject="alice's")
+    assert set(ids(api_env, "account=root")) == {mine, other}, "the CLI's convention: root means every account"
+    assert ids(api_env, "account=root&account_only=true") == [mine]
+    assert ids(api_env, "account=alice&account_only=true") == [other]
+    assert [i["email_id"] for i in alice("GET", "/emails?account_only=true").json["items"]] == [other]
+    assert alice("GET", "/emails?account=root&account_only=true").status_code == 403
+
+
+def test_own_fields_say_which_values_are_the_accounts_own(api_env: ApiEnv) -> None:
+    assert api_env.admin("GET", "/accounts/alice").json["own_fields"] == []
+    r = api_env.admin("PATCH", "/accounts/alice", json={"releases_limit": 9})
+    assert r.json["own_fields"] == ["releases_limit"] and r.json["customized"] is True
+    r = api_env.admin("PATCH", "/accounts/alice", json={"limit_bytes": 5 * 1024 * 1024})
+    assert r.json["own_fields"] == ["limit_bytes", "releases_limit"]
+    r = api_env.admin("PATCH", "/accounts/alice", json={"releases_limit": -1})
+    assert r.json["own_fields"] == ["limit_bytes"]
+    api_env.admin("PATCH", "/quarantine-defaults", json={"releases_limit": 2})
+    assert api_env.admin("GET", "/accounts/alice").json["releases_limit"] == 2, "follows the default again"
+
+
+def test_window_tells_at_its_limit_now_from_held_earlier(api_env: ApiEnv) -> None:
+    limits: LimitStore = api_env.app.extensions["mailward.services"].limits
+    objs = sender_objects(Sender(account="alice", domain="alice.example", email="news@alice.example"))
+    email = objs[2]
+    assert not limits.admit(objs, 1).held  # the first message makes the object known
+    r = api_env.admin("POST", "/am/limit", json={"id": email.id, "so_type": "sender_email", "limit": 2})
+    assert r.status_code == 200, r.json
+    assert [limits.admit(objs, 1).held for _ in range(2)] == [False, True]
+
+    def row() -> dict:
+        doc = api_env.admin("GET", "/am/stats?window=true").json
+        return doc["accounts"][0]["domains"][0]["sender_emails"][0]
+
+    at_limit = row()
+    assert "window" not in api_env.admin("GET", "/am/stats").json["accounts"][0], "the reference's shape by default"
+    assert at_limit["window"] == {"sent": 2, "held_for_limit": 1} and at_limit["limit"] == 2
+    api_env.admin("POST", "/am/limit", json={"id": email.id, "so_type": "sender_email", "limit": 50})
+    raised = row()
+    assert raised["limit"] == 50 and raised["window"]["sent"] < raised["limit"]
+    assert raised["window"]["held_for_limit"] == 1, "the earlier hold stays visible as history"
