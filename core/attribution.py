@@ -10,6 +10,11 @@ Only what the MTA vouches for chooses the account (design.md, "Trust boundaries"
   (b') local_received  `sendmail -bs` sends no User: line; Exim puts the login into the Received: header it
                      prepends. Only the topmost Received is read: it is Exim's own, anything lower down was
                      written by the client. Only for local submission (no IP) and a local-* protocol.
+  (c) forwarded      a copy that a local forwarder (alias, .forward, cPanel valiases) sends on to a remote address:
+                     the account owning the forwarding address's domain (a domain nobody owns: root's bucket).
+                     Exim routed it through that account's forwarder; the address reaches the scan only through
+                     Mailward's routing-time check (Envelope.forwarded_by), never from a scan request. Not vouched
+                     as the *sender*: the envelope sender is the remote host's word, so no whitelist or history.
   (f) fallback       root, the "unattributed" bucket: no identity the MTA vouches for names an account (mail
                      sent by `nobody`/`www-data`, unauthenticated SMTP from this server, Exim's own mail). Its
                      mail is scanned, limited and quarantined under root, with root's own limits.
@@ -60,6 +65,7 @@ class How(enum.StrEnum):
     AUTH = "auth"
     LOCAL = "local"
     LOCAL_RECEIVED = "local_received"
+    FORWARDED = "forwarded"
     FALLBACK = "fallback"
 
 
@@ -158,7 +164,10 @@ def attribute(envelope: Envelope, headers: HeaderSource, accounts: AccountLookup
         from_addr, from_domain = from_header_address(headers)  # bounces have an empty envelope sender
     script, script_uid = parse_script_headers(first_header(headers, "X-PHP-Script"),
                                               first_header(headers, "X-PHP-Originating-Script"))
-    account, how = _vouched_account(envelope, headers, accounts)
+    if envelope.forwarded_by:
+        account, how = _forwarding_account(envelope.forwarded_by, accounts), How.FORWARDED
+    else:
+        account, how = _vouched_account(envelope, headers, accounts)
     if account and _names_another_account(accounts, account, script_uid, script.domain):
         script = ScriptHeader()  # the header names another account's script: a forgery, not this account's
     return Sender(account=account or FALLBACK_ACCOUNT, domain=domain or from_domain, email=email_addr or from_addr,
@@ -170,6 +179,13 @@ def _names_another_account(accounts: AccountLookup, account: str, script_uid: in
     if script_uid is not None and accounts.account_of_uid(script_uid) not in (None, account):
         return True
     return bool(site) and accounts.owner_of_domain(site) not in (None, account)
+
+
+def _forwarding_account(address: str, accounts: AccountLookup) -> str | None:
+    """The account whose forwarder sent a copy on: the owner of the forwarding address's domain. A domain no account
+    owns (the server's hostname, the admin's own) is nobody's: root's bucket, never guessed from the local part."""
+    local, at, domain = address.strip().rpartition("@")
+    return accounts.owner_of_domain(domain) if at and local and domain else None
 
 
 def _vouched_account(envelope: Envelope, headers: HeaderSource, accounts: AccountLookup) -> tuple[str | None, How]:

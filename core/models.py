@@ -44,6 +44,9 @@ class Envelope:
     ip: str = ""
     user: str = ""  # $authenticated_id for SMTP AUTH, the caller's login for local submission
     direction: Direction = Direction.OUTGOING
+    # The local address whose forwarder (alias, .forward, valiases) sent this copy on to a remote address, as Exim
+    # routed it; set only by Mailward's own routing-time check (workers/forwarded_copies.py), never from a request.
+    forwarded_by: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -60,6 +63,7 @@ class Envelope:
             ip=str(d.get("ip", "")),
             user=str(d.get("user", "")),
             direction=Direction(d.get("direction", Direction.OUTGOING)),
+            forwarded_by=str(d.get("forwarded_by", "")),
         )
 
 

@@ -302,7 +302,7 @@ def test_x_antiabuse_is_never_trusted(accounts) -> None:
 
 
 def test_how_values_match_enum() -> None:
-    assert {h.value for h in How} == {"auth", "local", "local_received", "fallback"}
+    assert {h.value for h in How} == {"auth", "local", "local_received", "forwarded", "fallback"}
 
 
 # --- hostile input -----------------------------------------------------------------------------------
