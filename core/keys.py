@@ -300,3 +300,15 @@ def scan_body(spool_id: str) -> str:
 def dead_workers() -> str:
     """ZSET worker consumer id (host:pid) -> when serve reaped it: their committed scan claims may be taken over."""
     return f"{PREFIX}:scan:dead"
+
+
+def forwarded_copy(message_id: str, rcpt_digest: str) -> str:
+    """String: the outcome of one forwarded copy (Exim message id + a digest of its remote recipient): pending,
+    deliver, hold or fail; read before any scan, so a router retried for a deferred address never scans twice."""
+    return f"{PREFIX}:fwd:{message_id}:{rcpt_digest}"
+
+
+def frozen_submission(message_id: str) -> str:
+    """String: what Mailward did with a local submission it froze while the scanner was down (Exim message id):
+    pending, held, released or rejected; read before any scan, so each frozen message has one outcome."""
+    return f"{PREFIX}:frozen:{message_id}"
