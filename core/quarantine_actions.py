@@ -241,6 +241,19 @@ class QuarantineActions:
         key = keys.releases(account)
         return int(self.store.client.zcount(key, self.clock() - WINDOW_S, "+inf"))
 
+    def next_release_at(self, account: str, limit: int) -> float | None:
+        """When the account may release again (epoch seconds) if its `limit` releases of the hour are used; else None.
+
+        The oldest release that keeps it at its limit leaves the sliding hour then (limit 0: releases are off, None).
+        """
+        if limit <= 0:
+            return None
+        now = self.clock()
+        inside = self.store.client.zrangebyscore(keys.releases(account), now - WINDOW_S, "+inf", withscores=True)
+        if len(inside) < limit:
+            return None
+        return float(inside[len(inside) - limit][1]) + WINDOW_S
+
     def remove(self, identity: Identity, email_id: str, account: str | None = None) -> Outcome:
         """Delete a held message for good."""
         record = self.find(identity, email_id, account)

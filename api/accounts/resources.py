@@ -44,7 +44,12 @@ def account_view(name: str, incoming_off: frozenset[str] | None = None,
             "evicted_last_hour": svc.quarantine.evicted_last_hour(name),
             "expired_last_day": svc.quarantine.expired_last_day(name),
             "releases_last_hour": svc.actions.releases_used(name),
+            "next_release_at": _epoch(svc.actions.next_release_at(name, q.releases_limit)),
             "incoming": name not in incoming_off, "digest": mine.digest, "digest_address": mine.address}
+
+
+def _epoch(at: float | None) -> int | None:
+    return None if at is None else int(at + 0.999)
 
 
 def known_accounts() -> list[str]:

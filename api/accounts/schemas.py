@@ -64,6 +64,9 @@ class AccountSchema(Schema):
     expired_last_day = fields.Integer(required=True, metadata={
         "description": "deleted for age (quarantine.max_age_days), current and previous UTC day"})
     releases_last_hour = fields.Integer(required=True)
+    next_release_at = fields.Integer(required=True, allow_none=True, metadata={
+        "description": "epoch seconds: when the account may release again, its releases of the hour used up; null"
+                       " while it may release"})
     incoming = fields.Boolean(required=True, metadata={"description": "incoming mail is scanned (the default)"})
     digest = fields.String(required=True, validate=validate.OneOf(CHOICES), metadata=_DIGEST_DOC)
     digest_address = fields.String(required=True, metadata=_ADDRESS_DOC)

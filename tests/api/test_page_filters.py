@@ -3,6 +3,8 @@ values are the account's own, and where a sender object stands against its hourl
 
 from __future__ import annotations
 
+import time
+
 from core.models import ScriptHeader, Sender
 from core.sender_objects import sender_objects
 from core.store_limits import LimitStore
@@ -73,3 +75,18 @@ def test_window_tells_at_its_limit_now_from_held_earlier(api_env: ApiEnv) -> Non
     raised = row()
     assert raised["limit"] == 50 and raised["window"]["sent"] < raised["limit"]
     assert raised["window"]["held_for_limit"] == 1, "the earlier hold stays visible as history"
+
+
+def test_next_release_at_says_when_an_account_may_release_again(api_env: ApiEnv, alice: Caller) -> None:
+    api_env.admin("PATCH", "/accounts/alice", json={"releases_limit": 2})
+    ids = [api_env.hold("alice") for _ in range(3)]
+    assert alice("GET", "/accounts/alice").json["next_release_at"] is None
+    before = time.time()
+    assert alice("POST", f"/emails/{ids[0]}/release").status_code == 200
+    assert alice("GET", "/accounts/alice").json["next_release_at"] is None, "one release of two: it may release"
+    assert alice("POST", f"/emails/{ids[1]}/release").status_code == 200
+    at = alice("GET", "/accounts/alice").json["next_release_at"]
+    assert before + 3600 <= at <= time.time() + 3601, "an hour after the oldest release of the window"
+    assert alice("POST", f"/emails/{ids[2]}/release").status_code == 429
+    api_env.admin("PATCH", "/accounts/alice", json={"releases_limit": 0})
+    assert alice("GET", "/accounts/alice").json["next_release_at"] is None, "0: releases are off, no next time"
