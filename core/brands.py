@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from core.links import site_of
-from core.rule_tables import AMBIGUOUS_BRANDS, BRAND_SERVICE_WORDS, BRANDS
+from core.rule_tables import AMBIGUOUS_BRANDS, BRAND_SERVICE_WORDS, BRANDS, FREEMAIL_DOMAINS, SHARED_NAMESPACES
 
 DISPLAY_MAX = 256
 MAX_WORDS = 12  # a longer display name is a sentence, not a brand impersonation
@@ -66,3 +66,17 @@ def brand_of_domain(domain: str) -> str | None:
         if any(domain == d or domain.endswith("." + d) for d in domains):
             return name
     return None
+
+
+def brand_sender_domain(domain: str) -> str | None:
+    """The brand whose own mail domain this is (exactly, or a subdomain of one the table lists), or None.
+
+    Only domains a brand alone sends from: free-mail domains anyone has an address at ("yahoo.com", "aol.com")
+    and shared namespaces whose subdomains belong to many owners ("gov.uk", "onmicrosoft.com") are not a brand's
+    mail domain, and neither is a brand's name in another top-level domain (belongs_to's looser test)."""
+    domain = domain.lower().strip(".")
+    if not domain or domain in FREEMAIL_DOMAINS or site_of(domain) in FREEMAIL_DOMAINS:
+        return None
+    if any(domain == d or domain.endswith("." + d) for d in SHARED_NAMESPACES):
+        return None
+    return brand_of_domain(domain)

@@ -137,6 +137,11 @@ URL_SHORTENERS = frozenset({
     "yourls.org", "shorturl.com", "tny.im", "qr.ae", "url.ie", "zpr.io", "trib.al", "chilp.it", "hyperurl.co",
 })
 
+#: Domains in the brand table whose subdomains (or addresses) belong to many different owners: a parish council's
+#: "x.gov.uk", a Microsoft 365 tenant's "x.onmicrosoft.com", a group's list address. Mail from them is not the brand's.
+SHARED_NAMESPACES = frozenset({"gov.uk", "onmicrosoft.com", "sharepoint.com", "amazonaws.com", "amazonses.com",
+                               "googlegroups.com", "yahoogroups.com", "github.com", "a2z.com"})
+
 #: Free-mail providers: anyone can get an address there, so a Reply-To there detaches replies from the From.
 FREEMAIL_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "yahoo.es", "yahoo.it",
@@ -180,6 +185,12 @@ LOGIN_LURE_PHRASES = (
     "avoid suspension", "avoid account suspension", "avoid termination", "avoid deactivation", "failure to verify",
     "messages on hold", "messages have been held", "shared a document with you", "shared a file with you",
     "sent you a document",
+    # account and payment alarms that send the reader to "secure" it, and the parcel-fee lure of carrier phishing
+    "secure your account", "new payee", "payee was added", "request to deactivate", "deactivate your email",
+    "deactivation of your email", "card has been blocked", "card has been suspended", "account has been blocked",
+    "account will be blocked", "parcel is on hold", "package is on hold", "shipment is on hold",
+    "could not be delivered", "delivery attempt failed", "unpaid customs", "customs fee", "shipping fee is unpaid",
+    "schedule a redelivery", "reschedule delivery", "confirm your delivery address",
 )
 #: The same lures in the other languages Mailward's users write (matched as written after normalising, anywhere in
 #: the text: they are long phrases, and Chinese and Japanese put no spaces between words).
@@ -188,14 +199,18 @@ LOGIN_LURE_PHRASES_INTL = (
     "ihr konto wurde gesperrt", "ihr konto wird gesperrt", "ihr konto wurde eingeschränkt", "konto verifizieren",
     "bestätigen sie ihr konto", "bestätigen sie ihre identität", "ungewöhnliche anmeldeaktivität",
     "ihr postfach ist voll", "zahlungsinformationen aktualisieren", "um eine sperrung zu vermeiden",
+    "ihre sendung konnte nicht zugestellt werden", "ihr paket wird zurückgehalten", "zollgebühr",
+    "neuer zahlungsempfänger", "ihre karte wurde gesperrt",
     # French
     "votre compte a été suspendu", "votre compte sera suspendu", "votre compte a été limité",
     "votre compte sera désactivé", "vérifiez votre compte", "confirmez votre identité", "activité inhabituelle",
     "votre boîte aux lettres est pleine", "mettre à jour vos informations de paiement",
+    "votre colis est en attente", "frais de douane", "votre colis n'a pas pu être livré", "votre carte a été bloquée",
     # Spanish, Italian, Portuguese
     "su cuenta ha sido suspendida", "su cuenta será suspendida", "su cuenta ha sido limitada",
     "su cuenta será desactivada", "tu cuenta ha sido suspendida", "verifique su cuenta", "verifica tu cuenta",
     "confirme su identidad", "actividad inusual", "su buzón está lleno", "actualice su información de pago",
+    "su paquete está retenido", "no pudo ser entregado", "tasas de aduana", "su tarjeta ha sido bloqueada",
     "il tuo account è stato sospeso", "verifica il tuo account", "sua conta foi suspensa", "verifique sua conta",
     # Arabic
     "تم تعليق حسابك", "سيتم تعليق حسابك", "تحقق من حسابك", "تأكيد هويتك", "نشاط غير عادي", "صندوق بريدك ممتلئ",

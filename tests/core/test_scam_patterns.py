@@ -51,4 +51,22 @@ def test_two_groups_are_content_evidence_every_group_of_a_strong_family_is_stron
     assert names(CHECK.run(parse_message(b"Subject: x\n\nYour computer is infected. Call our support now.\n",
                                          settings().scan), context())) == {"SCAM_TECH_SUPPORT"}
     got = _run("Your computer is infected. Call our support now or you will be charged.")
-    assert set(got) == {"SCAM_TECH_SUPPORT", "SCAM_FULL_SCRIPT"} and got["SCAM_FULL_SCRIPT"] == ["tech_support"]
+    # "call our ... will be charged" is also two groups of callback phishing (content evidence only)
+    assert set(got) == {"SCAM_TECH_SUPPORT", "SCAM_FULL_SCRIPT", "SCAM_CALLBACK"}
+    assert got["SCAM_FULL_SCRIPT"] == ["tech_support"]
+
+
+def test_callback_phishing_is_content_evidence_never_a_full_script() -> None:
+    got = _run("Your plan has been renewed automatically. If you did not authorize this, call our billing "
+               "department to get a refund.")
+    assert set(got) == {"SCAM_CALLBACK"} and len(got["SCAM_CALLBACK"]) == 3
+
+
+def test_sextortion_opening_with_a_wallet_and_a_deadline_is_the_whole_script() -> None:
+    got = _run("I know your password and I sent this from your own account. Pay 900 USD to my bitcoin address "
+               "You have two days.")
+    assert {"SCAM_EXTORTION", "SCAM_FULL_SCRIPT"} <= set(got)
+
+
+def test_a_password_reset_with_bitcoin_words_is_not_extortion() -> None:
+    assert "SCAM_EXTORTION" not in _run("Your password was changed. Your bitcoin deposit arrives within two days.")
