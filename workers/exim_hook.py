@@ -24,6 +24,15 @@ SCORE_HEADER, ACTION_HEADER = FILTER_HEADERS
 ACTION_VAR = "acl_m_mailward_action"
 HOLD_VAR = "acl_m_mailward_hold"
 DIR_VAR = "acl_m_mailward_dir"  # "incoming" while the incoming scan runs: selects the incoming listener
+#: Set (to 1) on a local submission frozen because the gateway could not answer; Mailward's frozen-queue job
+#: (workers/frozen_queue.py) scans such messages once it can, and touches no other frozen message.
+FROZEN_VAR = "acl_m_mailward_frozen"
+FROZEN = "frozen"  # ACTION_VAR's value for such a message: no verdict headers (there is no verdict yet)
+FORWARDED_ROUTER_NAME = "mailward_forwarded"
+#: The unix socket (in Mailward's state directory) the forwarded-copy router asks: workers/forwarded_copies.py.
+QUERY_SOCKET_NAME = "exim-query.sock"
+#: Seconds the router waits for Mailward beyond the spam= tmo (a forwarded-copy answer also reads Exim's spool).
+QUERY_EXTRA_S = 15
 SPAM_ROUTER_NAME = "mailward_spam_folder"
 ROUTER_NAME = "mailward_hold"
 MARK = "mailward"  # every file or block Mailward adds carries this word
@@ -68,6 +77,7 @@ class HookParams:
     spam_header: str = "X-Mailward-Spam"  # what incoming spam is delivered with
     spam_folder: str = ""  # Maildir++ folder incoming spam is filed in (a router); empty: header only
     local_hosts: str = LOCAL_SUBMISSION_HOSTS  # Exim host list: unauthenticated SMTP from these is not inbound
+    query_socket: str = ""  # Mailward's Exim query socket; empty: no forwarded-copy router
 
     def __post_init__(self) -> None:
         if not self.scan_addresses:
@@ -86,6 +96,9 @@ class HookParams:
         if not re.fullmatch(r"<; [0-9A-Fa-f.:/@\[\]! ;]+", self.local_hosts):
             raise EximHookError(f"local_hosts {self.local_hosts!r} must be an Exim host list of addresses "
                                 "starting with '<; '")
+        if self.query_socket and not re.fullmatch(r"/[A-Za-z0-9._/-]{1,200}", self.query_socket):
+            raise EximHookError(f"query socket {self.query_socket!r} must be an absolute path of letters, digits, "
+                                "'.', '_', '-' and '/'")
         if self.timeout <= 0 or self.max_scan_size < 0:
             raise EximHookError("timeout must be positive and max_scan_size not negative")
         if self.release_uid is not None and self.release_uid < 0:
@@ -112,7 +125,8 @@ def params_from_settings(settings: Any, *, release_uid: int | None = None, max_s
     return HookParams(
         scan_addresses=tuple(settings.scan.listen), timeout=int(exim.spamd_timeout),
         fail_mode=settings.fail_mode, release_protocol=exim.release_protocol,
-        release_uid=release_uid, max_scan_size=max_scan_size, **inc,
+        release_uid=release_uid, max_scan_size=max_scan_size,
+        query_socket=str(Path(settings.state_dir) / QUERY_SOCKET_NAME), **inc,
     )
 
 
@@ -213,10 +227,11 @@ def _message(default: str) -> str:
 
 
 def _headers() -> str:
+    verdict = f"${{if match{{${ACTION_VAR}}}{{\\N^(unscanned|{FROZEN})$\\N}}{{no}}{{yes}}}}"  # a verdict to show
     return (
         f"  warn    condition = {_IS}{{unscanned}}}}\n"
         f"          add_header = {ACTION_HEADER}: unscanned\n"
-        f"  warn    condition = {_IS}{{unscanned}}{{no}}{{yes}}}}\n"
+        f"  warn    condition = {verdict}\n"
         f"          add_header = {SCORE_HEADER}: $spam_score\n"
         f"          add_header = {ACTION_HEADER}: ${ACTION_VAR}\n"
     )
@@ -389,16 +404,25 @@ def render_spam_folder_transport(folder: str = ".spam", maildir: str = "$home/Ma
 
 
 def render_not_smtp_acl(params: HookParams) -> str:
-    """acl_not_smtp statements: local submission cannot be discarded or deferred, so hold or reject."""
-    fail = (
-        _FAIL_OPEN if params.fail_mode == "open" else
-        f"  deny    condition = {_IS}{{}}}}\n          message = {UNSCANNED_DEFER_TEXT}\n"
-        # sendmail reports `message` only in a bounce (-oem, the default), and that bounce meets this same ACL and
-        # dies: Exim copies panic-log lines to a local submitter's stderr, so this line is what the caller sees
-        # (not the reject log: its dump of the headers would follow it there).
-        "          log_message = Mailward: scan gateway unavailable (fail mode closed): the message could not be "
-        "scanned and was not accepted; try again later\n"
-        "          log_reject_target = main : panic\n"
+    """acl_not_smtp statements: local submission cannot be discarded or deferred, so hold, freeze or reject.
+
+    A local submitter (a PHP script's mail(), `sendmail -t`) cannot be told "try again later": a defer here becomes
+    a failed submission. So a message the gateway could not answer (fail mode closed) or asked to retry later
+    (soft reject) is accepted frozen, marked in FROZEN_VAR (kept in Exim's spool, which nobody but an ACL can set),
+    with no verdict headers; Mailward's frozen-queue job scans it once it can and thaws it (clean), holds it and
+    removes it from the queue (spam) or bounces it (rejected). Only a reject still fails the submission, with the
+    reason on the submitter's stderr.
+    """
+    retry = f"{{eq{{${ACTION_VAR}}}{{soft reject}}}}"
+    unanswered = f"{{eq{{${ACTION_VAR}}}{{}}}}"
+    freeze_when = f"${{if or{{{retry}{unanswered}}}}}" if params.fail_mode == "closed" else f"${{if {retry[1:-1]}}}"
+    freeze = (
+        f"  warn    condition = {freeze_when}\n"
+        f"          logwrite = Mailward: frozen until Mailward can scan it (${{if {unanswered[1:-1]}"
+        "{scan gateway unavailable, fail mode closed}{the scanner asked to retry later}})\n"
+        f"          set {FROZEN_VAR} = 1\n"
+        f"          set {ACTION_VAR} = {FROZEN}\n"
+        "          control = freeze/no_tell\n"
     )
     return (
         "  # BEGIN Mailward local submission scan (generated by ie-config; do not edit)\n"
@@ -408,10 +432,16 @@ def render_not_smtp_acl(params: HookParams) -> str:
         + f"  warn    condition = {_IS}{{quarantine}}}}\n"
         f"          set {HOLD_VAR} = 1\n"
         "          log_message = Mailward: quarantined (held by the mailward_hold router)\n"
-        f"  deny    condition = ${{if or{{{{eq{{${ACTION_VAR}}}{{reject}}}}{{eq{{${ACTION_VAR}}}{{soft reject}}}}}}}}\n"
+        f"  deny    condition = {_IS}{{reject}}}}\n"
         f"          message = {_message(DEFAULT_REJECT_TEXT)}\n"
-        "          log_message = Mailward: rejected\n"
-        + fail + _headers()
+        # sendmail reports `message` only in a bounce (-oem, the default); Exim copies panic-log lines to a local
+        # submitter's stderr, so this line is what the caller sees (not the reject log: its dump of the headers
+        # would follow it there). Rejecting local mail is rare (a blocked account, a score over reject).
+        f"          log_message = Mailward: rejected by the content filter: {_message(DEFAULT_REJECT_TEXT)}\n"
+        "          log_reject_target = main : panic\n"
+        + freeze
+        + (_FAIL_OPEN if params.fail_mode == "open" else "")
+        + _headers()
         + "  # END Mailward local submission scan\n"
     )
 
@@ -427,6 +457,55 @@ def render_hold_router() -> str:
         "  no_verify\n"
         "  no_expn\n"
     )
+
+
+def render_forwarded_router(params: HookParams) -> str:
+    """The router scanning forwarded copies (workers/forwarded_copies.py); "" without a query socket.
+
+    It takes an address that redirection generated (an alias, a .forward, cPanel's valiases: $parent_domain is set)
+    for a remote domain, in a message the DATA ACL marked inbound, and asks Mailward over its query socket, a unix
+    socket in a root-only directory (no local user can answer in its place). Only the four fixed words of the answer
+    are believed, and each maps to fixed redirect data: the answer can never add an address. Not used for address
+    verification (`-bv`, callouts, `exim -bh`) nor address testing (`-bt`): routing for real delivery only.
+    """
+    if not params.query_socket:
+        return ""
+    request = ("FORWARDED\\nId: $message_exim_id\\nRcpt: ${escape:$local_part@$domain}\\n"
+               "Parent: ${escape:$parent_local_part@$parent_domain}\\n")
+    unavailable = "" if params.fail_mode == "open" else \
+        ":defer: Mailward: the forwarded copy could not be scanned (scan gateway unavailable)"
+    # Longer than the gateway's own tmo=: Mailward's answer is bounded by its scan deadline plus reading the spool,
+    # and a copy must never go out on a timeout while Mailward is still holding it.
+    answer = (f"${{readsocket{{{params.query_socket}}}{{{request}}}{{{params.timeout + QUERY_EXTRA_S}s}}{{}}"
+              "{mailward-forward: unavailable}}")
+    data = (
+        f"${{if match{{{answer}}}{{\\N^mailward-forward: (deliver|hold|fail|defer)$\\N}}"
+        "{${if eq{$1}{hold}{:blackhole:}"
+        "{${if eq{$1}{fail}{:fail: Mailward: the content filter rejected this forwarded copy}"
+        "{${if eq{$1}{defer}{:defer: Mailward: the forwarded copy is not scanned yet}{}}}}}}}"
+        f"{{{unavailable}}}}}"
+    )
+    return (
+        "# Mailward: a copy that a local forwarder (alias, .forward, valiases) sends on to a remote address, of mail\n"
+        "# that came in from a remote host, is scanned as the forwarding account's outgoing mail before it leaves:\n"
+        "# spam is held in that account's quarantine (this address only), clean mail goes on to the next routers.\n"
+        f"{FORWARDED_ROUTER_NAME}:\n"
+        "  driver = redirect\n"
+        "  domains = ! +local_domains\n"
+        f"  condition = ${{if and{{{{def:parent_domain}}{{eq{{${DIR_VAR}}}{{incoming}}}}{{def:message_exim_id}}}}}}\n"
+        f"  data = {data}\n"
+        "  allow_defer\n"
+        "  allow_fail\n"
+        "  no_verify\n"
+        "  no_expn\n"
+        "  no_address_test\n"
+    )
+
+
+def render_routers(params: HookParams) -> str:
+    """Mailward's routers, first in the router list: the hold router, then the forwarded-copy router."""
+    forwarded = render_forwarded_router(params)
+    return render_hold_router() + (f"\n{forwarded}" if forwarded else "")
 
 
 def render_system_filter() -> str:
@@ -785,7 +864,8 @@ class DebianHook(_Installer):
             notes.append(f"MAIN_TRUSTED_USERS is set elsewhere: make sure it lists {self.release_user}")
         plan: Plan = {
             self.data_acl: render_smtp_data_acl(params),
-            self.not_smtp_acl: render_not_smtp_acl(params),
+            # the file is the whole acl_not_smtp here: without a final accept, Exim denies every local submission
+            self.not_smtp_acl: render_not_smtp_acl(params) + "  accept\n",
             self.incoming_state: self._incoming_text(params),
             self.spam_router_file: None,
             self.spam_transport_file: None,
@@ -794,7 +874,7 @@ class DebianHook(_Installer):
         folder = params.spam_folder if params.incoming_addresses else ""
         if split:
             plan[self.main_file] = main
-            plan[self.router_file] = render_hold_router()
+            plan[self.router_file] = render_routers(params)
             plan[self.system_filter] = None
             if folder:
                 plan[self.spam_router_file] = render_spam_folder_router(folder, local_user=True)
@@ -807,6 +887,10 @@ class DebianHook(_Installer):
             plan[self.system_filter] = render_system_filter()
             plan[self.main_file] = None
             plan[self.router_file] = None
+            if params.query_socket:
+                notes.append("forwarded copies (inbound mail a local alias or .forward sends on to a remote address) "
+                             "are scanned by a router, and the non-split configuration has no place for one: use "
+                             "the split configuration (dc_use_split_config='true') to scan them as outgoing mail")
             if folder:
                 notes.append(f"incoming spam_folder needs the split configuration (dc_use_split_config='true') "
                              f"for its router: incoming spam is delivered to the inbox with the "
@@ -957,7 +1041,7 @@ class CpanelHook(_Installer):
                 text = remove_block(text, name)
         if params is None:
             return text
-        for name, marker, body in (("router", "@ROUTERSTART@", render_hold_router()),
+        for name, marker, body in (("router", "@ROUTERSTART@", render_routers(params)),
                                    ("config", "@CONFIG@", render_main_options(params))):
             if text is None or not re.search(rf"^{marker}[ \t]*$", text, re.M):
                 body = f"{marker}\n{body}"  # the section marker itself belongs to (and leaves with) our block

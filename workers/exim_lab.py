@@ -21,9 +21,9 @@ from pathlib import Path
 from workers.exim_hook import (
     LOCAL_SUBMISSION_HOSTS,
     HookParams,
-    render_hold_router,
     render_main_options,
     render_not_smtp_acl,
+    render_routers,
     render_smtp_data_acl,
     render_spam_folder_router,
     render_spam_folder_transport,
@@ -123,7 +123,8 @@ class EximLab:
                  hold: str = "router", not_smtp_acl_file: bool = False, port: int | None = None,
                  queue_interval: str = "2s", exim_binary: str = EXIM_BINARY,
                  incoming_address: str | None = None, local_domains: Sequence[str] = ("lab.mailward.test",),
-                 spam_folder: str = ".spam", remote_source: str = "127.0.0.2") -> None:
+                 spam_folder: str = ".spam", remote_source: str = "127.0.0.2", query_socket: str = "",
+                 aliases: Mapping[str, str] | None = None, defer_domains: Sequence[str] = ()) -> None:
         if hold not in ("router", "system_filter"):
             raise ValueError("hold must be 'router' or 'system_filter'")
         self.base = Path(base_dir)
@@ -140,7 +141,13 @@ class EximLab:
                                  local_hosts=f"<; !{remote_source} ; {LOCAL_SUBMISSION_HOSTS.removeprefix('<; ')}",
                                  release_protocol=release_protocol, release_uid=self.release_uid,
                                  max_scan_size=max_scan_size,
-                                 incoming_addresses=(incoming_address,) if incoming_address else ())
+                                 incoming_addresses=(incoming_address,) if incoming_address else (),
+                                 query_socket=query_socket)
+        # Local aliases (local part -> comma-separated addresses) for the lab's local domains, like /etc/aliases or
+        # cPanel's valiases; each delivery then names its recipient in X-Lab-Rcpt (the lab has one mailbox).
+        self.aliases = dict(aliases or {})
+        # Remote domains whose delivery always defers, as if their host were down (a copy stays in the queue).
+        self.defer_domains = tuple(defer_domains)
         self.local_domains = tuple(local_domains)
         self.spam_folder = spam_folder
         self.trusted_users = tuple(trusted_users)
@@ -162,7 +169,13 @@ class EximLab:
         not_smtp = render_not_smtp_acl(self.params)
         trusted = f"trusted_users = {' : '.join(self.trusted_users)}\n" if self.trusted_users else ""
         acl_not_smtp_value = str(b / "not_smtp.acl") if self.not_smtp_acl_file else "acl_lab_not_smtp"
-        hold_router = render_hold_router() if self.hold == "router" else ""
+        hold_router = render_routers(self.params) if self.hold == "router" else ""
+        aliases = ("lab_aliases:\n  driver = redirect\n  domains = +local_domains\n"
+                   f"  data = ${{lookup{{$local_part}}lsearch{{{b / 'aliases'}}}}}\n") if self.aliases else ""
+        defer = ("lab_remote_down:\n  driver = redirect\n"
+                 f"  domains = {' : '.join(self.defer_domains)}\n  data = :defer: lab: remote host down\n"
+                 "  allow_defer\n") if self.defer_domains else ""
+        rcpt_header = "  headers_add = X-Lab-Rcpt: $local_part@$domain\n" if self.aliases else ""
         system_filter = f"system_filter = {b / 'system_filter'}\n" if self.hold == "system_filter" else ""
         incoming = bool(self.params.incoming_addresses)
         # Mailward's own spam-folder router and transport, into the lab's one mailbox as the lab's Exim user.
@@ -208,6 +221,8 @@ begin routers
 
 {hold_router}
 {spam_router}
+{aliases}
+{defer}
 lab_maildir:
   driver = accept
   transport = lab_maildir
@@ -225,7 +240,7 @@ lab_maildir:
   delivery_date_add
   envelope_to_add
   return_path_add
-
+{rcpt_header}
 {spam_transport}
 begin retry
 
@@ -258,6 +273,7 @@ lab_login:
             d.mkdir(parents=True, exist_ok=True)
             os.chown(d, ent.pw_uid, gid)
             os.chmod(d, 0o750 if d != self.maildir else 0o755)
+        (self.base / "aliases").write_text("".join(f"{k}: {v}\n" for k, v in self.aliases.items()), encoding="utf-8")
         pw = self.base / "passwd"
         pw.write_text("".join(f"{u}: {p}\n" for u, p in self.users.items()), encoding="utf-8")
         os.chown(pw, 0, gid)
@@ -265,7 +281,7 @@ lab_login:
         (self.base / "not_smtp.acl").write_text(render_not_smtp_acl(self.params) + "  accept\n", encoding="utf-8")
         (self.base / "system_filter").write_text(render_system_filter(), encoding="utf-8")
         self.conf.write_text(self.render_config(), encoding="utf-8")
-        for f in (self.conf, self.base / "not_smtp.acl", self.base / "system_filter"):
+        for f in (self.conf, self.base / "not_smtp.acl", self.base / "system_filter", self.base / "aliases"):
             os.chown(f, 0, 0)
             os.chmod(f, 0o644)
 

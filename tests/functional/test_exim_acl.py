@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import socketserver
+import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -224,7 +225,7 @@ def test_fail_open_with_gateway_down_delivers_unscanned(exim_lab: Callable[..., 
     assert msg.headers("X-ImunifyEmail-Filter-Action") == ["unscanned"]
 
 
-def test_fail_closed_with_gateway_down_defers_smtp_and_rejects_local(
+def test_fail_closed_with_gateway_down_defers_smtp_and_freezes_local(
         exim_lab: Callable[..., EximLab]) -> None:
     fake = FakeRspamc()
     fake.stop()
@@ -232,12 +233,26 @@ def test_fail_closed_with_gateway_down_defers_smtp_and_rejects_local(
     res = lab.send_smtp_auth(AUTH_USER, RCPT, subject="gateway down closed")
     assert res.data_code == 451, res.transcript
     assert "could not be scanned" in res.data_reply
-    proc = lab.send_sendmail_as("nobody", build_message("nobody@x", RCPT, "local closed"), [RCPT],
-                                extra_args=["-oep"])  # -oep: report on stderr rather than by a bounce
-    assert proc.returncode != 0
-    assert b"could not be scanned" in proc.stderr
-    lab.wait_queue_empty()
+    # a local submitter cannot be told "later": its mail is accepted and frozen, marked for Mailward's job
+    proc = lab.send_sendmail_as("nobody", build_message("nobody@x", RCPT, "local closed"), [RCPT])
+    assert proc.returncode == 0, proc.stderr
+    qid = frozen_marked(lab)
     assert lab.delivered() == []
+    assert f"{qid} Mailward: frozen until Mailward can scan it (scan gateway unavailable, fail mode closed)" \
+        in lab.mainlog()
+
+
+def frozen_marked(lab: EximLab) -> str:
+    """The id of the one message in the lab's queue, which must be frozen and carry Mailward's frozen mark and no
+    verdict header."""
+    listing = lab.queue_list()
+    ids = re.findall(r"^\s*\S+\s+\S+\s+(\S+-\S+-\S+) .*\*\*\* frozen \*\*\*$", listing, re.M)
+    assert len(ids) == 1, listing
+    head = subprocess.run([lab.exim, "-C", str(lab.conf), "-Mvh", ids[0]], capture_output=True, text=True,
+                          check=True).stdout
+    assert "-aclm _mailward_frozen 1\n1\n" in head, head
+    assert "X-ImunifyEmail-Filter" not in head, head
+    return ids[0]
 
 
 def test_fail_closed_with_gateway_up_still_delivers(exim_lab: Callable[..., EximLab], rspamc: FakeRspamc) -> None:
@@ -295,15 +310,22 @@ def test_local_quarantine_is_held_by_the_router_without_bounce(lab: EximLab) -> 
     assert_not_delivered_nor_bounced(lab, qid, "[mw:quarantine]")
 
 
-def test_local_reject_fails_sendmail(lab: EximLab) -> None:
-    proc = lab.send_sendmail_as("nobody", build_message("www@example.com", RCPT, "local bad [mw:reject]"),
-                                [RCPT], extra_args=["-oep"])
-    assert proc.returncode != 0
-    assert b"blocked by test policy" in proc.stderr
+def test_local_reject_fails_sendmail_saying_why(lab: EximLab) -> None:
+    for args in (["-oep"], []):  # -oep: errors on stderr; the default (-oem) mails them, and says why on stderr too
+        proc = lab.send_sendmail_as("nobody", build_message("www@example.com", RCPT, "local bad [mw:reject]"),
+                                    [RCPT], extra_args=args)
+        assert proc.returncode != 0
+        assert b"blocked by test policy" in proc.stderr, proc.stderr
+    lab.wait_queue_empty()
+    assert not [d for d in lab.delivered() if "[mw:reject]" in d.subject]
+
+
+def test_local_soft_reject_is_frozen_not_failed(lab: EximLab) -> None:
     proc = lab.send_sendmail_as("nobody", build_message("www@example.com", RCPT, "local later [mw:soft reject]"),
                                 [RCPT], extra_args=["-oep"])
-    assert proc.returncode != 0, "no temporary failure exists for local submission: soft reject rejects"
-    lab.wait_queue_empty()
+    assert proc.returncode == 0, proc.stderr  # no temporary failure exists for local submission: kept frozen
+    qid = frozen_marked(lab)
+    assert f"{qid} Mailward: frozen until Mailward can scan it (the scanner asked to retry later)" in lab.mainlog()
     assert lab.delivered() == []
 
 

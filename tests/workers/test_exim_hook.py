@@ -28,9 +28,11 @@ from workers.exim_hook import (
     insert_block,
     make_hook,
     remove_block,
+    render_forwarded_router,
     render_hold_router,
     render_main_options,
     render_not_smtp_acl,
+    render_routers,
     render_smtp_data_acl,
     render_spam_folder_router,
     render_spam_folder_transport,
@@ -123,14 +125,55 @@ def test_fail_modes_and_options_change_the_acl() -> None:
     assert "condition = ${if <{$message_size}{1000}}" in nobypass
 
 
-def test_not_smtp_acl_holds_and_rejects_but_never_defers_or_discards() -> None:
+def test_not_smtp_acl_holds_freezes_and_rejects_but_never_defers_or_discards() -> None:
     acl = render_not_smtp_acl(HookParams(fail_mode="closed", release_uid=998))
     assert "set acl_m_mailward_hold = 1" in acl
     assert not re.search(r"^\s*(discard|defer)\b", acl, re.M)
-    assert re.search(r"deny    condition = \$\{if or\{\{eq\{\$acl_m_mailward_action\}\{reject\}\}"
-                     r"\{eq\{\$acl_m_mailward_action\}\{soft reject\}\}\}\}", acl)
-    assert re.search(r"deny    condition = \$\{if eq\{\$acl_m_mailward_action\}\{\}\}", acl)
+    # only a reject fails a local submission, with its reason on the submitter's stderr (a panic-log copy)
+    assert re.search(r"deny    condition = \$\{if eq\{\$acl_m_mailward_action\}\{reject\}\}\n.*\n"
+                     r" +log_message = Mailward: rejected by the content filter: .*\n"
+                     r" +log_reject_target = main : panic", acl)
+    assert len(re.findall(r"^  deny\b", acl, re.M)) == 2  # that one and the untrusted release user's
+    # unanswered (fail mode closed) or "retry later": accepted frozen and marked for Mailward's frozen-queue job
+    (freeze,) = [st for st in re.split(r"\n(?=  \w)", acl) if "control = freeze" in st]
+    assert freeze.splitlines()[0] == ("  warn    condition = ${if or{{eq{$acl_m_mailward_action}{soft reject}}"
+                                      "{eq{$acl_m_mailward_action}{}}}}")
+    assert freeze.splitlines()[2:] == ["          set acl_m_mailward_frozen = 1",
+                                       "          set acl_m_mailward_action = frozen",
+                                       "          control = freeze/no_tell"]
+    assert "match{$acl_m_mailward_action}{\\N^(unscanned|frozen)$\\N}{no}{yes}" in acl  # no verdict header yet
     assert acl.index("mailward-release") < acl.index("spam =")
+    opened = render_not_smtp_acl(HookParams(fail_mode="open"))
+    assert "condition = ${if eq{$acl_m_mailward_action}{soft reject}}\n          logwrite" in opened
+    assert "set acl_m_mailward_action = unscanned" in opened.split("control = freeze")[1]
+
+
+def test_forwarded_copy_router() -> None:
+    assert render_forwarded_router(P) == ""  # no query socket: no router
+    sock = "/var/lib/mailward/exim-query.sock"
+    for mode, unavailable in (("open", "{}}\n"), ("closed", "{:defer: Mailward: the forwarded copy could not be "
+                                                              "scanned (scan gateway unavailable)}}\n")):
+        router = render_forwarded_router(HookParams(fail_mode=mode, timeout=30, query_socket=sock))
+        assert router.startswith("# Mailward: a copy that a local forwarder")
+        lines = router.split("mailward_forwarded:\n", 1)[1].splitlines()
+        assert lines[:3] == ["  driver = redirect", "  domains = ! +local_domains",
+                             "  condition = ${if and{{def:parent_domain}{eq{$acl_m_mailward_dir}{incoming}}"
+                             "{def:message_exim_id}}}"]
+        assert lines[4:] == ["  allow_defer", "  allow_fail", "  no_verify", "  no_expn", "  no_address_test"]
+        data = lines[3]
+        assert data.startswith(f"  data = ${{if match{{${{readsocket{{{sock}}}{{FORWARDED\\nId: $message_exim_id"
+                               "\\nRcpt: ${escape:$local_part@$domain}\\nParent: "
+                               "${escape:$parent_local_part@$parent_domain}\\n}{45s}{}"
+                               "{mailward-forward: unavailable}}}")
+        assert "{\\N^mailward-forward: (deliver|hold|fail|defer)$\\N}" in data
+        assert data.endswith(unavailable.rstrip("\n"))
+        assert ":blackhole:" in data and ":fail: " in data and ":defer: " in data and "$1" in data
+    both = render_routers(HookParams(query_socket=sock))
+    assert both.index("mailward_hold:") < both.index("mailward_forwarded:")
+    with pytest.raises(EximHookError):
+        HookParams(query_socket="/run/x y.sock")
+    with pytest.raises(EximHookError):
+        HookParams(query_socket="relative.sock")
 
 
 def test_router_and_filter() -> None:
@@ -145,12 +188,12 @@ def test_router_and_filter() -> None:
 @pytest.mark.parametrize("fail_mode", ["open", "closed"])
 def test_rendered_snippets_parse_in_exim(tmp_path: Path, fail_mode: str) -> None:
     params = HookParams(scan_addresses=("127.0.0.1:11333", "/run/x.sock"), fail_mode=fail_mode,
-                        release_uid=998, max_scan_size=10_000_000)
+                        release_uid=998, max_scan_size=10_000_000, query_socket="/run/mailward/exim-query.sock")
     conf = tmp_path / "exim.conf"
     conf.write_text(
-        render_main_options(params) + "acl_smtp_data = d\nacl_not_smtp = n\n"
+        render_main_options(params) + "domainlist local_domains = example.test\nacl_smtp_data = d\nacl_not_smtp = n\n"
         f"begin acl\nd:\n{render_smtp_data_acl(params)}  accept\nn:\n{render_not_smtp_acl(params)}  accept\n"
-        f"begin routers\n{render_hold_router()}\nall:\n  driver = accept\n  transport = t\n"
+        f"begin routers\n{render_routers(params)}\nall:\n  driver = accept\n  transport = t\n"
         "begin transports\nt:\n  driver = appendfile\n  file = /dev/null\n")
     proc = subprocess.run([EXIM, "-C", str(conf), "-bV"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -425,6 +468,30 @@ def test_debian_refuses_to_clash_with_existing_settings(tmp_path: Path) -> None:
     assert _snapshot(root) == before
 
 
+#: P with Mailward's query socket: the forwarded-copy router is installed too.
+PQ = HookParams(scan_addresses=("127.0.0.1:11333",), timeout=30, fail_mode="closed", release_uid=998,
+                query_socket="/var/lib/mailward/exim-query.sock")
+
+
+@debian_copy_ok
+@pytest.mark.parametrize("split", [True, False])
+def test_debian_forwarded_copy_router_needs_the_split_config(open_tmp: Path, split: bool) -> None:
+    root = _debian_copy(open_tmp, split)
+    before = _snapshot(root)
+    hook = DebianHook(root, reload_command=None)
+    res = hook.enable(PQ)
+    gen = (root / "var/lib/exim4/config.autogenerated").read_text()
+    if split:
+        assert _router_names(gen)[:2] == ["mailward_hold", "mailward_forwarded"]  # before any remote router
+        assert not any("forwarded copies" in n for n in res.notes)
+    else:
+        assert "mailward_forwarded" not in gen
+        assert any("forwarded copies" in n and "dc_use_split_config='true'" in n for n in res.notes), res.notes
+    assert hook.status(PQ).consistent
+    hook.disable()
+    assert _snapshot(root) == before
+
+
 def test_debian_without_update_exim4_conf_conf_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(EximHookError, match="not a Debian exim4 layout"):
         DebianHook(tmp_path, reload_command=None).enable(P)
@@ -465,7 +532,8 @@ def block(name):
     files = sorted((p for p in d.iterdir() if p.is_file()), key=lambda p: order(p.name)) if d.is_dir() else []
     return "".join(p.read_text() for p in files if p.name in enabled)
 
-conf = ("primary_hostname = fake.cpanel.test\n" + "\n".join(sections.get("CONFIG", [])) + "\n"
+conf = ("primary_hostname = fake.cpanel.test\ndomainlist local_domains = fake.cpanel.test\n"
+        + "\n".join(sections.get("CONFIG", [])) + "\n"
         "acl_smtp_data = acl_smtp_data\nacl_not_smtp = acl_not_smtp\n"
         "begin acl\nacl_smtp_data:\n" + block("ACL_OUTGOING_SMTP_CHECKALL_BLOCK") + "  accept\n"
         "acl_not_smtp:\n" + block("ACL_OUTGOING_NOTSMTP_CHECKALL_BLOCK") + "  accept\n"
@@ -551,6 +619,20 @@ def test_cpanel_enable_twice_then_disable_restores_bytes(tmp_path: Path, local_c
 
 
 @have_exim
+@have_exim
+def test_cpanel_installs_the_forwarded_copy_router_first(tmp_path: Path) -> None:
+    root = _cpanel_root(tmp_path)
+    before = _all_files(root)
+    hook = make_hook("cpanel", root, exim_binary=EXIM)
+    hook.enable(PQ)
+    gen = (root / "etc/exim.conf").read_text()
+    assert _router_names(gen)[:2] == ["mailward_hold", "mailward_forwarded"]
+    assert "readsocket{/var/lib/mailward/exim-query.sock}" in gen
+    assert hook.status(PQ).consistent
+    hook.disable()
+    assert _all_files(root) == before
+
+
 def test_cpanel_failed_check_restores_backup(tmp_path: Path) -> None:
     root = _cpanel_root(tmp_path)
     before = _all_files(root)
