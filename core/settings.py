@@ -447,7 +447,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
         )
         q = d["quarantine"]
         notifications = _notifications(d["notifications"])
-        incoming = _incoming(d["incoming"], scan.listen)
+        incoming = _incoming(d["incoming"], scan.listen, state_dir)
         return Settings(
             state_dir=state_dir, redis_url=redis_url, fail_mode=d["fail_mode"],
             redis_maxmemory_mb=_nonneg(int, d["redis_maxmemory_mb"], "redis_maxmemory_mb"),
@@ -506,10 +506,17 @@ def _history(h: dict[str, Any]) -> HistorySettings:
     return out
 
 
-def _incoming(i: dict[str, Any], scan_listen: tuple[str, ...]) -> IncomingSettings:
+#: The incoming listener when [incoming] listen is empty: a unix socket in the state directory (nothing to collide
+#: with, one per state dir), so `ie-config enable-incoming` works on a default install.
+INCOMING_SOCKET = "incoming.sock"
+
+
+def _incoming(i: dict[str, Any], scan_listen: tuple[str, ...], state_dir: Path) -> IncomingSettings:
     listen = i["listen"]
     if isinstance(listen, str):
         listen = [p.strip() for p in listen.split(",") if p.strip()]
+    if not listen:
+        listen = [str(state_dir / INCOMING_SOCKET)]
     for addr in listen:
         _check_listen(addr)
         # the listener is what tells incoming from outgoing: one address cannot be both

@@ -17,7 +17,7 @@ import fire
 
 from core import unix_http
 from core.errors import MailwardError
-from core.settings import Settings, load_settings
+from core.settings import INCOMING_SOCKET, Settings, load_settings
 from workers.exim_hook import (
     CpanelHook,
     DebianHook,
@@ -31,8 +31,10 @@ from workers.exim_hook import (
 )
 
 PROG = "ie-config"
-EXIT_ERROR = 1
+EXIT_ERROR = 1  # an error; for status: the Exim hook is inconsistent (partly installed, stale, or not active)
 EXIT_USAGE = 2
+EXIT_DEGRADED = 3  # status: the service answers but a component fails (mail may go out unscanned or be deferred)
+EXIT_DOWN = 4  # status: the service does not answer on its API socket
 
 
 class NotImplementedYet(MailwardError):
@@ -115,8 +117,10 @@ def status(json: bool = False, root: str = "/", layout: str | None = None, max_s
            service: bool = True) -> None:
     """Report the Exim hook (installed, active in Exim's config, consistent) and every part of the service.
 
-    Exit code 0 when the hook is consistent (fully installed and active, or fully absent) and, if it is active,
-    the service answers with every component healthy; 1 otherwise.
+    Exit codes, for monitoring: 0 all is well (the hook consistent and, unless --noservice, the service answers with
+    every component healthy); 1 the Exim hook is inconsistent; 3 the service is degraded (a component fails, e.g.
+    no scan worker or Exim not passing mail to Mailward); 4 the service does not answer. When several hold, the
+    highest code wins. 2 is a usage error.
 
     Args:
         json: print machine-readable JSON.
@@ -131,16 +135,20 @@ def status(json: bool = False, root: str = "/", layout: str | None = None, max_s
     human = [f"layout: {st.layout}", f"installed: {yn[st.installed]}", f"active: {yn[st.active]}",
              f"consistent: {yn[st.consistent]}", f"incoming: {'on' if st.incoming else 'off'}"]
     human += [f"problem: {p}" for p in st.problems]
-    healthy = True
+    code = 0 if st.consistent else EXIT_ERROR
     if service:
         svc = service_status(load_settings().api_socket)
         data["service"] = svc
         human.append(f"service: {svc['status']}" + (f" ({svc['detail']})" if svc["detail"] else ""))
         human += [f"  {c['name']}: {'ok' if c['ok'] else 'FAIL'} - {c['detail']}" for c in svc["components"]]
-        healthy = svc["status"] == "ok" or not st.active
+        if not svc["running"]:
+            code = EXIT_DOWN
+        elif svc["status"] != "ok":
+            code = max(code, EXIT_DEGRADED)
+    data["exit_code"] = code
     _emit(data, json, human)
-    if not st.consistent or not healthy:
-        sys.exit(EXIT_ERROR)
+    if code:
+        sys.exit(code)
 
 
 def enable(json: bool = False, root: str = "/", layout: str | None = None, reload: bool = True,
@@ -188,7 +196,8 @@ def enable_incoming(json: bool = False, root: str = "/", layout: str | None = No
                     max_scan_size: int = 0) -> None:
     """Scan incoming mail too: the incoming ACL block, spamd_address picking [incoming] listen, the spam folder.
 
-    Needs the hook installed (ie-config enable) and a non-empty incoming.listen. With incoming.action
+    Needs the hook installed (ie-config enable). Exim asks the gateway on [incoming] listen, by default the unix
+    socket <state_dir>/incoming.sock, on which `mailward serve` always listens; a note says which. With incoming.action
     spam_folder, Debian's split configuration gets a router and transport filing spam in ~/Maildir/<spam_folder>/;
     elsewhere spam is delivered with incoming.spam_header (a note says so). Backs up, checks, reloads; idempotent.
 
@@ -199,13 +208,19 @@ def enable_incoming(json: bool = False, root: str = "/", layout: str | None = No
         reload: reload/restart Exim after a successful check (--noreload to skip).
         max_scan_size: do not scan messages of this many bytes or more (0: scan everything), as for enable.
     """
-    hook = _hook(root, layout, reload)
-    params = _params(max_scan_size, incoming=True)
+    settings = load_settings()
+    hook = _hook(root, layout, reload, settings)
+    params = _params(max_scan_size, settings, incoming=True)
     if not hook.status().installed:
         raise EximHookError("the Exim hook is not installed: run `ie-config enable` first")
     res = hook.enable(params)
     res.action = "enable-incoming"
     res.notes = [n.replace("already enabled", "incoming already enabled") for n in res.notes]
+    listen = ", ".join(settings.incoming.listen)
+    defaulted = settings.incoming.listen == (str(settings.state_dir / INCOMING_SOCKET),)
+    res.notes.append(f"incoming mail is scanned on {listen}" + (
+        " (the default: [incoming] listen is empty; mailward serve listens there)" if defaulted else
+        " ([incoming] listen)") + f"; incoming spam: {settings.incoming.action}")
     _report(res, json, "incoming enabled", "incoming already enabled")
 
 

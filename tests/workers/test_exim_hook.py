@@ -731,9 +731,9 @@ def test_ie_config_errors_and_version(tmp_path: Path, monkeypatch: pytest.Monkey
     assert ie_config.main(["version"]) == 0
     assert re.fullmatch(r"\d+\.\d+\.\d+\S*\n", capsys.readouterr().out)
     monkeypatch.setenv("MAILWARD_EXIM__RELEASE_USER", "nobody")
-    monkeypatch.setenv("MAILWARD_INCOMING__LISTEN", "")
+    monkeypatch.setenv("MAILWARD_INCOMING__LISTEN", "")  # empty: the state dir's incoming.sock (issue 18 item 16)
     assert ie_config.main(["enable-incoming", "--root", str(tmp_path), "--layout", "debian"]) == 1
-    assert "incoming.listen is empty" in capsys.readouterr().err
+    assert "not a Debian exim4 layout" in capsys.readouterr().err  # no longer "incoming.listen is empty"
     monkeypatch.setenv("MAILWARD_INCOMING__LISTEN", "127.0.0.1:11334")
     assert ie_config.main(["enable-incoming", "--root", str(tmp_path), "--layout", "cpanel"]) == 1
     assert "run `ie-config enable` first" in capsys.readouterr().err
