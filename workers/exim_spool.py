@@ -110,8 +110,7 @@ def _parse(message_id: str, data: bytes) -> SpooledMessage:
         key, _, value = body.partition(b" ")
         options[key.decode("ascii", "replace")] = value.decode("utf-8", "replace")
     done: set[bytes] = set()
-    if text != b"XX":
-        text = _read_tree(text, line, done)
+    text = line() if text == b"XX" else _read_tree(text, line, done)  # then the recipient count
     count = int(text)
     recipients = [_recipient(line()) for _ in range(count)]
     if line() != b"":

@@ -36,6 +36,7 @@ from core.store_spool import SpoolStore
 from workers.actors import SPOOL_GRACE_S, build_actors, sweep_spool
 from workers.broker import consumer_id, make_broker, requeue_dead_consumer
 from workers.embedded_redis import EmbeddedRedis
+from workers.exim_jobs import EximJobs
 from workers.gateway import ScanGateway
 from workers.ie_config import hook_status
 from workers.process_death import die_with_parent
@@ -246,6 +247,7 @@ class Service:
         self.redis: EmbeddedRedis | None = None
         self.children: list[Child] = []
         self.gateway: ScanGateway | None = None
+        self.exim_jobs: EximJobs | None = None  # the forwarded-copy query socket and the frozen-queue job
         self._lock_fd: int | None = None
         self.host = socket.gethostname()
         self._heartbeat_field = f"{self.host}:{os.getpid()}"
@@ -356,6 +358,8 @@ class Service:
         self.dispatcher = Dispatcher(lambda: connect(s, timeout=10.0), deliver.send)
         self.dispatcher.start()
         bound = self.bound = self.gateway.start()
+        self.exim_jobs = EximJobs(s, self.gateway)
+        self.exim_jobs.start()
         self._wait_api(30.0)
         self.report(time.monotonic())
         info = {"pid": os.getpid(), "scan": bound, "api_socket": str(s.api_socket),
@@ -501,6 +505,8 @@ class Service:
         (self.settings.state_dir / READY_FILE).unlink(missing_ok=True)
         if self.dispatcher is not None:
             self.dispatcher.stop()
+        if self.exim_jobs is not None:
+            self.exim_jobs.stop()
         if self.gateway is not None:
             self.gateway.stop()
             with contextlib.suppress(Exception):
