@@ -12,7 +12,7 @@ from core.brands import belongs_to
 from core.checks.base import GROUP_SPAM, ScanContext
 from core.links import authority, host_of, site_of, urls
 from core.models import Symbol
-from core.rule_tables import BRAND_HOST_TOKENS
+from core.rule_tables import BRAND_HOST_TOKENS, BRANDS
 
 if TYPE_CHECKING:
     from core.mime import ParsedMessage
@@ -25,7 +25,7 @@ LURE_WORDS = frozenset({
     "secure", "security", "verify", "verification", "login", "signin", "logon", "account", "accounts", "update",
     "billing", "payment", "confirm", "auth", "authentication", "wallet", "unlock", "recovery", "restore", "alert",
     "notice", "delivery", "parcel", "tracking", "customs", "refund", "validate", "validation", "webmail", "mailbox",
-    "access", "support", "portal", "reactivate", "suspended", "locked",
+    "access", "support", "portal", "reactivate", "suspended", "locked", "payee",
 })
 _NAME_PARTS = re.compile(r"[-_]+")
 BRAND_HOST = "URL_BRAND_IN_HOST"
@@ -33,11 +33,23 @@ PUNYCODE = "URL_PUNYCODE"
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
+#: One-word brand names ("chase", "apple", "visa"...): glued to a lure word they make a lure name too
+#: ("chase-online-verify"), though alone they are too common in honest names for URL_BRAND_IN_HOST.
+_BRAND_WORDS = frozenset(name for name in BRANDS if name.isalnum())
+
+
 def lure_name(host: str) -> bool:
-    """Whether a host's registered name is glued together from two or more lure words ("verify-account-now")."""
+    """Whether a host's registered name is glued together from two or more lure words ("verify-account-now"), or
+    from a brand's name and a lure word ("chase-online-verify") on a host the brand does not own."""
     name = site_of(host).split(".", 1)[0]
     parts = [p for p in _NAME_PARTS.split(name) if p]
-    return len(parts) >= 2 and sum(p in LURE_WORDS for p in parts) >= 2
+    if len(parts) < 2:
+        return False
+    lures = sum(p in LURE_WORDS for p in parts)
+    if lures >= 2:
+        return True
+    brand = next((p for p in parts if p in _BRAND_WORDS), None)
+    return lures == 1 and brand is not None and not belongs_to(host, brand)
 
 
 def brand_in_host(host: str) -> str | None:

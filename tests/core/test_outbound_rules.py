@@ -271,7 +271,7 @@ def test_url_ip(body: str, symbols: set[str]) -> None:
 @pytest.mark.parametrize(("url", "symbols"), [
     ("https://www.paypal.com@evil.example/", {"URL_USERINFO_HOST"}),
     ("ftp://user:secret@files.example/", set()),  # credentials, not a disguise
-    ("https://paypal-verify.example/login", {"URL_BRAND_IN_HOST"}),
+    ("https://paypal-verify.example/login", {"URL_BRAND_IN_HOST", "URL_LURE_HOST"}),
     ("https://paypal.com.evil.example/login", {"URL_BRAND_IN_HOST"}),
     ("https://secure-netflix-billing.example/", {"URL_BRAND_IN_HOST", "URL_LURE_HOST"}),
     ("https://www.paypal.com/signin", set()),
@@ -285,6 +285,10 @@ def test_url_ip(body: str, symbols: set[str]) -> None:
     ("https://login.bank.example/", set()),  # a subdomain named for what it does
     ("https://my-online-service.example/", set()),  # everyday words
     ("https://delivery-express.example/", set()),  # one lure word is a business name
+    ("https://www.chase-online-verify.example/session", {"URL_LURE_HOST"}),  # a brand word glued to a lure word
+    ("https://apple-valley-dental.example/", set()),  # a brand word without a lure word is a business name
+    ("https://secure.chase.com/verify", set()),  # the brand's own site
+    ("https://chase-verify.com/login", {"URL_LURE_HOST"}),
 ])
 def test_url_deception(url: str, symbols: set[str]) -> None:
     assert _run("url_deception", _mail("", url + "\n")) == symbols
