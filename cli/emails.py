@@ -11,7 +11,7 @@ from cli.api_client import segment
 from cli.arguments import Group, UsageError, command
 from cli.bulk import PAST, PartialFailure, bulk, failures
 from cli.export import FORMATS, export
-from cli.tables import email_detail, email_list, print_json, say, table
+from cli.tables import email_detail, email_list, message_body, print_json, say, table
 
 #: The keys of `emails list --json` items in Imunify Email; scripts written for it expect exactly these.
 LIST_KEYS = ("email_id", "size_bytes", "account_name", "recipients", "subject")
@@ -73,22 +73,23 @@ class Emails(Group):
         else:
             print(email_list(items, max_count))
 
-    @command(short={"a": "account"}, switches=("json", "raw"))
+    @command(short={"a": "account"}, switches=("json", "raw", "text"))
     def show(self, *, id: str | None = None, account: str | None = None, json: bool | str = False,
-             raw: bool | str = False) -> None:
-        """show one quarantined email: its summary, headers and decoded body
+             raw: bool | str = False, text: bool | str = False) -> None:
+        """show one quarantined email: its summary, headers (with the verdict) and its body in base64, as Imunify
 
         Args:
             id: the email's id (from `ie-cli emails list`).
             account: the account the email is held for; root may give "root".
             json: output in json format.
             raw: write the message exactly as it was received (RFC 822 bytes) to stdout.
+            text: the readable form instead: headers in message order and the body decoded to text.
         """
         email_id = arg.name(id, "--id", required=True) or ""
         query = {"account": arg.name(account, "--account")}
-        as_json, as_raw = arg.switch(json, "--json"), arg.switch(raw, "--raw")
-        if as_json and as_raw:
-            raise UsageError("--json and --raw exclude each other")
+        as_json, as_raw, as_text = arg.switch(json, "--json"), arg.switch(raw, "--raw"), arg.switch(text, "--text")
+        if sum((as_json, as_raw, as_text)) > 1:
+            raise UsageError("--json, --raw and --text exclude each other")
         client = self._connect()
         if as_raw:
             data = client.raw(f"/emails/{segment(email_id)}/raw", query=query)
@@ -99,8 +100,11 @@ class Emails(Group):
         detail = client.call("GET", f"/emails/{segment(email_id)}", query=query)
         if as_json:
             print_json(detail)
-        else:
+        elif as_text:
             print(email_detail(detail))
+        else:
+            body = message_body(client.raw(f"/emails/{segment(email_id)}/raw", query=query))
+            print(email_detail(detail, raw_body=body))
 
     @command(short={"a": "account"})
     def release(self, *, ids: str | None = None, account: str | None = None, json: bool | str = False) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import sys
@@ -97,9 +98,12 @@ def email_list(items: Sequence[Mapping[str, Any]], max_count: int) -> str:
     return "\n".join(out)
 
 
-def email_detail(e: Mapping[str, Any]) -> str:
-    """`emails show` in Imunify's layout: summary, headers, body."""
-    out = [
+#: Mailward's verdict headers, which a held copy never carries (Exim adds them only to mail it delivers).
+FILTER_ACTION, FILTER_SCORE = "X-ImunifyEmail-Filter-Action", "X-ImunifyEmail-Filter-Score"
+
+
+def _summary_lines(e: Mapping[str, Any]) -> list[str]:
+    return [
         labelled("EmailID", e.get("email_id", "")),
         labelled("SizeBytes", e.get("size_bytes", "")),
         labelled("AccountName", e.get("account_name", "")),
@@ -109,11 +113,48 @@ def email_detail(e: Mapping[str, Any]) -> str:
         labelled("Subject", e.get("subject", "")),
         "",
     ]
-    for header in e.get("headers") or []:
-        if isinstance(header, list | tuple) and len(header) == 2:
-            out.append(labelled(clean(header[0]), " ".join(str(header[1]).split())))
-    out += ["", "Body: " + clean_block(e.get("body", ""))]
+
+
+def _score(value: Any) -> str:
+    try:
+        return f"{float(value):g}"
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def email_detail(e: Mapping[str, Any], raw_body: bytes | None = None) -> str:
+    """`emails show` as the reference prints it: summary; the headers by name, X- headers after a blank line, with
+    the verdict (X-ImunifyEmail-Filter-Action / -Score) the held copy lacks; `Body:` the raw body in base64.
+
+    Without raw_body (`--text`), the readable form: headers in message order and the decoded text body.
+    """
+    out = _summary_lines(e)
+    headers = [(clean(h[0]), " ".join(str(h[1]).split())) for h in e.get("headers") or []
+               if isinstance(h, list | tuple) and len(h) == 2]
+    if raw_body is None:
+        out += [labelled(name, value) for name, value in headers]
+        out += ["", "Body: " + clean_block(e.get("body", ""))]
+        return "\n".join(out)
+    names = {name.lower() for name, _ in headers}
+    if FILTER_ACTION.lower() not in names:
+        headers.append((FILTER_ACTION, "quarantine"))
+    if FILTER_SCORE.lower() not in names:
+        headers.append((FILTER_SCORE, _score(e.get("score", ""))))
+    plain = sorted((h for h in headers if not h[0].lower().startswith("x-")), key=lambda h: h[0].lower())
+    extra = sorted((h for h in headers if h[0].lower().startswith("x-")), key=lambda h: h[0].lower())
+    out += [labelled(name, value) for name, value in plain]
+    out += [""] + [labelled(name, value) for name, value in extra]
+    out += ["", "Body: " + base64.b64encode(raw_body).decode("ascii")]
     return "\n".join(out)
+
+
+def message_body(raw: bytes) -> bytes:
+    """A message's body as held: everything after the header block (the first empty line)."""
+    found = [(at, len(sep)) for sep in (b"\r\n\r\n", b"\n\n") if (at := raw.find(sep)) >= 0]
+    if not found:
+        return b""
+    at, size = min(found)
+    return raw[at + size:]
 
 
 def local_time(epoch: Any) -> str:

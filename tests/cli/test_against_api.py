@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pytest
@@ -28,6 +29,9 @@ def test_list_show_and_release_through_the_api(api_env: ApiEnv, as_root: Any) ->
     assert res.code == 0, res.err
     lines = res.out.splitlines()
     assert lines[0] == f"EmailID:                      {a1}" and "Subject:                      cheap pills" in lines
+    assert "X-ImunifyEmail-Filter-Score:  9.5" in lines and "X-ImunifyEmail-Filter-Action: quarantine" in lines
+    assert lines[-1] == "Body: " + base64.b64encode(b"<p>Buy <b>now</b></p>\r\n").decode()
+    res = as_root("emails", "show", "--id", a1, "-a", "root", "--text")
     assert "Body: Buy now" in res.out
     res = as_root("emails", "release", "--ids", f"{a1},{b1}", "-a", "root")
     assert (res.code, res.out, res.err) == (0, "OK\n", "")

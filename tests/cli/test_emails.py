@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pytest
@@ -101,9 +102,43 @@ def detail() -> dict[str, Any]:
             "body": "Buy now\nat \x1b]8;;http://x\x07 half price"}
 
 
-def test_show_keeps_the_id_a_string_and_prints_imunifys_layout(run: Run, fake: FakeTransport) -> None:
-    fake.on("GET", "/emails/0001", detail())
+RAW = (b"Content-Type: text/html; charset=\"iso-8859-7\"\r\nSubject: FWD\r\n\r\n"
+       b"<p>Buy now</p>\r\n\xff\x00binary\r\n")
+
+
+def test_show_prints_the_reference_layout_with_the_verdict_and_the_raw_body_in_base64(
+        run: Run, fake: FakeTransport) -> None:
+    fake.on("GET", "/emails/0001", {**detail(), "score": 6.1,
+                                    "headers": [h for h in detail()["headers"] if not h[0].startswith("X-")]})
+    fake.on("GET", "/emails/0001/raw", Response(200, {"content-type": "message/rfc822"}, RAW))
     res = run("emails", "show", "--id", "0001", "-a", "root")
+    assert res.code == 0, res.err
+    assert [c.path for c in fake.calls] == ["/api/v1/emails/0001", "/api/v1/emails/0001/raw"]
+    assert all(c.query == {"account": "root"} for c in fake.calls)
+    assert res.out == "\n".join([
+        "EmailID:                      0001",
+        "SizeBytes:                    8534",
+        "AccountName:                  mws",
+        "Sender:                       mws@site.example",
+        "Recipients:                   me@somehost.com",
+        "ReceivedDate:                 1643805800",
+        # a stranger's escape sequence reaches the terminal without its ESC
+        "Subject:                      FWD: Want Pills [31mred",
+        "",
+        'Content-Type:                 text/html; charset="iso-8859-7"',
+        "Date:                         Fri, 13 Feb 2019 04:48:28",
+        "Received:                     from a by b",
+        "",
+        "X-ImunifyEmail-Filter-Action: quarantine",  # the held copy has none: the verdict, as a delivered copy's
+        "X-ImunifyEmail-Filter-Score:  6.1",
+        "",
+        "Body: " + base64.b64encode(b"<p>Buy now</p>\r\n\xff\x00binary\r\n").decode(),
+    ]) + "\n"
+
+
+def test_show_text_keeps_the_readable_form(run: Run, fake: FakeTransport) -> None:
+    fake.on("GET", "/emails/0001", detail())
+    res = run("emails", "show", "--id", "0001", "-a", "root", "--text")
     assert res.code == 0, res.err
     assert fake.calls == [Call("GET", "/api/v1/emails/0001", {"account": "root"}, None)]
     assert res.out == "\n".join([
@@ -113,7 +148,6 @@ def test_show_keeps_the_id_a_string_and_prints_imunifys_layout(run: Run, fake: F
         "Sender:                       mws@site.example",
         "Recipients:                   me@somehost.com",
         "ReceivedDate:                 1643805800",
-        # a stranger's escape sequence reaches the terminal without its ESC
         "Subject:                      FWD: Want Pills [31mred",
         "",
         'Content-Type:                 text/html; charset="iso-8859-7"',
@@ -146,6 +180,7 @@ def test_show_raw_writes_the_bytes_unchanged(fake: FakeTransport, capsysbinary: 
 def test_show_needs_an_id_and_refuses_json_with_raw(run: Run) -> None:
     assert run("emails", "show").err == "ie-cli: error: --id is required\n"
     assert run("emails", "show", "--id", "x", "--json", "--raw").code == 2
+    assert run("emails", "show", "--id", "x", "--text", "--raw").code == 2
 
 
 def test_show_path_segment_cannot_escape_the_resource(run: Run, fake: FakeTransport) -> None:

@@ -6,8 +6,10 @@ need no Exim; tests/functional/test_release.py covers the real re-injection.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -155,7 +157,13 @@ def test_emails_show(cli: Cli) -> None:
     for label, value in (("AccountName", "mwt-bob"), ("Sender", "shop@bob.example"), ("Subject", "bob deal"),
                          ("Recipients", "to@customer.test")):
         assert f"\n{label + ':':<29} {value}\n" in out
-    assert f"Body: {GTUBE}" in out
+    # the reference's layout (issue 18 item 17): the verdict the held copy lacks, and the raw body in base64
+    assert "\nX-ImunifyEmail-Filter-Action: quarantine\n" in out
+    score = re.search(r"\nX-ImunifyEmail-Filter-Score: +([0-9.]+)\n", out)
+    assert score and float(score.group(1)) >= 6, out
+    body = out.rstrip("\n").rsplit("\nBody: ", 1)[1]
+    assert GTUBE.encode() in base64.b64decode(body, validate=True)
+    assert f"Body: {GTUBE}" in cli.ok("emails", "show", "--id", email_id, "--text")  # the readable form
     detail = cli.ok_json("emails", "show", "--id", email_id, "-a", "mwt-bob")
     assert detail["email_id"] == email_id and detail["account_name"] == "mwt-bob"
     assert ["Subject", "bob deal"] in detail["headers"] and GTUBE in detail["body"]
