@@ -6,7 +6,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import redis
 
@@ -26,11 +26,12 @@ from core.store_cpanel import CpanelAccounts
 from core.store_events import EventStore
 from core.store_filters import FilterSettingsStore
 from core.store_incoming import IncomingStore
-from core.store_limits import HELD, REJECTED, Decision, LimitStore
+from core.store_limits import HELD, REJECTED, Decision, LimitCall, LimitStore
 from core.store_quarantine import QuarantineStore
 from core.store_redis import never_ran
 from core.store_scan_bodies import ScanBodies
 from core.store_scan_claims import ScanClaims
+from core.store_scan_effects import ScanEffects
 from core.store_sender_history import SenderHistoryStore
 from core.store_spool import SpoolStore
 from core.store_whitelist import WhitelistStore
@@ -82,66 +83,99 @@ class Scanner:
         self.incoming = IncomingStore(client)
         self.history = SenderHistoryStore(client, settings)
         self.claims = ScanClaims(client)
+        self.effects = ScanEffects(client)
         try:
             load_model()  # read the model file now, not during the first scan
         except ModelError as exc:
             log.error("spam classifier unavailable (its check will report CHECK_ERROR): %s", exc)
 
     def policy(self) -> Policy:
-        """The runtime policy in force (cached reads, a few seconds old at most)."""
+        """The runtime policy in force (cached reads, a few seconds old at most), for one scan."""
+        ahead: dict[str, Any] = {}  # this scan's history view, read together with its campaign count
         return Policy(allow_winexec=self.filters.all()["allow_winexec"], whitelisted=self.whitelist.matches,
                       account_state=self.quarantine.account_state, learned=self.classifier,
-                      campaign=self._count_campaign, incoming_enabled=self.incoming.enabled,
-                      history=self._history_view)
+                      campaign=lambda fp, env, sender: self._count_campaign(fp, env, sender, ahead),
+                      incoming_enabled=self.incoming.enabled,
+                      history=lambda sender, env: self._history_view(sender, env, ahead))
 
-    def _history_view(self, sender: Sender, envelope: Envelope) -> HistoryView:
-        """What the server knows of an outgoing message's sender objects (read once, before the checks)."""
-        return self.history.view(sender_objects(sender), envelope.recipients)
+    def _history_view(self, sender: Sender, envelope: Envelope, ahead: dict[str, Any]) -> HistoryView:
+        """What the server knows of an outgoing message's sender objects (read once, before the checks: with the
+        campaign count when the message has a fingerprint)."""
+        objects = sender_objects(sender)
+        if ahead.pop("for", None) == (tuple(objects), tuple(envelope.recipients)):
+            view = ahead.pop("view")
+            if isinstance(view, Exception):
+                raise view
+            return view  # type: ignore[no-any-return]
+        return self.history.view(objects, envelope.recipients)
 
-    def _record_history(self, verdict: Verdict, envelope: Envelope) -> None:
-        """Teach the senders' history the verdict: only mail an MTA-identified account sent outgoing counts, and only
-        delivered mail grows a clean history (a lost update must not lose the verdict)."""
-        delivered = delivered_outcome(verdict, envelope)  # None: a defer comes back, a bounce is nobody's
-        if delivered is None or verdict.sender.how not in VOUCHED:
-            return
-        try:
-            self.history.record(sender_objects(verdict.sender), envelope.recipients, delivered)
-        except redis.RedisError as exc:
-            log.warning("sender history update failed: %s", exc)
+    def _count_campaign(self, fp: Fingerprint, envelope: Envelope, sender: Sender,
+                        ahead: dict[str, Any]) -> CampaignView:
+        """Count an outgoing message's fingerprint server-wide; other mail only looks the counts up.
 
-    def _count_campaign(self, fp: Fingerprint, envelope: Envelope, sender: Sender) -> CampaignView:
-        """Count an outgoing message's fingerprint server-wide; other mail only looks the counts up."""
-        return self.campaigns.observe(fp, account=sender.account, recipients=envelope.recipients,
-                                      record=envelope.direction == Direction.OUTGOING,
-                                      message_id=envelope.queue_id or None)
+        For mail whose sender history the checks read next (an MTA-identified account's outgoing mail), that read
+        goes in the same round trip and waits in `ahead` for _history_view.
+        """
+        outgoing = envelope.direction == Direction.OUTGOING
+        plan = self.campaigns.observe_plan(fp, account=sender.account, recipients=envelope.recipients,
+                                           record=outgoing, message_id=envelope.queue_id or None)
+        objects = sender_objects(sender)
+        read = self.history.view_plan(objects, envelope.recipients) \
+            if outgoing and sender.how in VOUCHED else None
+        if plan is None:
+            return CampaignView(bands=(), confirmed=0)
+        if read is None:
+            return self.campaigns.observe_answer(fp, self.campaigns.observe_script(keys=plan[0], args=plan[1]))
+        counted, viewed = self.effects.pipelined([(self.campaigns.observe_script, *plan),
+                                                  (self.history.view_script, read.keys, read.args)])
+        ahead["for"] = (tuple(objects), tuple(envelope.recipients))
+        ahead["view"] = viewed if isinstance(viewed, Exception) else self.history.view_answer(read, viewed)
+        if isinstance(counted, Exception):
+            raise counted
+        return self.campaigns.observe_answer(fp, counted)
 
-    def _apply_limits(self, verdict: Verdict, envelope: Envelope) -> str:
-        """Count the message against its sender objects; turn it into a ratelimit hold if a limit is reached.
+    def _limits_call(self, verdict: Verdict, envelope: Envelope) -> LimitCall | None:
+        """What the verdict counts against its sender objects' limits (None: nothing).
 
         Only outgoing mail an account sends counts: MTA bounces never, released mail never reaches a scan.
-        Returns a note for the log line ("" when no limit was involved).
+        Whitelisted mail skips the checks, never the limits: a whitelisted sender address is what a compromised
+        account sends as, and its limits are what stop it. Accepted mail is tried against the limits (and may be
+        held by them); held and rejected mail is recorded.
         """
         if verdict.bounce or envelope.direction != Direction.OUTGOING:
-            return ""
+            return None
         objects = sender_objects(verdict.sender)
         action = verdict.action
-        # Whitelisted mail skips the checks, never the limits: a whitelisted sender address is what a compromised
-        # account sends as, and its limits are what stop it.
+        if not objects:
+            return None
         if action in (Action.ACCEPT, Action.ADD_HEADER):
-            decision = self.limits.admit(objects, len(envelope.recipients))
-            if decision.over is not None:
-                note = decision.describe()
-                self._limit_event(decision)
-                if decision.held:
-                    verdict.action = Action.QUARANTINE
-                    verdict.reasons.append(Reason.RATELIMIT)
-                    verdict.symbols.append(Symbol("RATELIMIT", 0.0, note, [decision.over.id]))
-                return note
-        elif action == Action.QUARANTINE:
-            self.limits.record(objects, HELD, reason=str(verdict.reasons[0]) if verdict.reasons else "")
-        elif action == Action.REJECT:
-            self.limits.record(objects, REJECTED)
-        return ""
+            return self.limits.plan(objects, len(envelope.recipients), "try", None)
+        if action == Action.QUARANTINE:
+            extra = self.limits.record_extra(HELD, str(verdict.reasons[0]) if verdict.reasons else "")
+            return self.limits.plan(objects, 0, HELD, None, extra)
+        if action == Action.REJECT:
+            return self.limits.plan(objects, 0, REJECTED, None)
+        return None
+
+    def _history_call(self, verdict: Verdict, envelope: Envelope) -> tuple[list[str], list[Any]] | None:
+        """What the verdict teaches the senders' history (None: nothing): only mail an MTA-identified account sent
+        outgoing counts, and only delivered mail grows a clean history (a hold by the limits counts as held)."""
+        delivered = delivered_outcome(verdict, envelope)  # None: a defer comes back, a bounce is nobody's
+        if delivered is None or verdict.sender.how not in VOUCHED:
+            return None
+        return self.history.record_plan(sender_objects(verdict.sender), envelope.recipients, delivered)
+
+    def _limited(self, verdict: Verdict, decision: Decision | None) -> str:
+        """Apply what the limits decided: a ratelimit hold when one is reached; the note for the log line."""
+        if decision is None or decision.over is None:
+            return ""
+        note = decision.describe()
+        self._limit_event(decision)
+        if decision.held:
+            verdict.action = Action.QUARANTINE
+            verdict.reasons.append(Reason.RATELIMIT)
+            verdict.symbols.append(Symbol("RATELIMIT", 0.0, note, [decision.over.id]))
+        return note
 
     def _count_incoming(self, verdict: Verdict, envelope: Envelope) -> None:
         """Daily incoming spam/ham per account; mail of accounts that opted out was not scanned, so not counted."""
@@ -178,8 +212,9 @@ class Scanner:
         return list(copies.items())
 
     def _decide(self, spool_id: str, envelope: Envelope,
-                claimed: bool) -> tuple[Verdict, ParsedMessage, bytes] | None:
-        """Take the claim, read and evaluate the message, commit: None when this scan must change nothing."""
+                claimed: bool) -> tuple[Verdict, ParsedMessage, bytes, str | None] | None:
+        """Take the claim, read and evaluate the message: None when this scan must change nothing; else the verdict,
+        the parsed message, its bytes and the claim's token (None without a claim) for the commit."""
         token = self.claims.start(spool_id) if claimed else None
         if claimed and token is None:
             log.info("scan spool=%s queue_id=%s skipped: the gateway no longer waits for it (answered by its fail "
@@ -191,13 +226,7 @@ class Scanner:
             log.info("scan spool=%s queue_id=%s skipped: already answered", spool_id, envelope.queue_id)
             return None
         verdict, msg = self.pipeline.evaluate(raw, envelope, self.policy())
-        if token is not None and not self.claims.commit(spool_id, token, self.worker_id):
-            log.warning("scan spool=%s queue_id=%s account=%s verdict=%s dropped: the gateway stopped waiting "
-                        "before it was done (its fail mode answered Exim); nothing held, counted or sent",
-                        spool_id, envelope.queue_id or "-", verdict.sender.account,
-                        verdict.action.value.replace(" ", "_"))
-            return None
-        return verdict, msg, raw
+        return verdict, msg, raw, token
 
     def scan_spooled(self, spool_id: str, envelope: Envelope, *, claimed: bool = False) -> Verdict | None:
         """Scan a spooled message; quarantine it if so decided. None if the spool is gone (stale job).
@@ -221,10 +250,20 @@ class Scanner:
                 time.sleep(REDIS_RETRY_S)
         if decided is None:
             return None
-        verdict, msg, raw = decided
-        limit_note = _ride(lambda: self._apply_limits(verdict, envelope), ride_until)
+        verdict, msg, raw, token = decided
+        # The commit and the counters it guards (limits, sender history) in one atomic call: nothing is counted
+        # unless the commit stands, and a refused connection means none of it ran, so it may be tried again.
+        claim = (spool_id, token, self.worker_id) if token is not None else None
+        limits, history = self._limits_call(verdict, envelope), self._history_call(verdict, envelope)
+        done = _ride(lambda: self.effects.commit_and_count(claim, limits, history), ride_until)
+        if not done.committed:
+            log.warning("scan spool=%s queue_id=%s account=%s verdict=%s dropped: the gateway stopped waiting "
+                        "before it was done (its fail mode answered Exim); nothing held, counted or sent",
+                        spool_id, envelope.queue_id or "-", verdict.sender.account,
+                        verdict.action.value.replace(" ", "_"))
+            return None
+        limit_note = self._limited(verdict, done.decision)
         self._count_incoming(verdict, envelope)
-        self._record_history(verdict, envelope)
         evicted: list[str] = []
         if verdict.action == Action.QUARANTINE:
             copies = self._hold_copies(verdict, envelope)

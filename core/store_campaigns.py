@@ -20,8 +20,10 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import redis
+from redis.commands.core import Script
 
 from core import keys
 from core.fingerprint import Fingerprint, fingerprint_message
@@ -138,20 +140,39 @@ class CampaignStore:
         return fingerprint_message(msg, min_words=int(self.settings.check_param("campaign_min_words")))
 
     # ---- the scan path -----------------------------------------------------------------------------------------
-    def observe(self, fp: Fingerprint, *, account: str, recipients: Sequence[str], record: bool = True,
-                message_id: str | None = None, now: float | None = None) -> CampaignView:
-        """Count one message under its band keys (unless record is False) and return its bands' counts."""
+    def observe_plan(self, fp: Fingerprint, *, account: str, recipients: Sequence[str], record: bool = True,
+                     message_id: str | None = None, now: float | None = None) -> tuple[list[str], list[Any]] | None:
+        """The observe script's keys and arguments for one message; None for a fingerprint without band keys."""
         if not fp.bands:
-            return CampaignView(bands=(), confirmed=0)
+            return None
         now_s = int(time.time() if now is None else now)
         rcpts = sorted({recipient_member(r) for r in recipients[:MAX_RECIPIENTS_PER_MESSAGE] if r.strip()})
         ks = [keys.campaign_confirmed(), *(keys.campaign_band(b) for b in fp.bands)]
-        args: list[str | int] = [now_s, WINDOW_S, int(record), "m" + (message_id or os.urandom(5).hex()),
-                                 "a" + account, KIND_OFFSET, f"{MAX_MESSAGES} {MAX_RECIPIENTS} {MAX_ACCOUNTS}",
-                                 len(fp.bands), *fp.bands, *rcpts]
-        raw = [int(v) for v in self._observe(keys=ks, args=args)]
+        args: list[Any] = [now_s, WINDOW_S, int(record), "m" + (message_id or os.urandom(5).hex()),
+                           "a" + account, KIND_OFFSET, f"{MAX_MESSAGES} {MAX_RECIPIENTS} {MAX_ACCOUNTS}",
+                           len(fp.bands), *fp.bands, *rcpts]
+        return ks, args
+
+    @staticmethod
+    def observe_answer(fp: Fingerprint, answer: Sequence[Any]) -> CampaignView:
+        """The counts the observe script answered."""
+        raw = [int(v) for v in answer]
         bands = tuple(BandCounts(*raw[1 + 3 * i:4 + 3 * i]) for i in range(len(fp.bands)))
         return CampaignView(bands=bands, confirmed=raw[0])
+
+    @property
+    def observe_script(self) -> Script:
+        """The observe script, for callers that pipeline it (core.store_scan_effects)."""
+        return self._observe
+
+    def observe(self, fp: Fingerprint, *, account: str, recipients: Sequence[str], record: bool = True,
+                message_id: str | None = None, now: float | None = None) -> CampaignView:
+        """Count one message under its band keys (unless record is False) and return its bands' counts."""
+        plan = self.observe_plan(fp, account=account, recipients=recipients, record=record, message_id=message_id,
+                                 now=now)
+        if plan is None:
+            return CampaignView(bands=(), confirmed=0)
+        return self.observe_answer(fp, self._observe(keys=plan[0], args=plan[1]))
 
     # ---- confirmed spam ----------------------------------------------------------------------------------------
     def confirm_spam(self, raw: bytes, *, now: float | None = None) -> int:

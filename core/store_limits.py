@@ -201,6 +201,31 @@ class Decision:
                 f"({self.count} counted){' (dry run: not held)' if self.dry_run else ''}")
 
 
+@dataclass(frozen=True, slots=True)
+class LimitCall:
+    """One run of the limits script, prepared: its keys and arguments, and the objects it counts."""
+
+    keys: list[str]
+    args: list[Any]
+    objects: list[SenderObject]
+    overflows: list[SenderObject]  # each object's overflow object (itself for the account)
+
+    def counted(self, answer: list[Any]) -> list[SenderObject]:
+        """The objects as the script counted them: some folded into their overflow object."""
+        return [spill if int(flag) else o
+                for o, spill, flag in zip(self.objects, self.overflows, answer[7], strict=True)]
+
+
+def decision(answer: list[Any], counted: list[SenderObject]) -> Decision:
+    """What the script's answer to a "try" decided."""
+    over, count, limit, window, outcome, dry, weight = answer[:7]
+    over = int(over)
+    return Decision(outcome=outcome.decode() if isinstance(outcome, bytes) else str(outcome),
+                    over=counted[over - 1] if over else None, count=int(count), limit=int(limit),
+                    window=window.decode() if isinstance(window, bytes) else str(window), dry_run=bool(dry),
+                    weight=int(weight))
+
+
 @dataclass(slots=True)
 class ObjectStats:
     """Counts of one object over a time frame: each message once by outcome, and finer counters beside them."""
@@ -225,9 +250,9 @@ class LimitStore:
         self._script = client.register_script(_ACCOUNT_LUA)
 
     # ---- the scan path -----------------------------------------------------------------------------------------
-    def _call(self, objects: list[SenderObject], recipients: int, mode: str, now: float | None,
-              extra: str = "-") -> tuple[list[Any], list[SenderObject]]:
-        """Run the script; returns its answer and the objects as counted (some folded into their overflow)."""
+    def plan(self, objects: list[SenderObject], recipients: int, mode: str, now: float | None,
+             extra: str = "-") -> LimitCall:
+        """The script's keys and arguments for one message (run by _call, or inside core.store_scan_effects')."""
         now = time.time() if now is None else now
         hour = int(now // 3600)
         ks = [keys.am_settings(), keys.am_overrides(), keys.am_stats_hour(hour), keys.am_stats_day(hour // 24),
@@ -243,21 +268,32 @@ class LimitStore:
             ks += [keys.am_window(o.id), keys.am_daily(o.id), keys.am_window(spill.id), keys.am_daily(spill.id),
                    keys.am_account_objects(o.account_id, o.type.value)]
             args += [o.id, o.type.value, _registry_entry(o), spill.id, _registry_entry(spill)]
-        answer = self._script(keys=ks, args=args)
-        counted = [spill if int(flag) else o for o, spill, flag in zip(objects, overflows, answer[7], strict=True)]
-        return answer, counted
+        return LimitCall(ks, args, objects, overflows)
+
+    def _call(self, objects: list[SenderObject], recipients: int, mode: str, now: float | None,
+              extra: str = "-") -> tuple[list[Any], list[SenderObject]]:
+        """Run the script; returns its answer and the objects as counted (some folded into their overflow)."""
+        call = self.plan(objects, recipients, mode, now, extra)
+        answer = self._script(keys=call.keys, args=call.args)
+        return answer, call.counted(answer)
 
     def admit(self, objects: list[SenderObject], recipients: int, *, now: float | None = None) -> Decision:
         """Count a message that would be sent against every object's limits; held if any limit is reached."""
         if not objects:
             return Decision(SENT)
         answer, counted = self._call(objects, recipients, "try", now)
-        over, count, limit, window, outcome, dry, weight = answer[:7]
-        over = int(over)
-        return Decision(outcome=outcome.decode() if isinstance(outcome, bytes) else str(outcome),
-                        over=counted[over - 1] if over else None, count=int(count), limit=int(limit),
-                        window=window.decode() if isinstance(window, bytes) else str(window), dry_run=bool(dry),
-                        weight=int(weight))
+        return decision(answer, counted)
+
+    @staticmethod
+    def record_extra(outcome: str, reason: str) -> str:
+        """The extra counter of a recorded outcome ("held_<reason>" for a hold with a reason, else "-")."""
+        if outcome not in (SENT, HELD, REJECTED):
+            raise ValueError(f"cannot record outcome {outcome!r}")
+        if outcome == HELD and reason:
+            if not reason.isalnum() or len(reason) > 20:
+                raise ValueError(f"bad reason {reason!r}")
+            return f"{HELD}_{reason}"
+        return "-"
 
     def record(self, objects: list[SenderObject], outcome: str, *, reason: str = "",
                now: float | None = None) -> None:
@@ -265,13 +301,7 @@ class LimitStore:
 
         A hold also counts `held_<reason>` (held_spam, held_winexec, ...) for the statistics charts.
         """
-        if outcome not in (SENT, HELD, REJECTED):
-            raise ValueError(f"cannot record outcome {outcome!r}")
-        extra = "-"
-        if outcome == HELD and reason:
-            if not reason.isalnum() or len(reason) > 20:
-                raise ValueError(f"bad reason {reason!r}")
-            extra = f"{HELD}_{reason}"
+        extra = self.record_extra(outcome, reason)
         if objects:
             self._call(objects, 0, outcome, now, extra)
 

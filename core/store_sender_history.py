@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import redis
+from redis.commands.core import Script
 
 from core import keys
 from core.sender_history import (
@@ -213,6 +215,17 @@ return out
 """.replace("__FIELDS__", ", ".join(f"'{f}'" for f in FIELDS + RING))
 
 
+@dataclass(frozen=True, slots=True)
+class HistoryRead:
+    """One run of the read-only script, prepared: its keys and arguments, and what its answer is read with."""
+
+    keys: list[str]
+    args: list[Any]
+    objects: tuple[SenderObject, ...]
+    domains: int  # the message's distinct recipient domains
+    now: float
+
+
 def _kind(obj: SenderObject) -> str:
     if obj.type is SoType.ACCOUNT:
         return "a"
@@ -264,33 +277,49 @@ class SenderHistoryStore:
         self._view = client.register_script(_VIEW_LUA)
 
     # ---- the scan path -----------------------------------------------------------------------------------------
-    def view(self, objects: Sequence[SenderObject], recipients: Sequence[str],
-             now: float | None = None) -> HistoryView:
-        """What history knows about a message's objects and recipients, this message included; one read-only
-        round trip."""
+    def view_plan(self, objects: Sequence[SenderObject], recipients: Sequence[str],
+                  now: float | None = None) -> HistoryRead | None:
+        """The read-only script's keys and arguments for one message; None when there is nothing to read."""
         if not self.hs.enabled or not objects:
-            return HistoryView()
+            return None
         now = time.time() if now is None else now
         domains, members = message_recipients(recipients, MAX_RECIPIENTS_PER_MESSAGE)
         ks: list[str] = []
         for o in objects:
             ks += [keys.history_object(o.id), keys.history_domains(o.id), keys.history_recipients(o.id)]
-        answer = self._view(keys=ks, args=[len(domains), len(members), *(_kind(o) for o in objects), *domains,
-                                           *members])
+        args = [len(domains), len(members), *(_kind(o) for o in objects), *domains, *members]
+        return HistoryRead(ks, args, tuple(objects), len(domains), now)
+
+    def view_answer(self, read: HistoryRead, answer: Sequence[Any]) -> HistoryView:
+        """What the read-only script's answer says about the objects."""
         out: list[ObjectHistory] = []
-        for o, raw in zip(objects, answer, strict=True):
+        for o, raw in zip(read.objects, answer, strict=True):
             *values, new_domains, new_rcpts = (raw.decode() if isinstance(raw, bytes) else raw).split(",")
             tracks = o.type in TRACKS_RECIPIENTS
-            out.append(assess(o, counters([v or None for v in values], now), self.hs, now=now,
-                              recipient_domains=len(domains) if tracks else 0,
+            out.append(assess(o, counters([v or None for v in values], read.now), self.hs, now=read.now,
+                              recipient_domains=read.domains if tracks else 0,
                               new_domains=max(int(new_domains), 0), new_recipients=max(int(new_rcpts), 0)))
         return HistoryView(tuple(out))
 
-    def record(self, objects: Sequence[SenderObject], recipients: Sequence[str], delivered: bool,
-               now: float | None = None) -> None:
-        """Learn a verdict: delivered mail grows the clean history; held or rejected mail only the hour and holds."""
+    @property
+    def view_script(self) -> Script:
+        """The read-only script, for callers that pipeline it (core.store_scan_effects)."""
+        return self._view
+
+    def view(self, objects: Sequence[SenderObject], recipients: Sequence[str],
+             now: float | None = None) -> HistoryView:
+        """What history knows about a message's objects and recipients, this message included; one read-only
+        round trip."""
+        read = self.view_plan(objects, recipients, now)
+        if read is None:
+            return HistoryView()
+        return self.view_answer(read, self._view(keys=read.keys, args=read.args))
+
+    def record_plan(self, objects: Sequence[SenderObject], recipients: Sequence[str], delivered: bool,
+                    now: float | None = None) -> tuple[list[str], list[Any]] | None:
+        """The record script's keys and arguments (ARGV[2] is `delivered`); None when nothing is recorded."""
         if not self.hs.enabled or not objects:
-            return
+            return None
         now = time.time() if now is None else now
         hs = self.hs
         domains, members = message_recipients(recipients, MAX_RECIPIENTS_PER_MESSAGE)
@@ -303,7 +332,14 @@ class SenderHistoryStore:
         for o in objects:
             ks += [keys.history_object(o.id), keys.history_domains(o.id), keys.history_recipients(o.id)]
             args += [o.id, _kind(o)]
-        self._record(keys=ks, args=[*args, *domains, *members])
+        return ks, [*args, *domains, *members]
+
+    def record(self, objects: Sequence[SenderObject], recipients: Sequence[str], delivered: bool,
+               now: float | None = None) -> None:
+        """Learn a verdict: delivered mail grows the clean history; held or rejected mail only the hour and holds."""
+        plan = self.record_plan(objects, recipients, delivered, now)
+        if plan is not None:
+            self._record(keys=plan[0], args=plan[1])
 
     # ---- the learn path ----------------------------------------------------------------------------------------
     def confirm_spam(self, objects: Sequence[SenderObject], now: float | None = None) -> None:
