@@ -83,19 +83,28 @@ class ParsedMessage:
     part_count: int = 0
     # Text views several checks derive the same way, computed once per scan (core.checks.spam_phrases.normalized_text)
     views: dict[str, str] = field(default_factory=dict)
+    # `headers` by lower-case name, built on the first lookup (checks look up dozens of names per scan) and again
+    # whenever headers were added since
+    _by_name: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
+
+    def _index(self) -> dict[str, list[str]]:
+        index = self._by_name
+        if index is None or self._indexed != len(self.headers):
+            index = {}
+            for k, v in self.headers:
+                index.setdefault(k.lower(), []).append(v)
+            self._by_name, self._indexed = index, len(self.headers)
+        return index
 
     def header(self, name: str) -> str | None:
         """First header of that name (case-insensitive), or None."""
-        low = name.lower()
-        for k, v in self.headers:
-            if k.lower() == low:
-                return v
-        return None
+        values = self._index().get(name.lower())
+        return values[0] if values else None
 
     def header_all(self, name: str) -> list[str]:
         """Every header of that name (case-insensitive), in order."""
-        low = name.lower()
-        return [v for k, v in self.headers if k.lower() == low]
+        return list(self._index().get(name.lower(), ()))
 
 
 class _Defects:

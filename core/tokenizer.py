@@ -117,27 +117,34 @@ def tokenize(msg: ParsedMessage) -> list[str]:
 
 def _words(text: str, out: _Tokens) -> None:
     """Lowercased words stripped of edge punctuation, and each pair of neighbouring words."""
+    # The hottest loop of a scan: out.add is inlined (every token here is far shorter than MAX_TOKEN_CHARS).
+    items = out.items
+    numeric = _NUMERIC.fullmatch
     prev = ""
     for raw in text.split():
-        if out.full:
+        if len(items) >= MAX_TOKENS:
             return
         word = raw.strip(_WORD_STRIP)
         n = len(word)
-        if n < MIN_WORD or _NUMERIC.fullmatch(word):
+        # a stripped word starts with neither of the separators _NUMERIC allows: only one starting with a digit
+        # can be all digits and separators
+        if n < MIN_WORD or (word[0].isdecimal() and numeric(word)):
             prev = ""
             continue
         low = word.lower()
         if n > MAX_WORD:
             prev = ""
-            if "@" not in low and "://" not in low and not low.startswith("www."):  # links have their own tokens
-                out.add(f"skip:{low[0]}{n // 10 * 10}")
+            # links have their own tokens
+            if "@" not in low and "://" not in low and not low.startswith("www.") and len(items) < MAX_TOKENS:
+                items[f"skip:{low[0]}{n // 10 * 10}"] = None
             continue
-        out.add(low)
-        if prev:
-            out.add(f"bi:{prev} {low}")
+        if len(items) < MAX_TOKENS:
+            items[low] = None
+        if prev and len(items) < MAX_TOKENS:
+            items[f"bi:{prev} {low}"] = None
         prev = low
-        if n >= 4 and word.isupper() and word.isalpha():
-            out.add("caps:" + low)
+        if n >= 4 and word.isupper() and word.isalpha() and len(items) < MAX_TOKENS:
+            items["caps:" + low] = None
 
 
 def _subject(subject: str, out: _Tokens) -> None:
@@ -368,8 +375,10 @@ def _look_alike(word: str) -> str | None:
 def _obfuscated(text: str, out: _Tokens) -> None:
     """Words spelt with look-alike digits or symbols as the word they imitate (see _look_alike)."""
     for raw in text[:MAX_SHAPE_CHARS].split()[:MAX_OBFUSCATION_WORDS]:
+        if raw.isalpha():
+            continue  # most words: letters only, so neither a look-alike character nor an inner mark
         word = raw.strip(_WORD_STRIP).lower()
-        if not MIN_WORD < len(word) <= 20 or not any(c.isalpha() for c in word):
+        if not MIN_WORD < len(word) <= 20 or word.isalpha() or not any(c.isalpha() for c in word):
             continue
         if not (_LEET_CHARS.intersection(word) or _INNER_MARK.search(word)):
             continue
