@@ -10,8 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.workers.test_exim_hook import EXIM, LOCALOPTS, _cpanel_root, have_exim
 from workers.exim_hook import ACTION_VAR
 
