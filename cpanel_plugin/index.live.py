@@ -28,7 +28,7 @@ TIMEOUT = 60.0
 CSRF_HEADER = "HTTP_X_MAILWARD_CSRF"
 #: The API resources the cPanel page may reach (the API still decides what this uid may see).
 ALLOWED = (
-    ("GET", re.compile(r"/whoami|/version|/health|/quarantine-defaults|/filter-settings|/am/stats"
+    ("GET", re.compile(r"/whoami|/version|/health|/quarantine-defaults|/filter-settings|/am/stats|/stats"
                        r"|/am/server-settings|/audit|/accounts|/accounts/[A-Za-z0-9._-]{1,64}")),
     ("GET", re.compile(r"/emails|/emails/[A-Za-z0-9._-]{1,128}|/emails/[A-Za-z0-9._-]{1,128}/raw")),
     ("POST", re.compile(r"/emails/[A-Za-z0-9._-]{1,128}/release|/emails/release|/emails/remove")),
@@ -143,7 +143,10 @@ def proxy(env: dict[str, str], stdin: BinaryIO, out: BinaryIO) -> None:
         ctype = reply.getheader("Content-Type", "application/json")
         status = reply.status
     except OSError as exc:
-        error(out, 503, "service_unavailable", f"the Mailward API is not reachable: {exc.__class__.__name__}")
+        # the customer gets words and a next step; the cause goes to cpsrvd's error log for the hosting provider
+        print(f"mailward cPanel page: the API on {api_socket(env)} is not reachable: {exc!r}", file=sys.stderr)
+        error(out, 503, "service_unavailable", "Mailward is not answering right now. Try again in a few minutes; "
+              "if it keeps happening, contact your hosting provider.")
         return
     finally:
         conn.close()
@@ -199,27 +202,32 @@ def chrome(env: dict[str, str], title: str) -> tuple[str, str] | None:
 
 
 CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="{csrf}">
-<h1 class="mailward-title">Mailward <small>outgoing mail filter</small></h1>
+<h1 class="mailward-title">Mailward <small>mail filter</small></h1>
 <ul class="nav nav-tabs" role="tablist">
  <li role="presentation" class="active"><a href="#quarantine" role="tab" id="tab-quarantine"
    aria-controls="quarantine" aria-selected="true">Quarantine</a></li>
  <li role="presentation"><a href="#activity" role="tab" id="tab-activity" aria-controls="activity"
-   aria-selected="false">Activity Monitor</a></li>
+   aria-selected="false" tabindex="-1">Activity Monitor</a></li>
+ <li role="presentation"><a href="#statistics" role="tab" id="tab-statistics" aria-controls="statistics"
+   aria-selected="false" tabindex="-1">Statistics</a></li>
  <li role="presentation"><a href="#settings" role="tab" id="tab-settings" aria-controls="settings"
-   aria-selected="false">Settings</a></li>
+   aria-selected="false" tabindex="-1">Settings</a></li>
 </ul>
-<div id="mailward-alert" role="alert" aria-live="polite"></div>
+<div id="mailward-alert" class="mw-result" role="status" aria-live="polite" tabindex="-1"></div>
 <div class="tab-content">
  <section role="tabpanel" class="tab-pane active" id="quarantine" aria-labelledby="tab-quarantine">
   <p id="release-quota" class="well well-sm">Loading&hellip;</p>
-  <form id="quarantine-filter" class="form-inline" role="search">
+  <form id="quarantine-filter" class="form-inline" role="search" aria-label="Quarantine">
    <label for="q-subject">Subject</label> <input id="q-subject" class="form-control input-sm" type="search">
+   <label for="q-direction">Direction</label> <select id="q-direction" class="form-control input-sm">
+    <option value="">any</option><option value="outgoing">sent by you</option>
+    <option value="incoming">sent to you</option></select>
    <button type="submit" class="btn btn-default btn-sm">Search</button>
   </form>
-  <table class="table table-striped table-condensed" id="quarantine-table">
-   <caption>Messages held from this account</caption>
+  <table class="table table-condensed mw-cards" id="quarantine-table">
+   <caption>Messages held for this account</caption>
    <thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">To</th>
-   <th scope="col">Subject</th><th scope="col">Reasons</th><th scope="col">Actions</th></tr></thead>
+   <th scope="col">Subject</th><th scope="col">Why it was held</th><th scope="col">Actions</th></tr></thead>
    <tbody></tbody>
   </table>
   <nav aria-label="Quarantine pages"><ul class="pager">
@@ -227,18 +235,6 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
    <li><span id="q-page"></span></li>
    <li><button type="button" class="btn btn-default btn-sm" id="q-next">Next</button></li>
   </ul></nav>
-  <div id="message-view" class="panel panel-default hidden" tabindex="-1">
-   <div class="panel-heading"><h2 class="panel-title" id="mv-title">Message</h2></div>
-   <div class="panel-body">
-    <div class="btn-group" role="group" aria-label="Message view">
-     <button type="button" class="btn btn-default btn-sm" id="mv-body">Body</button>
-     <button type="button" class="btn btn-default btn-sm" id="mv-headers">Headers</button>
-     <button type="button" class="btn btn-default btn-sm" id="mv-raw">Raw</button>
-     <button type="button" class="btn btn-default btn-sm" id="mv-close">Close</button>
-    </div>
-    <pre id="mv-content" class="mailward-pre"></pre>
-   </div>
-  </div>
  </section>
  <section role="tabpanel" class="tab-pane" id="activity" aria-labelledby="tab-activity">
   <form id="am-filter" class="form-inline">
@@ -258,12 +254,39 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
   </table>
   </div>
  </section>
+ <section role="tabpanel" class="tab-pane" id="statistics" aria-labelledby="tab-statistics">
+  <form id="st-filter" class="form-inline">
+   <label for="st-since">Period</label>
+   <select id="st-since" class="form-control input-sm">
+    <option value="7d">Last 7 days</option><option value="30d">Last 30 days</option></select>
+   <button type="submit" class="btn btn-default btn-sm">Show</button>
+  </form>
+  <div class="mw-scroll">
+  <table class="table table-condensed table-striped" id="st-table">
+   <caption>Your mail per day (UTC days)</caption>
+   <thead><tr><th scope="col">Day</th><th scope="col" class="text-right">Sent</th>
+    <th scope="col" class="text-right">Held (outgoing)</th>
+    <th scope="col" class="text-right">Incoming spam</th>
+    <th scope="col" class="text-right">Incoming ham</th></tr></thead>
+   <tbody></tbody><tfoot></tfoot>
+  </table>
+  </div>
+  <p class="help-block" id="st-note"></p>
+ </section>
  <section role="tabpanel" class="tab-pane" id="settings" aria-labelledby="tab-settings">
   <div class="panel panel-default"><div class="panel-heading"><h2 class="panel-title">Quarantine</h2></div>
    <table class="table" id="settings-account"><tbody></tbody></table></div>
   <div class="panel panel-default"><div class="panel-heading"><h2 class="panel-title">Sending limits</h2></div>
    <table class="table" id="settings-limits"><tbody></tbody></table></div>
-  <p class="text-muted">Only the server administrator can change the quarantine and the sending limits.</p>
+  <p class="text-muted">Only your hosting provider can change the quarantine and the sending limits.</p>
+  <div class="panel panel-default"><div class="panel-heading"><h2 class="panel-title">Incoming mail</h2></div>
+   <div class="panel-body">
+    <p id="incoming-state">Loading&hellip;</p>
+    <div class="mw-scroll"><table class="table table-condensed" id="settings-incoming">
+     <caption>Incoming mail filtered, per day (last 7 UTC days)</caption>
+     <thead><tr><th scope="col">Day</th><th scope="col" class="text-right">Spam</th>
+      <th scope="col" class="text-right">Not spam</th></tr></thead><tbody></tbody></table></div>
+   </div></div>
   <div class="panel panel-default"><div class="panel-heading"><h2 class="panel-title">Digest of held mail</h2></div>
    <div class="panel-body">
     <form id="digest-form" class="form-horizontal">
@@ -284,9 +307,35 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
      <div class="col-sm-offset-3 col-sm-9">
       <button type="submit" class="btn btn-primary btn-sm" id="digest-save">Save</button></div>
     </form>
+    <div id="digest-result" class="mw-result" role="status" aria-live="polite" tabindex="-1"></div>
    </div></div>
  </section>
 </div>
+<dialog id="message-view" class="mw-dialog" aria-labelledby="mv-title">
+ <div class="mw-dialog-head"><h2 id="mv-title" dir="auto">Message</h2>
+  <button type="button" class="close" id="mv-x" aria-label="Close">&times;</button></div>
+ <dl class="dl-horizontal mw-meta" id="mv-meta"></dl>
+ <div class="btn-group" role="group" aria-label="Show the message as">
+  <button type="button" class="btn btn-default btn-sm" id="mv-body" aria-pressed="true">Text</button>
+  <button type="button" class="btn btn-default btn-sm" id="mv-headers" aria-pressed="false">Headers</button>
+  <button type="button" class="btn btn-default btn-sm" id="mv-raw" aria-pressed="false">Raw</button>
+ </div>
+ <pre id="mv-content" class="mailward-pre" tabindex="0" aria-label="Message content"></pre>
+ <div id="mv-result" class="mw-result" role="status" aria-live="polite" tabindex="-1"></div>
+ <div class="mw-dialog-foot">
+  <button type="button" class="btn btn-primary" id="mv-release">Release</button>
+  <button type="button" class="btn btn-danger" id="mv-delete">Delete</button>
+  <button type="button" class="btn btn-default" id="mv-close">Close</button>
+ </div>
+</dialog>
+<dialog id="confirm" class="mw-dialog mw-confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text">
+ <h2 id="confirm-title">Confirm</h2>
+ <p id="confirm-text" dir="auto"></p>
+ <div class="mw-dialog-foot">
+  <button type="button" class="btn btn-primary" id="confirm-ok">OK</button>
+  <button type="button" class="btn btn-default" id="confirm-cancel">Cancel</button>
+ </div>
+</dialog>
 </div>
 """
 
@@ -297,8 +346,8 @@ ASSETS = """<link rel="stylesheet" href="assets/vendor/bootstrap.min.css">
 PLAIN = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-{assets}</head><body>
-{content}<script src="assets/mailward.js"></script>
+{assets}</head><body><main>
+{content}</main><script src="assets/mailward.js"></script>
 </body></html>
 """
 

@@ -1,12 +1,15 @@
-/* Mailward cPanel page: the account's quarantine, Activity Monitor figures and settings. Vanilla JS; mail text is
-   only ever inserted with textContent. Every call goes through index.live.py?api=..., which forwards it to the
-   Mailward API as this cPanel user's uid. */
+/* Mailward cPanel page: the account's quarantine, Activity Monitor figures, statistics and settings. Vanilla JS;
+   mail text is only ever inserted with textContent. Every call goes through index.live.py?api=..., which forwards it
+   to the Mailward API as this cPanel user's uid. Errors are told in words for the account's owner, with a next step;
+   never the API's raw text. */
 (function () {
   "use strict";
   var app = document.getElementById("mailward-app");
   var CSRF = app.getAttribute("data-csrf");
   var PAGE_SIZE = 25;
-  var state = { account: null, offset: 0, total: 0, subject: "", current: null };
+  var HOSTING = "If it keeps happening, contact your hosting provider.";
+  var state = { account: null, offset: 0, total: 0, subject: "", direction: "", current: null, seq: 0,
+                acc: null, part: "body" };
 
   function $(id) { return document.getElementById(id); }
 
@@ -15,6 +18,20 @@
     if (text !== undefined && text !== null) { node.textContent = String(text); }
     if (cls) { node.className = cls; }
     return node;
+  }
+
+  /* Text written by a mail's sender, in its own direction (right-to-left subjects stay whole). */
+  function bidi(tag, text, cls) {
+    var node = el(tag, text, cls);
+    node.setAttribute("dir", "auto");
+    return node;
+  }
+
+  function PageError(status, code, message, kind) {
+    this.status = status;
+    this.code = code || "";
+    this.message = message || "";
+    this.kind = kind || "api";
   }
 
   function api(method, path, params, body) {
@@ -26,34 +43,105 @@
     if (body !== undefined) { opts.body = JSON.stringify(body); opts.headers["Content-Type"] = "application/json"; }
     return fetch("index.live.py?" + query, opts).then(function (r) {
       var type = r.headers.get("Content-Type") || "";
-      var read = type.indexOf("application/json") === 0 ? r.json() : r.text();
-      return read.then(function (data) {
+      var json = type.indexOf("application/json") === 0;
+      return (json ? r.json().catch(function () { return null; }) : r.text()).then(function (data) {
         if (!r.ok) {
-          var err = new Error((data && data.message) || ("HTTP " + r.status));
-          err.status = r.status;
-          throw err;
+          if (!json || !data) { throw new PageError(r.status, "", "", "page"); }
+          throw new PageError(r.status, data.status, data.message);
         }
         return data;
       });
+    }, function () { throw new PageError(0, "", "", "network"); });
+  }
+
+  function clock(epoch) {
+    return new Date(epoch * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  }
+
+  /* An error in words for the account's owner, with what to do next. */
+  function words(err, doing) {
+    var what = doing ? doing + ": " : "";
+    if (!(err instanceof PageError)) { return what + "something went wrong in this page. Reload it and try again."; }
+    if (err.kind === "network") { return what + "the connection to the server was lost. Check your connection and reload the page."; }
+    if (err.status === 503 || err.status === 502 || err.status === 504 || err.kind === "page" || err.status >= 500) {
+      return what + "Mailward is not answering right now, so nothing was changed. Try again in a few minutes. " + HOSTING;
+    }
+    if (err.status === 429) {
+      if (/release\(s\) per hour/.test(err.message)) {
+        var next = state.acc && state.acc.next_release_at;
+        return what + "you have used all your releases for this hour." +
+          (next ? " You can release again at " + clock(next) + " (your time)." : "");
+      }
+      return what + "sending it now would go over your account's sending limit, so it stays in the quarantine. " +
+        "Try again later. " + HOSTING;
+    }
+    if (err.status === 403) {
+      if (/release policy|held for/.test(err.message)) {
+        return what + "only your hosting provider may release this message (it was held for a reason they review). " +
+          "Contact your hosting provider if you need it.";
+      }
+      return what + "this is not allowed for your account. " + HOSTING;
+    }
+    if (err.status === 404 || err.status === 409) {
+      return what + "this message is no longer in the quarantine (it was released or deleted meanwhile). The list is refreshed.";
+    }
+    if (err.status === 400 || err.status === 422) {
+      if (/digest_address|address/.test(err.message)) {
+        return what + "that address cannot get digests: use an address on one of your own domains or your cPanel contact address.";
+      }
+      return what + "the value was not accepted. Check it and try again.";
+    }
+    return what + "it did not work. Try again later. " + HOSTING;
+  }
+
+  /* A message in a result region, which is cleared when the next action starts; focus moves to it. */
+  function say(target, kind, text, focus) {
+    target.textContent = "";
+    if (!text) { return; }
+    target.appendChild(el("div", text, "alert alert-" + kind));
+    if (focus !== false) { target.focus({ preventScroll: true }); target.scrollIntoView({ block: "nearest" }); }
+  }
+
+  function notify(kind, text, focus) { say($("mailward-alert"), kind, text, focus); }
+
+  function unsay(target) { target.textContent = ""; }
+
+  /* ------------------------------------------------------------------ dialogs */
+  function openDialog(d, focus) {
+    d.showModal();
+    if (focus) { focus.focus(); }
+  }
+
+  function confirmBox(title, text, okLabel, okClass) {
+    return new Promise(function (resolve) {
+      var d = $("confirm");
+      $("confirm-title").textContent = title;
+      $("confirm-text").textContent = text;
+      var ok = $("confirm-ok");
+      ok.textContent = okLabel;
+      ok.className = "btn " + okClass;
+      function done(v) {
+        ok.removeEventListener("click", yes);
+        $("confirm-cancel").removeEventListener("click", no);
+        d.removeEventListener("cancel", no);
+        d.close();
+        resolve(v);
+      }
+      function yes() { done(true); }
+      function no(e) { if (e) { e.preventDefault(); } done(false); }
+      ok.addEventListener("click", yes);
+      $("confirm-cancel").addEventListener("click", no);
+      d.addEventListener("cancel", no);
+      openDialog(d, $("confirm-cancel"));
     });
   }
-
-  function notify(kind, text) {
-    var box = $("mailward-alert");
-    box.textContent = "";
-    if (!text) { return; }
-    box.appendChild(el("div", text, "alert alert-" + kind));
-  }
-
-  function fail(err) { notify("danger", err.message); }
-
-  function when(epoch) { return new Date(epoch * 1000).toLocaleString(); }
 
   /* ------------------------------------------------------------------ tabs (keyboard: arrows, Home, End) */
   var tabs = Array.prototype.slice.call(document.querySelectorAll('[role="tab"]'));
   var loaders = {};
 
   function show(tab, focus) {
+    unsay($("mailward-alert"));
     tabs.forEach(function (t) {
       var on = t === tab;
       t.parentNode.className = on ? "active" : "";
@@ -79,115 +167,237 @@
   });
 
   /* ------------------------------------------------------------------ quarantine */
+  function releasesLeft() {
+    var acc = state.acc;
+    if (!acc) { return null; }
+    return Math.max(0, acc.releases_limit - acc.releases_last_hour);
+  }
+
+  /* The releases left this hour; when none are left, Release buttons are off and say until when (local time). */
   function loadQuota() {
     return api("GET", "/accounts/" + state.account).then(function (acc) {
-      var left = Math.max(0, acc.releases_limit - acc.releases_last_hour);
+      state.acc = acc;
+      var left = releasesLeft();
       var quota = $("release-quota");
-      quota.textContent = left + " of " + acc.releases_limit + " releases left this hour";
       quota.setAttribute("data-left", String(left));
+      if (acc.releases_limit === 0) {
+        quota.textContent = "Your hosting provider has turned releases off for this account.";
+      } else if (left > 0) {
+        quota.textContent = left + " of " + acc.releases_limit + " releases left this hour";
+      } else {
+        quota.textContent = "0 of " + acc.releases_limit + " releases left this hour" +
+          (acc.next_release_at ? ": you can release again at " + clock(acc.next_release_at) + " (your time)." : ".");
+      }
+      quota.className = "well well-sm" + (left > 0 ? "" : " mw-quota-out");
+      releaseButtons();
       return acc;
     });
   }
 
-  /* The one row a table shows when it has nothing to list. */
-  function emptyRow(body, text, cols) {
-    var row = el("tr");
-    var cell = el("td", text);
-    cell.colSpan = cols;
-    row.appendChild(cell);
-    body.appendChild(row);
+  function releaseButtons() {
+    var left = releasesLeft();
+    var off = left === 0;
+    var title = off ? (state.acc.releases_limit === 0 ? "Releases are turned off for this account" :
+      "No releases left this hour" + (state.acc.next_release_at ? "; next at " + clock(state.acc.next_release_at) : "")) : "";
+    Array.prototype.forEach.call(document.querySelectorAll("button.mw-release"), function (b) {
+      b.disabled = off;
+      if (off) { b.title = title; } else { b.removeAttribute("title"); }
+    });
   }
 
-  function button(label, cls, action, title) {
-    var b = el("button", label, "btn btn-xs " + cls);
+  var REASONS = { spam: "looks like spam", winexec: "has a Windows program attached", virus: "carries a virus",
+                  ratelimit: "over a sending limit", recovered: "recovered" };
+
+  /* Whether the release policy (GET /quarantine-defaults: release_by) lets the account release this message itself. */
+  function mayRelease(m) {
+    var by = state.releaseBy;
+    if (!by) { return true; }
+    var reasons = (m.reasons || []).slice();
+    if (m.direction === "incoming") { reasons.push("incoming"); }
+    return reasons.every(function (r) { return by[r] !== "admin"; });
+  }
+
+  function reasonText(m) {
+    var r = (m.reasons || []).map(function (x) { return REASONS[x] || x; }).join(", ");
+    return r + (m.direction === "incoming" ? " (sent to you)" : " (sent by you)");
+  }
+
+  function cell(row, label, node, cls) {
+    var td = el("td", null, cls);
+    td.setAttribute("data-label", label);
+    if (typeof node === "string") { td.textContent = node; } else if (node) { td.appendChild(node); }
+    row.appendChild(td);
+    return td;
+  }
+
+  function button(label, cls, action, name) {
+    var b = el("button", label, "btn btn-sm " + cls);
     b.type = "button";
-    if (title) { b.setAttribute("aria-label", title); }
+    if (name) { b.setAttribute("aria-label", label + ": " + name); }
     b.addEventListener("click", action);
     return b;
+  }
+
+  function subjectOf(m) { return m.subject || "(no subject)"; }
+
+  function message(body, text, cls) {
+    body.textContent = "";
+    var row = el("tr");
+    var td = el("td", text, cls);
+    td.colSpan = 6;
+    row.appendChild(td);
+    body.appendChild(row);
   }
 
   function loadQuarantine() {
     var params = { limit: PAGE_SIZE, offset: state.offset };
     if (state.subject) { params.subject = state.subject; }
-    loadQuota().catch(fail);
+    if (state.direction) { params.direction = state.direction; }
+    var seq = ++state.seq;
+    var body = $("quarantine-table").querySelector("tbody");
+    message(body, "Loading your quarantine\u2026", "text-muted mw-loading");
+    $("quarantine-table").setAttribute("aria-busy", "true");
+    var quota = loadQuota().catch(function (err) { $("release-quota").textContent = words(err, "Your releases left could not be read"); });
     return api("GET", "/emails", params).then(function (data) {
+      if (seq !== state.seq) { return; }
       state.total = data.max_count;
-      var body = $("quarantine-table").querySelector("tbody");
       body.textContent = "";
-      if (!data.items.length) { emptyRow(body, "No messages in quarantine.", 6); }
+      if (!data.items.length) {
+        message(body, state.subject || state.direction ? "No held messages match your search." :
+          "Your quarantine is empty: no mail is held for this account.", "text-muted");
+      }
       data.items.forEach(function (m) {
+        var subj = subjectOf(m);
         var row = el("tr");
         row.setAttribute("data-email-id", m.email_id);
-        row.appendChild(el("td", when(m.received_date)));
-        row.appendChild(el("td", m.sender));
-        row.appendChild(el("td", (m.recipients || []).join(", ")));
-        row.appendChild(el("td", m.subject));
-        row.appendChild(el("td", (m.reasons || []).join(", ")));
-        var actions = el("td");
-        actions.appendChild(button("View", "btn-default", function () { view(m); }, "View " + m.subject));
+        cell(row, "Received", new Date(m.received_date * 1000).toLocaleString());
+        cell(row, "From", m.sender || "(no sender: a bounce)", "mw-addr");
+        cell(row, "To", (m.recipients || []).slice(0, 3).join(", ") +
+          ((m.recipients || []).length > 3 ? " and " + (m.recipients.length - 3) + " more" : ""), "mw-addr");
+        cell(row, "Subject", bidi("bdi", subj), "mw-subject" + (m.subject ? "" : " text-muted"));
+        cell(row, "Why it was held", reasonText(m));
+        var actions = cell(row, "Actions", null, "mw-actions");
+        actions.appendChild(button("View", "btn-default", function () { view(m); }, subj));
         actions.appendChild(document.createTextNode(" "));
-        actions.appendChild(button("Release", "btn-primary", function () { release(m); }, "Release " + m.subject));
+        if (mayRelease(m)) {
+          actions.appendChild(button("Release", "btn-primary mw-release", function () { release(m); }, subj));
+        } else {
+          actions.appendChild(el("span", "Only your hosting provider can release this one.", "mw-admin-only"));
+        }
         actions.appendChild(document.createTextNode(" "));
-        actions.appendChild(button("Delete", "btn-danger", function () { remove(m); }, "Delete " + m.subject));
-        row.appendChild(actions);
+        actions.appendChild(button("Delete", "btn-danger", function () { remove(m); }, subj));
         body.appendChild(row);
       });
       var pages = Math.max(1, Math.ceil(state.total / PAGE_SIZE));
       $("q-page").textContent = " Page " + (Math.floor(state.offset / PAGE_SIZE) + 1) + " of " + pages +
-        " (" + state.total + " messages) ";
+        " (" + state.total.toLocaleString() + " messages) ";
       $("q-prev").disabled = state.offset === 0;
       $("q-next").disabled = state.offset + PAGE_SIZE >= state.total;
-    }).catch(fail);
+      return quota.then(releaseButtons);
+    }, function (err) {
+      if (seq !== state.seq) { return; }
+      message(body, words(err, "Your quarantine could not be loaded"), "text-danger");
+      $("q-page").textContent = "";
+      $("q-prev").disabled = $("q-next").disabled = true;
+    }).then(function () { $("quarantine-table").removeAttribute("aria-busy"); });
   }
 
   function release(m) {
-    api("POST", "/emails/" + m.email_id + "/release").then(function () {
-      notify("success", "Released: " + m.subject);
-      loadQuarantine();
-    }).catch(function (err) { fail(err); loadQuota().catch(fail); });
+    unsay($("mailward-alert"));
+    var left = releasesLeft();
+    var text = "Release \u201c" + subjectOf(m) + "\u201d? It is sent on to " +
+      (m.recipients || []).length + " recipient" + ((m.recipients || []).length === 1 ? "" : "s") + " and leaves the quarantine." +
+      (left !== null ? " You have " + left + " release" + (left === 1 ? "" : "s") + " left this hour." : "");
+    return confirmBox("Release this message?", text, "Release", "btn-primary").then(function (yes) {
+      if (!yes) { return; }
+      closeView();
+      return api("POST", "/emails/" + m.email_id + "/release").then(function () {
+        return loadQuarantine().then(function () { notify("success", "Released: " + subjectOf(m) + ". It is on its way."); });
+      }, function (err) {
+        return loadQuarantine().then(function () { notify("danger", words(err, "It was not released")); });
+      });
+    });
   }
 
   function remove(m) {
-    if (!window.confirm("Delete this message for good?")) { return; }
-    api("DELETE", "/emails/" + m.email_id).then(function () {
-      notify("success", "Deleted: " + m.subject);
-      loadQuarantine();
-    }).catch(fail);
+    unsay($("mailward-alert"));
+    return confirmBox("Delete this message?", "Delete \u201c" + subjectOf(m) + "\u201d for good? It cannot be recovered.",
+      "Delete", "btn-danger").then(function (yes) {
+      if (!yes) { return; }
+      closeView();
+      return api("DELETE", "/emails/" + m.email_id).then(function () {
+        return loadQuarantine().then(function () { notify("success", "Deleted: " + subjectOf(m) + "."); });
+      }, function (err) {
+        return loadQuarantine().then(function () { notify("danger", words(err, "It was not deleted")); });
+      });
+    });
   }
 
+  /* The message viewer: a dialog with the message's details, its text, headers or raw form, and its actions. */
   function view(m) {
     state.current = m;
-    $("mv-title").textContent = m.subject || "(no subject)";
-    $("message-view").className = "panel panel-default";
+    $("mv-title").textContent = subjectOf(m);
+    var meta = $("mv-meta");
+    meta.textContent = "";
+    [["Received", new Date(m.received_date * 1000).toLocaleString()], ["From", m.sender || "(no sender: a bounce)"],
+     ["To", (m.recipients || []).join(", ")], ["Why it was held", reasonText(m)],
+     ["Size", Math.max(1, Math.round(m.size_bytes / 1024)).toLocaleString() + " KB"]].forEach(function (p) {
+      meta.appendChild(el("dt", p[0]));
+      meta.appendChild(bidi("dd", p[1]));
+    });
+    unsay($("mv-result"));
+    $("mv-release").hidden = !mayRelease(m);
+    $("mv-release").disabled = releasesLeft() === 0;
+    openDialog($("message-view"), $("mv-body"));
     showPart("body");
-    $("message-view").focus();
   }
+
+  function closeView() { if ($("message-view").open) { $("message-view").close(); } }
 
   function showPart(part) {
     var m = state.current;
+    state.part = part;
+    ["body", "headers", "raw"].forEach(function (p) {
+      var b = $("mv-" + p);
+      b.setAttribute("aria-pressed", p === part ? "true" : "false");
+      b.className = "btn btn-sm " + (p === part ? "btn-primary" : "btn-default");
+    });
     var out = $("mv-content");
-    out.textContent = "Loading…";
+    out.textContent = "Loading\u2026";
     var path = "/emails/" + m.email_id + (part === "raw" ? "/raw" : "");
     api("GET", path).then(function (d) {
+      if (state.current !== m || state.part !== part) { return; }
       if (part === "raw") { out.textContent = d; return; }
       if (part === "headers") {
         out.textContent = (d.headers || []).map(function (h) { return h[0] + ": " + h[1]; }).join("\n");
         return;
       }
-      out.textContent = d.body;
-    }).catch(function (err) { out.textContent = ""; fail(err); });
+      out.textContent = d.body || "(This message has no text.)";
+    }, function (err) {
+      if (state.current !== m) { return; }
+      out.textContent = "";
+      say($("mv-result"), "danger", words(err, "The message could not be shown"));
+    });
   }
 
   $("mv-body").addEventListener("click", function () { showPart("body"); });
   $("mv-headers").addEventListener("click", function () { showPart("headers"); });
   $("mv-raw").addEventListener("click", function () { showPart("raw"); });
-  $("mv-close").addEventListener("click", function () { $("message-view").className = "panel panel-default hidden"; });
+  $("mv-close").addEventListener("click", closeView);
+  $("mv-x").addEventListener("click", closeView);
+  $("mv-release").addEventListener("click", function () { release(state.current); });
+  $("mv-delete").addEventListener("click", function () { remove(state.current); });
   $("q-prev").addEventListener("click", function () {
-    state.offset = Math.max(0, state.offset - PAGE_SIZE); loadQuarantine();
+    state.offset = Math.max(0, state.offset - PAGE_SIZE); unsay($("mailward-alert")); loadQuarantine();
   });
-  $("q-next").addEventListener("click", function () { state.offset += PAGE_SIZE; loadQuarantine(); });
+  $("q-next").addEventListener("click", function () { state.offset += PAGE_SIZE; unsay($("mailward-alert")); loadQuarantine(); });
   $("quarantine-filter").addEventListener("submit", function (e) {
-    e.preventDefault(); state.subject = $("q-subject").value; state.offset = 0; loadQuarantine();
+    e.preventDefault();
+    unsay($("mailward-alert"));
+    state.subject = $("q-subject").value;
+    state.direction = $("q-direction").value;
+    state.offset = 0;
+    loadQuarantine();
   });
   loaders.quarantine = loadQuarantine;
 
@@ -200,25 +410,39 @@
     var row = el("tr");
     [kind, o.name, o.messages, o.quarantined, o.limit ? o.limit : "unlimited", o.rateLimited ? "yes" : "no",
      historyText(o.history)].forEach(function (value, i) {
-      var cell = el("td", value);
-      cell.setAttribute("data-label", AM_COLUMNS[i]);
-      row.appendChild(cell);
+      var c = el("td", value);
+      c.setAttribute("data-label", AM_COLUMNS[i]);
+      row.appendChild(c);
     });
     body.appendChild(row);
   }
 
   /* Sender history: established (its mail is attenuated), learning, or new; and its usual hour. */
   function historyText(h) {
-    if (!h) return "new";
-    var state = h.tainted_until ? "confirmed spam" : (h.established ? "established" : "learning");
-    return h.active_hours ? state + ", usually " + h.usual_per_hour + " per hour" : state;
+    if (!h) { return "new"; }
+    var st = h.tainted_until ? "confirmed spam" : (h.established ? "established" : "learning");
+    return h.active_hours ? st + ", usually " + h.usual_per_hour + " per hour" : st;
   }
 
   function loadActivity() {
+    var body = $("am-table").querySelector("tbody");
+    body.textContent = "";
+    var row = el("tr");
+    var c = el("td", "Loading\u2026", "text-muted");
+    c.colSpan = 7;
+    row.appendChild(c);
+    body.appendChild(row);
+    var table = $("am-table");
+    table.setAttribute("aria-busy", "true");
     return api("GET", "/am/stats", { since: $("am-since").value, history: "true" }).then(function (data) {
-      var body = $("am-table").querySelector("tbody");
       body.textContent = "";
-      if (!data.accounts.length) { emptyRow(body, "No mail in this period.", 7); }
+      if (!data.accounts.length) {
+        var r = el("tr");
+        var t = el("td", "No mail in this period.");
+        t.colSpan = 7;
+        r.appendChild(t);
+        body.appendChild(r);
+      }
       data.accounts.forEach(function (a) {
         amRow(body, "Account", a);
         (a.scripts || []).forEach(function (s) { amRow(body, "Script", s); });
@@ -227,10 +451,62 @@
           (d.sender_emails || []).forEach(function (s) { amRow(body, "Sender", s); });
         });
       });
-    }).catch(fail);
+    }, function (err) {
+      body.textContent = "";
+      var r = el("tr");
+      var t = el("td", words(err, "The figures could not be loaded"), "text-danger");
+      t.colSpan = 7;
+      r.appendChild(t);
+      body.appendChild(r);
+    }).then(function () { table.removeAttribute("aria-busy"); });
   }
   $("am-filter").addEventListener("submit", function (e) { e.preventDefault(); loadActivity(); });
   loaders.activity = loadActivity;
+
+  /* ------------------------------------------------------------------ statistics (the account's own /stats) */
+  function day(start) { return new Date(start * 1000).toISOString().slice(0, 10); }
+
+  function numCell(row, label, n) {
+    var td = el("td", Number(n || 0).toLocaleString(), "text-right");
+    td.setAttribute("data-label", label);
+    row.appendChild(td);
+  }
+
+  function loadStats() {
+    var body = $("st-table").querySelector("tbody");
+    var foot = $("st-table").querySelector("tfoot");
+    body.textContent = "";
+    foot.textContent = "";
+    return api("GET", "/stats", { since: $("st-since").value, bucket: "day", top: 0 }).then(function (doc) {
+      var sums = { sent: 0, held: 0, spam: 0, ham: 0 };
+      (doc.series || []).slice().reverse().forEach(function (b) {
+        var held = (b.held_spam || 0) + (b.held_winexec || 0) + (b.held_virus || 0) + (b.held_other || 0) + (b.ratelimited || 0);
+        var row = el("tr");
+        var th = el("th", day(b.start));
+        th.scope = "row";
+        row.appendChild(th);
+        numCell(row, "Sent", b.sent);
+        numCell(row, "Held (outgoing)", held);
+        numCell(row, "Incoming spam", b.incoming_spam);
+        numCell(row, "Incoming ham", b.incoming_ham);
+        body.appendChild(row);
+        sums.sent += b.sent || 0; sums.held += held; sums.spam += b.incoming_spam || 0; sums.ham += b.incoming_ham || 0;
+      });
+      var total = el("tr");
+      var th = el("th", "Total");
+      th.scope = "row";
+      total.appendChild(th);
+      numCell(total, "Sent", sums.sent);
+      numCell(total, "Held (outgoing)", sums.held);
+      numCell(total, "Incoming spam", sums.spam);
+      numCell(total, "Incoming ham", sums.ham);
+      foot.appendChild(total);
+      $("st-note").textContent = "Counted when mail is scanned; releasing or deleting a message does not change it." +
+        (sums.spam + sums.ham ? "" : " No incoming mail was filtered in this period.");
+    }, function (err) { $("st-note").textContent = words(err, "The statistics could not be loaded"); });
+  }
+  $("st-filter").addEventListener("submit", function (e) { e.preventDefault(); loadStats(); });
+  loaders.statistics = loadStats;
 
   /* ------------------------------------------------------------------ settings (the digest is the owner's) */
   function fill(tableId, pairs) {
@@ -238,30 +514,59 @@
     body.textContent = "";
     pairs.forEach(function (p) {
       var row = el("tr");
-      row.appendChild(el("th", p[0]));
+      var th = el("th", p[0]);
+      th.scope = "row";
+      row.appendChild(th);
       row.appendChild(el("td", p[1]));
       body.appendChild(row);
     });
   }
 
-  function mb(bytes) { return (bytes / 1048576).toFixed(1) + " MB"; }
+  function mb(bytes) { return (bytes / 1048576).toLocaleString(undefined, { maximumFractionDigits: 1 }) + " MB"; }
 
-  function perHour(n) { return n ? n + " per hour" : "unlimited"; }
+  function perHour(n) { return n ? n.toLocaleString() + " per hour" : "unlimited"; }
+
+  function loadIncoming(acc) {
+    $("incoming-state").textContent = acc.incoming ?
+      "Incoming mail to your addresses is filtered for spam when your hosting provider has turned incoming filtration on." :
+      "Incoming mail to your addresses is not filtered: your hosting provider turned it off for this account.";
+    var body = $("settings-incoming").querySelector("tbody");
+    body.textContent = "";
+    return api("GET", "/stats", { since: "7d", bucket: "day", top: 0 }).then(function (doc) {
+      (doc.series || []).slice().reverse().forEach(function (b) {
+        var row = el("tr");
+        var th = el("th", day(b.start));
+        th.scope = "row";
+        row.appendChild(th);
+        numCell(row, "Spam", b.incoming_spam);
+        numCell(row, "Not spam", b.incoming_ham);
+        body.appendChild(row);
+      });
+    }, function (err) {
+      var row = el("tr");
+      var td = el("td", words(err, "The figures could not be loaded"), "text-danger");
+      td.colSpan = 3;
+      row.appendChild(td);
+      body.appendChild(row);
+    });
+  }
 
   function loadSettings() {
     return Promise.all([api("GET", "/accounts/" + state.account), api("GET", "/am/server-settings")])
       .then(function (r) {
         var acc = r[0];
         var am = r[1];
-        fill("settings-account", [["Account", acc.name], ["State", acc.state],
+        state.acc = acc;
+        fill("settings-account", [["Account", acc.name], ["State", acc.state === "active" ? "active" : "blocked by your hosting provider"],
           ["Quarantine size limit", mb(acc.limit_bytes)], ["Quarantine used", mb(acc.used_bytes)],
-          ["Messages held", acc.messages], ["Releases allowed per hour", acc.releases_limit],
-          ["Released in the last hour", acc.releases_last_hour]]);
+          ["Messages held", acc.messages.toLocaleString()], ["Releases allowed per hour", acc.releases_limit ? String(acc.releases_limit) : "none (turned off)"],
+          ["Released in the last hour", String(acc.releases_last_hour)]]);
         fill("settings-limits", [["Account", perHour(am.account)], ["Each domain", perHour(am.domain)],
           ["Each sender address", perHour(am.sender_email)], ["Each script", perHour(am.script)],
           ["Counting", am.limit_mode === 2 ? "recipients" : "messages"]]);
         showDigest(acc);
-      }).catch(fail);
+        return loadIncoming(acc);
+      }, function (err) { notify("danger", words(err, "Your settings could not be loaded")); });
   }
   loaders.settings = loadSettings;
 
@@ -272,17 +577,26 @@
 
   $("digest-form").addEventListener("submit", function (e) {
     e.preventDefault();
+    unsay($("digest-result"));
     var change = { digest: $("digest-frequency").value, digest_address: $("digest-address").value.trim() };
     $("digest-save").disabled = true;
     api("PATCH", "/accounts/" + state.account, {}, change).then(function (acc) {
       showDigest(acc);
-      notify("success", "Digest settings saved.");
-    }).catch(fail).then(function () { $("digest-save").disabled = false; });
+      say($("digest-result"), "success", "Digest settings saved.");
+    }, function (err) { say($("digest-result"), "danger", words(err, "Not saved")); })
+      .then(function () { $("digest-save").disabled = false; });
   });
 
-  api("GET", "/whoami").then(function (me) {
+  var policy = api("GET", "/quarantine-defaults").then(function (d) { state.releaseBy = d.release_by || null; },
+    function () { state.releaseBy = null; });  // without it every Release is offered; the API still decides
+  Promise.all([api("GET", "/whoami"), policy]).then(function (r) {
+    var me = r[0];
     state.account = me.account;
     app.setAttribute("data-account", me.account);
     show(tabs[0], false);
-  }).catch(fail);
+  }, function (err) {
+    var body = $("quarantine-table").querySelector("tbody");
+    message(body, words(err, "This page could not start"), "text-danger");
+    $("release-quota").textContent = "";
+  });
 }());

@@ -126,11 +126,12 @@ def test_cpanel_user_sees_only_own_mail_and_every_tab(world: World, alice_page: 
     page.click("#mv-raw")
     page.wait_for_function("document.getElementById('mv-content').textContent.includes('Message-ID:')")
     page.screenshot(path=str(shots / "cpanel-message-view.png"), full_page=True)
+    page.click("#mv-close")
 
     page.focus("#tab-quarantine")
     page.keyboard.press("ArrowRight")  # keyboard navigation between tabs
     assert page.get_attribute("#tab-activity", "aria-selected") == "true"
-    page.wait_for_selector("#am-table tbody tr td")
+    page.wait_for_selector("#am-table:not([aria-busy]) tbody tr td")
     page.screenshot(path=str(shots / "cpanel-activity.png"), full_page=True)
     activity = page.text_content("#am-table tbody")
     assert "mwt-alice" in activity and "mwt-bob" not in activity
@@ -142,6 +143,8 @@ def test_cpanel_user_sees_only_own_mail_and_every_tab(world: World, alice_page: 
         page.screenshot(path=str(shots / f"cpanel-activity-{width}.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
 
+    page.keyboard.press("ArrowRight")  # Statistics
+    page.wait_for_selector("#st-table tfoot tr")
     page.keyboard.press("ArrowRight")
     page.wait_for_selector("#settings-account tbody tr")
     page.wait_for_selector("#settings-limits tbody tr")
@@ -183,7 +186,7 @@ def test_the_owner_chooses_its_digest_on_the_settings_tab(world: World, alice_pa
     page.select_option("#digest-frequency", "hourly")
     page.fill("#digest-address", "owner@alice.example")
     page.click("#digest-save")
-    page.wait_for_selector("#mailward-alert .alert-success")
+    page.wait_for_selector("#digest-result .alert-success")
     page.screenshot(path=str(artifacts_dir() / "cpanel-digest.png"), full_page=True)
     root = world.api()
     mine = root.get("/accounts/mwt-alice").json
@@ -211,23 +214,28 @@ def test_release_limit_is_shown_and_enforced(world: World, alice_page: Any) -> N
     for left in range(RELEASES_LIMIT - 1, -1, -1):
         released = ids[0]
         page.click(f'tr[data-email-id="{released}"] button:has-text("Release")')
+        page.wait_for_selector("#confirm[open]")  # a release is confirmed first
+        page.click("#confirm-ok")
         # the quota and the list are refreshed separately: wait for both before reading the rows again
         page.wait_for_function(f"document.getElementById('release-quota').getAttribute('data-left') === '{left}'"
                                f" && !document.querySelector('tr[data-email-id=\"{released}\"]')")
         ids = rows(page)
-    assert page.text_content("#release-quota") == f"0 of {RELEASES_LIMIT} releases left this hour"
+    quota = page.text_content("#release-quota")
+    assert quota.startswith(f"0 of {RELEASES_LIMIT} releases left this hour: you can release again at "), quota
+    assert quota.endswith("(your time)."), quota
     assert len(list(world.outbox.iterdir())) == RELEASES_LIMIT
 
-    page.click(f'tr[data-email-id="{ids[0]}"] button:has-text("Release")')
-    page.wait_for_selector("#mailward-alert .alert-danger")
+    # no release left: the button is off and says until when, instead of failing after a click
+    page.wait_for_function(f'document.querySelector(\'tr[data-email-id="{ids[0]}"] button.mw-release\').disabled')
     page.screenshot(path=str(artifacts_dir() / "cpanel-release-limit.png"), full_page=True)
     status, text = crafted(page, "POST", f"api=/emails/{ids[0]}/release")
     assert status == 429, text
     assert len(list(world.outbox.iterdir())) == RELEASES_LIMIT
     assert world.api().get(f"/emails/{ids[0]}").json["status"] == "quarantined"
 
-    page.once("dialog", lambda d: d.accept())
     page.click(f'tr[data-email-id="{ids[0]}"] button:has-text("Delete")')
+    page.wait_for_selector("#confirm[open]")
+    page.click("#confirm-ok")
     page.wait_for_function(f"!document.querySelector('tr[data-email-id=\"{ids[0]}\"]')")
     assert world.api().get(f"/emails/{ids[0]}").status == 404  # gone for the admin too
 

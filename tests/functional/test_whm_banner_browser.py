@@ -4,13 +4,16 @@ test-artifacts/screenshots (or $MAILWARD_ARTIFACTS/screenshots)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.functional.conftest import serve_for_everyone
-from tests.functional.plugin_fixtures import artifacts_dir, browser_requirements
+from tests.functional.plugin_fixtures import REPO, artifacts_dir, browser_requirements
 from workers.plugin_host import HostConfig, PluginHost
 from workers.serve_process import ServeProcess
 
@@ -39,10 +42,26 @@ def test_degraded_service_shows_a_banner_with_what_fails_and_what_to_run(
         banner = page.wait_for_selector("#mw-banner:not([hidden])")
         assert banner is not None
         text = banner.inner_text()
-        assert "Mailward needs attention." in text
-        assert "workers:" in text and "ie-config status" in text
+        # no scan worker: mail cannot be filtered, and the banner says so first (issue 18 item 10)
+        assert text.startswith("Mail on this server is not being filtered")
+        assert "No scan worker is running" in text and "workers:" in text and "ie-config status" in text
+        assert "alert-danger" in (banner.get_attribute("class") or "")
         box = banner.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width  # readable without scrolling
         page.screenshot(path=str(artifacts_dir() / f"whm-degraded-banner-{width}.png"), full_page=False)
     finally:
         context.close()
+
+
+def test_ie_config_status_exits_3_for_a_degraded_service(host: tuple[ServeProcess, PluginHost],
+                                                        tmp_path: Path) -> None:
+    """Issue 18 item 19, against a real serve: degraded (no worker) is exit 3 even with no Exim hook installed."""
+    serve, _ = host
+    env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "MAILWARD_API_SOCKET": serve.info["api_socket"],
+           "MAILWARD_EXIM__LAYOUT": "debian", "MAILWARD_EXIM__RELEASE_USER": "root"}
+    (tmp_path / "etc/exim4").mkdir(parents=True)
+    (tmp_path / "etc/exim4/update-exim4.conf.conf").write_text("dc_use_split_config='true'\n")
+    res = subprocess.run([sys.executable, "-m", "workers.ie_config", "status", "--root", str(tmp_path)],
+                         capture_output=True, text=True, env=env, timeout=60, cwd=REPO)
+    assert res.returncode == 3, (res.stdout, res.stderr)
+    assert "service: degraded" in res.stdout and "workers: FAIL" in res.stdout

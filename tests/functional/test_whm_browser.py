@@ -136,15 +136,15 @@ def test_release_and_send_delivers_to_every_recipient(stack: Stack, page: Any) -
     quarantine_search(page, subject=subject)
     assert subjects(page) == [subject]
     page.check("#q-table tbody tr input[type=checkbox]")
-    assert page.text_content("#q-selected") == "1 selected"
+    assert page.text_content("#q-selected") == "1 of 1 on this page selected"
     page.click("#q-release")
     page.wait_for_selector("#mw-dialog:not([hidden])")
-    assert "Release & Send this message?" in page.text_content("#mw-dialog-body")
+    assert f"Release & Send \u201c{subject}\u201d?" in page.text_content("#mw-dialog-body")
     page.screenshot(path=str(artifacts_dir() / "whm-release-confirm.png"), full_page=True)
     page.click("#mw-dialog-ok")
     page.wait_for_selector("#q-result .alert-success")
     assert "1 message released and sent." in page.text_content("#q-result")
-    page.wait_for_selector("#q-table tbody td[colspan='9']")  # "No quarantined messages match."
+    page.wait_for_selector("#q-table tbody td[colspan='8']")  # "No quarantined messages match."
     assert subjects(page) == []
 
     copies = stack.lab.wait_delivered(lambda d: d.subject == subject, count=len(rcpts), timeout=30)

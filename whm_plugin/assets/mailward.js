@@ -45,9 +45,10 @@
 
   function fmtNum(n) { return (n === null || n === undefined) ? '' : Number(n).toLocaleString(); }
 
-  function ApiError(status, doc) {
+  function ApiError(status, doc, kind) {
     this.status = status;
     this.doc = doc || {};
+    this.kind = kind || 'api';  // api: the API's JSON error; page: not JSON (an HTML error page); network; input
     this.message = (doc && doc.message) || ('HTTP ' + status);
   }
 
@@ -67,33 +68,105 @@
     }
     return fetch(BASE + '?' + params.toString(), opts).then(function (r) {
       if (raw && r.ok) return r.text();
+      var json = (r.headers.get('Content-Type') || '').indexOf('application/json') === 0;
       return r.text().then(function (t) {
         var doc = null;
-        try { doc = t ? JSON.parse(t) : null; } catch (e) { doc = {message: t.slice(0, 200)}; }
+        if (json) {
+          try { doc = t ? JSON.parse(t) : null; } catch (e) { json = false; }
+        }
+        if (!json) {
+          // an error page (cpsrvd's, a proxy's): never shown as markup, only described
+          if (r.ok) throw new ApiError(502, null, 'page');
+          throw new ApiError(r.status, null, 'page');
+        }
         if (!r.ok) throw new ApiError(r.status, doc);
         return doc;
       });
-    });
+    }, function () { throw new ApiError(0, null, 'network'); });
   }
 
-  function alertBox(target, kind, message, details) {
-    var box = el('div', {'class': 'alert alert-' + kind + ' alert-dismissible'},
-      el('button', {type: 'button', 'class': 'close', 'aria-label': 'Dismiss',
-        onclick: function () { box.parentNode && box.parentNode.removeChild(box); }}, el('span', {'aria-hidden': 'true', text: '\u00d7'})),
-      message);
+  /* A problem with what the admin typed (never sent to the API): a message and the list of what to correct. */
+  function inputError(message, list) {
+    var err = new ApiError(400, {message: message}, 'input');
+    err.list = list || [];
+    return err;
+  }
+
+  /* What the admin reads for an API field name. */
+  var LABELS = {limit_bytes: 'Storage capacity', releases_limit: 'Releases limit', state: 'State', incoming: 'Incoming filtration',
+    account: 'WHM account per hour', domain: 'Domain per hour', sender_email: 'Email address per hour', script: 'PHP script per hour',
+    daily_account: 'WHM account per 24 hours', daily_domain: 'Domain per 24 hours', daily_sender_email: 'Email address per 24 hours',
+    daily_script: 'PHP script per 24 hours', limit_mode: 'Limit mode', dry_run: 'Dry run', limit: 'Sender limit', values: 'Address or domain',
+    allow_winexec: 'Windows executables', ids: 'Messages', digest: 'Digest', digest_address: 'Digest address'};
+  var CHECK = 'On the server, as root, run ie-config status to see which part of Mailward is failing.';
+
+  /* An error in words for a hosting admin, with the next step: {text, details}. Never raw API keys or markup. */
+  function explain(err) {
+    if (!(err instanceof ApiError)) return {text: 'Something went wrong in this page. Reload it and try again.', details: []};
+    if (err.kind === 'input') return {text: err.message, details: err.list || []};
+    if (err.kind === 'network') {
+      return {text: 'WHM did not answer: the connection to the server was lost. Check your connection, then reload the page.', details: []};
+    }
+    if (err.kind === 'page') {
+      return {text: 'WHM answered with an error page (HTTP ' + err.status + ') instead of Mailward\'s answer. ' + CHECK, details: []};
+    }
+    var s = err.status, m = err.doc.message || '';
+    if (s === 503 || s === 502 || s === 504) {
+      return {text: 'The Mailward service is not answering, so nothing was changed. ' + CHECK +
+        ' If it is stopped, start mailward serve again with your service manager.', details: []};
+    }
+    if (s === 500) return {text: 'Mailward failed to do this (an internal error). ' + CHECK + ' The mailward log has the details.', details: []};
+    if (s === 400 || s === 422) {
+      var d = fieldDetails(err.doc.errors);
+      return {text: d.length ? 'Some values were not accepted:' : 'Mailward did not accept this: ' + plain(m), details: d};
+    }
+    if (s === 401 || s === 403) return {text: 'Your WHM login may not do this: ' + plain(m) + '.', details: []};
+    if (s === 404) return {text: 'It is no longer there: someone may have released or deleted it meanwhile. The list is refreshed.', details: []};
+    if (s === 409) return {text: 'It changed meanwhile: ' + plain(m) + '. The list is refreshed.', details: []};
+    if (s === 413) return {text: 'Too much at once: select fewer items and try again.', details: []};
+    if (s === 429) return {text: 'A limit was reached: ' + plain(m) + '.', details: []};
+    return {text: 'Mailward refused this (HTTP ' + s + '): ' + plain(m), details: []};
+  }
+
+  /* An API message with its API field names replaced by labels and without a JSON dump. */
+  function plain(m) {
+    var out = String(m || '').replace(/^invalid request: /, '').replace(/[{}\[\]"]/g, '');
+    Object.keys(LABELS).forEach(function (k) { out = out.replace(new RegExp('\\b' + k + '\\b', 'g'), LABELS[k]); });
+    return out.slice(0, 300);
+  }
+
+  function fieldDetails(errors) {
+    var out = [];
+    Object.keys(errors || {}).forEach(function (k) {
+      var v = errors[k];
+      if (k === 'json' || k === 'query') { out = out.concat(fieldDetails(v)); return; }
+      var text = Array.isArray(v) ? v.join(' ') : (typeof v === 'object' ? fieldDetails(v).join('; ') : String(v));
+      out.push((LABELS[k] || k.replace(/_/g, ' ')) + ': ' + plain(text));
+    });
+    return out;
+  }
+
+  /* A result region beside the form or table it belongs to: cleared when an action starts, focused when it ends. */
+  function say(target, kind, message, details, focus) {
+    var box = el('div', {'class': 'alert alert-' + kind + ' mw-alert'}, el('span', {'class': 'mw-alert-text', text: message}));
     if (details && details.length) {
-      append(box, el('ul', null, details.slice(0, 20).map(function (d) { return el('li', {text: d}); })));
-      if (details.length > 20) append(box, el('p', {text: '\u2026 and ' + (details.length - 20) + ' more'}));
+      append(box, el('ul', null, details.slice(0, 10).map(function (d) { return el('li', {text: d}); })));
+      if (details.length > 10) append(box, el('p', {text: '\u2026 and ' + (details.length - 10) + ' more'}));
     }
     clear(target).appendChild(box);
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    if (focus !== false) target.focus({preventScroll: true});
+    if (focus !== false && target.scrollIntoView) target.scrollIntoView({block: 'nearest'});
+    return box;
   }
 
-  function showError(target, err) {
-    var fields = [];
-    if (err && err.doc && err.doc.errors) {
-      Object.keys(err.doc.errors).forEach(function (k) { fields.push(k + ': ' + JSON.stringify(err.doc.errors[k])); });
-    }
-    alertBox(target, 'danger', (err && err.message) || String(err), fields);
+  function unsay(target) { clear(target); }
+
+  function alertBox(target, kind, message, details) { return say(target, kind, message, details); }
+
+  function showError(target, err, prefix) {
+    var e = explain(err);
+    return say(target, 'danger', (prefix ? prefix + ' ' : '') + e.text, e.details);
   }
 
   function loading(tbody, cols) {
@@ -218,7 +291,14 @@
   var loaded = {};
   var loaders = {};
 
+  var currentTab = null;
+
   function selectTab(name, focus) {
+    if (currentTab && currentTab !== name) {
+      // a result belongs to what the admin just did: it does not follow them to another tab
+      Array.prototype.forEach.call(document.querySelectorAll('.mw-result'), unsay);
+    }
+    currentTab = name;
     tabs.forEach(function (t) {
       var on = t === name;
       var a = $('tab-' + t);
@@ -247,60 +327,106 @@
   });
 
   // ---------------------------------------------------------------- Quarantine
-  var Q = {offset: 0, size: 25, filters: {}, items: [], selected: new Map(), total: 0};
+  // Selections are per page: a search, a filter or another page starts with nothing selected, so nothing the
+  // admin cannot see on screen is ever released or deleted.
+  var Q = {offset: 0, size: 25, filters: {}, items: [], selected: new Map(), total: 0, seq: 0};
 
   function qQuery() {
     var q = {limit: Q.size, offset: Q.offset};
     Object.keys(Q.filters).forEach(function (k) { if (k !== 'size') q[k] = Q.filters[k]; });
+    if (q.account === 'root') q.account_only = 'true';  // root's own (unattributed) mail, not every account's
     return q;
   }
 
-  function qLoad() {
+  /* Load the current page; only the latest request is drawn (a slow earlier answer never overwrites it). */
+  function qLoad(keepResult) {
     var tbody = $('q-table').tBodies[0];
-    loading(tbody, 9);
+    var seq = ++Q.seq;
+    Q.selected.clear();
+    if (!keepResult) unsay($('q-result'));
+    loading(tbody, 8);
+    qSelection();
     return api('GET', '/emails', qQuery()).then(function (doc) {
+      if (seq !== Q.seq) return;
       Q.items = doc.items || [];
       Q.total = doc.max_count || 0;
-      if (Q.offset > 0 && !Q.items.length && Q.total) { Q.offset = Math.max(0, (Math.ceil(Q.total / Q.size) - 1) * Q.size); return qLoad(); }
+      if (Q.offset > 0 && !Q.items.length && Q.total) { Q.offset = Math.max(0, (Math.ceil(Q.total / Q.size) - 1) * Q.size); return qLoad(true); }
       qRender();
-    }, function (err) { clear(tbody); showError($('q-result'), err); });
+    }, function (err) {
+      if (seq !== Q.seq) return;
+      Q.items = [];
+      Q.total = 0;
+      clear(tbody).appendChild(el('tr', null, el('td', {colspan: 8, 'class': 'text-danger', text: 'The list could not be loaded.'})));
+      clear($('q-pager'));  // no stale pager for an answer that never came
+      qSelection();
+      showError($('q-result'), err, 'The quarantine could not be loaded.');
+    });
   }
+
+  var REASON_TEXT = {spam: 'Classified as spam', winexec: 'Carries a Windows executable', ratelimit: 'Over a sender limit',
+    virus: 'Carries a virus', recovered: 'Recovered after a crash'};
 
   function reasonLabels(reasons) {
     return (reasons || []).map(function (r) {
-      var cls = r === 'spam' ? 'label-warning' : (r === 'winexec' ? 'label-danger' : 'label-info');
-      return [el('span', {'class': 'label ' + cls, text: r}), ' '];
+      var cls = r === 'spam' ? 'mw-label-spam' : (r === 'winexec' || r === 'virus' ? 'label-danger' : 'mw-label-info');
+      return [el('span', {'class': 'label ' + cls, title: REASON_TEXT[r] || r, text: r}), ' '];
     });
+  }
+
+  function directionLabel(d) {
+    return d === 'incoming' ? el('span', {'class': 'mw-dir', title: 'Incoming: sent to this server from outside'}, '\u2193 in')
+      : el('span', {'class': 'mw-dir', title: 'Outgoing: sent by the account'}, '\u2191 out');
+  }
+
+  /* Text of mail (subjects, names) in its own direction, isolated from the page's (right-to-left subjects). */
+  function bidi(tag, attrs, text) {
+    var n = el(tag, attrs);
+    n.setAttribute('dir', 'auto');
+    n.textContent = text;
+    return n;
+  }
+
+  function subjectOf(m) { return m.subject ? m.subject : '(no subject)'; }
+
+  function recipientsCell(list) {
+    var td = el('td', {'class': 'mw-recipients', 'data-label': 'Recipients'});
+    var shown = (list || []).slice(0, 2);
+    shown.forEach(function (r, i) { append(td, [i ? el('br') : null, el('span', {'class': 'mw-addr', text: r})]); });
+    if ((list || []).length > 2) {
+      append(td, [el('br'), el('span', {'class': 'text-muted', title: list.join(', '), text: '+ ' + fmtNum(list.length - 2) + ' more'})]);
+    }
+    return td;
   }
 
   function qRender() {
     var tbody = clear($('q-table').tBodies[0]);
     if (!Q.items.length) {
-      tbody.appendChild(el('tr', null, el('td', {colspan: 9, 'class': 'text-muted', text: 'No quarantined messages match.'})));
+      tbody.appendChild(el('tr', null, el('td', {colspan: 8, 'class': 'text-muted', text: 'No quarantined messages match.'})));
     }
     Q.items.forEach(function (m) {
-      var box = el('input', {type: 'checkbox', 'aria-label': 'Select message ' + (m.subject || m.email_id)});
+      var subj = subjectOf(m);
+      var box = el('input', {type: 'checkbox', 'aria-label': 'Select: ' + subj + ' (' + fmtDate(m.received_date) + ')'});
       box.checked = Q.selected.has(m.email_id);
       box.addEventListener('change', function () {
-        if (box.checked) Q.selected.set(m.email_id, m.account_name); else Q.selected.delete(m.email_id);
+        if (box.checked) Q.selected.set(m.email_id, m); else Q.selected.delete(m.email_id);
         qSelection();
       });
-      var recips = (m.recipients || []).join(', ');
-      tbody.appendChild(el('tr', null,
-        el('td', null, box),
-        el('td', {text: m.account_name}),
-        el('td', {'class': 'mw-nowrap', text: fmtDate(m.received_date)}),
-        el('td', null, reasonLabels(m.reasons)),
-        el('td', {'class': 'mw-cell', title: m.sender, text: m.sender || '<>'}),
-        el('td', {'class': 'mw-cell', title: recips, text: recips}),
-        el('td', {'class': 'mw-cell mw-subject', title: m.subject, text: m.subject}),
-        el('td', {text: m.direction}),
-        el('td', {'class': 'mw-nowrap'},
-          el('button', {type: 'button', 'class': 'btn btn-default btn-xs', onclick: function () { viewEmail(m); }}, 'View'), ' ',
-          el('button', {type: 'button', 'class': 'btn btn-success btn-xs',
-            onclick: function () { bulk('release', [[m.email_id, m.account_name]]); }}, 'Release & Send'), ' ',
-          el('button', {type: 'button', 'class': 'btn btn-danger btn-xs',
-            onclick: function () { bulk('remove', [[m.email_id, m.account_name]]); }}, 'Delete'))));
+      var when = fmtDate(m.received_date).split(' ');
+      tbody.appendChild(el('tr', {'data-email-id': m.email_id},
+        el('td', {'class': 'mw-check'}, box),
+        el('td', {'class': 'mw-account', 'data-label': 'Account', text: m.account_name}),
+        el('td', {'class': 'mw-when', 'data-label': 'Received'},
+          el('span', {'class': 'mw-nowrap', text: when[0]}), ' ', el('span', {'class': 'mw-nowrap mw-time', text: when[1] || ''})),
+        el('td', {'class': 'mw-reasons', 'data-label': 'Reasons'}, reasonLabels(m.reasons), el('br'), directionLabel(m.direction)),
+        el('td', {'class': 'mw-sender', 'data-label': 'Sender (From)'}, el('span', {'class': 'mw-addr', text: m.sender || '<> (bounce)'})),
+        recipientsCell(m.recipients),
+        el('td', {'class': 'mw-subject' + (m.subject ? '' : ' text-muted'), 'data-label': 'Subject'}, bidi('bdi', {title: subj}, subj)),
+        el('td', {'class': 'mw-actions'},
+          el('button', {type: 'button', 'class': 'btn btn-default btn-xs', 'aria-label': 'View: ' + subj, onclick: function () { viewEmail(m); }}, 'View'), ' ',
+          el('button', {type: 'button', 'class': 'btn btn-success btn-xs', 'aria-label': 'Release & Send: ' + subj,
+            onclick: function () { bulk('release', [m]); }}, 'Release & Send'), ' ',
+          el('button', {type: 'button', 'class': 'btn btn-danger btn-xs', 'aria-label': 'Delete: ' + subj,
+            onclick: function () { bulk('remove', [m]); }}, 'Delete'))));
     });
     pager($('q-pager'), Q.total, Q.offset, Q.size, function (off) { Q.offset = off; qLoad(); });
     qSelection();
@@ -308,41 +434,68 @@
 
   function qSelection() {
     var n = Q.selected.size;
-    $('q-selected').textContent = n ? n + ' selected' : '';
+    $('q-selected').textContent = n ? n + ' of ' + Q.items.length + ' on this page selected' : '';
     $('q-release').disabled = $('q-delete').disabled = $('q-clear').disabled = !n;
-    var onPage = Q.items.filter(function (m) { return Q.selected.has(m.email_id); }).length;
     var all = $('q-all');
-    all.checked = Q.items.length > 0 && onPage === Q.items.length;
-    all.indeterminate = onPage > 0 && onPage < Q.items.length;
+    all.checked = Q.items.length > 0 && n === Q.items.length;
+    all.indeterminate = n > 0 && n < Q.items.length;
+    all.disabled = !Q.items.length;
+    Array.prototype.forEach.call($('q-table').tBodies[0].querySelectorAll('tr[data-email-id]'), function (tr) {
+      var on = Q.selected.has(tr.getAttribute('data-email-id'));
+      tr.classList.toggle('mw-selected', on);
+      var b = tr.querySelector('input[type=checkbox]');
+      if (b) b.checked = on;
+    });
   }
 
-  /* Release or remove [id, account] pairs in batches of BULK; a summary of what happened. */
-  function bulk(action, pairs) {
+  var STATUS_WORDS = {conflict: 'already released or deleted', not_found: 'no longer in the quarantine',
+    limit_exceeded: 'a sender limit would be exceeded', forbidden: 'not allowed', service_unavailable: 'the mail server could not take it',
+    internal_error: 'an internal error'};
+
+  /* Release or remove messages (summaries) in batches of BULK; then a summary in words, next to the table. */
+  function bulk(action, items) {
     var verb = action === 'release' ? 'Release & Send' : 'Delete';
-    var text = pairs.length === 1 ? verb + ' this message?' : verb + ' ' + pairs.length + ' messages?';
+    var one = items.length === 1;
+    var text = one ? verb + ' \u201c' + subjectOf(items[0]) + '\u201d?' : verb + ' the ' + items.length + ' selected messages?';
     if (action === 'remove') text += ' Deleted messages cannot be recovered.';
+    else text += ' ' + (one ? 'It goes' : 'They go') + ' to every original recipient, Bcc included.';
     confirmDialog(verb, text, verb, action === 'release' ? 'btn-success' : 'btn-danger', function () {
-      var ids = pairs.map(function (p) { return p[0]; });
+      unsay($('q-result'));
+      var byId = {};
+      items.forEach(function (m) { byId[m.email_id] = m; });
+      var ids = items.map(function (m) { return m.email_id; });
       var chunks = [];
       for (var i = 0; i < ids.length; i += BULK) chunks.push(ids.slice(i, i + BULK));
-      var ok = 0, failed = [];
+      var ok = 0, failed = {};
+      var nfailed = 0;
       return chunks.reduce(function (prev, chunk) {
         return prev.then(function () {
           return api('POST', '/emails/' + action, null, {ids: chunk}).then(function (res) {
             ok += res.succeeded || 0;
             (res.results || []).forEach(function (r) {
-              if (r.ok) Q.selected.delete(r.email_id);
-              else failed.push(r.email_id + ': ' + (r.message || r.status));
+              if (r.ok) return;
+              nfailed++;
+              var why = STATUS_WORDS[r.status] || plain(r.message);
+              (failed[why] = failed[why] || []).push(subjectOf(byId[r.email_id] || {}));
             });
           });
         });
       }, Promise.resolve()).then(function () {
-        var done = action === 'release' ? 'released and sent' : 'deleted';
-        alertBox($('q-result'), failed.length ? 'warning' : 'success',
-          ok + ' message' + (ok === 1 ? '' : 's') + ' ' + done + (failed.length ? ', ' + failed.length + ' failed:' : '.'), failed);
         hideModal();
         if (openEmail && ids.indexOf(openEmail.email_id) >= 0) openEmail = null;
-        return qLoad();
+        return qLoad(true).then(function () {
+          var done = action === 'release' ? 'released and sent' : 'deleted';
+          var details = Object.keys(failed).map(function (why) {
+            var subs = failed[why];
+            return fmtNum(subs.length) + ' ' + why + ': ' + subs.slice(0, 3).map(function (s) { return '\u201c' + s + '\u201d'; }).join(', ') +
+              (subs.length > 3 ? ' and ' + (subs.length - 3) + ' more' : '');
+          });
+          say($('q-result'), nfailed ? 'warning' : 'success', fmtNum(ok) + ' message' + (ok === 1 ? '' : 's') + ' ' + done + '.' +
+            (nfailed ? ' ' + fmtNum(nfailed) + ' could not be ' + done + ':' : ''), details);
+        });
+      }, function (err) {
+        hideModal();
+        return qLoad(true).then(function () { showError($('q-result'), err, 'Nothing more was ' + (action === 'release' ? 'released.' : 'deleted.')); });
       });
     });
   }
@@ -355,27 +508,33 @@
     qLoad();
   });
   $('q-filters').addEventListener('reset', function () {
+    // the form's fields are reset after this event: read them on the next tick
     setTimeout(function () { Q.filters = {}; Q.size = 25; Q.offset = 0; qLoad(); }, 0);
   });
   $('q-all').addEventListener('change', function () {
     var on = $('q-all').checked;
-    Q.items.forEach(function (m) { if (on) Q.selected.set(m.email_id, m.account_name); else Q.selected.delete(m.email_id); });
-    qRender();
+    Q.items.forEach(function (m) { if (on) Q.selected.set(m.email_id, m); else Q.selected.delete(m.email_id); });
+    qSelection();
   });
-  $('q-clear').addEventListener('click', function () { Q.selected.clear(); qRender(); });
-  $('q-release').addEventListener('click', function () { bulk('release', Array.from(Q.selected.entries())); });
-  $('q-delete').addEventListener('click', function () { bulk('remove', Array.from(Q.selected.entries())); });
+  $('q-clear').addEventListener('click', function () { Q.selected.clear(); qSelection(); });
+  $('q-release').addEventListener('click', function () { bulk('release', Array.from(Q.selected.values())); });
+  $('q-delete').addEventListener('click', function () { bulk('remove', Array.from(Q.selected.values())); });
 
-  /* Show the quarantine filtered (from the Activity Monitor). */
+  /* Show the quarantine filtered (from the Activity Monitor): set the fields, never reset() the form (its handler
+     would send a second, unfiltered request). */
   function goToQuarantine(filters) {
     var form = $('q-filters');
-    form.reset();
+    Array.prototype.forEach.call(form.elements, function (f) {
+      if (!f.name) return;
+      if (f.tagName === 'SELECT') f.selectedIndex = 0; else f.value = '';
+    });
     Object.keys(filters).forEach(function (k) { if (form.elements[k]) form.elements[k].value = filters[k]; });
     Q.filters = formValues(form);
+    Q.size = parseInt(Q.filters.size, 10) || 25;
     Q.offset = 0;
     loaded.quarantine = true;
     selectTab('quarantine', true);
-    qLoad();
+    return qLoad();
   }
 
   // Email viewer
@@ -431,10 +590,10 @@
     b.addEventListener('click', function () { emailView(b.getAttribute('data-view')); });
   });
   $('mw-email-release').addEventListener('click', function () {
-    if (openEmail) { var m = openEmail; hideModal(); bulk('release', [[m.email_id, m.account_name]]); }
+    if (openEmail) { var m = openEmail; hideModal(); bulk('release', [m]); }
   });
   $('mw-email-delete').addEventListener('click', function () {
-    if (openEmail) { var m = openEmail; hideModal(); bulk('remove', [[m.email_id, m.account_name]]); }
+    if (openEmail) { var m = openEmail; hideModal(); bulk('remove', [m]); }
   });
 
   loaders.quarantine = qLoad;
@@ -444,14 +603,19 @@
 
   function amLoad() {
     var tbody = $('am-table').tBodies[0];
+    unsay($('am-result'));
     loading(tbody, 7);
-    var q = {limit: AM.size, offset: AM.offset, history: 'true'};
+    var q = {limit: AM.size, offset: AM.offset, history: 'true', window: 'true'};
     Object.keys(AM.filters).forEach(function (k) { q[k] = AM.filters[k]; });
     return api('GET', '/am/stats', q).then(function (doc) {
       AM.accounts = doc.accounts || [];
       AM.total = doc.max_count || 0;
       amRender();
-    }, function (err) { clear(tbody); showError($('am-result'), err); });
+    }, function (err) {
+      clear(tbody).appendChild(el('tr', null, el('td', {colspan: 7, 'class': 'text-danger', text: 'The Activity Monitor could not be loaded.'})));
+      clear($('am-pager'));
+      showError($('am-result'), err);
+    });
   }
 
   var KINDS = {account: 'Account', domain: 'Domain', sender_email: 'Email', script: 'Script'};
@@ -519,32 +683,43 @@
       append(first, el('span', {'class': 'mw-toggle', 'aria-hidden': 'true'}, ' '));
     }
     append(first, [' ', el('span', {'class': 'mw-kind text-muted', text: KINDS[kind]}), el('span', {text: obj.name})]);
-    var limitCell = el('td', {'class': 'text-right' + (obj.rateLimited ? ' mw-over' : '')});
-    if (obj.rateLimited) {
-      append(limitCell, el('span', {role: 'img', 'aria-label': 'Limit exceeded', title: 'Limit exceeded: mail was held'}, '\u26a0 '));
+    // Red only while it is at its limit now (sent in the sliding hour >= limit: its next message is held); a hold
+    // for an earlier, lower limit is a quiet note, never a warning on the new limit.
+    var w = obj.window || {sent: 0, held_for_limit: 0};
+    var atLimit = obj.limit > 0 && w.sent >= obj.limit;
+    var limitCell = el('td', {'class': 'text-right' + (atLimit ? ' mw-over' : '')});
+    if (atLimit) {
+      append(limitCell, el('span', {role: 'img', 'aria-label': 'At its limit', title: 'At its limit: its next message in this hour is held'}, '\u26a0 '));
     }
     append(limitCell, obj.limit ? fmtNum(obj.limit) : 'unlimited');
-    if (obj.exclusion) append(limitCell, el('span', {'class': 'text-muted', title: 'own limit'}, ' *'));
-    var actions = el('td', {'class': 'mw-nowrap'});
-    var qf = {account: account};
+    if (obj.exclusion) append(limitCell, el('span', {'class': 'text-muted', title: 'its own limit (not the server default)'}, ' (own)'));
+    if (obj.limit > 0) append(limitCell, [el('br'), el('small', {'class': atLimit ? '' : 'text-muted', text: fmtNum(w.sent) + ' sent in the last 60 min'})]);
+    if (w.held_for_limit > 0) {
+      append(limitCell, [el('br'), el('small', {'class': 'mw-held-note', text: fmtNum(w.held_for_limit) + ' held for its limit in this timeframe'})]);
+    }
+    var actions = el('td', {'class': 'mw-actions-cell'});
+    var qf = {account: account};  // root's row: root's own mail (qQuery adds account_only)
     if (kind === 'domain') qf.sender = '@' + obj.name;
     if (kind === 'sender_email') qf.sender = obj.name;
-    append(actions, el('button', {type: 'button', 'class': 'btn btn-default btn-xs', onclick: function () { goToQuarantine(qf); }},
-      'Go to quarantine'));
-    append(actions, [' ', el('button', {type: 'button', 'class': 'btn btn-default btn-xs',
+    if (kind === 'script') qf.script = obj.name;
+    append(actions, el('button', {type: 'button', 'class': 'btn btn-default btn-xs', 'aria-label': 'Go to quarantine: ' + obj.name,
+      onclick: function () { goToQuarantine(qf); }}, 'Go to quarantine'));
+    append(actions, [' ', el('button', {type: 'button', 'class': 'btn btn-default btn-xs', 'aria-label': 'Update sender limit: ' + obj.name,
       onclick: function () { limitDialog(obj, kind); }}, 'Update sender limit')]);
     if ((kind === 'domain' || kind === 'sender_email') && !obj.whitelisted) {
-      append(actions, [' ', el('button', {type: 'button', 'class': 'btn btn-default btn-xs',
+      append(actions, [' ', el('button', {type: 'button', 'class': 'btn btn-default btn-xs', 'aria-label': 'Whitelist sender: ' + obj.name,
         onclick: function () { whitelistDialog(obj.name); }}, 'Whitelist sender')]);
     }
-    var row = el('tr', {'class': obj.rateLimited ? 'danger' : null},
+    var row = el('tr', {'class': (atLimit ? 'danger ' : '') + 'mw-level-' + level, 'data-object': obj.name, 'data-kind': kind},
       first,
-      el('td', {'class': 'text-right', text: fmtNum(obj.messages)}),
+      el('td', {'class': 'text-right', 'data-label': 'Ham / Sent out', text: fmtNum(obj.messages)}),
       limitCell,
-      el('td', {text: (kind === 'domain' || kind === 'sender_email') ? String(!!obj.whitelisted) : '\u2014'}),
-      el('td', {'class': 'text-right', text: fmtNum(obj.quarantined)}),
+      el('td', {'data-label': 'Whitelisted', text: (kind === 'domain' || kind === 'sender_email') ? String(!!obj.whitelisted) : '\u2014'}),
+      el('td', {'class': 'text-right', 'data-label': 'Quarantined', text: fmtNum(obj.quarantined)}),
       historyCell(obj, kind),
       actions);
+    limitCell.setAttribute('data-label', 'Limit / hour');
+    row.lastChild.previousSibling.setAttribute('data-label', 'Sending history');
     return {row: row, open: open && hasKids};
   }
 
@@ -583,7 +758,7 @@
         input.addEventListener('change', function () { num.disabled = value !== 'custom'; });
         return el('div', {'class': 'radio'}, el('label', null, input, ' ' + label));
       }
-      num = el('input', {type: 'number', min: 1, step: 1, 'class': 'form-control', id: 'mw-limit-value',
+      num = el('input', {type: 'text', inputmode: 'numeric', autocomplete: 'off', 'class': 'form-control', id: 'mw-limit-value',
         value: obj.limit || ''});
       num.disabled = mode !== 'custom';
       append(body, [
@@ -596,10 +771,14 @@
     }, function () {
       var choice = document.querySelector('input[name="mw-limit-mode"]:checked').value;
       var limit = choice === 'default' ? -1 : (choice === 'unlimited' ? 0 : parseInt(num.value, 10));
-      if (choice === 'custom' && !(limit > 0)) return Promise.reject(new ApiError(400, {message: 'Enter a limit of 1 or more.'}));
+      if (choice === 'custom' && !/^\d+$/.test(String(num.value).trim())) {
+        return Promise.reject(inputError('Enter the limit as a whole number of messages per hour, such as 50.'));
+      }
+      if (choice === 'custom' && !(limit > 0)) return Promise.reject(inputError('Enter a limit of 1 or more (or choose Unlimited).'));
       return api('POST', '/am/limit', null, {id: obj.id, so_type: kind, limit: limit}).then(function (res) {
-        alertBox($('am-result'), 'success', 'Limit of ' + res.name + ' is now ' + (res.limit ? fmtNum(res.limit) + ' per hour' : 'unlimited') + '.');
-        return amLoad();
+        return amLoad().then(function () {
+          say($('am-result'), 'success', 'Limit of ' + res.name + ' is now ' + (res.limit ? fmtNum(res.limit) + ' per hour' : 'unlimited') + '.');
+        });
       });
     });
   }
@@ -608,9 +787,8 @@
     confirmDialog('Whitelist sender', 'Whitelist ' + value + '? Sender limits will no longer apply to it.',
       'Yes, add to whitelist', 'btn-primary', function () {
         return api('POST', '/whitelist/sender', null, {values: [value]}).then(function () {
-          alertBox($('am-result'), 'success', value + ' is whitelisted.');
           loaded.settings = false;
-          return amLoad();
+          return amLoad().then(function () { say($('am-result'), 'success', value + ' is whitelisted.'); });
         });
       });
   }
@@ -639,6 +817,46 @@
 
   // ---------------------------------------------------------------- Settings
   var ACC = {offset: 0, size: 50, name: '', total: 0};
+  var MAX_MB = 1048576;  // the API's limit_bytes maximum (1 TiB) in MB
+
+  /* A whole number typed by the admin, within [min, max]; null (and an error in `errors`) otherwise. */
+  function whole(input, label, min, max, errors) {
+    var raw = String(input.value).trim().replace(/[,\s\u00a0]/g, '');
+    var group = input.closest('.form-group') || input.parentNode;
+    var bad = null;
+    if (raw === '') bad = 'enter a number' + (min === 0 ? ' (0 for ' + (input.getAttribute('data-zero') || 'unlimited') + ')' : '');
+    else if (!/^\d+$/.test(raw)) bad = 'enter a whole number such as ' + Math.max(min, 1) + ', without decimals or letters';
+    else if (Number(raw) < min || Number(raw) > max) bad = 'enter a number from ' + fmtNum(min) + ' to ' + fmtNum(max);
+    input.setAttribute('aria-invalid', bad ? 'true' : 'false');
+    if (group && group.classList) group.classList.toggle('has-error', !!bad);
+    if (bad) { errors.push(label + ': ' + bad + '.'); return null; }
+    return Number(raw);
+  }
+
+  /* A settings form is usable only once its current values are loaded: until then (and if loading failed) its
+     fieldset is disabled, so Save can never send blanks or zeros over the admin's real settings. */
+  function formLoader(prefix, load, what) {
+    var fs = $(prefix + '-fields'), state = $(prefix + '-state');
+    return function () {
+      fs.disabled = true;
+      fs.setAttribute('aria-busy', 'true');
+      clear(state).appendChild(el('span', {'class': 'text-muted', text: 'Loading the current ' + what + '\u2026'}));
+      return load().then(function () {
+        fs.disabled = false;
+        fs.removeAttribute('aria-busy');
+        clear(state);
+      }, function (err) {
+        fs.removeAttribute('aria-busy');
+        var e = explain(err);
+        var retry = el('button', {type: 'button', 'class': 'btn btn-default btn-xs'}, 'Try again');
+        var box = say(state, 'danger', 'The current ' + what + ' could not be loaded, so this form is locked: saving now could ' +
+          'overwrite them. ' + e.text, e.details, false);
+        append(box, [' ', retry]);
+        retry.addEventListener('click', formLoaders[prefix]);
+      });
+    };
+  }
+  var formLoaders = {};
 
   function accLoad() {
     var tbody = $('acc-table').tBodies[0];
@@ -647,51 +865,78 @@
       ACC.total = doc.max_count || 0;
       clear(tbody);
       (doc.items || []).forEach(function (a) {
-        tbody.appendChild(el('tr', null,
+        var own = a.own_fields || [];
+        function mark(field) {
+          return own.indexOf(field) >= 0 ? el('span', {'class': 'label label-default mw-own', title: 'This account\u2019s own value'}, 'own')
+            : el('span', {'class': 'mw-default-mark', title: 'Follows the quarantine defaults'}, 'default');
+        }
+        tbody.appendChild(el('tr', {'data-account': a.name},
           el('th', {scope: 'row', text: a.name}),
-          el('td', {'class': 'text-right', text: fmtMB(a.limit_bytes) + (a.customized ? '' : ' (default)')}),
+          el('td', {'class': 'text-right'}, fmtMB(a.limit_bytes) + ' ', mark('limit_bytes')),
           el('td', {'class': 'text-right' + (a.used_bytes > a.limit_bytes ? ' mw-over' : ''), text: fmtMB(a.used_bytes)}),
           el('td', {'class': 'text-right', text: fmtNum(a.messages)}),
-          el('td', {'class': 'text-right', text: a.releases_limit ? fmtNum(a.releases_limit) : 'none'}),
-          el('td', null, el('span', {'class': 'label ' + (a.state === 'active' ? 'label-success' : 'label-danger'), text: a.state})),
+          el('td', {'class': 'text-right'}, (a.releases_limit ? fmtNum(a.releases_limit) : 'none') + ' ', mark('releases_limit')),
+          el('td', null, el('span', {'class': 'label ' + (a.state === 'active' ? 'label-success' : 'label-danger'), text: a.state}),
+            a.incoming === false ? [' ', el('span', {'class': 'label label-default', title: 'Incoming mail is not filtered for this account'}, 'incoming off')] : null),
           el('td', {'class': 'text-right', text: fmtNum(a.evicted_last_hour)}),
           el('td', {'class': 'text-right', text: fmtNum(a.expired_last_day || 0)}),
           el('td', {'class': 'mw-nowrap'},
-            el('button', {type: 'button', 'class': 'btn btn-default btn-xs', onclick: function () { accountDialog(a); }}, 'Edit'), ' ',
-            el('button', {type: 'button', 'class': 'btn btn-danger btn-xs', disabled: !a.messages,
+            el('button', {type: 'button', 'class': 'btn btn-default btn-xs', 'aria-label': 'Edit ' + a.name, onclick: function () { accountDialog(a); }}, 'Edit'), ' ',
+            el('button', {type: 'button', 'class': 'btn btn-danger btn-xs', disabled: !a.messages, 'aria-label': 'Purge quarantine of ' + a.name,
               onclick: function () { purgeDialog(a); }}, 'Purge quarantine'))));
       });
       if (!(doc.items || []).length) tbody.appendChild(el('tr', null, el('td', {colspan: 9, 'class': 'text-muted', text: 'No accounts.'})));
       pager($('acc-pager'), ACC.total, ACC.offset, ACC.size, function (off) { ACC.offset = off; accLoad(); });
-    }, function (err) { clear(tbody); showError($('s-result'), err); });
+    }, function (err) {
+      clear(tbody).appendChild(el('tr', null, el('td', {colspan: 9, 'class': 'text-danger', text: 'The accounts could not be loaded.'})));
+      clear($('acc-pager'));
+      showError($('acc-result'), err);
+    });
   }
 
-  function numField(id, label, value, min) {
-    var input = el('input', {type: 'number', id: id, min: min, step: 1, 'class': 'form-control', value: value, required: true});
-    return {group: el('div', {'class': 'form-group'}, el('label', {'for': id, text: label}), input), input: input};
+  function numField(id, label, value, help) {
+    var input = el('input', {type: 'text', inputmode: 'numeric', autocomplete: 'off', id: id, 'class': 'form-control', value: value,
+      required: true, 'aria-describedby': help ? id + '-help' : null});
+    return {group: el('div', {'class': 'form-group'}, el('label', {'for': id, text: label}), input,
+      help ? el('p', {'class': 'help-block', id: id + '-help', text: help}) : null), input: input};
   }
 
   function accountDialog(a) {
-    var cap, rel, state, reset;
+    var cap, rel, state, reset, incoming;
+    var own = a.own_fields || [];
+    var mbNow = Math.round(a.limit_bytes / MB);
     dialog('Quarantine of ' + a.name, 'Save', 'btn-primary', function (body) {
-      cap = numField('mw-acc-cap', 'Storage capacity (MB)', Math.round(a.limit_bytes / MB), 1);
-      rel = numField('mw-acc-rel', 'Releases limit per hour (0: none)', a.releases_limit, 0);
+      cap = numField('mw-acc-cap', 'Storage capacity (MB)', mbNow, own.indexOf('limit_bytes') >= 0 ? 'The account\u2019s own value.' : 'Now the default; a change makes it the account\u2019s own.');
+      rel = numField('mw-acc-rel', 'Releases limit per hour (0: none)', a.releases_limit, own.indexOf('releases_limit') >= 0 ? 'The account\u2019s own value.' : 'Now the default; a change makes it the account\u2019s own.');
+      rel.input.setAttribute('data-zero', 'none');
       state = el('select', {id: 'mw-acc-state', 'class': 'form-control'},
         el('option', {value: 'active', text: 'active'}), el('option', {value: 'block', text: 'block'}));
       state.value = a.state;
+      incoming = el('input', {type: 'checkbox', id: 'mw-acc-incoming'});
+      incoming.checked = a.incoming !== false;
       reset = el('input', {type: 'checkbox', id: 'mw-acc-reset'});
       append(body, [cap.group, rel.group,
         el('div', {'class': 'form-group'}, el('label', {'for': 'mw-acc-state', text: 'State'}), state),
-        el('div', {'class': 'checkbox'}, el('label', null, reset, ' Restore the defaults for capacity and releases limit'))]);
+        el('div', {'class': 'checkbox'}, el('label', null, incoming, ' Filter incoming mail for this account (when incoming filtration is enabled on the server)')),
+        el('div', {'class': 'checkbox'}, el('label', null, reset, ' Follow the quarantine defaults again for capacity and releases limit'))]);
     }, function () {
-      var patch = {state: state.value};
+      var patch = {};
+      if (state.value !== a.state) patch.state = state.value;
+      if (incoming.checked !== (a.incoming !== false)) patch.incoming = incoming.checked;
       if (reset.checked) { patch.limit_bytes = -1; patch.releases_limit = -1; } else {
-        patch.limit_bytes = Math.round(parseFloat(cap.input.value) * MB);
-        patch.releases_limit = parseInt(rel.input.value, 10);
+        var errors = [];
+        var mb = whole(cap.input, 'Storage capacity', 1, MAX_MB, errors);
+        var r = whole(rel.input, 'Releases limit', 0, 100000, errors);
+        if (errors.length) {
+          (mb === null ? cap.input : rel.input).focus();
+          return Promise.reject(inputError('Nothing was saved. Please correct:', errors));
+        }
+        if (mb !== mbNow) patch.limit_bytes = mb * MB;
+        if (r !== a.releases_limit) patch.releases_limit = r;
       }
+      if (!Object.keys(patch).length) return Promise.reject(inputError('Nothing changed, so nothing was saved.'));
       return api('PATCH', '/accounts/' + encodeURIComponent(a.name), null, patch).then(function () {
-        alertBox($('s-result'), 'success', 'Saved the quarantine settings of ' + a.name + '.');
-        return accLoad();
+        return accLoad().then(function () { say($('acc-result'), 'success', 'Saved the quarantine settings of ' + a.name + '.'); });
       });
     });
   }
@@ -699,65 +944,113 @@
   function purgeDialog(a) {
     confirmDialog('Purge quarantine', 'Delete all ' + fmtNum(a.messages) + ' quarantined messages of ' + a.name +
       ' permanently?', 'Purge', 'btn-danger', function () {
+      unsay($('acc-result'));
       return api('DELETE', '/accounts/' + encodeURIComponent(a.name) + '/emails').then(function (res) {
-        alertBox($('s-result'), 'success', 'Purged ' + fmtNum(res.removed) + ' messages of ' + res.name + '.');
         loaded.quarantine = false;
-        return accLoad();
+        return accLoad().then(function () { say($('acc-result'), 'success', 'Purged ' + fmtNum(res.removed) + ' messages of ' + res.name + '.'); });
       });
     });
   }
 
+  var QD = null;  // the defaults as loaded: what Save compares with
+
   function defaultsLoad() {
     return api('GET', '/quarantine-defaults').then(function (d) {
-      $('qd-limit').value = Math.round(d.limit_bytes / MB);
-      $('qd-releases').value = d.releases_limit;
+      QD = {mb: Math.round(d.limit_bytes / MB), releases: d.releases_limit};
+      $('qd-limit').value = QD.mb;
+      $('qd-releases').value = QD.releases;
     });
   }
+  formLoaders.qd = formLoader('qd', defaultsLoad, 'quarantine defaults');
 
-  function saveDefaults(body) {
+  function saveDefaults(body, what) {
+    var fs = $('qd-fields');
+    fs.disabled = true;
     return api('PATCH', '/quarantine-defaults', null, body).then(function () {
-      alertBox($('s-result'), 'success', 'Quarantine defaults saved.');
-      return Promise.all([defaultsLoad(), accLoad()]);
-    }, function (err) { showError($('s-result'), err); });
+      return Promise.all([defaultsLoad(), accLoad()]).then(function () { say($('qd-result'), 'success', what); });
+    }, function (err) { showError($('qd-result'), err, 'Nothing was saved.'); }).then(function () { fs.disabled = !QD; });
   }
 
   $('qd-form').addEventListener('submit', function (e) {
     e.preventDefault();
-    saveDefaults({limit_bytes: Math.round(parseFloat($('qd-limit').value) * MB), releases_limit: parseInt($('qd-releases').value, 10)});
+    unsay($('qd-result'));
+    if (!QD || $('qd-fields').disabled) return;
+    var errors = [];
+    var mb = whole($('qd-limit'), 'Storage capacity', 1, MAX_MB, errors);
+    var rel = whole($('qd-releases'), 'Releases limit', 0, 100000, errors);
+    if (errors.length) { say($('qd-result'), 'danger', 'Nothing was saved. Please correct:', errors); return; }
+    var body = {};
+    if (mb !== QD.mb) body.limit_bytes = mb * MB;
+    if (rel !== QD.releases) body.releases_limit = rel;
+    if (!Object.keys(body).length) { say($('qd-result'), 'info', 'Nothing changed, so nothing was saved.'); return; }
+    saveDefaults(body, 'Quarantine defaults saved.');
   });
-  $('qd-restore').addEventListener('click', function () { saveDefaults({limit_bytes: -1, releases_limit: -1}); });
+  $('qd-restore').addEventListener('click', function () {
+    unsay($('qd-result'));
+    confirmDialog('Restore common defaults', 'Set the quarantine defaults back to Mailward\u2019s own (storage capacity and releases ' +
+      'limit)? Accounts with their own values keep them.', 'Restore', 'btn-primary', function () {
+      hideModal();
+      return saveDefaults({limit_bytes: -1, releases_limit: -1}, 'The common quarantine defaults are restored.');
+    });
+  });
 
   var AMS_FIELDS = ['account', 'domain', 'sender_email', 'script', 'daily_account', 'daily_domain', 'daily_sender_email', 'daily_script'];
+  var AMS = null;  // the server limits as loaded
 
   function amsLoad() {
     return api('GET', '/am/server-settings').then(function (s) {
+      AMS = s;
       AMS_FIELDS.forEach(function (f) { $('ams-' + f).value = s[f]; });
       $('ams-mode-1').checked = s.limit_mode === 1;
       $('ams-mode-2').checked = s.limit_mode === 2;
       $('ams-dry_run').checked = !!s.dry_run;
     });
   }
+  formLoaders.ams = formLoader('ams', amsLoad, 'server limits');
 
   $('ams-form').addEventListener('submit', function (e) {
     e.preventDefault();
-    var body = {limit_mode: $('ams-mode-2').checked ? 2 : 1, dry_run: $('ams-dry_run').checked};
-    AMS_FIELDS.forEach(function (f) { body[f] = parseInt($('ams-' + f).value, 10) || 0; });
+    unsay($('ams-result'));
+    if (!AMS || $('ams-fields').disabled) return;  // never save over values that were not loaded
+    var errors = [];
+    var body = {};
+    var first = null;
+    AMS_FIELDS.forEach(function (f) {
+      var input = $('ams-' + f);
+      var v = whole(input, LABELS[f], 0, 1000000000, errors);
+      if (v === null && !first) first = input;
+      if (v !== null && v !== AMS[f]) body[f] = v;
+    });
+    if (errors.length) { say($('ams-result'), 'danger', 'Nothing was saved. Please correct:', errors); if (first) first.focus(); return; }
+    var mode = $('ams-mode-2').checked ? 2 : ($('ams-mode-1').checked ? 1 : AMS.limit_mode);
+    if (mode !== AMS.limit_mode) body.limit_mode = mode;
+    if ($('ams-dry_run').checked !== !!AMS.dry_run) body.dry_run = $('ams-dry_run').checked;
+    if (!Object.keys(body).length) { say($('ams-result'), 'info', 'Nothing changed, so nothing was saved.'); return; }
+    var fs = $('ams-fields');
+    fs.disabled = true;
     api('PATCH', '/am/server-settings', null, body).then(function () {
-      alertBox($('s-result'), 'success', 'Activity Monitor server limits saved.');
-      return amsLoad();
-    }, function (err) { showError($('s-result'), err); });
+      return amsLoad().then(function () { say($('ams-result'), 'success', 'Activity Monitor server limits saved.'); });
+    }, function (err) { showError($('ams-result'), err, 'Nothing was saved.'); }).then(function () { fs.disabled = !AMS; });
   });
 
+  var FS = null;
+
   function filterLoad() {
-    return api('GET', '/filter-settings').then(function (s) { $('fs-winexec').checked = !!s.allow_winexec; });
+    return api('GET', '/filter-settings').then(function (s) { FS = s; $('fs-winexec').checked = !!s.allow_winexec; });
   }
+  formLoaders.fs = formLoader('fs', filterLoad, 'filter settings');
 
   $('fs-form').addEventListener('submit', function (e) {
     e.preventDefault();
-    api('PATCH', '/filter-settings', null, {allow_winexec: $('fs-winexec').checked}).then(function () {
-      alertBox($('s-result'), 'success', 'Filter settings saved.');
-      return filterLoad();
-    }, function (err) { showError($('s-result'), err); });
+    unsay($('fs-result'));
+    if (!FS || $('fs-fields').disabled) return;
+    var want = $('fs-winexec').checked;
+    if (want === !!FS.allow_winexec) { say($('fs-result'), 'info', 'Nothing changed, so nothing was saved.'); return; }
+    var fs = $('fs-fields');
+    fs.disabled = true;
+    api('PATCH', '/filter-settings', null, {allow_winexec: want}).then(function () {
+      return filterLoad().then(function () { say($('fs-result'), 'success', 'Filter settings saved.'); });
+    }, function (err) { showError($('fs-result'), err, 'Nothing was saved.'); }).then(function () { fs.disabled = !FS; });
   });
 
   function wlLoad() {
@@ -769,31 +1062,36 @@
         list.appendChild(el('li', {'class': 'list-group-item'}, el('span', {text: v}), ' ',
           el('button', {type: 'button', 'class': 'btn btn-link btn-xs pull-right', 'aria-label': 'Remove ' + v + ' from the whitelist',
             onclick: function () {
-              api('POST', '/whitelist/sender/remove', null, {values: [v]}).then(wlLoad, function (err) { showError($('s-result'), err); });
+              unsay($('wl-result'));
+              api('POST', '/whitelist/sender/remove', null, {values: [v]}).then(function () {
+                return wlLoad().then(function () { say($('wl-result'), 'success', v + ' is no longer whitelisted.'); });
+              }, function (err) { showError($('wl-result'), err); });
             }}, 'Remove')));
       });
-    });
+    }, function (err) { clear($('wl-list')); showError($('wl-result'), err, 'The whitelist could not be loaded.'); });
   }
 
   $('wl-form').addEventListener('submit', function (e) {
     e.preventDefault();
+    unsay($('wl-result'));
     var v = $('wl-value').value.trim();
     if (!v) return;
-    api('POST', '/whitelist/sender', null, {values: [v]}).then(function () { $('wl-value').value = ''; return wlLoad(); },
-      function (err) { showError($('s-result'), err); });
+    api('POST', '/whitelist/sender', null, {values: [v]}).then(function () {
+      $('wl-value').value = '';
+      return wlLoad().then(function () { say($('wl-result'), 'success', v + ' is whitelisted: it is no longer filtered, its sender limits still apply.'); });
+    }, function (err) { showError($('wl-result'), err, v + ' was not added.'); });
   });
 
   $('acc-filters').addEventListener('submit', function (e) {
     e.preventDefault();
+    unsay($('acc-result'));
     ACC.name = $('acc-name').value.trim();
     ACC.offset = 0;
     accLoad();
   });
 
   loaders.settings = function () {
-    return Promise.all([accLoad(), defaultsLoad(), amsLoad(), filterLoad(), wlLoad()]).catch(function (err) {
-      showError($('s-result'), err);
-    });
+    return Promise.all([accLoad(), formLoaders.qd(), formLoaders.ams(), formLoaders.fs(), wlLoad()]);
   };
 
   // ---------------------------------------------------------------- Statistics (one GET /stats per view, SVG here)
@@ -864,7 +1162,7 @@
     if (note) target.appendChild(el('p', {'class': 'help-block', text: note}));
     var totals = {};
     series.forEach(function (s) { totals[s.key] = 0; rows.forEach(function (r) { totals[s.key] += r.values[s.key] || 0; }); });
-    target.appendChild(el('div', {'class': 'mw-data'}, el('table', {'class': 'table table-condensed table-striped mw-data-table', id: id + '-table'},
+    target.appendChild(el('div', {'class': 'mw-data', tabindex: 0, role: 'region', 'aria-label': title + ' (data)'}, el('table', {'class': 'table table-condensed table-striped mw-data-table', id: id + '-table'},
       el('caption', {text: title + ' (data)'}),
       el('thead', null, el('tr', null, el('th', {scope: 'col', text: 'Period'}),
         series.map(function (s) { return el('th', {scope: 'col', 'class': 'text-right', text: s.label}); }))),
@@ -956,24 +1254,58 @@
   loaders.statistics = statsLoad;
 
   // ---------------------------------------------------------------- start
-  $('mw-user').textContent = document.body.getAttribute('data-user') || '';
-  api('GET', '/status').then(function (s) {
-    var bad = (s.components || []).filter(function (c) { return !c.ok; }).map(function (c) { return c.name; });
-    $('mw-status').textContent = 'Service: ' + s.status + (bad.length ? ' (' + bad.join(', ') + ')' : '') + ', version ' + s.version + '.';
-    $('mw-status').className = s.status === 'ok' ? 'text-success' : 'text-warning';
-    // Degraded is easy to miss in the header line, and mail may be going out unscanned (or refused) meanwhile.
+  /* What each failing component means for mail, and what the admin runs to fix or check it. */
+  var COMPONENTS = {
+    exim_hook: {what: 'Mail is not being filtered: Exim is not passing mail to Mailward.',
+      fix: ['ie-config enable', 'then check with', 'ie-config status']},
+    workers: {what: 'No scan worker is running, so mail cannot be scanned: it goes out unscanned or is deferred (fail_mode).',
+      fix: ['ie-config status', 'and restart mailward serve with your service manager if it is stopped']},
+    gateway: {what: 'The scan gateway is not running: Exim cannot ask Mailward about mail.',
+      fix: ['ie-config status', 'and restart mailward serve with your service manager']},
+    redis: {what: 'Mailward\'s database (Redis) does not answer: nothing can be scanned, held or released.',
+      fix: ['ie-config status', 'and check the Redis service']},
+    redis_memory: {what: 'Mailward\'s database (Redis) is close to its memory limit; at the limit, scans fail.',
+      fix: ['ie-config status', 'and raise redis_maxmemory_mb']},
+    state_disk: {what: 'The disk holding Mailward\'s spool and quarantine is nearly full.', fix: ['df -h', 'and', 'df -i', 'on the state directory']},
+    quarantine_disk: {what: 'The disk holding the quarantine is nearly full: held mail cannot be stored.', fix: ['df -h', 'and', 'df -i', 'on the state directory']}
+  };
+
+  function fixLine(fix) {
+    return fix.map(function (part, i) { return i % 2 === 0 ? el('code', {text: part}) : ' ' + part + ' '; });
+  }
+
+  function showStatus(s) {
     var failing = (s.components || []).filter(function (c) { return !c.ok; });
+    var st = $('mw-status');
+    clear(st);
+    append(st, ['Service: ', el('span', {'class': 'mw-state ' + (s.status === 'ok' ? 'mw-state-ok' : 'mw-state-bad'),
+      text: s.status === 'ok' ? 'running' : s.status}), ', version ' + s.version + '.']);
     var banner = $('mw-banner');
-    banner.textContent = '';
+    clear(banner);
     banner.hidden = !failing.length;
     if (!failing.length) return;
+    var unfiltered = failing.some(function (c) { return c.name === 'exim_hook' || c.name === 'workers' || c.name === 'gateway' || c.name === 'redis'; });
     append(banner, [
-      el('strong', {text: 'Mailward needs attention.'}),
-      ' While the scanner, Redis or the disk is failing, mail may go out unscanned or be refused (see fail_mode).',
-      el('ul', null, failing.map(function (c) { return el('li', {text: c.name + ': ' + c.detail}); })),
-      'To check on the server (as root): ', el('code', {text: 'ie-config status'}), '.'
+      el('h2', {text: unfiltered ? 'Mail on this server is not being filtered' : 'Mailward needs attention'}),
+      el('ul', null, failing.map(function (c) {
+        var k = COMPONENTS[c.name] || {what: 'A part of Mailward is failing.', fix: ['ie-config status']};
+        return el('li', null, el('strong', {text: k.what}), ' Fix (as root): ', fixLine(k.fix), '.',
+          el('br'), el('small', {'class': 'mw-detail', text: c.name + ': ' + c.detail}));
+      })),
+      'To see every part of Mailward (as root): ', el('code', {text: 'ie-config status'}), '.'
     ]);
-  }, function (err) { $('mw-status').textContent = 'Service: ' + err.message; $('mw-status').className = 'text-danger'; });
+  }
+
+  $('mw-user').textContent = document.body.getAttribute('data-user') || '';
+  api('GET', '/status').then(showStatus, function (err) {
+    var st = $('mw-status');
+    clear(st).appendChild(el('span', {'class': 'mw-state mw-state-bad', text: 'not answering'}));
+    var banner = $('mw-banner');
+    clear(banner);
+    banner.hidden = false;
+    append(banner, [el('h2', {text: 'Mailward is not answering'}), el('p', {text: explain(err).text})]);
+  });
+  if (window.matchMedia && window.matchMedia('(max-width: 767px)').matches) $('q-filter-box').open = false;
   var start = (location.hash || '').slice(1);
   selectTab(tabs.indexOf(start) >= 0 ? start : 'quarantine');
 })();
