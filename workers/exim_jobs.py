@@ -34,8 +34,10 @@ class EximJobs:
         exim = settings.exim.exim_binary
         copies = ForwardedCopies(settings, connect(settings, timeout=5.0),
                                  EximQueue(exim, timeout=ROUTING_EXIM_TIMEOUT_S), scan)
-        self.queries = QueryServer(Path(settings.state_dir) / QUERY_SOCKET_NAME, copies,
-                                   PeerPolicy(settings.scan.allowed_users, ()))
+        # Exim's users, root and Mailward's own: never "*" (a local user asking would choose whose account a scan
+        # is billed to), even where the admin opened the scan gateway to every local user.
+        exim_users = tuple(u for u in settings.scan.allowed_users if u != "*")
+        self.queries = QueryServer(Path(settings.state_dir) / QUERY_SOCKET_NAME, copies, PeerPolicy(exim_users, ()))
         self.frozen: FrozenQueueJob | None = None
         if os.access(exim, os.X_OK):
             self.frozen = FrozenQueueJob(FrozenQueue(settings, connect(settings, timeout=5.0), EximQueue(exim), scan))

@@ -12,6 +12,7 @@ import json
 import shutil
 import socket
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -121,6 +122,15 @@ def test_a_forwarded_copy_is_scanned_for_the_forwarding_account(system_users: di
         bt = subprocess.run([*as_user, EXIM_BINARY, "-bt", f"info@{ALICE_DOMAIN}"], capture_output=True,
                             timeout=60, check=False)
         assert b"out@remote.test" in bt.stdout, bt.stdout + bt.stderr  # the alias expanded, the router skipped
+        # nor can a local user ask the query socket itself (only Exim's users and root may)
+        ask = ("import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); "
+               "s.sendall(sys.argv[2].encode()); s.shutdown(socket.SHUT_WR); print(repr(s.recv(200)))")
+        query = f"FORWARDED\nId: {spam}\nRcpt: x@evil.test\nParent: info@{ALICE_DOMAIN}\n"
+        asked = subprocess.run([*as_user[len(lab.namespace_argv()):], sys.executable, "-I", "-c", ask,
+                                str(serve.state_dir / QUERY_SOCKET_NAME), query], capture_output=True, text=True,
+                               timeout=60, check=False)
+        assert "mailward-forward" not in asked.stdout + asked.stderr, asked
+        assert "exim query socket: refused uid=" in serve.log()
         assert (set(client.scan_iter("mw:*", count=1000)), serve.log().count("forwarded copy ")) == before
         assert _held(store, "mwt-alice") == [("spam forward", ["out@remote.test"])]
         client.close()
