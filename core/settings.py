@@ -87,6 +87,7 @@ class IncomingSettings:
     action: str = "spam_folder"  # "spam_folder", "header" or "quarantine"
     spam_header: str = "X-Mailward-Spam"
     spam_folder: str = ".spam"
+    accounts_may_turn_off: bool = False  # account owners may turn their own incoming filtration off (cPanel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -527,9 +528,10 @@ def _incoming(i: dict[str, Any], scan_listen: tuple[str, ...], state_dir: Path) 
     _need(bool(re.fullmatch(r"[A-Za-z0-9-]{1,64}", header)), f"incoming.spam_header {header!r} is not a header name")
     _need(bool(re.fullmatch(r"\.[A-Za-z0-9_.-]{1,64}", folder)) and ".." not in folder,
           f"incoming.spam_folder {folder!r} must be a Maildir++ folder name such as .spam")
+    _need(isinstance(i["accounts_may_turn_off"], bool), "incoming.accounts_may_turn_off must be true or false")
     return IncomingSettings(listen=tuple(str(a) for a in listen), spam=_pos(float, i["spam"], "incoming.spam"),
                             add_header=float(i["add_header"]), action=str(i["action"]), spam_header=header,
-                            spam_folder=folder)
+                            spam_folder=folder, accounts_may_turn_off=i["accounts_may_turn_off"])
 
 
 def _engine(name: str, e: dict[str, Any], listen: tuple[str, ...]) -> EngineSettings:

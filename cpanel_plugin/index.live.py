@@ -35,9 +35,10 @@ ALLOWED = (
     ("DELETE", re.compile(r"/emails/[A-Za-z0-9._-]{1,128}")),
     ("PATCH", re.compile(r"/accounts/[A-Za-z0-9._-]{1,64}")),
 )
-#: The only fields a PATCH from the page may carry: the owner's digest choices (the API, which knows the caller
-#: by its uid, refuses the rest and other accounts too; this keeps the page from forwarding admin edits at all).
-PATCH_FIELDS = frozenset({"digest", "digest_address"})
+#: The only fields a PATCH from the page may carry: the owner's digest choices and its incoming filtration (the API,
+#: which knows the caller by its uid, refuses the rest, `incoming` unless the admin allows it, and other accounts;
+#: this keeps the page from forwarding admin edits at all).
+PATCH_FIELDS = frozenset({"digest", "digest_address", "incoming"})
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -282,6 +283,12 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
   <div class="panel panel-default"><div class="panel-heading"><h2 class="panel-title">Incoming mail</h2></div>
    <div class="panel-body">
     <p id="incoming-state">Loading&hellip;</p>
+    <form id="incoming-form" hidden>
+     <div class="checkbox"><label><input type="checkbox" id="incoming-on"> Filter incoming mail to my addresses
+      for spam</label></div>
+     <button type="submit" class="btn btn-primary btn-sm" id="incoming-save">Save</button>
+     <div id="incoming-result" class="mw-result" role="status" aria-live="polite" tabindex="-1"></div>
+    </form>
     <div class="mw-scroll"><table class="table table-condensed" id="settings-incoming">
      <caption>Incoming mail filtered, per day (last 7 UTC days)</caption>
      <thead><tr><th scope="col">Day</th><th scope="col" class="text-right">Spam</th>

@@ -45,7 +45,9 @@ def account_view(name: str, incoming_off: frozenset[str] | None = None,
             "expired_last_day": svc.quarantine.expired_last_day(name),
             "releases_last_hour": svc.actions.releases_used(name),
             "next_release_at": _epoch(svc.actions.next_release_at(name, q.releases_limit)),
-            "incoming": name not in incoming_off, "digest": mine.digest, "digest_address": mine.address}
+            "incoming": name not in incoming_off,
+            "incoming_owner_may_change": svc.settings.incoming.accounts_may_turn_off,
+            "digest": mine.digest, "digest_address": mine.address}
 
 
 def _epoch(at: float | None) -> int | None:
@@ -98,7 +100,8 @@ class Account(MethodView):
         who = identity()
         if not who.is_admin:
             who.require_account(name, "edit")
-            others = sorted(set(args) - OWNER_FIELDS)
+            mine = OWNER_FIELDS | ({"incoming"} if services().settings.incoming.accounts_may_turn_off else set())
+            others = sorted(set(args) - mine)
             if others:
                 raise Forbidden(f"changing {', '.join(others)} is for the server administrator only")
         _existing(name)

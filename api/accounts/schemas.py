@@ -68,6 +68,8 @@ class AccountSchema(Schema):
         "description": "epoch seconds: when the account may release again, its releases of the hour used up; null"
                        " while it may release"})
     incoming = fields.Boolean(required=True, metadata={"description": "incoming mail is scanned (the default)"})
+    incoming_owner_may_change = fields.Boolean(required=True, metadata={
+        "description": "the account itself may turn `incoming` off and on ([incoming] accounts_may_turn_off)"})
     digest = fields.String(required=True, validate=validate.OneOf(CHOICES), metadata=_DIGEST_DOC)
     digest_address = fields.String(required=True, metadata=_ADDRESS_DOC)
 

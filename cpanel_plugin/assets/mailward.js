@@ -526,10 +526,18 @@
 
   function perHour(n) { return n ? n.toLocaleString() + " per hour" : "unlimited"; }
 
-  function loadIncoming(acc) {
-    $("incoming-state").textContent = acc.incoming ?
-      "Incoming mail to your addresses is filtered for spam when your hosting provider has turned incoming filtration on." :
+  function incomingText(acc) {
+    if (acc.incoming) {
+      return "Incoming mail to your addresses is filtered for spam when your hosting provider has turned incoming filtration on.";
+    }
+    return acc.incoming_owner_may_change ? "Incoming mail to your addresses is not filtered: you turned it off." :
       "Incoming mail to your addresses is not filtered: your hosting provider turned it off for this account.";
+  }
+
+  function loadIncoming(acc) {
+    $("incoming-state").textContent = incomingText(acc);
+    $("incoming-form").hidden = !acc.incoming_owner_may_change;
+    $("incoming-on").checked = !!acc.incoming;
     var body = $("settings-incoming").querySelector("tbody");
     body.textContent = "";
     return api("GET", "/stats", { since: "7d", bucket: "day", top: 0 }).then(function (doc) {
@@ -574,6 +582,20 @@
     $("digest-frequency").value = acc.digest;
     $("digest-address").value = acc.digest_address;
   }
+
+  $("incoming-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    unsay($("incoming-result"));
+    var want = $("incoming-on").checked;
+    if (state.acc && want === !!state.acc.incoming) { say($("incoming-result"), "info", "Nothing changed."); return; }
+    $("incoming-save").disabled = true;
+    api("PATCH", "/accounts/" + state.account, {}, { incoming: want }).then(function (acc) {
+      state.acc = acc;
+      $("incoming-state").textContent = incomingText(acc);
+      say($("incoming-result"), "success", want ? "Incoming mail is filtered again." : "Incoming mail is no longer filtered.");
+    }, function (err) { say($("incoming-result"), "danger", words(err, "Not saved")); })
+      .then(function () { $("incoming-save").disabled = false; });
+  });
 
   $("digest-form").addEventListener("submit", function (e) {
     e.preventDefault();

@@ -12,7 +12,8 @@ from core.store_digest_prefs import DigestPrefs, DigestPrefsStore, valid_digest_
 from tests.api.conftest import ApiEnv, Caller
 
 ACCOUNT_KEYS = {"name", "limit_bytes", "used_bytes", "state", "releases_limit", "customized", "own_fields", "messages",
-                "next_release_at", "evicted_last_hour", "expired_last_day", "releases_last_hour", "incoming", "digest", "digest_address"}
+                "next_release_at", "evicted_last_hour", "expired_last_day", "releases_last_hour", "incoming",
+                "incoming_owner_may_change", "digest", "digest_address"}
 
 
 def _names(r: object) -> list[str]:

@@ -90,3 +90,10 @@ def test_next_release_at_says_when_an_account_may_release_again(api_env: ApiEnv,
     assert alice("POST", f"/emails/{ids[2]}/release").status_code == 429
     api_env.admin("PATCH", "/accounts/alice", json={"releases_limit": 0})
     assert alice("GET", "/accounts/alice").json["next_release_at"] is None, "0: releases are off, no next time"
+
+
+def test_owner_may_not_turn_incoming_off_unless_the_admin_allows(api_env: ApiEnv, alice: Caller) -> None:
+    assert alice("GET", "/accounts/alice").json["incoming_owner_may_change"] is False
+    r = alice("PATCH", "/accounts/alice", json={"incoming": False})
+    assert r.status_code == 403 and "incoming" in r.json["message"]
+    assert api_env.admin("GET", "/accounts/alice").json["incoming"] is True

@@ -112,7 +112,7 @@ def test_only_the_page_resources_are_forwarded(fake_api: tuple[str, list[dict]],
     assert run(env)[0] == 404 and not seen
 
 
-def test_patch_forwards_the_owners_digest_choices_only(fake_api: tuple[str, list[dict]]) -> None:
+def test_patch_forwards_the_owners_digest_and_incoming_choices_only(fake_api: tuple[str, list[dict]]) -> None:
     sock, seen = fake_api
     env = {"MAILWARD_API_SOCKET": sock, "REQUEST_METHOD": "PATCH", "QUERY_STRING": "api=/accounts/alice",
            "cp_security_token": "/cpsess0123456789"}
@@ -123,7 +123,8 @@ def test_patch_forwards_the_owners_digest_choices_only(fake_api: tuple[str, list
     good = json.dumps({"digest": "hourly", "digest_address": "me@alice.example"}).encode()
     assert patch(good, csrf="wrong") == 403 and not seen
     for bad in (b"", b"not json", b"[]", b"{}", b'"digest"', json.dumps({"digest": "off", "state": "active"}).encode(),
-                json.dumps({"releases_limit": 500}).encode(), json.dumps({"incoming": False}).encode()):
+                json.dumps({"releases_limit": 500}).encode(),
+                json.dumps({"incoming": False, "state": "block"}).encode()):
         assert patch(bad) == 403, bad
     assert not seen
     assert patch(good) == 200
@@ -131,6 +132,9 @@ def test_patch_forwards_the_owners_digest_choices_only(fake_api: tuple[str, list
     assert (call["method"], call["path"]) == ("PATCH", "/api/v1/accounts/alice")
     assert json.loads(call["body"]) == {"digest": "hourly", "digest_address": "me@alice.example"}
     assert call["headers"]["X-Mailward-Client"] == "cpanel" and "alice" not in json.dumps(call["headers"])
+    # incoming filtration goes through; the API allows it only with [incoming] accounts_may_turn_off (issue 18)
+    assert patch(json.dumps({"incoming": False}).encode()) == 200
+    assert json.loads(seen[-1]["body"]) == {"incoming": False}
 
 
 def test_body_is_bounded(fake_api: tuple[str, list[dict]]) -> None:
@@ -147,9 +151,12 @@ def test_raw_mail_is_served_as_plain_text(fake_api: tuple[str, list[dict]]) -> N
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_api_down_is_503(tmp_path: Path) -> None:
+def test_api_down_is_503_in_words_for_the_customer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, _, data = run({"MAILWARD_API_SOCKET": str(tmp_path / "none.sock"), "QUERY_STRING": "api=/whoami"})
-    assert status == 503 and json.loads(data)["status"] == "service_unavailable"
+    doc = json.loads(data)
+    assert status == 503 and doc["status"] == "service_unavailable"
+    assert "contact your hosting provider" in doc["message"] and "Error" not in doc["message"]  # no exception name
+    assert "none.sock" in capsys.readouterr().err, "the cause goes to cpsrvd's error log"
 
 
 def test_socket_from_install_config(tmp_path: Path) -> None:
