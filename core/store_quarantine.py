@@ -118,6 +118,35 @@ RECOVER_HEAD_BYTES = 256 * 1024
 #: Longest subject or sender kept for a recovered message.
 MAX_RECOVERED = 998
 
+#: Evicts an account's oldest held mail until its used bytes fit its limit (at most ARGV[4] messages, 0: no cap);
+#: returns {evicted ids, used bytes after}. The same bookkeeping as a hold's eviction above.
+_EVICT_LUA = """
+local acct_z, all_z, used_h, evicted_k = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local account, limit, prefix, most = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4])
+local used = tonumber(redis.call('HGET', used_h, account) or '0')
+local evicted = {}
+while used > limit and (most <= 0 or #evicted < most) do
+  local oldest = redis.call('ZRANGE', acct_z, 0, 0)
+  if #oldest == 0 then break end
+  local old = oldest[1]
+  local m = redis.call('GET', prefix .. old)
+  local sz = 0
+  if m then sz = tonumber(cjson.decode(m)['size']) or 0 end
+  redis.call('ZREM', acct_z, old)
+  redis.call('ZREM', all_z, old)
+  redis.call('DEL', prefix .. old)
+  used = redis.call('HINCRBY', used_h, account, -sz)
+  table.insert(evicted, old)
+end
+if #evicted > 0 then
+  redis.call('INCRBY', evicted_k, #evicted)
+  redis.call('EXPIRE', evicted_k, 7200)
+end
+return {evicted, used}
+"""
+#: Messages evicted per call of _EVICT_LUA when a lowered quota is applied (each call is one short Redis script).
+EVICT_BATCH = 500
+
 #: Seconds a daily retention counter lives: long enough for "the current and previous UTC day".
 EXPIRED_KEEP_S = 2 * 86400
 
@@ -227,6 +256,7 @@ class QuarantineStore:
         self.default_limit_bytes = default_limit_bytes
         self.default_releases_limit = default_releases_limit
         self._hold = client.register_script(_HOLD_LUA)
+        self._evict = client.register_script(_EVICT_LUA)
         self._drop = client.register_script(_DROP_LUA)
         self._expire = client.register_script(_EXPIRE_LUA)
         self._recover = client.register_script(_RECOVER_LUA)
@@ -365,6 +395,32 @@ class QuarantineStore:
                 gone = []
         self._emit_deleted(gone)
         return len(ids)
+
+    def enforce_quota(self, account: str, progress: Callable[[int, int], None] | None = None) -> int:
+        """Evict the account's oldest held mail until it fits its limit in force (a lowered quota applies at once,
+        not at the next hold); returns how many were evicted. progress(evicted so far, bytes still over) after each
+        batch of EVICT_BATCH; each eviction emits `email.deleted` (why "evicted") as a hold's eviction does.
+        """
+        valid_account(account)
+        total = 0
+        while True:
+            quota = self.quota(account)
+            if quota.used_bytes <= quota.limit_bytes:
+                return total
+            hour = int(time.time() // 3600)
+            ids, used = self._evict(
+                keys=[keys.quarantine_by_account(account), keys.quarantine_all(), keys.quarantine_used(),
+                      keys.quarantine_evicted(account, hour)],
+                args=[account, quota.limit_bytes, keys.quarantine_meta(""), EVICT_BATCH])
+            evicted = [i.decode() if isinstance(i, bytes) else str(i) for i in ids]
+            for old in evicted:
+                self._unlink(account, old)
+            self._emit_deleted([{"email_id": old, "account": account, "why": "evicted"} for old in evicted])
+            total += len(evicted)
+            if progress:
+                progress(total, max(0, int(used) - quota.limit_bytes))
+            if not evicted:
+                return total
 
     def _emit_deleted(self, items: list[dict[str, Any]]) -> None:
         if items and self.events is not None:  # emit_many logs and swallows Redis errors: the mail is gone anyway

@@ -106,15 +106,21 @@ class Account(MethodView):
                 raise Forbidden(f"changing {', '.join(others)} is for the server administrator only")
         _existing(name)
         before = account_view(name)
+        evicted = 0
         if {"limit_bytes", "releases_limit", "state"} & set(args):
             services().quarantine.set_account(name, limit_bytes=args.get("limit_bytes"),
                                               releases_limit=args.get("releases_limit"), state=args.get("state"))
+        if "limit_bytes" in args:
+            evicted = services().quarantine.enforce_quota(name)  # a lowered capacity applies now, oldest first
         if "incoming" in args:
             services().incoming.set_enabled(name, args["incoming"])
         if OWNER_FIELDS & set(args):
             services().digest_prefs.set(name, digest=args.get("digest"), address=args.get("digest_address"))
         after = account_view(name)
-        changed = {k: {"from": before[k], "to": after[k]} for k in AUDITED if before[k] != after[k] or k in args}
+        changed: dict[str, Any] = {k: {"from": before[k], "to": after[k]} for k in AUDITED
+                                   if before[k] != after[k] or k in args}
+        if evicted:
+            changed["evicted"] = evicted
         record("account.edit", account=name, target=name, details=changed)
         if before["state"] != after["state"]:
             kind = "account.blocked" if after["state"] == "block" else "account.unblocked"

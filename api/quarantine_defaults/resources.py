@@ -35,8 +35,15 @@ class Defaults(MethodView):
         before = _view()
         if args.get("release_by"):  # first: an unknown reason refuses the whole edit
             services().actions.set_release_policy(identity(), args["release_by"])
-        services().quarantine.set_defaults(limit_bytes=args.get("limit_bytes"),
-                                           releases_limit=args.get("releases_limit"))
+        store = services().quarantine
+        store.set_defaults(limit_bytes=args.get("limit_bytes"), releases_limit=args.get("releases_limit"))
         after = _view()
-        record("defaults.set", details={k: {"from": before[k], "to": after[k]} for k in args})
+        details: dict[str, Any] = {k: {"from": before[k], "to": after[k]} for k in args}
+        if after["limit_bytes"] < before["limit_bytes"]:
+            # a lowered default applies at once to every account that follows it (oldest held mail first)
+            evicted = sum(store.enforce_quota(name) for name in store.accounts()
+                          if "limit_bytes" not in store.quota(name).own_fields)
+            if evicted:
+                details["evicted"] = evicted
+        record("defaults.set", details=details)
         return after

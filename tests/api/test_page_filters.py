@@ -97,3 +97,23 @@ def test_owner_may_not_turn_incoming_off_unless_the_admin_allows(api_env: ApiEnv
     r = alice("PATCH", "/accounts/alice", json={"incoming": False})
     assert r.status_code == 403 and "incoming" in r.json["message"]
     assert api_env.admin("GET", "/accounts/alice").json["incoming"] is True
+
+
+def test_a_lowered_capacity_evicts_at_once_oldest_first(api_env: ApiEnv) -> None:
+    """Item 18: lowering a quota applies now, not at the next hold; the account's own value is kept."""
+    now = time.time()
+    ids = [api_env.hold("alice", received=now - 100 + i) for i in range(6)]
+    bob = [api_env.hold("bob", received=now - 50 + i) for i in range(3)]
+    size = api_env.admin("GET", "/accounts/alice").json["used_bytes"] // 6
+    api_env.admin("PATCH", "/accounts/bob", json={"limit_bytes": 10 * size})  # bob's own: not the default's
+    r = api_env.admin("PATCH", "/accounts/alice", json={"limit_bytes": 4 * size})
+    assert r.status_code == 200 and r.json["messages"] == 4 and r.json["evicted_last_hour"] == 2
+    assert [i["email_id"] for i in api_env.admin("GET", "/emails?account=alice").json["items"]] == ids[:1:-1]
+    (edit, *_) = api_env.admin("GET", "/audit?action=account.edit&account=alice").json["items"]
+    assert edit["details"]["evicted"] == 2
+    assert api_env.admin("PATCH", "/accounts/alice", json={"limit_bytes": -1}).json["messages"] == 4
+    r = api_env.admin("PATCH", "/quarantine-defaults", json={"limit_bytes": 2 * size})
+    assert r.status_code == 200
+    assert api_env.admin("GET", "/accounts/alice").json["messages"] == 2, "follows the lowered default"
+    assert api_env.admin("GET", "/accounts/bob").json["messages"] == 3, "its own capacity is kept"
+    assert len(bob) == 3

@@ -902,7 +902,7 @@
   }
 
   function accountDialog(a) {
-    var cap, rel, state, reset, incoming;
+    var cap, rel, state, reset, incoming, warned = false;
     var own = a.own_fields || [];
     var mbNow = Math.round(a.limit_bytes / MB);
     dialog('Quarantine of ' + a.name, 'Save', 'btn-primary', function (body) {
@@ -935,8 +935,18 @@
         if (r !== a.releases_limit) patch.releases_limit = r;
       }
       if (!Object.keys(patch).length) return Promise.reject(inputError('Nothing changed, so nothing was saved.'));
-      return api('PATCH', '/accounts/' + encodeURIComponent(a.name), null, patch).then(function () {
-        return accLoad().then(function () { say($('acc-result'), 'success', 'Saved the quarantine settings of ' + a.name + '.'); });
+      if (patch.limit_bytes > 0 && patch.limit_bytes < a.used_bytes && !warned) {
+        warned = true;
+        return Promise.reject(inputError('The new capacity is below the ' + fmtMB(a.used_bytes) + ' MB ' + a.name + ' uses now: its oldest held ' +
+          'messages over it will be deleted at once. Press Save again to go ahead.'));
+      }
+      return api('PATCH', '/accounts/' + encodeURIComponent(a.name), null, patch).then(function (after) {
+        // a lowered capacity applies at once: the oldest held mail over it is deleted by the save
+        var evicted = Math.max(0, (a.messages || 0) - (after.messages || 0));
+        return accLoad().then(function () {
+          say($('acc-result'), 'success', 'Saved the quarantine settings of ' + a.name + '.' + (evicted ? ' ' + fmtNum(evicted) +
+            ' of its oldest held messages were deleted to fit the new storage capacity.' : ''));
+        });
       });
     });
   }
