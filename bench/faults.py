@@ -50,7 +50,8 @@ EXPERIMENTS = {
     "redis_restart": "serve's private Redis SIGKILLed every 2 x --kill-every s (serve restarts it)",
     "serve_restart": "at 1/3 and 2/3 of the run: workers stopped 2 s (a backlog of queued scans), then the whole "
                      "serve tree SIGKILLed and restarted on the same state dir",
-    "disk_full": "state dir on a 16 MiB tmpfs (Redis outside it), full from 1/3 to 2/3 of the run",
+    "disk_full": "state dir on a 64 MiB tmpfs (Redis outside it), full from 1/3 to 2/3 of the run",
+    "disk_full_redis": "the same with serve's private Redis, whose append-only file is in the state dir",
     "exim_restart": "the lab Exim stopped and started again at half the run",
     "burst": "--burst messages as fast as 16 concurrent submitters go (no engine delay)",
 }
@@ -103,8 +104,8 @@ class World:
         self.lab = EximLab(lab_base, f"127.0.0.1:{self.port}", opts.fail_mode, timeout=30)
 
     def start(self) -> None:
-        if self.name == "disk_full":
-            self.fs = TinyFs(self.state, size_kib=16 * 1024).mount()
+        if self.name.startswith("disk_full"):
+            self.fs = TinyFs(self.state, size_kib=64 * 1024).mount()
         if self.redis is not None:
             self.redis.start()
         self.serve.start()
@@ -161,7 +162,7 @@ def _fault(world: World, stop: threading.Event, length_s: float, notes: list[str
             backlog = world.client().llen("mailward:scan")
             world.serve = kill_and_restart(world.serve, world.toml)
             notes.append(f"serve killed with {backlog} scans queued, restarted")
-    elif name == "disk_full" and world.fs is not None:
+    elif name.startswith("disk_full") and world.fs is not None:
         if wait_until(1 / 3):
             took = world.fs.fill()
             notes.append(f"state dir filled ({took // 1024} KiB filler)")
@@ -239,7 +240,7 @@ def _sample_rss(world: World, stop: threading.Event, out: list[float]) -> None:
             continue  # serve being restarted
 
 
-COLUMNS = [("experiment", 14, "experiment"), ("mode", 6, "fail_mode"), ("msgs", 6, "messages"),
+COLUMNS = [("experiment", 16, "experiment"), ("mode", 6, "fail_mode"), ("msgs", 6, "messages"),
            ("deliv", 6, "delivered"), ("held", 5, "held"), ("refused", 8, "refused"), ("queued", 7, "queued"),
            ("lost", 5, "lost"), ("dup", 4, "duplicated"), ("held+ref", 9, "held_refused"),
            ("orphans", 8, "orphans"), ("leaked", 7, "leaked"), ("unscan", 7, "unscanned"),
@@ -276,8 +277,8 @@ def run(opts: Options, experiments: Sequence[str]) -> tuple[list[Tally], list[st
     tallies = []
     try:
         for name in experiments:
-            if name == "disk_full" and cannot_mount():
-                skipped.append(f"disk_full skipped: {cannot_mount()}")
+            if name.startswith("disk_full") and cannot_mount():
+                skipped.append(f"{name} skipped: {cannot_mount()}")
                 continue
             tallies.append(run_experiment(name, opts, base, clamd, log=lambda s: print(s, file=sys.stderr)))
     finally:
