@@ -98,8 +98,8 @@ def queued_tags(lab: EximLab) -> tuple[set[str], set[str]]:
 
 
 def reconcile(experiment: str, fail_mode: str, sent: list[Sent], lab: EximLab, state_dir: Path,
-              client: redis.Redis) -> Tally:
-    """Count where every message went and every anomaly (see Tally)."""
+              client: redis.Redis, api_listed: int | None = None) -> Tally:
+    """Count where every message went and every anomaly (see Tally); api_listed: held mail the API lists."""
     t = Tally(experiment, fail_mode, messages=len(sent))
     delivered: Counter[str] = Counter()
     unscanned: set[str] = set()
@@ -115,6 +115,9 @@ def reconcile(experiment: str, fail_mode: str, sent: list[Sent], lab: EximLab, s
     if t.orphans:
         t.notes.append(f"orphans: {len(set(files) - index)} files unindexed, {len(index - set(files))} index "
                        f"entries without file, {len(set(files) - sidecars)} without sidecar, {temps} temp files")
+    if api_listed is not None and api_listed != len(index):
+        t.orphans += abs(api_listed - len(index))
+        t.notes.append(f"the API lists {api_listed} held messages, the index has {len(index)}")
     spool = list((state_dir / "spool").glob("*.eml"))
     bodies = list(client.scan_iter(match=keys.scan_body("*")))
     t.leaked = len(spool) + len(bodies)

@@ -14,13 +14,15 @@ disk_full, skipped otherwise).
 
 The table: delivered, held, refused/deferred (the submitter keeps the message), still queued in Exim, lost
 (accepted, yet nowhere), duplicated (delivered and held, or twice), held-but-refused, orphan quarantine files or
-index entries, leaked spool files or Redis bodies, unscanned deliveries, spam delivered, DATA->250 p50/p99.
+index entries (and the API's listing against the index), leaked spool files or Redis bodies, unscanned
+deliveries, spam delivered, DATA->250 p50/p99. Frozen local submissions count as still queued.
 Exit status 1 when an invariant (lost, duplicated, held-but-refused, orphans, leaked) is broken.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -39,6 +41,7 @@ import redis
 from bench.fault_mail import Sent, plan, submit
 from bench.fault_reconcile import Tally, queue_ids, reconcile
 from bench.fault_rig import SlowClamd, kill_and_restart, redis_pids, tree_rss_mb
+from core import unix_http
 from tests.redis_server import RedisServer
 from tests.tiny_fs import TinyFs, cannot_mount
 from workers.exim_lab import EximLab, free_port, missing_requirements, poll
@@ -124,6 +127,13 @@ class World:
             return self.redis.client()
         return redis.Redis(unix_socket_path=str(self.state / "redis" / "redis.sock"), socket_timeout=10)
 
+    def api_listed(self) -> int:
+        """How many held messages the API lists to the admin."""
+        status, body = unix_http.get(self.serve.info["api_socket"], "/api/v1/emails?limit=1", timeout=30)
+        if status != 200:
+            raise RuntimeError(f"GET /api/v1/emails answered {status}: {body[:200]!r}")
+        return int(json.loads(body)["max_count"])
+
     def close(self) -> None:
         self.serve.stop()
         self.lab.stop()
@@ -204,7 +214,7 @@ def run_experiment(name: str, opts: Options, base: Path, clamd: SlowClamd,
             poll(lambda: _drained(world.lab), DRAIN_S, "Exim's queue to drain", interval=1.0)
         except TimeoutError:
             notes.append(f"Exim's queue still had unfrozen messages after {DRAIN_S:g} s")
-        tally = reconcile(name, opts.fail_mode, sent, world.lab, world.state, world.client())
+        tally = reconcile(name, opts.fail_mode, sent, world.lab, world.state, world.client(), world.api_listed())
         tally.notes[:0] = notes
         tally.notes.append(f"sent in {took:.0f} s ({n / took:.0f} msgs/s); serve tree RSS max "
                            f"{max(rss, default=0):.0f} MiB")
