@@ -328,6 +328,8 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
   <button type="button" class="btn btn-default btn-sm" id="mv-raw" aria-pressed="false">Raw</button>
  </div>
  <pre id="mv-content" class="mailward-pre" tabindex="0" aria-label="Message content"></pre>
+ <iframe id="mv-html" class="mw-html-view" sandbox="" hidden
+  title="The message as formatted (links are shown, never opened)"></iframe>
  <div id="mv-result" class="mw-result" role="status" aria-live="polite" tabindex="-1"></div>
  <div class="mw-dialog-foot">
   <button type="button" class="btn btn-primary" id="mv-release">Release</button>

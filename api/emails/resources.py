@@ -24,6 +24,7 @@ from api.emails.schemas import (
 from api.services import identity, record, services
 from core.durations import parse_duration
 from core.errors import MailwardError
+from core.html_view import safe_html
 from core.identity import ROOT
 from core.mime import parse_message
 from core.models import QuarantineRecord
@@ -90,7 +91,8 @@ class Email(MethodView):
         msg = parse_message(svc.quarantine.read_message(rec), svc.settings.scan)
         body = msg.text if msg.text.strip() else msg.html_text
         return {**summary(rec), "symbols": list(rec.symbols), "queue_id": rec.queue_id,
-                "headers": [[k, v] for k, v in msg.headers], "body": body[:MAX_BODY_CHARS]}
+                "headers": [[k, v] for k, v in msg.headers], "body": body[:MAX_BODY_CHARS],
+                "html": safe_html(msg.html)[:MAX_BODY_CHARS]}
 
     @blp.arguments(AccountArgs, location="query")
     @blp.response(200, EmailSummarySchema)

@@ -38,6 +38,9 @@ class EmailDetailSchema(EmailSummarySchema):
     headers = fields.List(fields.List(fields.String()), required=True,
                           metadata={"description": "[name, decoded value] pairs, in message order"})
     body = fields.String(required=True, metadata={"description": "decoded text; HTML tags removed"})
+    html = fields.String(required=True, metadata={
+        "description": "the HTML body rebuilt for viewing: structural tags only, no attributes, links as text "
+                       "([address]); empty without an HTML part. Show it sandboxed, never as the page's own HTML"})
 
 
 EmailListSchema = page_of(EmailSummarySchema, "EmailListSchema")

@@ -363,6 +363,8 @@
       b.className = "btn btn-sm " + (p === part ? "btn-primary" : "btn-default");
     });
     var out = $("mv-content");
+    out.hidden = false;
+    $("mv-html").hidden = true;
     out.textContent = "Loading\u2026";
     var path = "/emails/" + m.email_id + (part === "raw" ? "/raw" : "");
     api("GET", path).then(function (d) {
@@ -370,6 +372,16 @@
       if (part === "raw") { out.textContent = d; return; }
       if (part === "headers") {
         out.textContent = (d.headers || []).map(function (h) { return h[0] + ": " + h[1]; }).join("\n");
+        return;
+      }
+      if (d.html) {  // the API's rebuilt HTML, in a sandboxed frame that may fetch nothing
+        var frame = $("mv-html");
+        frame.srcdoc = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" " +
+          "content=\"default-src 'none'; style-src 'unsafe-inline'\"><style>body{font:14px/1.45 sans-serif;color:#222;" +
+          "margin:8px;overflow-wrap:anywhere}.mw-link{color:#555;font-size:12px}</style></head><body dir=\"auto\">" +
+          d.html + "</body></html>";
+        frame.hidden = false;
+        out.hidden = true;
         return;
       }
       out.textContent = d.body || "(This message has no text.)";

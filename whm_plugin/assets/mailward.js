@@ -557,7 +557,16 @@
   }
 
   function emailView(view) {
-    Array.prototype.forEach.call($('mw-email-views').querySelectorAll('[data-view]'), function (b) {
+    /* The API's rebuilt HTML (structural tags only, links as text) in a sandboxed frame that may fetch nothing. */
+  function htmlView(frame, html) {
+    frame.srcdoc = '<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" ' +
+      'content="default-src \'none\'; style-src \'unsafe-inline\'"><style>body{font:14px/1.45 sans-serif;color:#222;margin:8px;' +
+      'overflow-wrap:anywhere}.mw-link{color:#555;font-size:12px}table{border-collapse:collapse}td,th{border:1px solid #ddd;' +
+      'padding:2px 4px}</style></head><body dir="auto">' + html + '</body></html>';
+    frame.hidden = false;
+  }
+
+  Array.prototype.forEach.call($('mw-email-views').querySelectorAll('[data-view]'), function (b) {
       var on = b.getAttribute('data-view') === view;
       b.setAttribute('aria-selected', on ? 'true' : 'false');
       b.parentNode.classList.toggle('active', on);
@@ -565,6 +574,8 @@
     var pre = $('mw-email-view');
     var m = openEmail;
     if (!m) return;
+    pre.hidden = false;
+    $('mw-email-html').hidden = true;
     pre.textContent = 'Loading\u2026';
     var q = {account: m.account_name};
     var id = encodeURIComponent(m.email_id);
@@ -580,6 +591,9 @@
       emailCache.detail = doc;
       if (view === 'headers') {
         pre.textContent = (doc.headers || []).map(function (h) { return h[0] + ': ' + h[1]; }).join('\n');
+      } else if (doc.html) {
+        htmlView($('mw-email-html'), doc.html);
+        pre.hidden = true;
       } else {
         pre.textContent = doc.body || '(no text body)';
       }
