@@ -45,3 +45,15 @@ def test_time_split_tests_on_the_newer_part_of_each_kind() -> None:
     for kind in KINDS:
         of_kind = [i for i in range(30) if kinds[i] == kind]
         assert [i for i in test if kinds[i] == kind] == of_kind[6:]
+
+
+def test_classifier_transfer_auc_and_shares() -> None:
+    from bench.modern_detection import auc, classifier_transfer
+
+    assert auc([0.9, 0.8], [0.1, 0.2]) == 1.0
+    assert auc([0.1], [0.9]) == 0.0
+    assert auc([0.5], [0.5]) == 0.5
+    outcomes = [{"label": "spam", "prob": 0.9}, {"label": "spam", "prob": 0.3}, {"label": "ham", "prob": 0.85},
+                {"label": "ham", "prob": 0.1}, {"label": "ham", "prob": None}]
+    got = classifier_transfer(outcomes)
+    assert got == {"auc": 0.75, "spam_p80": 0.5, "ham_p80": 0.5}
