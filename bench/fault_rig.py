@@ -77,7 +77,7 @@ def kill_and_restart(serve: ServeProcess, toml: str, env: dict[str, str] | None 
     assert serve.proc is not None
     os.killpg(serve.proc.pid, signal.SIGKILL)
     serve.stop()
-    fresh = ServeProcess(serve.state_dir, toml, env=env)
+    fresh = ServeProcess(serve.state_dir, toml, env=env, wrap=serve.wrap)
     fresh.start()
     return fresh
 

@@ -100,17 +100,20 @@ class World:
         self.toml = (f'fail_mode = "{opts.fail_mode}"\n{redis_url}'
                      f'[scan]\nlisten = ["127.0.0.1:{self.port}"]\ntime_budget_ms = {delay + 5000}\n'
                      f"[workers]\nprocesses = {opts.workers}\n" + clamd.engine_toml(delay))
-        self.serve = ServeProcess(self.state, self.toml)
         lab_base = tempfile.mkdtemp(prefix=f"mailward-faults-{name}-lab-", dir="/tmp")
         os.chmod(lab_base, 0o755)  # Debian-exim traverses it
         # Exim's spamd tmo must outlast the gateway's deadline (scan.timeout + commit_grace, 20 s by default)
         self.lab = EximLab(lab_base, f"127.0.0.1:{self.port}", opts.fail_mode, timeout=30)
+        # serve sees the lab's Exim as the system's, so its frozen-queue job scans the local submissions the lab
+        # froze (the scanner asked to retry later) and thaws or holds them
+        self.serve = ServeProcess(self.state, self.toml, wrap=self.lab.namespace_argv())
 
     def start(self) -> None:
         if self.name.startswith("disk_full"):
             self.fs = TinyFs(self.state, size_kib=64 * 1024).mount()
         if self.redis is not None:
             self.redis.start()
+        self.lab.prepare()  # its config must exist before serve's namespace binds it
         self.serve.start()
         poll(lambda: len(self.serve.worker_pids()) >= self.opts.workers, 30, "serve's workers")
         time.sleep(1.0)  # their first heartbeat and broker poll
@@ -210,10 +213,10 @@ def run_experiment(name: str, opts: Options, base: Path, clamd: SlowClamd,
         stop.set()
         fault.join()
         sampler.join()
-        try:  # frozen messages stay (Exim retries them only when thawed)
-            poll(lambda: _drained(world.lab), DRAIN_S, "Exim's queue to drain", interval=1.0)
+        try:  # frozen local submissions wait for serve's frozen-queue job (every 30 s)
+            poll(lambda: not queue_ids(world.lab)[0], DRAIN_S, "Exim's queue to drain", interval=1.0)
         except TimeoutError:
-            notes.append(f"Exim's queue still had unfrozen messages after {DRAIN_S:g} s")
+            notes.append(f"Exim's queue not empty after {DRAIN_S:g} s")
         tally = reconcile(name, opts.fail_mode, sent, world.lab, world.state, world.client(), world.api_listed())
         tally.notes[:0] = notes
         tally.notes.append(f"sent in {took:.0f} s ({n / took:.0f} msgs/s); serve tree RSS max "
@@ -222,11 +225,6 @@ def run_experiment(name: str, opts: Options, base: Path, clamd: SlowClamd,
     finally:
         stop.set()
         world.close()
-
-
-def _drained(lab: EximLab) -> bool:
-    ids, frozen = queue_ids(lab)
-    return ids <= frozen
 
 
 def _send(lab: EximLab, sent: list[Sent], rate: float | None) -> None:
