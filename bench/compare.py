@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import redis
+
 from bench.corpus import DEFAULT_CORPUS, CorpusMessage, load_corpus, sample
 from bench.proc_tree import ProcInfo, cmdline, cpu_ms, snapshot, tree_memory
 from bench.rspamd_private import BayesRspamd, PrivateBayesRedis, stop_quietly
@@ -65,6 +67,18 @@ class Target:
     roots: list[int]
     role: Callable[[int, ProcInfo], str]
     setup: str
+    redis: redis.Redis | None = None  # its Redis, for the calls a message costs
+
+
+def redis_calls(client: redis.Redis | None) -> dict[str, int]:
+    """Calls Redis has served by command (commands run inside Lua scripts included), {} without a client."""
+    if client is None:
+        return {}
+    try:
+        stats = client.info("commandstats")
+    except (redis.RedisError, OSError):
+        return {}
+    return {k.removeprefix("cmdstat_"): int(v["calls"]) for k, v in stats.items() if isinstance(v, dict)}
 
 
 def mailward_role(serve_pid: int) -> Callable[[int, ProcInfo], str]:
@@ -127,7 +141,8 @@ class Services:
             say(f"rspamd: learned {self.learned}")
         assert self.rspamd.proc is not None
         return Target("rspamd", [self.rspamd.address], [self.rspamd.proc.pid, self.bayes_redis.proc.pid],  # type: ignore[union-attr]
-                      rspamd_role, f"{workers} normal worker(s), Bayes on Redis")
+                      rspamd_role, f"{workers} normal worker(s), Bayes on Redis",
+                      redis.Redis(host="127.0.0.1", port=self.bayes_redis.port, socket_timeout=5))
 
     def start_mailward(self, processes: int | None, threads: int | None, listeners: int) -> Target:
         self.stop_mailward()
@@ -139,9 +154,10 @@ class Services:
         wait_serve_ready(self.serve, n, SENDER, RCPT)
         assert self.serve.proc is not None
         addresses = [a for a in info["scan"] if not a.startswith("/")]
+        sock = self.serve.state_dir / "redis" / "redis.sock"  # its private Redis (core.settings)
         return Target("Mailward", addresses, [self.serve.proc.pid], mailward_role(self.serve.proc.pid),
                       f"{n} worker process(es) x {info.get('threads', threads)} threads, {len(addresses)} "
-                      "listener(s)")
+                      "listener(s)", redis.Redis(unix_socket_path=str(sock), socket_timeout=5))
 
     def stop_mailward(self) -> None:
         if self.serve is not None:
@@ -178,13 +194,16 @@ class RunFigures:
     held: dict[str, int]
     errors: int
     error_samples: list[str] = field(default_factory=list)
+    redis_calls: dict[str, float] = field(default_factory=dict)  # per message, by command (inside scripts too)
 
 
 def measure(target: Target, requests: Sequence[Any], concurrency: int) -> RunFigures:
     """Send the requests through a target and charge it with its process trees' CPU."""
+    calls_before = redis_calls(target.redis)
     before = snapshot(target.roots, target.role)
     load: LoadResult = run_load(target.addresses, requests, concurrency)
     after = snapshot(target.roots, target.role)
+    calls_after = redis_calls(target.redis)
     total, roles = cpu_ms(before, after)
     memory = tree_memory(target.roots, target.role)
     n = max(load.messages, 1)
@@ -193,7 +212,9 @@ def measure(target: Target, requests: Sequence[Any], concurrency: int) -> RunFig
         msgs_per_s=load.msgs_per_s, cpu_ms_per_msg=total / n, cpu_by_role={r: v / n for r, v in roles.items()},
         p50_ms=percentile(load.latencies_ms, 50), p99_ms=percentile(load.latencies_ms, 99),
         rss_mib=sum(m["rss_mib"] for m in memory.values()), memory=memory, actions=dict(load.actions),
-        held=dict(load.held_by_label), errors=len(load.errors), error_samples=load.errors[:3])
+        held=dict(load.held_by_label), errors=len(load.errors), error_samples=load.errors[:3],
+        redis_calls={k: (v - calls_before.get(k, 0)) / n for k, v in calls_after.items()
+                     if v > calls_before.get(k, 0)})
 
 
 def median_of(runs: Sequence[RunFigures], attr: str) -> float:
@@ -249,6 +270,12 @@ def render(report: dict[str, Any]) -> str:
                     f"x{ratio('cpu_ms_per_msg'):.2f} (target <= 1), p50 x{ratio('p50_ms'):.2f}, p99 "
                     f"x{ratio('p99_ms'):.2f}, RSS x{ratio('rss_mib'):.2f}"]
     out.append("")
+    for name, rs in runs.items():
+        calls = rs[-1].redis_calls
+        if calls:
+            top = ", ".join(f"{k} {v:.1f}" for k, v in sorted(calls.items(), key=lambda kv: -kv[1])[:6])
+            out.append(f"  {name} Redis calls per message (last run; commands inside scripts included): "
+                       f"{sum(calls.values()):.1f}, of which evalsha {calls.get('evalsha', 0.0):.1f}; top: {top}")
     for name, rs in runs.items():
         r = rs[-1]
         held = ", ".join(f"{k} {v}" for k, v in sorted(r.held.items())) or "none"
