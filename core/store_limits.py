@@ -169,6 +169,10 @@ return {over, over_count, over_limit, over_kind, outcome, dryflag, weight, folde
 """
 
 
+#: An account's overflow objects (overflow_object names them with three UUIDv5s), kept per process as its objects.
+_overflow = functools.lru_cache(maxsize=4 * CACHED_SENDERS)(overflow_object)
+
+
 @functools.lru_cache(maxsize=4 * CACHED_SENDERS)
 def _registry_entry(obj: SenderObject) -> str:
     """An object's entry in the registry hash (sent with every message it counts, so encoded once per process)."""
@@ -257,13 +261,13 @@ class LimitStore:
         hour = int(now // 3600)
         ks = [keys.am_settings(), keys.am_overrides(), keys.am_stats_hour(hour), keys.am_stats_day(hour // 24),
               keys.am_objects(), keys.am_seen()]
-        overflow_domain = overflow_object(SoType.DOMAIN, objects[0].account)
+        overflow_domain = _overflow(SoType.DOMAIN, objects[0].account)
         args: list[Any] = [repr(now), max(int(recipients), 0), extra, mode, len(objects), self._defaults_json,
                            self.max_objects, overflow_domain.id, _registry_entry(overflow_domain)]
         overflows: list[SenderObject] = []
         for o in objects:
             # an account object is never folded: its overflow slots repeat its own keys and are never read
-            spill = o if o.type is SoType.ACCOUNT else overflow_object(o.type, o.account)
+            spill = o if o.type is SoType.ACCOUNT else _overflow(o.type, o.account)
             overflows.append(spill)
             ks += [keys.am_window(o.id), keys.am_daily(o.id), keys.am_window(spill.id), keys.am_daily(spill.id),
                    keys.am_account_objects(o.account_id, o.type.value)]
