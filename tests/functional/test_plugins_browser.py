@@ -219,6 +219,7 @@ def test_release_limit_is_shown_and_enforced(world: World, alice_page: Any) -> N
         # the quota and the list are refreshed separately: wait for both before reading the rows again
         page.wait_for_function(f"document.getElementById('release-quota').getAttribute('data-left') === '{left}'"
                                f" && !document.querySelector('tr[data-email-id=\"{released}\"]')")
+        page.wait_for_selector("#quarantine-table:not([aria-busy]) tbody tr[data-email-id]")
         ids = rows(page)
     quota = page.text_content("#release-quota")
     assert quota.startswith(f"0 of {RELEASES_LIMIT} releases left this hour: you can release again at "), quota
