@@ -411,6 +411,27 @@ def test_cpanel_viewer_is_a_dialog_with_details_and_actions(world: UiWorld, brow
         page.context.close()
 
 
+def test_html_body_is_shown_formatted_in_a_sandbox_that_fetches_nothing(world: UiWorld, browser: Any) -> None:
+    """Item 11: structure and link addresses kept, shown in a sandboxed frame; the tracking pixel is never loaded."""
+    items = world.api().get("/emails?account=mwt-alice&limit=25").json["items"]
+    html_id = next(i["email_id"] for i in items if world.api().get(f"/emails/{i['email_id']}").json["html"])
+    page = cpanel(world, browser)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "example.net" in r.url else None)
+    page.click(f"tr[data-email-id='{html_id}'] button:has-text('View')")
+    page.wait_for_selector("#mv-html:not([hidden])")
+    assert page.get_attribute("#mv-html", "sandbox") == ""
+    frame = page.frame_locator("#mv-html")
+    assert frame.locator("h1").text_content() == "Special offer"
+    assert frame.locator("li").count() == 2
+    assert "[https://offers.example.net/deal?id=1]" in frame.locator("body").text_content()
+    assert frame.locator("a, img, script").count() == 0
+    assert fetched == []
+    shot(page, "cpanel-viewer-html-1366")
+    assert_accessible(page, "cPanel HTML view", CPANEL)
+    page.context.close()
+
+
 def test_cpanel_release_is_confirmed_and_stops_with_a_local_time(world: UiWorld, browser: Any) -> None:
     """Item 5: Release asks first (Cancel sends nothing); once the hour's releases are used, the buttons are off
     and the page says, in the customer's time, when the next release is possible."""
