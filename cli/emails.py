@@ -19,7 +19,7 @@ SCRIPT_HEADER_KEYS = ("raw", "domain", "path")
 DIRECTIONS = ("outgoing", "incoming")
 REASONS = ("spam", "winexec", "ratelimit", "virus")
 #: Who may release a hold (the release policy): the account itself or the server administrator only.
-RELEASERS = ("account", "admin", "default")
+RELEASERS = ("account", "reseller", "admin", "default")
 
 
 def imunify_item(e: dict[str, Any]) -> dict[str, Any]:
@@ -150,9 +150,10 @@ class Emails(Group):
         """show or change who may release held emails, per hold reason (changing it is root only)
 
         Args:
-            set: REASON=WHO pairs separated by commas, WHO being account (the account itself), admin (root only)
-                or default (the settings file's value), e.g. ratelimit=admin,spam=account; reasons: spam, winexec,
-                virus, ratelimit, and incoming for every incoming hold.
+            set: REASON=WHO pairs separated by commas, WHO being account (the account itself), reseller (the
+                account's reseller, or root), admin (root only) or default (the settings file's value), e.g.
+                ratelimit=admin,spam=account; reasons: spam, winexec, virus, ratelimit, contained, and incoming for
+                every incoming hold.
             json: output in json format.
         """
         change: dict[str, str] = {}
@@ -161,7 +162,8 @@ class Emails(Group):
                 continue
             reason, eq, who = (x.strip() for x in pair.partition("="))
             if not eq or not reason or who not in RELEASERS:
-                raise UsageError(f"--set: {pair.strip()!r} must be REASON=account, REASON=admin or REASON=default")
+                raise UsageError(f"--set: {pair.strip()!r} must be REASON=account, REASON=reseller, REASON=admin or "
+                                 "REASON=default")
             change[reason] = who
         if set is not None and not change:
             raise UsageError("--set: give at least one REASON=WHO pair")

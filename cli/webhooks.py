@@ -63,7 +63,8 @@ class Webhooks(Group):
         Args:
             url: the http:// or https:// receiver.
             events: event names separated by commas (default: all): email.quarantined, email.released,
-                email.deleted, limit.reached, account.blocked, account.unblocked.
+                email.deleted, limit.reached, account.blocked, account.unblocked, sender.contained,
+                sender.uncontained.
             json: output in json format.
         """
         body: dict[str, Any] = {"url": arg.text(url, "--url", required=True)}
@@ -87,7 +88,8 @@ class Webhooks(Group):
             id: the webhook's id (see `ie-cli webhooks list`).
             url: the new http:// or https:// receiver (checked as when adding).
             events: the new event names separated by commas, or `all`: email.quarantined, email.released,
-                email.deleted, limit.reached, account.blocked, account.unblocked.
+                email.deleted, limit.reached, account.blocked, account.unblocked, sender.contained,
+                sender.uncontained.
             json: output in json format.
         """
         hook_id = arg.name(id, "--id", required=True) or ""

@@ -312,3 +312,23 @@ def frozen_submission(message_id: str) -> str:
     """String: what Mailward did with a local submission it froze while the scanner was down (Exim message id):
     pending, held, released or rejected; read before any scan, so each frozen message has one outcome."""
     return f"{PREFIX}:frozen:{message_id}"
+
+
+def contained() -> str:
+    """HASH sender object id -> JSON of its containment (core.store_containment)."""
+    return f"{PREFIX}:contained"
+
+
+def contained_version() -> str:
+    """Counter bumped on every containment change: workers re-read the hash only when it moved."""
+    return f"{PREFIX}:contained:v"
+
+
+def contained_holds(so_id: str) -> str:
+    """ZSET (expiring) of one sender object's recent holds, for automatic containment."""
+    return f"{PREFIX}:contained:holds:{so_id}"
+
+
+def release_by_account(account: str) -> str:
+    """HASH hold reason -> who may release it, one account's own release policy (core.store_release_policy)."""
+    return f"{PREFIX}:release_by:acct:{account}"

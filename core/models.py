@@ -26,6 +26,7 @@ class Reason(enum.StrEnum):
     WINEXEC = "winexec"
     RATELIMIT = "ratelimit"
     VIRUS = "virus"  # beyond the reference: an optional antivirus engine (ClamAV) found malware
+    CONTAINED = "contained"  # beyond the reference: its sender object (script, address, domain) is contained
 
 
 class Direction(enum.StrEnum):

@@ -9,7 +9,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.attribution import FALLBACK_ACCOUNT, VOUCHED, AccountLookup, HeaderList, How, attribute, normalize_address
 from core.checks import ALL_CHECKS
@@ -24,6 +24,7 @@ from core.verdict_policy import Assessment, assess, uncorroborated
 if TYPE_CHECKING:
     from core.sender_history import HistoryView
     from core.store_campaigns import CampaignView
+    from core.store_containment import Containment
 
 log = logging.getLogger("mailward.pipeline")
 
@@ -45,10 +46,14 @@ class Policy:
     incoming_enabled: Callable[[str], bool] | None = None
     # What the server knows of an outgoing message's senders (core.store_sender_history); None: no history.
     history: Callable[[Sender, Envelope], HistoryView] | None = None
+    # The containment of an outgoing message's script, address or domain (core.store_containment); None: none.
+    contained: Callable[[Sender], Containment | None] | None = None
 
 
 #: The symbol of incoming mail not scanned because every recipient's account has incoming scanning off.
 INCOMING_OFF = "INCOMING_OFF"
+#: The symbol of mail from a contained sender object (its id in the symbol's options).
+CONTAINED = "CONTAINED"
 
 
 class Pipeline:
@@ -73,6 +78,9 @@ class Pipeline:
             # Exim's own delivery reports (null sender, submitted locally by the MTA user) are not an account's
             # mail; holding or rejecting them would only bounce the bounce.
             return Verdict(Action.ACCEPT, bounce=True, **base), msg
+        held = policy.contained(sender) if policy.contained is not None else None
+        if held is not None:  # before the whitelist: a contained address stays contained when whitelisted
+            return self._contained(held, base), msg
         if self._whitelisted(envelope, sender, policy):
             return Verdict(Action.ACCEPT, whitelisted=True, **base), msg
         if policy.account_state(sender.account) == AccountState.BLOCK:
@@ -101,6 +109,16 @@ class Pipeline:
             message = "message could not be scanned completely, try again later"
         return Verdict(action, score=score, reasons=reasons, symbols=symbols, message=message, evidence=evidence,
                        **base), msg
+
+    @staticmethod
+    def _contained(held: Containment, base: dict[str, Any]) -> Verdict:
+        """A contained object's mail: held with reason `contained`, or refused, without running the checks."""
+        what = f"{held.so_type.replace('_', ' ')} {held.name}"
+        symbol = Symbol(CONTAINED, 0.0, f"{what} is contained", [held.id])
+        if held.action == "reject":
+            return Verdict(Action.REJECT, symbols=[symbol], message=f"sending from {what} is suspended on this "
+                                                                    "server; contact your hosting provider", **base)
+        return Verdict(Action.QUARANTINE, reasons=[Reason.CONTAINED], symbols=[symbol], **base)
 
     def _whitelisted(self, envelope: Envelope, sender: Sender, policy: Policy) -> bool:
         """Whether the sender whitelist skips the checks (never the limits: core.scanning counts it as any other).

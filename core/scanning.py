@@ -22,6 +22,7 @@ from core.sender_objects import sender_objects
 from core.settings import Settings
 from core.store_campaigns import CampaignStore, CampaignView
 from core.store_classifier import ClassifierStore, load_model
+from core.store_containment import ContainmentStore, auto_contain
 from core.store_cpanel import CpanelAccounts
 from core.store_events import EventStore
 from core.store_filters import FilterSettingsStore
@@ -84,6 +85,7 @@ class Scanner:
         self.history = SenderHistoryStore(client, settings)
         self.claims = ScanClaims(client)
         self.effects = ScanEffects(client)
+        self.containment = ContainmentStore(client, settings.containment)  # read cached: no round trip per scan
         try:
             load_model()  # read the model file now, not during the first scan
         except ModelError as exc:
@@ -96,7 +98,8 @@ class Scanner:
                       account_state=self.quarantine.account_state, learned=self.classifier,
                       campaign=lambda fp, env, sender: self._count_campaign(fp, env, sender, ahead),
                       incoming_enabled=self.incoming.enabled,
-                      history=lambda sender, env: self._history_view(sender, env, ahead))
+                      history=lambda sender, env: self._history_view(sender, env, ahead),
+                      contained=self.containment.lookup)
 
     def _history_view(self, sender: Sender, envelope: Envelope, ahead: dict[str, Any]) -> HistoryView:
         """What the server knows of an outgoing message's sender objects (read once, before the checks: with the
@@ -301,6 +304,7 @@ class Scanner:
                     "email_id": record.email_id, "account": record.account, "sender": record.sender,
                     "recipients": len(record.recipients), "reasons": record.reasons,
                     "score": record.score, "queue_id": record.queue_id, "direction": record.direction})
+            auto_contain(self.containment, verdict, envelope, self.events)
         log.info(
             "scan queue_id=%s account=%s sender=%s rcpts=%d verdict=%s reasons=%s score=%.2f symbols=%s id=%s "
             "how=%s whitelisted=%s evidence=%s evicted=%d ms=%.1f%s",

@@ -170,11 +170,39 @@ class HistorySettings:
     taint_days: int = 30
 
 
-#: Who may release a hold ([quarantine.release_by]): the account itself, or the server administrator only.
-RELEASERS = ("account", "admin")
-#: The safe defaults, also in core/defaults.toml: only spam (and incoming mail) is the account's to release.
+#: Who may release a hold ([quarantine.release_by]): the account itself; its reseller (or the admin); or the server
+#: administrator only.
+RELEASERS = ("account", "reseller", "admin")
+#: The safe defaults, also in core/defaults.toml: only spam (and incoming mail) is the account's to release; mail of
+#: a contained sender object is its reseller's (or the admin's).
 RELEASE_BY_DEFAULTS = {"spam": "account", "winexec": "admin", "virus": "admin", "ratelimit": "admin",
-                       "incoming": "account"}
+                       "incoming": "account", "contained": "reseller"}
+#: What [resellers] may_change may list: the per-account settings root lets resellers change for their accounts.
+RESELLER_SETTINGS = ("releases_limit", "limit_bytes", "state", "incoming", "digest", "digest_address", "release_by",
+                     "sender_limits", "containment")
+
+
+@dataclass(frozen=True, slots=True)
+class ContainmentSettings:
+    """Contained sender objects ([containment]): what their mail gets, and the automatic policy."""
+
+    action: str = "hold"  # what a contained object's mail gets by default: "hold" (quarantine) or "reject" (550)
+    cache_s: float = 2.0  # a worker re-reads the contained objects at most this often (0: on every scan)
+    auto: bool = False  # contain an object automatically once its holds cross `threshold` within `window_s`
+    threshold: int = 10
+    window_s: int = 3600
+    reasons: tuple[str, ...] = ("spam", "virus", "ratelimit")  # the hold reasons that count
+    types: tuple[str, ...] = ("script", "sender_email")  # which objects are contained automatically
+    auto_lift_by: str = "reseller"  # who may lift an automatic containment: "account", "reseller" or "admin"
+    max_objects: int = 10000  # contained objects kept server-wide (a contain beyond it is refused)
+
+
+@dataclass(frozen=True, slots=True)
+class ResellerSettings:
+    """What root lets resellers change for the accounts they own ([resellers])."""
+
+    may_change: tuple[str, ...] = ("releases_limit", "state", "digest", "digest_address", "release_by",
+                                   "containment")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,8 +264,10 @@ class Settings:
     notifications: NotificationSettings = field(default_factory=NotificationSettings)  # ([notifications])
     history: HistorySettings = field(default_factory=HistorySettings)  # sender history ([history])
     verdict: VerdictSettings = field(default_factory=VerdictSettings)  # precision-first hold policy ([verdict])
-    # who may release each hold reason ([quarantine.release_by]): "account" or "admin"
+    # who may release each hold reason ([quarantine.release_by]): "account", "reseller" or "admin"
     release_by: dict[str, str] = field(default_factory=lambda: dict(RELEASE_BY_DEFAULTS))
+    containment: ContainmentSettings = field(default_factory=ContainmentSettings)  # ([containment])
+    resellers: ResellerSettings = field(default_factory=ResellerSettings)  # ([resellers])
 
     @property
     def embedded_redis(self) -> bool:
@@ -467,6 +497,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
             history=_history(d["history"]),
             verdict=parse_verdict_settings(d["verdict"]),
             release_by=_release_by(q["release_by"]),
+            containment=_containment(d["containment"]), resellers=_resellers(d["resellers"]),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"invalid setting: {exc}") from None
@@ -491,8 +522,34 @@ def _notifications(n: dict[str, Any]) -> NotificationSettings:
 
 def _release_by(r: dict[str, Any]) -> dict[str, str]:
     for key, who in r.items():
-        _need(who in RELEASERS, f"quarantine.release_by.{key} must be 'account' or 'admin', got {who!r}")
+        _need(who in RELEASERS, f"quarantine.release_by.{key} must be 'account', 'reseller' or 'admin', got {who!r}")
     return {str(k): str(v) for k, v in r.items()}
+
+
+def _containment(c: dict[str, Any]) -> ContainmentSettings:
+    _need(c["action"] in ("hold", "reject"), f"containment.action must be 'hold' or 'reject', got {c['action']!r}")
+    _need(isinstance(c["auto"], bool), "containment.auto must be true or false")
+    reasons = tuple(str(r) for r in c["reasons"])
+    known = ("spam", "virus", "winexec", "ratelimit")
+    _need(all(r in known for r in reasons), f"containment.reasons may list {', '.join(known)}, got {list(reasons)}")
+    types = tuple(str(t) for t in c["types"])
+    _need(all(t in ("script", "sender_email", "domain") for t in types),
+          f"containment.types may list script, sender_email, domain; got {list(types)}")
+    _need(c["auto_lift_by"] in RELEASERS,
+          f"containment.auto_lift_by must be 'account', 'reseller' or 'admin', got {c['auto_lift_by']!r}")
+    return ContainmentSettings(
+        action=str(c["action"]), cache_s=_nonneg(float, c["cache_s"], "containment.cache_s"), auto=c["auto"],
+        threshold=_pos(int, c["threshold"], "containment.threshold"),
+        window_s=_pos(int, c["window_s"], "containment.window_s"), reasons=reasons, types=types,
+        auto_lift_by=str(c["auto_lift_by"]), max_objects=_pos(int, c["max_objects"], "containment.max_objects"))
+
+
+def _resellers(r: dict[str, Any]) -> ResellerSettings:
+    may = tuple(str(k) for k in r["may_change"])
+    unknown = sorted(set(may) - set(RESELLER_SETTINGS))
+    _need(not unknown, f"resellers.may_change: unknown setting(s) {', '.join(unknown)}; known: "
+                       f"{', '.join(RESELLER_SETTINGS)}")
+    return ResellerSettings(may_change=may)
 
 
 def _history(h: dict[str, Any]) -> HistorySettings:

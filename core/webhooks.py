@@ -18,7 +18,7 @@ from core.errors import ValidationError
 
 #: Events a webhook may subscribe to; `ping` is only ever sent to the one webhook being tested.
 EVENT_KINDS = ("email.quarantined", "email.released", "email.deleted", "limit.reached", "account.blocked",
-               "account.unblocked")
+               "account.unblocked", "sender.contained", "sender.uncontained")
 PING = "ping"
 MAX_URL_LENGTH = 2048
 USER_AGENT = "Mailward-Webhook/1"

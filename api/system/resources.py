@@ -28,8 +28,12 @@ blp = Blueprint("system", __name__, description="Identity, version and status")
 class Whoami(MethodView):
     @blp.response(200, WhoamiSchema)
     def get(self) -> dict[str, Any]:
-        """The identity this API gave your connection."""
-        return identity().to_dict()
+        """The identity this API gave your connection (a reseller: its accounts and what it may change)."""
+        who = identity()
+        out = who.to_dict()
+        if who.is_reseller:
+            out["may_change"] = list(services().settings.resellers.may_change)
+        return out
 
 
 @blp.route("/version")

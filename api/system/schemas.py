@@ -12,7 +12,12 @@ class WhoamiSchema(Schema):
     account = fields.String(required=True)
     uid = fields.Integer(required=True, allow_none=True)
     token = fields.String(required=True, allow_none=True)
-    via = fields.String(required=True)
+    via = fields.String(required=True, metadata={
+        "description": "unix, tcp, or whm (a reseller through the WHM plugin)"})
+    accounts = fields.List(fields.String(), metadata={
+        "description": "a reseller only: the accounts it owns (cPanel's OWNER=), the only ones it sees and acts on"})
+    may_change = fields.List(fields.String(), metadata={
+        "description": "a reseller only: the per-account settings root lets resellers change ([resellers] may_change)"})
 
 
 class VersionSchema(Schema):

@@ -70,7 +70,7 @@ def test_bulk_release_reports_each_refusal_in_words(api_env: ApiEnv, alice: Call
 def test_the_admin_changes_the_policy_at_run_time_and_accounts_cannot(api_env: ApiEnv, alice: Caller) -> None:
     got = alice("GET", "/quarantine-defaults").json
     assert got["release_by"] == {"spam": "account", "winexec": "admin", "virus": "admin", "ratelimit": "admin",
-                                 "incoming": "account"}
+                                 "incoming": "account", "contained": "reseller"}
     assert {"limit_bytes", "releases_limit"} <= set(got)
     denied = alice("PATCH", "/quarantine-defaults", json={"release_by": {"ratelimit": "account"}})
     assert denied.status_code == 403 and "server administrator only" in denied.json["message"]
@@ -104,7 +104,7 @@ def test_the_admin_changes_the_policy_at_run_time_and_accounts_cannot(api_env: A
 def test_the_settings_file_sets_the_policy(api_env: ApiEnv) -> None:
     s = load_settings(environ={"MAILWARD_QUARANTINE__RELEASE_BY__VIRUS": "account"})
     assert s.release_by["virus"] == "account" and s.release_by["ratelimit"] == "admin"
-    with pytest.raises(ConfigError, match=r"quarantine\.release_by\.spam must be 'account' or 'admin'"):
+    with pytest.raises(ConfigError, match=r"quarantine\.release_by\.spam must be 'account', 'reseller' or 'admin'"):
         load_settings(environ={"MAILWARD_QUARANTINE__RELEASE_BY__SPAM": "anyone"})
     with pytest.raises(ConfigError, match="unknown setting 'phishing'"):
         load_settings(overrides={"quarantine": {"release_by": {"phishing": "account"}}})

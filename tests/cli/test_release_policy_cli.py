@@ -26,7 +26,7 @@ def test_everyone_sees_the_policy_and_only_root_changes_it(api_env: ApiEnv, as_r
         api_env.settings.release_by
 
     bad = as_root("emails", "release-policy", "--set", "ratelimit=everyone")
-    assert bad.code == 2 and "REASON=account, REASON=admin or REASON=default" in bad.err
+    assert bad.code == 2 and "REASON=account, REASON=reseller, REASON=admin or REASON=default" in bad.err
     unknown = as_root("emails", "release-policy", "--set", "phishing=admin")
     assert unknown.code != 0 and "phishing" in unknown.err
 
