@@ -405,23 +405,47 @@ class ScanGateway:
                 return
             left -= len(chunk)
 
-    def _scan_request(self, req: ScanRequest, rfile: BinaryIO) -> Verdict:
+    def _oversize(self, env: Envelope, size: int) -> Verdict:
         s = self.settings
+        action = {"accept": Action.UNSCANNED, "reject": Action.REJECT, "defer": Action.DEFER}[s.scan.oversize_action]
+        log.info("scan queue_id=%s sender=%s verdict=%s why=oversize size=%d max=%d", env.queue_id or "-",
+                 env.sender or "<>", action.value.replace(" ", "_"), size, s.scan.max_message_bytes)
+        return Verdict(action, required_score=s.thresholds.quarantine,
+                       message="message too large to scan" if action != Action.UNSCANNED else "")
+
+    def _scan_request(self, req: ScanRequest, rfile: BinaryIO) -> Verdict:
         env = req.envelope
-        if req.content_length > s.scan.max_message_bytes:
+        if req.content_length > self.settings.scan.max_message_bytes:
             self._discard_body(rfile, req.content_length)
-            action = {"accept": Action.UNSCANNED, "reject": Action.REJECT, "defer": Action.DEFER}[
-                s.scan.oversize_action]
-            log.info("scan queue_id=%s sender=%s verdict=%s why=oversize size=%d max=%d", env.queue_id or "-",
-                     env.sender or "<>", action.value.replace(" ", "_"), req.content_length, s.scan.max_message_bytes)
-            return Verdict(action, required_score=s.thresholds.quarantine,
-                           message="message too large to scan" if action != Action.UNSCANNED else "")
+            return self._oversize(env, req.content_length)
         try:
             # Exim prepends an mbox From_ line and X-Envelope-* pseudo-headers to what it sends a scanner.
             spool_id, in_redis = self._spool_body(rfile, req.content_length, preamble=req.protocol == "rspamc")
         except _NotSpooled as exc:
             return self._fail(env, exc.why)
-        if not self.slots.acquire(blocking=False):
+        return self._scan_spooled(spool_id, env, in_redis)
+
+    def scan_bytes(self, raw: bytes, env: Envelope, *, slot_wait_s: float = 0.0) -> Verdict:
+        """Scan a whole message Mailward holds itself (a frozen local submission, a forwarded copy) exactly as Exim's
+        requests are: the spool, or Redis when the spool cannot take it; the fail mode for what cannot be scanned.
+
+        slot_wait_s: how long to wait for a scan slot (Exim's own scans, which never wait, come first).
+        """
+        if len(raw) > self.settings.scan.max_message_bytes:
+            return self._oversize(env, len(raw))
+        try:
+            spool_id, in_redis = self.spool.write(raw), False
+        except OSError as exc:
+            try:
+                spool_id, in_redis = self._body_to_redis(raw, len(raw), exc), True
+            except _NotSpooled as why:
+                return self._fail(env, why.why)
+        return self._scan_spooled(spool_id, env, in_redis, slot_wait_s)
+
+    def _scan_spooled(self, spool_id: str, env: Envelope, in_redis: bool, slot_wait_s: float = 0.0) -> Verdict:
+        """_scan within one of the gateway's scan slots (the fail mode when none is free in time)."""
+        free = self.slots.acquire(timeout=slot_wait_s) if slot_wait_s > 0 else self.slots.acquire(blocking=False)
+        if not free:
             self._discard(spool_id, in_redis)
             return self._fail(env, "too many concurrent scans")
         try:

@@ -255,3 +255,13 @@ def test_a_workers_hold_from_redis_gives_the_body_back_when_it_fails(
         assert scanner.spool.bodies.settle(SPOOL_ID) == READY  # type: ignore[union-attr]
     finally:
         rig.close()
+
+
+def test_mailwards_own_scans_take_the_redis_path_too(rig: Rig) -> None:
+    """A frozen local submission or a forwarded copy, scanned while the spool is full: scanned, not the fail mode."""
+    from workers.direct_scan import scan_bytes
+
+    assert scan_bytes(rig.gateway, _message(GTUBE, "frozen spam"), ENV).action == Action.QUARANTINE
+    assert scan_bytes(rig.gateway, _message("Hello Bob."), ENV).action == Action.ACCEPT
+    assert [r.subject for r in rig.scanner.quarantine.list(None)[0]] == ["frozen spam"]
+    assert rig.leftovers() == ([], [])
