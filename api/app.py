@@ -13,6 +13,7 @@ from api.auth import Identify, socket_identify
 from api.services import build_services
 from core.errors import ServiceUnavailable
 from core.exim_reinject import Reinjector, SendmailReinjector
+from core.resellers import ResellerDirectory
 from core.settings import Settings, load_settings
 from core.store_cpanel import CpanelAccounts
 from core.store_redis import connect
@@ -44,7 +45,7 @@ def create_app(settings: Settings | None = None, *, identify: Identify | None = 
     app.extensions["mailward.settings"] = settings
     app.extensions["mailward.redis"] = client
     app.extensions["mailward.services"] = svc
-    resolve = identify or socket_identify(accounts, svc.tokens)
+    resolve = identify or socket_identify(accounts, svc.tokens, ResellerDirectory(accounts, settings.cpanel_root))
 
     @app.before_request
     def _identify() -> None:
@@ -65,12 +66,13 @@ def create_app(settings: Settings | None = None, *, identify: Identify | None = 
     from api.filter_settings.resources import blp as filter_blp
     from api.health.resources import blp as health_blp
     from api.quarantine_defaults.resources import blp as defaults_blp
+    from api.release_policy.resources import blp as release_policy_blp
     from api.statistics.resources import blp as statistics_blp
     from api.system.resources import blp as system_blp
     from api.webhooks.resources import blp as webhooks_blp
     from api.whitelist.resources import blp as whitelist_blp
 
     for blp in (health_blp, system_blp, emails_blp, accounts_blp, defaults_blp, whitelist_blp, filter_blp,
-                am_blp, audit_blp, statistics_blp, webhooks_blp, actions_blp):
+                am_blp, audit_blp, statistics_blp, webhooks_blp, actions_blp, release_policy_blp):
         api.register_blueprint(blp, url_prefix="/api/v1")
     return app

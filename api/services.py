@@ -17,12 +17,14 @@ from core.spam_learning import SpamTeacher
 from core.store_audit import AuditStore
 from core.store_campaigns import CampaignStore
 from core.store_classifier import ClassifierStore
+from core.store_containment import ContainmentStore
 from core.store_digest_prefs import DigestPrefsStore
 from core.store_events import EventStore
 from core.store_filters import FilterSettingsStore
 from core.store_incoming import IncomingStore
 from core.store_limits import LimitStore
 from core.store_quarantine import QuarantineStore
+from core.store_release_policy import ReleasePolicyStore
 from core.store_sender_history import SenderHistoryStore
 from core.store_tokens import TokenStore
 from core.store_webhooks import WebhookStore
@@ -50,6 +52,7 @@ class Services:
     incoming: IncomingStore
     digest_prefs: DigestPrefsStore
     history: SenderHistoryStore
+    containment: ContainmentStore
 
 
 def build_services(settings: Settings, client: redis.Redis, reinjector: Reinjector, accounts: Any) -> Services:
@@ -64,14 +67,15 @@ def build_services(settings: Settings, client: redis.Redis, reinjector: Reinject
                     actions=QuarantineActions(
                         quarantine, reinjector, teacher=teacher,
                         learn_from_account_releases=settings.learn_from_account_releases, events=events,
-                        history=history, limits=limits, release_by=settings.release_by),
+                        history=history, limits=limits, release_by=settings.release_by,
+                        account_policies=ReleasePolicyStore(client)),
                     whitelist=WhitelistStore(client, ttl=0.0),
                     filters=FilterSettingsStore(client, settings, ttl=0.0), audit=AuditStore(client),
                     tokens=TokenStore(client), limits=limits,
                     accounts=accounts, events=events,
                     webhooks=WebhookStore(client, allow_private=settings.webhooks.allow_private),
                     incoming=IncomingStore(client, ttl=0.0), digest_prefs=DigestPrefsStore(client, accounts=accounts),
-                    history=history)
+                    history=history, containment=ContainmentStore(client, settings.containment))
 
 
 def services() -> Services:

@@ -13,6 +13,8 @@ from cli.tables import print_json
 #: The reference prints its JSON with four spaces.
 INDENT = 4
 SO_TYPES = ("account", "domain", "sender_email", "script")
+#: What `am contain` takes: an account is stopped with its state (`accounts edit --state block`) instead.
+CONTAINABLE = ("domain", "sender_email", "script")
 #: The reference's server settings, printed first (in its order); Mailward's own follow.
 REFERENCE_SETTINGS = ("account", "domain", "limit_mode", "script", "sender_email")
 LIMIT_MODES = (-1, 1, 2)
@@ -107,6 +109,7 @@ class ActivityMonitor(Group):
         super().__init__(connect)
         self.limit = Limit(connect)
         self.server_settings = ServerSettings(connect)
+        self.contained = Containment(connect)
 
     @command(switches=("wide",))
     def stats(self, *, account_name: str | None = None, domain: str | None = None, limit: int | str = 25,
@@ -125,8 +128,9 @@ class ActivityMonitor(Group):
             since: show entries starting from [now - since] time, format: [DIGIT(s)][MODIFIER]; supported
                 modifiers 's' - seconds, 'm' - minutes, 'h' - hours, 'd' - days, e.g. 1h, 2d; examples 100s, 5m,
                 1h, 5d (default "1h")
-            wide: also show Mailward's own key "history" for every sender object: its sender-history baseline
-                (established, clean, held, usual_per_hour, this_hour...), or null
+            wide: also show Mailward's own keys for every sender object: "history", its sender-history baseline
+                (established, clean, held, usual_per_hour, this_hour...), and "contained", its containment (`am
+                contain`); null when it has none
         """
         query: dict[str, Any] = {
             "since": arg.duration(since, "--since"),
@@ -135,6 +139,7 @@ class ActivityMonitor(Group):
         }
         if arg.switch(wide, "--wide"):
             query["history"] = "true"
+            query["contained"] = "true"
         for key, value in (("account_name", account_name), ("domain", domain), ("script_name", script_name),
                            ("sender_email", sender_email)):
             found = arg.text(value, "--" + key.replace("_", "-"))
@@ -143,6 +148,50 @@ class ActivityMonitor(Group):
         data = self._connect().call("GET", "/am/stats", query=query)
         # The reference's document is the accounts alone (the API adds the total for paging clients).
         print_json({"accounts": data.get("accounts") or []}, indent=INDENT)
+
+    @command()
+    def contain(self, *, id: str | None = None, so_type: str | None = None, account_name: str | None = None,
+                name: str | None = None, action: str | None = None, note: str | None = None,
+                json: bool | str = False) -> None:
+        """contain a sender object: its mail is held (reason "contained") or refused, the rest of the account flows
+
+        Name the object by --id (from `am stats`), or by --so-type, --account-name and --name (one that has not
+        sent yet). Again on a contained object, changes its action.
+
+        Args:
+            id: The id of sender object
+            so_type: supported values: [domain sender_email script]
+            account_name: The account of the object (with --so-type and --name)
+            name: The script (domain/path), sender email or domain (with --so-type and --account-name)
+            action: hold (quarantine its mail, the default from the server's [containment] action) or reject (550)
+            note: why, for the audit trail (at most 200 characters)
+            json: print the containment as json
+        """
+        body = contain_body(id, so_type, account_name, name)
+        if action is not None:
+            body["action"] = arg.choice(arg.text(action, "--action"), "--action", ("hold", "reject"))
+        if note is not None:
+            body["note"] = arg.text(note, "--note")
+        data = self._connect().call("POST", "/am/contain", body=body)
+        if arg.switch(json, "--json"):
+            print_json(data, indent=INDENT)
+        else:
+            print("OK")
+
+    @command()
+    def uncontain(self, *, id: str | None = None, json: bool | str = False) -> None:
+        """lift a sender object's containment: its mail is scanned as any other again
+
+        Args:
+            id: The id of the contained sender object
+            json: print the lifted containment as json
+        """
+        so_id = arg.name(id, "--id", required=True)
+        data = self._connect().call("POST", "/am/uncontain", body={"id": so_id})
+        if arg.switch(json, "--json"):
+            print_json(data, indent=INDENT)
+        else:
+            print("OK")
 
     @command()
     def history(self, *, id: str | None = None) -> None:
@@ -156,3 +205,39 @@ class ActivityMonitor(Group):
         """
         so_id = arg.name(id, "--id", required=True)
         print_json(self._connect().call("GET", "/am/history", query={"id": so_id}), indent=INDENT)
+
+
+class Containment(Group):
+    """Contain a sender object (a script, sender email or domain): its mail is held with reason "contained" (or
+    refused) while the rest of the account's mail flows
+
+    Without a command, lists the contained objects you may see.
+    """
+
+    default_command = "_list"
+
+    @command()
+    def _list(self, *, account_name: str | None = None) -> None:
+        """list the contained sender objects (root: every account; a reseller: its accounts; an account: its own)
+
+        Args:
+            account_name: Account name to filter
+        """
+        query: dict[str, Any] = {"limit": 10000}
+        found = arg.text(account_name, "--account-name")
+        if found:
+            query["account_name"] = found.strip()
+        data = self._connect().call("GET", "/am/contained", query=query)
+        print_json({"contained": data.get("items") or []}, indent=INDENT)
+
+
+def contain_body(id: str | None, so_type: str | None, account_name: str | None, name: str | None) -> dict[str, Any]:
+    """The object a contain names: --id, or --so-type with --account-name and --name."""
+    so_id = arg.text(id, "--id")
+    if so_id:
+        if so_type is not None or name is not None:
+            raise UsageError("--id names the object alone; or give --so-type, --account-name and --name instead")
+        return {"id": so_id.strip()}
+    kind = arg.choice(arg.text(so_type, "--so-type", required=True), "--so-type", CONTAINABLE)
+    return {"so_type": kind, "account_name": arg.name(account_name, "--account-name", required=True),
+            "name": arg.text(name, "--name", required=True)}

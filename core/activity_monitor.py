@@ -11,7 +11,7 @@ have, in a dry run), or it is at its hourly limit right now.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from core.sender_objects import WHITELISTABLE, SenderObject, SoType, object_id
@@ -66,11 +66,12 @@ def _lineage(obj: SenderObject, found: dict[str, SenderObject]) -> list[SenderOb
     return out
 
 
-def stats(limits: LimitStore, whitelisted: Whitelisted, *, since_s: float, account: str | None = None,
+def stats(limits: LimitStore, whitelisted: Whitelisted, *, since_s: float, account: str | Collection[str] | None = None,
           account_name: str = "", domain: str = "", script_name: str = "", sender_email: str = "",
           limit: int = DEFAULT_PAGE, offset: int = 0, now: float | None = None,
           history: Baselines | None = None, window: bool = False) -> dict[str, Any]:
-    """The Activity Monitor's nested statistics for the last since_s seconds; account=None covers every account.
+    """The Activity Monitor's nested statistics for the last since_s seconds; account=None covers every account,
+    a collection of names those accounts (a reseller's).
 
     With `history`, every object also has Mailward's own key `history`: its sender-history baseline, or null.
     With `window`, Mailward's own key `window`: {"sent": what it sent in the sliding hour its hourly limit counts,
@@ -81,7 +82,8 @@ def stats(limits: LimitStore, whitelisted: Whitelisted, *, since_s: float, accou
     counts = limits.counts(since_s, now=now)
     active = [i for i, st in counts.items() if any(st.counts.values())]
     found = {o.id: o for o in limits.objects(active)}
-    shown = [i for i in active if i in found and (account is None or found[i].account == account)]
+    within = None if account is None else {account} if isinstance(account, str) else set(account)
+    shown = [i for i in active if i in found and (within is None or found[i].account in within)]
     _with_ancestors(limits, found, shown)
 
     filters = _filters(account_name, domain, script_name, sender_email)

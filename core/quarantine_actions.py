@@ -24,6 +24,7 @@ from core.spam_learning import Teacher
 from core.store_events import EventStore
 from core.store_limits import LimitStore
 from core.store_quarantine import QuarantineStore
+from core.store_release_policy import STRICTNESS, ReleasePolicyStore, merged
 
 log = logging.getLogger("mailward.quarantine")
 
@@ -35,7 +36,10 @@ INCOMING = "incoming"
 #: What each policy key means, for a refusal an account owner can read.
 HELD_FOR = {Reason.SPAM.value: "spam", Reason.WINEXEC.value: "a Windows executable attachment",
             Reason.VIRUS.value: "malware", Reason.RATELIMIT.value: "reaching a sending limit",
+            Reason.CONTAINED.value: "coming from a contained sender (script, address or domain)",
             INCOMING: "incoming mail"}
+#: Who each role may release for: the releasers of the policy it satisfies.
+MAY_RELEASE = {"account": ("account",), "reseller": ("account", "reseller"), "admin": ("account", "reseller", "admin")}
 
 # Sliding-hour release window: drop entries older than an hour, refuse if the limit is reached (answering when
 # the oldest entry leaves the window), else record this release. One script: concurrent releases cannot both
@@ -72,9 +76,21 @@ def release_policy(release_by: Mapping[str, str], store: QuarantineStore) -> dic
 
 
 def admin_only_reasons(record: QuarantineRecord, policy: Mapping[str, str]) -> list[str]:
-    """The reasons a message was held for that only the admin may release under policy (an unknown one: the admin's)."""
+    """The reasons a message was held for that the account may not release itself under policy (an unknown one: the
+    admin's); the account's reseller may release those whose policy says reseller."""
+    return reasons_beyond(record, policy, "account")
+
+
+def reasons_beyond(record: QuarantineRecord, policy: Mapping[str, str], role: str) -> list[str]:
+    """The reasons a message was held for that `role` (account, reseller, admin) may not release under policy."""
     held_for = [*record.reasons, *([INCOMING] if record.direction == Direction.INCOMING.value else [])]
-    return [k for k in held_for if policy.get(k, "admin") != "account"]
+    allowed = MAY_RELEASE.get(role, ())
+    return [k for k in held_for if policy.get(k, "admin") not in allowed]
+
+
+def role_of(identity: Identity) -> str:
+    """The releaser role an identity acts as."""
+    return "admin" if identity.is_admin else "reseller" if identity.is_reseller else "account"
 
 
 class QuarantineActions:
@@ -83,8 +99,10 @@ class QuarantineActions:
     def __init__(self, store: QuarantineStore, reinjector: Reinjector, *, teacher: Teacher | None = None,
                  learn_from_account_releases: bool = False, clock: Callable[[], float] = time.time,
                  events: EventStore | None = None, history: SenderHistory | None = None,
-                 limits: LimitStore | None = None, release_by: Mapping[str, str] | None = None) -> None:
+                 limits: LimitStore | None = None, release_by: Mapping[str, str] | None = None,
+                 account_policies: ReleasePolicyStore | None = None) -> None:
         self.store = store
+        self.account_policies = account_policies  # per-account release policy; None: the server's for everyone
         self.limits = limits  # sender limits: an account's releases count against them; None counts nowhere
         self.release_by = dict(RELEASE_BY_DEFAULTS if release_by is None else release_by)  # the settings file's
         self.history = history  # sender history: a message confirmed as spam taints its senders
@@ -99,7 +117,7 @@ class QuarantineActions:
     def find(self, identity: Identity, email_id: str, account: str | None = None) -> QuarantineRecord:
         """A held message the caller may see; NotFound otherwise (another account's mail does not exist for it)."""
         email_id = valid_email_id(email_id)
-        scope = identity.scope(account)
+        scope = identity.scope(account) if account else None  # unnamed: whatever the caller may touch
         try:
             record = self.store.get(email_id)
         except NotFound:
@@ -123,8 +141,9 @@ class QuarantineActions:
         try:
             record = self.store.get(record.email_id)  # still held now that we own it? (a finished release drops it)
             if not identity.is_admin:
-                self._take_slot(record)
-                slot_taken = True
+                if not identity.is_reseller:  # a reseller manages the account: its releases use no release slot
+                    self._take_slot(record)
+                    slot_taken = True
                 # Counted before sendmail runs so two concurrent releases cannot both fit in the last place; a
                 # failed re-injection keeps its place in the window (the limits err towards sending less).
                 self._admit(record)
@@ -189,9 +208,54 @@ class QuarantineActions:
         except Exception as exc:  # the classifier and the campaign fingerprint already learned it
             log.warning("learn id=%s: sender history not updated: %s", record.email_id, exc)
 
-    def release_policy(self) -> dict[str, str]:
-        """Who may release each hold reason now ("account" or "admin"): the settings file's, changed at run time."""
-        return release_policy(self.release_by, self.store)
+    def release_policy(self, account: str | None = None) -> dict[str, str]:
+        """Who may release each hold reason now (account, reseller, admin): the settings file's, changed at run time;
+        with `account`, that account's own entries over it."""
+        server = release_policy(self.release_by, self.store)
+        if account is None or self.account_policies is None:
+            return server
+        return merged(server, self.account_policies.of(account))
+
+    def release_policies(self, accounts: list[str]) -> dict[str, dict[str, str]]:
+        """The policy in force for each of several accounts (three round trips whatever their number)."""
+        server = release_policy(self.release_by, self.store)
+        if self.account_policies is None:
+            return {a: server for a in accounts}
+        own = self.account_policies.of_many(accounts)
+        return {a: merged(server, own.get(a, {})) for a in accounts}
+
+    def set_account_release_policy(self, identity: Identity, account: str, changes: Mapping[str, str]) -> \
+            dict[str, str]:
+        """The admin (or the account's reseller, never looser than the server) sets one account's own policy."""
+        if self.account_policies is None:
+            raise ServiceUnavailable("per-account release policies are not available here")
+        identity.require_account(account, "change the release policy of")
+        if not (identity.is_admin or identity.is_reseller):
+            raise Forbidden("an account's release policy is for its reseller or the server administrator")
+        if identity.is_reseller:
+            server = self.release_policy()
+            looser = sorted(k for k, v in changes.items() if v != "default" and k in server
+                            and STRICTNESS.get(v, 2) < STRICTNESS.get(server[k], 2))
+            if looser:
+                raise Forbidden(f"a reseller may not let more callers release {', '.join(looser)} than the server's "
+                                f"policy does ({', '.join(f'{k}={server[k]}' for k in looser)})")
+        self.account_policies.set(account, changes, self.release_by)
+        return self.release_policy(account)
+
+    def refusal(self, identity: Identity, record: QuarantineRecord,
+                policy: Mapping[str, str] | None = None) -> str:
+        """Why the caller may not release this message under the release policy ("" when it may)."""
+        if identity.is_admin:
+            return ""
+        pol = self.release_policy(record.account) if policy is None else policy
+        beyond = reasons_beyond(record, pol, role_of(identity))
+        if not beyond:
+            return ""
+        why = ", ".join(f"{HELD_FOR.get(k, k)} ({k})" for k in beyond)
+        who = "its reseller or the server administrator" if all(pol.get(k) == "reseller" for k in beyond) and \
+            not identity.is_reseller else "the server administrator"
+        return (f"email {record.email_id} was held for {why}: the release policy lets only {who} release such mail; "
+                "ask your hosting provider to review it")
 
     def set_release_policy(self, identity: Identity, changes: Mapping[str, str]) -> dict[str, str]:
         """The admin changes who may release a reason ("account", "admin", or "default" for the settings file's)."""
@@ -205,13 +269,9 @@ class QuarantineActions:
 
     def _require_releasable(self, identity: Identity, record: QuarantineRecord) -> None:
         """Forbidden unless the policy lets the caller release every reason the message was held for."""
-        if identity.is_admin:
-            return
-        admin_only = admin_only_reasons(record, self.release_policy())
-        if admin_only:
-            why = ", ".join(f"{HELD_FOR.get(k, k)} ({k})" for k in admin_only)
-            raise Forbidden(f"email {record.email_id} was held for {why}: the release policy lets only the server "
-                            "administrator release such mail; ask your hosting provider to review it")
+        why = self.refusal(identity, record)
+        if why:
+            raise Forbidden(why)
 
     def _admit(self, record: QuarantineRecord) -> None:
         """Count an account's release against its sender limits as a send; LimitExceeded if it would exceed one.

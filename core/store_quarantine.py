@@ -562,7 +562,7 @@ class QuarantineStore:
         return self.defaults()
 
     def release_overrides(self) -> dict[str, str]:
-        """Run-time changes to who may release each hold reason ("account" or "admin"), over the settings file's."""
+        """Run-time changes to who may release each hold reason (account, reseller, admin), over the settings file's."""
         raw = self.client.hgetall(keys.quarantine_defaults())
         out: dict[str, str] = {}
         for k, v in raw.items():
@@ -572,15 +572,15 @@ class QuarantineStore:
         return out
 
     def set_release_overrides(self, changes: Mapping[str, str]) -> None:
-        """Set who may release a reason ("account" or "admin"); "default" goes back to the settings file's value."""
+        """Set who may release a reason (account, reseller, admin); "default" goes back to the settings file's value."""
         pipe = self.client.pipeline()
         for name, who in changes.items():
             if who == "default":
                 pipe.hdel(keys.quarantine_defaults(), RELEASE_BY_FIELD + name)
-            elif who in ("account", "admin"):
+            elif who in ("account", "reseller", "admin"):
                 pipe.hset(keys.quarantine_defaults(), RELEASE_BY_FIELD + name, who)
             else:
-                raise ValidationError(f"release_by.{name} must be account, admin or default, got {who!r}")
+                raise ValidationError(f"release_by.{name} must be account, reseller, admin or default, got {who!r}")
         pipe.execute()
 
     def quota(self, account: str) -> AccountQuota:

@@ -76,7 +76,8 @@ class Accounts(MethodView):
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Accounts and their quarantine: the admin sees all, an account sees itself."""
         who = identity()
-        names = known_accounts() if who.is_admin else [who.account]
+        mine = who.accounts()
+        names = known_accounts() if mine is None else sorted(mine)  # a reseller: the accounts it owns
         if args.get("name"):
             names = [n for n in names if n == args["name"]]
         page = names[args["offset"]: args["offset"] + args["limit"]]
@@ -98,7 +99,14 @@ class Account(MethodView):
     def patch(self, args: dict[str, Any], name: str) -> dict[str, Any]:
         """Change an account's limits, state or incoming scan (admin); its digest choices (admin or the account)."""
         who = identity()
-        if not who.is_admin:
+        if who.is_reseller:
+            who.require_account(name, "edit")
+            allowed = set(services().settings.resellers.may_change)  # what root lets resellers change
+            others = sorted(set(args) - allowed)
+            if others:
+                raise Forbidden(f"changing {', '.join(others)} is for the server administrator only (root lets "
+                                f"resellers change: {', '.join(sorted(allowed)) or 'nothing'})")
+        elif not who.is_admin:
             who.require_account(name, "edit")
             mine = OWNER_FIELDS | ({"incoming"} if services().settings.incoming.accounts_may_turn_off else set())
             others = sorted(set(args) - mine)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from api.accounts.schemas import ACCOUNT_OR_EMPTY_PATTERN, ACCOUNT_PATTERN
 from api.fields import StrictBoolean, limit_arg, offset_arg, since_arg
 from core.sender_objects import SoType
 
@@ -63,6 +64,9 @@ def _object_fields(**extra: fields.Field) -> dict[str, fields.Field]:
         "history": _history_field(),
         "window": fields.Nested(WindowSchema, metadata={
             "description": "Mailward's own, only with ?window=true: the sliding hour its hourly limit counts"}),
+        "contained": fields.Nested("ContainmentSchema", allow_none=True, metadata={
+            "description": "Mailward's own, only with ?contained=true: its containment (POST /am/contain), null when "
+                           "it is not contained"}),
     }
     return dict(sorted({**common, **extra}.items()))
 
@@ -102,6 +106,8 @@ class StatsArgs(Schema):
         "description": "true: every object also has `history`, its sender-history baseline (Mailward's own key)"})
     window = fields.Boolean(load_default=False, truthy={"true"}, falsy={"false"}, metadata={
         "description": "true: every object also has `window`: sent in its limit's sliding hour, held for its limit"})
+    contained = fields.Boolean(load_default=False, truthy={"true"}, falsy={"false"}, metadata={
+        "description": "true: every object also has `contained`: its containment (POST /am/contain), or null"})
 
 
 class HistoryArgs(Schema):
@@ -165,3 +171,50 @@ class ServerSettingsEditArgs(Schema):
     daily_script = _limit_field("messages per 24 hours per script; 0 = none")
     daily_sender_email = _limit_field("messages per 24 hours per sender address; 0 = none")
     dry_run = StrictBoolean(metadata={"description": "true: count and report what would be held, hold nothing"})
+
+
+# ---------------------------------------------------------------- containment
+
+
+class ContainmentSchema(Schema):
+    id = fields.String(required=True)
+    so_type = fields.String(required=True, metadata={"description": "script, sender_email or domain"})
+    name = fields.String(required=True)
+    account_name = fields.String(required=True)
+    action = fields.String(required=True, metadata={"description": "hold (reason contained) or reject (550)"})
+    since = fields.Integer(required=True, metadata={"description": "epoch seconds"})
+    by = fields.String(required=True, metadata={"description": "who contained it (`auto`: the automatic policy)"})
+    auto = fields.Boolean(required=True)
+    note = fields.String(required=True)
+    holds = fields.Integer(required=True, metadata={"description": "automatic: the holds that crossed the threshold"})
+    lift_by = fields.String(required=True, metadata={
+        "description": "who may lift it: account, reseller (the account's reseller or the admin) or admin"})
+    may_lift = fields.Boolean(required=True, metadata={
+        "description": "the caller may lift it (false: show Uncontain disabled, saying lift_by)"})
+
+
+class ContainArgs(Schema):
+    id = fields.UUID(metadata={"description": "a sender object's id (from GET /am/stats)"})
+    so_type = fields.String(validate=validate.OneOf(["script", "sender_email", "domain"]), metadata={
+        "description": "with account_name and name instead of id: an object that may not have sent yet"})
+    account_name = fields.String(validate=validate.Length(max=32), metadata={"pattern": ACCOUNT_PATTERN})
+    name = fields.String(validate=validate.Length(min=1, max=320))
+    action = fields.String(validate=validate.OneOf(["hold", "reject"]), metadata={
+        "description": "hold (default: [containment] action) or reject"})
+    note = fields.String(validate=validate.Length(max=200), metadata={"description": "why, for the audit trail"})
+
+
+class UncontainArgs(Schema):
+    id = fields.UUID(required=True, metadata={"description": "the contained object's id"})
+
+
+class ContainedArgs(Schema):
+    account_name = fields.String(validate=validate.Length(max=32), metadata={"description": "exact",
+                                                                            "pattern": ACCOUNT_OR_EMPTY_PATTERN})
+    limit = limit_arg(100, 10000)
+    offset = offset_arg()
+
+
+class ContainedListSchema(Schema):
+    items = fields.List(fields.Nested(ContainmentSchema), required=True)
+    max_count = fields.Integer(required=True)

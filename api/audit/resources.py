@@ -25,6 +25,8 @@ class Audit(MethodView):
         wanted = args.get("account")
         if who.is_admin:
             account = None if wanted in (None, "") else wanted
+        elif who.is_reseller:  # one of its accounts at a time; its own entries when it names none
+            account = who.require_account(wanted, "see the audit trail of") if wanted else who.account
         else:
             who.scope(wanted)  # naming another account is refused
             account = who.account

@@ -29,6 +29,7 @@ from core.identity import ROOT
 from core.mime import parse_message
 from core.models import QuarantineRecord
 from core.quarantine_actions import Outcome
+from core.quarantine_scope import list_accounts
 from core.store_quarantine import EmailFilter
 
 #: A message id is a UUID (anything else is a 400).
@@ -61,6 +62,18 @@ def summary(r: QuarantineRecord) -> dict[str, Any]:
             "script_header": r.script.to_dict()}
 
 
+def with_release_state(records: list[QuarantineRecord]) -> list[dict[str, Any]]:
+    """Summaries with whether the caller may release each message under the release policy, and why not: what a
+    page needs to show a disabled Release button with its reason (the hourly release limit is /accounts' business)."""
+    who, actions = identity(), services().actions
+    policies = actions.release_policies(sorted({r.account for r in records})) if not who.is_admin else {}
+    out = []
+    for r in records:
+        why = actions.refusal(who, r, policies.get(r.account))
+        out.append({**summary(r), "release_allowed": not why, "release_refusal": why or None})
+    return out
+
+
 @blp.route("/emails")
 class Emails(MethodView):
     @blp.arguments(EmailListArgs, location="query")
@@ -68,16 +81,20 @@ class Emails(MethodView):
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Held messages, newest first: every account for the admin, its own for an account."""
         who = identity()
-        scope = who.scope(args.get("account"))
-        if args["account_only"] and who.is_admin and args.get("account") == ROOT:
-            scope = ROOT  # root's own bucket (mail no account was vouched for), not the admin's view of all
         since = time.time() - parse_duration(args["since"]) if args.get("since") else 0.0
         where = EmailFilter(direction=args.get("direction", ""), reason=args.get("reason", ""),
                             sender=args.get("sender", ""), recipient=args.get("recipient", ""),
                             subject=args.get("subject", ""), script=args.get("script", ""))
+        if who.is_reseller:  # every account it owns, or the one of them it names
+            items, total = list_accounts(services().quarantine, who.scopes(args.get("account")) or (), since=since,
+                                         limit=args["limit"], offset=args["offset"], where=where)
+            return {"items": with_release_state(items), "max_count": total}
+        scope = who.scope(args.get("account"))
+        if args["account_only"] and who.is_admin and args.get("account") == ROOT:
+            scope = ROOT  # root's own bucket (mail no account was vouched for), not the admin's view of all
         items, total = services().quarantine.list(scope, since=since, limit=args["limit"], offset=args["offset"],
                                                   where=where)
-        return {"items": [summary(r) for r in items], "max_count": total}
+        return {"items": with_release_state(items), "max_count": total}
 
 
 @blp.route("/emails/<email_id:email_id>", parameters=[EMAIL_ID_PARAMETER])
@@ -90,7 +107,7 @@ class Email(MethodView):
         rec = svc.actions.find(identity(), email_id, args.get("account"))
         msg = parse_message(svc.quarantine.read_message(rec), svc.settings.scan)
         body = msg.text if msg.text.strip() else msg.html_text
-        return {**summary(rec), "symbols": list(rec.symbols), "queue_id": rec.queue_id,
+        return {**with_release_state([rec])[0], "symbols": list(rec.symbols), "queue_id": rec.queue_id,
                 "headers": [[k, v] for k, v in msg.headers], "body": body[:MAX_BODY_CHARS],
                 "html": safe_html(msg.html)[:MAX_BODY_CHARS]}
 

@@ -30,6 +30,11 @@ class EmailSummarySchema(Schema):
     direction = fields.String(required=True)
     status = fields.String(required=True, metadata={"description": "quarantined, released or removed"})
     script_header = fields.Nested(ScriptHeaderSchema, required=True)
+    release_allowed = fields.Boolean(metadata={
+        "description": "listings and show: the release policy lets the caller release it (the hourly release limit "
+                       "aside: see /accounts' next_release_at); false: show Release disabled with release_refusal"})
+    release_refusal = fields.String(allow_none=True, metadata={
+        "description": "listings and show: why the caller may not release it, in words; null when it may"})
 
 
 class EmailDetailSchema(EmailSummarySchema):

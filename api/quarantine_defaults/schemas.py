@@ -9,7 +9,9 @@ from core.settings import RELEASE_BY_DEFAULTS, RELEASERS
 
 #: What release_by says of a hold reason: who may release it.
 RELEASE_BY_DOC = {"description": "hold reason (spam, winexec, virus, ratelimit; incoming: any incoming hold) -> "
-                                 "who may release it: account (the account itself) or admin (the administrator only)"}
+                                 "who may release it: account (the account itself), reseller (its reseller or the "
+                                 "administrator) or admin (the administrator only); contained: mail of a contained "
+                                 "sender object"}
 
 
 #: release_by in answers: every reason with who may release it.

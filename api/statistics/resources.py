@@ -34,14 +34,14 @@ class Statistics(MethodView):
     @blp.response(200, StatisticsSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Sent and held mail per hour or day (held split by reason) and the busiest sender addresses."""
-        scope = identity().scope(args.get("account"))
+        scope = identity().scopes(args.get("account"))  # a reseller: the accounts it owns (or the one it names)
         since_s = parse_duration(args["since"] or "7d")  # empty, which the document allows: the default frame
         limits = services().limits
-        ids = None if scope is None else [object_id(SoType.ACCOUNT, scope, scope)]
+        ids = None if scope is None else [object_id(SoType.ACCOUNT, a, a) for a in sorted(scope)]
         series = [_bucket(r) for r in limits.series(ids, since_s, args["bucket"])]
         counts = limits.counts(since_s, now=time.time())
         senders = [o for o in limits.objects(counts) if o.type == SoType.SENDER_EMAIL
-                   and (scope is None or o.account == scope)]
+                   and (scope is None or o.account in scope)]
         top = sorted(({"name": o.name, "account": o.account, "sent": counts[o.id].get(SENT),
                        "quarantined": counts[o.id].get(HELD) + counts[o.id].get(RATELIMITED)} for o in senders),
                      key=lambda r: (-r["sent"], -r["quarantined"], r["name"]))[: args["top"]]

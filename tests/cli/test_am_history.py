@@ -25,7 +25,7 @@ def test_stats_wide_asks_for_history(run: Run, fake: FakeTransport) -> None:
     assert res.code == 0, res.err
     assert res.json == {"accounts": [{"name": "domain", "history": None}]}
     assert fake.calls == [Call("GET", "/api/v1/am/stats", {"since": "2d", "limit": "25", "offset": "0",
-                                                         "history": "true"}, None)]
+                                                         "history": "true", "contained": "true"}, None)]
     run("am", "stats", "--wide=false")
     assert "history" not in fake.calls[-1].query
     assert run("am", "stats", "--wide=maybe").code == 2
