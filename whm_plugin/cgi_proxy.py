@@ -8,6 +8,9 @@ CGI lets in root and resellers whose `/var/cpanel/resellers` line has the `all` 
 - `?api=/emails&limit=25...` or PATH_INFO `/api/v1/emails`: the request forwarded to the API's unix socket. The CGI
   connects as root, so the API sees the admin; only the method, path, query and a JSON body are forwarded, plus
   `X-Mailward-Client: whm`. Non-GET requests need `X-Requested-With: mailward` (a cross-site form cannot set it).
+- A reseller without `all` (but with `list-accts`) gets in too: the CGI then adds `X-Mailward-Whm-User: <REMOTE_USER>`
+  from cpsrvd's environment (never from the browser: no request header is forwarded), which the API believes only on
+  a root connection and which narrows the admin to that reseller's accounts (api.auth.whm_identity).
 
 Standard library only, and it never imports Mailward's own packages: installed, it runs as root from a root-owned
 prefix under `python3 -I -S` (index.cgi checks that prefix first), so a checkout or venv that another user can
@@ -38,6 +41,11 @@ MAX_BODY = 1 << 20  # bytes of a request body the proxy accepts
 API_TIMEOUT = 120.0  # a bulk release re-injects up to 500 messages through Exim
 CSRF_HEADER = "HTTP_X_REQUESTED_WITH"
 CSRF_VALUE = "mailward"
+#: The header naming the WHM login on the proxy's own root connection (the API's api.auth.WHM_USER_HEADER).
+WHM_USER_HEADER = "X-Mailward-Whm-User"
+#: A reseller needs one of these to get in: `all` (root-equivalent: the admin's view) or `list-accts` (its accounts).
+RESELLER_ACLS = frozenset({"all", "list-accts"})
+USER_RE = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 TOKEN_RE = re.compile(r"^/cpsess[0-9]{1,32}$")
 API_PATH_RE = re.compile(r"^/[A-Za-z0-9_.\-/]{0,200}$")
 METHODS = frozenset({"GET", "POST", "PATCH", "DELETE", "PUT"})
@@ -129,14 +137,14 @@ def reseller_acls(cpanel_root: str, user: str) -> set[str] | None:
 
 
 def allowed(environ: Mapping[str, str], cfg: CgiConfig) -> bool:
-    """Root, or a reseller holding the `all` ACL; nobody else (no REMOTE_USER: nobody)."""
+    """Root, or a reseller holding `all` or `list-accts` (the API scopes the latter to its accounts); nobody else."""
     user = environ.get("REMOTE_USER", "").strip()
     if not user:
         return False
     if user == "root":
         return True
     acls = reseller_acls(cfg.cpanel_root, user)
-    return acls is not None and "all" in acls
+    return acls is not None and bool(acls & RESELLER_ACLS)
 
 
 def security_token(environ: Mapping[str, str]) -> str:
@@ -156,8 +164,9 @@ def forbidden_page(user: str) -> Response:
     """The 403 page a WHM user without the `all` ACL gets."""
     who = html.escape(user or "(nobody)")
     body = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Mailward: access denied</title>"
-            "</head><body><h1>403 Forbidden</h1><p>Mailward is for the server administrator: the WHM user "
-            f"<strong>{who}</strong> needs the <code>all</code> privilege.</p></body></html>")
+            "</head><body><h1>403 Forbidden</h1><p>Mailward is for the server administrator and resellers: the WHM "
+            f"user <strong>{who}</strong> needs the <code>all</code> or <code>list-accts</code> privilege."
+            "</p></body></html>")
     return Response(403, [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
                     body.encode("utf-8"))
 
@@ -236,9 +245,12 @@ def read_body(environ: Mapping[str, str], stdin: BinaryIO) -> bytes | Response:
     return body
 
 
-def forward(method: str, path: str, query: str, body: bytes, cfg: CgiConfig) -> Response:
-    """Send one request to the API's unix socket as root and relay its answer."""
+def forward(method: str, path: str, query: str, body: bytes, cfg: CgiConfig, user: str = "root") -> Response:
+    """Send one request to the API's unix socket as root and relay its answer; for a WHM login other than root, name
+    it in WHM_USER_HEADER so the API answers as that reseller."""
     headers = {"X-Mailward-Client": "whm", "Accept": "application/json, message/rfc822, */*"}
+    if user != "root":
+        headers[WHM_USER_HEADER] = user
     if body:
         headers["Content-Type"] = "application/json"
     target = "/api/v1" + path + ("?" + query if query else "")
@@ -271,7 +283,7 @@ def handle(environ: Mapping[str, str], stdin: BinaryIO, cfg: CgiConfig) -> Respo
     target = api_target(environ)
     if not allowed(environ, cfg):
         if target is not None:
-            return error(403, "Mailward is for root and resellers with the `all` privilege")
+            return error(403, "Mailward is for root and resellers with the `all` or `list-accts` privilege")
         return forbidden_page(environ.get("REMOTE_USER", ""))
     if target is None:
         if method not in ("GET", "HEAD"):
@@ -290,7 +302,10 @@ def handle(environ: Mapping[str, str], stdin: BinaryIO, cfg: CgiConfig) -> Respo
     body = read_body(environ, stdin) if method != "GET" else b""
     if isinstance(body, Response):
         return body
-    return forward(method, path, query, body, cfg)
+    user = environ.get("REMOTE_USER", "").strip()
+    if user != "root" and not USER_RE.match(user):
+        return error(403, "the WHM user name is not one the API can scope")
+    return forward(method, path, query, body, cfg, user)
 
 
 def write(resp: Response, out: BinaryIO) -> None:

@@ -29,7 +29,7 @@ def post(query: str, body: bytes, *, csrf: bool = True, method: str = "POST", **
 
 
 # ---------------------------------------------------------------- access
-@pytest.mark.parametrize(("user", "status"), [("root", 200), ("boss", 200), ("limited", 403), ("bob", 403),
+@pytest.mark.parametrize(("user", "status"), [("root", 200), ("boss", 200), ("limited", 200), ("bob", 403),
                                               ("", 403), (None, 403)])
 def test_page_access(cfg: CgiConfig, user: str | None, status: int) -> None:
     resp = handle(env(user), NO_BODY, cfg)
@@ -38,8 +38,11 @@ def test_page_access(cfg: CgiConfig, user: str | None, status: int) -> None:
         assert b"403 Forbidden" in b"".join(resp.chunks())
 
 
-@pytest.mark.parametrize("user", ["limited", "", None])
-def test_api_refused_without_all(cfg: CgiConfig, fake_api: tuple[Path, Recorded], user: str | None) -> None:
+@pytest.mark.parametrize("user", ["nolist", "bob", "", None])
+def test_api_refused_without_a_privilege(cpanel_root: Path, cfg: CgiConfig, fake_api: tuple[Path, Recorded],
+                                         user: str | None) -> None:
+    with (cpanel_root / "var/cpanel/resellers").open("a", encoding="utf-8") as f:
+        f.write("nolist:create-acct,edit-account\n")  # a reseller, but neither `all` nor `list-accts`
     resp = handle(env(user, query="api=/emails"), NO_BODY, cfg)
     assert resp.status == 403
     assert body_json(resp)["status"] == "forbidden"
@@ -98,7 +101,7 @@ def test_only_listed_assets(cfg: CgiConfig, name: str) -> None:
 
 
 def test_assets_refused_to_others(cfg: CgiConfig) -> None:
-    assert handle(env("limited", query="asset=mailward.js"), NO_BODY, cfg).status == 403
+    assert handle(env("bob", query="asset=mailward.js"), NO_BODY, cfg).status == 403
 
 
 def test_shipped_assets_need_nothing_from_elsewhere() -> None:
@@ -188,6 +191,23 @@ def test_identity_headers_are_not_forwarded(cfg: CgiConfig, fake_api: tuple[Path
                  "x-requested-with"):
         assert name not in sent
     assert sent["x-mailward-client"] == "whm"
+
+
+def test_a_resellers_requests_name_its_whm_login_and_roots_do_not(cfg: CgiConfig,
+                                                                  fake_api: tuple[Path, Recorded]) -> None:
+    """The API scopes a reseller by the WHM login cpsrvd set (issue 19): the CGI names it on its root connection, and
+    a header of that name the browser sends is never forwarded, for root or for anyone."""
+    spoof = {"HTTP_X_MAILWARD_WHM_USER": "boss"}
+    for user in ("limited", "root", "boss"):
+        assert handle(env(user, query="api=/emails", **spoof), NO_BODY, cfg).status == 200
+    sent = [{k.lower(): v for k, v in r["headers"].items()} for r in fake_api[1].requests]
+    assert sent[0]["x-mailward-whm-user"] == "limited"
+    assert "x-mailward-whm-user" not in sent[1]  # root is the admin: nothing to narrow
+    assert sent[2]["x-mailward-whm-user"] == "boss"  # `all`: the API makes it the admin
+    body = b'{"ids": ["a"]}'
+    e = post("api=/emails/release", body, REMOTE_USER="limited", HTTP_X_MAILWARD_WHM_USER="root")
+    assert handle(e, io.BytesIO(body), cfg).status == 200
+    assert {k.lower(): v for k, v in fake_api[1].requests[-1]["headers"].items()}["x-mailward-whm-user"] == "limited"
 
 
 @pytest.mark.parametrize("method", ["POST", "PATCH", "DELETE", "PUT"])
@@ -308,5 +328,5 @@ def test_cgi_process(cpanel_root: Path, fake_api: tuple[Path, Recorded]) -> None
     status, _, _ = run_cgi(PLUGIN / "cgi/index.cgi", e, body)
     assert status == "Status: 200 OK"
     assert fake_api[1].requests[-1]["body"] == body
-    status, _, _ = run_cgi(PLUGIN / "cgi/index.cgi", {**base, "REMOTE_USER": "limited"})
+    status, _, _ = run_cgi(PLUGIN / "cgi/index.cgi", {**base, "REMOTE_USER": "bob"})
     assert status == "Status: 403 Forbidden"

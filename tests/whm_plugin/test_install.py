@@ -118,7 +118,7 @@ def test_install_is_idempotent_and_complete(tree: Path, tmp_path: Path) -> None:
         assert (dest / rel).is_file(), rel
     assert (tree / "usr/local/cpanel/whostmgr/docroot/addon_plugins/mailward.png").is_file()
     conf = (tree / "var/cpanel/apps/mailward.conf").read_text()
-    assert "url=/cgi/mailward/index.cgi" in conf and "acls=all" in conf
+    assert "url=/cgi/mailward/index.cgi" in conf and "acls=all,list-accts" in conf
     assert [e for e in dest.iterdir() if e.name.startswith(".")] == []
 
 
@@ -181,7 +181,7 @@ def test_appconfig_keys() -> None:
                 if line and not line.startswith("#"))
     assert conf["service"] == "whostmgr"
     assert conf["url"] == "/cgi/mailward/index.cgi"
-    assert conf["acls"] == "all"
+    assert conf["acls"] == "all,list-accts"
     assert conf["entryurl"] == "mailward/index.cgi"
     assert conf["user"] == "root"
     assert conf["icon"] == "mailward.png"
