@@ -121,6 +121,22 @@ class Digest:
     text: str
 
 
+def _contained_line(fields: Mapping[bytes, bytes]) -> str:
+    """The admin alert's line for a sender object the automatic policy contained ("" for a manual containment,
+    which someone chose, or an unreadable event)."""
+    try:
+        d = json.loads(fields[b"d"])
+        if not d.get("auto"):
+            return ""
+        obj = d.get("object") or {}
+        return (f"- Sender {obj.get('type', '?')} {plain(str(obj.get('name', '?')))} of account "
+                f"{plain(str(d.get('account', '?')), 40)} was contained automatically after {plain(str(d.get('note')))}"
+                f": its mail is {'refused' if d.get('action') == 'reject' else 'held'} until someone lifts it "
+                f"(`ie-cli am uncontain --id {plain(str(obj.get('id', '?')), 40)}`).")
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return ""
+
+
 def _line_time(epoch: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(epoch))
 
@@ -337,7 +353,13 @@ class Notifier:
             read += len(batch)
             cursor = batch[-1][0].decode()
             for _, fields in batch:
-                if fields.get(b"t") != b"limit.reached":
+                kind = fields.get(b"t")
+                if kind == b"sender.contained":
+                    line = _contained_line(fields)
+                    if line:
+                        out.append(line)
+                    continue
+                if kind != b"limit.reached":
                     continue
                 try:
                     d = json.loads(fields[b"d"])

@@ -7,6 +7,7 @@ an event; who may lift a containment follows who set it.
 
 from __future__ import annotations
 
+import email
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,25 @@ def test_the_worker_reads_containments_cached(tmp_path: Path, redis_client: redi
     assert cached.lookup(verdict_sender) is None  # within the interval: the cached view
     now[0] += 5.0
     assert cached.lookup(verdict_sender) is not None
+
+
+def test_the_admins_alert_mail_has_a_line_for_an_automatic_containment(tmp_path: Path, redis_client: redis.Redis,
+                                                                       redis_server: RedisServer) -> None:
+    from tests.core.test_notifications import StubReinjector, _notifier
+
+    scanner = _scanner(tmp_path, redis_client, redis_server, auto=True, threshold=2, window_s=600)
+    spam = NOTE.replace(b"See you at lunch.", GTUBE)
+    for _ in range(2):
+        _scan(scanner, spam, SCRIPT_ENV)
+    manual = sender_objects(_scan(scanner, PLAIN, AUTH_ENV).sender)[2]
+    scanner.containment.contain(manual, admin(0))
+    EventStore(redis_client).emit("sender.contained", {"account": "alice", "object": {"type": "sender_email",
+                                                       "name": manual.name, "id": manual.id}, "auto": False})
+    stub = StubReinjector()
+    notifier = _notifier(tmp_path / "n", redis_client, stub, digest="off", burst_threshold=0)
+    assert notifier.run().alerts == 1
+    text = email.message_from_bytes(stub.sent[0][1]).get_payload(decode=True).decode()
+    assert f"Sender script {SCRIPT} of account alice was contained automatically after 2 holds (spam) within 600 s" \
+           in text
+    assert f"ie-cli am uncontain --id {object_id(SoType.SCRIPT, 'alice', SCRIPT)}" in text
+    assert manual.name not in text  # a containment someone chose needs no alert
