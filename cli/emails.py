@@ -145,15 +145,18 @@ class Emails(Group):
             raise UsageError("give exactly one of --spam or --ham")
         self._bulk("learn", ids, account, json, extra={"spam": is_spam})
 
-    @command()
-    def release_policy(self, *, set: str | None = None, json: bool | str = False) -> None:
-        """show or change who may release held emails, per hold reason (changing it is root only)
+    @command(short={"a": "account"})
+    def release_policy(self, *, set: str | None = None, account: str | None = None,
+                       json: bool | str = False) -> None:
+        """show or change who may release held emails, per hold reason (the server's: root only; one account's:
+        root, or the account's reseller when root allows it, never looser than the server's)
 
         Args:
             set: REASON=WHO pairs separated by commas, WHO being account (the account itself), reseller (the
                 account's reseller, or root), admin (root only) or default (the settings file's value), e.g.
                 ratelimit=admin,spam=account; reasons: spam, winexec, virus, ratelimit, contained, and incoming for
                 every incoming hold.
+            account: the account whose own policy to show or change (default: the server's policy)
             json: output in json format.
         """
         change: dict[str, str] = {}
@@ -169,8 +172,13 @@ class Emails(Group):
             raise UsageError("--set: give at least one REASON=WHO pair")
         as_json = arg.switch(json, "--json")
         client = self._connect()
-        data = client.call("PATCH", "/quarantine-defaults", body={"release_by": change}) if change else \
-            client.call("GET", "/quarantine-defaults")
+        name = arg.name(account, "--account")
+        if name:
+            path = f"/accounts/{name}/release-policy"
+            data = client.call("PATCH", path, body={"release_by": change}) if change else client.call("GET", path)
+        else:
+            data = client.call("PATCH", "/quarantine-defaults", body={"release_by": change}) if change else \
+                client.call("GET", "/quarantine-defaults")
         policy = dict(data.get("release_by") or {})
         if as_json:
             print_json(policy)

@@ -66,3 +66,18 @@ def test_containment_through_the_api(api_env: ApiEnv, capsys: pytest.CaptureFixt
     assert alice("am", "uncontain", f"--id={objs[2].id}").code == 0  # ... and lifts what it contained
     assert root("am", "uncontain", f"--id={script.id}").out == "OK\n"
     assert root("am", "contained").json == {"contained": []}
+
+
+def test_release_policy_of_one_account(api_env: ApiEnv, capsys: pytest.CaptureFixture[str]) -> None:
+    """`ie-cli emails release-policy -a NAME` shows and changes one account's own entries (issue 19 item 3)."""
+    root, alice = api_runner(api_env, admin(0), capsys), api_runner(api_env, account("alice", 1001), capsys)
+    res = root("emails", "release-policy", "-a", "alice", "--set", "virus=account", "--json")
+    assert res.code == 0, res.err
+    assert res.json["virus"] == "account" and res.json["contained"] == "reseller"
+    assert alice("emails", "release-policy", "--account", "alice", "--json").json["virus"] == "account"
+    assert root("emails", "release-policy", "--json").json["virus"] == "admin"  # the server's is unchanged
+    eid = api_env.hold("alice", reasons=("virus",))
+    assert alice("emails", "release", "--ids", eid).code == 0
+    denied = alice("emails", "release-policy", "-a", "alice", "--set", "spam=admin")
+    assert denied.code == 1 and "for the server administrator or its reseller" in denied.err
+    assert alice("emails", "release-policy", "-a", "bob").code == 1
