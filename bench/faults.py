@@ -16,7 +16,8 @@ The table: delivered, held, refused/deferred (the submitter keeps the message), 
 (accepted, yet nowhere), duplicated (delivered and held, or twice), held-but-refused, orphan quarantine files or
 index entries (and the API's listing against the index), leaked spool files or Redis bodies, unscanned
 deliveries, spam delivered, DATA->250 p50/p99. Frozen local submissions count as still queued.
-Exit status 1 when an invariant (lost, duplicated, held-but-refused, orphans, leaked) is broken.
+Exit status 1 when an invariant (lost, duplicated, held-but-refused, orphans, leaked) is broken or an experiment
+could not run.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -130,12 +132,27 @@ class World:
             return self.redis.client()
         return redis.Redis(unix_socket_path=str(self.state / "redis" / "redis.sock"), socket_timeout=10)
 
+    def settled(self) -> None:
+        """Wait until serve's Redis answers again (a kill may have been the fault's last act)."""
+
+        def answers() -> bool:
+            try:
+                return bool(self.client().ping())
+            except redis.RedisError:
+                return False
+
+        poll(answers, 30, "serve's Redis", interval=0.2)
+
     def api_listed(self) -> int:
         """How many held messages the API lists to the admin."""
-        status, body = unix_http.get(self.serve.info["api_socket"], "/api/v1/emails?limit=1", timeout=30)
-        if status != 200:
-            raise RuntimeError(f"GET /api/v1/emails answered {status}: {body[:200]!r}")
-        return int(json.loads(body)["max_count"])
+        deadline = time.monotonic() + 30
+        while True:
+            status, body = unix_http.get(self.serve.info["api_socket"], "/api/v1/emails?limit=1", timeout=30)
+            if status == 200:
+                return int(json.loads(body)["max_count"])
+            if time.monotonic() >= deadline:
+                raise RuntimeError(f"GET /api/v1/emails answered {status}: {body[:200]!r}")
+            time.sleep(0.5)
 
     def close(self) -> None:
         self.serve.stop()
@@ -213,6 +230,7 @@ def run_experiment(name: str, opts: Options, base: Path, clamd: SlowClamd,
         stop.set()
         fault.join()
         sampler.join()
+        world.settled()
         try:  # frozen local submissions wait for serve's frozen-queue job (every 30 s)
             poll(lambda: not queue_ids(world.lab)[0], DRAIN_S, "Exim's queue to drain", interval=1.0)
         except TimeoutError:
@@ -288,7 +306,11 @@ def run(opts: Options, experiments: Sequence[str]) -> tuple[list[Tally], list[st
             if name.startswith("disk_full") and cannot_mount():
                 skipped.append(f"{name} skipped: {cannot_mount()}")
                 continue
-            tallies.append(run_experiment(name, opts, base, clamd, log=lambda s: print(s, file=sys.stderr)))
+            try:
+                tallies.append(run_experiment(name, opts, base, clamd, log=lambda s: print(s, file=sys.stderr)))
+            except Exception as exc:  # the other experiments still run; this one is reported as not done
+                traceback.print_exc()
+                skipped.append(f"{name} failed: {type(exc).__name__}: {exc}")
     finally:
         clamd.shutdown()
         if opts.keep:
@@ -332,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table(tallies))
     for line in skipped:
         print(line)
-    return 1 if any(t.broken for t in tallies) else 0
+    return 1 if any(t.broken for t in tallies) or any(" failed: " in x for x in skipped) else 0
 
 
 if __name__ == "__main__":
