@@ -113,11 +113,17 @@ class Delivered:
         return [str(v) for v in self.message.get_all(name, [])]
 
 
+#: Exim's tmo= on the spam condition: the product's default exim.spamd_timeout. Exim must outwait serve's
+#: scan.timeout + scan.commit_grace (settings refuse anything else), or, under load, it applies the fail mode to a
+#: scan serve is still committing and the message ends both delivered and held.
+SPAMD_TIMEOUT = 30
+
+
 class EximLab:
     """A private Exim daemon on a free loopback port, configured with Mailward's rendered snippets."""
 
     def __init__(self, base_dir: str | Path, scan_address: str | Sequence[str] = "127.0.0.1:11333",
-                 fail_mode: str = "open", *, timeout: int = 5, release_protocol: str = "mailward-release",
+                 fail_mode: str = "open", *, timeout: int = SPAMD_TIMEOUT, release_protocol: str = "mailward-release",
                  release_user: str | int | None = None, max_scan_size: int = 0,
                  users: Mapping[str, str] | None = None, trusted_users: Sequence[str] = (),
                  hold: str = "router", not_smtp_acl_file: bool = False, port: int | None = None,
