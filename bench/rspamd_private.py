@@ -22,7 +22,6 @@ import redis
 from bench.corpus import CorpusMessage
 from tests.functional.engine_daemons import PrivateDaemon, _ask, free_port
 
-
 #: rspamd modules that need the network (DNS), turned off in the private rspamd.
 OFFLINE_DISABLED = ("rbl", "emails", "surbl", "spf", "dkim", "dmarc", "arc", "asn", "fuzzy_check", "hfilter",
                     "mx_check", "dkim_signing", "arc_signing")
