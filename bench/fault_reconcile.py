@@ -36,7 +36,8 @@ class Tally:
     unscanned: int = 0  # delivered with X-ImunifyEmail-Filter-Action: unscanned (a fail mode)
     spam_out: int = 0  # GTUBE or .exe delivered
     lost: int = 0
-    duplicated: int = 0  # delivered and held, or twice in one place
+    duplicated: int = 0  # delivered and held, or held twice
+    redelivered: int = 0  # delivered twice (Exim's own at-least-once delivery, e.g. killed mid-delivery)
     held_refused: int = 0  # held, yet its submitter was told no (a retry makes a second outcome)
     delivered_refused: int = 0
     orphans: int = 0  # quarantine files without index entry or sidecar, index entries without file
@@ -139,15 +140,19 @@ def reconcile(experiment: str, fail_mode: str, sent: list[Sent], lab: EximLab, s
         t.refused += not s.accepted
         if s.tag in unscanned:
             t.unscanned += 1
+            t._flag("unscanned", s.tag)
         if n_del and s.kind != "clean":
             t.spam_out += 1
             t._flag("spam delivered", s.tag)
         if s.accepted and not (n_del or n_held or s.tag in queued):
             t.lost += 1
             t._flag("lost", s.tag)
-        if n_del + n_held > 1:
+        if (n_del and n_held) or n_held > 1:
             t.duplicated += 1
             t._flag("duplicated", s.tag)
+        elif n_del > 1:
+            t.redelivered += 1
+            t._flag("delivered twice", s.tag)
         if n_held and not s.accepted:
             t.held_refused += 1
             t._flag("held but refused", f"{s.tag} ({s.reply[:60]})")

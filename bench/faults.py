@@ -13,7 +13,7 @@ A stand-in clamd answering after --engine-delay-ms keeps every scan in flight th
 disk_full, skipped otherwise).
 
 The table: delivered, held, refused/deferred (the submitter keeps the message), still queued in Exim, lost
-(accepted, yet nowhere), duplicated (delivered and held, or twice), held-but-refused, orphan quarantine files or
+(accepted, yet nowhere), duplicated (delivered and held, or held twice), held-but-refused, orphan quarantine files or
 index entries (and the API's listing against the index), leaked spool files or Redis bodies, unscanned
 deliveries, spam delivered, DATA->250 p50/p99. Frozen local submissions count as still queued.
 Exit status 1 when an invariant (lost, duplicated, held-but-refused, orphans, leaked) is broken or an experiment
@@ -287,6 +287,8 @@ def table(tallies: Sequence[Tally]) -> str:
         extra = list(t.notes)
         if t.delivered_refused:
             extra.append(f"{t.delivered_refused} delivered although the submitter was told no")
+        if t.redelivered:
+            extra.append(f"{t.redelivered} delivered twice by Exim (not held: outside Mailward)")
         extra += [f"{what}: {', '.join(tags)}" for what, tags in t.examples.items()]
         lines.append(f"{t.experiment}: " + "; ".join(extra))
     return "\n".join(lines)

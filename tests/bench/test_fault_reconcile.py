@@ -56,9 +56,10 @@ def test_every_anomaly_is_counted(tmp_path: Path, redis_client: redis.Redis) -> 
             Sent("t-00003", "gtube", "smtp", True, "250 OK"),  # delivered and held: duplicated, spam out
             Sent("t-00004", "gtube", "local", False, "sendmail exit 75: "),  # held, yet refused
             Sent("t-00005", "clean", "smtp", True, "250 OK"),  # still in Exim's queue
-            Sent("t-00006", "clean", "smtp", False, "451 4.7.1 later")]  # refused: fine
+            Sent("t-00006", "clean", "smtp", False, "451 4.7.1 later"),  # refused: fine
+            Sent("t-00007", "clean", "smtp", True, "250 OK")]  # delivered twice by Exim: noted, not Mailward's
     unscanned = build(sent[3]).replace(b"\r\n\r\n", b"\r\nX-ImunifyEmail-Filter-Action: unscanned\r\n\r\n", 1)
-    lab = FakeLab([build(sent[0]), unscanned],
+    lab = FakeLab([build(sent[0]), unscanned, build(sent[7]), build(sent[7])],
                   queue=" 2m   626 1xaU0O-0003SA-2v <alice@example.com>\n          bob@lab.mailward.test\n",
                   mainlog='2026-12-07 08:23:29 1xaU0O-0003SA-2v <= alice@example.com P=esmtpa T="fault t-00005" '
                           "for bob@lab.mailward.test\n")
@@ -74,7 +75,8 @@ def test_every_anomaly_is_counted(tmp_path: Path, redis_client: redis.Redis) -> 
     t = reconcile("test", "open", sent, lab, state, redis_client, api_listed=3)  # type: ignore[arg-type]
     counts = {k: getattr(t, k) for k in ("delivered", "held", "refused", "queued", "lost", "duplicated",
                                          "held_refused", "unscanned", "spam_out", "orphans", "leaked")}
-    assert counts == {"delivered": 2, "held": 3, "refused": 2, "queued": 1, "lost": 1, "duplicated": 1,
+    assert t.redelivered == 1 and t.examples["delivered twice"] == ["t-00007"]
+    assert counts == {"delivered": 3, "held": 3, "refused": 2, "queued": 1, "lost": 1, "duplicated": 1,
                       "held_refused": 1, "unscanned": 1, "spam_out": 1, "orphans": 2, "leaked": 2}
     assert t.examples["lost"] == ["t-00002"] and t.examples["duplicated"] == ["t-00003"]
     assert t.broken == 1 + 1 + 1 + 2 + 2
