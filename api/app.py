@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None, *, identify: Identify | None = 
     from api.filter_settings.resources import blp as filter_blp
     from api.health.resources import blp as health_blp
     from api.quarantine_defaults.resources import blp as defaults_blp
+    from api.quota_evictions.resources import blp as evictions_blp
     from api.release_policy.resources import blp as release_policy_blp
     from api.statistics.resources import blp as statistics_blp
     from api.system.resources import blp as system_blp
@@ -73,6 +74,6 @@ def create_app(settings: Settings | None = None, *, identify: Identify | None = 
     from api.whitelist.resources import blp as whitelist_blp
 
     for blp in (health_blp, system_blp, emails_blp, accounts_blp, defaults_blp, whitelist_blp, filter_blp,
-                am_blp, audit_blp, statistics_blp, webhooks_blp, actions_blp, release_policy_blp):
+                am_blp, audit_blp, statistics_blp, webhooks_blp, actions_blp, release_policy_blp, evictions_blp):
         api.register_blueprint(blp, url_prefix="/api/v1")
     return app

@@ -45,6 +45,16 @@ def quarantine_expired(account: str, day: int) -> str:
     return f"{PREFIX}:q:expired:{account}:{day}"
 
 
+def quota_eviction(job_id: str) -> str:
+    """HASH (expiring) of one quota eviction job: a lowered capacity's evictions that did not fit in the request."""
+    return f"{PREFIX}:q:eviction:{job_id}"
+
+
+def quota_eviction_lease(job_id: str) -> str:
+    """String (expiring, renewed each batch) held by the API process running a quota eviction job; gone = resumable."""
+    return f"{PREFIX}:q:eviction-lease:{job_id}"
+
+
 def retention_lock() -> str:
     """String set NX (expiring) by the host that sends this period's retention job, so hosts send it once."""
     return f"{PREFIX}:q:retention-lock"

@@ -396,14 +396,20 @@ class QuarantineStore:
         self._emit_deleted(gone)
         return len(ids)
 
-    def enforce_quota(self, account: str, progress: Callable[[int, int], None] | None = None) -> int:
+    def enforce_quota(self, account: str, progress: Callable[[int, int], None] | None = None, *,
+                      batch: int = EVICT_BATCH, max_batches: int = 0) -> int:
         """Evict the account's oldest held mail until it fits its limit in force (a lowered quota applies at once,
         not at the next hold); returns how many were evicted. progress(evicted so far, bytes still over) after each
-        batch of EVICT_BATCH; each eviction emits `email.deleted` (why "evicted") as a hold's eviction does.
+        batch of `batch`; each eviction emits `email.deleted` (why "evicted") as a hold's eviction does.
+        max_batches > 0 stops after that many batches even if the account is still over (a caller with a time
+        budget, such as an API request, hands the rest to a job); over_bytes tells what is left.
         """
         valid_account(account)
+        if batch < 1:
+            raise ValidationError(f"batch must be at least 1, got {batch}")
         total = 0
-        while True:
+        batches = 0
+        while not max_batches or batches < max_batches:
             quota = self.quota(account)
             if quota.used_bytes <= quota.limit_bytes:
                 return total
@@ -411,7 +417,8 @@ class QuarantineStore:
             ids, used = self._evict(
                 keys=[keys.quarantine_by_account(account), keys.quarantine_all(), keys.quarantine_used(),
                       keys.quarantine_evicted(account, hour)],
-                args=[account, quota.limit_bytes, keys.quarantine_meta(""), EVICT_BATCH])
+                args=[account, quota.limit_bytes, keys.quarantine_meta(""), batch])
+            batches += 1
             evicted = [i.decode() if isinstance(i, bytes) else str(i) for i in ids]
             for old in evicted:
                 self._unlink(account, old)
@@ -421,6 +428,12 @@ class QuarantineStore:
                 progress(total, max(0, int(used) - quota.limit_bytes))
             if not evicted:
                 return total
+        return total
+
+    def over_bytes(self, account: str) -> int:
+        """How many bytes the account's held mail is over its limit in force (0 when it fits)."""
+        quota = self.quota(account)
+        return max(0, quota.used_bytes - quota.limit_bytes)
 
     def _emit_deleted(self, items: list[dict[str, Any]]) -> None:
         if items and self.events is not None:  # emit_many logs and swallows Redis errors: the mail is gone anyway

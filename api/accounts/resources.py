@@ -16,7 +16,8 @@ from api.accounts.schemas import (
     PurgeArgs,
     PurgeResultSchema,
 )
-from api.services import identity, record, services
+from api.quota_evictions.jobs import apply_quota
+from api.services import identity, interface, record, services
 from core.errors import Forbidden, NotFound
 from core.identity import ROOT
 from core.names import valid_account
@@ -118,8 +119,9 @@ class Account(MethodView):
         if {"limit_bytes", "releases_limit", "state"} & set(args):
             services().quarantine.set_account(name, limit_bytes=args.get("limit_bytes"),
                                               releases_limit=args.get("releases_limit"), state=args.get("state"))
-        if "limit_bytes" in args:
-            evicted = services().quarantine.enforce_quota(name)  # a lowered capacity applies now, oldest first
+        job = None
+        if "limit_bytes" in args:  # a lowered capacity applies now, oldest first; a large eviction goes on as a job
+            evicted, job = apply_quota(services(), who, [name], interface())
         if "incoming" in args:
             services().incoming.set_enabled(name, args["incoming"])
         if OWNER_FIELDS & set(args):
@@ -129,6 +131,9 @@ class Account(MethodView):
                                    if before[k] != after[k] or k in args}
         if evicted:
             changed["evicted"] = evicted
+        if job:
+            changed["eviction_job"] = job["id"]
+            after["eviction"] = job
         record("account.edit", account=name, target=name, details=changed)
         if before["state"] != after["state"]:
             kind = "account.blocked" if after["state"] == "block" else "account.unblocked"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate
 
 from api.fields import StrictBoolean, limit_arg, offset_arg, page_of
+from api.quota_evictions.schemas import EVICTION_DOC, QuotaEvictionSchema
 from core.errors import MailwardError
 from core.models import AccountState
 from core.store_digest_prefs import CHOICES, valid_digest_address
@@ -72,6 +73,7 @@ class AccountSchema(Schema):
         "description": "the account itself may turn `incoming` off and on ([incoming] accounts_may_turn_off)"})
     digest = fields.String(required=True, validate=validate.OneOf(CHOICES), metadata=_DIGEST_DOC)
     digest_address = fields.String(required=True, metadata=_ADDRESS_DOC)
+    eviction = fields.Nested(QuotaEvictionSchema, metadata=EVICTION_DOC)
 
 
 AccountListSchema = page_of(AccountSchema, "AccountListSchema")

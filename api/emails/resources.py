@@ -54,12 +54,19 @@ def _register_converter(state: BlueprintSetupState) -> None:
 MAX_BODY_CHARS = 200_000
 
 
+def hold_threshold(direction: str) -> float:
+    """The score at or above which mail of this direction is held now: thresholds.quarantine for outgoing mail,
+    incoming.spam for incoming mail (what a page shows beside a score: "Score 9.5 (holds at 6)")."""
+    s = services().settings
+    return s.incoming.spam if direction == "incoming" else s.thresholds.quarantine
+
+
 def summary(r: QuarantineRecord) -> dict[str, Any]:
     """A record in the API's EmailSummary shape."""
     return {"email_id": r.email_id, "size_bytes": r.size, "account_name": r.account, "sender": r.sender,
             "recipients": list(r.recipients), "subject": r.subject, "received_date": int(r.received),
-            "reasons": list(r.reasons), "score": r.score, "direction": r.direction, "status": r.status,
-            "script_header": r.script.to_dict()}
+            "reasons": list(r.reasons), "score": r.score, "hold_threshold": hold_threshold(r.direction),
+            "direction": r.direction, "status": r.status, "script_header": r.script.to_dict()}
 
 
 def with_release_state(records: list[QuarantineRecord]) -> list[dict[str, Any]]:

@@ -27,6 +27,9 @@ class EmailSummarySchema(Schema):
     received_date = fields.Integer(required=True, metadata={"description": "epoch seconds"})
     reasons = fields.List(fields.String(), required=True)
     score = fields.Float(required=True)
+    hold_threshold = fields.Float(required=True, metadata={
+        "description": "the score at or above which mail of this direction is held now (thresholds.quarantine; "
+                       "incoming.spam for incoming mail): show it beside the score"})
     direction = fields.String(required=True)
     status = fields.String(required=True, metadata={"description": "quarantined, released or removed"})
     script_header = fields.Nested(ScriptHeaderSchema, required=True)

@@ -9,7 +9,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.quarantine_defaults.schemas import DefaultsEditArgs, DefaultsSchema
-from api.services import identity, record, services
+from api.quota_evictions.jobs import apply_quota
+from api.services import identity, interface, record, services
 
 blp = Blueprint("quarantine-defaults", __name__, description="Defaults for accounts never edited")
 
@@ -40,10 +41,14 @@ class Defaults(MethodView):
         after = _view()
         details: dict[str, Any] = {k: {"from": before[k], "to": after[k]} for k in args}
         if after["limit_bytes"] < before["limit_bytes"]:
-            # a lowered default applies at once to every account that follows it (oldest held mail first)
-            evicted = sum(store.enforce_quota(name) for name in store.accounts()
-                          if "limit_bytes" not in store.quota(name).own_fields)
+            # a lowered default applies at once to every account that follows it (oldest held mail first); a large
+            # eviction goes on as a job after the answer
+            following = [name for name in store.accounts() if "limit_bytes" not in store.quota(name).own_fields]
+            evicted, job = apply_quota(services(), identity(), following, interface())
             if evicted:
                 details["evicted"] = evicted
+            if job:
+                details["eviction_job"] = job["id"]
+                after["eviction"] = job
         record("defaults.set", details=details)
         return after

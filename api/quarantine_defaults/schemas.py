@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from api.accounts.schemas import LIMIT_BYTES_DOC, limit_bytes_value
+from api.quota_evictions.schemas import EVICTION_DOC, QuotaEvictionSchema
 from core.settings import RELEASE_BY_DEFAULTS, RELEASERS
 
 #: What release_by says of a hold reason: who may release it.
@@ -26,6 +27,7 @@ class DefaultsSchema(Schema):
     limit_bytes = fields.Integer(required=True)
     releases_limit = fields.Integer(required=True)
     release_by = fields.Nested(ReleaseBySchema, required=True, metadata=RELEASE_BY_DOC)
+    eviction = fields.Nested(QuotaEvictionSchema, metadata=EVICTION_DOC)
 
 
 class DefaultsEditArgs(Schema):
