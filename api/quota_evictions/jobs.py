@@ -62,32 +62,38 @@ def apply_quota(svc: Any, who: Identity, names: list[str], interface: str) -> tu
     Returns (messages evicted now, the job's view or None when nothing is left)."""
     store = svc.quarantine
     budget = INLINE_EVICTIONS
-    evicted = 0
+    evicted = freed = 0
     left: list[str] = []
     for i, name in enumerate(names):
-        if not store.over_bytes(name):
+        over = store.over_bytes(name)
+        if not over:
             continue
         if budget > 0:
             n = store.enforce_quota(name, batch=budget, max_batches=1)
             evicted += n
             budget -= n
-            if not store.over_bytes(name):
+            still = store.over_bytes(name)
+            freed += max(0, over - still)
+            if not still:
                 continue
         left = [a for a in names[i:] if store.over_bytes(a)]
         break
     if not left:
         return evicted, None
-    return evicted, start(svc, who, left, evicted, interface)
+    return evicted, start(svc, who, left, interface, evicted_before=evicted, freed_before=freed)
 
 
-def start(svc: Any, who: Identity, accounts: list[str], evicted_before: int, interface: str) -> dict[str, Any]:
-    """Record a job for these accounts (each still over its limit) and run it in a thread; returns its view."""
+def start(svc: Any, who: Identity, accounts: list[str], interface: str, *, evicted_before: int = 0,
+          freed_before: int = 0) -> dict[str, Any]:
+    """Record a job for these accounts (each still over its limit) and run it in a thread; returns its view. What
+    the request evicted itself counts in the job's figures, so a progress bar starts where the request left it."""
     job_id = uuid.uuid4().hex
     now = time.time()
     key = keys.quota_eviction(job_id)
+    to_free = freed_before + sum(svc.quarantine.over_bytes(a) for a in accounts)
     record = {"state": "running", "accounts": json.dumps(accounts), "done": 0, "account": accounts[0],
-              "evicted": evicted_before, "bytes_to_free": sum(svc.quarantine.over_bytes(a) for a in accounts),
-              "bytes_freed": 0, "started": now, "updated": now, "finished": 0, "error": "",
+              "evicted": evicted_before, "bytes_to_free": to_free, "bytes_freed": freed_before,
+              "started": now, "updated": now, "finished": 0, "error": "",
               "started_by": who.label(), "interface": interface}
     token = uuid.uuid4().hex
     pipe = svc.redis.pipeline()

@@ -20,7 +20,8 @@ class QuotaEvictionSchema(Schema):
     account = fields.String(allow_none=True, required=True, metadata={"description": "the account being evicted now"})
     single_account = fields.String(allow_none=True, required=True,
                                    metadata={"description": "the job's account when it has one, else null"})
-    bytes_to_free = fields.Integer(required=True, metadata={"description": "bytes over the limits when it started"})
+    bytes_to_free = fields.Integer(required=True, metadata={
+        "description": "bytes over the limits when the change was saved (what the request freed itself included)"})
     bytes_freed = fields.Integer(required=True, metadata={"description": "of those, freed so far (a progress bar)"})
     started = fields.Integer(required=True, metadata={"description": "epoch"})
     finished = fields.Integer(allow_none=True, required=True, metadata={"description": "epoch; null while running"})
