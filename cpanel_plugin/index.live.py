@@ -14,6 +14,7 @@ import html
 import http.client
 import json
 import os
+import pwd
 import re
 import socket
 import sys
@@ -31,7 +32,9 @@ ALLOWED = (
     ("GET", re.compile(r"/whoami|/version|/health|/quarantine-defaults|/filter-settings|/am/stats|/stats"
                        r"|/am/server-settings|/audit|/accounts|/accounts/[A-Za-z0-9._-]{1,64}")),
     ("GET", re.compile(r"/emails|/emails/[A-Za-z0-9._-]{1,128}|/emails/[A-Za-z0-9._-]{1,128}/raw")),
+    ("GET", re.compile(r"/am/contained|/accounts/[A-Za-z0-9._-]{1,64}/release-policy")),
     ("POST", re.compile(r"/emails/[A-Za-z0-9._-]{1,128}/release|/emails/release|/emails/remove")),
+    ("POST", re.compile(r"/am/contain|/am/uncontain")),
     ("DELETE", re.compile(r"/emails/[A-Za-z0-9._-]{1,128}")),
     ("PATCH", re.compile(r"/accounts/[A-Za-z0-9._-]{1,64}")),
 )
@@ -40,6 +43,13 @@ ALLOWED = (
 #: this keeps the page from forwarding admin edits at all).
 PATCH_FIELDS = frozenset({"digest", "digest_address", "incoming"})
 HERE = os.path.dirname(os.path.abspath(__file__))
+#: Pinning (issue 19): the page acts for the account it runs as, and nothing else. A reseller's own cPanel page runs
+#: with the reseller's uid, which the API gives reseller scope (every account it owns); this page is about the
+#: reseller's own account only, so every call names it: listings and messages (`account` / `account_name`), account
+#: paths, bulk bodies, and containments (by type and name under this account; lifting only one of its own).
+PIN_ACCOUNT_QUERY = re.compile(r"/emails|/emails/[A-Za-z0-9._-]{1,128}(/raw|/release)?|/stats|/audit")
+PIN_ACCOUNT_NAME_QUERY = re.compile(r"/am/stats|/am/contained")
+ACCOUNT_PATH = re.compile(r"/accounts/([A-Za-z0-9._-]{1,64})(/release-policy)?")
 
 
 class UnixHTTPConnection(http.client.HTTPConnection):
@@ -109,6 +119,81 @@ def error(out: BinaryIO, status: int, word: str, message: str) -> None:
     answer(out, status, json.dumps(body).encode())
 
 
+def page_account() -> str | None:
+    """The cPanel account this page runs as (its uid's name, from the kernel, never from the request); None for
+    root, which has no cPanel page and is the admin anyway, and for a uid without a name."""
+    uid = os.getuid()
+    if uid == 0:
+        return None
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return None
+
+
+class Refused(Exception):
+    """A call this page does not forward: (status, word, message)."""
+
+    def __init__(self, status: int, word: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.word = status, word
+
+
+def _json_object(body: bytes | None) -> dict[str, object]:
+    try:
+        doc = json.loads(body or b"")
+    except ValueError:
+        doc = None
+    if not isinstance(doc, dict):
+        raise Refused(400, "invalid_argument", "the request body must be a JSON object")
+    return doc
+
+
+def _own_containment(env: dict[str, str], me: str, so_id: object) -> bool:
+    """Whether so_id is one of this account's contained objects (asked of the API as this same uid)."""
+    conn = UnixHTTPConnection(api_socket(env))
+    try:
+        conn.request("GET", "/api/v1/am/contained?" + urlencode({"account_name": me, "limit": 10000}),
+                     headers={"X-Mailward-Client": "cpanel", "Accept": "application/json"})
+        reply = conn.getresponse()
+        doc = json.loads(reply.read(MAX_ANSWER) or b"null") if reply.status == 200 else None
+    except (OSError, ValueError):
+        raise Refused(503, "service_unavailable", "Mailward is not answering right now. Try again in a few "
+                      "minutes; if it keeps happening, contact your hosting provider.") from None
+    finally:
+        conn.close()
+    items = doc.get("items") if isinstance(doc, dict) else None
+    return isinstance(items, list) and any(isinstance(i, dict) and i.get("id") == so_id for i in items)
+
+
+def pin(env: dict[str, str], method: str, target: str, rest: list[tuple[str, str]], body: bytes | None,
+        me: str | None) -> tuple[list[tuple[str, str]], bytes | None]:
+    """The query and body to forward, narrowed to the page's own account `me` (unchanged without one)."""
+    if me is None:
+        return rest, body
+    path = ACCOUNT_PATH.fullmatch(target)
+    if path and path.group(1) != me:
+        raise Refused(403, "forbidden", f"this page is about account {me} only")
+    if PIN_ACCOUNT_QUERY.fullmatch(target):
+        rest = [(k, v) for k, v in rest if k not in ("account", "account_only")] + [("account", me)]
+    elif PIN_ACCOUNT_NAME_QUERY.fullmatch(target):
+        rest = [(k, v) for k, v in rest if k != "account_name"] + [("account_name", me)]
+    if method == "POST" and target in ("/emails/release", "/emails/remove"):
+        doc = _json_object(body)
+        doc["account"] = me
+        body = json.dumps(doc).encode()
+    elif method == "POST" and target == "/am/contain":
+        doc = _json_object(body)
+        if "id" in doc or doc.get("account_name") != me:
+            raise Refused(403, "forbidden", f"this page contains only account {me}'s own senders, named by so_type, "
+                          "account_name and name")
+    elif method == "POST" and target == "/am/uncontain":
+        doc = _json_object(body)
+        if not _own_containment(env, me, doc.get("id")):
+            raise Refused(404, "not_found", f"no contained sender of account {me} has this id")
+    return rest, body
+
+
 def proxy(env: dict[str, str], stdin: BinaryIO, out: BinaryIO) -> None:
     """Forward one `?api=` call to the API socket as this process's uid."""
     method = env.get("REQUEST_METHOD", "GET").upper()
@@ -131,6 +216,11 @@ def proxy(env: dict[str, str], stdin: BinaryIO, out: BinaryIO) -> None:
     body = stdin.read(length) if length else None
     if method == "PATCH" and not owner_edit(body):
         error(out, 403, "forbidden", f"this page may change only {', '.join(sorted(PATCH_FIELDS))}")
+        return
+    try:
+        rest, body = pin(env, method, target, rest, body, page_account())
+    except Refused as exc:
+        error(out, exc.status, exc.word, str(exc))
         return
     headers = {"X-Mailward-Client": "cpanel", "Accept": "application/json"}
     if body is not None:
@@ -218,20 +308,40 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
 <div class="tab-content">
  <section role="tabpanel" class="tab-pane active" id="quarantine" aria-labelledby="tab-quarantine">
   <p id="release-quota" class="well well-sm">Loading&hellip;</p>
-  <form id="quarantine-filter" class="form-inline" role="search" aria-label="Quarantine">
-   <label for="q-subject">Subject</label> <input id="q-subject" class="form-control input-sm" type="search">
-   <label for="q-direction">Direction</label> <select id="q-direction" class="form-control input-sm">
-    <option value="">any</option><option value="outgoing">sent by you</option>
-    <option value="incoming">sent to you</option></select>
-   <button type="submit" class="btn btn-default btn-sm">Search</button>
+  <details class="mw-filter-box" id="q-filter-box" open><summary>Search and filters</summary>
+  <form id="quarantine-filter" class="form-inline mw-filters" role="search" aria-label="Quarantine"
+   autocomplete="off">
+   <div class="form-group"><label for="q-sender">Sender</label>
+    <input id="q-sender" name="sender" class="form-control input-sm" size="18" maxlength="320"></div>
+   <div class="form-group"><label for="q-recipient">Recipient</label>
+    <input id="q-recipient" name="recipient" class="form-control input-sm" size="18" maxlength="320"></div>
+   <div class="form-group"><label for="q-subject">Subject</label>
+    <input id="q-subject" name="subject" class="form-control input-sm" size="18" type="search"></div>
+   <div class="form-group"><label for="q-reason">Reason</label>
+    <select id="q-reason" name="reason" class="form-control input-sm"><option value="">any</option>
+    <option value="spam">spam</option><option value="winexec">Windows program (winexec)</option>
+    <option value="virus">virus</option><option value="ratelimit">sender limit (ratelimit)</option>
+    <option value="contained">contained sender</option></select></div>
+   <div class="form-group"><label for="q-direction">Direction</label>
+    <select id="q-direction" name="direction" class="form-control input-sm"><option value="">any</option>
+    <option value="outgoing">outgoing (sent by you)</option><option value="incoming">incoming (sent to you)</option>
+    </select></div>
+   <div class="form-group"><label for="q-since">Received</label>
+    <select id="q-since" name="since" class="form-control input-sm"><option value="">any time</option>
+    <option value="1h">last hour</option><option value="24h">last 24 hours</option>
+    <option value="7d">last 7 days</option><option value="30d">last 30 days</option></select></div>
+   <button type="submit" class="btn btn-primary btn-sm">Search</button>
+   <button type="reset" class="btn btn-default btn-sm" id="q-reset">Reset</button>
   </form>
+  </details>
   <table class="table table-condensed mw-cards" id="quarantine-table">
    <caption>Messages held for this account</caption>
-   <thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">To</th>
+   <thead><tr><th scope="col">Received <span class="mw-zone" data-zone></span></th><th scope="col">From</th>
+   <th scope="col">To</th>
    <th scope="col">Subject</th><th scope="col">Why it was held</th><th scope="col">Actions</th></tr></thead>
    <tbody></tbody>
   </table>
-  <nav aria-label="Quarantine pages"><ul class="pager">
+  <nav aria-label="Quarantine pages" id="q-pager" hidden><ul class="pager">
    <li><button type="button" class="btn btn-default btn-sm" id="q-prev">Previous</button></li>
    <li><span id="q-page"></span></li>
    <li><button type="button" class="btn btn-default btn-sm" id="q-next">Next</button></li>
@@ -250,7 +360,19 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
    <caption>Messages sent and held, by object</caption>
    <thead><tr><th scope="col">Type</th><th scope="col">Name</th><th scope="col">Sent</th>
    <th scope="col">Held</th><th scope="col">Hourly limit</th><th scope="col">Rate limited</th>
-   <th scope="col">Sending history</th></tr></thead>
+   <th scope="col">Sending history</th><th scope="col">Contained</th></tr></thead>
+   <tbody></tbody>
+  </table>
+  </div>
+  <div id="am-result" class="mw-result" role="status" aria-live="polite" tabindex="-1"></div>
+  <h2 class="h4">Contained senders</h2>
+  <p class="help-block">A contained script, address or domain cannot send: its mail is held in your quarantine (or
+   refused) while the rest of your mail keeps flowing.</p>
+  <div class="mw-scroll" tabindex="0" role="region" aria-label="Your contained senders (scrolls sideways)">
+  <table class="table table-condensed" id="contained-table">
+   <caption class="sr-only">Your contained senders</caption>
+   <thead><tr><th scope="col">Sender</th><th scope="col">Its mail is</th><th scope="col">Since</th>
+   <th scope="col">Actions</th></tr></thead>
    <tbody></tbody>
   </table>
   </div>
@@ -335,6 +457,23 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
   <button type="button" class="btn btn-primary" id="mv-release">Release</button>
   <button type="button" class="btn btn-danger" id="mv-delete">Delete</button>
   <button type="button" class="btn btn-default" id="mv-close">Close</button>
+ </div>
+</dialog>
+<dialog id="contain-dialog" class="mw-dialog mw-confirm" aria-labelledby="contain-title">
+ <h2 id="contain-title" dir="auto">Contain</h2>
+ <p>Its mail stops leaving the server at once; the rest of your mail keeps flowing.</p>
+ <fieldset><legend class="h5">Its mail is</legend>
+  <div class="radio"><label><input type="radio" name="contain-action" id="contain-hold" value="hold" checked>
+   held in your quarantine, to release or delete later</label></div>
+  <div class="radio"><label><input type="radio" name="contain-action" id="contain-reject" value="reject">
+   refused: the sending program gets an error and nothing is kept</label></div>
+ </fieldset>
+ <div class="form-group"><label for="contain-note">Note (optional)</label>
+  <input id="contain-note" class="form-control" type="text" maxlength="200" autocomplete="off"></div>
+ <div id="contain-result" class="mw-result" role="status" aria-live="polite" tabindex="-1"></div>
+ <div class="mw-dialog-foot">
+  <button type="button" class="btn btn-warning" id="contain-ok">Contain</button>
+  <button type="button" class="btn btn-default" id="contain-cancel">Cancel</button>
  </div>
 </dialog>
 <dialog id="confirm" class="mw-dialog mw-confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text">

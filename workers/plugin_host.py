@@ -173,6 +173,8 @@ class HostConfig:
     cpanel_root: str = ""
     runtime_dir: Path | None = None
     liveapi: bool = True
+    #: the WHM login the WHM CGI runs for (cpsrvd's REMOTE_USER): root, or a reseller's login (issue 19)
+    whm_user: str = "root"
     #: uids that may connect: the operator who started the host, and root (who can be anyone anyway).
     operators: frozenset[int] = field(default_factory=lambda: frozenset({0, os.geteuid()}))
 
@@ -321,7 +323,7 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(status, out, headers=headers)
 
     def whm(self, rest: str, query: str) -> None:
-        """WHM: the admin CGI runs as root, logged in as root."""
+        """WHM: the CGI runs as root, logged in as root (or as the configured reseller login)."""
         cfg = self.host.config
         name = rest[len("/cgi/mailward/"):]
         script, _, path_info = name.partition("/")
@@ -332,7 +334,7 @@ class Handler(BaseHTTPRequestHandler):
         if body is None:
             return
         env = self.cgi_env(cfg.whm_cgi, "/cgi/mailward/index.cgi", query, "/" + path_info if path_info else "", body)
-        env.update({"REMOTE_USER": "root", "USER": "root", "HOME": "/root"})
+        env.update({"REMOTE_USER": cfg.whm_user, "USER": "root", "HOME": "/root"})
         if cfg.cpanel_root:
             env["MAILWARD_CPANEL_ROOT"] = cfg.cpanel_root
         self.run_cgi([sys.executable, str(cfg.whm_cgi)], env, body, str(cfg.whm_cgi.parent))

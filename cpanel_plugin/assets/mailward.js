@@ -8,8 +8,40 @@
   var CSRF = app.getAttribute("data-csrf");
   var PAGE_SIZE = 25;
   var HOSTING = "If it keeps happening, contact your hosting provider.";
-  var state = { account: null, offset: 0, total: 0, subject: "", direction: "", current: null, seq: 0,
-                acc: null, part: "body" };
+  var state = { account: null, offset: 0, total: 0, filters: {}, current: null, seq: 0, acc: null, part: "body" };
+  /* The quarantine's filters, named and ordered as on the WHM page (which adds Account, PHP script, Per page). */
+  var FILTERS = ["sender", "recipient", "subject", "reason", "direction", "since"];
+
+  /* Numbers, sizes and dates in the customer's own locale (Intl), one way everywhere on the page. */
+  var NUM = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+  var NUM1 = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+  var SHORT = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "short" });
+  var WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "long" });
+  var MB = 1048576;
+
+  function fmtNum(n) { return NUM.format(Number(n) || 0); }
+
+  /* KB below 1 MB, MB below 1 GB, then GB (1 KB = 1,024 bytes); one decimal below 10. */
+  function fmtSize(bytes) {
+    var b = Math.max(0, Number(bytes) || 0);
+    var unit = b >= 1024 * MB ? ["GB", 1024 * MB] : (b >= MB ? ["MB", MB] : ["KB", 1024]);
+    var v = b / unit[1];
+    return (v < 10 ? NUM1 : NUM).format(v) + " " + unit[0];
+  }
+
+  /* "Score 1,009 (holds at 6)": the score beside the threshold its direction is held at now. */
+  function scoreText(m, bare) {
+    var s = (bare ? "" : "Score ") + NUM1.format(Number(m.score) || 0);
+    return typeof m.hold_threshold === "number" ? s + " (holds at " + NUM1.format(m.hold_threshold) + ")" : s;
+  }
+
+  function heldForScore(m) { return (m.reasons || []).indexOf("spam") >= 0; }
+
+  function zoneName() {
+    var part = new Intl.DateTimeFormat(undefined, { timeZoneName: "short" }).formatToParts(new Date())
+      .filter(function (p) { return p.type === "timeZoneName"; })[0];
+    return part ? part.value : "";
+  }
 
   function $(id) { return document.getElementById(id); }
 
@@ -183,9 +215,9 @@
       if (acc.releases_limit === 0) {
         quota.textContent = "Your hosting provider has turned releases off for this account.";
       } else if (left > 0) {
-        quota.textContent = left + " of " + acc.releases_limit + " releases left this hour";
+        quota.textContent = fmtNum(left) + " of " + fmtNum(acc.releases_limit) + " releases left this hour";
       } else {
-        quota.textContent = "0 of " + acc.releases_limit + " releases left this hour" +
+        quota.textContent = "0 of " + fmtNum(acc.releases_limit) + " releases left this hour" +
           (acc.next_release_at ? ": you can release again at " + clock(acc.next_release_at) + " (your time)." : ".");
       }
       quota.className = "well well-sm" + (left > 0 ? "" : " mw-quota-out");
@@ -206,10 +238,12 @@
   }
 
   var REASONS = { spam: "looks like spam", winexec: "has a Windows program attached", virus: "carries a virus",
-                  ratelimit: "over a sending limit", recovered: "recovered" };
+                  ratelimit: "over a sending limit", recovered: "recovered",
+                  contained: "its sender (a script, address or domain) is contained" };
 
   /* Whether the release policy (GET /quarantine-defaults: release_by) lets the account release this message itself. */
   function mayRelease(m) {
+    if (m.release_allowed === true || m.release_allowed === false) { return m.release_allowed; }
     var by = state.releaseBy;
     if (!by) { return true; }
     var reasons = (m.reasons || []).slice();
@@ -220,6 +254,17 @@
   function reasonText(m) {
     var r = (m.reasons || []).map(function (x) { return REASONS[x] || x; }).join(", ");
     return r + (m.direction === "incoming" ? " (sent to you)" : " (sent by you)");
+  }
+
+  /* Why it was held, and for spam the score beside the threshold it is judged against. */
+  function reasonCell(m) {
+    var box = document.createElement("span");
+    box.appendChild(document.createTextNode(reasonText(m)));
+    if (heldForScore(m)) {
+      box.appendChild(el("br"));
+      box.appendChild(el("small", scoreText(m), "mw-score"));
+    }
+    return box;
   }
 
   function cell(row, label, node, cls) {
@@ -240,6 +285,12 @@
 
   function subjectOf(m) { return m.subject || "(no subject)"; }
 
+  function noPager() {
+    $("q-page").textContent = "";
+    $("q-prev").disabled = $("q-next").disabled = true;
+    $("q-pager").hidden = true;
+  }
+
   function message(body, text, cls) {
     body.textContent = "";
     var row = el("tr");
@@ -249,10 +300,11 @@
     body.appendChild(row);
   }
 
+  function filtered() { return FILTERS.some(function (k) { return state.filters[k]; }); }
+
   function loadQuarantine() {
     var params = { limit: PAGE_SIZE, offset: state.offset };
-    if (state.subject) { params.subject = state.subject; }
-    if (state.direction) { params.direction = state.direction; }
+    FILTERS.forEach(function (k) { if (state.filters[k]) { params[k] = state.filters[k]; } });
     var seq = ++state.seq;
     var body = $("quarantine-table").querySelector("tbody");
     message(body, "Loading your quarantine\u2026", "text-muted mw-loading");
@@ -263,42 +315,46 @@
       state.total = data.max_count;
       body.textContent = "";
       if (!data.items.length) {
-        message(body, state.subject || state.direction ? "No held messages match your search." :
-          "Your quarantine is empty: no mail is held for this account.", "text-muted");
+        message(body, filtered() ? "No held messages match these filters. Reset shows every held message." :
+          "Your quarantine is empty: no mail is held for this account.", "text-muted mw-empty");
       }
       data.items.forEach(function (m) {
         var subj = subjectOf(m);
         var row = el("tr");
         row.setAttribute("data-email-id", m.email_id);
-        cell(row, "Received", new Date(m.received_date * 1000).toLocaleString());
+        cell(row, "Received", SHORT.format(new Date(m.received_date * 1000)));
         cell(row, "From", m.sender || "(no sender: a bounce)", "mw-addr");
         cell(row, "To", (m.recipients || []).slice(0, 3).join(", ") +
           ((m.recipients || []).length > 3 ? " and " + (m.recipients.length - 3) + " more" : ""), "mw-addr");
         cell(row, "Subject", bidi("bdi", subj), "mw-subject" + (m.subject ? "" : " text-muted"));
-        cell(row, "Why it was held", reasonText(m));
+        cell(row, "Why it was held", reasonCell(m));
         var actions = cell(row, "Actions", null, "mw-actions");
         actions.appendChild(button("View", "btn-default", function () { view(m); }, subj));
         actions.appendChild(document.createTextNode(" "));
         if (mayRelease(m)) {
           actions.appendChild(button("Release", "btn-primary mw-release", function () { release(m); }, subj));
         } else {
-          actions.appendChild(el("span", "Only your hosting provider can release this one.", "mw-admin-only"));
+          refusedRelease(actions, m, subj);
         }
         actions.appendChild(document.createTextNode(" "));
         actions.appendChild(button("Delete", "btn-danger", function () { remove(m); }, subj));
         body.appendChild(row);
       });
       var pages = Math.max(1, Math.ceil(state.total / PAGE_SIZE));
-      $("q-page").textContent = " Page " + (Math.floor(state.offset / PAGE_SIZE) + 1) + " of " + pages +
-        " (" + state.total.toLocaleString() + " messages) ";
+      var first = state.total ? state.offset + 1 : 0;
+      $("q-page").textContent = " Page " + fmtNum(Math.floor(state.offset / PAGE_SIZE) + 1) + " of " + fmtNum(pages) +
+        ": showing " + fmtNum(first) + "\u2013" + fmtNum(Math.min(state.offset + PAGE_SIZE, state.total)) + " of " +
+        fmtNum(state.total) + " ";
       $("q-prev").disabled = state.offset === 0;
       $("q-next").disabled = state.offset + PAGE_SIZE >= state.total;
+      $("q-pager").hidden = false;
+      if (!state.total) { noPager(); }  // nothing found: no pager to page through
       return quota.then(releaseButtons);
     }, function (err) {
       if (seq !== state.seq) { return; }
+      state.total = 0;
       message(body, words(err, "Your quarantine could not be loaded"), "text-danger");
-      $("q-page").textContent = "";
-      $("q-prev").disabled = $("q-next").disabled = true;
+      noPager();  // no stale pager for a list that did not load
     }).then(function () { $("quarantine-table").removeAttribute("aria-busy"); });
   }
 
@@ -306,8 +362,8 @@
     unsay($("mailward-alert"));
     var left = releasesLeft();
     var text = "Release \u201c" + subjectOf(m) + "\u201d? It is sent on to " +
-      (m.recipients || []).length + " recipient" + ((m.recipients || []).length === 1 ? "" : "s") + " and leaves the quarantine." +
-      (left !== null ? " You have " + left + " release" + (left === 1 ? "" : "s") + " left this hour." : "");
+      fmtNum((m.recipients || []).length) + " recipient" + ((m.recipients || []).length === 1 ? "" : "s") + " and leaves the quarantine." +
+      (left !== null ? " You have " + fmtNum(left) + " release" + (left === 1 ? "" : "s") + " left this hour." : "");
     return confirmBox("Release this message?", text, "Release", "btn-primary").then(function (yes) {
       if (!yes) { return; }
       closeView();
@@ -339,9 +395,10 @@
     $("mv-title").textContent = subjectOf(m);
     var meta = $("mv-meta");
     meta.textContent = "";
-    [["Received", new Date(m.received_date * 1000).toLocaleString()], ["From", m.sender || "(no sender: a bounce)"],
+    [["Received", WHEN.format(new Date(m.received_date * 1000))], ["From", m.sender || "(no sender: a bounce)"],
      ["To", (m.recipients || []).join(", ")], ["Why it was held", reasonText(m)],
-     ["Size", Math.max(1, Math.round(m.size_bytes / 1024)).toLocaleString() + " KB"]].forEach(function (p) {
+     ["Spam score", scoreText(m, true) + (heldForScore(m) ? "" : " \u2014 not held for its score")],
+     ["Size", fmtSize(m.size_bytes)]].forEach(function (p) {
       meta.appendChild(el("dt", p[0]));
       meta.appendChild(bidi("dd", p[1]));
     });
@@ -403,13 +460,27 @@
     state.offset = Math.max(0, state.offset - PAGE_SIZE); unsay($("mailward-alert")); loadQuarantine();
   });
   $("q-next").addEventListener("click", function () { state.offset += PAGE_SIZE; unsay($("mailward-alert")); loadQuarantine(); });
+  function readFilters() {
+    var out = {};
+    FILTERS.forEach(function (k) { out[k] = $("q-" + k).value.trim(); });
+    return out;
+  }
+
   $("quarantine-filter").addEventListener("submit", function (e) {
     e.preventDefault();
     unsay($("mailward-alert"));
-    state.subject = $("q-subject").value;
-    state.direction = $("q-direction").value;
+    state.filters = readFilters();
     state.offset = 0;
     loadQuarantine();
+  });
+  $("quarantine-filter").addEventListener("reset", function () {
+    // the fields are reset after this event: read them on the next tick (back to the defaults: every held message)
+    setTimeout(function () {
+      unsay($("mailward-alert"));
+      state.filters = readFilters();
+      state.offset = 0;
+      loadQuarantine();
+    }, 0);
   });
   loaders.quarantine = loadQuarantine;
 
@@ -420,12 +491,13 @@
 
   function amRow(body, kind, o) {
     var row = el("tr");
-    [kind, o.name, o.messages, o.quarantined, o.limit ? o.limit : "unlimited", o.rateLimited ? "yes" : "no",
+    [kind, o.name, fmtNum(o.messages), fmtNum(o.quarantined), o.limit ? fmtNum(o.limit) : "unlimited", o.rateLimited ? "yes" : "no",
      historyText(o.history)].forEach(function (value, i) {
       var c = el("td", value);
       c.setAttribute("data-label", AM_COLUMNS[i]);
       row.appendChild(c);
     });
+    containCell(row, kind, o);
     body.appendChild(row);
   }
 
@@ -446,7 +518,8 @@
     body.appendChild(row);
     var table = $("am-table");
     table.setAttribute("aria-busy", "true");
-    return api("GET", "/am/stats", { since: $("am-since").value, history: "true" }).then(function (data) {
+    loadContained();
+    return api("GET", "/am/stats", { since: $("am-since").value, history: "true", contained: "true" }).then(function (data) {
       body.textContent = "";
       if (!data.accounts.length) {
         var r = el("tr");
@@ -475,11 +548,168 @@
   $("am-filter").addEventListener("submit", function (e) { e.preventDefault(); loadActivity(); });
   loaders.activity = loadActivity;
 
+  /* ------------------------------------------------------------------ release policy and containment (issue 19) */
+  /* The API's release_refusal in the owner's words, without the message id. */
+  function refusalWords(text) {
+    var t = String(text || "");
+    var m = /was held for (.*?): the release policy lets only (.*?) release such mail/.exec(t);
+    if (!m) { return "Only your hosting provider can release this one."; }
+    var who = /reseller/.test(m[2]) ? "your hosting provider" : "the server administrator";
+    return "Only " + who + " can release this one: it was held for " + m[1] + ".";
+  }
+
+  /* Release, disabled, with the reason beside it (and read with it by a screen reader). */
+  function refusedRelease(actions, m, subj) {
+    var why = refusalWords(m.release_refusal);
+    var id = "why-" + m.email_id;
+    var b = button("Release", "btn-primary mw-release-refused", function () {}, subj);
+    b.disabled = true;
+    b.title = why;
+    b.setAttribute("aria-describedby", id);
+    actions.appendChild(b);
+    var note = el("span", why, "mw-admin-only");
+    note.id = id;
+    actions.appendChild(note);
+  }
+
+  var CONTAIN_KINDS = { Script: "script", Sender: "sender_email", Domain: "domain" };
+  var CONTAIN_DONE = { hold: "held in your quarantine", reject: "refused" };
+  var LIFT_BY = { admin: "the server administrator", reseller: "your hosting provider", account: "you" };
+
+  /* The last column of an Activity Monitor row: contained or not, and Contain / Uncontain for the account's own
+     scripts, addresses and domains (the API lets an account contain its own objects, and lift what it may). */
+  function containCell(row, kind, o) {
+    var td = el("td", null, "mw-contain-cell");
+    td.setAttribute("data-label", AM_COLUMNS[7] || "Contained");
+    row.appendChild(td);
+    var c = o.contained;
+    if (c) { row.setAttribute("data-contained", c.action); }
+    row.setAttribute("data-object", o.name);
+    if (!CONTAIN_KINDS[kind]) { td.textContent = "\u2014"; return; }
+    if (!c) {
+      td.appendChild(el("span", "no ", "sr-only"));
+      td.appendChild(button("Contain", "btn-default btn-xs", function () { containDialog(kind, o); }, o.name));
+      return;
+    }
+    td.appendChild(el("span", "Contained: mail " + (CONTAIN_DONE[c.action] || c.action) + ". ", "mw-contained-text"));
+    td.appendChild(uncontainButton(c, "am-why-" + o.id));
+  }
+
+  function uncontainButton(c, whyId) {
+    var b = button("Uncontain", "btn-default btn-xs", function () { uncontain(c); }, c.name);
+    if (c.may_lift) { return b; }
+    var wrap = el("span");
+    var why = "Only " + (LIFT_BY[c.lift_by] || LIFT_BY.admin) + " can lift this.";
+    b.disabled = true;
+    b.title = why;
+    b.setAttribute("aria-describedby", whyId);
+    wrap.appendChild(b);
+    var note = el("span", " " + why, "mw-admin-only");
+    note.id = whyId;
+    wrap.appendChild(note);
+    return wrap;
+  }
+
+  /* Contain: a dialog with the choice (hold or refuse) and an optional note. */
+  function containDialog(kind, o) {
+    var d = $("contain-dialog");
+    $("contain-title").textContent = "Stop the mail of " + o.name + "?";
+    $("contain-note").value = "";
+    $("contain-hold").checked = true;
+    unsay($("contain-result"));
+    var ok = $("contain-ok");
+    function done() {
+      ok.removeEventListener("click", yes);
+      $("contain-cancel").removeEventListener("click", no);
+      d.removeEventListener("cancel", no);
+      if (d.open) { d.close(); }
+    }
+    function yes() {
+      var body = { so_type: CONTAIN_KINDS[kind], account_name: state.account, name: o.name,
+                   action: $("contain-reject").checked ? "reject" : "hold" };
+      var note = $("contain-note").value.trim();
+      if (note) { body.note = note; }
+      ok.disabled = true;
+      api("POST", "/am/contain", {}, body).then(function (c) {
+        done();
+        return loadActivity().then(function () {
+          say($("am-result"), "success", c.name + " is contained: its mail is " + (CONTAIN_DONE[c.action] || c.action) +
+            " until it is lifted. The rest of your mail keeps flowing.");
+        });
+      }, function (err) { say($("contain-result"), "danger", containWords(err, "It was not contained")); })
+        .then(function () { ok.disabled = false; });
+    }
+    function no(e) { if (e) { e.preventDefault(); } done(); }
+    ok.addEventListener("click", yes);
+    $("contain-cancel").addEventListener("click", no);
+    d.addEventListener("cancel", no);
+    openDialog(d, $("contain-hold"));
+  }
+
+  function containWords(err, doing) {
+    if (err instanceof PageError && err.status === 403) {
+      return doing + ": this is for your hosting provider. Contact them if this sender must be stopped or let go.";
+    }
+    if (err instanceof PageError && err.status === 404) {
+      return doing + ": this sender is no longer contained (someone lifted it meanwhile). The list is refreshed.";
+    }
+    return words(err, doing);
+  }
+
+  function uncontain(c) {
+    unsay($("am-result"));
+    return confirmBox("Let " + c.name + " send again?", "Its mail will be scanned and sent as any other again. " +
+      "Mail already held stays in your quarantine.", "Uncontain", "btn-primary").then(function (yes) {
+      if (!yes) { return null; }
+      return api("POST", "/am/uncontain", {}, { id: c.id }).then(function () {
+        return loadActivity().then(function () { say($("am-result"), "success", c.name + " is no longer contained."); });
+      }, function (err) {
+        return loadActivity().then(function () { say($("am-result"), "danger", containWords(err, "It was not lifted")); });
+      });
+    });
+  }
+
+  /* Your contained senders (GET /am/contained), newest first. */
+  function loadContained() {
+    var body = $("contained-table").querySelector("tbody");
+    body.textContent = "";
+    return api("GET", "/am/contained", { limit: 100 }).then(function (data) {
+      if (!data.items.length) {
+        var r = el("tr");
+        var t = el("td", "None of your senders is contained.", "text-muted");
+        t.colSpan = 4;
+        r.appendChild(t);
+        body.appendChild(r);
+      }
+      data.items.forEach(function (c) {
+        var row = el("tr");
+        row.setAttribute("data-object", c.name);
+        [["Sender", c.name], ["Its mail is", CONTAIN_DONE[c.action] || c.action],
+         ["Since", new Date(c.since * 1000).toLocaleString()]].forEach(function (p) {
+          var td = el("td", p[1]);
+          td.setAttribute("data-label", p[0]);
+          row.appendChild(td);
+        });
+        var act = el("td");
+        act.setAttribute("data-label", "Actions");
+        act.appendChild(uncontainButton(c, "ct-why-" + c.id));
+        row.appendChild(act);
+        body.appendChild(row);
+      });
+    }, function (err) {
+      var r = el("tr");
+      var t = el("td", words(err, "Your contained senders could not be loaded"), "text-danger");
+      t.colSpan = 4;
+      r.appendChild(t);
+      body.appendChild(r);
+    });
+  }
+
   /* ------------------------------------------------------------------ statistics (the account's own /stats) */
   function day(start) { return new Date(start * 1000).toISOString().slice(0, 10); }
 
   function numCell(row, label, n) {
-    var td = el("td", Number(n || 0).toLocaleString(), "text-right");
+    var td = el("td", fmtNum(n), "text-right");
     td.setAttribute("data-label", label);
     row.appendChild(td);
   }
@@ -534,9 +764,7 @@
     });
   }
 
-  function mb(bytes) { return (bytes / 1048576).toLocaleString(undefined, { maximumFractionDigits: 1 }) + " MB"; }
-
-  function perHour(n) { return n ? n.toLocaleString() + " per hour" : "unlimited"; }
+  function perHour(n) { return n ? fmtNum(n) + " per hour" : "unlimited"; }
 
   function incomingText(acc) {
     if (acc.incoming) {
@@ -578,9 +806,9 @@
         var am = r[1];
         state.acc = acc;
         fill("settings-account", [["Account", acc.name], ["State", acc.state === "active" ? "active" : "blocked by your hosting provider"],
-          ["Quarantine size limit", mb(acc.limit_bytes)], ["Quarantine used", mb(acc.used_bytes)],
-          ["Messages held", acc.messages.toLocaleString()], ["Releases allowed per hour", acc.releases_limit ? String(acc.releases_limit) : "none (turned off)"],
-          ["Released in the last hour", String(acc.releases_last_hour)]]);
+          ["Quarantine size limit", fmtSize(acc.limit_bytes)], ["Quarantine used", fmtSize(acc.used_bytes)],
+          ["Messages held", fmtNum(acc.messages)], ["Releases allowed per hour", acc.releases_limit ? fmtNum(acc.releases_limit) : "none (turned off)"],
+          ["Released in the last hour", fmtNum(acc.releases_last_hour)]]);
         fill("settings-limits", [["Account", perHour(am.account)], ["Each domain", perHour(am.domain)],
           ["Each sender address", perHour(am.sender_email)], ["Each script", perHour(am.script)],
           ["Counting", am.limit_mode === 2 ? "recipients" : "messages"]]);
@@ -623,6 +851,12 @@
 
   var policy = api("GET", "/quarantine-defaults").then(function (d) { state.releaseBy = d.release_by || null; },
     function () { state.releaseBy = null; });  // without it every Release is offered; the API still decides
+  if (window.matchMedia && window.matchMedia("(max-width: 767px)").matches) { $("q-filter-box").open = false; }
+  Array.prototype.forEach.call(document.querySelectorAll("#mailward-app [data-zone]"), function (n) {
+    var z = zoneName();
+    n.textContent = z ? "(" + z + ")" : "";
+    n.title = "Times are in your browser\u2019s time zone";
+  });
   Promise.all([api("GET", "/whoami"), policy]).then(function (r) {
     var me = r[0];
     state.account = me.account;

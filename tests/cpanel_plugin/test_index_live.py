@@ -194,6 +194,86 @@ def test_install_json_is_a_valid_link_entry() -> None:
 def test_page_script_is_stdlib_only() -> None:
     text = (PLUGIN / "index.live.py").read_text()
     imports = {line.split()[1].split(".")[0] for line in text.splitlines() if line.startswith(("import ", "from "))}
-    stdlib = {"__future__", "contextlib", "html", "http", "json", "os", "re", "socket", "sys", "typing", "urllib"}
+    stdlib = {"__future__", "contextlib", "html", "http", "json", "os", "pwd", "re", "socket", "sys", "typing",
+              "urllib"}
     assert imports <= stdlib
     assert "innerHTML" not in (PLUGIN / "assets" / "mailward.js").read_text()
+
+
+# ---------------------------------------------------------------- pinned to the page's own account (issue 19)
+
+
+def pinned(method: str, target: str, query: list[tuple[str, str]] | None = None, body: object = None,
+           env: dict[str, str] | None = None) -> tuple[list[tuple[str, str]], object]:
+    raw = json.dumps(body).encode() if body is not None else None
+    rest, out = live.pin(env or {}, method, target, query or [], raw, "alice")
+    return rest, (json.loads(out) if out else None)
+
+
+@pytest.mark.parametrize(("target", "key"), [("/emails", "account"), ("/emails/abc", "account"),
+                                             ("/emails/abc/raw", "account"), ("/emails/abc/release", "account"),
+                                             ("/stats", "account"), ("/audit", "account"),
+                                             ("/am/stats", "account_name"), ("/am/contained", "account_name")])
+def test_listings_and_messages_name_the_pages_own_account(target: str, key: str) -> None:
+    """A reseller's uid has reseller scope in the API; its cPanel page still shows its own account only."""
+    rest, _ = pinned("GET", target, [("limit", "5"), (key, "cust-b"), ("account_only", "true")])
+    assert dict(rest)[key] == "alice" and ("limit", "5") in rest and [k for k, _ in rest].count(key) == 1
+
+
+def test_bulk_bodies_name_the_pages_own_account() -> None:
+    _, body = pinned("POST", "/emails/release", body={"ids": ["a"], "account": "cust-b"})
+    assert body == {"ids": ["a"], "account": "alice"}
+    with pytest.raises(live.Refused):
+        pinned("POST", "/emails/remove", body=["a"])
+
+
+def test_account_paths_and_containments_of_another_account_are_refused() -> None:
+    for target in ("/accounts/cust-b", "/accounts/cust-b/release-policy"):
+        with pytest.raises(live.Refused) as exc:
+            pinned("GET", target)
+        assert exc.value.status == 403
+    assert pinned("GET", "/accounts/alice/release-policy") == ([], None)
+    own = {"so_type": "script", "account_name": "alice", "name": "alice.example/x.php", "action": "hold"}
+    assert pinned("POST", "/am/contain", body=own)[1] == own
+    for bad in ({**own, "account_name": "cust-b"}, {"id": "7f0c6d1e-0000-5000-8000-000000000000"},
+                {**own, "id": "7f0c6d1e-0000-5000-8000-000000000000"}):
+        with pytest.raises(live.Refused) as exc:
+            pinned("POST", "/am/contain", body=bad)
+        assert exc.value.status == 403
+
+
+def test_uncontain_lifts_only_one_of_the_pages_own_containments(tmp_path: Path) -> None:
+    """The page asks the API (as its own uid) for its account's containments before forwarding a lift."""
+    seen: list[str] = []
+
+    class H(BaseHTTPRequestHandler):
+        def log_message(self, *a: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            seen.append(self.path)
+            out = json.dumps({"items": [{"id": "own-id"}], "max_count": 1}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(out)))
+            self.end_headers()
+            self.wfile.write(out)
+
+    path = str(tmp_path / "api.sock")
+    srv = UnixServer(path, H)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        env = {"MAILWARD_API_SOCKET": path}
+        assert pinned("POST", "/am/uncontain", body={"id": "own-id"}, env=env)[1] == {"id": "own-id"}
+        with pytest.raises(live.Refused) as exc:
+            pinned("POST", "/am/uncontain", body={"id": "another-id"}, env=env)
+        assert exc.value.status == 404
+        assert seen and all(p.startswith("/api/v1/am/contained?account_name=alice") for p in seen)
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_root_is_never_pinned() -> None:
+    """cpsrvd never runs a cPanel page as root; root is the admin, so nothing is narrowed or refused."""
+    assert live.pin({}, "GET", "/emails", [("limit", "1")], None, None) == ([("limit", "1")], None)

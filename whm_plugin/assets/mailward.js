@@ -33,6 +33,13 @@
 
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
 
+  // Numbers, sizes and dates in the admin's own locale (Intl), one way everywhere on the page.
+  var NUM = new Intl.NumberFormat(undefined, {maximumFractionDigits: 0});
+  var NUM1 = new Intl.NumberFormat(undefined, {maximumFractionDigits: 1});
+  var WHEN = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'long'});
+  var PCT = new Intl.NumberFormat(undefined, {style: 'percent', maximumFractionDigits: 1});
+
+  /* A table's compact local time: 2026-11-21 19:00:00 (the column heading names the time zone). */
   function fmtDate(epoch) {
     if (!epoch) return '';
     var d = new Date(epoch * 1000);
@@ -41,9 +48,35 @@
       p(d.getMinutes()) + ':' + p(d.getSeconds());
   }
 
-  function fmtMB(bytes) { return (bytes / MB).toFixed(bytes < 10 * MB ? 2 : 0); }
+  /* A moment on its own (the viewer, dialogs): local date and time with the time zone named. */
+  function fmtWhen(epoch) { return epoch ? WHEN.format(new Date(epoch * 1000)) : ''; }
 
-  function fmtNum(n) { return (n === null || n === undefined) ? '' : Number(n).toLocaleString(); }
+  /* The admin's time zone as Intl names it (GMT+9, UTC, PST...), for headings of local times. */
+  function zoneName() {
+    var part = new Intl.DateTimeFormat(undefined, {timeZoneName: 'short'}).formatToParts(new Date())
+      .filter(function (p) { return p.type === 'timeZoneName'; })[0];
+    return part ? part.value : '';
+  }
+
+  /* A size for a person: KB below 1 MB, MB below 1 GB, then GB (1 KB = 1,024 bytes); one decimal below 10. */
+  function fmtSize(bytes) {
+    var b = Math.max(0, Number(bytes) || 0);
+    var unit = b >= 1024 * MB ? ['GB', 1024 * MB] : (b >= MB ? ['MB', MB] : ['KB', 1024]);
+    var v = b / unit[1];
+    return (v < 10 ? NUM1 : NUM).format(v) + ' ' + unit[0];
+  }
+
+  function fmtNum(n) { return (n === null || n === undefined || n === '') ? '' : NUM.format(Number(n)); }
+
+  function fmtScore(n) { return NUM1.format(Number(n) || 0); }
+
+  /* "Score 1,009 (holds at 6)": a score beside the threshold its direction is held at now. */
+  function scoreText(m, bare) {
+    var s = (bare ? '' : 'Score ') + fmtScore(m.score);
+    return typeof m.hold_threshold === 'number' ? s + ' (holds at ' + fmtScore(m.hold_threshold) + ')' : s;
+  }
+
+  function heldForScore(m) { return (m.reasons || []).indexOf('spam') >= 0; }
 
   function ApiError(status, doc, kind) {
     this.status = status;
@@ -331,6 +364,11 @@
   // admin cannot see on screen is ever released or deleted.
   var Q = {offset: 0, size: 25, filters: {}, items: [], selected: new Map(), total: 0, seq: 0};
 
+  /* Whether a search or filter narrows the list (the page size does not). */
+  function qFiltered() {
+    return Object.keys(Q.filters).some(function (k) { return k !== 'size' && Q.filters[k]; });
+  }
+
   function qQuery() {
     var q = {limit: Q.size, offset: Q.offset};
     Object.keys(Q.filters).forEach(function (k) { if (k !== 'size') q[k] = Q.filters[k]; });
@@ -364,12 +402,13 @@
   }
 
   var REASON_TEXT = {spam: 'Classified as spam', winexec: 'Carries a Windows executable', ratelimit: 'Over a sender limit',
-    virus: 'Carries a virus', recovered: 'Recovered after a crash'};
+    virus: 'Carries a virus', recovered: 'Recovered after a crash',
+    contained: 'Its sender (a script, address or domain) is contained'};
 
   function reasonLabels(reasons) {
     return (reasons || []).map(function (r) {
       var cls = r === 'spam' ? 'mw-label-spam' : (r === 'winexec' || r === 'virus' ? 'label-danger' : 'mw-label-info');
-      return [el('span', {'class': 'label ' + cls, title: REASON_TEXT[r] || r, text: r}), ' '];
+      return [el('span', {'class': 'label ' + cls, title: REASON_TEXT[r] || r, text: r === 'contained' ? 'contained sender' : r}), ' '];
     });
   }
 
@@ -401,7 +440,8 @@
   function qRender() {
     var tbody = clear($('q-table').tBodies[0]);
     if (!Q.items.length) {
-      tbody.appendChild(el('tr', null, el('td', {colspan: 8, 'class': 'text-muted', text: 'No quarantined messages match.'})));
+      tbody.appendChild(el('tr', null, el('td', {colspan: 8, 'class': 'text-muted mw-empty', text: qFiltered() ?
+        'No held messages match these filters. Reset shows every held message.' : 'Nothing is held: the quarantine is empty.'})));
     }
     Q.items.forEach(function (m) {
       var subj = subjectOf(m);
@@ -417,14 +457,14 @@
         el('td', {'class': 'mw-account', 'data-label': 'Account', text: m.account_name}),
         el('td', {'class': 'mw-when', 'data-label': 'Received'},
           el('span', {'class': 'mw-nowrap', text: when[0]}), ' ', el('span', {'class': 'mw-nowrap mw-time', text: when[1] || ''})),
-        el('td', {'class': 'mw-reasons', 'data-label': 'Reasons'}, reasonLabels(m.reasons), el('br'), directionLabel(m.direction)),
+        el('td', {'class': 'mw-reasons', 'data-label': 'Reasons'}, reasonLabels(m.reasons), el('br'), directionLabel(m.direction),
+          heldForScore(m) ? [el('br'), el('small', {'class': 'mw-score', text: scoreText(m)})] : null),
         el('td', {'class': 'mw-sender', 'data-label': 'Sender (From)'}, el('span', {'class': 'mw-addr', text: m.sender || '<> (bounce)'})),
         recipientsCell(m.recipients),
         el('td', {'class': 'mw-subject' + (m.subject ? '' : ' text-muted'), 'data-label': 'Subject'}, bidi('bdi', {title: subj}, subj)),
         el('td', {'class': 'mw-actions'},
           el('button', {type: 'button', 'class': 'btn btn-default btn-xs', 'aria-label': 'View: ' + subj, onclick: function () { viewEmail(m); }}, 'View'), ' ',
-          el('button', {type: 'button', 'class': 'btn btn-success btn-xs', 'aria-label': 'Release & Send: ' + subj,
-            onclick: function () { bulk('release', [m]); }}, 'Release & Send'), ' ',
+          releaseButton(m, subj), ' ',
           el('button', {type: 'button', 'class': 'btn btn-danger btn-xs', 'aria-label': 'Delete: ' + subj,
             onclick: function () { bulk('remove', [m]); }}, 'Delete'))));
     });
@@ -434,7 +474,7 @@
 
   function qSelection() {
     var n = Q.selected.size;
-    $('q-selected').textContent = n ? n + ' of ' + Q.items.length + ' on this page selected' : '';
+    $('q-selected').textContent = n ? fmtNum(n) + ' of ' + fmtNum(Q.items.length) + ' on this page selected' : '';
     $('q-release').disabled = $('q-delete').disabled = $('q-clear').disabled = !n;
     var all = $('q-all');
     all.checked = Q.items.length > 0 && n === Q.items.length;
@@ -456,7 +496,7 @@
   function bulk(action, items) {
     var verb = action === 'release' ? 'Release & Send' : 'Delete';
     var one = items.length === 1;
-    var text = one ? verb + ' \u201c' + subjectOf(items[0]) + '\u201d?' : verb + ' the ' + items.length + ' selected messages?';
+    var text = one ? verb + ' \u201c' + subjectOf(items[0]) + '\u201d?' : verb + ' the ' + fmtNum(items.length) + ' selected messages?';
     if (action === 'remove') text += ' Deleted messages cannot be recovered.';
     else text += ' ' + (one ? 'It goes' : 'They go') + ' to every original recipient, Bcc included.';
     confirmDialog(verb, text, verb, action === 'release' ? 'btn-success' : 'btn-danger', function () {
@@ -488,7 +528,7 @@
           var details = Object.keys(failed).map(function (why) {
             var subs = failed[why];
             return fmtNum(subs.length) + ' ' + why + ': ' + subs.slice(0, 3).map(function (s) { return '\u201c' + s + '\u201d'; }).join(', ') +
-              (subs.length > 3 ? ' and ' + (subs.length - 3) + ' more' : '');
+              (subs.length > 3 ? ' and ' + fmtNum(subs.length - 3) + ' more' : '');
           });
           say($('q-result'), nfailed ? 'warning' : 'success', fmtNum(ok) + ' message' + (ok === 1 ? '' : 's') + ' ' + done + '.' +
             (nfailed ? ' ' + fmtNum(nfailed) + ' could not be ' + done + ':' : ''), details);
@@ -546,9 +586,10 @@
     emailCache = {};
     $('mw-email-title').textContent = m.subject || '(no subject)';
     var meta = clear($('mw-email-meta'));
-    [['Account', m.account_name], ['Received', fmtDate(m.received_date)], ['Sender', m.sender || '<>'],
+    [['Account', m.account_name], ['Received', fmtWhen(m.received_date)], ['Sender', m.sender || '<>'],
       ['Recipients', (m.recipients || []).join(', ')], ['Reasons', (m.reasons || []).join(', ')],
-      ['Score', m.score], ['Direction', m.direction], ['Size', fmtNum(m.size_bytes) + ' bytes']].forEach(function (p) {
+      ['Score', scoreText(m, true) + (heldForScore(m) ? '' : ' \u2014 held for ' + (m.reasons || []).join(', ') + ', not for its score')],
+      ['Direction', m.direction], ['Size', fmtSize(m.size_bytes)]].forEach(function (p) {
       append(meta, [el('dt', {text: p[0]}), el('dd', {text: p[1] === undefined || p[1] === null ? '' : p[1]})]);
     });
     if (m.script_header && m.script_header.raw) append(meta, [el('dt', {text: 'Script'}), el('dd', {text: m.script_header.raw})]);
@@ -556,8 +597,7 @@
     emailView('body');
   }
 
-  function emailView(view) {
-    /* The API's rebuilt HTML (structural tags only, links as text) in a sandboxed frame that may fetch nothing. */
+  /* The API's rebuilt HTML (structural tags only, links as text) in a sandboxed frame that may fetch nothing. */
   function htmlView(frame, html) {
     frame.srcdoc = '<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" ' +
       'content="default-src \'none\'; style-src \'unsafe-inline\'"><style>body{font:14px/1.45 sans-serif;color:#222;margin:8px;' +
@@ -566,7 +606,8 @@
     frame.hidden = false;
   }
 
-  Array.prototype.forEach.call($('mw-email-views').querySelectorAll('[data-view]'), function (b) {
+  function emailView(view) {
+    Array.prototype.forEach.call($('mw-email-views').querySelectorAll('[data-view]'), function (b) {
       var on = b.getAttribute('data-view') === view;
       b.setAttribute('aria-selected', on ? 'true' : 'false');
       b.parentNode.classList.toggle('active', on);
@@ -619,12 +660,13 @@
     var tbody = $('am-table').tBodies[0];
     unsay($('am-result'));
     loading(tbody, 7);
-    var q = {limit: AM.size, offset: AM.offset, history: 'true', window: 'true'};
+    var q = {limit: AM.size, offset: AM.offset, history: 'true', window: 'true', contained: 'true'};
     Object.keys(AM.filters).forEach(function (k) { q[k] = AM.filters[k]; });
     return api('GET', '/am/stats', q).then(function (doc) {
       AM.accounts = doc.accounts || [];
       AM.total = doc.max_count || 0;
       amRender();
+      return ctLoad();
     }, function (err) {
       clear(tbody).appendChild(el('tr', null, el('td', {colspan: 7, 'class': 'text-danger', text: 'The Activity Monitor could not be loaded.'})));
       clear($('am-pager'));
@@ -638,7 +680,7 @@
   function historyState(h) {
     if (!h) return {label: 'New', cls: 'text-muted', title: 'No sending history yet'};
     if (h.tainted_until) return {label: 'Confirmed spam', cls: 'label label-danger',
-      title: 'An admin learned its mail as spam: no attenuation until ' + fmtDate(h.tainted_until)};
+      title: 'An admin learned its mail as spam: no attenuation until ' + fmtWhen(h.tainted_until)};
     if (h.established) return {label: 'Established', cls: 'label label-success',
       title: 'Long clean history: its mail is attenuated unless it changes suddenly'};
     return {label: 'Learning', cls: 'text-muted', title: 'Not enough clean history yet to be established'};
@@ -671,10 +713,10 @@
         row('Usual hour', n(h.usual_per_hour, 'message') + ' (over ' + n(h.active_hours, 'active hour') + ')');
         row('Last 60 minutes', n(h.this_hour, 'message'));
         row('Delivered', n(h.clean, 'message') + ' over ' + n(h.clean_days, 'day'));
-        row('Held', fmtNum(h.held) + ' (recently ' + Math.round(h.held_ratio * 1000) / 10 + '%)');
-        if (h.confirmed_spam) row('Confirmed spam', fmtNum(h.confirmed_spam) + (h.tainted_until ? ', no attenuation until ' + fmtDate(h.tainted_until) : ''));
-        row('First seen', fmtDate(h.first_seen));
-        row('Last seen', fmtDate(h.last_seen));
+        row('Held', fmtNum(h.held) + ' (recently ' + PCT.format(h.held_ratio || 0) + ')');
+        if (h.confirmed_spam) row('Confirmed spam', fmtNum(h.confirmed_spam) + (h.tainted_until ? ', no attenuation until ' + fmtWhen(h.tainted_until) : ''));
+        row('First seen', fmtWhen(h.first_seen));
+        row('Last seen', fmtWhen(h.last_seen));
         if (kind === 'sender_email' || kind === 'script') {
           row('Recipient domains', fmtNum(h.recipient_domains) + (doc.recent_domains.length ? ': ' + doc.recent_domains.join(', ') : ''));
         }
@@ -696,7 +738,7 @@
     } else {
       append(first, el('span', {'class': 'mw-toggle', 'aria-hidden': 'true'}, ' '));
     }
-    append(first, [' ', el('span', {'class': 'mw-kind text-muted', text: KINDS[kind]}), el('span', {text: obj.name})]);
+    append(first, [' ', el('span', {'class': 'mw-kind text-muted', text: KINDS[kind]}), el('span', {text: obj.name}), containedBadge(obj)]);
     // Red only while it is at its limit now (sent in the sliding hour >= limit: its next message is held); a hold
     // for an earlier, lower limit is a quiet note, never a warning on the new limit.
     var w = obj.window || {sent: 0, held_for_limit: 0};
@@ -718,13 +760,17 @@
     if (kind === 'script') qf.script = obj.name;
     append(actions, el('button', {type: 'button', 'class': 'btn btn-default btn-xs', 'aria-label': 'Go to quarantine: ' + obj.name,
       onclick: function () { goToQuarantine(qf); }}, 'Go to quarantine'));
-    append(actions, [' ', el('button', {type: 'button', 'class': 'btn btn-default btn-xs', 'aria-label': 'Update sender limit: ' + obj.name,
-      onclick: function () { limitDialog(obj, kind); }}, 'Update sender limit')]);
-    if ((kind === 'domain' || kind === 'sender_email') && !obj.whitelisted) {
+    if (mayChange('sender_limits')) {
+      append(actions, [' ', el('button', {type: 'button', 'class': 'btn btn-default btn-xs', 'aria-label': 'Update sender limit: ' + obj.name,
+        onclick: function () { limitDialog(obj, kind); }}, 'Update sender limit')]);
+    }
+    append(actions, containActions(obj, kind, account));
+    if ((kind === 'domain' || kind === 'sender_email') && !obj.whitelisted && isAdmin()) {
       append(actions, [' ', el('button', {type: 'button', 'class': 'btn btn-default btn-xs', 'aria-label': 'Whitelist sender: ' + obj.name,
         onclick: function () { whitelistDialog(obj.name); }}, 'Whitelist sender')]);
     }
-    var row = el('tr', {'class': (atLimit ? 'danger ' : '') + 'mw-level-' + level, 'data-object': obj.name, 'data-kind': kind},
+    var row = el('tr', {'class': (atLimit ? 'danger ' : '') + (obj.contained ? 'mw-contained-row ' : '') + 'mw-level-' + level,
+      'data-object': obj.name, 'data-kind': kind, 'data-contained': obj.contained ? obj.contained.action : null},
       first,
       el('td', {'class': 'text-right', 'data-label': 'Ham / Sent out', text: fmtNum(obj.messages)}),
       limitCell,
@@ -886,8 +932,8 @@
         }
         tbody.appendChild(el('tr', {'data-account': a.name},
           el('th', {scope: 'row', text: a.name}),
-          el('td', {'class': 'text-right'}, fmtMB(a.limit_bytes) + ' ', mark('limit_bytes')),
-          el('td', {'class': 'text-right' + (a.used_bytes > a.limit_bytes ? ' mw-over' : ''), text: fmtMB(a.used_bytes)}),
+          el('td', {'class': 'text-right'}, fmtSize(a.limit_bytes) + ' ', mark('limit_bytes')),
+          el('td', {'class': 'text-right' + (a.used_bytes > a.limit_bytes ? ' mw-over' : ''), text: fmtSize(a.used_bytes)}),
           el('td', {'class': 'text-right', text: fmtNum(a.messages)}),
           el('td', {'class': 'text-right'}, (a.releases_limit ? fmtNum(a.releases_limit) : 'none') + ' ', mark('releases_limit')),
           el('td', null, el('span', {'class': 'label ' + (a.state === 'active' ? 'label-success' : 'label-danger'), text: a.state}),
@@ -933,6 +979,7 @@
         el('div', {'class': 'form-group'}, el('label', {'for': 'mw-acc-state', text: 'State'}), state),
         el('div', {'class': 'checkbox'}, el('label', null, incoming, ' Filter incoming mail for this account (when incoming filtration is enabled on the server)')),
         el('div', {'class': 'checkbox'}, el('label', null, reset, ' Follow the quarantine defaults again for capacity and releases limit'))]);
+      accountDialogScope(body, a);
     }, function () {
       var patch = {};
       if (state.value !== a.state) patch.state = state.value;
@@ -951,10 +998,18 @@
       if (!Object.keys(patch).length) return Promise.reject(inputError('Nothing changed, so nothing was saved.'));
       if (patch.limit_bytes > 0 && patch.limit_bytes < a.used_bytes && !warned) {
         warned = true;
-        return Promise.reject(inputError('The new capacity is below the ' + fmtMB(a.used_bytes) + ' MB ' + a.name + ' uses now: its oldest held ' +
+        return Promise.reject(inputError('The new capacity is below the ' + fmtSize(a.used_bytes) + ' ' + a.name + ' uses now: its oldest held ' +
           'messages over it will be deleted at once. Press Save again to go ahead.'));
       }
       return api('PATCH', '/accounts/' + encodeURIComponent(a.name), null, patch).then(function (after) {
+        var saved = 'Saved the quarantine settings of ' + a.name + '.';
+        if (after.eviction) {  // a large eviction goes on after the answer: follow it beside the table
+          accLoad();
+          followEviction($('acc-result'), after.eviction, a.name, function (j) {
+            return accLoad().then(function () { evictionResult($('acc-result'), j, saved); });
+          });
+          return;
+        }
         // a lowered capacity applies at once: the oldest held mail over it is deleted by the save
         var evicted = Math.max(0, (a.messages || 0) - (after.messages || 0));
         return accLoad().then(function () {
@@ -963,6 +1018,58 @@
         });
       });
     });
+  }
+
+  var POLL_MS = 700;
+
+  /* A lowered capacity's deletions that go on after the save (GET /quota-evictions/{id}): a progress bar beside the
+     form it came from, updated until the job ends; then finish(job) says what happened. Leaving the page or starting
+     another action there stops watching, never the deletion. */
+  function followEviction(target, job, whose, finish) {
+    var bar = el('progress', {max: 100, value: 0, id: target.id + '-progress', 'aria-label': 'Deleting the oldest held messages of ' + whose});
+    var text = el('span', {'class': 'mw-progress-text', id: target.id + '-progress-text'});
+    var box = say(target, 'info', 'Deleting the oldest held messages of ' + whose + ' to fit the new storage capacity. This goes on ' +
+      'on the server even if you leave this page.');
+    append(box, el('div', {'class': 'mw-progress'}, bar, ' ', text));
+    target.setAttribute('aria-busy', 'true');
+    function draw(j) {
+      var pct = j.bytes_to_free ? Math.min(100, Math.floor(100 * j.bytes_freed / j.bytes_to_free)) : 100;
+      bar.value = pct;
+      text.textContent = fmtNum(j.evicted) + ' deleted so far; ' + fmtSize(j.bytes_freed) + ' of ' + fmtSize(j.bytes_to_free) +
+        ' freed (' + PCT.format(pct / 100) + ')' + (j.accounts > 1 ? '; account ' + fmtNum(Math.min(j.accounts, j.accounts_done + 1)) +
+        ' of ' + fmtNum(j.accounts) : '') + '.';
+    }
+    var misses = 0;
+    function poll() {
+      setTimeout(function () {
+        if (!bar.isConnected) return;
+        api('GET', '/quota-evictions/' + encodeURIComponent(job.id)).then(function (j) {
+          if (!bar.isConnected) return;
+          misses = 0;
+          draw(j);
+          if (j.state === 'running') { poll(); return; }
+          target.removeAttribute('aria-busy');
+          finish(j);
+        }, function (err) {
+          if (!bar.isConnected) return;
+          if (++misses < 5) { poll(); return; }
+          target.removeAttribute('aria-busy');
+          showError(target, err, 'The deletion goes on on the server, but this page lost track of it.');
+        });
+      }, POLL_MS);
+    }
+    draw(job);
+    poll();
+  }
+
+  /* What a finished eviction job did, in words. */
+  function evictionResult(target, j, saved) {
+    if (j.state === 'done') {
+      say(target, 'success', saved + ' ' + fmtNum(j.evicted) + ' of the oldest held messages were deleted to fit the new storage capacity.');
+    } else {
+      say(target, 'warning', saved + ' Mailward stopped deleting after ' + fmtNum(j.evicted) + ' messages. The rest over the capacity ' +
+        'is deleted when the account next holds mail, or save the capacity again. ' + CHECK);
+    }
   }
 
   function purgeDialog(a) {
@@ -990,7 +1097,14 @@
   function saveDefaults(body, what) {
     var fs = $('qd-fields');
     fs.disabled = true;
-    return api('PATCH', '/quarantine-defaults', null, body).then(function () {
+    return api('PATCH', '/quarantine-defaults', null, body).then(function (after) {
+      if (after && after.eviction) {
+        Promise.all([defaultsLoad(), accLoad()]);
+        followEviction($('qd-result'), after.eviction, 'the accounts that follow the defaults', function (j) {
+          return accLoad().then(function () { evictionResult($('qd-result'), j, what); });
+        });
+        return;
+      }
       return Promise.all([defaultsLoad(), accLoad()]).then(function () { say($('qd-result'), 'success', what); });
     }, function (err) { showError($('qd-result'), err, 'Nothing was saved.'); }).then(function () { fs.disabled = !QD; });
   }
@@ -1231,7 +1345,7 @@
         HELD_KEYS.forEach(function (k) { values[k] = b[k] || 0; values.held += b[k] || 0; });
         return {label: l.label, short: l.short, values: values};
       });
-      var per = view.bucket === 'hour' ? 'Per clock hour.' : 'Per UTC day.';
+      var per = view.bucket === 'hour' ? 'Per clock hour, your time (' + zoneName() + ').' : 'Per UTC day.';
       barChart($('st-sent'), 'st-sent', 'Sent and held outgoing mail', [{key: 'sent', label: 'Sent'},
         {key: 'held', label: 'Held'}, {key: 'ratelimited', label: 'Sender limit'},
         {key: 'rejected', label: 'Rejected'}], rows, false, per);
@@ -1277,6 +1391,226 @@
   $('st-range').addEventListener('change', statsLoad);
   loaders.statistics = statsLoad;
 
+  // ---------------------------------------------------------------- Resellers, containment, release policy (issue 19)
+  /* GET /whoami: the admin (root, or a reseller with WHM's all ACL) or a reseller, whom the API scopes to its
+     accounts. The page only hides what the API would refuse; the API decides. */
+  var ME = {role: 'admin', accounts: null, may_change: []};
+
+  function isAdmin() { return ME.role === 'admin'; }
+
+  /* Whether the signed-in user may change this per-account setting ([resellers] may_change for a reseller). */
+  function mayChange(setting) { return isAdmin() || (ME.may_change || []).indexOf(setting) >= 0; }
+
+  function whoami() {
+    return api('GET', '/whoami').then(function (me) {
+      ME = {role: me.role, accounts: me.accounts || null, may_change: me.may_change || [], account: me.account};
+      if (isAdmin()) return;
+      document.body.classList.add('mw-reseller');
+      // server-wide settings (defaults, filter settings, server limits, whitelist) stay root's
+      ['qd-form', 'fs-form', 'ams-form'].forEach(function (id) { $(id).hidden = true; });
+      $('wl-form').closest('.panel').hidden = true;
+      loaders.settings = accLoad;
+      var n = (ME.accounts || []).length;
+      clear($('mw-status')).appendChild(el('span', {'class': 'mw-scope', id: 'mw-scope',
+        text: 'Reseller view: the ' + fmtNum(n) + ' account' + (n === 1 ? '' : 's') + ' you own (' + (ME.accounts || []).join(', ') + ').'}));
+    });
+  }
+
+  /* The API's refusal in the reader's words: "Held for X: only Y may release such mail. Ask ..." (no message id). */
+  function refusalWords(text) {
+    var t = String(text || 'The release policy does not let you release this message.');
+    t = t.replace(/^email \S+ was held for /, 'Held for ').replace(/: the release policy lets only /, ': only ')
+      .replace(/ release such mail; ask your hosting provider to review it$/, ' may release such mail.');
+    return t.charAt(0).toUpperCase() + t.slice(1);
+  }
+
+  /* Release & Send for one row; when the release policy does not allow this user, disabled with the reason. */
+  function releaseButton(m, subj) {
+    if (m.release_allowed !== false) {
+      return el('button', {type: 'button', 'class': 'btn btn-success btn-xs', 'aria-label': 'Release & Send: ' + subj,
+        onclick: function () { bulk('release', [m]); }}, 'Release & Send');
+    }
+    var why = refusalWords(m.release_refusal);
+    var id = 'q-why-' + m.email_id;
+    return el('span', {'class': 'mw-refused'},
+      el('button', {type: 'button', 'class': 'btn btn-success btn-xs', disabled: true, 'aria-label': 'Release & Send: ' + subj,
+        'aria-describedby': id, title: why}, 'Release & Send'),
+      el('small', {'class': 'mw-why', id: id, text: why}));
+  }
+
+  var CONTAIN_ACTION = {hold: 'held', reject: 'refused'};
+  var LIFT_WORDS = {admin: 'Only the server administrator may lift this containment.',
+    reseller: 'Only the account\u2019s reseller or the server administrator may lift this containment.',
+    account: 'Only the account, its reseller or the server administrator may lift this containment.'};
+
+  function containedBadge(obj) {
+    var c = obj.contained;
+    if (!c) return null;
+    return [' ', el('span', {'class': 'label label-danger mw-contained-badge', title: 'Contained since ' + fmtDate(c.since) +
+      (c.auto ? ' (automatically, after ' + fmtNum(c.holds) + ' holds)' : ' by ' + c.by) + (c.note ? ': ' + c.note : ''),
+    text: 'contained: mail ' + CONTAIN_ACTION[c.action]})];
+  }
+
+  /* Why this user may not lift a containment, in words (lift_by: the rank that may). */
+  function liftRefusal(c) {
+    if (!isAdmin() && !mayChange('containment')) return 'The server administrator does not let resellers lift containments.';
+    return LIFT_WORDS[c.lift_by] || LIFT_WORDS.admin;
+  }
+
+  /* Contain (scripts, addresses, domains) or Uncontain; disabled with the reason when this user may not lift it. */
+  function containActions(obj, kind, account) {
+    if (kind === 'account' || !mayChange('containment') && !obj.contained) return null;
+    var c = obj.contained;
+    if (!c) {
+      return [' ', el('button', {type: 'button', 'class': 'btn btn-warning btn-xs mw-contain', 'aria-label': 'Contain: ' + obj.name,
+        onclick: function () { containDialog(obj, kind, account); }}, 'Contain')];
+    }
+    return [' ', uncontainButton(c, 'am-why-' + obj.id)];
+  }
+
+  function uncontainButton(c, whyId) {
+    var label = 'Uncontain: ' + c.name;
+    if (c.may_lift) {
+      return el('button', {type: 'button', 'class': 'btn btn-default btn-xs mw-uncontain', 'aria-label': label,
+        onclick: function () { uncontainDialog(c); }}, 'Uncontain');
+    }
+    var why = liftRefusal(c);
+    return el('span', {'class': 'mw-refused'},
+      el('button', {type: 'button', 'class': 'btn btn-default btn-xs mw-uncontain', disabled: true, 'aria-label': label,
+        'aria-describedby': whyId, title: why}, 'Uncontain'),
+      el('small', {'class': 'mw-why', id: whyId, text: why}));
+  }
+
+  function containDialog(obj, kind, account) {
+    var note;
+    dialog('Contain ' + KINDS[kind].toLowerCase() + ' ' + obj.name, 'Contain', 'btn-warning', function (body) {
+      function radio(value, label, on) {
+        var input = el('input', {type: 'radio', name: 'mw-contain-action', value: value});
+        input.checked = on;
+        return el('div', {'class': 'radio'}, el('label', null, input, ' ' + label));
+      }
+      note = el('input', {type: 'text', 'class': 'form-control', id: 'mw-contain-note', maxlength: 200, autocomplete: 'off'});
+      append(body, [
+        el('p', {text: 'Its mail stops leaving the server at once; the rest of ' + account + '\u2019s mail keeps flowing.'}),
+        el('fieldset', null, el('legend', {'class': 'mw-legend', text: 'Its mail is'}),
+          radio('hold', 'held in the quarantine (reason: contained sender), to release or delete later', true),
+          radio('reject', 'refused: the sending program gets an error, nothing is kept', false)),
+        el('div', {'class': 'form-group'}, el('label', {'for': 'mw-contain-note', text: 'Note for the audit trail (optional)'}), note)]);
+    }, function () {
+      unsay($('am-result'));
+      var action = document.querySelector('input[name="mw-contain-action"]:checked').value;
+      var body = {id: obj.id, action: action};
+      if (note.value.trim()) body.note = note.value.trim();
+      return api('POST', '/am/contain', null, body).then(function (c) {
+        return amLoad().then(function () {
+          say($('am-result'), 'success', c.name + ' is contained: its mail is ' + CONTAIN_ACTION[c.action] + ' until someone lifts it.');
+        });
+      });
+    });
+  }
+
+  function uncontainDialog(c) {
+    confirmDialog('Uncontain ' + c.name, 'Let the mail of ' + c.name + ' (' + c.account_name + ') be scanned and sent as ' +
+      'any other again? Mail already held stays in the quarantine.', 'Uncontain', 'btn-primary', function () {
+      unsay($('am-result'));
+      return api('POST', '/am/uncontain', null, {id: c.id}).then(function (res) {
+        return amLoad().then(function () { say($('am-result'), 'success', res.name + ' is no longer contained.'); });
+      });
+    });
+  }
+
+  /* The contained senders this user may see (GET /am/contained), newest first. */
+  function ctLoad() {
+    var tbody = $('ct-table').tBodies[0];
+    loading(tbody, 7);
+    return api('GET', '/am/contained', {limit: 100}).then(function (doc) {
+      clear(tbody);
+      var items = doc.items || [];
+      if (!items.length) tbody.appendChild(el('tr', null, el('td', {colspan: 7, 'class': 'text-muted', text: 'No sender is contained.'})));
+      items.forEach(function (c) {
+        tbody.appendChild(el('tr', {'data-object': c.name, 'data-kind': c.so_type},
+          el('td', null, el('span', {'class': 'mw-kind text-muted', text: KINDS[c.so_type]}), el('span', {'class': 'mw-addr', text: c.name})),
+          el('td', {text: c.account_name}),
+          el('td', {text: CONTAIN_ACTION[c.action] || c.action}),
+          el('td', {'class': 'mw-nowrap', text: fmtDate(c.since)}),
+          el('td', {text: c.auto ? 'automatic (' + fmtNum(c.holds) + ' holds)' : c.by}),
+          el('td', {'class': 'mw-cell', text: c.note || ''}),
+          el('td', null, uncontainButton(c, 'ct-why-' + c.id))));
+      });
+      if (doc.max_count > items.length) {
+        tbody.appendChild(el('tr', null, el('td', {colspan: 7, 'class': 'text-muted', text: 'The newest ' + fmtNum(items.length) + ' of ' +
+          fmtNum(doc.max_count) + ' are shown; ie-cli am contained lists them all.'})));
+      }
+    }, function (err) {
+      clear(tbody).appendChild(el('tr', null, el('td', {colspan: 7, 'class': 'text-danger', text: 'The contained senders could not be loaded.'})));
+      showError($('ct-result'), err);
+    });
+  }
+
+  var ACC_FIELDS = {'mw-acc-cap': 'limit_bytes', 'mw-acc-rel': 'releases_limit', 'mw-acc-state': 'state', 'mw-acc-incoming': 'incoming'};
+  var RELEASERS = [['account', 'the account itself'], ['reseller', 'its reseller or the server administrator'],
+    ['admin', 'the server administrator only']];
+  var POLICY_REASONS = {spam: 'Spam', winexec: 'Windows executables', virus: 'Malware', ratelimit: 'Over a sender limit',
+    contained: 'Contained senders', incoming: 'Incoming mail (any reason)'};
+
+  /* The account dialog for this user: what a reseller may not change is shown, not editable; then the
+     account's release policy with its own Save (GET/PATCH /accounts/{name}/release-policy). */
+  function accountDialogScope(body, a) {
+    if (!isAdmin()) {
+      Object.keys(ACC_FIELDS).forEach(function (id) {
+        if (mayChange(ACC_FIELDS[id])) return;
+        var input = $(id);
+        input.disabled = true;
+        var group = input.closest('.form-group') || input.closest('.checkbox');
+        if (group) append(group, el('p', {'class': 'help-block', text: 'Only the server administrator may change this.'}));
+      });
+      if (!mayChange('limit_bytes') || !mayChange('releases_limit')) $('mw-acc-reset').closest('.checkbox').hidden = true;
+    }
+    var box = el('fieldset', {'class': 'mw-policy', id: 'mw-policy'}, el('legend', {'class': 'mw-legend', text: 'Who may release held mail'}),
+      el('p', {'class': 'text-muted', text: 'Loading\u2026'}));
+    body.appendChild(box);
+    api('GET', '/accounts/' + encodeURIComponent(a.name) + '/release-policy').then(function (p) {
+      policyForm(box, a.name, p);
+    }, function (err) {
+      clear(box).appendChild(el('legend', {'class': 'mw-legend', text: 'Who may release held mail'}));
+      var msg = el('div');
+      box.appendChild(msg);
+      say(msg, 'danger', 'The release policy could not be loaded. ' + explain(err).text, null, false);
+    });
+  }
+
+  function policyForm(box, name, p) {
+    clear(box).appendChild(el('legend', {'class': 'mw-legend', text: 'Who may release held mail'}));
+    append(box, el('p', {'class': 'help-block', text: p.may_change ? 'For ' + name + ' only; \u201cas the server\u201d follows the server\u2019s policy.' +
+      (isAdmin() ? '' : ' You cannot make it looser than the server\u2019s.') : 'Only the server administrator may change this.'}));
+    var selects = {};
+    Object.keys(p.server).forEach(function (reason) {
+      var id = 'mw-policy-' + reason;
+      var words = {};
+      RELEASERS.forEach(function (r) { words[r[0]] = r[1]; });
+      var sel = el('select', {id: id, 'class': 'form-control input-sm', disabled: !p.may_change},
+        el('option', {value: 'default', text: 'as the server: ' + (words[p.server[reason]] || p.server[reason])}),
+        RELEASERS.map(function (r) { return el('option', {value: r[0], text: r[1]}); }));
+      sel.value = p.own[reason] || 'default';
+      selects[reason] = sel;
+      append(box, el('div', {'class': 'form-group mw-policy-row'}, el('label', {'for': id, text: POLICY_REASONS[reason] || reason}), sel));
+    });
+    var result = el('div', {id: 'mw-policy-result', 'class': 'mw-result', role: 'status', 'aria-live': 'polite', tabindex: -1});
+    if (p.may_change) {
+      append(box, el('button', {type: 'button', 'class': 'btn btn-default btn-sm', id: 'mw-policy-save', onclick: function () {
+        unsay(result);
+        var change = {};
+        Object.keys(selects).forEach(function (k) { if (selects[k].value !== (p.own[k] || 'default')) change[k] = selects[k].value; });
+        if (!Object.keys(change).length) { say(result, 'info', 'Nothing changed in the release policy, so nothing was saved.'); return; }
+        api('PATCH', '/accounts/' + encodeURIComponent(name) + '/release-policy', null, {release_by: change}).then(function (after) {
+          policyForm(box, name, after);
+          say($('mw-policy-result'), 'success', 'The release policy of ' + name + ' is saved.');
+        }, function (err) { showError(result, err, 'The release policy was not saved.'); });
+      }}, 'Save release policy'));
+    }
+    box.appendChild(result);
+  }
+
   // ---------------------------------------------------------------- start
   /* What each failing component means for mail, and what the admin runs to fix or check it. */
   var COMPONENTS = {
@@ -1321,15 +1655,26 @@
   }
 
   $('mw-user').textContent = document.body.getAttribute('data-user') || '';
-  api('GET', '/status').then(showStatus, function (err) {
+  Array.prototype.forEach.call(document.querySelectorAll('[data-zone]'), function (n) {
+    var z = zoneName();
+    n.textContent = z ? '(' + z + ')' : '';
+    n.title = 'Times are in your browser\u2019s time zone';
+  });
+  function notAnswering(err) {
     var st = $('mw-status');
     clear(st).appendChild(el('span', {'class': 'mw-state mw-state-bad', text: 'not answering'}));
     var banner = $('mw-banner');
     clear(banner);
     banner.hidden = false;
     append(banner, [el('h2', {text: 'Mailward is not answering'}), el('p', {text: explain(err).text})]);
-  });
+  }
   if (window.matchMedia && window.matchMedia('(max-width: 767px)').matches) $('q-filter-box').open = false;
   var start = (location.hash || '').slice(1);
-  selectTab(tabs.indexOf(start) >= 0 ? start : 'quarantine');
+  // who is signed in decides what the page offers (a reseller: its accounts, no server-wide settings); the
+  // service status is the admin's (the API refuses it to a reseller)
+  whoami().then(function () {
+    if (isAdmin()) api('GET', '/status').then(showStatus, notAnswering);
+  }, notAnswering).then(function () {
+    selectTab(tabs.indexOf(start) >= 0 ? start : 'quarantine');
+  });
 })();
