@@ -193,8 +193,7 @@ def test_whm_activity_monitor_contains_and_lifts_a_script(world: World, browser:
     listed = root.get("/am/contained").json["items"]
     assert [(c["name"], c["action"], c["note"], c["account_name"]) for c in listed] == \
         [(SHOP_SCRIPT, "hold", "hacked contact form", "shopco")]
-    if size == "laptop":  # on a phone the Activity Monitor's tree scrolls sideways in its own region, as before
-        assert_inside_viewport(page, "#am-table tbody .mw-actions-cell .btn, #ct-table tbody .btn", "WHM contained")
+    assert_inside_viewport(page, "#am-table tbody .mw-actions-cell .btn, #ct-table tbody .btn", f"WHM contained {size}")
     page.eval_on_selector(f"#am-table tr[data-object='{SHOP_SCRIPT}']", "r => r.scrollIntoView({block: 'center'})")
     shot(page, f"whm-contained-row-{size}")
     check(page, f"WHM contained {size}")

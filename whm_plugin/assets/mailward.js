@@ -1529,12 +1529,12 @@
       if (!items.length) tbody.appendChild(el('tr', null, el('td', {colspan: 7, 'class': 'text-muted', text: 'No sender is contained.'})));
       items.forEach(function (c) {
         tbody.appendChild(el('tr', {'data-object': c.name, 'data-kind': c.so_type},
-          el('td', null, el('span', {'class': 'mw-kind text-muted', text: KINDS[c.so_type]}), el('span', {'class': 'mw-addr', text: c.name})),
-          el('td', {text: c.account_name}),
-          el('td', {text: CONTAIN_ACTION[c.action] || c.action}),
-          el('td', {'class': 'mw-nowrap', text: fmtDate(c.since)}),
-          el('td', {text: c.auto ? 'automatic (' + fmtNum(c.holds) + ' holds)' : c.by}),
-          el('td', {'class': 'mw-cell', text: c.note || ''}),
+          el('td', null, el('span', {'class': 'mw-kind text-muted', text: KINDS[c.so_type]}), ' ', el('span', {'class': 'mw-addr', text: c.name})),
+          el('td', {'data-label': 'Account', text: c.account_name}),
+          el('td', {'data-label': 'Mail', text: CONTAIN_ACTION[c.action] || c.action}),
+          el('td', {'class': 'mw-nowrap', 'data-label': 'Since', text: fmtDate(c.since)}),
+          el('td', {'data-label': 'By', text: c.auto ? 'automatic (' + fmtNum(c.holds) + ' holds)' : c.by}),
+          el('td', {'class': 'mw-cell', 'data-label': 'Note', text: c.note || ''}),
           el('td', null, uncontainButton(c, 'ct-why-' + c.id))));
       });
       if (doc.max_count > items.length) {
@@ -1670,11 +1670,10 @@
   }
   if (window.matchMedia && window.matchMedia('(max-width: 767px)').matches) $('q-filter-box').open = false;
   var start = (location.hash || '').slice(1);
-  // who is signed in decides what the page offers (a reseller: its accounts, no server-wide settings); the
-  // service status is the admin's (the API refuses it to a reseller)
+  // who is signed in decides what the page offers (a reseller: its accounts, no server-wide settings; the API
+  // scopes every answer anyway, so the first tab loads meanwhile); the service status is the admin's
   whoami().then(function () {
     if (isAdmin()) api('GET', '/status').then(showStatus, notAnswering);
-  }, notAnswering).then(function () {
-    selectTab(tabs.indexOf(start) >= 0 ? start : 'quarantine');
-  });
+  }, notAnswering);
+  selectTab(tabs.indexOf(start) >= 0 ? start : 'quarantine');
 })();
