@@ -11,15 +11,18 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from tests.functional.axe_check import assert_accessible, assert_inside_viewport
 from tests.functional.conftest import SystemUser
 from tests.functional.plugin_fixtures import artifacts_dir, browser_requirements
-from tests.functional.ui_world import LIMITED, SHOP_SCRIPT, UiWorld, ui_world
+from tests.functional.ui_world import LIMITED, SHOP_SCRIPT, UiWorld, seed_bulk, ui_world
 
 pytestmark = [pytest.mark.functional, pytest.mark.slow,
               pytest.mark.skipif(bool(browser_requirements()), reason=browser_requirements() or "ok")]
@@ -37,8 +40,9 @@ def world(system_users: dict[str, SystemUser]) -> Iterator[UiWorld]:
         yield w
 
 
-def open_page(browser: Any, url: str, size: tuple[int, int]) -> Any:
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="en-US")
+def open_page(browser: Any, url: str, size: tuple[int, int], locale: str = "en-US", timezone: str = "") -> Any:
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale=locale,
+                                  **({"timezone_id": timezone} if timezone else {}))
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     answer = page.goto(url)
@@ -46,15 +50,15 @@ def open_page(browser: Any, url: str, size: tuple[int, int]) -> Any:
     return page
 
 
-def whm(world: UiWorld, browser: Any, size: tuple[int, int] = LAPTOP, tab: str = "") -> Any:
-    page = open_page(browser, world.host.whm_url() + (f"#{tab}" if tab else ""), size)
+def whm(world: UiWorld, browser: Any, size: tuple[int, int] = LAPTOP, tab: str = "", **kw: str) -> Any:
+    page = open_page(browser, world.host.whm_url() + (f"#{tab}" if tab else ""), size, **kw)
     if not tab or tab == "quarantine":
         page.wait_for_selector("#q-table tbody tr[data-email-id]")
     return page
 
 
-def cpanel(world: UiWorld, browser: Any, user: str = "mwt-alice", size: tuple[int, int] = LAPTOP) -> Any:
-    page = open_page(browser, world.host.cpanel_url(user), size)
+def cpanel(world: UiWorld, browser: Any, user: str = "mwt-alice", size: tuple[int, int] = LAPTOP, **kw: str) -> Any:
+    page = open_page(browser, world.host.cpanel_url(user), size, **kw)
     page.wait_for_selector("#quarantine-table:not([aria-busy]) tbody tr[data-email-id]")
     return page
 
@@ -492,7 +496,7 @@ def test_cpanel_shows_direction_and_its_own_incoming_figures(world: UiWorld, bro
     page.wait_for_selector("#quarantine-table:not([aria-busy]) tbody tr[data-email-id]")
     reasons = page.eval_on_selector_all("#quarantine-table tbody tr[data-email-id] td:nth-child(5)",
                                         "cs => cs.map(c => c.textContent)")
-    assert len(reasons) == 2 and all(r.endswith("(sent to you)") for r in reasons)
+    assert len(reasons) == 2 and all("(sent to you)" in r for r in reasons), reasons
     page.click("#tab-statistics")
     page.wait_for_selector("#st-table tfoot tr")
     assert page.locator("#st-table tbody tr").count() in (7, 8)
@@ -505,3 +509,251 @@ def test_cpanel_shows_direction_and_its_own_incoming_figures(world: UiWorld, bro
     shot(page, "cpanel-settings-1366")
     assert_accessible(page, "cPanel settings", CPANEL)
     page.context.close()
+
+
+# ------------------------------------------------------------------------------------------------ item 11 and 18, rest
+
+#: Both quarantines' filters, in order: the cPanel page has the same ones, WHM adds the admin's own around them.
+SHARED_FILTERS = ["Sender", "Recipient", "Subject", "Reason", "Direction", "Received"]
+WHM_FILTERS = ["Account", *SHARED_FILTERS, "PHP script", "Per page"]
+TOKYO = "Asia/Tokyo"
+
+
+def tokyo_when(epoch: int) -> str:
+    """A regex of how en-US Chromium writes epoch in Tokyo with its zone (Intl dateStyle medium, timeStyle long)."""
+    t = datetime.fromtimestamp(epoch, ZoneInfo(TOKYO))
+    hour = t.hour % 12 or 12
+    return (rf"{t.strftime('%b')} {t.day}, {t.year}, {hour}:{t.minute:02d}:{t.second:02d}[\s\u202f]"
+            rf"{'AM' if t.hour < 12 else 'PM'} GMT\+9")
+
+
+def open_filters(page: Any) -> None:
+    """Unfold the search and filters (folded on a phone, as a person would tap them open)."""
+    box = page.locator("details.mw-filter-box")
+    if not box.evaluate("d => d.open"):
+        box.locator("summary").click()
+
+
+def filter_labels(page: Any, form: str) -> list[str]:
+    return page.eval_on_selector_all(f"{form} label", "ls => ls.map(l => l.textContent.trim())")
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["1366", "390"])
+def test_scores_show_their_threshold_and_the_viewer_its_time_zone(world: UiWorld, browser: Any,
+                                                                 size: tuple[int, int]) -> None:
+    """Item 11: "Score 1,009 (holds at 6)" in both quarantines and viewers, incoming holds against the incoming
+    threshold; numbers with the locale's separators; the viewer's time in the viewer's zone, named; sizes in KB."""
+    api = world.api()
+    spam = next(i for i in api.get("/emails?account=mwt-alice&reason=spam&direction=outgoing&limit=5").json["items"])
+    assert spam["score"] == 1009.0 and spam["hold_threshold"] == 6.0
+    page = whm(world, browser, size, timezone=TOKYO)
+    try:
+        open_filters(page)
+        page.fill("#q-account", "mwt-alice")
+        page.select_option("#q-reason", "spam")
+        with page.expect_response(lambda r: "api=%2Femails" in r.url and "reason=spam" in r.url):
+            page.click("#q-filters button[type=submit]")
+        page.wait_for_selector(f"#q-table tr[data-email-id='{spam['email_id']}']")
+        scores = page.eval_on_selector_all("#q-table tbody td.mw-reasons .mw-score", "ss => ss.map(s => s.textContent)")
+        assert set(scores) == {"Score 1,009 (holds at 6)", "Score 7.5 (holds at 6)"}, scores  # outgoing, incoming
+        assert len(scores) == page.locator("#q-table tbody tr[data-email-id]").count()
+        assert page.text_content("#q-table thead [data-zone]") == "(GMT+9)"
+        page.click(f"#q-table tr[data-email-id='{spam['email_id']}'] button:has-text('View')")
+        page.wait_for_selector("#mw-email:not([hidden])")
+        meta = dict(zip(page.eval_on_selector_all("#mw-email-meta dt", "ds => ds.map(d => d.textContent)"),
+                        page.eval_on_selector_all("#mw-email-meta dd", "ds => ds.map(d => d.textContent)"),
+                        strict=True))
+        assert meta["Score"] == "1,009 (holds at 6)"
+        assert re.fullmatch(tokyo_when(spam["received_date"]), meta["Received"]), meta["Received"]
+        assert re.fullmatch(r"\d+(\.\d)? KB", meta["Size"]), meta["Size"]
+        shot(page, f"whm-viewer-score-{size[0]}")
+        assert_accessible(page, f"WHM viewer with score {size[0]}")
+        page.keyboard.press("Escape")
+        shot(page, f"whm-quarantine-scores-{size[0]}")
+        assert_accessible(page, f"WHM quarantine with scores {size[0]}")
+    finally:
+        page.context.close()
+
+    page = cpanel(world, browser, size=size, timezone=TOKYO)
+    try:
+        open_filters(page)
+        page.select_option("#q-direction", "incoming")
+        with page.expect_response(lambda r: "api=%2Femails" in r.url and "direction=incoming" in r.url):
+            page.click("#quarantine-filter button[type=submit]")
+        page.wait_for_selector("#quarantine-table:not([aria-busy]) tbody tr[data-email-id]")
+        scores = page.eval_on_selector_all("#quarantine-table tbody .mw-score", "ss => ss.map(s => s.textContent)")
+        assert scores == ["Score 7.5 (holds at 6)"] * 2, scores  # incoming holds: the incoming threshold
+        page.click("#quarantine-filter button[type=reset]")
+        page.wait_for_selector(f"#quarantine-table:not([aria-busy]) tr[data-email-id='{spam['email_id']}']")
+        row = page.locator(f"#quarantine-table tr[data-email-id='{spam['email_id']}']")
+        assert row.locator(".mw-score").text_content() == "Score 1,009 (holds at 6)"
+        assert page.text_content("#quarantine-table thead [data-zone]") == "(GMT+9)"
+        row.locator("button:has-text('View')").click()
+        page.wait_for_selector("#message-view[open]")
+        meta = dict(zip(page.eval_on_selector_all("#mv-meta dt", "ds => ds.map(d => d.textContent)"),
+                        page.eval_on_selector_all("#mv-meta dd", "ds => ds.map(d => d.textContent)"), strict=True))
+        assert meta["Spam score"] == "1,009 (holds at 6)"
+        assert re.fullmatch(tokyo_when(spam["received_date"]), meta["Received"]), meta["Received"]
+        assert re.fullmatch(r"\d+(\.\d)? KB", meta["Size"]), meta["Size"]
+        shot(page, f"cpanel-viewer-score-{size[0]}")
+        assert_accessible(page, f"cPanel viewer with score {size[0]}", CPANEL)
+    finally:
+        page.context.close()
+
+
+def test_numbers_follow_the_viewers_locale(world: UiWorld, browser: Any) -> None:
+    """Item 11: thousands separators and decimals by Intl.NumberFormat in the admin's locale (German here)."""
+    page = whm(world, browser, LAPTOP, locale="de-DE")
+    try:
+        scores = page.eval_on_selector_all("#q-table tbody td.mw-reasons .mw-score", "ss => ss.map(s => s.textContent)")
+        assert "Score 1.009 (holds at 6)" in scores, scores
+        page.click("#tab-settings")
+        row = page.locator("#acc-table tbody tr[data-account='mwt-alice']")
+        row.wait_for()
+        capacity, used = (row.locator("td").nth(i).text_content() for i in (0, 1))
+        assert capacity.startswith("100 MB"), capacity
+        assert re.fullmatch(r"\d+(,\d)? KB", used), used
+        shot(page, "whm-accounts-de-1366")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["1366", "390"])
+def test_quarantine_filters_are_the_same_on_both_pages(world: UiWorld, browser: Any, size: tuple[int, int]) -> None:
+    """Item 11: the same filters in the same order; a search that finds nothing says so and leaves no pager; a
+    failed search leaves no pager; Reset goes back to every held message."""
+    expected_total = {"whm": world.api().get("/emails?limit=1").json["max_count"],
+                      "cpanel": world.api().get("/emails?account=mwt-alice&limit=1").json["max_count"]}
+    for name, open_, form, table, pager in (
+            ("whm", lambda: whm(world, browser, size), "#q-filters", "#q-table", "#q-pager"),
+            ("cpanel", lambda: cpanel(world, browser, size=size), "#quarantine-filter", "#quarantine-table",
+             "#q-pager")):
+        page = open_()
+        try:
+            open_filters(page)
+            labels = filter_labels(page, form)
+            assert labels == (WHM_FILTERS if name == "whm" else SHARED_FILTERS), labels
+            options = {f: page.eval_on_selector_all(f"#q-{f} option", "os => os.map(o => o.value)")
+                       for f in ("reason", "direction", "since")}
+            assert options == {"reason": ["", "spam", "winexec", "virus", "ratelimit", "contained"],
+                               "direction": ["", "outgoing", "incoming"], "since": ["", "1h", "24h", "7d", "30d"]}
+            total = f"of {expected_total[name]:,}"
+            assert total in page.text_content(pager)
+
+            page.fill("#q-subject", "no message has this subject")
+            page.select_option("#q-since", "7d")
+            with page.expect_response(lambda r: "api=%2Femails" in r.url and "since=7d" in r.url):
+                page.click(f"{form} button[type=submit]")
+            page.wait_for_selector(f"{table} tbody td.mw-empty")
+            assert page.text_content(f"{table} tbody").startswith("No held messages match these filters.")
+            assert not page.is_visible(f"{pager} button") and "of" not in page.inner_text(pager)
+            shot(page, f"{name}-filters-nothing-found-{size[0]}")
+            assert_accessible(page, f"{name} nothing found {size[0]}", CPANEL if name == "cpanel" else None)
+
+            page.fill("#q-subject", "")
+            page.route(re.compile(r"api=%2Femails&"), lambda route: route.fulfill(
+                status=503, content_type="application/json", body=json.dumps(
+                    {"code": 503, "status": "service_unavailable", "message": "down", "errors": {}})))
+            page.click(f"{form} button[type=submit]")
+            page.wait_for_selector(f"{table} tbody td.text-danger")
+            assert not page.is_visible(f"{pager} button") and "of" not in page.inner_text(pager)
+            page.unroute(re.compile(r"api=%2Femails&"))
+
+            with page.expect_response(lambda r: "api=%2Femails" in r.url and "since" not in r.url):
+                page.click(f"{form} button[type=reset]")
+            page.wait_for_selector(f"{table} tbody tr[data-email-id]")
+            assert page.input_value("#q-since") == "" and page.input_value("#q-subject") == ""
+            assert total in page.text_content(pager), "back to every held message"
+            assert page.locator(f"{table} tbody tr[data-email-id]").count() == 25
+            assert_accessible(page, f"{name} filters reset {size[0]}", CPANEL if name == "cpanel" else None)
+        finally:
+            page.context.close()
+
+
+def test_lowering_a_capacity_shows_the_eviction_going_on(world: UiWorld, browser: Any) -> None:
+    """Item 18: a capacity lowered below a large quarantine: the save answers at once and a progress bar beside the
+    form follows the job until it says how many were deleted; the same for a lowered default, on a phone."""
+    api = world.api()
+    held = seed_bulk(world.serve, "bulkco", 600, 4000)
+    mib = 1024 * 1024
+    try:
+        page = whm(world, browser, LAPTOP, "settings")
+        page.fill("#acc-name", "bulkco")
+        page.click("#acc-filters button[type=submit]")
+        row = page.locator("#acc-table tbody tr[data-account='bulkco']")
+        row.wait_for()
+        held_back: list[Any] = []
+        go = threading.Event()
+
+        def hold_first(route: Any) -> None:
+            if not go.is_set() and not held_back:
+                held_back.append(route)  # the first look at the job waits: the page shows what the save said
+            else:
+                route.continue_()
+
+        page.route(re.compile(r"api=%2Fquota-evictions"), hold_first)
+        row.get_by_role("button", name="Edit bulkco").click()
+        page.fill("#mw-acc-cap", "1")
+        page.click("#mw-dialog-ok")
+        page.wait_for_selector("#mw-dialog-msg .alert-danger")
+        assert "deleted at once" in page.text_content("#mw-dialog-msg")
+        with page.expect_response(lambda r: "api=%2Faccounts%2Fbulkco" in r.url and r.request.method == "PATCH") as ans:
+            page.click("#mw-dialog-ok")
+        job = ans.value.json()["eviction"]
+        assert job["state"] == "running" and job["evicted"] == 200, job
+        page.wait_for_selector("#acc-result progress")
+        text = page.text_content("#acc-result")
+        assert "Deleting the oldest held messages of bulkco" in text and "200 deleted so far" in text, text
+        assert re.search(r"200 deleted so far; 781 KB of 1\.3 MB freed \(\d+%\)", text), text
+        assert page.get_attribute("#acc-result", "aria-busy") == "true"
+        assert page.evaluate("document.activeElement.id") == "acc-result"
+        shot(page, "whm-eviction-progress-1366")
+        assert_accessible(page, "WHM eviction in progress")
+        deadline = time.monotonic() + 30
+        while not held_back and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        go.set()
+        held_back[0].continue_()
+        page.wait_for_selector("#acc-result .alert-success", timeout=TIMEOUT_MS)
+        done = api.get(f"/quota-evictions/{job['id']}").json
+        assert done["state"] == "done" and done["evicted"] > 200
+        assert (f"{done['evicted']:,} of the oldest held messages were deleted to fit the new storage capacity"
+                in page.text_content("#acc-result"))
+        acc = api.get("/accounts/bulkco").json
+        assert acc["used_bytes"] <= mib and acc["messages"] == 600 - done["evicted"]
+        assert page.get_attribute("#acc-result", "aria-busy") is None
+        shot(page, "whm-eviction-done-1366")
+        assert_accessible(page, "WHM eviction done")
+        page.context.close()
+
+        # a lowered default, followed on a phone
+        assert api.call("PATCH", "/accounts/bulkco", body={"limit_bytes": -1}).status == 200
+        held = seed_bulk(world.serve, "bulkco", 300, 4000, age_s=50 * 86400) + acc["used_bytes"]
+        page = whm(world, browser, PHONE, "settings")
+        page.wait_for_function("!document.getElementById('qd-fields').disabled")
+        go.clear()
+        held_back.clear()
+        page.route(re.compile(r"api=%2Fquota-evictions"), hold_first)
+        page.fill("#qd-limit", "1")
+        with page.expect_response(
+                lambda r: "api=%2Fquarantine-defaults" in r.url and r.request.method == "PATCH") as ans:
+            page.click("#qd-form button[type=submit]")
+        job = ans.value.json()["eviction"]
+        page.wait_for_selector("#qd-result progress")
+        assert "the accounts that follow the defaults" in page.text_content("#qd-result")
+        assert_inside_viewport(page, "#qd-result progress", "eviction progress 390")
+        shot(page, "whm-eviction-progress-390")
+        assert_accessible(page, "WHM default eviction in progress 390")
+        while not held_back and time.monotonic() < deadline + 30:
+            page.wait_for_timeout(50)
+        go.set()
+        held_back[0].continue_()
+        page.wait_for_selector("#qd-result .alert-success", timeout=TIMEOUT_MS)
+        done = api.get(f"/quota-evictions/{job['id']}").json
+        assert f"{done['evicted']:,} of the oldest held messages were deleted" in page.text_content("#qd-result")
+        assert api.get("/accounts/bulkco").json["used_bytes"] <= mib < held
+        shot(page, "whm-eviction-done-390")
+        page.context.close()
+    finally:
+        api.call("PATCH", "/quarantine-defaults", body={"limit_bytes": -1})
+        api.call("DELETE", "/accounts/bulkco/emails")

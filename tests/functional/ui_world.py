@@ -127,6 +127,31 @@ def seed_quarantine(serve: ServeProcess, plan: list[tuple[str, int, str, str, st
     return {a: list(reversed(ids)) for a, ids in held.items()}
 
 
+def seed_bulk(serve: ServeProcess, account: str, count: int, size: int, *, age_s: float = 40 * 86400) -> int:
+    """count plain messages of `size` bytes for account, received about age_s ago (older than every other held
+    message, so they never reach a listing's first page); returns the bytes they hold."""
+    store = serve_quarantine(serve)
+    spool = Path(tempfile.mkdtemp(dir=serve.state_dir))
+    now = time.time() - age_s
+    total = 0
+    try:
+        for i in range(count):
+            head = (f"From: <bulk{i}@bulk.example>\r\nTo: <x@dest.test>\r\nSubject: bulk {i}\r\n"
+                    f"Message-ID: <{uuid.uuid4().hex}@mailward.test>\r\n\r\n").encode()
+            data = head + b"x" * max(0, size - len(head) - 2) + b"\r\n"
+            path = spool / f"{i}.eml"
+            path.write_bytes(data)
+            store.hold(path, QuarantineRecord(
+                email_id=str(uuid.uuid4()), account=account, received=now + i, sender=f"bulk{i}@bulk.example",
+                recipients=["x@dest.test"], subject=f"bulk {i}", reasons=["spam"], score=9.0, symbols=[],
+                size=len(data), direction="outgoing", sender_domain="bulk.example",
+                sender_email=f"bulk{i}@bulk.example"))
+            total += len(data)
+    finally:
+        shutil.rmtree(spool, ignore_errors=True)
+    return total
+
+
 #: A sender address of mwt-alice with its own limit of 2 an hour: its third message is held for the limit.
 LIMITED = "limited@alice.example"
 #: The PHP script shopco's held spam came from (Activity Monitor name: domain/path).
