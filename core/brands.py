@@ -17,6 +17,12 @@ _BRAND_WORDS = sorted(((tuple(name.replace(".", " ").split()), name) for name in
                       key=lambda item: -len(item[0]))
 _FIRST_WORDS = frozenset(words[0] for words, _ in _BRAND_WORDS)
 _MAIN_LABEL = {name: domains[0].split(".", 1)[0] for name, domains in BRANDS.items() if domains}
+#: Every domain the table lists -> (table position, name) of the first brand listing it: brand_of_domain looks up
+#: a domain's suffixes here instead of testing every brand's domains in turn.
+_DOMAIN_BRAND: dict[str, tuple[int, str]] = {}
+for _pos, (_name, _domains) in enumerate(BRANDS.items()):
+    for _domain in _domains:
+        _DOMAIN_BRAND.setdefault(_domain, (_pos, _name))
 
 
 def display_words(display: str) -> list[str]:
@@ -62,10 +68,16 @@ def belongs_to(domain: str, brand: str) -> bool:
 def brand_of_domain(domain: str) -> str | None:
     """The brand whose table lists this domain's site (or a parent of it), or None."""
     domain = domain.lower().strip(".")
-    for name, domains in BRANDS.items():
-        if any(domain == d or domain.endswith("." + d) for d in domains):
-            return name
-    return None
+    # The domain and each suffix after one of its dots; the brand first in the table wins, as a scan in table
+    # order would find it.
+    best = _DOMAIN_BRAND.get(domain)
+    dot = domain.find(".")
+    while dot >= 0:
+        hit = _DOMAIN_BRAND.get(domain[dot + 1:])
+        if hit is not None and (best is None or hit < best):
+            best = hit
+        dot = domain.find(".", dot + 1)
+    return best[1] if best is not None else None
 
 
 def brand_sender_domain(domain: str) -> str | None:

@@ -1,0 +1,106 @@
+"""The scan path's table lookups and shortcuts give what a plain walk through the tables gives: the brand of a
+domain (first brand in table order), the spam phrases and fraud cues found (first cue of a group in its order),
+wallet addresses on word boundaries, and the classifier's log-odds and top tokens."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from core.brands import brand_of_domain
+from core.checks.scam_patterns import CHECK as SCAM
+from core.checks.scam_patterns import _wallet
+from core.checks.spam_phrases import CHECK as PHRASES_CHECK
+from core.checks.spam_phrases import PHRASES, normalize
+from core.mime import parse_message
+from core.rule_tables import BRANDS
+from core.spam_model import MAX_LEARNED_DELTA, MAX_LOGIT, TOP_TOKENS, SpamModel
+from tests.core.scan_support import context, settings
+
+BTC = "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"  # a valid legacy address (checksum holds)
+
+
+def _table_walk(domain: str) -> str | None:
+    """The brand of a domain as a walk through BRANDS in table order finds it."""
+    domain = domain.lower().strip(".")
+    for name, domains in BRANDS.items():
+        if any(domain == d or domain.endswith("." + d) for d in domains):
+            return name
+    return None
+
+
+def test_brand_of_domain_is_the_first_brand_in_table_order() -> None:
+    listed = [d for domains in BRANDS.values() for d in domains]
+    shared = [d for d in set(listed) if listed.count(d) > 1]
+    assert shared, "the table lists some domains under several brands"
+    rnd = random.Random(0)
+    cases = ["", ".", "..", "com", "co.uk", "xpaypal.com", "paypal.com.evil.example", "a..paypal.com", "PAYPAL.COM."]
+    for d in listed:
+        cases += [d, "mail." + d, "a.b." + d + ".", "x" + d, d + ".example", d.upper()]
+    for _ in range(2000):
+        a, b = rnd.choice(listed).split("."), rnd.choice(listed).split(".")
+        cases.append(".".join(a[rnd.randrange(len(a)):] + b[:rnd.randrange(len(b))]))
+    for case in cases:
+        assert brand_of_domain(case) == _table_walk(case), case
+
+
+def test_every_spam_phrase_is_written_as_normalised_text_reads() -> None:
+    # the check looks a phrase up by its first word among the text's words: a phrase must be normalised text
+    for phrase in PHRASES:
+        assert normalize(phrase) == f" {phrase} ", phrase
+
+
+def _plain(subject: str, body: str) -> bytes:
+    return (f"From: <a@shop.example>\nTo: b@x.example\nSubject: {subject}\n"
+            f"Content-Type: text/plain; charset=utf-8\n\n{body}").encode()
+
+
+@pytest.mark.parametrize(("subject", "body", "found"), [
+    ("Act now", "", ["act now"]),
+    ("x", "...act,now!!", ["act now"]),
+    ("x", "react now", []),
+    ("x", "you have won; claim your prize. Act now", ["act now", "you have won", "claim your prize"]),
+    ("x", "make money fast make money online", ["make money fast", "make money online"]),
+])
+def test_spam_phrases_found_in_table_order(subject: str, body: str, found: list[str]) -> None:
+    msg = parse_message(_plain(subject, body), settings().scan)
+    got = PHRASES_CHECK.run(msg, context())
+    assert (got[0].options if got else []) == found
+
+
+def test_a_fraud_group_reports_its_first_cue_in_table_order_whatever_the_text_order() -> None:
+    # "next of kin" comes before "beneficiary" in the advance-fee table's first group
+    msg = parse_message(_plain("Hello", "You are named beneficiary, as next of kin. This is strictly confidential."),
+                        settings().scan)
+    got = {s.name: s.options for s in SCAM.run(msg, context())}
+    assert got["SCAM_ADVANCE_FEE"][0] == "next of kin"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    (BTC, BTC), (f" {BTC} ", BTC), (f"({BTC})", BTC), (f"x{BTC}", ""), (f"/{BTC}", ""), (f"_{BTC}", ""),
+    (f"{BTC}/", ""), (f"{BTC}x", ""), ("a 0x" + "ab" * 20, "0x" + "ab" * 20), ("a0x" + "ab" * 20, ""),
+])
+def test_wallets_stand_on_word_boundaries(text: str, found: str) -> None:
+    assert _wallet(text) == found
+
+
+def test_model_score_adds_token_weights_in_order_and_names_the_top_tokens() -> None:
+    rnd = random.Random(1)
+    vocab = [f"t{i}" for i in range(400)]
+    model = SpamModel(bias=0.3, weights={t: rnd.uniform(-2, 2) for t in vocab[:300] if rnd.random() < 0.9})
+    for _ in range(50):
+        tokens = rnd.sample(vocab, 150)
+        for learned in (None, {}, {t: rnd.uniform(-9, 9) for t in rnd.sample(vocab, 60)}):
+            extra = learned or {}
+            weights = [model.weights.get(t, 0.0) + max(-MAX_LEARNED_DELTA, min(MAX_LEARNED_DELTA, extra.get(t, 0.0)))
+                       for t in tokens]
+            z = model.bias
+            for w in weights:
+                z += w
+            z = max(-MAX_LOGIT, min(MAX_LOGIT, z))
+            top = sorted(((w, t) for w, t in zip(weights, tokens, strict=True) if w > 0), reverse=True)[:TOP_TOKENS]
+            got = model.score(tokens, learned)
+            assert got is not None
+            assert got.logit == z and model.logit(tokens, learned) == z
+            assert got.top == [(t, round(w, 3)) for w, t in top]
