@@ -54,6 +54,9 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import reduce
+from itertools import repeat
+from operator import add
 from typing import Any, Protocol
 
 from core.errors import ModelError
@@ -222,26 +225,25 @@ class SpamModel:
 
     def logit(self, tokens: Sequence[str], learned: Mapping[str, float] | None = None) -> float:
         """bias + the weights of the tokens, each with what online learning added to it (capped)."""
+        return _clamp(reduce(add, self._token_weights(tokens, learned), self.bias), MAX_LOGIT)
+
+    def _token_weights(self, tokens: Sequence[str], learned: Mapping[str, float] | None) -> list[float]:
+        """Each token's weight plus what online learning added to it (capped), in token order."""
         weights = self.weights
-        z = self.bias
-        if learned:
-            for t in tokens:
-                z += weights.get(t, 0.0) + _clamp(learned.get(t, 0.0), MAX_LEARNED_DELTA)
-        else:
-            for t in tokens:
-                z += weights.get(t, 0.0)
-        return _clamp(z, MAX_LOGIT)
+        if not learned:
+            return list(map(weights.get, tokens, repeat(0.0)))
+        get = learned.get
+        return [weights.get(t, 0.0) + _clamp(get(t, 0.0), MAX_LEARNED_DELTA) for t in tokens]
 
     def score(self, tokens: Sequence[str], learned: Mapping[str, float] | None = None) -> SpamScore | None:
         """Calibrated spam probability and raw log-odds of a message's tokens; None if the model has no weights."""
         if not self.weights:
             return None
-        z = self.logit(tokens, learned)
-        extra = learned or {}
-        weights = self.weights
-        top = heapq.nlargest(TOP_TOKENS, ((weights.get(t, 0.0) + _clamp(extra.get(t, 0.0), MAX_LEARNED_DELTA), t)
-                                          for t in tokens))
-        return SpamScore(prob=self.calibration.prob(z), logit=z, top=[(t, round(w, 3)) for w, t in top if w > 0])
+        ws = self._token_weights(tokens, learned)
+        # added one by one in token order (reduce, not sum: Python 3.12's sum compensates float rounding)
+        z = _clamp(reduce(add, ws, self.bias), MAX_LOGIT)
+        top = heapq.nlargest(TOP_TOKENS, [(w, t) for w, t in zip(ws, tokens, strict=True) if w > 0])
+        return SpamScore(prob=self.calibration.prob(z), logit=z, top=[(t, round(w, 3)) for w, t in top])
 
     def to_bytes(self) -> bytes:
         """The model file: gzip'd JSON with sorted keys and a zero gzip timestamp (equal models, equal bytes)."""

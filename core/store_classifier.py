@@ -202,7 +202,7 @@ class ClassifierStore:
                 self._refresh(now)
             if self._snapshot is not None:
                 snap = self._snapshot
-                return {t: snap[t] for t in tokens if t in snap}
+                return {t: snap[t] for t in tokens if t in snap} if snap else {}
             return self._read(tokens)
         except redis.RedisError as exc:
             # score with the model file alone until the next refresh, rather than wait on Redis in every scan
