@@ -81,8 +81,9 @@ class ParsedMessage:
     attachments: list[Attachment] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
     part_count: int = 0
-    # Text views several checks derive the same way, computed once per scan (core.checks.spam_phrases.normalized_text)
-    views: dict[str, str] = field(default_factory=dict)
+    # Views of the text several checks derive the same way, computed once per scan
+    # (core.checks.spam_phrases.normalized_text and normalized_words, core.links.message_urls)
+    views: dict[str, Any] = field(default_factory=dict)
     # `headers` by lower-case name, built on the first lookup (checks look up dozens of names per scan) and again
     # whenever headers were added since
     _by_name: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.checks.base import GROUP_SPAM, ScanContext
-from core.checks.spam_phrases import message_text, normalized_text
+from core.checks.spam_phrases import message_text, normalized_text, normalized_words
 from core.models import Symbol
 from core.scam_tables import LARGE_SUM, SCAM_FAMILIES, STRONG_FAMILIES, WALLET_ADDRESS
 
@@ -24,9 +24,11 @@ if TYPE_CHECKING:
 
 FULL = "SCAM_FULL_SCRIPT"
 WALLET = "CRYPTO_WALLET"
-#: Bitcoin (legacy and bech32) and Ethereum addresses, on word boundaries; bounded, linear.
-_WALLET = re.compile(r"(?<![\w/])(?:bc1[02-9ac-hj-np-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|0x[0-9a-fA-F]{40})"
-                     r"(?![\w/])")
+#: Bitcoin (legacy and bech32) and Ethereum addresses, on word boundaries; bounded, linear. Each alternative starts
+#: with its literal first character and looks behind it ("1(?<![\w/]1)": nothing of a word or path before the "1")
+#: so that the regex engine skips ahead to those characters instead of trying a match at every position.
+_WALLET = re.compile(r"(?:b(?<![\w/]b)c1[02-9ac-hj-np-z]{25,59}|1(?<![\w/]1)[1-9A-HJ-NP-Za-km-z]{25,34}"
+                     r"|3(?<![\w/]3)[1-9A-HJ-NP-Za-km-z]{25,34}|0(?<![\w/]0)x[0-9a-fA-F]{40})(?![\w/])")
 SYMBOLS = (*(f"SCAM_{f.upper()}" for f in SCAM_FAMILIES), FULL, WALLET)
 
 
@@ -44,6 +46,18 @@ def _compile(cue: str) -> tuple[str, str, str]:
 
 
 _FAMILIES = {f: tuple(tuple(_compile(c) for c in group) for group in groups) for f, groups in SCAM_FAMILIES.items()}
+#: Where each word cue sits, by its first word ((family, group, position in the group) of each), and where the
+#: anywhere cues sit: a scan looks up the message's words here instead of testing every cue of every group.
+_BY_FIRST: dict[str, list[tuple[str, int, int]]] = {}
+_ANYWHERE: list[tuple[str, int, int]] = []
+for _family, _groups in _FAMILIES.items():
+    for _g, _group in enumerate(_groups):
+        for _k, (_cue, _how, _first) in enumerate(_group):
+            if _how == WORD:
+                _BY_FIRST.setdefault(_first, []).append((_family, _g, _k))
+            elif _how == ANYWHERE:
+                _ANYWHERE.append((_family, _g, _k))
+_FIRST_WORDS = frozenset(_BY_FIRST)
 #: A sum of a million or more ("$4,500,000", "USD 10.5 million", "2.000.000 EUR"): the money advance-fee and prize
 #: fraud promise.
 _LARGE_SUM = re.compile(
@@ -89,6 +103,16 @@ def _wallet(text: str) -> str:
     return ""
 
 
+def _first_cue(group: tuple[tuple[str, str, str], ...], candidates: list[int] | None, text: str) -> str:
+    """The first cue of a group (in the group's order) among its candidates that the text holds, or ''."""
+    if candidates:
+        for k in sorted(candidates):
+            cue = group[k][0]
+            if cue in text:
+                return cue.strip()
+    return ""
+
+
 class ScamPatternsCheck:
     """Find the cue groups of known fraud scripts."""
 
@@ -101,8 +125,16 @@ class ScamPatternsCheck:
         budget = ctx.settings.scan.max_text_bytes
         raw_text = message_text(msg, budget)
         text = normalized_text(msg, budget)
-        words = set(text.split())
+        words = normalized_words(msg, budget)
         anywhere = not text.isascii()  # cues without spaces are Chinese or Japanese
+        # the cues that may be in the text: word cues whose first word is, anywhere cues if the text is not ASCII
+        candidates: dict[tuple[str, int], list[int]] = {}
+        for word in _FIRST_WORDS.intersection(words):
+            for family, g, k in _BY_FIRST[word]:
+                candidates.setdefault((family, g), []).append(k)
+        if anywhere:
+            for family, g, k in _ANYWHERE:
+                candidates.setdefault((family, g), []).append(k)
         detected: dict[str, str] = {WALLET_ADDRESS: _wallet(raw_text)}  # LARGE_SUM only when it could complete
 
         def detect(cue: str) -> str:
@@ -116,9 +148,7 @@ class ScamPatternsCheck:
         for family, groups in _FAMILIES.items():
             if ctx.out_of_time():
                 break
-            hits = [next((cue.strip() for cue, how, first in group
-                          if (first in words if how == WORD else how == ANYWHERE and anywhere) and cue in text), "")
-                    for group in groups]
+            hits = [_first_cue(group, candidates.get((family, g)), text) for g, group in enumerate(groups)]
             if any(hits):  # a detector cue alone is no evidence: it only completes what a word cue began
                 for i, group in enumerate(groups):
                     if not hits[i]:
