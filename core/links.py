@@ -6,7 +6,10 @@ import html as html_entities
 import ipaddress
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from core.mime import ascii_lower
 
 if TYPE_CHECKING:
     from core.mime import ParsedMessage
@@ -26,7 +29,6 @@ _URL = re.compile(r"://[^\s\"'<>\\`{}|^]{1,2048}")
 _SCHEMES = ("http", "https", "ftp")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]{0,2048})"|'([^']{0,2048})'|([^\s"'<>]{1,2048}))""", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,512}>")
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _HOST_END = re.compile(r"[/?#\\]")
 _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go"})
 
@@ -40,9 +42,23 @@ class Anchor:
 
 
 def urls(msg: ParsedMessage, limit: int = MAX_URLS) -> list[str]:
-    """http(s)/ftp URLs written in the text body and the HTML source (hrefs included), in order, at most `limit`."""
+    """http(s)/ftp URLs written in the text body and the HTML source (hrefs included), in order, at most `limit`.
+
+    Found once per message (several checks ask): kept in msg.views with the bodies they were found in, so a copy
+    of the message with other bodies (dataclasses.replace shares the views) finds its own.
+    """
+    if not 0 <= limit <= MAX_URLS:
+        return urls_in(msg.text, msg.html, limit)
+    found = msg.views.get("urls")
+    if found is None or found[0] is not msg.text or found[1] is not msg.html:
+        found = msg.views["urls"] = (msg.text, msg.html, urls_in(msg.text, msg.html, MAX_URLS))
+    return found[2][:limit]
+
+
+def urls_in(text: str, html: str = "", limit: int = MAX_URLS) -> list[str]:
+    """http(s)/ftp URLs written in a text body and an HTML source, in order, at most `limit` (not kept)."""
     out: list[str] = []
-    for body in (msg.text, msg.html):
+    for body in (text, html):
         for m in _URL.finditer(body):
             start = m.start()
             scheme = body[max(0, start - 5):start].lower()
@@ -74,6 +90,7 @@ def host_of(url: str) -> str:
     return auth.split(":", 1)[0].strip(".").lower()
 
 
+@lru_cache(maxsize=4096)  # a pure function of its argument, asked for the same hosts many times per scan
 def site_of(host: str) -> str:
     """Approximate registrable domain of a URL host ("a.b.example.co.uk" -> "example.co.uk")."""
     # The classifier's tokens use it too (core.tokenizer): a change here needs a TOKENIZER_VERSION bump.
@@ -110,7 +127,7 @@ def public_ip(host: str) -> str:
 
 def anchors(html: str, limit: int = MAX_ANCHORS) -> list[Anchor]:
     """Every <a href=...> of an HTML body with the text it shows, in order, at most `limit`."""
-    low = html.translate(_ASCII_LOWER)  # same length as html, unlike str.lower()
+    low = ascii_lower(html)  # same length as html, unlike str.lower()
     out: list[Anchor] = []
     pos, n = 0, len(html)
     while len(out) < limit:

@@ -581,11 +581,23 @@ _BREAK_TAGS = frozenset({"br", "p", "div", "tr", "td", "th", "li", "h1", "h2", "
                          "table", "ul", "ol", "blockquote", "hr", "section", "article"})
 _TAG_NAME = re.compile(r"/?([a-z][a-z0-9:-]{0,31})")
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_LATIN1_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
+
+
+def ascii_lower(text: str) -> str:
+    """`text` with A-Z in lower case and every other character as it is: the same length as `text`, unlike
+    str.lower(), so that positions found in it are positions in `text`."""
+    if text.isascii():
+        return text.lower()  # only A-Z change in ASCII text
+    try:  # one byte per character: bytes.translate is much cheaper than str.translate with a dict
+        return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
+    except UnicodeEncodeError:
+        return text.translate(_ASCII_LOWER)
 
 
 def html_to_text(html: str) -> str:
     """Visible text of an HTML body: tags, comments, scripts and styles removed; linear in its length."""
-    low = html.translate(_ASCII_LOWER)  # same length as html, unlike str.lower()
+    low = ascii_lower(html)  # same length as html, unlike str.lower()
     out: list[str] = []
     i, n = 0, len(html)
     while i < n:

@@ -24,14 +24,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from core import brand_voice_tables as words
 from core.brands import belongs_to, brand_of_domain
 from core.checks.base import GROUP_SPAM, ScanContext
 from core.checks.sender_mismatch import domain_of
-from core.links import anchors, host_of, site_of, urls
+from core.links import anchors, host_of, site_of, urls_in
 from core.models import Symbol
 from core.rule_tables import AMBIGUOUS_BRANDS, BRANDS
 
@@ -151,7 +150,7 @@ def links(msg: ParsedMessage) -> list[str]:
     """Where the message links: the HTML's <a href> (not images or markup) and URLs written in the text."""
     out = [a.href for a in anchors(msg.html, MAX_LINKS) if a.href[:8].lower().startswith(("http://", "https://"))]
     if msg.text and len(out) < MAX_LINKS:
-        out += urls(replace(msg, html=""), MAX_LINKS - len(out))
+        out += urls_in(msg.text, "", MAX_LINKS - len(out))
     return out
 
 

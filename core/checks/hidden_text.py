@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.checks.base import GROUP_SPAM, ScanContext
+from core.mime import ascii_lower
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -57,7 +58,6 @@ _NAMED = {"white": "ffffff", "black": "000000", "red": "ff0000", "green": "00800
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "area", "base", "col", "wbr", "source", "param",
                    "embed", "track"})
 _RAW_START = re.compile(r"<!--|<(script|style|head|title)(?=[\s>/])")
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
 def colour(value: str) -> Colour | None:
@@ -135,7 +135,7 @@ def _without_raw(low: str) -> str:
 
 def hidden_text(html: str, max_tags: int = MAX_TAGS) -> str:
     """The text of an HTML body that is not displayed or is coloured like its background (lower case)."""
-    low = html.translate(_ASCII_LOWER)  # same length as html, unlike str.lower()
+    low = ascii_lower(html)  # same length as html, unlike str.lower()
     if not html or not _worth_walking(low):
         return ""
     body = _without_raw(low)

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.checks.base import GROUP_SPAM, ScanContext
-from core.mime import decode_fallback
+from core.mime import ascii_lower, decode_fallback
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -21,7 +21,6 @@ PERSONAL = "FORM_PERSONAL_DATA"
 MAX_FIELDS = 500
 ATTACHMENT_BYTES = 262144  # of an attached HTML page, decoded
 _HTML_NAMES = (".htm", ".html", ".shtml", ".xhtml", ".xht", ".svg")
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 # [^<>] keeps a failed match from running past the next tag: linear in the length of the page.
 _FIELD = re.compile(r"<(input|select|textarea)\b([^<>]{0,2048})>")
@@ -78,10 +77,10 @@ def pages(msg: ParsedMessage) -> list[tuple[str, str]]:
     """(where, lower-case HTML) of the HTML body and of attached HTML pages that hold a form field."""
     out = []
     if "<" in msg.html:
-        out.append(("body", msg.html.translate(_ASCII_LOWER)))
+        out.append(("body", ascii_lower(msg.html)))
     for att in msg.attachments:
         if att.content_type == "text/html" or att.filename.lower().endswith(_HTML_NAMES):
-            text = decode_fallback(att.data[:ATTACHMENT_BYTES]).translate(_ASCII_LOWER)
+            text = ascii_lower(decode_fallback(att.data[:ATTACHMENT_BYTES]))
             out.append((att.filename or "attachment", text))
     return [(where, page) for where, page in out if "<input" in page or "<select" in page or "<textarea" in page]
 

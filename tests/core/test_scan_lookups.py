@@ -1,10 +1,12 @@
 """The scan path's table lookups and shortcuts give what a plain walk through the tables gives: the brand of a
 domain (first brand in table order), the spam phrases and fraud cues found (first cue of a group in its order),
-wallet addresses on word boundaries, and the classifier's log-odds and top tokens."""
+wallet addresses on word boundaries, the classifier's log-odds and top tokens, A-Z lowering, and the links a
+message's bodies hold (found once per message)."""
 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -13,7 +15,8 @@ from core.checks.scam_patterns import CHECK as SCAM
 from core.checks.scam_patterns import _wallet
 from core.checks.spam_phrases import CHECK as PHRASES_CHECK
 from core.checks.spam_phrases import PHRASES, normalize
-from core.mime import parse_message
+from core.links import urls, urls_in
+from core.mime import ascii_lower, parse_message
 from core.rule_tables import BRANDS
 from core.spam_model import MAX_LEARNED_DELTA, MAX_LOGIT, TOP_TOKENS, SpamModel
 from tests.core.scan_support import context, settings
@@ -104,3 +107,26 @@ def test_model_score_adds_token_weights_in_order_and_names_the_top_tokens() -> N
             assert got is not None
             assert got.logit == z and model.logit(tokens, learned) == z
             assert got.top == [(t, round(w, 3)) for w, t in top]
+
+
+def test_ascii_lower_lowers_a_to_z_only_and_keeps_the_length() -> None:
+    table = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+    rnd = random.Random(2)
+    alphabet = "AZaz09<>/ \u00c9\u00e9\u00a0\u00df\u0130\u0131\u212a\u017f\u4e2d\U0001f600"
+    for text in ["", "ABC", "<A HREF='X'>", "\u00c9COLE <B>", "\u0130STANBUL", "\u212aELVIN", "\U0001f600 <P>"] + [
+            "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(40))) for _ in range(3000)]:
+        assert ascii_lower(text) == text.translate(table), text
+
+
+def test_urls_are_found_once_per_message_and_a_copy_with_other_bodies_finds_its_own() -> None:
+    raw = (b"From: <a@shop.example>\nTo: b@x.example\nSubject: x\nMIME-Version: 1.0\n"
+           b"Content-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/plain\n\n"
+           b"see https://a.example/x, and ftp://files.example/f.\n--b\nContent-Type: text/html\n\n"
+           b"<a href=\"http://b.example/y\">y</a>\n--b--\n")
+    msg = parse_message(raw, settings().scan)
+    everything = ["https://a.example/x", "ftp://files.example/f", "http://b.example/y"]
+    assert urls(msg) == everything
+    assert urls(msg, 2) == everything[:2] and urls(msg, 0) == []
+    text_only = replace(msg, html="")  # shares msg.views
+    assert urls(text_only) == everything[:2] == urls_in(msg.text)
+    assert urls(msg) == everything
