@@ -1,15 +1,17 @@
 """The scan path's table lookups and shortcuts give what a plain walk through the tables gives: the brand of a
 domain (first brand in table order), the spam phrases and fraud cues found (first cue of a group in its order),
 wallet addresses on word boundaries, the classifier's log-odds and top tokens, A-Z lowering, and the links a
-message's bodies hold (found once per message)."""
+message's bodies hold (found once per message), and the tokenizer's patterns."""
 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 
 import pytest
 
+from core import tokenizer
 from core.brands import brand_of_domain
 from core.checks.scam_patterns import CHECK as SCAM
 from core.checks.scam_patterns import _wallet
@@ -130,3 +132,26 @@ def test_urls_are_found_once_per_message_and_a_copy_with_other_bodies_finds_its_
     text_only = replace(msg, html="")  # shares msg.views
     assert urls(text_only) == everything[:2] == urls_in(msg.text)
     assert urls(msg) == everything
+
+
+# The tokenizer's patterns as first written (case-insensitive with re.I, led by \b): the oracle of the rewritten ones.
+_ORIGINAL_PATTERNS = {
+    "_URL": re.compile(r"(?:https?|ftp)://[^\s\"'<>()\\]{1,400}|www\.[a-z0-9-]{1,63}\.[^\s\"'<>()\\]{1,300}", re.I),
+    "_CAPS_RUN": re.compile(r"(?:\b[A-Z]{2,}\b[ ,.!]+){3,}"),
+    "_CLICK_HERE": re.compile(r"\b(?:click|visit) here\b", re.I),
+    "_TOLL_FREE": re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|88|77|66|55)\)?[-. ]?\d{3}[-. ]?\d{4}\b"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_ORIGINAL_PATTERNS))
+def test_tokenizer_patterns_match_what_their_first_form_matched(name: str) -> None:
+    original, pattern = _ORIGINAL_PATTERNS[name], getattr(tokenizer, name)
+    pieces = ["click", "CLICK", "cl\u0130c\u212a", "visit", "V\u0131\u017fIT", " here", " HERE", "xclick here", "_",
+              " ", ",", ".", "!", "AB", "ABC", "A", "\u00c9", "a", "http://", "HTTP\u017f://", "www.",
+              "WwW.a\u0130-b.c", "ftp://x", "1-800-555-1234", "(888) 555 1234", "8005551234", "x800 555 1234", "1"]
+    rnd = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 25)))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in original.finditer(text)], text
+        if name == "_TOLL_FREE":
+            assert bool(tokenizer._TOLL_FREE_CODE.search(text)) or not original.search(text), text
