@@ -54,7 +54,10 @@ _M32 = (1 << 32) - 1
 _EMPTY = 1 << 64
 
 # URLs keep only their host: a campaign's links differ per copy in tracking paths and queries.
-_URL = re.compile(r"(?:https?|ftp)://(?:[^\s/@<>\"']{0,64}@)?([^\s/?#:<>\"']{1,253})[^\s<>\"']{0,2048}", re.I)
+# Spelt case-insensitively as re.I matched it (U+017F is an "s" to re.I), with one character class first: the regex
+# engine then skips ahead to an "h" or "f" instead of trying a match at every position.
+_URL = re.compile(r"[hHfF](?:(?<=[hH])[tT][tT][pP][sS\u017f]?|(?<=[fF])[tT][pP])://"
+                  r"(?:[^\s/@<>\"']{0,64}@)?([^\s/?#:<>\"']{1,253})[^\s<>\"']{0,2048}")
 _WWW = re.compile(r"\bwww\d?\.", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
 _QUOTED = re.compile(r"^[ \t]*>[^\n]*\n?", re.M)
@@ -123,9 +126,12 @@ def normalize(text: str, personal: frozenset[str] = frozenset()) -> list[str]:
     if "@" in text:
         # whole whitespace-separated tokens: a regex for addresses backtracks on long runs without spaces
         text = " ".join(t for t in text.split() if "@" not in t)
+    words = _WORD.findall(text.casefold())
+    if _GREETINGS.isdisjoint(words):  # no greeting: no name after one to drop either
+        return [w for w in words if len(w) <= MAX_WORD_CHARS and w not in personal][:MAX_WORDS]
     out: list[str] = []
     after_greeting = False
-    for word in _WORD.findall(text.casefold()):
+    for word in words:
         if len(word) > MAX_WORD_CHARS:
             continue
         if after_greeting and word not in _TITLES:
@@ -143,9 +149,9 @@ def normalize(text: str, personal: frozenset[str] = frozenset()) -> list[str]:
 
 def shingles(words: Sequence[str]) -> set[int]:
     """The 64-bit hashes of the words' 3-shingles (the set whose Jaccard similarity the signature estimates)."""
-    joined = [w.encode() for w in words]
-    crc = zlib.crc32
-    return {(crc(b" ".join(joined[i:i + SHINGLE])) * _MIX) & _M64 for i in range(len(joined) - SHINGLE + 1)}
+    joined = list(map(str.encode, words))
+    hashes = map(zlib.crc32, map(b" ".join, zip(*(joined[k:] for k in range(SHINGLE)), strict=False)))
+    return {(h * _MIX) & _M64 for h in hashes}
 
 
 def signature(words: Sequence[str]) -> tuple[int, ...]:

@@ -1,17 +1,18 @@
 """The scan path's table lookups and shortcuts give what a plain walk through the tables gives: the brand of a
 domain (first brand in table order), the spam phrases and fraud cues found (first cue of a group in its order),
 wallet addresses on word boundaries, the classifier's log-odds and top tokens, A-Z lowering, and the links a
-message's bodies hold (found once per message), and the tokenizer's patterns."""
+message's bodies hold (found once per message), the tokenizer's and the fingerprint's patterns and shingles."""
 
 from __future__ import annotations
 
 import random
 import re
+import zlib
 from dataclasses import replace
 
 import pytest
 
-from core import tokenizer
+from core import fingerprint, tokenizer
 from core.brands import brand_of_domain
 from core.checks.scam_patterns import CHECK as SCAM
 from core.checks.scam_patterns import _wallet
@@ -155,3 +156,40 @@ def test_tokenizer_patterns_match_what_their_first_form_matched(name: str) -> No
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in original.finditer(text)], text
         if name == "_TOLL_FREE":
             assert bool(tokenizer._TOLL_FREE_CODE.search(text)) or not original.search(text), text
+
+
+def test_fingerprint_pieces_match_their_plain_forms() -> None:
+    url = re.compile(r"(?:https?|ftp)://(?:[^\s/@<>\"']{0,64}@)?([^\s/?#:<>\"']{1,253})[^\s<>\"']{0,2048}", re.I)
+    pieces = ["http://", "HTTP\u017f://", "hTtPs://", "ftp://", "FTP://", "fhttp://", "u:p@", "a.example", "/x?y",
+              " ", "\"", "h", "f", "Dear", "Mr", "bob", "hello", "world"]
+    rnd = random.Random(4)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 20)))
+        assert [m.groups() for m in fingerprint._URL.finditer(text)] == [m.groups() for m in url.finditer(text)]
+    words = [rnd.choice(["alpha", "beta", "gamma", "x" * 30, "dear", "mr", "bob"]) for _ in range(3000)]
+    joined = [w.encode() for w in words]
+    assert fingerprint.shingles(words) == {
+        (zlib.crc32(b" ".join(joined[i:i + 3])) * fingerprint._MIX) & fingerprint._M64 for i in range(len(words) - 2)}
+    assert fingerprint.shingles(["a", "b"]) == set()
+    for text in ("Dear Bob, the offer", "the offer for bob " * 700, "Hello Mr Bob Smith, hi", "x" * 30 + " a b c"):
+        assert fingerprint.normalize(text, frozenset({"bob"})) == _plain_normalize(text, frozenset({"bob"}))
+
+
+def _plain_normalize(text: str, personal: frozenset[str]) -> list[str]:
+    """core.fingerprint.normalize's word loop as first written, greeting or not."""
+    text = fingerprint._URL.sub(lambda m: " " + fingerprint._WWW.sub("", m.group(1)) + " ", text[:10_000])
+    out: list[str] = []
+    after_greeting = False
+    for word in fingerprint._WORD.findall(text.casefold()):
+        if len(word) > fingerprint.MAX_WORD_CHARS:
+            continue
+        if after_greeting and word not in fingerprint._TITLES:
+            after_greeting = False
+            continue
+        if word in personal:
+            continue
+        after_greeting = word in fingerprint._GREETINGS or (after_greeting and word in fingerprint._TITLES)
+        out.append(word)
+        if len(out) >= fingerprint.MAX_WORDS:
+            break
+    return out
