@@ -46,13 +46,17 @@ PHRASES = (
 #: when its first word is one of the text's words (normalised text is words between single spaces), so a set
 #: lookup rules most phrases out before the substring search.
 _PADDED = tuple((f" {p} ", p.split(" ", 1)[0], p) for p in PHRASES)
-_APOSTROPHES = {ord(c): None for c in "'\u2019`"}
+_APOSTROPHES = "'\u2019`"
 _NON_WORD = re.compile(r"[^\w%]+")
 
 
 def normalize(text: str) -> str:
     """Lower case, apostrophes removed, every run of punctuation or space made one space, padded."""
-    return " " + _NON_WORD.sub(" ", text.lower().translate(_APOSTROPHES)).strip() + " "
+    text = text.lower()
+    for c in _APOSTROPHES:  # str.replace: far cheaper than str.translate with a dict on long text
+        if c in text:
+            text = text.replace(c, "")
+    return " " + _NON_WORD.sub(" ", text).strip() + " "
 
 
 def message_text(msg: ParsedMessage, budget: int) -> str:

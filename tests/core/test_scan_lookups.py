@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 import zlib
 from dataclasses import replace
 
@@ -14,6 +15,8 @@ import pytest
 
 from core import fingerprint, tokenizer
 from core.brands import brand_of_domain
+from core.checks import brand_voice
+from core.checks.brand_voice import fold
 from core.checks.scam_patterns import CHECK as SCAM
 from core.checks.scam_patterns import _wallet
 from core.checks.spam_phrases import CHECK as PHRASES_CHECK
@@ -193,3 +196,23 @@ def _plain_normalize(text: str, personal: frozenset[str]) -> list[str]:
         if len(out) >= fingerprint.MAX_WORDS:
             break
     return out
+
+
+def test_normalize_and_fold_drop_apostrophes_as_their_translate_tables_did() -> None:
+    phrases_table = {ord(c): None for c in "'\u2019`"}
+    fold_table = {ord(c): None for c in "'\u2019`\u00b4"} | {0x131: "i"}
+    rnd = random.Random(5)
+    alphabet = "aZ '`\u2019\u00b4\u0131\u0130I.!%\u00e9\u4e2d"
+    for text in ["", "You\u2019ve WON!", "D\u0131\u015eI'''"] + [
+            "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(30))) for _ in range(5000)]:
+        lowered = text.lower()
+        assert normalize(text) == " " + re.sub(r"[^\w%]+", " ", lowered.translate(phrases_table)).strip() + " "
+        assert fold(text) == _plain_fold(text, fold_table)
+
+
+def _plain_fold(text: str, table: dict[int, str | None]) -> str:
+    text = text.lower().translate(table)
+    if text.isascii():
+        return text
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return brand_voice._CJK.sub(r" \g<0> ", unicodedata.normalize("NFC", bare))
