@@ -24,7 +24,7 @@ from core.store_scan_bodies import HELD, READY, TAKEN, MemoryScanBodies, ScanBod
 from core.store_spool import SpoolStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.redis_server import RedisServer
-from workers.actors import build_actors
+from workers.actors import SCAN_QUEUE, build_actors
 from workers.broker import make_broker
 from workers.gateway import PREAMBLE_WINDOW, ScanGateway
 from workers.scan_client import _envelope_lines
@@ -180,6 +180,9 @@ def test_no_verdict_in_time_takes_the_body_back_from_redis_before_the_fail_mode(
         rig.worker = dramatiq.Worker(rig.broker, worker_timeout=50, worker_threads=1)
         with caplog.at_level(logging.INFO, logger="mailward.scan"):
             rig.worker.start()
+            # Worker.join only waits for what the worker already fetched: wait until Redis has nothing queued or
+            # unacknowledged on the scan queue (with a deadline), then for the worker's own queues
+            rig.broker.join(SCAN_QUEUE, timeout=30_000)
             rig.worker.join()
         assert "skipped: the gateway no longer waits for it" in caplog.text
         assert rig.scanner.quarantine.list(None)[1] == 0
