@@ -75,8 +75,12 @@ class ScanClaims:
         self._died = client.register_script(_DIED)
 
     def open(self, spool_id: str, ttl_ms: int) -> None:
-        """The gateway waits for this scan until ttl_ms from now; a worker may take it until then."""
-        self.client.set(keys.scan_claim(spool_id), OPEN, px=max(1, ttl_ms))
+        """The gateway waits for this scan until ttl_ms from now; a worker may take it until then.
+
+        Only a claim that does not exist yet is opened (spool ids are never reused): a gateway retrying after a
+        Redis error that left it unsure whether its first attempt ran can never reopen a claim a worker already
+        took or committed."""
+        self.client.set(keys.scan_claim(spool_id), OPEN, px=max(1, ttl_ms), nx=True)
 
     def start(self, spool_id: str) -> str | None:
         """A worker takes an open claim (or a dead worker's, committed or not): its token, or None when the gateway
@@ -112,7 +116,7 @@ class MemoryScanClaims:
 
     def open(self, spool_id: str, ttl_ms: int) -> None:
         """See ScanClaims.open."""
-        self.state[spool_id] = OPEN
+        self.state.setdefault(spool_id, OPEN)
 
     def start(self, spool_id: str) -> str | None:
         """See ScanClaims.start."""

@@ -500,9 +500,10 @@ class ScanGateway:
                 return self.scan_actor.send(spool_id, env.to_dict(), claimed=True)
             except (redis.RedisError, dramatiq.errors.ConnectionError) as exc:
                 # Redis restarting (the embedded one is restarted by serve within a second or two): retry within
-                # the deadline, but only when the job surely never reached Redis (no connection), so a retry can
-                # never queue the same scan twice.
-                if not never_ran(exc) or time.monotonic() + REDIS_RETRY_S >= deadline:
+                # the deadline. Safe even when the first attempt may have run (a connection reset after the
+                # command was sent): the claim is only opened if absent, and a second job for the same scan can
+                # only take the claim over before a commit (core.store_scan_claims), so one scan decides.
+                if not _connection_lost(exc) or time.monotonic() + REDIS_RETRY_S >= deadline:
                     raise _Unanswered(f"cannot queue scan (Redis): {exc}") from None
                 time.sleep(REDIS_RETRY_S)
 
@@ -596,6 +597,16 @@ class _Unanswered(Exception):
     def __init__(self, why: str) -> None:
         super().__init__(why)
         self.why = why
+
+
+def _connection_lost(exc: BaseException | None) -> bool:
+    """Whether a Redis error (or one it caused) is a lost or refused connection, or Redis still loading: what a
+    restart of Redis looks like, and what a retry within the deadline can ride through."""
+    while exc is not None:
+        if never_ran(exc) or isinstance(exc, redis.ConnectionError | redis.TimeoutError):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _refuse(sock: socket.socket, why: str) -> None:

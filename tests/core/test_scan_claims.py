@@ -33,6 +33,19 @@ def test_a_worker_that_commits_first_wins_and_the_gateway_waits_for_it(claims) -
     assert claims.start(SPOOL_ID) is None  # a later copy of the job finds it decided
 
 
+def test_a_gateway_retrying_its_open_never_reopens_a_taken_or_committed_claim(claims) -> None:
+    # The gateway's enqueue retries after a Redis error that left it unsure whether its first open and job ran
+    # (a connection reset after sending): the second open must not hand a decided scan to a second job.
+    claims.open(SPOOL_ID, 10_000)
+    token = claims.start(SPOOL_ID)
+    assert token is not None
+    claims.open(SPOOL_ID, 10_000)  # the retry
+    assert claims.commit(SPOOL_ID, token)  # the first worker's claim still stands
+    claims.open(SPOOL_ID, 10_000)  # another retry, after the commit
+    assert claims.start(SPOOL_ID) is None  # the duplicate job finds the scan decided
+    assert claims.abandon(SPOOL_ID) == COMMITTED
+
+
 def test_a_gateway_that_gives_up_first_makes_the_worker_change_nothing(claims) -> None:
     claims.open(SPOOL_ID, 10_000)
     token = claims.start(SPOOL_ID)

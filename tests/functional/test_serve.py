@@ -186,16 +186,24 @@ def test_redis_frozen_then_back(serve: ServeProcess) -> None:
     assert check_legacy(serve.tcp, SPAM, ENV).action == "quarantine"
 
 
-def test_redis_killed_is_ridden_through_within_the_deadline(serve: ServeProcess) -> None:
+def test_redis_killed_is_ridden_through_within_the_deadline(tmp_path: Path) -> None:
     """The private Redis dies (SIGKILL) just as a message comes in: serve restarts it, and the gateway, which
-    could not even connect, retries within the scan deadline instead of applying the fail mode (issue 15 item 5)."""
-    assert check_legacy(serve.tcp, SPAM, ENV).action == "quarantine"  # warm
-    redis_pid = next(p for p in serve.child_pids()
-                     if b"redis-server" in Path(f"/proc/{p}/cmdline").read_bytes())
-    os.kill(redis_pid, signal.SIGKILL)
-    r = check_legacy(serve.tcp, SPAM, ENV, timeout=30)
-    assert r.action == "quarantine", (r.action, serve.log()[-2000:])
-    assert "private redis-server died; restarting it" in serve.log()
+    could not even connect, retries within the scan deadline instead of applying the fail mode (issue 15 item 5).
+    The product's default deadline (15 s), not this module's short one: a loaded machine needs more than 4 s to
+    restart Redis and reconnect the worker, and the test is about retrying, not about how fast that is."""
+    state = tmp_path / "state"
+    serve = ServeProcess(state, _toml(state, **{"scan.timeout": "15.0"}))
+    serve.start()
+    try:
+        assert check_legacy(serve.tcp, SPAM, ENV).action == "quarantine"  # warm
+        redis_pid = next(p for p in serve.child_pids()
+                         if b"redis-server" in Path(f"/proc/{p}/cmdline").read_bytes())
+        os.kill(redis_pid, signal.SIGKILL)
+        r = check_legacy(serve.tcp, SPAM, ENV, timeout=40)
+        assert r.action == "quarantine", (r.action, serve.log()[-2000:])
+        assert "private redis-server died; restarting it" in serve.log()
+    finally:
+        serve.stop()
 
 
 def test_blocked_account_is_rejected(serve: ServeProcess) -> None:
