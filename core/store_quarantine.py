@@ -32,9 +32,35 @@ log = logging.getLogger("mailward.quarantine")
 #: The event of every message leaving the quarantine other than by release; its data says why.
 DELETED = "email.deleted"
 
+#: The eviction both scripts below share: delete an account's oldest held mail (never `keep`, at most `most`
+#: messages, 0: no cap) until its used bytes fit `limit`; counts the evictions. Returns the ids and the bytes used.
+_EVICT_OLDEST = """
+local function evict_oldest(acct_z, all_z, used_h, evicted_k, account, used, limit, prefix, keep, most)
+  local evicted = {}
+  while used > limit and (most <= 0 or #evicted < most) do
+    local oldest = redis.call('ZRANGE', acct_z, 0, 0)
+    if #oldest == 0 or oldest[1] == keep then break end
+    local old = oldest[1]
+    local m = redis.call('GET', prefix .. old)
+    local sz = 0
+    if m then sz = tonumber(cjson.decode(m)['size']) or 0 end
+    redis.call('ZREM', acct_z, old)
+    redis.call('ZREM', all_z, old)
+    redis.call('DEL', prefix .. old)
+    used = redis.call('HINCRBY', used_h, account, -sz)
+    table.insert(evicted, old)
+  end
+  if #evicted > 0 then
+    redis.call('INCRBY', evicted_k, #evicted)
+    redis.call('EXPIRE', evicted_k, 7200)
+  end
+  return evicted, used
+end
+"""
+
 # Adds one message to the index, then evicts the account's oldest messages (never the new one) until the
 # account is within its byte limit. One script, so concurrent workers never over- or under-count.
-_HOLD_LUA = """
+_HOLD_LUA = _EVICT_OLDEST + """
 local acct_z, all_z, used_h, evicted_k = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local id, ts, meta, size, account, limit, prefix = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5],
   tonumber(ARGV[6]), ARGV[7]
@@ -42,24 +68,7 @@ redis.call('ZADD', acct_z, ts, id)
 redis.call('ZADD', all_z, ts, id)
 redis.call('SET', prefix .. id, meta)
 local used = redis.call('HINCRBY', used_h, account, size)
-local evicted = {}
-while used > limit do
-  local oldest = redis.call('ZRANGE', acct_z, 0, 0)
-  if #oldest == 0 or oldest[1] == id then break end
-  local old = oldest[1]
-  local m = redis.call('GET', prefix .. old)
-  local sz = 0
-  if m then sz = tonumber(cjson.decode(m)['size']) or 0 end
-  redis.call('ZREM', acct_z, old)
-  redis.call('ZREM', all_z, old)
-  redis.call('DEL', prefix .. old)
-  used = redis.call('HINCRBY', used_h, account, -sz)
-  table.insert(evicted, old)
-end
-if #evicted > 0 then
-  redis.call('INCRBY', evicted_k, #evicted)
-  redis.call('EXPIRE', evicted_k, 7200)
-end
+local evicted, used = evict_oldest(acct_z, all_z, used_h, evicted_k, account, used, limit, prefix, id, 0)
 return evicted
 """
 
@@ -120,28 +129,11 @@ MAX_RECOVERED = 998
 
 #: Evicts an account's oldest held mail until its used bytes fit its limit (at most ARGV[4] messages, 0: no cap);
 #: returns {evicted ids, used bytes after}. The same bookkeeping as a hold's eviction above.
-_EVICT_LUA = """
+_EVICT_LUA = _EVICT_OLDEST + """
 local acct_z, all_z, used_h, evicted_k = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local account, limit, prefix, most = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4])
 local used = tonumber(redis.call('HGET', used_h, account) or '0')
-local evicted = {}
-while used > limit and (most <= 0 or #evicted < most) do
-  local oldest = redis.call('ZRANGE', acct_z, 0, 0)
-  if #oldest == 0 then break end
-  local old = oldest[1]
-  local m = redis.call('GET', prefix .. old)
-  local sz = 0
-  if m then sz = tonumber(cjson.decode(m)['size']) or 0 end
-  redis.call('ZREM', acct_z, old)
-  redis.call('ZREM', all_z, old)
-  redis.call('DEL', prefix .. old)
-  used = redis.call('HINCRBY', used_h, account, -sz)
-  table.insert(evicted, old)
-end
-if #evicted > 0 then
-  redis.call('INCRBY', evicted_k, #evicted)
-  redis.call('EXPIRE', evicted_k, 7200)
-end
+local evicted, used = evict_oldest(acct_z, all_z, used_h, evicted_k, account, used, limit, prefix, '', most)
 return {evicted, used}
 """
 #: Messages evicted per call of _EVICT_LUA when a lowered quota is applied (each call is one short Redis script).
