@@ -3,19 +3,29 @@ and of Redis, and Redis round trips per message, for the corpus scanned one by o
 private redis-server (claims opened as the gateway does).
 
     .venv/bin/python -m bench.scan_cost [--corpus PATH] [--messages N] [--repeat 3]
+    .venv/bin/python -m bench.scan_cost --dramatiq [--workers 1] [--threads N] [--concurrency 2] [--py-spy OUT]
 
 In-process and single-threaded, so it is far less noisy than a whole-service bench on a busy machine: use it to
 see what a change to the scan path buys (run it on the old and the new tree, alternating). Nothing is left
 running: the redis-server and the temporary state dir are removed at the end.
+
+--dramatiq measures the whole worker side instead: real worker processes (python -m workers.worker_process, as
+`mailward serve` starts them) on the private Redis, fed by this process as the gateway feeds them (spool file,
+claim, scan_message job, the result popped from Redis) from --concurrency threads; it prints the worker
+processes' CPU ms per message (everything from Dramatiq's fetch to the ack: consumer, middleware, scan, result),
+Redis's, and the round trip. --py-spy OUT records the first worker with py-spy during the timed rounds.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,8 +36,9 @@ from bench.corpus import DEFAULT_CORPUS, load_corpus, sample
 from bench.proc_tree import CLK_TCK, read_stat
 from core.models import Envelope
 from core.scanning import Scanner
-from core.settings import load_settings
+from core.settings import Settings, load_settings
 from core.store_scan_claims import ScanClaims
+from core.store_spool import SpoolStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.redis_server import RedisServer
 
@@ -100,12 +111,152 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Feeder:
+    """What the gateway does for each scan, from `concurrency` threads: spool, claim, job, wait for the result."""
+
+    def __init__(self, settings: Settings, client: redis.Redis) -> None:
+        from workers.actors import build_actors
+        from workers.broker import make_broker, results_backend
+
+        self.broker = make_broker(settings)
+        self.backend = results_backend(self.broker)
+        self.actor = build_actors(self.broker, None).scan_message
+        self.spool = SpoolStore(settings.spool_dir)
+        self.spool.ensure()
+        self.claims = ScanClaims(client)
+        self.client = client
+        self.timeout_ms = int(settings.scan.timeout * 1000)
+
+    def scan(self, raw: bytes, env: Envelope, waiter: redis.Redis) -> str:
+        spool_id = self.spool.write(raw)
+        try:
+            self.claims.open(spool_id, self.timeout_ms)
+            message = self.actor.send(spool_id, env.to_dict(), claimed=True)
+            popped = waiter.blpop([self.backend.build_message_key(message)], timeout=30)
+            if not popped:
+                raise RuntimeError(f"no verdict for spool {spool_id} within 30 s")
+            result = self.backend.unwrap_result(self.backend.encoder.decode(popped[1]))
+            return "-" if result is None else str(result["action"])
+        finally:
+            self.spool.discard(spool_id)
+
+    def run(self, jobs: list[tuple[bytes, Envelope]], concurrency: int, waiters: list[redis.Redis]) -> list[str]:
+        answers: list[str] = [""] * len(jobs)
+        errors: list[BaseException] = []
+        nxt = iter(range(len(jobs)))
+        lock = threading.Lock()
+
+        def loop(waiter: redis.Redis) -> None:
+            while not errors:
+                with lock:
+                    i = next(nxt, None)
+                if i is None:
+                    return
+                try:
+                    answers[i] = self.scan(*jobs[i], waiter)
+                except BaseException as exc:  # reported by the caller
+                    errors.append(exc)
+
+        threads = [threading.Thread(target=loop, args=(waiters[k],)) for k in range(concurrency)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if errors:
+            raise errors[0]
+        return answers
+
+
+def run_dramatiq(args: argparse.Namespace) -> int:
+    messages = [m.message for m in sample(load_corpus(args.corpus), args.messages, seed=0)]
+    work = Path(tempfile.mkdtemp(prefix="mailward-scan-cost-"))
+    server = RedisServer(work / "redis")
+    workers: list[subprocess.Popen] = []
+    spy: subprocess.Popen | None = None
+    try:
+        server.start()
+        root = make_cpanel_tree(work / "cpanel", {"shopuser": "example.com"})
+        env = dict(os.environ, MAILWARD_STATE_DIR=str(work / "state"), MAILWARD_REDIS_URL=server.url,
+                   MAILWARD_CPANEL_ROOT=str(root), MAILWARD_LOG_LEVEL="warning", PYTHONUNBUFFERED="1")
+        if args.threads:
+            env["MAILWARD_WORKERS__THREADS"] = str(args.threads)
+        settings = load_settings(environ=env)
+        client = server.client()
+        feeder = _Feeder(settings, client)
+        log = (work / "workers.log").open("wb")
+        for i in range(args.workers):
+            workers.append(subprocess.Popen([sys.executable, "-m", "workers.worker_process", "--index", str(i)],
+                                            env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log))
+        waiters = [server.client() for _ in range(args.concurrency)]
+        assert server.proc is not None
+        rows, verdicts = [], {}
+        for rnd in range(args.repeat + 1):  # the first round warms up (model, caches, Lua scripts)
+            jobs = [(raw, Envelope(sender=SENDER, recipients=[f"r{i}@customer.test"], user=SENDER,
+                                   ip="127.0.0.1", queue_id=f"D{rnd}-{i:05d}")) for i, raw in enumerate(messages)]
+            if rnd == 1 and args.py_spy:
+                spy = subprocess.Popen([str(Path(sys.executable).with_name("py-spy")), "record", "--pid",
+                                        str(workers[0].pid), "--output", args.py_spy, "--format", args.py_spy_format,
+                                        "--nonblocking", "--rate", "200"],
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+            before = [read_stat(w.pid) for w in workers]
+            redis_before = read_stat(server.proc.pid)
+            wall0 = time.perf_counter()
+            answers = feeder.run(jobs, args.concurrency, waiters)
+            wall = time.perf_counter() - wall0
+            after = [read_stat(w.pid) for w in workers]
+            redis_after = read_stat(server.proc.pid)
+            if any(x is None for x in before + after) or redis_before is None or redis_after is None:
+                raise RuntimeError(f"a worker or redis-server died; see {work / 'workers.log'}")
+            n = len(jobs)
+            ticks = sum(a.ticks - b.ticks for a, b in zip(after, before, strict=True))  # type: ignore[union-attr]
+            if rnd:
+                redis_ms = (redis_after.ticks - redis_before.ticks) * 1000 / CLK_TCK / n
+                rows.append((ticks * 1000 / CLK_TCK / n, redis_ms,
+                             n / wall, wall * 1000 / n))
+                for a in answers:
+                    verdicts[a] = verdicts.get(a, 0) + 1
+        print(f"worker side through Dramatiq, {len(messages)} messages x {args.repeat} rounds, {args.workers} worker "
+              f"process(es) x {settings.workers.threads} thread(s), concurrency {args.concurrency}, private Redis "
+              "(median of rounds):")
+        for name, k in (("worker CPU ms/msg", 0), ("Redis CPU ms/msg", 1), ("msgs/s", 2), ("wall ms/msg", 3)):
+            vals = [r[k] for r in rows]
+            print(f"  {name:<20}{statistics.median(vals):8.2f}   (rounds: {', '.join(f'{v:.2f}' for v in vals)})")
+        print(f"  verdicts: {dict(sorted(verdicts.items()))}")
+    finally:
+        if spy is not None:
+            spy.send_signal(2)
+            try:
+                spy.wait(30)
+            except subprocess.TimeoutExpired:
+                spy.kill()
+                spy.wait()
+        for w in workers:
+            w.terminate()
+        for w in workers:
+            try:
+                w.wait(15)
+            except subprocess.TimeoutExpired:
+                w.kill()
+                w.wait()
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus tarball (default ../shared/corpus)")
     ap.add_argument("--messages", type=int, default=1000, help="messages a round (default 1000)")
     ap.add_argument("--repeat", type=int, default=3, help="timed rounds after the warm-up one (default 3)")
-    return run(ap.parse_args(argv))
+    ap.add_argument("--dramatiq", action="store_true",
+                    help="measure real worker processes fed through Dramatiq (the whole worker side)")
+    ap.add_argument("--workers", type=int, default=1, help="--dramatiq: worker processes (default 1)")
+    ap.add_argument("--threads", type=int, default=0, help="--dramatiq: threads per worker (default: settings')")
+    ap.add_argument("--concurrency", type=int, default=2, help="--dramatiq: scans in flight (default 2)")
+    ap.add_argument("--py-spy", default="", help="--dramatiq: record the first worker with py-spy to this file")
+    ap.add_argument("--py-spy-format", default="raw", help="py-spy's output format (default raw: collapsed stacks)")
+    args = ap.parse_args(argv)
+    return run_dramatiq(args) if args.dramatiq else run(args)
 
 
 if __name__ == "__main__":
