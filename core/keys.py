@@ -342,3 +342,24 @@ def contained_holds(so_id: str) -> str:
 def release_by_account(account: str) -> str:
     """HASH hold reason -> who may release it, one account's own release policy (core.store_release_policy)."""
     return f"{PREFIX}:release_by:acct:{account}"
+
+
+def answer_state(spool_id: str) -> str:
+    """STRING (expiring) of one scan's answer to Exim: answered, direct (nobody waits on a socket) or withdrawn
+    (the sweep took its holds back); absent while a hold waits for it (core.store_pending_answers)."""
+    return f"{PREFIX}:ans:state:{spool_id}"
+
+
+def answer_holds(spool_id: str) -> str:
+    """LIST (expiring) of `account/email_id` of the copies a worker held for one scan, until its answer."""
+    return f"{PREFIX}:ans:holds:{spool_id}"
+
+
+def answers_pending() -> str:
+    """ZSET spool id -> when (Redis's clock, ms) its first hold was registered, until the gateway answers it."""
+    return f"{PREFIX}:ans:pending"
+
+
+def answers_withdrawing() -> str:
+    """ZSET spool id -> when (Redis's clock, ms) a sweep took it to withdraw its holds (retried if it died)."""
+    return f"{PREFIX}:ans:withdrawing"
