@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from core.errors import NotFound
 from core.names import valid_email_id
+from core.store_pending_answers import MemoryPendingAnswers, PendingAnswers
 from core.store_scan_bodies import MemoryScanBodies, ScanBodies
 
 if TYPE_CHECKING:
@@ -26,9 +27,12 @@ if TYPE_CHECKING:
 class SpoolStore:
     """Files `<dir>/<uuid>.eml`; the gateway writes them, a worker reads them and may move them on."""
 
-    def __init__(self, directory: Path, bodies: ScanBodies | MemoryScanBodies | None = None) -> None:
+    def __init__(self, directory: Path, bodies: ScanBodies | MemoryScanBodies | None = None,
+                 answers: PendingAnswers | MemoryPendingAnswers | None = None) -> None:
         self.directory = directory
         self.bodies = bodies  # where the gateway put the bodies it could not spool (workers read them too)
+        # where a hold waits for the gateway's answer (None: on the quarantine's Redis; core.store_pending_answers)
+        self.answers = answers
 
     def ensure(self) -> None:
         """Create the spool directory (private to the service user)."""
@@ -126,6 +130,12 @@ class SpoolHold:
     def hold(self, quarantine: QuarantineStore, record: QuarantineRecord, *, last: bool) -> list[str]:
         """Hold one copy; NotFound (or FileNotFoundError) when the gateway answered first; any other error means
         this copy was not held and the message is the gateway's again."""
+        if self.spool.answers is None:
+            self.spool.answers = PendingAnswers(quarantine.client)
+        # Registered before the copy exists, so a gateway that dies before answering leaves it for the sweep that
+        # withdraws unanswered holds; refused once that sweep took the scan (its fail mode decided).
+        if not self.spool.answers.register(self.spool_id, record.account, record.email_id):
+            raise NotFound(f"spool {self.spool_id}: its holds were withdrawn (the gateway never answered)")
         path = self.spool.path(self.spool_id)
         bodies = self.spool.bodies
         if bodies is None or (self._body is None and path.exists()):

@@ -12,8 +12,9 @@ import socketserver
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import dramatiq
 import redis
@@ -23,6 +24,7 @@ from core.errors import MailwardError, ProtocolError
 from core.mime import strip_scan_preamble
 from core.models import Action, Direction, Envelope, Verdict
 from core.settings import Settings
+from core.store_pending_answers import PendingAnswers
 from core.store_redis import connect, never_ran
 from core.store_scan_bodies import HELD, READY, ScanBodies
 from core.store_scan_claims import COMMITTED, ScanClaims
@@ -42,6 +44,7 @@ from workers.rspamd_protocol import (
 )
 
 log = logging.getLogger("mailward.gateway")
+T = TypeVar("T")
 
 READ_TIMEOUT_S = 60.0
 CHUNK = 256 * 1024
@@ -168,6 +171,7 @@ class ScanGateway:
         # (wait_client's timeout is longer than a whole scan, for the blocking wait on results).
         self.claims = ScanClaims(connect(settings, timeout=min(5.0, settings.scan.timeout)))
         self.bodies = ScanBodies(self.claims.client)  # messages the spool could not take (disk full)
+        self.answers = PendingAnswers(self.claims.client)  # holds waiting for this answer (issue 15)
         self._redis_bytes = 0  # of those bodies, in Redis right now (scan.redis_body_total_bytes)
         self._redis_lock = threading.Lock()
         self._in_redis: dict[str, int] = {}  # spool id -> its body's size, while in Redis
@@ -440,6 +444,13 @@ class ScanGateway:
                 spool_id, in_redis = self._body_to_redis(raw, len(raw), exc), True
             except _NotSpooled as why:
                 return self._fail(env, why.why)
+        try:
+            # Before the job exists: no Exim waits on a socket for this verdict (the caller acts on it), so the
+            # sweep of unanswered holds must never withdraw its holds (core.store_pending_answers).
+            self._ride(lambda: self.answers.mark_direct(spool_id), time.monotonic() + SETTLE_RIDE_S)
+        except redis.RedisError as exc:
+            self._discard(spool_id, in_redis)
+            return self._fail(env, f"cannot record the scan (Redis): {exc}")
         return self._scan_spooled(spool_id, env, in_redis, slot_wait_s)
 
     def _scan_spooled(self, spool_id: str, env: Envelope, in_redis: bool, slot_wait_s: float = 0.0) -> Verdict:
@@ -449,9 +460,10 @@ class ScanGateway:
             self._discard(spool_id, in_redis)
             return self._fail(env, "too many concurrent scans")
         try:
-            return self._scan(spool_id, env, in_redis)
+            verdict = self._scan(spool_id, env, in_redis)
         finally:
             self.slots.release()
+        return self._answering(spool_id, env, verdict)
 
     def _scan(self, spool_id: str, env: Envelope, in_redis: bool = False) -> Verdict:
         """Queue the scan under an open claim and wait for its verdict; at the deadline, the claim decides.
@@ -553,6 +565,36 @@ class ScanGateway:
                     len(env.recipients), why, state or "unknown")
         return Verdict(Action.DEFER, required_score=s.thresholds.quarantine,
                        message="mail scanner unavailable, try again later")
+
+    def _answering(self, spool_id: str, env: Envelope, verdict: Verdict) -> Verdict:
+        """Record that a hold is being answered, right BEFORE the caller writes it to Exim (never after: a sweep
+        would then withdraw a hold Exim honoured; see core.store_pending_answers). The fail mode instead if the
+        sweep already withdrew the holds; a deferral if Redis cannot say (the sweep withdraws them later)."""
+        if verdict.action != Action.QUARANTINE:
+            return verdict  # nothing held is answered: a hold made anyway (a copy before a failed one) is withdrawn
+        try:
+            answered = self._ride(lambda: self.answers.answering(spool_id), time.monotonic() + SETTLE_RIDE_S)
+        except redis.RedisError as exc:
+            s = self.settings
+            log.warning("scan queue_id=%s sender=%s rcpts=%d verdict=soft_reject why=cannot record the answer of "
+                        "spool %s (Redis: %s); its hold is withdrawn later", env.queue_id or "-",
+                        env.sender or "<>", len(env.recipients), spool_id, exc)
+            return Verdict(Action.DEFER, required_score=s.thresholds.quarantine,
+                           message="mail scanner unavailable, try again later")
+        if answered:
+            return verdict
+        return self._fail(env, "the hold was withdrawn before the answer (the gateway stopped past its deadline)")
+
+    @staticmethod
+    def _ride(step: Callable[[], T], until: float) -> T:
+        """One quick Redis step, again while Redis restarts (a lost connection), until `until` (monotonic)."""
+        while True:
+            try:
+                return step()
+            except redis.RedisError as exc:
+                if not _connection_lost(exc) or time.monotonic() + REDIS_RETRY_S >= until:
+                    raise
+                time.sleep(REDIS_RETRY_S)
 
     def _held_late(self, env: Envelope, why: str) -> Verdict:
         s = self.settings
