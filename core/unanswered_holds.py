@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import logging
 
+import redis
+
 from core.errors import NotFound
+from core.settings import Settings
 from core.store_events import EventStore
 from core.store_pending_answers import MemoryPendingAnswers, PendingAnswers
 from core.store_quarantine import DELETED, QuarantineStore
@@ -19,6 +22,8 @@ log = logging.getLogger("mailward.scan")
 #: Past the scan's deadline and commit grace, how long a hold waits for its answer before it is withdrawn: the
 #: gateway answers at the latest at deadline + grace; this margin covers a busy host and clock steps.
 ANSWER_MARGIN_S = 10.0
+#: Scans taken per call of the sweep's Lua (each a few Redis commands and file removals).
+BATCH = 100
 WHY = "withdrawn: the gateway died before answering; Exim's fail mode decided"
 
 
@@ -68,3 +73,22 @@ def _withdraw_copy(quarantine: QuarantineStore, events: EventStore | None, spool
     if events is not None:
         events.emit(DELETED, {**meta, "why": WHY})
     return True
+
+
+def sweep_unanswered(settings: Settings, client: redis.Redis) -> int:
+    """One sweep as `mailward serve` runs it (at start-up and every few seconds): every due scan, in batches;
+    returns how many copies were withdrawn. Redis or disk errors are logged, never raised."""
+    quarantine = QuarantineStore(settings.quarantine_dir, client, default_limit_bytes=settings.quarantine_limit_bytes,
+                                 default_releases_limit=settings.releases_limit)
+    answers, spool, events = PendingAnswers(client), SpoolStore(settings.spool_dir), EventStore(client)
+    window = answer_window_s(settings.scan.timeout, settings.scan.commit_grace)
+    total = 0
+    try:
+        for _ in range(100):  # bounded: 10,000 scans per sweep at most
+            n = withdraw_unanswered(answers, quarantine, spool, events, window, limit=BATCH)
+            total += n
+            if answers.pending_due(window) == 0:
+                break
+    except (OSError, redis.RedisError) as exc:
+        log.warning("sweep of unanswered holds failed (tried again at the next one): %s", exc)
+    return total

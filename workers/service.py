@@ -33,6 +33,7 @@ from core.store_quarantine import sweep_on_start
 from core.store_redis import connect
 from core.store_scan_claims import ScanClaims
 from core.store_spool import SpoolStore
+from core.unanswered_holds import sweep_unanswered
 from workers.actors import SPOOL_GRACE_S, build_actors, sweep_spool
 from workers.broker import consumer_id, make_broker, requeue_dead_consumer
 from workers.embedded_redis import EmbeddedRedis
@@ -70,6 +71,8 @@ HEALTHY_UPTIME_S = 3.0
 WORKER_MODULE = "workers.worker_process"
 #: How often this host's spool is swept for files no gateway will discard (see _sweep_spool).
 SPOOL_SWEEP_S = 60.0
+#: How often every serve sweeps for holds whose gateway died before answering Exim (core.unanswered_holds).
+ANSWER_SWEEP_S = 5.0
 
 
 def redacted(url: str) -> str:
@@ -325,6 +328,10 @@ class Service:
         s.quarantine_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         # Before any worker holds: a hold a crash cut short (file and sidecar on disk, no index) is listed again.
         sweep_on_start(s.quarantine_dir, connect(s))
+        # After the recovery (which indexes a hold a crash left unindexed): holds a dead gateway never answered
+        # were decided by Exim's fail mode; withdraw them (those still in their window go at a later sweep).
+        sweep_unanswered(s, connect(s, timeout=5.0))
+        threading.Thread(target=self._sweep_unanswered, name="answer-sweep", daemon=True).start()
         env = self._child_env()
         for i in range(s.workers.processes):
             self.children.append(Child(f"worker-{i}", [sys.executable, "-m", "workers.worker_process",
@@ -379,6 +386,12 @@ class Service:
         spool = SpoolStore(self.settings.spool_dir)
         while not self.stop_event.wait(SPOOL_SWEEP_S):
             sweep_spool(spool, self.settings.scan.timeout + SPOOL_GRACE_S)
+
+    def _sweep_unanswered(self) -> None:
+        """Every ANSWER_SWEEP_S until stop, on every host (one sweeper takes each scan: core.unanswered_holds)."""
+        client = connect(self.settings, timeout=5.0)
+        while not self.stop_event.wait(ANSWER_SWEEP_S):
+            sweep_unanswered(self.settings, client)
 
     def report(self, now: float) -> None:
         """Each at its own pace: this host's gateway heartbeat, periodic jobs, pruning, the Exim hook's state."""
