@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import logging
-import os
-import selectors
 import socket
-import socketserver
 import threading
 import time
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 import dramatiq
@@ -30,7 +25,17 @@ from core.store_scan_bodies import HELD, READY, ScanBodies
 from core.store_scan_claims import COMMITTED, ScanClaims
 from core.store_spool import SpoolStore
 from workers.broker import results_backend
-from workers.peer_identity import Peer, PeerPolicy
+from workers.gateway_server import (
+    ConnectionGuard,
+    DeadlineReader,
+    GuardedServer,
+    Lingerer,
+    bind,
+    close,
+    handler_class,
+    refuse,
+)
+from workers.peer_identity import PeerPolicy
 from workers.rspamd_protocol import (
     HTTP_SCAN_PATHS,
     HeadLimits,
@@ -46,7 +51,6 @@ from workers.rspamd_protocol import (
 log = logging.getLogger("mailward.gateway")
 T = TypeVar("T")
 
-READ_TIMEOUT_S = 60.0
 CHUNK = 256 * 1024
 #: The start of a body held in memory to strip Exim's preamble (its X-Envelope-To names every recipient, as the
 #: head's Rcpt: lines do, so twice the head cap is room enough); never less than this.
@@ -57,101 +61,6 @@ REDIS_RETRY_S = 0.1
 SETTLE_RIDE_S = 2.0
 #: How long a body in Redis outlives the gateway's last deadline (only a gateway that died leaves one behind).
 BODY_GRACE_S = 60.0
-#: How long a refused connection may stay open for its peer to read the refusal, and how many may at once.
-LINGER_S = 1.0
-LINGER_MAX = 256
-#: Read buffer per connection: small, because every open connection holds one.
-RBUF = 64 * 1024
-
-
-class ConnectionGuard:
-    """Counts open gateway connections, in total and per peer, across every listener; refuses past the caps."""
-
-    def __init__(self, max_total: int, max_per_peer: int) -> None:
-        self.max_total = max_total
-        self.max_per_peer = max_per_peer
-        self._lock = threading.Lock()
-        self._total = 0
-        self._per_peer: dict[str, int] = {}
-        self._held: dict[socket.socket, str] = {}
-
-    def admit(self, sock: socket.socket, peer: Peer) -> str:
-        """Count the connection in; "" if admitted, else why not (nothing is counted then)."""
-        with self._lock:
-            if self._total >= self.max_total:
-                return f"{self._total} connections open (scan.max_connections={self.max_total})"
-            mine = self._per_peer.get(peer.key, 0)
-            if mine >= self.max_per_peer:
-                return f"{mine} connections open from {peer.key} (scan.max_connections_per_peer={self.max_per_peer})"
-            self._total += 1
-            self._per_peer[peer.key] = mine + 1
-            self._held[sock] = peer.key
-            return ""
-
-    def release(self, sock: socket.socket) -> None:
-        """Count a closed connection out (a no-op for one that was never admitted)."""
-        with self._lock:
-            key = self._held.pop(sock, None)
-            if key is None:
-                return
-            self._total -= 1
-            left = self._per_peer[key] - 1
-            if left:
-                self._per_peer[key] = left
-            else:
-                del self._per_peer[key]
-
-    @property
-    def open_connections(self) -> int:
-        """Connections admitted and not yet closed."""
-        with self._lock:
-            return self._total
-
-
-class DeadlineReader(io.RawIOBase):
-    """A socket's read side where each recv waits at most the idle timeout and never past `deadline`.
-
-    A per-recv timeout alone lets a client trickle one byte at a time forever (slowloris); the deadline bounds
-    the head as a whole.
-    """
-
-    def __init__(self, sock: socket.socket, idle_timeout: float = READ_TIMEOUT_S) -> None:
-        super().__init__()
-        self.sock = sock
-        self.idle_timeout = idle_timeout
-        self.deadline: float | None = None
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        timeout = self.idle_timeout
-        if self.deadline is not None:
-            timeout = min(timeout, self.deadline - time.monotonic())
-        try:
-            if timeout <= 0:
-                raise TimeoutError
-            self.sock.settimeout(timeout)
-            return self.sock.recv_into(buffer)
-        except TimeoutError:
-            if self.deadline is None:
-                raise TimeoutError(f"no data for {self.idle_timeout:g}s") from None
-            raise TimeoutError("request head not complete in time (scan.head_timeout)") from None
-
-
-class _SocketWriter(io.BufferedIOBase):
-    """Unbuffered writes that send everything (what socketserver's StreamRequestHandler uses)."""
-
-    def __init__(self, sock: socket.socket) -> None:
-        super().__init__()
-        self.sock = sock
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: bytes) -> int:  # type: ignore[override]
-        self.sock.sendall(data)
-        return len(data)
 
 
 class ScanGateway:
@@ -175,7 +84,7 @@ class ScanGateway:
         self._redis_bytes = 0  # of those bodies, in Redis right now (scan.redis_body_total_bytes)
         self._redis_lock = threading.Lock()
         self._in_redis: dict[str, int] = {}  # spool id -> its body's size, while in Redis
-        self.lingerer = _Lingerer()
+        self.lingerer = Lingerer()
         self._refused: set[int] = set()  # ids of sockets admit() refused, until the server lets go of them
         self.spool = SpoolStore(settings.spool_dir)
         sc = settings.scan
@@ -183,51 +92,22 @@ class ScanGateway:
         self.peers = PeerPolicy(sc.allowed_users, sc.allowed_hosts)
         self.guard = ConnectionGuard(sc.max_connections, sc.max_connections_per_peer)
         self.head_limits = HeadLimits(sc.max_head_bytes, sc.max_head_lines)
-        self._servers: list[socketserver.BaseServer] = []
+        self._servers: list[GuardedServer] = []
         self._threads: list[threading.Thread] = []
 
     # ---- lifecycle ---------------------------------------------------------------------------------------
     def start(self) -> list[str]:
         """Bind every configured listener and serve in background threads; returns the bound addresses."""
         self.spool.ensure()
-        gateway = self
-
-        class Handler(socketserver.StreamRequestHandler):
-            direction = Direction.OUTGOING
-
-            def setup(self) -> None:
-                self.connection = self.request
-                self.reader = DeadlineReader(self.connection)
-                self.reader.deadline = time.monotonic() + gateway.settings.scan.head_timeout
-                self.rfile = io.BufferedReader(self.reader, RBUF)
-                self.wfile = _SocketWriter(self.connection)
-
-            def handle(self) -> None:
-                gateway.handle(self.rfile, self.wfile, direction=self.direction, reader=self.reader)
-
-        class IncomingHandler(Handler):
-            # Exim asks for incoming scans on the incoming listeners only: the listener is the direction marker
-            # (the RSPAMC head of Exim's spam= condition has no field the ACL could set).
-            direction = Direction.INCOMING
-
+        # Exim asks for incoming scans on the incoming listeners only: the listener is the direction marker (the
+        # RSPAMC head of Exim's spam= condition has no field the ACL could set).
+        outgoing, incoming = handler_class(self, Direction.OUTGOING), handler_class(self, Direction.INCOMING)
+        listeners = [(a, outgoing) for a in self.settings.scan.listen]
+        listeners += [(a, incoming) for a in self.settings.incoming.listen]
         bound = []
-        listeners = [(a, Handler) for a in self.settings.scan.listen]
-        listeners += [(a, IncomingHandler) for a in self.settings.incoming.listen]
         for addr, handler in listeners:
-            server: socketserver.BaseServer
-            if addr.startswith("/"):
-                path = Path(addr)
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
-                path.parent.mkdir(parents=True, exist_ok=True)
-                server = _UnixServer(addr, handler, gateway=self)
-                os.chmod(addr, 0o666)  # Exim (Debian-exim / mailnull) must connect
-                bound.append(addr)
-            else:
-                host, _, port = addr.rpartition(":")
-                server = _TCPServer((host.strip("[]"), int(port)), handler, gateway=self)
-                h, p = server.server_address[:2]
-                bound.append(f"{h}:{p}")
+            server, where = bind(addr, handler, self)
+            bound.append(where)
             t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
                                  name=f"gateway {addr}", daemon=True)
             t.start()
@@ -245,10 +125,7 @@ class ScanGateway:
         for server in self._servers:
             server.shutdown()
         for server in self._servers:
-            server.server_close()
-            if isinstance(server, _UnixServer):
-                with contextlib.suppress(FileNotFoundError, TypeError):
-                    os.unlink(server.server_address)  # type: ignore[arg-type]
+            close(server)
         self._servers.clear()
 
     # ---- one connection -----------------------------------------------------------------------------------
@@ -266,13 +143,13 @@ class ScanGateway:
         if not peer.allowed:
             log.warning("gateway: refused scan request from %s (not in scan.allowed_users/allowed_hosts); "
                         "closed unread", peer.who)
-            _refuse(sock, "peer not allowed to use the scan gateway")
+            refuse(sock, "peer not allowed to use the scan gateway")
             self._refused.add(id(sock))
             return False
         why = self.guard.admit(sock, peer)
         if why:
             log.warning("gateway: refused connection from %s: %s; closed unread", peer.who, why)
-            _refuse(sock, "too many connections to the scan gateway")
+            refuse(sock, "too many connections to the scan gateway")
             self._refused.add(id(sock))
             return False
         return True
@@ -649,111 +526,3 @@ def _connection_lost(exc: BaseException | None) -> bool:
             return True
         exc = exc.__cause__ or exc.__context__
     return False
-
-
-def _refuse(sock: socket.socket, why: str) -> None:
-    """Send a refusal without reading anything or waiting on a slow peer; the server then closes the socket."""
-    with contextlib.suppress(OSError):
-        sock.setblocking(False)
-        sock.send(legacy_error(why))  # a fresh socket's send buffer takes these hundred bytes at once
-        sock.shutdown(socket.SHUT_WR)
-
-
-class _Lingerer:
-    """Closes refused connections from one thread once the peer has read the refusal and hung up (or after
-    LINGER_S): closing a socket with unread bytes makes the kernel reset the connection, which can destroy the
-    refusal before a client that spoke first reads it. Bounded: past LINGER_MAX sockets, the oldest close at once."""
-
-    def __init__(self) -> None:
-        self._sel = selectors.DefaultSelector()
-        self._lock = threading.Lock()
-        self._until: dict[socket.socket, float] = {}
-        self._thread: threading.Thread | None = None
-        self._wake = threading.Event()
-
-    def add(self, sock: socket.socket) -> None:
-        """Let sock linger (it was answered and shut for writing); it is closed later, never by the caller."""
-        with self._lock:
-            if len(self._until) >= LINGER_MAX:
-                oldest = min(self._until, key=self._until.__getitem__)
-                self._drop(oldest)
-            try:
-                self._sel.register(sock, selectors.EVENT_READ)
-            except (ValueError, OSError):
-                sock.close()
-                return
-            self._until[sock] = time.monotonic() + LINGER_S
-            self._wake.set()
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="gateway-linger", daemon=True)
-                self._thread.start()
-
-    def _drop(self, sock: socket.socket) -> None:
-        self._until.pop(sock, None)
-        with contextlib.suppress(KeyError, ValueError, OSError):
-            self._sel.unregister(sock)
-        sock.close()
-
-    def _run(self) -> None:
-        while True:
-            with self._lock:
-                empty = not self._until
-                if empty:
-                    self._wake.clear()
-            if empty:
-                self._wake.wait()  # idle until add(): no polling while nothing lingers
-                continue
-            ready = self._sel.select(timeout=0.1)
-            with self._lock:
-                for key, _ in ready:
-                    sock = key.fileobj
-                    assert isinstance(sock, socket.socket)
-                    try:
-                        done = not sock.recv(65536)  # the peer's request, unread and dropped; b"": it hung up
-                    except OSError:
-                        done = True
-                    if done:
-                        self._drop(sock)
-                now = time.monotonic()
-                for sock in [s for s, t in self._until.items() if t <= now]:
-                    self._drop(sock)
-
-
-class _GuardedServer(socketserver.ThreadingMixIn):
-    """Admission happens in the accepting thread: a refused peer never gets a handler thread."""
-
-    daemon_threads = True
-    request_queue_size = 128
-    gateway: ScanGateway
-
-    def verify_request(self, request: socket.socket, client_address: object) -> bool:  # type: ignore[override]
-        return self.gateway.admit(request, client_address)
-
-    def shutdown_request(self, request: socket.socket) -> None:  # type: ignore[override]
-        self.gateway.guard.release(request)
-        if self.gateway.refused_now(request):
-            self.gateway.lingerer.add(request)  # answered and shut for writing by _refuse: closed once read
-            return
-        super().shutdown_request(request)  # type: ignore[misc]
-
-
-class _TCPServer(_GuardedServer, socketserver.TCPServer):
-    allow_reuse_address = True
-
-    def __init__(self, address: tuple[str, int], handler: type[socketserver.BaseRequestHandler], *,
-                 gateway: ScanGateway) -> None:
-        self.gateway = gateway
-        super().__init__(address, handler)
-
-    def server_bind(self) -> None:
-        if ":" in self.server_address[0]:
-            self.address_family = socket.AF_INET6
-            self.socket = socket.socket(self.address_family, self.socket_type)
-        super().server_bind()
-
-
-class _UnixServer(_GuardedServer, socketserver.UnixStreamServer):
-    def __init__(self, address: str, handler: type[socketserver.BaseRequestHandler], *,
-                 gateway: ScanGateway) -> None:
-        self.gateway = gateway
-        super().__init__(address, handler)
