@@ -25,6 +25,7 @@ from dramatiq.results.backends import RedisBackend
 
 from core.settings import Settings
 from core.store_redis import redis_url
+from workers.result_store import RidingRedisBackend
 
 NAMESPACE = "mailward"
 #: A worker host whose heartbeat is older than this has its unacked messages requeued.
@@ -132,7 +133,8 @@ def make_broker(settings: Settings, *, broker_id: str | None = None) -> RedisBro
                                      Retries(max_retries=0), CurrentMessage()])
     if broker_id is not None:
         broker.broker_id = broker_id
-    broker.add_middleware(Results(backend=RedisBackend(client=client, namespace=f"{NAMESPACE}-results")))
+    # a verdict's store rides a Redis restart (workers/result_store.py)
+    broker.add_middleware(Results(backend=RidingRedisBackend(client=client, namespace=f"{NAMESPACE}-results")))
     dramatiq.set_broker(broker)
     return broker
 
