@@ -155,4 +155,36 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
         (" tonight ", " private photos ", " my photos ", " my pictures ", " chat with me ", " hook up ", " hookup ",
          " heute abend ", " esta noche ", " ce soir ", " الليلة ", " הלילה ", "今晚", "今夜"),
     ),
+    # Payment redirection (business e-mail compromise): a supplier's or a boss's mailbox, taken over, says the bank
+    # account changed, points the money waiting to be paid at the new one, and hurries or hushes it. An honest notice
+    # of new bank details says the first and seldom the rest (it asks the reader to check by phone instead), so two
+    # groups are content evidence and the family is never a full script.
+    "payment_redirect": (
+        (" changed our bank ", " change of bank ", " new bank account ", " new account details ", " new bank details ",
+         " updated bank details ", " updated banking details ", " new banking details ", " bank details have changed ",
+         " banking details have changed ", " new iban ", " new beneficiary ", " new supplier account ",
+         " neue bankverbindung ", " geänderte bankverbindung ", " neues konto ", " nouvelles coordonnées bancaires ",
+         " nouveau rib ", " nouveau compte ", " nuevos datos bancarios ", " nueva cuenta ",
+         " nuove coordinate bancarie ", " nuovo conto ", " nuovo iban ", " nieuwe bankgegevens ",
+         " nieuw rekeningnummer ", " van bank gewisseld ",
+         " novo iban ", " nova conta ", " mudámos de banco ", " mudamos de banco ", " zmiana numeru konta ",
+         " zmianie rachunku ", " nowy numer konta ", " nowe konto ",
+         " bankamızı değiştirdik ", " yeni hesab", " yeni iban ",  # noqa: RUF001 - Turkish dotless i
+         " حساب جديد ", " חשבון בנק חדש ", "新的银行账户", "新しい口座", "새 계좌", " حساب جدید "),
+        (" do not use the old ", " not use the old account ", " no longer use the ", " old account is no longer ",
+         " all outstanding ", " outstanding invoices ", " outstanding payments ", " pending payment ",
+         " pending invoices ",
+         " urgent wire transfer ", " urgent transfer ", " process a wire ", " process an urgent ",
+         " offene rechnungen ", " alte konto nicht ", " factures en attente ", " ancien compte ",
+         " facturas pendientes ",
+         " cuenta anterior ", " fatture in sospeso ", " vecchio conto ", " openstaande facturen ", " oude nummer ",
+         " oude rekening ", " pagamentos pendentes ", " conta antiga ", " zaległe faktury ", " starego konta ",
+         " bekleyen ödemeler ", " eski hesab", " الحساب القديم ", " החשבון הישן ", "旧账户", "旧口座", "기존 계좌"),
+        (" due to an ongoing audit ", " due to an audit ", " ongoing audit ", " keep this confidential ",
+         " confidential for now ", " are you at your desk ", " are you available ", " in meetings ", " in a meeting ",
+         " confirm once ", " confirm the transfer ", " confirm the payment ", " processed today ", " by end of day ",
+         " heute noch ", " vertraulich ", " aujourd hui même ", " confidentiel ", " hoy mismo ", " confidencial ",
+         " entro oggi ", " riservato ", " vandaag nog ", " vertrouwelijk ", " ainda hoje ", " jeszcze dziś ",
+         " poufne ", " gizli ", "本日中", "오늘 중"),
+    ),
 }
