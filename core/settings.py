@@ -257,6 +257,7 @@ class Settings:
     quarantine_max_age_days: int = 30  # retention: older held mail is deleted; 0 = off
     retention_interval_s: float = 3600.0  # how often the retention job is sent
     redis_maxmemory_mb: int = 0  # the private redis-server's maxmemory; 0 = a quarter of RAM, 256 MiB to 4 GiB
+    redis_ballast_mb: int = 64  # space the private Redis's append-only file keeps for a full state disk; 0 = none
     # the state directory is nearly full (/health and /status: degraded) below either of these free
     state_min_free_mb: int = 200
     state_min_free_percent: float = 5.0
@@ -482,6 +483,7 @@ def _build(d: dict[str, Any], sources: list[str]) -> Settings:
         return Settings(
             state_dir=state_dir, redis_url=redis_url, fail_mode=d["fail_mode"],
             redis_maxmemory_mb=_nonneg(int, d["redis_maxmemory_mb"], "redis_maxmemory_mb"),
+            redis_ballast_mb=_nonneg(int, d["redis_ballast_mb"], "redis_ballast_mb"),
             state_min_free_mb=_nonneg(int, d["state_min_free_mb"], "state_min_free_mb"),
             state_min_free_percent=_nonneg(float, d["state_min_free_percent"], "state_min_free_percent"),
             log_level=str(d["log_level"]).upper(), scan=scan, workers=workers, api_socket=api_socket, api=api,
