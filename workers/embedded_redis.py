@@ -1,4 +1,17 @@
-"""The private redis-server that `mailward serve` starts and owns when no Redis URL is configured."""
+"""The private redis-server that `mailward serve` starts and owns when no Redis URL is configured.
+
+A full state disk (issue 15 gap 3). The private Redis appends every write to its append-only file in the state
+directory, and a Redis that cannot append refuses every write (MISCONF): every scan would then follow fail_mode
+until space came back. So a ballast file of `redis_ballast_mb` sits beside the append-only file. serve checks the
+disk's free space every supervisor tick (half a second; one statvfs): below a quarter of the ballast it deletes
+the ballast, so Redis can go on appending (it retries a failed append every second and takes writes again once
+it succeeds), and it logs that the state disk is full. Once three times the ballast is free again, the ballast is
+made again (allocated, not sparse). The ballast buys Redis the last `redis_ballast_mb` of the disk, not all of
+it: the spool and the quarantine share that disk, and once they have used the freed space too, Redis refuses
+writes again and scans follow fail_mode; the disk-space warning (/health, /status, the WHM banner) has long
+said so by then. RDB snapshots failing on a full disk no longer stop writes (`stop-writes-on-bgsave-error no`):
+the append-only file is the durable record, and a snapshot that cannot be written costs nothing it holds.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +39,8 @@ log = logging.getLogger("mailward.redis")
 #: writes instead, a scan then follows fail_mode, and Mailward's own caps (audit, events, per-account objects,
 #: sender history, quarantine quota) keep the data well under the limit.
 MAXMEMORY_POLICY = "noeviction"
+#: The file beside the append-only file that holds the space Redis gets on a full state disk.
+BALLAST = "reserved-for-redis"
 #: The automatic maxmemory (redis_maxmemory_mb = 0): a quarter of the RAM, within these bounds.
 AUTO_MIN_MB, AUTO_MAX_MB = 256, 4096
 
@@ -49,6 +64,43 @@ class EmbeddedRedis:
         self.socket: Path = settings.embedded_redis_socket
         self.maxmemory_mb = maxmemory_mb(settings)
         self.proc: subprocess.Popen | None = None
+        self.ballast_bytes = settings.redis_ballast_mb * 2**20
+        self.ballast: Path = self.dir / BALLAST
+
+    def keep_ballast(self) -> None:
+        """Free the ballast when the state disk is nearly full, make it again once there is room (see above)."""
+        if not self.ballast_bytes:
+            return
+        try:
+            st = os.statvfs(self.dir)
+        except OSError:
+            return
+        free = st.f_bavail * st.f_frsize
+        present = self.ballast.exists()
+        if present and free < self.ballast_bytes // 4:
+            self.ballast.unlink(missing_ok=True)
+            log.warning("state disk full (%d KiB free in %s): released the %d MiB reserved for the private Redis's "
+                        "append-only file, so Redis can go on writing; free space on that disk", free // 1024,
+                        self.dir, self.ballast_bytes // 2**20)
+        elif not present and free >= 3 * self.ballast_bytes and self._make_ballast():
+            log.info("reserved %d MiB on the state disk for the private Redis's append-only file (%s)",
+                     self.ballast_bytes // 2**20, self.ballast)
+
+    def _make_ballast(self) -> bool:
+        """Allocate the ballast (a temp file renamed into place, so a half-made one is never taken for it)."""
+        tmp = self.ballast.with_name(f".{BALLAST}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                os.posix_fallocate(fd, 0, self.ballast_bytes)
+            finally:
+                os.close(fd)
+            os.replace(tmp, self.ballast)
+            return True
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            log.warning("cannot reserve %d MiB for the private Redis (%s)", self.ballast_bytes // 2**20, exc)
+            return False
 
     def _config(self) -> str:
         return "\n".join([
@@ -60,6 +112,7 @@ class EmbeddedRedis:
             f"logfile {self.dir / 'redis.log'}",
             "appendonly yes",
             "appendfsync everysec",
+            "stop-writes-on-bgsave-error no",
             'save "3600 1 300 100 60 10000"',
             "databases 1",
             f"maxmemory {self.maxmemory_mb}mb",
@@ -81,6 +134,7 @@ class EmbeddedRedis:
             self.socket.unlink()
         conf = self.dir / "redis.conf"
         conf.write_text(self._config())
+        self.keep_ballast()
         self.proc = subprocess.Popen([binary, str(conf)], stdin=subprocess.DEVNULL,
                                      preexec_fn=die_with_parent)
         deadline = time.monotonic() + timeout

@@ -463,6 +463,8 @@ class Service:
                 self.reload()
             now = time.monotonic()
             self.report(now)
+            if self.redis is not None:
+                self.redis.keep_ballast()  # a full state disk must not stop Redis's writes (workers/embedded_redis)
             if self.redis is not None and not self.redis.alive():
                 log.error("private redis-server died; restarting it")
                 self.redis.proc = None
