@@ -47,6 +47,7 @@ from workers.rspamd_protocol import (
     read_request,
     verdict_json,
 )
+from workers.scan_enqueue import ClaimedEnqueue
 
 log = logging.getLogger("mailward.gateway")
 T = TypeVar("T")
@@ -81,6 +82,7 @@ class ScanGateway:
         self.claims = ScanClaims(connect(settings, timeout=min(5.0, settings.scan.timeout)))
         self.bodies = ScanBodies(self.claims.client)  # messages the spool could not take (disk full)
         self.answers = PendingAnswers(self.claims.client)  # holds waiting for this answer (issue 15)
+        self.enqueuer = ClaimedEnqueue(self.claims.client, broker, scan_actor)  # type: ignore[arg-type]
         self._redis_bytes = 0  # of those bodies, in Redis right now (scan.redis_body_total_bytes)
         self._redis_lock = threading.Lock()
         self._in_redis: dict[str, int] = {}  # spool id -> its body's size, while in Redis
@@ -383,15 +385,16 @@ class ScanGateway:
     def _enqueue(self, spool_id: str, env: Envelope, deadline: float) -> dramatiq.Message:
         """Open the scan's claim and queue its job, retrying while Redis is unreachable (restarting)."""
         ttl_ms = int(self.settings.scan.timeout * 1000)
+        message = self.enqueuer.message(spool_id, env.to_dict())
         while True:
             try:
-                self.claims.open(spool_id, ttl_ms)
-                return self.scan_actor.send(spool_id, env.to_dict(), claimed=True)
+                self.enqueuer.send(spool_id, message, ttl_ms)  # the claim and the job in one call
+                return message
             except (redis.RedisError, dramatiq.errors.ConnectionError) as exc:
                 # Redis restarting (the embedded one is restarted by serve within a second or two): retry within
                 # the deadline. Safe even when the first attempt may have run (a connection reset after the
-                # command was sent): the claim is only opened if absent, and a second job for the same scan can
-                # only take the claim over before a commit (core.store_scan_claims), so one scan decides.
+                # command was sent): claim and job are written together and only if the claim is absent, so a
+                # retry after a try that ran queues nothing more (workers.scan_enqueue).
                 if not _connection_lost(exc) or time.monotonic() + REDIS_RETRY_S >= deadline:
                     raise _Unanswered(f"cannot queue scan (Redis): {exc}") from None
                 time.sleep(REDIS_RETRY_S)

@@ -1,0 +1,132 @@
+"""The gateway's one-trip enqueue (workers/scan_enqueue.py) on a real Redis: a stock Dramatiq Redis consumer runs
+the job it writes; the claim is opened as core.store_scan_claims opens it; a retry after a lost reply queues no
+second job; a late worker still finds the claim abandoned and changes nothing."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import dramatiq
+import pytest
+import redis
+from dramatiq.brokers.redis import RedisBroker
+
+from core import keys
+from core.models import Action
+from core.store_scan_claims import ABANDONED, OPEN, ScanClaims
+from tests.redis_server import RedisServer
+from tests.workers.test_gateway_redis_body import ENV, GTUBE, Rig, _message
+from workers.actors import SCAN_QUEUE
+from workers.scan_enqueue import ClaimedEnqueue
+
+
+@pytest.fixture
+def stock(redis_client: redis.Redis) -> Iterator[tuple[RedisBroker, dramatiq.Actor, list[tuple]]]:
+    """Dramatiq's own Redis broker (not Mailward's waking one) with an actor that records its calls."""
+    broker = RedisBroker(client=redis_client, namespace="mailward")
+    calls: list[tuple] = []
+
+    def probe(spool_id: str, envelope: dict, claimed: bool = False) -> None:
+        calls.append((spool_id, envelope, claimed))
+
+    actor = dramatiq.actor(probe, broker=broker, queue_name="probe")
+    yield broker, actor, calls
+    broker.close()
+
+
+def test_a_job_queued_with_its_claim_is_run_and_acked_by_a_stock_dramatiq_consumer(
+        redis_client: redis.Redis, stock: tuple[RedisBroker, dramatiq.Actor, list[tuple]]) -> None:
+    broker, actor, calls = stock
+    enqueue = ClaimedEnqueue(redis_client, broker, actor)
+    spool_id = str(uuid.uuid4())
+    message = enqueue.message(spool_id, ENV.to_dict())
+    assert enqueue.send(spool_id, message, 5000)
+    claim = keys.scan_claim(spool_id)
+    assert redis_client.get(claim) == OPEN.encode() and 0 < redis_client.pttl(claim) <= 5000  # Redis's clock
+    worker = dramatiq.Worker(broker, worker_timeout=50, worker_threads=1)
+    worker.start()
+    try:
+        broker.join("probe", timeout=30_000)  # fetched, run and acknowledged
+        worker.join()
+    finally:
+        worker.stop()
+    assert calls == [(spool_id, ENV.to_dict(), True)]
+    assert redis_client.hlen("mailward:probe.msgs") == 0 and redis_client.llen("mailward:probe") == 0
+
+
+def test_sending_again_never_reopens_a_taken_claim_nor_queues_a_second_job(
+        redis_client: redis.Redis, stock: tuple[RedisBroker, dramatiq.Actor, list[tuple]]) -> None:
+    broker, actor, _ = stock
+    enqueue = ClaimedEnqueue(redis_client, broker, actor)
+    spool_id = str(uuid.uuid4())
+    message = enqueue.message(spool_id, ENV.to_dict())
+    assert enqueue.send(spool_id, message, 5000)
+    token = ScanClaims(redis_client).start(spool_id)  # a worker took it
+    assert token is not None
+    assert not enqueue.send(spool_id, message, 5000)  # a retry of a try that ran: nothing written
+    assert redis_client.get(keys.scan_claim(spool_id)) == token.encode()
+    assert redis_client.llen("mailward:probe") == 1 and redis_client.hlen("mailward:probe.msgs") == 1
+
+
+def test_an_open_claim_lapses_at_its_deadline_and_a_late_worker_cannot_take_it(
+        redis_client: redis.Redis, stock: tuple[RedisBroker, dramatiq.Actor, list[tuple]]) -> None:
+    broker, actor, _ = stock
+    enqueue = ClaimedEnqueue(redis_client, broker, actor)
+    spool_id = str(uuid.uuid4())
+    assert enqueue.send(spool_id, enqueue.message(spool_id, {}), 50)
+    deadline = time.monotonic() + 10
+    while redis_client.exists(keys.scan_claim(spool_id)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert ScanClaims(redis_client).start(spool_id) is None
+
+
+@pytest.fixture
+def rig(tmp_path: Path, redis_server: RedisServer, redis_client: redis.Redis) -> Iterator[Rig]:
+    r = Rig(tmp_path, redis_server, redis_client, workers=False, timeout=0.3, commit_grace=0.2)
+    r.full = False  # the spool takes files as usual
+    yield r
+    r.close()
+
+
+def test_a_retry_after_a_lost_reply_queues_one_job(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gateway's queueing call runs in Redis, then the connection drops before its reply is read (what a Redis
+    restart can do): the retry must not queue the scan twice."""
+    lost: list[str] = []
+    real = redis.Redis._send_command_parse_response
+    queue = f"mailward:{SCAN_QUEUE}"
+
+    def drop_the_queueing_reply(self: redis.Redis, conn, command_name: str, *args, **options):  # type: ignore[no-untyped-def]
+        reply = real(self, conn, command_name, *args, **options)
+        if not lost and command_name.upper() != "LLEN" and rig.client.llen(queue):  # this command queued the job
+            lost.append(command_name)
+            conn.disconnect()
+            raise redis.ConnectionError("Connection reset by peer (injected after the command ran)")
+        return reply
+
+    monkeypatch.setattr(redis.Redis, "_send_command_parse_response", drop_the_queueing_reply)
+    spool_id = str(uuid.uuid4())
+    rig.gateway._enqueue(spool_id, ENV, time.monotonic() + 5)
+    monkeypatch.undo()
+    assert lost, "no reply was lost: the test did not exercise the retry"
+    queued = rig.client.hvals(f"mailward:{SCAN_QUEUE}.msgs")
+    assert len(queued) == 1 and rig.client.llen(f"mailward:{SCAN_QUEUE}") == 1
+    assert rig.client.get(keys.scan_claim(spool_id)) == OPEN.encode()
+
+
+def test_a_late_worker_finds_the_claim_abandoned_and_changes_nothing(rig: Rig,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    assert rig.scan(_message(GTUBE)).action == Action.UNSCANNED  # no worker in time: fail mode open
+    claims = list(rig.client.scan_iter(match=keys.scan_claim("*")))
+    assert [rig.client.get(k) for k in claims] == [ABANDONED.encode()]
+    rig.worker = dramatiq.Worker(rig.broker, worker_timeout=50, worker_threads=1)
+    with caplog.at_level(logging.INFO, logger="mailward.scan"):
+        rig.worker.start()
+        rig.broker.join(SCAN_QUEUE, timeout=30_000)
+        rig.worker.join()
+    assert "skipped: the gateway no longer waits for it" in caplog.text
+    assert rig.scanner.quarantine.list(None)[1] == 0
+    assert rig.leftovers() == ([], [])
