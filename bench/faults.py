@@ -56,12 +56,15 @@ EXPERIMENTS = {
     "serve_restart": "at 1/3 and 2/3 of the run: workers stopped 2 s (a backlog of queued scans), then the whole "
                      "serve tree SIGKILLed and restarted on the same state dir",
     "disk_full": "state dir on a 64 MiB tmpfs (Redis outside it), full from 1/3 to 2/3 of the run",
-    "disk_full_redis": "the same with serve's private Redis, whose append-only file is in the state dir",
+    "disk_full_redis": "the same with serve's private Redis, whose append-only file is in the state dir "
+                       "(an 8 MiB reserve for it: redis_ballast_mb)",
     "exim_restart": "the lab Exim stopped and started again at half the run",
     "burst": "--burst messages as fast as 16 concurrent submitters go (no engine delay)",
 }
 BURST_CLIENTS = 16
 PACED_CLIENTS = 64
+#: The private Redis's reserve (redis_ballast_mb) in disk_full_redis, on its 64 MiB tmpfs.
+DISK_BALLAST_MB = 8
 #: How long Exim gets to deliver what it accepted before the reconciliation counts what is still queued.
 DRAIN_S = 90.0
 
@@ -99,6 +102,9 @@ class World:
         if name == "disk_full":
             self.redis = RedisServer(self.base / "redis")
             redis_url = f'redis_url = "{self.redis.url}"\n'
+        elif name == "disk_full_redis":
+            # the private Redis's reserve scaled to the 64 MiB disk (the default, 64 MiB, needs 3x that free)
+            redis_url = f"redis_ballast_mb = {DISK_BALLAST_MB}\n"
         self.toml = (f'fail_mode = "{opts.fail_mode}"\n{redis_url}'
                      f'[scan]\nlisten = ["127.0.0.1:{self.port}"]\ntime_budget_ms = {delay + 5000}\n'
                      f"[workers]\nprocesses = {opts.workers}\n" + clamd.engine_toml(delay))
