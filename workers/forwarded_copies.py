@@ -2,7 +2,7 @@
 as the forwarding account's outgoing mail before that copy leaves the server.
 
 Exim's DATA ACL sees only the envelope recipients; aliases, .forward files and cPanel's valiases are expanded later,
-by the routers. So Mailward's router `mailward_forwarded` (workers/exim_hook.py), first in the router list, takes
+by the routers. So Mailward's router `mailward_forwarded` (exim_hook/routers.py), first in the router list, takes
 every address that redirection generated (`$parent_domain` set) for a remote domain, in mail the DATA ACL marked
 inbound (`$acl_m_mailward_dir` = incoming, kept in Exim's spool), and asks Mailward over a unix socket in the
 state directory (`${readsocket}`):

@@ -3,7 +3,7 @@
 A local submitter (PHP's mail(), `sendmail -t`) cannot be told "try again later": acl_not_smtp either accepts the
 message or fails the call. So when the gateway cannot answer in fail mode closed (or answers "retry later"), the
 ACL accepts the message frozen (`control = freeze/no_tell`) and marks it `acl_m_mailward_frozen = 1`, a variable
-Exim keeps in the message's spool file and that only an ACL can set (workers/exim_hook.py). This job, run by
+Exim keeps in the message's spool file and that only an ACL can set (workers/exim_hook/acl.py). This job, run by
 `mailward serve` at start-up and every FROZEN_CHECK_S, lists the frozen messages, reads each one's spool header
 (`exim -Mvh`) and acts only on those carrying Mailward's mark; any other frozen message is read, never touched.
 Each marked message is scanned as Exim would have asked (envelope, login and headers from Exim's spool, body from
