@@ -29,6 +29,7 @@ from workers.gateway_server import (
     ConnectionGuard,
     DeadlineReader,
     GuardedServer,
+    HandlerPool,
     Lingerer,
     bind,
     close,
@@ -87,6 +88,7 @@ class ScanGateway:
         self._redis_lock = threading.Lock()
         self._in_redis: dict[str, int] = {}  # spool id -> its body's size, while in Redis
         self.lingerer = Lingerer()
+        self.handlers = HandlerPool()  # threads for admitted connections, kept between them
         self._refused: set[int] = set()  # ids of sockets admit() refused, until the server lets go of them
         self.spool = SpoolStore(settings.spool_dir)
         sc = settings.scan

@@ -1,0 +1,68 @@
+"""The gateway's connection threads (workers/gateway_server.HandlerPool): every admitted connection is served at
+once, however many are open; a thread is used again for the next connection; idle threads go away; no connection
+is lost between a thread giving up waiting and a new one arriving."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+
+from workers.gateway_server import HandlerPool
+
+
+def _pool_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "gateway-connection"]
+
+
+def _wait_for(cond, what: str, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not cond():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.01)
+
+
+def test_every_connection_is_served_at_once_however_many_are_open() -> None:
+    pool = HandlerPool(idle_s=5.0)
+    n = 40
+    barrier = threading.Barrier(n + 1, timeout=20)  # passes only when all n jobs run at the same time
+    for _ in range(n):
+        pool.submit(barrier.wait)
+    barrier.wait()
+
+
+def test_a_thread_serves_the_next_connection_and_idle_threads_exit() -> None:
+    pool = HandlerPool(idle_s=0.3)
+    seen: list[int] = []
+    done = threading.Semaphore(0)
+
+    def job() -> None:
+        seen.append(threading.get_ident())
+        done.release()
+
+    for _ in range(5):  # one after the other: the first job's thread takes each next one
+        pool.submit(job)
+        assert done.acquire(timeout=20)
+        _wait_for(lambda: pool._idle == 1, "the thread to wait for work again")
+    assert len(set(seen)) == 1
+    _wait_for(lambda: pool._idle == 0 and not _pool_threads(), "the idle thread to exit")
+
+
+def test_no_connection_is_lost_while_threads_give_up_waiting() -> None:
+    pool = HandlerPool(idle_s=0.001)  # threads time out all the time, racing with new submissions
+    rng = random.Random(16)
+    total = 3000
+    ran = []
+    lock = threading.Lock()
+
+    def job() -> None:
+        with lock:
+            ran.append(1)
+
+    for i in range(total):
+        pool.submit(job)
+        if i % 50 == 0:
+            time.sleep(rng.random() * 0.004)
+    _wait_for(lambda: len(ran) == total, f"all {total} jobs to run")
+    _wait_for(lambda: not _pool_threads(), "the idle threads to exit")
+    assert pool._idle == 0
