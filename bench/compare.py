@@ -44,8 +44,8 @@ import redis
 from bench.corpus import DEFAULT_CORPUS, CorpusMessage, load_corpus, sample
 from bench.proc_tree import ProcInfo, cmdline, cpu_ms, snapshot, tree_memory
 from bench.rspamd_private import BayesRspamd, PrivateBayesRedis, stop_quietly
-from bench.scan import ACCOUNT, ACCOUNT_DOMAIN, serve_log_problems, wait_serve_ready
 from bench.scan_load import RCPT, SENDER, LoadResult, percentile, prepare, run_load
+from bench.scan_rig import ACCOUNT, ACCOUNT_DOMAIN, serve_log_problems, wait_serve_ready
 from tests.cpanel_tree import make_cpanel_tree
 from workers.serve_process import ServeProcess
 

@@ -48,18 +48,17 @@ import redis
 
 from bench.corpus import DEFAULT_CORPUS, CorpusMessage, load_corpus, sample
 from bench.limits import redis_cpu
-from bench.scan import (
+from bench.scan_rig import (
     ACCOUNT,
     ACCOUNT_DOMAIN,
     CLIENT_HELO,
-    cpu_delta_ms,
     json_safe,
     percentile,
     say,
     serve_toml,
-    session_cpu,
     wait_serve_ready,
 )
+from bench.session_cpu import cpu_delta_ms, session_cpu
 from core import keys
 from core.models import Direction, Envelope
 from core.scanning import Scanner
