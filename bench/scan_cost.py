@@ -13,7 +13,8 @@ running: the redis-server and the temporary state dir are removed at the end.
 `mailward serve` starts them) on the private Redis, fed by this process as the gateway feeds them (spool file,
 claim, scan_message job, the result popped from Redis) from --concurrency threads; it prints the worker
 processes' CPU ms per message (everything from Dramatiq's fetch to the ack: consumer, middleware, scan, result),
-Redis's, and the round trip. --py-spy OUT records the first worker with py-spy during the timed rounds.
+Redis's, and the round trip. --py-spy OUT records the first worker with py-spy during the timed rounds (only
+threads holding the GIL: where its CPU goes, not where it waits).
 """
 
 from __future__ import annotations
@@ -167,6 +168,13 @@ class _Feeder:
         return answers
 
 
+def _user_system(pid: int) -> tuple[int, int]:
+    """A live process's user and system ticks (all its threads)."""
+    data = Path(f"/proc/{pid}/stat").read_text()
+    f = data[data.rindex(")") + 2:].split()
+    return int(f[11]), int(f[12])
+
+
 def run_dramatiq(args: argparse.Namespace) -> int:
     messages = [m.message for m in sample(load_corpus(args.corpus), args.messages, seed=0)]
     work = Path(tempfile.mkdtemp(prefix="mailward-scan-cost-"))
@@ -196,29 +204,34 @@ def run_dramatiq(args: argparse.Namespace) -> int:
             if rnd == 1 and args.py_spy:
                 spy = subprocess.Popen([str(Path(sys.executable).with_name("py-spy")), "record", "--pid",
                                         str(workers[0].pid), "--output", args.py_spy, "--format", args.py_spy_format,
-                                        "--nonblocking", "--rate", "200"],
+                                        "--nonblocking", "--gil", "--rate", "200"],
                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
             before = [read_stat(w.pid) for w in workers]
+            split0 = [_user_system(w.pid) for w in workers]
             redis_before = read_stat(server.proc.pid)
             wall0 = time.perf_counter()
             answers = feeder.run(jobs, args.concurrency, waiters)
             wall = time.perf_counter() - wall0
             after = [read_stat(w.pid) for w in workers]
+            split1 = [_user_system(w.pid) for w in workers]
             redis_after = read_stat(server.proc.pid)
             if any(x is None for x in before + after) or redis_before is None or redis_after is None:
                 raise RuntimeError(f"a worker or redis-server died; see {work / 'workers.log'}")
             n = len(jobs)
             ticks = sum(a.ticks - b.ticks for a, b in zip(after, before, strict=True))  # type: ignore[union-attr]
+            user = sum(a[0] - b[0] for a, b in zip(split1, split0, strict=True)) * 1000 / CLK_TCK / n
+            system = sum(a[1] - b[1] for a, b in zip(split1, split0, strict=True)) * 1000 / CLK_TCK / n
             if rnd:
                 redis_ms = (redis_after.ticks - redis_before.ticks) * 1000 / CLK_TCK / n
                 rows.append((ticks * 1000 / CLK_TCK / n, redis_ms,
-                             n / wall, wall * 1000 / n))
+                             n / wall, wall * 1000 / n, user, system))
                 for a in answers:
                     verdicts[a] = verdicts.get(a, 0) + 1
         print(f"worker side through Dramatiq, {len(messages)} messages x {args.repeat} rounds, {args.workers} worker "
               f"process(es) x {settings.workers.threads} thread(s), concurrency {args.concurrency}, private Redis "
               "(median of rounds):")
-        for name, k in (("worker CPU ms/msg", 0), ("Redis CPU ms/msg", 1), ("msgs/s", 2), ("wall ms/msg", 3)):
+        for name, k in (("worker CPU ms/msg", 0), ("  of it user", 4), ("  of it system", 5), ("Redis CPU ms/msg", 1),
+                        ("msgs/s", 2), ("wall ms/msg", 3)):
             vals = [r[k] for r in rows]
             print(f"  {name:<20}{statistics.median(vals):8.2f}   (rounds: {', '.join(f'{v:.2f}' for v in vals)})")
         print(f"  verdicts: {dict(sorted(verdicts.items()))}")
