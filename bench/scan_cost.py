@@ -20,6 +20,7 @@ threads holding the GIL: where its CPU goes, not where it waits).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -64,6 +65,13 @@ class _RoundTrips:
         redis.connection.AbstractConnection.send_packed_command = self._send  # type: ignore[method-assign]
 
 
+def _comparable(verdict: dict) -> dict:
+    """A verdict's dict with what differs between two runs of the same scans (held copies' ids) masked."""
+    if verdict.get("quarantine_id"):
+        verdict["quarantine_id"] = "<id>"
+    return verdict
+
+
 def run(args: argparse.Namespace) -> int:
     messages = [m.message for m in sample(load_corpus(args.corpus), args.messages, seed=0)]
     work = Path(tempfile.mkdtemp(prefix="mailward-scan-cost-"))
@@ -80,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
         claims = ScanClaims(client)
         assert server.proc is not None
         rows = []
+        verdicts: list[dict] | None = [] if args.verdicts else None
         for rnd in range(args.repeat + 1):  # the first round warms up (model, caches, Lua scripts)
             ids = []
             for i, raw in enumerate(messages):
@@ -90,8 +99,10 @@ def run(args: argparse.Namespace) -> int:
             redis_before, trips_before = read_stat(server.proc.pid), trips.count
             cpu0, wall0 = time.process_time(), time.perf_counter()
             for spool_id, env in ids:
-                scanner.scan_spooled(spool_id, env, claimed=True)
+                verdict = scanner.scan_spooled(spool_id, env, claimed=True)
                 scanner.spool.discard(spool_id)
+                if verdicts is not None and verdict is not None:
+                    verdicts.append(_comparable(verdict.to_dict()))
             cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
             redis_after, trips_after = read_stat(server.proc.pid), trips.count
             assert redis_before is not None and redis_after is not None
@@ -105,6 +116,9 @@ def run(args: argparse.Namespace) -> int:
                         ("wall ms/msg", 3)):
             vals = [r[k] for r in rows]
             print(f"  {name:<20}{statistics.median(vals):8.2f}   (rounds: {', '.join(f'{v:.2f}' for v in vals)})")
+        if verdicts is not None:
+            Path(args.verdicts).write_text("".join(json.dumps(v, sort_keys=True) + "\n" for v in verdicts))
+            print(f"  {len(verdicts)} verdicts -> {args.verdicts}")
     finally:
         trips.close()
         server.stop()
@@ -261,6 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus tarball (default ../shared/corpus)")
     ap.add_argument("--messages", type=int, default=1000, help="messages a round (default 1000)")
     ap.add_argument("--repeat", type=int, default=3, help="timed rounds after the warm-up one (default 3)")
+    ap.add_argument("--verdicts", default="", help="in-process: write every timed scan's verdict (JSON lines) here")
     ap.add_argument("--dramatiq", action="store_true",
                     help="measure real worker processes fed through Dramatiq (the whole worker side)")
     ap.add_argument("--workers", type=int, default=1, help="--dramatiq: worker processes (default 1)")
