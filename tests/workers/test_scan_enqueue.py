@@ -58,6 +58,24 @@ def test_a_job_queued_with_its_claim_is_run_and_acked_by_a_stock_dramatiq_consum
     assert redis_client.hlen("mailward:probe.msgs") == 0 and redis_client.llen("mailward:probe") == 0
 
 
+def test_the_job_is_the_message_dramatiq_would_have_sent(
+        redis_client: redis.Redis, stock: tuple[RedisBroker, dramatiq.Actor, list[tuple]]) -> None:
+    broker, actor, _ = stock
+    ours = ClaimedEnqueue(redis_client, broker, actor).message("id-1", ENV.to_dict())
+    theirs = actor.message_with_options(args=("id-1", ENV.to_dict()), kwargs={"claimed": True})
+    theirs = theirs.copy(options={"redis_message_id": "x"})  # as RedisBroker.enqueue copies it
+
+    def shape(m: dramatiq.Message) -> dict:
+        d = m.asdict()
+        del d["message_id"], d["message_timestamp"]
+        d["options"] = sorted(d["options"])
+        return d
+
+    assert shape(ours) == shape(theirs)
+    assert ours.options["redis_message_id"] != theirs.options["redis_message_id"]
+    assert dramatiq.Message.decode(ours.encode()) == ours
+
+
 def test_sending_again_never_reopens_a_taken_claim_nor_queues_a_second_job(
         redis_client: redis.Redis, stock: tuple[RedisBroker, dramatiq.Actor, list[tuple]]) -> None:
     broker, actor, _ = stock
