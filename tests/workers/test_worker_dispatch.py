@@ -1,18 +1,21 @@
 """What a worker process's Dramatiq machinery does per message (workers.broker), on a real Redis: no fetch that
-cannot find anything, a full consumer woken by the slot its worker thread frees, and the middleware the actors
-need (time limits, retries and their stored errors) still at work without Dramatiq's unused defaults."""
+cannot find anything, a full consumer woken by the slot its worker thread frees, a job's result stored with its
+ack (one round trip, riding a Redis restart), and the middleware the actors need (time limits, retries and their
+stored errors) still at work without Dramatiq's unused defaults."""
 
 from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import dramatiq
 import pytest
 import redis
-from dramatiq.results import ResultFailure
+from dramatiq.results import ResultFailure, ResultMissing
 
-from core.settings import Settings
+from core.settings import Settings, load_settings
+from tests.redis_server import RedisServer
 from workers import broker as broker_module
 from workers.broker import make_broker, results_backend
 
@@ -141,3 +144,55 @@ def test_actor_options_of_a_dropped_middleware_are_refused(settings: Settings) -
     webhook_like = _job(settings, "mx2:7", max_retries=3, min_backoff=10, max_backoff=100, time_limit=1000,
                         retry_when=lambda retries, exc: False)
     assert webhook_like.options["max_retries"] == 3
+
+
+def test_a_result_is_stored_with_the_ack_of_its_job(settings: Settings, redis_client: redis.Redis) -> None:
+    job = _job(settings, "mx2:8", store_results=True)
+    backend = results_backend(job.broker)
+    sent = job.send(5)
+    consumer = job.broker.consume("scan", prefetch=1, timeout=100)
+    message = next(consumer)
+    assert message is not None and message.message_id == sent.message_id
+    backend.store_result(message, {"action": "no action"}, 60_000)  # what Results does after the job
+    with pytest.raises(ResultMissing):
+        backend.get_result(message)  # not yet: it goes to Redis with the ack, in one round trip
+    assert redis_client.hlen("mailward:scan.msgs") == 1
+    consumer.ack(message)
+    assert backend.get_result(message) == {"action": "no action"}
+    assert 0 < redis_client.pttl(backend.build_message_key(message)) <= 60_000
+    assert redis_client.hlen("mailward:scan.msgs") == 0  # acked
+    assert redis_client.scard("mailward:__acks__.mx2:8.scan") == 0
+
+
+def test_a_result_outside_a_consumer_is_stored_at_once(settings: Settings) -> None:
+    job = _job(settings, "mx2:9", store_results=True)
+    backend = results_backend(job.broker)
+    sent = job.send(6)  # the sender's copy of the message (no consumer handed it out)
+    backend.store_result(sent, 6, 60_000)
+    assert backend.get_result(sent) == 6
+
+
+def test_an_ack_with_its_result_rides_a_redis_restart(tmp_path: Path) -> None:
+    server = RedisServer(tmp_path / "redis")
+    server.start()
+    try:
+        settings = load_settings(environ={"MAILWARD_STATE_DIR": str(tmp_path / "state"),
+                                          "MAILWARD_REDIS_URL": server.url})
+        job = _job(settings, "mx2:10", store_results=True)
+        backend = results_backend(job.broker)
+        job.send(7)
+        consumer = job.broker.consume("scan", prefetch=1, timeout=100)
+        message = next(consumer)
+        assert message is not None
+        backend.store_result(message, {"action": "quarantine"}, 60_000)
+        job.broker.client.ping()  # a pooled connection, which the restart breaks
+        server.stop()
+        restart = threading.Timer(0.3, server.start)
+        restart.start()
+        try:
+            consumer.ack(message)  # a private redis-server without persistence: the message is gone, the ack
+        finally:              # is a no-op on the new one, but the result must be there for the gateway
+            restart.join()
+        assert backend.get_result(message) == {"action": "quarantine"}
+    finally:
+        server.stop()
