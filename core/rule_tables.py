@@ -201,29 +201,68 @@ LOGIN_LURE_PHRASES_INTL = (
     "ihr postfach ist voll", "zahlungsinformationen aktualisieren", "um eine sperrung zu vermeiden",
     "ihre sendung konnte nicht zugestellt werden", "ihr paket wird zurückgehalten", "zollgebühr",
     "neuer zahlungsempfänger", "ihre karte wurde gesperrt",
+    "zugang wird gesperrt", "zugang wurde gesperrt", "aus sicherheitsgründen gesperrt", "ihr konto wurde deaktiviert",
+    "ihr konto wird deaktiviert", "ihr konto wurde blockiert",
     # French
     "votre compte a été suspendu", "votre compte sera suspendu", "votre compte a été limité",
     "votre compte sera désactivé", "vérifiez votre compte", "confirmez votre identité", "activité inhabituelle",
     "votre boîte aux lettres est pleine", "mettre à jour vos informations de paiement",
     "votre colis est en attente", "frais de douane", "votre colis n'a pas pu être livré", "votre carte a été bloquée",
+    "votre accès sera suspendu", "votre compte a été bloqué", "votre compte sera bloqué",
     # Spanish, Italian, Portuguese
     "su cuenta ha sido suspendida", "su cuenta será suspendida", "su cuenta ha sido limitada",
     "su cuenta será desactivada", "tu cuenta ha sido suspendida", "verifique su cuenta", "verifica tu cuenta",
     "confirme su identidad", "actividad inusual", "su buzón está lleno", "actualice su información de pago",
     "su paquete está retenido", "no pudo ser entregado", "tasas de aduana", "su tarjeta ha sido bloqueada",
-    "il tuo account è stato sospeso", "verifica il tuo account", "sua conta foi suspensa", "verifique sua conta",
+    "su cuenta ha sido bloqueada", "tu cuenta ha sido bloqueada", "su acceso será suspendido",
+    # Italian
+    "il tuo account è stato sospeso", "il tuo account sarà sospeso", "il tuo account è stato bloccato",
+    "verifica il tuo account", "conferma la tua identità", "attività insolita", "accesso insolito",
+    "la tua casella di posta è piena", "aggiorna i tuoi dati di pagamento", "il tuo pacco è in giacenza",
+    "spese doganali", "la tua carta è stata bloccata", "evitare la sospensione",
+    # Portuguese
+    "sua conta foi suspensa", "verifique sua conta", "sua conta será suspensa", "sua conta foi bloqueada",
+    "a sua conta foi bloqueada", "verifique a sua conta", "confirme sua identidade", "confirme a sua identidade",
+    "atividade incomum", "sua caixa de correio está cheia", "atualize seus dados de pagamento",
+    "atualize os seus dados de pagamento", "sua encomenda está retida", "a sua encomenda está retida",
+    "taxa alfandegária", "seu cartão foi bloqueado", "o seu cartão foi bloqueado",
+    # Dutch
+    "uw account is opgeschort", "uw account is geblokkeerd", "uw account wordt geblokkeerd",
+    "je account is geblokkeerd", "verifieer uw account", "bevestig uw identiteit", "ongebruikelijke activiteit",
+    "uw mailbox is vol", "werk uw betalingsgegevens bij", "uw pakket wordt vastgehouden", "douanekosten",
+    "uw pas is geblokkeerd", "uw rekening is geblokkeerd", "om blokkering te voorkomen",
+    # Polish
+    "twoje konto zostało zawieszone", "twoje konto zostanie zawieszone", "twoje konto zostało zablokowane",
+    "zweryfikuj swoje konto", "potwierdź swoją tożsamość", "nietypowa aktywność", "twoja skrzynka pocztowa jest pełna",
+    "zaktualizuj dane płatności", "twoja przesyłka jest wstrzymana", "opłata celna", "dopłata do przesyłki",
+    "twoja karta została zablokowana",
+    # Turkish
+    "hesabınız askıya alındı", "hesabınız askıya alınacak", "hesabınız kilitlendi", "hesabınızı doğrulayın",  # noqa: RUF001
+    "kimliğinizi doğrulayın", "olağandışı etkinlik", "posta kutunuz dolu", "ödeme bilgilerinizi güncelleyin",  # noqa: RUF001
+    "kargonuz bekletiliyor", "gümrük ücreti", "kartınız bloke edildi",  # noqa: RUF001
+    # Russian
+    "ваш аккаунт заблокирован", "ваша учетная запись заблокирована", "ваша учётная запись заблокирована",
+    "ваш аккаунт будет заблокирован", "подтвердите свою учетную запись", "подтвердите свою личность",
+    "необычная активность", "подозрительный вход", "ваш почтовый ящик переполнен", "обновите платежные данные",
+    "ваша посылка задержана", "таможенный сбор", "ваша карта заблокирована",  # noqa: RUF001 - Cyrillic
+    # Persian
+    "حساب شما مسدود شد", "حساب کاربری شما تعلیق", "حساب خود را تأیید کنید", "هویت خود را تأیید کنید", "فعالیت غیرعادی",
+    "صندوق پستی شما پر است", "اطلاعات پرداخت خود را", "کارت شما مسدود شد",
+    # Korean
+    "계정이 정지", "계정이 잠겼", "계정이 일시 중지", "계정을 확인하", "비정상적인 로그인", "비정상적인 활동",
+    "사서함이 가득", "결제 정보를 업데이트", "택배가 보류", "카드가 정지",
     # Arabic
     "تم تعليق حسابك", "سيتم تعليق حسابك", "تحقق من حسابك", "تأكيد هويتك", "نشاط غير عادي", "صندوق بريدك ممتلئ",
-    "تحديث معلومات الدفع",
+    "تحديث معلومات الدفع", "تم قفل حسابك", "تم إيقاف حسابك", "بطاقتك محظورة", "شحنتك معلقة", "رسوم جمركية",
     # Hebrew
     "החשבון שלך הושעה", "החשבון שלך יושעה", "אמת את החשבון", "אימות החשבון", "פעילות חריגה", "תיבת הדואר שלך מלאה",
-    "עדכן את פרטי התשלום",
+    "עדכן את פרטי התשלום", "החשבון שלך נחסם", "הכרטיס שלך נחסם", "החבילה שלך ממתינה",
     # Chinese
     "您的账户已被冻结", "账户已被暂停", "帐户已被停用", "验证您的账户", "验证您的身份", "异常登录", "邮箱已满",
-    "更新您的付款信息",
+    "更新您的付款信息", "账户将被停用", "账户已被锁定", "银行卡已被冻结", "帳戶已被鎖定",
     # Japanese
     "アカウントが停止", "アカウントがロック", "アカウントを確認", "本人確認", "不審なログイン",
-    "メールボックスがいっぱい", "支払い情報を更新",
+    "メールボックスがいっぱい", "支払い情報を更新", "アカウントが一時停止", "カードが利用停止", "利用制限",
 )
 #: Wording that backs a lure up but is everyday language on its own ("within 24 hours"): it only counts in a
 #: message that also holds one of LOGIN_LURE_PHRASES.
@@ -252,3 +291,97 @@ BRAND_HOST_TOKENS: dict[str, str] = {
     "chronopost": "chronopost", "correos": "correos", "bbva": "bbva", "caixabank": "caixabank", "aramex": "aramex",
     "rakuten": "rakuten", "japanpost": "japan post", "alipay": "alipay", "taobao": "taobao",
 }
+
+#: Free hosting where anyone can put up a page in a minute under a name nobody checks, and where phishing kits are
+#: put for that reason (core/checks/phish_hosting.py): static-site and serverless hosts, tunnels, IPFS gateways.
+#: A subdomain's page counts ("x.pages.dev/"); the service's own host only under PHISH_HOSTING_PATHS (IPFS content).
+#: Builders small businesses run their real sites on (wixsite, weebly, sites.google.com, github.io) are left out.
+PHISH_HOSTING_PAGES = frozenset({
+    "pages.dev", "workers.dev", "r2.dev", "web.app", "firebaseapp.com", "netlify.app", "vercel.app", "glitch.me",
+    "herokuapp.com", "onrender.com", "repl.co", "replit.app", "replit.dev", "surge.sh", "fly.dev",
+    "azurestaticapps.net", "web.core.windows.net", "amplifyapp.com", "000webhostapp.com", "ngrok.io", "ngrok.app",
+    "ngrok-free.app", "ngrok-free.dev", "trycloudflare.com", "loca.lt", "serveo.net", "ipfs.io", "dweb.link",
+    "cloudflare-ipfs.com", "mypinata.cloud", "gateway.pinata.cloud", "w3s.link", "nftstorage.link",
+    "4everland.link", "infura-ipfs.io", "fleek.co", "on.fleek.co", "ipfs.fleek.co",
+})
+#: Paths of a PHISH_HOSTING_PAGES service's own host that serve somebody's content (an IPFS gateway's /ipfs/...).
+PHISH_HOSTING_PATHS: dict[str, tuple[str, ...]] = {
+    "ipfs.io": ("/ipfs/", "/ipns/"), "dweb.link": ("/ipfs/", "/ipns/"), "cloudflare-ipfs.com": ("/ipfs/", "/ipns/"),
+    "gateway.pinata.cloud": ("/ipfs/",), "w3s.link": ("/ipfs/",), "nftstorage.link": ("/ipfs/",),
+    "4everland.link": ("/ipfs/",), "infura-ipfs.io": ("/ipfs/",), "ipfs.fleek.co": ("/ipfs/",),
+}
+#: Cloud storage buckets: honest mail fetches images and files from them, a phishing kit serves its page from them.
+#: Only a link to a web page there counts.
+PHISH_HOSTING_STORAGE = frozenset({
+    "storage.googleapis.com", "firebasestorage.googleapis.com", "blob.core.windows.net", "s3.amazonaws.com",
+    "digitaloceanspaces.com", "backblazeb2.com", "r2.cloudflarestorage.com", "objectstorage.softlayer.net",
+    "cloud-object-storage.appdomain.cloud",
+})
+
+#: What QR-code phishing says besides the account threats of LOGIN_LURE_PHRASES (core/checks/qr_lure.py): a sign-in
+#: or two-factor setup that expires or must be done again, a mandatory security update, a voice message or document
+#: waiting. Only read in a short message that also asks to scan a QR code and carries an image or document.
+QR_LURE_PHRASES = (
+    "password expires", "password will expire", "password has expired", "authentication expires",
+    "authentication has expired", "authentication will expire", "re authenticate", "reauthenticate",
+    "re enroll", "re enrol", "re register your", "re validate", "revalidate", "mandatory security update",
+    "required security update", "security update required", "update your authenticator", "reactivate your",
+    "will be deactivated", "will be disabled", "access will be revoked", "lose access", "voicemail",
+    "voice message", "scan to view the document", "scan to access", "scan to listen",
+    # German, French, Spanish, Italian, Portuguese, Dutch, Polish, Turkish
+    "passwort läuft ab", "kennwort läuft ab", "authentifizierung läuft ab", "authentifizierung ist abgelaufen",
+    "erneut authentifizieren", "sicherheitsupdate erforderlich", "zugang wird gesperrt", "sprachnachricht",
+    "mot de passe expire", "authentification expire", "réauthentifier", "mise à jour de sécurité obligatoire",
+    "message vocal", "accès sera suspendu", "contraseña caduca", "contraseña expira", "autenticación caduca",
+    "actualización de seguridad obligatoria", "mensaje de voz", "volver a autenticar", "password scade",
+    "autenticazione scade", "aggiornamento di sicurezza obbligatorio", "messaggio vocale", "senha expira",
+    "autenticação expira", "atualização de segurança obrigatória", "mensagem de voz", "wachtwoord verloopt",
+    "authenticatie verloopt", "verplichte beveiligingsupdate", "voicemailbericht", "hasło wygasa",
+    "wymagana aktualizacja zabezpieczeń", "wiadomość głosowa", "şifrenizin süresi", "parolanızın süresi",  # noqa: RUF001 - Turkish dotless i
+    "zorunlu güvenlik güncellemesi", "sesli mesaj",
+    # Russian, Arabic, Persian, Hebrew, Chinese, Japanese, Korean
+    "срок действия пароля", "обязательное обновление безопасности", "голосовое сообщение", "كلمة المرور ستنتهي",
+    "تحديث أمني إلزامي", "رسالة صوتية", "رمز عبور شما منقضی", "به روزرسانی امنیتی اجباری", "پیام صوتی",
+    "הסיסמה שלך תפוג", "עדכון אבטחה חובה", "הודעה קולית", "密码即将过期", "密码已过期", "语音留言", "多重身份验证",
+    "パスワードの有効期限", "セキュリティ更新", "ボイスメール", "多要素認証", "비밀번호가 만료", "보안 업데이트",
+    "음성 메시지", "다단계 인증",
+)
+
+#: A message about an invoice or a payment due (core/checks/invoice_link.py), in the languages Mailward's users write.
+INVOICE_WORDS = (
+    "invoice", "remittance", "payment due", "overdue", "past due", "amount due", "balance due", "outstanding balance",
+    "rechnung", "zahlungserinnerung", "mahnung", "facture", "factura", "fattura", "fatura", "factuur", "faktur",
+    "счет", "счёт", "فاتورة", "فاکتور", "صورتحساب", "חשבונית", "发票", "账单", "請求書", "청구서", "인보이스",
+)
+#: The call to pay or to open the invoice, as a link's text or the words right before a plain-text link.
+PAY_CALLS = (
+    "pay now", "pay here", "pay online", "pay the invoice", "pay your invoice", "pay invoice", "make a payment",
+    "make payment", "view invoice", "view the invoice", "view your invoice", "download invoice", "download the invoice",
+    "open invoice", "open the invoice", "see invoice", "access invoice", "review invoice", "view document",
+    "view the document", "invoice link", "payment link", "payment portal",
+    "jetzt bezahlen", "online bezahlen", "rechnung ansehen", "rechnung anzeigen", "rechnung herunterladen",
+    "zur rechnung", "zur zahlung", "payer maintenant", "payer en ligne", "voir la facture", "consulter la facture",
+    "télécharger la facture", "régler la facture", "pagar ahora", "pagar en línea", "ver factura", "ver la factura",
+    "descargar factura", "descargar la factura", "paga ora", "paga online", "visualizza fattura", "vedi fattura",
+    "scarica fattura", "scarica la fattura", "pagar agora", "ver fatura", "visualizar fatura", "baixar fatura",
+    "descarregar fatura", "nu betalen", "betaal nu", "factuur bekijken", "bekijk factuur", "download factuur",
+    "zapłać teraz", "zobacz fakturę", "pobierz fakturę", "şimdi öde", "faturayı görüntüle", "faturayı indir",  # noqa: RUF001 - Turkish dotless i
+    "ödeme yap", "оплатить", "посмотреть счет", "скачать счет", "ادفع الآن", "عرض الفاتورة", "پرداخت کنید",
+    "مشاهده فاکتور", "לתשלום", "צפייה בחשבונית", "立即付款", "查看发票", "查看账单", "今すぐ支払", "請求書を表示",
+    "請求書を確認", "지금 결제", "청구서 보기", "인보이스 보기",
+)
+#: Invoicing and payment services honest businesses send their customers to pay or read an invoice.
+PAYMENT_PLATFORMS = frozenset({
+    "stripe.com", "paypal.com", "paypal.me", "squareup.com", "square.link", "square.site", "intuit.com",
+    "quickbooks.com", "xero.com", "freshbooks.com", "zoho.com", "zoho.eu", "zohosecurepay.com", "waveapps.com",
+    "sumup.com", "sumup.me", "mollie.com", "gocardless.com", "pay.gocardless.com", "klarna.com", "adyen.com",
+    "wise.com", "revolut.com", "revolut.me", "sevdesk.de", "lexoffice.de", "billomat.com", "debitoor.com",
+    "holded.com", "invoiceninja.com", "harvestapp.com", "chargebee.com", "recurly.com", "paddle.com",
+    "braintreegateway.com", "checkout.com", "payoneer.com", "razorpay.com", "rzp.io", "paystack.com",
+    "flutterwave.com", "mercadopago.com", "iyzico.com", "payu.com", "przelewy24.pl", "tpay.com", "sagepay.com",
+    "sage.com", "myob.com", "bill.com", "invoicesimple.com", "zervant.com", "billdu.com", "kashoo.com",
+    "shopify.com", "myshopify.com", "woocommerce.com", "ecwid.com", "wix.com", "squarespace.com", "hubspot.com",
+    "docusign.net", "docusign.com", "pandadoc.com", "paymentus.com", "authorize.net", "worldpay.com",
+    "ideal.nl", "twint.ch", "satispay.com", "bizum.es", "payconiq.com", "vipps.no", "swish.nu", "mobilepay.dk",
+    "alipay.com", "wechat.com", "paypay.ne.jp", "kakaopay.com", "toss.im", "naver.com",
+})

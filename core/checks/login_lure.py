@@ -43,6 +43,30 @@ def foreign_link(msg: ParsedMessage) -> str:
     return ""
 
 
+def lure_phrases(msg: ParsedMessage) -> list[str]:
+    """The account-threat phrases of the subject and text (any language), then the support wording beside them;
+    empty when there is no threat phrase. Kept per message (the QR-code lure asks too)."""
+    kept = msg.views.get("login_lure")
+    if kept is not None and kept[0] is msg.text and kept[1] is msg.html_text:
+        return kept[2]
+    raw = " \n ".join((msg.subject[:1000], msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS])).lower()
+    words = set(_WORD.findall(raw))
+    text = ""
+    found: list[str] = []
+    if any(phrase <= words for phrase in _PHRASE_WORDS):
+        text = normalize(raw)
+        found = [p for p in LOGIN_LURE_PHRASES if f" {p} " in text]
+    plain = raw.isascii()
+    intl = [p for p, need, ascii_only in _INTL if need <= words and (ascii_only or not plain)]
+    if intl:
+        text = text or normalize(raw)
+        found += [p for p in intl if p in text]
+    if found:
+        found += [p for p in LOGIN_LURE_SUPPORT if f" {p} " in text]
+    msg.views["login_lure"] = (msg.text, msg.html_text, found)
+    return found
+
+
 class LoginLureCheck:
     """Account-threat phrases, counted once each, in a message that links away from the sender's site."""
 
@@ -52,22 +76,8 @@ class LoginLureCheck:
 
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit LOGIN_LURE: a lure phrase ([checks] login_lure_min_phrases in all) next to a foreign link."""
-        raw = " \n ".join((msg.subject[:1000], msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS])).lower()
-        words = set(_WORD.findall(raw))
-        text = ""
-        found: list[str] = []
-        if any(phrase <= words for phrase in _PHRASE_WORDS):
-            text = normalize(raw)
-            found = [p for p in LOGIN_LURE_PHRASES if f" {p} " in text]
-        plain = raw.isascii()
-        intl = [p for p, need, ascii_only in _INTL if need <= words and (ascii_only or not plain)]
-        if intl:
-            text = text or normalize(raw)
-            found += [p for p in intl if p in text]
-        if not found:
-            return []
-        found += [p for p in LOGIN_LURE_SUPPORT if f" {p} " in text]
-        if len(found) < ctx.settings.check_param("login_lure_min_phrases"):
+        found = lure_phrases(msg)
+        if not found or len(found) < ctx.settings.check_param("login_lure_min_phrases"):
             return []
         host = foreign_link(msg)
         if not host:

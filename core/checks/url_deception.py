@@ -26,6 +26,11 @@ LURE_WORDS = frozenset({
     "billing", "payment", "confirm", "auth", "authentication", "wallet", "unlock", "recovery", "restore", "alert",
     "notice", "delivery", "parcel", "tracking", "customs", "refund", "validate", "validation", "webmail", "mailbox",
     "access", "support", "portal", "reactivate", "suspended", "locked", "payee",
+    # the same words in the other languages Mailward's users write (accents dropped, as host names spell them)
+    "sicherheit", "konto", "anmeldung", "verifizierung", "bestaetigung", "onlinebanking", "securite", "compte",
+    "connexion", "seguridad", "cuenta", "verificacion", "acceso", "sicurezza", "verifica",
+    "accesso", "seguranca", "verificacao", "acesso", "beveiliging", "verificatie", "inloggen", "bezpieczenstwo",
+    "weryfikacja", "logowanie", "guvenlik", "dogrulama", "hesap", "giris",
 })
 _NAME_PARTS = re.compile(r"[-_]+")
 BRAND_HOST = "URL_BRAND_IN_HOST"

@@ -210,6 +210,12 @@ def test_login_lure_with_foreign_link() -> None:
     "Su cuenta ha sido suspendida. Inicie sesión:", "تم تعليق حسابك. سجل الدخول:", "החשבון שלך הושעה. התחבר:",
     "\u60a8\u7684\u8d26\u6237\u5df2\u88ab\u51bb\u7ed3\uff0c\u8bf7\u767b\u5f55\uff1a",  # Chinese
     "\u30a2\u30ab\u30a6\u30f3\u30c8\u304c\u505c\u6b62\u3055\u308c\u307e\u3057\u305f\u3002",  # Japanese
+    # Italian, Portuguese, Dutch, Polish, Turkish, Russian, Persian, Korean; a German access lock
+    "Il tuo account è stato sospeso. Accedi:", "A sua conta foi bloqueada. Entre:",
+    "Uw account is geblokkeerd. Log in:", "Twoje konto zostało zablokowane. Zaloguj się:",
+    "Hesab\u0131n\u0131z ask\u0131ya al\u0131nd\u0131. Giri\u015f yap\u0131n:",  # Turkish
+    "Ваш аккаунт заблокирован. Войдите:", "حساب شما مسدود شد. وارد شوید:", "계정이 정지되었습니다. 로그인:",
+    "Andernfalls wird Ihr Zugang aus Sicherheitsgründen gesperrt:",
 ])
 def test_login_lure_in_other_languages(lure: str) -> None:
     away = _mail("Content-Type: text/plain; charset=utf-8", f"{lure} https://konto-pruefung.example/login\n")
@@ -287,6 +293,10 @@ def test_url_ip(body: str, symbols: set[str]) -> None:
     ("https://delivery-express.example/", set()),  # one lure word is a business name
     ("https://www.chase-online-verify.example/session", {"URL_LURE_HOST"}),  # a brand word glued to a lure word
     ("https://apple-valley-dental.example/", set()),  # a brand word without a lure word is a business name
+    ("https://secure.sicherheit-onlinebanking.example/verify", {"URL_LURE_HOST"}),  # lure words of other languages
+    ("https://cuenta-verificacion.example/", {"URL_LURE_HOST"}),
+    ("https://hesap-dogrulama.example/giris", {"URL_LURE_HOST"}),
+    ("https://konto-reisen.example/", set()),  # one lure word is a business name in any language
     ("https://secure.chase.com/verify", set()),  # the brand's own site
     ("https://chase-verify.com/login", {"URL_LURE_HOST"}),
 ])
