@@ -182,6 +182,16 @@ class _Feeder:
         return answers
 
 
+#: Commands only a client sends (never a script): what a message costs in round trips (a transaction: multi).
+_TOP_LEVEL = frozenset({"evalsha", "eval", "blmove", "blpop", "multi", "ping", "script|load", "script|exists"})
+
+
+def _command_calls(client: redis.Redis) -> dict[str, int]:
+    """Calls Redis served per command so far (commands run inside scripts included)."""
+    stats = client.info("commandstats")
+    return {name.removeprefix("cmdstat_"): int(v["calls"]) for name, v in stats.items()}
+
+
 def _user_system(pid: int) -> tuple[int, int]:
     """A live process's user and system ticks (all its threads)."""
     data = Path(f"/proc/{pid}/stat").read_text()
@@ -211,7 +221,7 @@ def run_dramatiq(args: argparse.Namespace) -> int:
                                             env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log))
         waiters = [server.client() for _ in range(args.concurrency)]
         assert server.proc is not None
-        rows, verdicts = [], {}
+        rows, verdicts, calls = [], {}, {}
         for rnd in range(args.repeat + 1):  # the first round warms up (model, caches, Lua scripts)
             jobs = [(raw, Envelope(sender=SENDER, recipients=[f"r{i}@customer.test"], user=SENDER,
                                    ip="127.0.0.1", queue_id=f"D{rnd}-{i:05d}")) for i, raw in enumerate(messages)]
@@ -223,12 +233,14 @@ def run_dramatiq(args: argparse.Namespace) -> int:
             before = [read_stat(w.pid) for w in workers]
             split0 = [_user_system(w.pid) for w in workers]
             redis_before = read_stat(server.proc.pid)
+            calls_before = _command_calls(client)
             wall0 = time.perf_counter()
             answers = feeder.run(jobs, args.concurrency, waiters)
             wall = time.perf_counter() - wall0
             after = [read_stat(w.pid) for w in workers]
             split1 = [_user_system(w.pid) for w in workers]
             redis_after = read_stat(server.proc.pid)
+            calls_after = _command_calls(client)
             if any(x is None for x in before + after) or redis_before is None or redis_after is None:
                 raise RuntimeError(f"a worker or redis-server died; see {work / 'workers.log'}")
             n = len(jobs)
@@ -241,6 +253,8 @@ def run_dramatiq(args: argparse.Namespace) -> int:
                              n / wall, wall * 1000 / n, user, system))
                 for a in answers:
                     verdicts[a] = verdicts.get(a, 0) + 1
+                for cmd, count in calls_after.items():
+                    calls[cmd] = calls.get(cmd, 0) + (count - calls_before.get(cmd, 0)) / n / args.repeat
         print(f"worker side through Dramatiq, {len(messages)} messages x {args.repeat} rounds, {args.workers} worker "
               f"process(es) x {settings.workers.threads} thread(s), concurrency {args.concurrency}, private Redis "
               "(median of rounds):")
@@ -248,6 +262,10 @@ def run_dramatiq(args: argparse.Namespace) -> int:
                         ("msgs/s", 2), ("wall ms/msg", 3)):
             vals = [r[k] for r in rows]
             print(f"  {name:<20}{statistics.median(vals):8.2f}   (rounds: {', '.join(f'{v:.2f}' for v in vals)})")
+        top = ", ".join(f"{c} {v:.2f}" for c, v in sorted(calls.items(), key=lambda kv: -kv[1])
+                        if c in _TOP_LEVEL)
+        print(f"  Redis calls/msg      {sum(calls.values()):8.2f}   (those a client sends: {top}; the feeder's "
+              "own included)")
         print(f"  verdicts: {dict(sorted(verdicts.items()))}")
     finally:
         if spy is not None:
