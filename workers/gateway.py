@@ -48,7 +48,7 @@ from workers.rspamd_protocol import (
     read_request,
     verdict_json,
 )
-from workers.scan_enqueue import ClaimedEnqueue
+from workers.scan_enqueue import ClaimedEnqueue, WaitBroken
 
 log = logging.getLogger("mailward.gateway")
 T = TypeVar("T")
@@ -80,7 +80,8 @@ class ScanGateway:
         self.wait_client = wait_client  # no socket timeout shorter than scan.timeout: it blocks on results
         # Its own client: claims are quick commands, and a hung Redis must cost no more than the scan's deadline
         # (wait_client's timeout is longer than a whole scan, for the blocking wait on results).
-        self.claims = ScanClaims(connect(settings, timeout=min(5.0, settings.scan.timeout)))
+        self._quick_timeout = min(5.0, settings.scan.timeout)
+        self.claims = ScanClaims(connect(settings, timeout=self._quick_timeout))
         self.bodies = ScanBodies(self.claims.client)  # messages the spool could not take (disk full)
         self.answers = PendingAnswers(self.claims.client)  # holds waiting for this answer (issue 15)
         self.enqueuer = ClaimedEnqueue(self.claims.client, broker, scan_actor)  # type: ignore[arg-type]
@@ -361,9 +362,9 @@ class ScanGateway:
             return self._fail_unless_held(env, spool_id, why, in_redis)
 
         try:
-            message = self._enqueue(spool_id, env, deadline)
-            key = self.backend.build_message_key(message)
-            data = self._wait(key, deadline)
+            key, data = self._enqueue(spool_id, env, deadline)
+            if data is None:
+                data = self._wait(key, deadline)
             if data is None:
                 if self._abandon(spool_id) != COMMITTED:
                     return fail(f"no verdict within {sc.timeout:g}s; the scan was dropped")
@@ -384,15 +385,21 @@ class ScanGateway:
         finally:
             self._discard(spool_id, in_redis)  # answered either way; a quarantined copy was moved out already
 
-    def _enqueue(self, spool_id: str, env: Envelope, deadline: float) -> dramatiq.Message:
-        """Open the scan's claim and queue its job, retrying while Redis is unreachable (restarting)."""
+    def _enqueue(self, spool_id: str, env: Envelope, deadline: float) -> tuple[str, bytes | None]:
+        """Open the scan's claim, queue its job and start waiting for its result, in one exchange with Redis,
+        retrying while Redis is unreachable (restarting): the result's key, and the result if it came in that first
+        wait (else None: _wait goes on)."""
         ttl_ms = int(self.settings.scan.timeout * 1000)
         message = self.enqueuer.message(spool_id, env.to_dict())
+        key = self.backend.build_message_key(message)
         while True:
+            wait_s = max(0.01, min(deadline - time.monotonic(), 5.0))
             try:
-                self.enqueuer.send(spool_id, message, ttl_ms)  # the claim and the job in one call
-                return message
-            except (redis.RedisError, dramatiq.errors.ConnectionError) as exc:
+                return key, self.enqueuer.send_and_wait(self.wait_client, spool_id, message, ttl_ms, key, wait_s,
+                                                        reply_timeout=self._quick_timeout)
+            except WaitBroken:
+                return key, None  # queued: _wait rides through the rest
+            except redis.RedisError as exc:
                 # Redis restarting (the embedded one is restarted by serve within a second or two): retry within
                 # the deadline. Safe even when the first attempt may have run (a connection reset after the
                 # command was sent): claim and job are written together and only if the claim is absent, so a

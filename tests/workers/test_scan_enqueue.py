@@ -5,6 +5,7 @@ second job; a late worker still finds the claim abandoned and changes nothing.""
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ import dramatiq
 import pytest
 import redis
 from dramatiq.brokers.redis import RedisBroker
+from redis.connection import AbstractConnection
 
 from core import keys
 from core.models import Action
@@ -112,27 +114,58 @@ def rig(tmp_path: Path, redis_server: RedisServer, redis_client: redis.Redis) ->
 
 def test_a_retry_after_a_lost_reply_queues_one_job(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> None:
     """The gateway's queueing call runs in Redis, then the connection drops before its reply is read (what a Redis
-    restart can do): the retry must not queue the scan twice."""
+    restart can do): the retry must not queue the scan twice, and the verdict still comes."""
     lost: list[str] = []
-    real = redis.Redis._send_command_parse_response
+    checking = threading.local()
+    real = AbstractConnection.read_response
     queue = f"mailward:{SCAN_QUEUE}"
 
-    def drop_the_queueing_reply(self: redis.Redis, conn, command_name: str, *args, **options):  # type: ignore[no-untyped-def]
-        reply = real(self, conn, command_name, *args, **options)
-        if not lost and command_name.upper() != "LLEN" and rig.client.llen(queue):  # this command queued the job
-            lost.append(command_name)
+    def drop_the_queueing_reply(conn: AbstractConnection, *args, **kwargs):  # type: ignore[no-untyped-def]
+        reply = real(conn, *args, **kwargs)
+        if lost or getattr(checking, "now", False):
+            return reply
+        checking.now = True
+        try:
+            queued = rig.client.llen(queue)
+        finally:
+            checking.now = False
+        if queued:  # the reply just read is the one of the command that queued the job
+            lost.append("dropped")
             conn.disconnect()
             raise redis.ConnectionError("Connection reset by peer (injected after the command ran)")
         return reply
 
-    monkeypatch.setattr(redis.Redis, "_send_command_parse_response", drop_the_queueing_reply)
+    monkeypatch.setattr(AbstractConnection, "read_response", drop_the_queueing_reply)
     spool_id = str(uuid.uuid4())
-    rig.gateway._enqueue(spool_id, ENV, time.monotonic() + 5)
+    _key, data = rig.gateway._enqueue(spool_id, ENV, time.monotonic() + 0.5)
     monkeypatch.undo()
     assert lost, "no reply was lost: the test did not exercise the retry"
+    assert data is None  # no worker here
     queued = rig.client.hvals(f"mailward:{SCAN_QUEUE}.msgs")
     assert len(queued) == 1 and rig.client.llen(f"mailward:{SCAN_QUEUE}") == 1
-    assert rig.client.get(keys.scan_claim(spool_id)) == OPEN.encode()
+
+
+def test_the_verdict_comes_back_in_the_same_exchange_or_a_later_wait(
+        tmp_path: Path, redis_server: RedisServer, redis_client: redis.Redis) -> None:
+    """With a worker, a clean message and GTUBE get their verdicts whether the result arrives within the first
+    wait (sent with the job) or after it (the gateway's first wait cut to 10 ms)."""
+    rig = Rig(tmp_path, redis_server, redis_client)
+    rig.full = False
+    try:
+        assert rig.scan(_message("Hello Bob, the invoice is attached to our portal.")).action == Action.ACCEPT
+        assert rig.scan(_message(GTUBE, "spam")).action == Action.QUARANTINE
+        real = rig.gateway.enqueuer.send_and_wait
+
+        def short_first_wait(*args, **kwargs):  # type: ignore[no-untyped-def]
+            return real(*args[:5], 0.01, **kwargs)
+
+        rig.gateway.enqueuer.send_and_wait = short_first_wait  # type: ignore[method-assign]
+        assert rig.scan(_message("Hello again, Bob.")).action == Action.ACCEPT
+        assert rig.scan(_message(GTUBE, "spam 2")).action == Action.QUARANTINE
+        assert sorted(r.subject for r in rig.scanner.quarantine.list(None)[0]) == ["spam", "spam 2"]
+        assert rig.leftovers() == ([], [])
+    finally:
+        rig.close()
 
 
 def test_a_late_worker_finds_the_claim_abandoned_and_changes_nothing(rig: Rig,
