@@ -23,6 +23,8 @@ STRONG_FAMILIES = frozenset({"advance_fee", "extortion", "crypto_investment", "g
 #: completes a family another group of which was already found.
 LARGE_SUM = "<large sum>"
 WALLET_ADDRESS = "<wallet address>"
+#: The site of a recipient (not a free-mail provider) named in the text: cold outreach about "your site" names it.
+RECIPIENT_SITE = "<recipient site>"
 
 #: family -> cue groups; each group a tuple of cues.
 SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -42,11 +44,20 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "prize": (
         (" you have won ", " youve won ", " you won ", " winning number ", " lucky draw ", " lottery ",
          " sweepstake ", " sie haben gewonnen ", " gewinner ", " ha ganado ", " ganador ", " vous avez gagné ",
-         " gagnant ", " لقد ربحت ", " זכית ", "中奖", "当選", LARGE_SUM),
+         " gagnant ", " لقد ربحت ", " זכית ", "中奖", "当選", LARGE_SUM,
+         # an e-mail address "drawn" in a lottery nobody entered
+         " email address has won ", " e mail address has won ", " your email address was selected ",
+         " selected as a winner ", " ihre e mail adresse hat ", " votre adresse e mail a gagné ",
+         " su dirección de correo ha resultado premiada ", " il suo indirizzo email ha vinto ",
+         " seu endereço de email ganhou ", " فاز بريدك الإلكتروني ", "您的邮箱中奖"),
         (" claim your ", " processing fee ", " release fee ", " delivery fee ", " clearance fee ",
-         " bearbeitungsgebühr ", " tasa de ", " frais de dossier ", " رسوم ", " עמלת ", "手续费", "手数料"),
+         " bearbeitungsgebühr ", " tasa de ", " frais de dossier ", " رسوم ", " עמלת ", "手续费", "手数料",
+         " contact our agent ", " contact the agent ", " contact the claims ", " kontaktieren sie unseren ",
+         " contactez notre agent ", " contacte con nuestro agente ", " reclamar el premio ", " recevoir vos gains ",
+         " claim the prize ", " التواصل مع الوكيل ", " لاستلام الجائزة "),
         (" reference number ", " batch number ", " ticket number ", " claims agent ", " claims officer ",
-         " winning code ", " aktenzeichen ", " número de referencia ", " numéro de référence ", "编号"),
+         " winning code ", " aktenzeichen ", " número de referencia ", " numéro de référence ", "编号",
+         " gewinnnummer ", " numéro gagnant ", " número ganador ", " numero vincente ", " رقم المرجع ", " ref no "),
     ),
     "extortion": (
         (" hacked your ", " access to your device ", " access to your computer ", " your webcam ",
@@ -72,18 +83,27 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "crypto_investment": (
         (" bitcoin ", " btc ", " eth ", " ethereum ", " usdt ", " crypto ", " cryptocurrency ", " trading platform ",
          " forex ", " krypto ",
-         " criptomoneda ", " cryptomonnaie ", " العملات الرقمية ", " קריפטו ", "加密货币", "暗号資産", "仮想通貨"),
+         " criptomoneda ", " cryptomonnaie ", " العملات الرقمية ", " קריפטו ", "加密货币", "暗号資産", "仮想通貨",
+         # the "AI trading platform" that earns while you sleep
+         " ai trading ", " ki trading ", " trading app ", " trading bot ", " auto trading ", " automated trading ",
+         " passive income ", " passives einkommen ", " ingresos pasivos ", " revenu passif ", " reddito passivo ",
+         " renda passiva ", " plataforma de inversión ", " investment platform ", " منصة تداول ",
+         " unclaimed balance "),
         (" guaranteed profit ", " guaranteed return ", " guaranteed returns ", " daily profit ", " profit daily ",
          " per day guaranteed ", " risk free ", " without risk ", " garantierte rendite ", " ohne risiko ",
          " ganancias garantizadas ", " sin riesgo ", " rendement garanti ", " sans risque ", " أرباح مضمونة ",
          # the "giveaway" that doubles whatever is sent to it
          " double your ", " receive double ", " double back ", " sent back double ", " doubled instantly ",
          " verdoppeln ", " duplicamos ", " doublons ",
-         " רווח מובטח ", "保证收益", "稳赚", "確実に儲かる", "元本保証"),
+         " רווח מובטח ", "保证收益", "稳赚", "確実に儲かる", "元本保証",
+         # earnings promised by the day without work (not "per day" alone: a strong family's group must be the fraud's)
+         " a day from home ", " al día desde casa ", " par jour depuis chez vous ", " pro tag von zuhause ",
+         " أرباحاً يومية ", " أرباح يومية ", " while i slept ", " while you sleep ", "每天赚"),
         (" limited spots ", " limited places ", " only today ", " invest now ", " minimum deposit ",
          " send any amount ", " to the address below ", " giving away ", " giveaway ", " jetzt einzahlen ",
          " jetzt investieren ", " mindesteinzahlung ", " depósito mínimo ", " dépôt minimum ", " استثمر الآن ",
-         " הפקדה מינימלית ", "最低投资", "最低入金"),
+         " הפקדה מינימלית ", "最低投资", "最低入金",
+         " registration closes ", " withdraw now ", " withdraw before "),
     ),
     "gift_card": (
         (" gift card ", " gift cards ", " itunes card ", " google play card ", " steam card ", " apple card ",
@@ -127,13 +147,17 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "seo": (
         (" seo ", " search engine optimization ", " search engine optimisation ", " backlinks ", " guest post ",
          " link building ", " domain authority ", " first page of google ", " google ranking ", " page 1 of google ",
-         " suchmaschinenoptimierung ", " posicionamiento web ", " référencement ", " تحسين محركات البحث ",
+         " suchmaschinenoptimierung ", " posicionamiento ", " référencement ", " تحسين محركات البحث ",
+         " do follow ", " dofollow ", " link insertion ", " sponsored post ", " high authority backlinks ",
          " קידום אתרים ", "搜索引擎优化", "検索エンジン最適化"),
         (" your website ", " your site ", " your web site ", " ihre website ", " ihrer website ", " su sitio web ",
-         " su página web ", " votre site ", " موقعك ", " האתר שלך ", "您的网站", "貴社のウェブサイト", "御社のサイト"),
+         " su página web ", " votre site ", " موقعك ", " האתר שלך ", "您的网站", "貴社のウェブサイト", "御社のサイト",
+         RECIPIENT_SITE),
         (" free audit ", " free seo audit ", " free report ", " free analysis ", " rank higher ", " more traffic ",
          " top ranking ", " reply with yes ", " kostenlose analyse ", " análisis gratuito ", " audit gratuit ",
-         " تحليل مجاني ", " ניתוח חינם ", "免费分析", "無料診断"),
+         " تحليل مجاني ", " ניתוח חינם ", "免费分析", "無料診断", " price list ", " your price ", " we pay ",
+         " primera página de google ", " première page de google ", " erste seite bei google ",
+         " prima pagina di google ", " primeira página do google ", " boost your rankings ", " high da "),
     ),
     "pharma": (
         (" viagra ", " cialis ", " levitra ", " tramadol ", " xanax ", " valium ", " oxycodone ", " sildenafil ",
@@ -149,11 +173,46 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "dating": (
         (" lonely ", " single women ", " single ladies ", " hot singles ", " beautiful girls ", " sexy ",
-         " naughty ", " einsame ", " solteras ", " célibataires ", " فتيات ", " רווקות ", "寂寞", "出会い"),
+         " naughty ", " einsame ", " solteras ", " célibataires ", " فتيات ", " רווקות ", "寂寞", "出会い",
+         " women near ", " girls near ", " ladies near ", " women within ", " single moms ", " horny ",
+         " mujeres solteras ", " femmes seules ", " donne single ", " mulheres solteiras ", " we matched ",
+         "プロフィールを見て"),
         (" near you ", " in your area ", " in your city ", " in deiner nähe ", " cerca de ti ", " près de chez vous ",
+         " km of you ", " km from you ", " miles of you ", " miles from you ",
          " بالقرب منك ", " באזור שלך ", "附近", "近所"),
         (" tonight ", " private photos ", " my photos ", " my pictures ", " chat with me ", " hook up ", " hookup ",
-         " heute abend ", " esta noche ", " ce soir ", " الليلة ", " הלילה ", "今晚", "今夜"),
+         " heute abend ", " esta noche ", " ce soir ", " الليلة ", " הלילה ", "今晚", "今夜",
+         " sent you a message ", " want to meet ", " wants to meet ", " see who they are ", " her profile ",
+         " never wrote back ", " free tonight ", " i m online now ", "お話しませんか", "お話ししませんか"),
+    ),
+    # The opener of CEO fraud (business e-mail compromise): a boss's or colleague's name asks whether the reader is
+    # free right now, says they cannot talk (a meeting, no calls, "reply by e-mail only"), and has a favour or task
+    # waiting; the gift cards or the transfer come in the second message. A colleague writes the same in a hurry,
+    # so this is content evidence only; with replies diverted to a free-mail mailbox it is corroborated.
+    "bec": (
+        (" are you at your desk ", " are you available ", " are you free now ", " are you around ",
+         " are you in the office ", " do you have a moment ", " got a minute ", " bist du gerade erreichbar ",
+         " bist du erreichbar ", " sind sie erreichbar ", " sind sie verfügbar ", " bist du verfügbar ",
+         " es tu disponible ", " êtes vous disponible ", " estás disponible ", " está disponible ",
+         " sei disponibile ", " è disponibile ", " você está disponível ", " está disponível ",
+         " ben je beschikbaar ", " bent u beschikbaar ", " czy jesteś dostępny ", " czy jesteś dostępna ",
+         " müsait misin ", " müsait misiniz ", " ты на месте ", " вы на месте ", " هل أنت متاح ", " هل انت متاح ",
+         " در دسترس هستید ", " אתה זמין ", " את זמינה ", "你有空吗", "你在座位上吗", "今お時間", "지금 시간"),
+        (" reply to this email only ", " reply by email only ", " cant talk ", " cannot talk ", " cant take calls ",
+         " cannot take calls ", " cant call ", " cannot call ", " unable to call ", " in a meeting ",
+         " kann nicht telefonieren ", " kann gerade nicht telefonieren ", " in einer besprechung ",
+         " in einem meeting ", " je ne peux pas appeler ", " je ne peux pas parler ", " en réunion ",
+         " no puedo hablar ", " no puedo llamar ", " en una reunión ", " estoy en una reunión ", " non posso parlare ",
+         " in riunione ", " não posso falar ", " em reunião ", " kan niet bellen ", " in een vergadering ",
+         " nie mogę rozmawiać ", " na spotkaniu ", " toplantıdayım ", " не могу говорить ", " на совещании ",  # noqa: RUF001
+         " لا أستطيع التحدث ", " في اجتماع ", " در جلسه هستم ", " לא יכול לדבר ", " בפגישה ", "在开会", "不方便接电话",
+         "会議中", "회의 중"),
+        (" i need a favor ", " i need a favour ", " quick favor ", " quick favour ", " i have a task ",
+         " a task for you ", " i need you to ", " urgent task ", " einen gefallen ", " eine aufgabe für ",
+         " une tâche ", " un service ", " un favor ", " una tarea ", " un favore ", " un compito ", " um favor ",
+         " uma tarefa ", " een gunst ", " een taak ", " przysługi ", " zadanie dla ", " bir iyilik ", " bir görev ",
+         " нужна помощь ", " есть задание ", " أحتاج خدمة ", " مهمة ", " یک کار ", " טובה ", " משימה ", "帮个忙",
+         "お願いがあります", "부탁"),
     ),
     # Payment redirection (business e-mail compromise): a supplier's or a boss's mailbox, taken over, says the bank
     # account changed, points the money waiting to be paid at the new one, and hurries or hushes it. An honest notice

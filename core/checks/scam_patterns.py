@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 
 from core.checks.base import GROUP_SPAM, ScanContext
 from core.checks.spam_phrases import message_text, normalized_text, normalized_words
+from core.links import site_of
 from core.models import Symbol
-from core.scam_tables import LARGE_SUM, SCAM_FAMILIES, STRONG_FAMILIES, WALLET_ADDRESS
+from core.rule_tables import FREEMAIL_DOMAINS
+from core.scam_tables import LARGE_SUM, RECIPIENT_SITE, SCAM_FAMILIES, STRONG_FAMILIES, WALLET_ADDRESS
 
 if TYPE_CHECKING:
     from core.mime import ParsedMessage
@@ -39,7 +41,7 @@ WORD, ANYWHERE, DETECTOR = "word", "anywhere", "detector"
 
 def _compile(cue: str) -> tuple[str, str, str]:
     """(cue, how it is looked for, its first word)."""
-    if cue in (LARGE_SUM, WALLET_ADDRESS):
+    if cue in (LARGE_SUM, WALLET_ADDRESS, RECIPIENT_SITE):
         return cue, DETECTOR, ""
     words = cue.split()
     return (cue, WORD, words[0]) if cue.startswith(" ") and words else (cue, ANYWHERE, "")
@@ -103,6 +105,16 @@ def _wallet(text: str) -> str:
     return ""
 
 
+def recipient_site(text: str, recipients: list[str] | tuple[str, ...]) -> str:
+    """The site of an envelope recipient (not a free-mail provider's) that the text names, or ''."""
+    low = text.lower()
+    for rcpt in recipients[:20]:
+        site = site_of(rcpt.rpartition("@")[2].lower())
+        if "." in site and site not in FREEMAIL_DOMAINS and site in low:
+            return site
+    return ""
+
+
 def _first_cue(group: tuple[tuple[str, str, str], ...], candidates: list[int] | None, text: str) -> str:
     """The first cue of a group (in the group's order) among its candidates that the text holds, or ''."""
     if candidates:
@@ -139,8 +151,11 @@ class ScamPatternsCheck:
 
         def detect(cue: str) -> str:
             if cue not in detected:
-                m = _LARGE_SUM.search(raw_text, 0, 200000)
-                detected[cue] = m.group(0)[:20] if m else ""
+                if cue == RECIPIENT_SITE:
+                    detected[cue] = recipient_site(raw_text, ctx.envelope.recipients)
+                else:
+                    m = _LARGE_SUM.search(raw_text, 0, 200000)
+                    detected[cue] = m.group(0)[:20] if m else ""
             return detected[cue]
 
         out: list[Symbol] = []
