@@ -491,11 +491,14 @@ ASSETS = """<link rel="stylesheet" href="assets/vendor/bootstrap.min.css">
 <link rel="stylesheet" href="assets/mailward.css">
 """
 
+#: The page's entry ES module; it imports the tab modules beside it (assets/*.js, served as files, no build step).
+SCRIPT = '<script type="module" src="assets/mailward.js"></script>'
+
 PLAIN = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 {assets}</head><body><main>
-{content}</main><script src="assets/mailward.js"></script>
+{content}</main>{script}
 </body></html>
 """
 
@@ -506,9 +509,9 @@ def page(env: dict[str, str]) -> bytes:
     content = CONTENT.format(csrf=html.escape(csrf_token(env), quote=True))
     dom = chrome(env, title)
     if dom is None:
-        return PLAIN.format(title=title, assets=ASSETS, content=content).encode("utf-8")
+        return PLAIN.format(title=title, assets=ASSETS, content=content, script=SCRIPT).encode("utf-8")
     header, footer = dom
-    return (header + ASSETS + content + '<script src="assets/mailward.js"></script>\n' + footer).encode("utf-8")
+    return (header + ASSETS + content + SCRIPT + "\n" + footer).encode("utf-8")
 
 
 def main(env: dict[str, str] | None = None, stdin: BinaryIO | None = None, out: BinaryIO | None = None) -> int:

@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 install -m 0755 "$SRC/index.live.py" "$tmp/index.live.py"
 install -m 0644 "$SRC/mailward.svg" "$tmp/mailward.svg"
 mkdir -p "$tmp/assets/vendor"
-install -m 0644 "$SRC/assets/mailward.js" "$SRC/assets/mailward.css" "$tmp/assets/"
+install -m 0644 "$SRC"/assets/*.js "$SRC/assets/mailward.css" "$tmp/assets/"  # the page's ES modules and style
 install -m 0644 "$SRC/assets/vendor/bootstrap.min.css" "$tmp/assets/vendor/"
 printf '{"api_socket": "%s"}\n' "$SOCKET" > "$tmp/mailward.json"
 chmod 0644 "$tmp/mailward.json"

@@ -49,9 +49,13 @@ USER_RE = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 TOKEN_RE = re.compile(r"^/cpsess[0-9]{1,32}$")
 API_PATH_RE = re.compile(r"^/[A-Za-z0-9_.\-/]{0,200}$")
 METHODS = frozenset({"GET", "POST", "PATCH", "DELETE", "PUT"})
+#: The page's ES modules (assets/*.js, no build step): mailward.js, the entry, imports the others as
+#: `./index.cgi?asset=NAME`; common.js is the cPanel page's module too.
+SCRIPTS = ("mailward.js", "common.js", "dom.js", "api.js", "ui.js", "tabs.js", "me.js", "quarantine.js", "activity.js",
+           "settings.js", "statistics.js")
 #: Files the CGI serves with ?asset=NAME: name -> (path under the assets dir, content type).
 ASSETS = {
-    "mailward.js": ("mailward.js", "text/javascript; charset=utf-8"),
+    **{name: (name, "text/javascript; charset=utf-8") for name in SCRIPTS},
     "mailward.css": ("mailward.css", "text/css; charset=utf-8"),
     "bootstrap.min.css": ("vendor/bootstrap.min.css", "text/css; charset=utf-8"),
     "mailward.png": ("mailward.png", "image/png"),

@@ -51,9 +51,11 @@ chmod 0755 "$tmp"
 mv -f "$tmp" "$DEST/index.cgi"
 trap - EXIT
 rm -f "$DEST/cgi_proxy.py"  # earlier versions imported it from here
-for f in index.html mailward.js mailward.css mailward.png; do
+for f in index.html mailward.css mailward.png; do
   install -m 0644 "$HERE/assets/$f" "$DEST/assets/$f"
 done
+# the page's ES modules (common.js is the cPanel plugin's file: copied, not linked)
+install -m 0644 "$HERE"/assets/*.js "$DEST/assets/"
 install -m 0644 "$HERE/assets/vendor/bootstrap.min.css" "$HERE/assets/vendor/BOOTSTRAP-LICENSE" "$DEST/assets/vendor/"
 "$SETTINGS_PY" - "$DEST/config.json" <<'PYEOF'
 import json, os, sys

@@ -40,6 +40,8 @@ def test_install_twice_then_uninstall_twice(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
     assert (dest / "index.live.py").stat().st_mode & 0o777 == 0o755
     assert (dest / "assets/vendor/bootstrap.min.css").is_file() and (dest / "assets/mailward.js").is_file()
+    for script in (PLUGIN / "assets").glob("*.js"):  # the page's ES modules
+        assert (dest / "assets" / script.name).read_bytes() == script.read_bytes(), script.name
     assert json.loads((dest / "mailward.json").read_text()) == {"api_socket": "/run/mw/api.sock"}
     assert not list(dest.parent.glob(".mailward-install.*"))
     assert log.read_text().count(f"install_plugin {PLUGIN} --theme=jupiter") == 2

@@ -49,6 +49,9 @@ def test_deb_metadata_and_contents(deb: Path) -> None:
     assert wheels == lock_pins() | {"mailward"}
     assert {"/usr/share/mailward/whm_plugin/install.sh", "/usr/share/mailward/cpanel_plugin/install.sh",
             "/usr/lib/mailward/mailward-pkg", "/usr/lib/mailward/cpanel-postupcp"} <= set(entries)
+    for plugin in ("whm_plugin", "cpanel_plugin"):  # every ES module of the pages ships as a file (common.js too)
+        for script in (ROOT / plugin / "assets").glob("*.js"):
+            assert entries[f"/usr/share/mailward/{plugin}/assets/{script.name}"].startswith("-rw-r--r--"), script
 
 
 def test_mailward_wheel_is_built_from_the_checkout(deb: Path, tmp_path: Path) -> None:

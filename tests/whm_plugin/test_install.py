@@ -116,6 +116,9 @@ def test_install_is_idempotent_and_complete(tree: Path, tmp_path: Path) -> None:
     for rel in ("assets/index.html", "assets/mailward.js", "assets/mailward.css",
                 "assets/mailward.png", "assets/vendor/bootstrap.min.css", "assets/vendor/BOOTSTRAP-LICENSE"):
         assert (dest / rel).is_file(), rel
+    for name in cgi_proxy.SCRIPTS:  # the page's ES modules, copied as files (common.js: the cPanel plugin's)
+        assert (dest / "assets" / name).is_file() and not (dest / "assets" / name).is_symlink(), name
+    assert (dest / "assets/common.js").read_bytes() == (PLUGIN.parent / "cpanel_plugin/assets/common.js").read_bytes()
     assert (tree / "usr/local/cpanel/whostmgr/docroot/addon_plugins/mailward.png").is_file()
     conf = (tree / "var/cpanel/apps/mailward.conf").read_text()
     assert "url=/cgi/mailward/index.cgi" in conf and "acls=all,list-accts" in conf

@@ -1,0 +1,1 @@
+../../cpanel_plugin/assets/common.js
