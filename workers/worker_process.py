@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import logging
 import os
 import signal
@@ -55,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     scanner = Scanner(settings, connect(settings), worker_id=me)
     build_actors(broker, scanner, time_limit_ms=int(settings.scan.timeout * 2000))
     build_webhook_actor(broker, Deliverer(connect(settings), settings.webhooks), settings.webhooks)
+    # What start-up made (modules, the model, compiled patterns) lives as long as the process: out of the cyclic
+    # collector's way, so its full collections during scans walk only what scans allocate.
+    gc.collect()
+    gc.freeze()
     worker = dramatiq.Worker(broker, worker_threads=settings.workers.threads,
                              worker_timeout=settings.workers.poll_timeout_ms)
     # Prefetch no more than we can run: a busy process must not sit on messages an idle one could take.
