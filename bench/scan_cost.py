@@ -151,7 +151,7 @@ class _Feeder:
             if not popped:
                 raise RuntimeError(f"no verdict for spool {spool_id} within 30 s")
             result = self.backend.unwrap_result(self.backend.encoder.decode(popped[1]))
-            return "-" if result is None else str(result["action"])
+            return json.dumps(None if result is None else _comparable(result), sort_keys=True)
         finally:
             self.spool.discard(spool_id)
 
@@ -222,6 +222,7 @@ def run_dramatiq(args: argparse.Namespace) -> int:
         waiters = [server.client() for _ in range(args.concurrency)]
         assert server.proc is not None
         rows, verdicts, calls = [], {}, {}
+        dumped: list[str] | None = [] if args.verdicts else None
         for rnd in range(args.repeat + 1):  # the first round warms up (model, caches, Lua scripts)
             jobs = [(raw, Envelope(sender=SENDER, recipients=[f"r{i}@customer.test"], user=SENDER,
                                    ip="127.0.0.1", queue_id=f"D{rnd}-{i:05d}")) for i, raw in enumerate(messages)]
@@ -252,7 +253,10 @@ def run_dramatiq(args: argparse.Namespace) -> int:
                 rows.append((ticks * 1000 / CLK_TCK / n, redis_ms,
                              n / wall, wall * 1000 / n, user, system))
                 for a in answers:
-                    verdicts[a] = verdicts.get(a, 0) + 1
+                    action = str((json.loads(a) or {}).get("action", "-"))
+                    verdicts[action] = verdicts.get(action, 0) + 1
+                    if dumped is not None:
+                        dumped.append(a)
                 for cmd, count in calls_after.items():
                     calls[cmd] = calls.get(cmd, 0) + (count - calls_before.get(cmd, 0)) / n / args.repeat
         print(f"worker side through Dramatiq, {len(messages)} messages x {args.repeat} rounds, {args.workers} worker "
@@ -267,6 +271,9 @@ def run_dramatiq(args: argparse.Namespace) -> int:
         print(f"  Redis calls/msg      {sum(calls.values()):8.2f}   (those a client sends: {top}; the feeder's "
               "own included)")
         print(f"  verdicts: {dict(sorted(verdicts.items()))}")
+        if dumped is not None:
+            Path(args.verdicts).write_text("".join(line + "\n" for line in dumped))
+            print(f"  {len(dumped)} verdicts -> {args.verdicts} (in order with --concurrency 1)")
     finally:
         if spy is not None:
             spy.send_signal(2)
@@ -293,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus tarball (default ../shared/corpus)")
     ap.add_argument("--messages", type=int, default=1000, help="messages a round (default 1000)")
     ap.add_argument("--repeat", type=int, default=3, help="timed rounds after the warm-up one (default 3)")
-    ap.add_argument("--verdicts", default="", help="in-process: write every timed scan's verdict (JSON lines) here")
+    ap.add_argument("--verdicts", default="", help="write every timed scan's verdict (JSON lines) here")
     ap.add_argument("--dramatiq", action="store_true",
                     help="measure real worker processes fed through Dramatiq (the whole worker side)")
     ap.add_argument("--workers", type=int, default=1, help="--dramatiq: worker processes (default 1)")
