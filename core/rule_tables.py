@@ -191,6 +191,10 @@ LOGIN_LURE_PHRASES = (
     "account will be blocked", "parcel is on hold", "package is on hold", "shipment is on hold",
     "could not be delivered", "delivery attempt failed", "unpaid customs", "customs fee", "shipping fee is unpaid",
     "schedule a redelivery", "reschedule delivery", "confirm your delivery address",
+    # voicemail, fax and file-share notices that lead to a sign-in page, and the tax refund to claim
+    "new voicemail", "voice message received", "you have a new voicemail", "you have a new fax", "fax received",
+    "has shared a file", "has shared a document", "sent you a secure document", "eligible for a tax refund",
+    "claim your tax refund", "you are due a tax refund",
 )
 #: The same lures in the other languages Mailward's users write (matched as written after normalising, anywhere in
 #: the text: they are long phrases, and Chinese and Japanese put no spaces between words).
@@ -203,6 +207,21 @@ LOGIN_LURE_PHRASES_INTL = (
     "neuer zahlungsempfänger", "ihre karte wurde gesperrt",
     "zugang wird gesperrt", "zugang wurde gesperrt", "aus sicherheitsgründen gesperrt", "ihr konto wurde deaktiviert",
     "ihr konto wird deaktiviert", "ihr konto wurde blockiert",
+    # shared files and voice messages, and tax refunds to claim
+    "hat eine datei mit ihnen geteilt", "hat ein dokument mit ihnen geteilt", "neue sprachnachricht",
+    "anspruch auf eine steuerrückerstattung", "a partagé un fichier avec vous",
+    "a partagé un document avec vous", "nouveau message vocal", "droit à un remboursement d'impôt",
+    "ha compartido un archivo contigo", "ha compartido un documento con usted", "nuevo mensaje de voz",
+    "derecho a una devolución de impuestos", "ha condiviso un file con te", "nuovo messaggio vocale",
+    "diritto a un rimborso fiscale", "compartilhou um arquivo com você", "nova mensagem de voz",
+    "direito a uma restituição de imposto", "heeft een bestand met u gedeeld", "nieuw voicemailbericht",
+    "recht op een belastingteruggave", "udostępnił ci plik", "nowa wiadomość głosowa",
+    "przysługuje zwrot podatku", "sizinle bir dosya paylaştı", "yeni sesli mesaj", "vergi iadesi almaya hak",  # noqa: RUF001
+    "поделился с вами файлом", "новое голосовое сообщение", "право на возврат налога", "شارك ملفًا معك",  # noqa: RUF001
+    "رسالة صوتية جديدة", "مؤهل لاسترداد الضريبة", "فایلی را با شما به اشتراک گذاشت", "پیام صوتی جدید",
+    "שיתף איתך קובץ", "הודעה קולית חדשה", "זכאי להחזר מס", "与您共享了文件", "新语音留言", "申请退税",
+    "ファイルを共有しました", "新しいボイスメール", "還付金を受け取", "파일을 공유했습니다", "새 음성 메시지",
+    "환급 대상",
     # French
     "votre compte a été suspendu", "votre compte sera suspendu", "votre compte a été limité",
     "votre compte sera désactivé", "vérifiez votre compte", "confirmez votre identité", "activité inhabituelle",
@@ -302,7 +321,7 @@ PHISH_HOSTING_PAGES = frozenset({
     "azurestaticapps.net", "web.core.windows.net", "amplifyapp.com", "000webhostapp.com", "ngrok.io", "ngrok.app",
     "ngrok-free.app", "ngrok-free.dev", "trycloudflare.com", "loca.lt", "serveo.net", "ipfs.io", "dweb.link",
     "cloudflare-ipfs.com", "mypinata.cloud", "gateway.pinata.cloud", "w3s.link", "nftstorage.link",
-    "4everland.link", "infura-ipfs.io", "fleek.co", "on.fleek.co", "ipfs.fleek.co",
+    "4everland.link", "infura-ipfs.io", "on.fleek.co", "ipfs.fleek.co",
 })
 #: Paths of a PHISH_HOSTING_PAGES service's own host that serve somebody's content (an IPFS gateway's /ipfs/...).
 PHISH_HOSTING_PATHS: dict[str, tuple[str, ...]] = {
@@ -310,6 +329,14 @@ PHISH_HOSTING_PATHS: dict[str, tuple[str, ...]] = {
     "gateway.pinata.cloud": ("/ipfs/",), "w3s.link": ("/ipfs/",), "nftstorage.link": ("/ipfs/",),
     "4everland.link": ("/ipfs/",), "infura-ipfs.io": ("/ipfs/",), "ipfs.fleek.co": ("/ipfs/",),
 }
+#: Of PHISH_HOSTING_PAGES, the hosts no honest service runs its sign-in or billing pages on: content-addressed IPFS
+#: gateways, tunnels to somebody's laptop, throwaway free hosts. (App platforms such as pages.dev, web.app or
+#: vercel.app are left out: young companies do run their real apps there.) Storage buckets count too.
+PHISH_HOSTING_THROWAWAY = frozenset({
+    "ipfs.io", "dweb.link", "cloudflare-ipfs.com", "mypinata.cloud", "gateway.pinata.cloud", "w3s.link",
+    "nftstorage.link", "4everland.link", "infura-ipfs.io", "ipfs.fleek.co", "ngrok.io", "ngrok.app", "ngrok-free.app",
+    "ngrok-free.dev", "trycloudflare.com", "loca.lt", "serveo.net", "000webhostapp.com", "r2.dev",
+})
 #: Cloud storage buckets: honest mail fetches images and files from them, a phishing kit serves its page from them.
 #: Only a link to a web page there counts.
 PHISH_HOSTING_STORAGE = frozenset({

@@ -214,6 +214,22 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
          " нужна помощь ", " есть задание ", " أحتاج خدمة ", " مهمة ", " یک کار ", " טובה ", " משימה ", "帮个忙",
          "お願いがあります", "부탁"),
     ),
+    # Money-mule recruitment: a job from home whose work is receiving money or parcels and passing them on. A real
+    # remote job does not ask for the reader's bank account to move other people's money, so both things are
+    # needed; content evidence only.
+    "mule": (
+        (" work from home ", " remote position ", " part time job ", " home based job ", " no experience needed ",
+         " no experience required ", " homeoffice job ", " heimarbeit ", " trabajo desde casa ", " travail à domicile ",
+         " lavoro da casa ", " trabalho em casa ", " thuiswerk ", " praca zdalna ", " evden \u00e7al\u0131\u015fma ",
+         " работа на дому ", " عمل من المنزل ", " کار در منزل ", " עבודה מהבית ", "在家工作", "在宅ワーク", "재택근무"),
+        (" receive payments ", " receive funds ", " process payments for ", " forward the payments ",
+         " transfer the funds to ", " your bank account to receive ", " payment processing agent ",
+         " financial agent ", " reshipping ", " repackage and ship ", " parcel forwarding ", " zahlungen empfangen ",
+         " pakete weiterleiten ", " finanzagent ", " recibir pagos ", " recevoir des paiements ",
+         " ricevere pagamenti ", " receber pagamentos ", " betalingen ontvangen ", " otrzymywać płatności ",
+         " ödemeleri almak ",
+         " получать платежи ", " استلام المدفوعات ", " קבלת תשלומים ", "代收款", "代理收款", "荷物の転送"),
+    ),
     # Payment redirection (business e-mail compromise): a supplier's or a boss's mailbox, taken over, says the bank
     # account changed, points the money waiting to be paid at the new one, and hurries or hushes it. An honest notice
     # of new bank details says the first and seldom the rest (it asks the reader to check by phone instead), so two

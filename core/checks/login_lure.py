@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from core.brands import belongs_to, brand_in_display
 from core.checks.base import GROUP_SPAM, ScanContext
+from core.checks.phish_hosting import throwaway_page
 from core.checks.spam_phrases import normalize
 from core.links import host_of, site_of, urls
 from core.models import Symbol
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from core.mime import ParsedMessage
 
 SYMBOL = "LOGIN_LURE"
+#: The lure's link goes to a page on a host no honest service runs a sign-in page on (core.checks.phish_hosting's
+#: throwaway_page): the threat and the page together are near certain (a strong symbol in [verdict]).
+PHISH_PAGE = "LOGIN_LURE_PHISH_PAGE"
 MAX_OPTIONS = 5
 #: Characters of each body read: a lure sits at the top of a short message, not deep in a long one.
 TEXT_CHARS = 20000
@@ -82,8 +86,27 @@ class LoginLureCheck:
         host = foreign_link(msg)
         if not host:
             return []
-        return [Symbol(name=SYMBOL, score=ctx.settings.score(SYMBOL), description=self.description,
-                       options=[*found[:MAX_OPTIONS], f"link={host}"])]
+        out = [Symbol(name=SYMBOL, score=ctx.settings.score(SYMBOL), description=self.description,
+                      options=[*found[:MAX_OPTIONS], f"link={host}"])]
+        where = self._phish_page(msg, ctx)
+        if where:
+            out.append(Symbol(name=PHISH_PAGE, score=ctx.settings.score(PHISH_PAGE),
+                              description="Account-threat wording sending the reader to a page no honest service "
+                                          "signs in on (IPFS, a tunnel, a bucket, a hacked site's folders)",
+                              options=[where]))
+        return out
+
+    @staticmethod
+    def _phish_page(msg: ParsedMessage, ctx: ScanContext) -> str:
+        """The first linked page, off the account's domains, on a host no honest sign-in page lives on ('')."""
+        from_site = site_of(msg.from_addr.rpartition("@")[2].lower()) if "@" in msg.from_addr else ""
+        for url in urls(msg):
+            host = host_of(url)
+            if host and not ctx.owns(host):
+                where = throwaway_page(url, from_site)
+                if where:
+                    return f"{where}:{host}"[:100]
+        return ""
 
 
 CHECK = LoginLureCheck()

@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING
 from core.checks.base import GROUP_SPAM, ScanContext
 from core.links import host_of, site_of, urls
 from core.models import Symbol
-from core.rule_tables import PHISH_HOSTING_PAGES, PHISH_HOSTING_PATHS, PHISH_HOSTING_STORAGE
+from core.rule_tables import (
+    PHISH_HOSTING_PAGES,
+    PHISH_HOSTING_PATHS,
+    PHISH_HOSTING_STORAGE,
+    PHISH_HOSTING_THROWAWAY,
+)
 
 if TYPE_CHECKING:
     from core.mime import ParsedMessage
@@ -67,6 +72,18 @@ def free_hosting(url: str) -> str:
     service = _suffix_in(host, PHISH_HOSTING_STORAGE)
     if service and (ext in PAGES or path.endswith("/")):  # a bucket serving a web page, not a file
         return service
+    return ""
+
+
+def throwaway_page(url: str, from_site: str = "") -> str:
+    """Where a URL's page lives if no honest service would put a sign-in page there: an IPFS gateway, a tunnel, a
+    throwaway free host or a storage bucket (the service), or a foreign site's code folders ("hacked site"); ''."""
+    service = free_hosting(url)
+    if service and (service in PHISH_HOSTING_THROWAWAY or service in PHISH_HOSTING_STORAGE):
+        return service
+    host = host_of(url)
+    if host and site_of(host) != from_site and hacked_site_page(url):
+        return "hacked site"
     return ""
 
 

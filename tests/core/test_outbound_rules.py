@@ -529,3 +529,15 @@ def test_check_thresholds_come_from_settings() -> None:
         settings(checks={"max_visible_recipient": 3})
     with pytest.raises(ConfigError, match="must not be negative"):
         settings(checks={"hidden_text_min_words": -1})
+
+
+@pytest.mark.parametrize("lure", [
+    "You have a new voicemail (0:42). Listen to it here:", "Anna has shared a document with you. Open:",
+    "You are eligible for a tax refund of 312.40 GBP. Claim it:", "Alice hat eine Datei mit Ihnen geteilt:",
+    "Nouveau message vocal de +33 1 23 45 67 89 :",
+])
+def test_voicemail_file_share_and_tax_refund_lures(lure: str) -> None:
+    away = _mail("Content-Type: text/plain; charset=utf-8", f"{lure} https://files-view.example/s/1\n")
+    assert _run("login_lure", away) == {"LOGIN_LURE"}
+    home = _mail("Content-Type: text/plain; charset=utf-8", f"{lure} https://shop.example/s/1\n")
+    assert _run("login_lure", home) == set()  # the sender's own phone system or file share

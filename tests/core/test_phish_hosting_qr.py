@@ -143,3 +143,31 @@ def test_a_long_letter_that_mentions_a_qr_code_is_not() -> None:
 def test_qr_lure_alone_never_holds() -> None:
     symbols = QR_CHECK.run(_msg(LURES[0], image=True), _own())
     assert not assess(symbols, settings().verdict).holds(settings().thresholds.quarantine)
+
+
+# ------------------------------------------------------------------------- a lure whose page lives there
+
+@pytest.mark.parametrize(("url", "strong"), [
+    ("https://ipfs.io/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", True),
+    ("https://4f2a-203-0-113-9.ngrok-free.app/m365", True),
+    ("https://storage.googleapis.com/bkt-8812/index.html", True),
+    ("https://www.church.example/wp-content/plugins/akismet/x/webmail/index.php", True),
+    ("https://billing-myapp.pages.dev/update", False),  # an app platform young companies run real apps on
+    ("https://myapp.web.app/billing", False),
+    ("https://quota-upgrade.example/mail", False),  # any other foreign site: LOGIN_LURE alone
+])
+def test_a_lure_to_a_page_no_honest_service_signs_in_on_is_strong(url: str, strong: bool) -> None:
+    from core.checks.login_lure import CHECK as LURE_CHECK
+
+    msg = _msg(f"Your mailbox is full. Sign in within 24 hours to keep your account: {url}")
+    symbols = LURE_CHECK.run(msg, _own())
+    assert "LOGIN_LURE" in names(symbols)
+    assert ("LOGIN_LURE_PHISH_PAGE" in names(symbols)) is strong
+    assert assess(symbols, settings().verdict).holds(settings().thresholds.quarantine) is strong
+
+
+def test_the_same_page_without_a_threat_is_not_a_lure() -> None:
+    from core.checks.login_lure import CHECK as LURE_CHECK
+
+    msg = _msg("The photos from Saturday: https://ipfs.io/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgt")
+    assert names(LURE_CHECK.run(msg, _own())) == set()

@@ -71,3 +71,10 @@ def test_a_strong_familys_full_script_still_needs_its_promise() -> None:
 def test_dating_lure_and_a_dating_sites_honest_notice() -> None:
     assert "SCAM_DATING" in _run("3 women within 5 km of you sent you a message. See who they are.")
     assert "SCAM_DATING" not in _run("Your profile got 3 new views this week. Update your photos in the app.")
+
+
+def test_money_mule_recruitment_needs_the_money_to_pass_on() -> None:
+    got = _run("Work from home as a payment processing agent: receive payments and transfer the funds to our partners.")
+    assert "SCAM_MULE" in got
+    assert "SCAM_FULL_SCRIPT" not in got
+    assert "SCAM_MULE" not in _run("Remote position, work from home, no experience required; salary paid monthly.")
