@@ -1,5 +1,6 @@
 """An attached HTML page that is a phishing page itself: it asks for a password, posts a form to a web server, or
-sends whoever opens it to a web address as soon as it opens (a script setting location, a meta refresh).
+sends whoever opens it to a web address as soon as it opens (a script setting location, a meta refresh); or that
+smuggles a program or archive inside itself as base64 for the browser to save (HTML smuggling).
 
 Attaching a web page that logs in or redirects is how phishing gets past link scanners: the page opens from the
 local disk, so no link in the message leads to it. Honest mail attaches receipts, reports or newsletters saved as
@@ -31,10 +32,16 @@ _META_REFRESH = re.compile(rb"<meta\b[^>]{0,200}?http-equiv\s*=\s*[\"']?refresh[
 _NAVIGATE = re.compile(rb"(?:location(?:\.href)?\s*=|location\.(?:replace|assign)\s*\(|window\.open\s*\()", re.I)
 _TARGET = re.compile(rb"https?:|atob\s*\(|unescape\s*\(|fromCharCode|decodeURIComponent\s*\(", re.I)
 _SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)(?:</script>|\Z)", re.I | re.S)
+# HTML smuggling: the page carries a program or an archive as base64 (a Windows program starts "TVqQ"/"TVpQ", a zip
+# "UEsDB", 7-Zip "N3q8ryc", RAR "UmFyIRo", a disk image's ISO header is further in) in a string literal or a data:
+# URL, and hands it to the reader as a download when opened, past every scanner that only sees an HTML file.
+_SMUGGLED = re.compile(rb"[\"'`(,=:]\s*(?:TV[qp]Q|UEsDB|N3q8ryc|UmFyIRo)[A-Za-z0-9+/]{200}"
+                       rb"|data:application/(?:zip|x-zip-compressed|octet-stream|x-msdownload|x-iso9660-image|"
+                       rb"x-7z-compressed|vnd\.rar|x-rar-compressed)[^,\"']{0,40};base64,", re.I)
 
 
 def phishing_page(data: bytes) -> str:
-    """Why an HTML document is a phishing page ('' if it is not): password, form, refresh or redirect."""
+    """Why an HTML document is a phishing page ('' if it is not): password, form, refresh, smuggling or redirect."""
     head = data[:MAX_READ]
     if _PASSWORD.search(head):
         return "password"
@@ -42,6 +49,8 @@ def phishing_page(data: bytes) -> str:
         return "form"
     if _META_REFRESH.search(head):
         return "refresh"
+    if _SMUGGLED.search(data, 0, 4 * MAX_READ):
+        return "smuggling"
     for m in _SCRIPT.finditer(head):
         body = m.group(1)
         if _NAVIGATE.search(body) and _TARGET.search(body):

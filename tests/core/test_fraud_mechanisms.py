@@ -151,3 +151,29 @@ def test_payment_redirect_is_content_evidence(text: str) -> None:
 def test_a_bank_details_notice_alone_is_not() -> None:
     text = "From 1 March our invoices show a new IBAN. Please call us on the number in your contract to check."
     assert "SCAM_PAYMENT_REDIRECT" not in names(SCAM_CHECK.run(_msg(text), context()))
+
+
+# ------------------------------------------------------------------------------------------ HTML smuggling
+
+def _b64(head: bytes) -> str:
+    import base64
+    return base64.b64encode(head + bytes(400)).decode()
+
+
+@pytest.mark.parametrize("page", [
+    f'<script>var b=atob("{_b64(b"MZ" + bytes([0x90, 0]))}");saveAs(new Blob([b]),"invoice.exe")</script>',
+    f"<script>const z = '{_b64(b'PK' + bytes([3, 4]))}'; download(z)</script>",
+    f'<a href="data:application/zip;base64,{_b64(b"PK" + bytes([3, 4]))}" download="scan.zip">open</a>',
+    f'<iframe src="data:application/octet-stream;base64,{_b64(b"7z")}"></iframe>',
+])
+def test_html_smuggling_of_a_program_or_archive_is_told(page: str) -> None:
+    assert phishing_page(page.encode()) == "smuggling"
+
+
+@pytest.mark.parametrize("page", [
+    f'<img src="data:image/png;base64,{_b64(bytes([0x89]) + b"PNG")}">',  # an inline logo
+    f'<a href="data:application/pdf;base64,{_b64(b"%PDF-1.4")}" download="receipt.pdf">receipt</a>',  # a receipt
+    "<p>Order TVqQ-2231: UEsDB label printer, 2 pcs</p>",  # the shapes as words, no payload
+])
+def test_honest_inline_data_is_not_smuggling(page: str) -> None:
+    assert phishing_page(page.encode()) == ""
