@@ -32,14 +32,24 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
         (" inheritance ", " next of kin ", " beneficiary ", " unclaimed ", " dormant account ", " consignment ",
          " late client ", " deceased ", " erbschaft ", " verstorbenen ", " herencia ", " fallecido ",
          " héritage ", " défunt ", " eredità ", " خزينة ", " ميراث ", " المتوفى ", " ירושה ", "遗产", "遺産",
-         LARGE_SUM),
+         LARGE_SUM,
+         # the same in more languages, and the dying donor who gives a fortune to a stranger
+         # (the bare word "beneficiary" of other languages is left out: an honest notary's letter says it)
+         " herederos ", " herança ", " erfenis ", " spadek ", " miras ", " наследство ", " ارث ", "无人认领", "유산",
+         " donate the sum ", " faire don de la somme ", " donar la suma "),
         (" strictly confidential ", " absolute confidentiality ", " business proposal ", " your assistance ",
          " process the claim ", " claim the funds ", " transfer the funds ", " stand as the ", " as the beneficiary ",
          " of the total sum ", " of the total fund ", " percent of the fund ", " share of the fund ", " vertraulich ",
-         " streng geheim ", " confidencial ", " confidentiel ", " سري للغاية ", " בסודיות ", "保密", "極秘"),
+         " streng geheim ", " confidencial ", " confidentiel ", " سري للغاية ", " בסודיות ", "保密", "極秘",
+         # a stranger offers to present the reader as the heir, or to split the money
+         " como beneficiario ", " comme bénéficiaire ", " come beneficiario ", " como beneficiário ",
+         " als begünstigten ", " honest person ", " personne honnête ", " persona honesta ", "五五分成",
+         "安排为受益人"),
         (" your full name ", " your bank details ", " bank account details ", " copy of your passport ",
          " copy of your id ", " your private email ", " your direct telephone ", " ihre bankverbindung ",
-         " datos bancarios ", " coordonnées bancaires ", " تفاصيل حسابك ", " פרטי חשבון ", "银行账户", "銀行口座"),
+         " datos bancarios ", " coordonnées bancaires ", " تفاصيل حسابك ", " פרטי חשבון ", "银行账户", "銀行口座",
+         " votre nom complet ", " su nombre completo ", " ihren vollständigen namen ", " il tuo nome completo ",
+         " seu nome completo ", " uw volledige naam ", " ваше полное имя ", "私人邮箱", "您的全名"),
     ),
     "prize": (
         (" you have won ", " youve won ", " you won ", " winning number ", " lucky draw ", " lottery ",

@@ -78,3 +78,18 @@ def test_money_mule_recruitment_needs_the_money_to_pass_on() -> None:
     assert "SCAM_MULE" in got
     assert "SCAM_FULL_SCRIPT" not in got
     assert "SCAM_MULE" not in _run("Remote position, work from home, no experience required; salary paid monthly.")
+
+
+@pytest.mark.parametrize("text", [
+    "我是一家银行的审计经理，有一笔无人认领的资金。我可以将您安排为受益人，所得按五五分成。请回复我的私人邮箱。",  # noqa: RUF001
+    "Un cliente mío falleció sin herederos y dejó 7.200.000 euros. Podemos presentarle como beneficiario.",
+    "Je souhaite faire don de la somme de 850 000 € à une personne honnête. Répondez avec votre nom complet.",
+])
+def test_advance_fee_in_more_languages(text: str) -> None:
+    assert "SCAM_ADVANCE_FEE" in _run(text)
+
+
+def test_an_honest_notarys_letter_is_not_advance_fee() -> None:
+    text = ("Le informamos de que figura usted como beneficiario en el testamento de su tía. Llame a la notaría "
+            "para concertar una cita y traiga su DNI.")
+    assert "SCAM_ADVANCE_FEE" not in _run(text)
