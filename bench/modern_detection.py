@@ -89,6 +89,22 @@ def classifier_transfer(outcomes: Sequence[dict[str, Any]]) -> dict[str, float]:
     return {"auc": auc(spam, ham), "spam_p80": share(spam), "ham_p80": share(ham)}
 
 
+#: Kinds of evidence that say little alone on today's mail: the 2002-trained classifier and the message's origin.
+CLASSIFIER_ONLY_KINDS = frozenset({"statistical", "origin"})
+
+
+def evidence_kinds(outcome: dict[str, Any]) -> set[str]:
+    """The kinds of evidence the verdict policy counted for a message (from its `kinds=` evidence)."""
+    field = next((e for e in outcome.get("evidence", ()) if e.startswith("kinds=")), "kinds=-")[len("kinds="):]
+    return {k.split(":", 1)[0] for k in field.split(",") if k and k != "-"}
+
+
+def flagged_on_evidence(o: dict[str, Any]) -> bool:
+    """Whether a message marked "add header" had evidence besides the classifier and its origin (a flag worth
+    reading); the rest were flagged on the classifier's score alone."""
+    return o["action"] == FLAGGED and bool(evidence_kinds(o) - CLASSIFIER_ONLY_KINDS)
+
+
 def summarize_modern(outcomes: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Recall, ham held and ham flagged (add header), per kind, and every held ham with what held it."""
     ham = [o for o in outcomes if o["label"] == "ham"]
@@ -106,6 +122,8 @@ def summarize_modern(outcomes: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "spam_flagged": sum(o["action"] == FLAGGED for o in spam),
         "ham_held": sum(o["action"] == HELD for o in ham),
         "ham_flagged": sum(o["action"] == FLAGGED for o in ham),
+        "ham_flagged_evidence": sum(flagged_on_evidence(o) for o in ham),
+        "spam_flagged_evidence": sum(flagged_on_evidence(o) for o in spam),
         "cpu_ms_per_message": sum(o["cpu_ms"] for o in outcomes) / len(outcomes) if outcomes else 0.0,
         "by_kind": {k: dict(v) for k, v in sorted(by_kind.items())},
         "classifier": classifier_transfer(outcomes),
@@ -123,6 +141,9 @@ def render_modern(r: dict[str, Any], which: str = "a") -> str:
         f"  spam held      {r['spam_recall']:.4f}  ({r['spam_held']}/{r['spam']}; {r['spam_flagged']} more marked "
         "add header)",
         f"  ham held       {r['ham_held']}/{r['ham']}   ham marked add header {r['ham_flagged']}/{r['ham']}",
+        f"  add header     with evidence besides the classifier and origin: ham {r['ham_flagged_evidence']}/"
+        f"{r['ham_flagged']}, spam {r['spam_flagged_evidence']}/{r['spam_flagged']} (the rest: the classifier's "
+        "score alone)",
         f"  speed          {r['cpu_ms_per_message']:.2f} ms CPU per message (Pipeline.evaluate)",
     ]
     c = r.get("classifier")

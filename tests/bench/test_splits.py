@@ -57,3 +57,16 @@ def test_classifier_transfer_auc_and_shares() -> None:
                 {"label": "ham", "prob": 0.1}, {"label": "ham", "prob": None}]
     got = classifier_transfer(outcomes)
     assert got == {"auc": 0.75, "spam_p80": 0.5, "ham_p80": 0.5}
+
+
+def test_flags_on_evidence_tell_the_classifier_alone_apart() -> None:
+    from bench.modern_detection import evidence_kinds, flagged_on_evidence
+
+    alone = {"action": "add header", "evidence": ["kinds=origin:0,statistical:5"]}
+    content = {"action": "add header", "evidence": ["kinds=content:3,statistical:2.5", "credit=-1"]}
+    delivered = {"action": "no action", "evidence": ["kinds=content:3"]}
+    assert evidence_kinds(alone) == {"origin", "statistical"}
+    assert evidence_kinds({"evidence": ["kinds=-"]}) == set()
+    assert not flagged_on_evidence(alone)
+    assert flagged_on_evidence(content)
+    assert not flagged_on_evidence(delivered)
