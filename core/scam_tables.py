@@ -240,6 +240,49 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
          " ödemeleri almak ",
          " получать платежи ", " استلام المدفوعات ", " קבלת תשלומים ", "代收款", "代理收款", "荷物の転送"),
     ),
+    # Overpayment: a "buyer" pays too much (a cheque, a transfer that later bounces) and asks the seller to send the
+    # difference back or on to a shipping agent. A customer who really paid twice asks for a refund of the
+    # difference too, so this is content evidence only.
+    "overpayment": (
+        (" overpaid ", " paid more than ", " sent more than ", " sent you more than ", " excess amount ",
+         " extra amount ", " mistakenly sent ", " cheque for more than ", " check for more than ",
+         " zu viel überwiesen ", " mehr überwiesen ", " trop payé ", " payé en trop ", " pagado de más ",
+         " pagato in più ", " pago a mais ",
+         " te veel betaald ", " nadpłata ", " fazla ödeme ", " переплатил ", " دفعت أكثر ", "多付了", "多く支払"),
+        (" refund the difference ", " refund the excess ", " send back the difference ", " send the balance to ",
+         " pay the shipping agent ", " pay the mover ", " my shipping agent ", " western union ", " moneygram ",
+         " differenz zurück ", " rembourser la différence ", " devolver la diferencia ", " restituire la differenza ",
+         " devolver a diferença ", " verschil terugstorten ", " zwrot różnicy ", " farkı iade ", " вернуть разницу ",  # noqa: RUF001
+         " إعادة الفرق ", "退还差额", "差額を返金"),
+    ),
+    # Domain "expiration" notices that sell a search-engine listing: they look like a renewal invoice for the reader's
+    # domain and say, in small print, that they register no domains. A registrar's honest renewal reminder never sells
+    # search-engine submission ("this is not an invoice" it may well say, so that is no cue), so the two together are
+    # content evidence.
+    "domain_listing": (
+        (" domain name expiration ", " domain expiration notice ", " domain name expiration notice ",
+         " domain notification ", " domain will expire ", " domain service expiration ", " domain listing ",
+         " ablauf ihrer domain ", " expiration de votre domaine ", " expiración de su dominio ",
+         " scadenza del dominio ", " expiração do domínio ", " verloop van uw domein "),
+        (" search engine submission ", " search engine listing ", " search engine optimization submission ",
+         " seo submission ", " submitted to search engines ", " we do not register or renew domain ",
+         " does not register domain names ", " suchmaschineneintrag ", " soumission aux moteurs de recherche ",
+         " registro en buscadores ", " inserimento nei motori di ricerca ", " cadastro em buscadores ",
+         " aanmelding bij zoekmachines "),
+    ),
+    # Fund recovery: victims of an earlier fraud are offered their money back for an upfront fee. Content only: a
+    # lawyer or a bank may write to a fraud victim too.
+    "recovery": (
+        (" lost money to ", " lost funds ", " victims of scam ", " victim of a scam ", " scam victims ",
+         " been scammed ", " were scammed ", " fraud victims ", " betrugsopfer ", " victimes d escroquerie ",
+         " víctimas de estafa ", " vittime di truffa ", " vítimas de golpe ", " oplichting slachtoffers ",
+         " ofiar oszustwa ", " dolandırıcılık mağdur ", " жертвам мошенников ", " ضحايا الاحتيال ", "被骗"),  # noqa: RUF001
+        (" recover your funds ", " recover your money ", " recover your lost ", " get your money back ",
+         " funds recovery ", " fund recovery ", " crypto recovery ", " recovery service ", " recovery specialists ",
+         " ihr geld zurück ", " récupérer vos fonds ", " recuperar su dinero ", " recuperare i tuoi soldi ",
+         " recuperar seu dinheiro ", " uw geld terug ", " odzyskać pieniądze ", " paranızı geri ",  # noqa: RUF001
+         " вернуть ваши деньги ", " استرداد أموالك ", "追回", "資金回収"),
+    ),
     # Payment redirection (business e-mail compromise): a supplier's or a boss's mailbox, taken over, says the bank
     # account changed, points the money waiting to be paid at the new one, and hurries or hushes it. An honest notice
     # of new bank details says the first and seldom the rest (it asks the reader to check by phone instead), so two

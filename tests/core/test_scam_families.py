@@ -93,3 +93,23 @@ def test_an_honest_notarys_letter_is_not_advance_fee() -> None:
     text = ("Le informamos de que figura usted como beneficiario en el testamento de su tía. Llame a la notaría "
             "para concertar una cita y traiga su DNI.")
     assert "SCAM_ADVANCE_FEE" not in _run(text)
+
+
+def test_overpayment_needs_the_money_sent_on() -> None:
+    got = _run("I mistakenly sent you more than the price. Please refund the difference to my shipping agent.")
+    assert "SCAM_OVERPAYMENT" in got
+    assert "SCAM_OVERPAYMENT" not in _run("I paid order 1043 twice, could you refund the difference to my card?")
+
+
+def test_domain_listing_notice_and_an_honest_renewal_reminder() -> None:
+    got = _run("DOMAIN NAME EXPIRATION NOTICE. Your search engine listing expires. We do not register or renew "
+               "domain names.")
+    assert "SCAM_DOMAIN_LISTING" in got
+    honest = _run("Your domain will expire on 10 June. Renew it in your account. This is not an invoice.")
+    assert "SCAM_DOMAIN_LISTING" not in honest
+
+
+def test_fund_recovery_offer() -> None:
+    assert "SCAM_RECOVERY" in _run("Lost money to an investment scam? Our recovery specialists recover your funds.")
+    assert "SCAM_RECOVERY" not in _run("Our data recovery service restores deleted photos from your phone.")
+    assert "SCAM_FULL_SCRIPT" not in _run("Scam victims: we recover your funds for a small fee.")
