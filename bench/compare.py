@@ -3,7 +3,7 @@ the same concurrency, and what each costs.
 
     .venv/bin/python -m bench.compare [--corpus PATH] [--messages N] [--concurrency 2] [--workers N] [--threads N]
         [--listeners 1] [--rspamd-workers 1] [--warmup 300] [--rounds 1] [--scale] [--only mailward|rspamd]
-        [--json] [--keep]
+        [--redis-time] [--json] [--keep]
 
 Everything runs privately on loopback and is stopped at the end (also on Ctrl-C or SIGTERM):
  - rspamd: Debian's rspamd with its stock rules, `--rspamd-workers` normal workers, Bayes on its own private
@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -48,6 +49,10 @@ from bench.scan_load import RCPT, SENDER, LoadResult, percentile, prepare, run_l
 from bench.scan_rig import ACCOUNT, ACCOUNT_DOMAIN, serve_log_problems, wait_serve_ready
 from tests.cpanel_tree import make_cpanel_tree
 from workers.serve_process import ServeProcess
+
+#: Entries --redis-time keeps in Redis's SLOWLOG (every command of a run).
+SLOWLOG_MAX = 2_000_000
+_ID = re.compile(r"[0-9a-fA-F-]{8,}|\d+")
 
 
 def say(text: str) -> None:
@@ -79,6 +84,39 @@ def redis_calls(client: redis.Redis | None) -> dict[str, int]:
     except (redis.RedisError, OSError):
         return {}
     return {k.removeprefix("cmdstat_"): int(v["calls"]) for k, v in stats.items() if isinstance(v, dict)}
+
+
+def redis_time_start(client: redis.Redis | None) -> None:
+    """Have Redis log every command with its duration (SLOWLOG at 0 us) from now on: what --redis-time reads."""
+    if client is None:
+        return
+    client.config_set("slowlog-log-slower-than", 0)
+    client.config_set("slowlog-max-len", SLOWLOG_MAX)
+    client.slowlog_reset()
+
+
+def redis_time(client: redis.Redis | None, messages: int) -> dict[str, float]:
+    """Redis's time (us per message) by command, and by script for EVAL/EVALSHA (its sha and the shape of its first
+    key, ids starred), from the SLOWLOG since redis_time_start; logging every command is then switched off again."""
+    if client is None:
+        return {}
+    try:
+        entries = client.slowlog_get(SLOWLOG_MAX)
+        client.config_set("slowlog-log-slower-than", 10_000)
+        client.config_set("slowlog-max-len", 128)
+    except (redis.RedisError, OSError):
+        return {}
+    out: dict[str, float] = {}
+    for e in entries:
+        cmd = e.get("command", b"")
+        parts = (cmd.decode("latin-1") if isinstance(cmd, bytes) else str(cmd)).split(" ")
+        label = parts[0].lower()
+        if label == "evalsha" and len(parts) > 3:
+            label = f"evalsha {parts[1][:8]} {_ID.sub('*', parts[3])[:40]}"
+        elif label == "eval":  # the script's text itself: its start names it
+            label = "eval " + " ".join(" ".join(parts[1:]).split())[:40]
+        out[label] = out.get(label, 0.0) + float(e.get("duration", 0)) / max(messages, 1)
+    return out
 
 
 def mailward_role(serve_pid: int) -> Callable[[int, ProcInfo], str]:
@@ -195,10 +233,13 @@ class RunFigures:
     errors: int
     error_samples: list[str] = field(default_factory=list)
     redis_calls: dict[str, float] = field(default_factory=dict)  # per message, by command (inside scripts too)
+    redis_time: dict[str, float] = field(default_factory=dict)  # us per message, by command or script (--redis-time)
 
 
-def measure(target: Target, requests: Sequence[Any], concurrency: int) -> RunFigures:
+def measure(target: Target, requests: Sequence[Any], concurrency: int, *, time_redis: bool = False) -> RunFigures:
     """Send the requests through a target and charge it with its process trees' CPU."""
+    if time_redis:
+        redis_time_start(target.redis)
     calls_before = redis_calls(target.redis)
     before = snapshot(target.roots, target.role)
     load: LoadResult = run_load(target.addresses, requests, concurrency)
@@ -214,7 +255,8 @@ def measure(target: Target, requests: Sequence[Any], concurrency: int) -> RunFig
         rss_mib=sum(m["rss_mib"] for m in memory.values()), memory=memory, actions=dict(load.actions),
         held=dict(load.held_by_label), errors=len(load.errors), error_samples=load.errors[:3],
         redis_calls={k: (v - calls_before.get(k, 0)) / n for k, v in calls_after.items()
-                     if v > calls_before.get(k, 0)})
+                     if v > calls_before.get(k, 0)},
+        redis_time=redis_time(target.redis, n) if time_redis else {})
 
 
 def median_of(runs: Sequence[RunFigures], attr: str) -> float:
@@ -277,6 +319,12 @@ def render(report: dict[str, Any]) -> str:
             out.append(f"  {name} Redis calls per message (last run; commands inside scripts included): "
                        f"{sum(calls.values()):.1f}, of which evalsha {calls.get('evalsha', 0.0):.1f}; top: {top}")
     for name, rs in runs.items():
+        spent = rs[-1].redis_time
+        if spent:
+            top = ", ".join(f"{k} {v:.0f}" for k, v in sorted(spent.items(), key=lambda kv: -kv[1])[:10])
+            out.append(f"  {name} Redis time per message (last run, us, SLOWLOG; a script's commands are inside its "
+                       f"time and also listed alone): {top}")
+    for name, rs in runs.items():
         r = rs[-1]
         held = ", ".join(f"{k} {v}" for k, v in sorted(r.held.items())) or "none"
         acts = ", ".join(f"{k} {v}" for k, v in sorted(r.actions.items()))
@@ -324,6 +372,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--scale", action="store_true",
                     help="then Mailward's msgs/s for 1, 2, 4 workers x 1, 2 listeners (and rspamd's 1, 2, 4)")
     ap.add_argument("--only", choices=("mailward", "rspamd"), default=None, help="run one side only")
+    ap.add_argument("--redis-time", action="store_true",
+                    help="also Redis's time per message by command and script (SLOWLOG; adds to Redis's CPU)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = ap.parse_args(argv)
@@ -390,7 +440,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             order = targets if rnd % 2 == 0 else targets[::-1]
             for t in order:
                 say(f"round {rnd + 1}: {len(messages)} messages through {t.name} at concurrency {args.concurrency}")
-                r = measure(t, prepare(messages, f"r{rnd}{t.name[0]}"), args.concurrency)
+                r = measure(t, prepare(messages, f"r{rnd}{t.name[0]}"), args.concurrency, time_redis=args.redis_time)
                 report["runs"].setdefault(t.name, []).append(r)
                 say(f"  {r.msgs_per_s:.1f} msgs/s, {r.cpu_ms_per_msg:.2f} CPU ms/msg, p99 {r.p99_ms:.1f} ms")
                 if r.errors:
