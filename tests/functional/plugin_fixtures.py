@@ -24,8 +24,11 @@ def browser_requirements() -> str:
 
 
 def artifacts_dir(kind: str = "screenshots") -> Path:
-    """Where screenshots go: $MAILWARD_ARTIFACTS/<kind>, else test-artifacts/<kind> in the repo (git-ignored)."""
-    base = Path(os.environ.get("MAILWARD_ARTIFACTS") or REPO / "test-artifacts")
+    """Where screenshots go: $MW_TEST_ARTIFACTS/<kind>, else test-artifacts/<kind> in the repo (git-ignored).
+
+    Not a MAILWARD_* name: the settings loader refuses unknown MAILWARD_* variables (typo protection), so a
+    variable of that prefix broke every test that starts serve."""
+    base = Path(os.environ.get("MW_TEST_ARTIFACTS") or REPO / "test-artifacts")
     path = base / kind
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -2,7 +2,7 @@
 
 A real `mailward serve` holds GTUBE mail of two cPanel accounts (real system users mwt-alice and mwt-bob); the
 cPanel page runs as mwt-alice's uid, so the API identifies her by SO_PEERCRED. Releases go to a fake sendmail run
-as the release user. Screenshots of every tab land in test-artifacts/screenshots (or $MAILWARD_ARTIFACTS).
+as the release user. Screenshots of every tab land in test-artifacts/screenshots (or $MW_TEST_ARTIFACTS).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The WHM page's degraded banner in real Chromium (issue 15 item 4): a serve with no scan worker is degraded, and
 the admin sees what fails and the command to check, at 1366x768 and on a phone (390 px). Screenshots go to
-test-artifacts/screenshots (or $MAILWARD_ARTIFACTS/screenshots)."""
+test-artifacts/screenshots (or $MW_TEST_ARTIFACTS/screenshots)."""
 
 from __future__ import annotations
 

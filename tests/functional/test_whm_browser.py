@@ -3,7 +3,7 @@
 One module-scoped stack, wired as tests/functional/test_release.py: a private Exim lab (trusted_users =
 mwt-release) scans through a real `mailward serve` whose API runs in a mount namespace where /usr/sbin/sendmail
 submits to the lab, so Release & Send really delivers. workers.plugin_host runs the WHM CGI as root, as cpsrvd
-does. Screenshots of every tab land in test-artifacts/screenshots (or $MAILWARD_ARTIFACTS/screenshots).
+does. Screenshots of every tab land in test-artifacts/screenshots (or $MW_TEST_ARTIFACTS/screenshots).
 """
 
 from __future__ import annotations
