@@ -21,6 +21,7 @@ defaults.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import http.client
 import json
@@ -63,8 +64,8 @@ ASSETS = {
 STATUS_WORDS = {400: "invalid_argument", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
                 411: "length_required", 413: "payload_too_large", 415: "unsupported_media_type",
                 500: "internal_error", 502: "bad_gateway", 503: "service_unavailable"}
-REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-           411: "Length Required", 413: "Payload Too Large", 415: "Unsupported Media Type",
+REASONS = {200: "OK", 304: "Not Modified", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
+           405: "Method Not Allowed", 411: "Length Required", 413: "Payload Too Large", 415: "Unsupported Media Type",
            500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
 
 
@@ -186,8 +187,11 @@ def page(environ: Mapping[str, str], cfg: CgiConfig) -> Response:
                     text.encode("utf-8"))
 
 
-def asset(name: str, cfg: CgiConfig) -> Response:
-    """One of the plugin's own files, by its name in ASSETS."""
+def asset(name: str, cfg: CgiConfig, if_none_match: str = "") -> Response:
+    """One of the plugin's own files, by its name in ASSETS.
+
+    The browser keeps a copy but asks again every time (no-cache + ETag: a 304 when nothing changed), so right
+    after an upgrade a page never mixes old and new modules, as an hour-long max-age could."""
     entry = ASSETS.get(name)
     if entry is None:
         return error(404, f"no asset {name!r}")
@@ -195,8 +199,12 @@ def asset(name: str, cfg: CgiConfig) -> Response:
         data = (cfg.assets_dir / entry[0]).read_bytes()
     except OSError:
         return error(404, f"asset {name!r} is missing from the install")
-    return Response(200, [("Content-Type", entry[1]), ("Cache-Control", "private, max-age=3600"),
-                          ("X-Content-Type-Options", "nosniff")], data)
+    etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+    headers = [("Content-Type", entry[1]), ("Cache-Control", "private, no-cache"), ("ETag", etag),
+               ("X-Content-Type-Options", "nosniff")]
+    if etag in (tag.strip() for tag in if_none_match.split(",")):
+        return Response(304, headers, b"")
+    return Response(200, headers, data)
 
 
 def api_target(environ: Mapping[str, str]) -> tuple[str, str] | None:
@@ -294,7 +302,7 @@ def handle(environ: Mapping[str, str], stdin: BinaryIO, cfg: CgiConfig) -> Respo
             return error(405, "the page answers GET only")
         pairs = dict(parse_qsl(environ.get("QUERY_STRING", "")))
         if "asset" in pairs:
-            return asset(pairs["asset"], cfg)
+            return asset(pairs["asset"], cfg, environ.get("HTTP_IF_NONE_MATCH", ""))
         return page(environ, cfg)
     path, query = target
     if method not in METHODS:

@@ -95,6 +95,19 @@ def test_assets(cfg: CgiConfig, name: str, ctype: str) -> None:
     assert b"".join(resp.chunks())
 
 
+def test_assets_revalidated_not_kept_stale(cfg: CgiConfig) -> None:
+    """After an upgrade a page must not mix cached old modules with new ones: every load asks again (no-cache),
+    and an unchanged file costs a 304 with no body; a changed file comes back whole."""
+    first = handle(env("root", query="asset=mailward.js"), NO_BODY, cfg)
+    headers = dict(first.headers)
+    assert "no-cache" in headers["Cache-Control"] and "max-age" not in headers["Cache-Control"]
+    etag = headers["ETag"]
+    again = handle({**env("root", query="asset=mailward.js"), "HTTP_IF_NONE_MATCH": etag}, NO_BODY, cfg)
+    assert again.status == 304 and b"".join(again.chunks()) == b""
+    other = handle({**env("root", query="asset=mailward.js"), "HTTP_IF_NONE_MATCH": '"stale"'}, NO_BODY, cfg)
+    assert other.status == 200 and b"".join(other.chunks()) == b"".join(first.chunks())
+
+
 @pytest.mark.parametrize("name", ["../cgi_proxy.py", "index.html", "vendor/bootstrap.min.css", "/etc/passwd"])
 def test_only_listed_assets(cfg: CgiConfig, name: str) -> None:
     assert handle(env("root", query=f"asset={name}"), NO_BODY, cfg).status == 404
