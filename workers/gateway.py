@@ -132,6 +132,7 @@ class ScanGateway:
         for server in self._servers:
             close(server)
         self._servers.clear()
+        self.handlers.close()
 
     # ---- one connection -----------------------------------------------------------------------------------
     def admit(self, sock: socket.socket, client_address: object) -> bool:

@@ -202,7 +202,7 @@ class HandlerPool:
 
     def __init__(self, idle_s: float = POOL_IDLE_S) -> None:
         self.idle_s = idle_s
-        self._jobs: queue.SimpleQueue[tuple[Callable[..., None], tuple]] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Callable[..., None], tuple] | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._idle = 0  # threads waiting for a job, less the jobs queued for them
 
@@ -214,6 +214,13 @@ class HandlerPool:
                 self._jobs.put((fn, args))
                 return
         threading.Thread(target=self._run, args=(fn, args), name="gateway-connection", daemon=True).start()
+
+    def close(self) -> None:
+        """Let the idle threads go now (busy ones finish their connection, then wait idle_s at most)."""
+        with self._lock:
+            for _ in range(self._idle):
+                self._jobs.put(None)
+            self._idle = 0
 
     def _run(self, fn: Callable[..., None], args: tuple) -> None:
         while True:
@@ -229,7 +236,7 @@ class HandlerPool:
     def _next(self) -> tuple[Callable[..., None], tuple] | None:
         while True:
             try:
-                return self._jobs.get(timeout=self.idle_s)
+                return self._jobs.get(timeout=self.idle_s)  # None from close(): go
             except queue.Empty:
                 with self._lock:  # submit() queues under the lock: an empty queue here means none is on its way
                     if self._jobs.empty():

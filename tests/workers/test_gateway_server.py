@@ -66,3 +66,17 @@ def test_no_connection_is_lost_while_threads_give_up_waiting() -> None:
     _wait_for(lambda: len(ran) == total, f"all {total} jobs to run")
     _wait_for(lambda: not _pool_threads(), "the idle threads to exit")
     assert pool._idle == 0
+
+
+def test_close_lets_the_idle_threads_go_and_a_later_connection_still_runs() -> None:
+    pool = HandlerPool(idle_s=60.0)
+    barrier = threading.Barrier(4, timeout=20)
+    for _ in range(3):
+        pool.submit(barrier.wait)
+    barrier.wait()
+    _wait_for(lambda: pool._idle == 3, "three idle threads")
+    pool.close()
+    _wait_for(lambda: not _pool_threads(), "the idle threads to exit after close")
+    done = threading.Event()
+    pool.submit(done.set)
+    assert done.wait(20)
