@@ -7,25 +7,21 @@ import json
 import logging
 import os
 import time
-import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from email.parser import BytesHeaderParser
-from email.policy import compat32
-from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
 import redis
 
-from core import keys
+from core import durable_files, keys
 from core.errors import NotFound, ValidationError
-from core.mime import decode_fallback, decode_words
-from core.models import AccountState, QuarantineRecord
-from core.names import is_valid_email_id, valid_account, valid_email_id
+from core.models import QuarantineRecord
+from core.names import valid_account, valid_email_id
 from core.sender_objects import script_name
 from core.store_events import EMIT_BATCH, EventStore
-from core.store_json_field import read_json_field, update_json_field
+from core.store_quarantine_accounts import QuarantineAccounts
+from core.store_quarantine_recovery import RECOVER_LUA, RECOVER_MIN_AGE_S, QuarantineRecovery
 
 log = logging.getLogger("mailward.quarantine")
 
@@ -106,27 +102,6 @@ redis.call('EXPIRE', expired_k, keep)
 return 1
 """
 
-# Indexes one message found on disk unless it is indexed already; never evicts (a recovery deletes no mail).
-_RECOVER_LUA = """
-local acct_z, all_z, used_h = KEYS[1], KEYS[2], KEYS[3]
-local id, ts, meta, size, account, prefix = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6]
-if redis.call('EXISTS', prefix .. id) == 1 then return 0 end
-redis.call('ZADD', acct_z, ts, id)
-redis.call('ZADD', all_z, ts, id)
-redis.call('SET', prefix .. id, meta)
-redis.call('HINCRBY', used_h, account, size)
-return 1
-"""
-
-#: The reason of a held message whose metadata was lost and rebuilt from the message itself.
-RECOVERED = "recovered"
-#: Age after which an unindexed held file is surely no hold in progress (retention then recovers it).
-RECOVER_MIN_AGE_S = 3600.0
-#: How much of a message's start is read for its headers when it is recovered without metadata.
-RECOVER_HEAD_BYTES = 256 * 1024
-#: Longest subject or sender kept for a recovered message.
-MAX_RECOVERED = 998
-
 #: Evicts an account's oldest held mail until its used bytes fit its limit (at most ARGV[4] messages, 0: no cap);
 #: returns {evicted ids, used bytes after}. The same bookkeeping as a hold's eviction above.
 _EVICT_LUA = _EVICT_OLDEST + """
@@ -141,12 +116,6 @@ EVICT_BATCH = 500
 
 #: Seconds a daily retention counter lives: long enough for "the current and previous UTC day".
 EXPIRED_KEEP_S = 2 * 86400
-
-
-#: A field set to this in set_account / set_defaults goes back to the default it would otherwise follow.
-RESTORE_DEFAULT = -1
-#: Fields of the defaults hash that hold the run-time release policy: `release_by:<reason>` -> account|admin.
-RELEASE_BY_FIELD = "release_by:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,44 +155,6 @@ def _script_matches(wanted: str, r: QuarantineRecord) -> bool:
     return wanted in script_name(s).casefold() or wanted in s.raw.casefold()
 
 
-@dataclass(slots=True)
-class AccountQuota:
-    """An account's quarantine settings as in force (override or default)."""
-
-    name: str
-    limit_bytes: int
-    releases_limit: int
-    state: AccountState
-    used_bytes: int = 0
-    customized: bool = False
-    messages: int = 0
-    own_fields: tuple[str, ...] = ()  # which of limit_bytes, releases_limit are the account's own (not the default)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temp file, fsync, rename: readers never see a partial file, a crash leaves none."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-
-
 def _deleted(why: str, meta: Mapping[str, Any], by: str = "") -> dict[str, Any]:
     """The data of an `email.deleted` event for a message whose metadata (QuarantineRecord.to_dict) is at hand."""
     data: dict[str, Any] = {"email_id": str(meta["email_id"]), "account": str(meta["account"]),
@@ -234,7 +165,7 @@ def _deleted(why: str, meta: Mapping[str, Any], by: str = "") -> dict[str, Any]:
     return data
 
 
-class QuarantineStore:
+class QuarantineStore(QuarantineAccounts, QuarantineRecovery):
     """Per-account quarantine: `<root>/<account>/<id>.eml` + `<id>.json`, indexed in Redis by time."""
 
     def __init__(self, root: Path, client: redis.Redis, *, default_limit_bytes: int,
@@ -251,7 +182,7 @@ class QuarantineStore:
         self._evict = client.register_script(_EVICT_LUA)
         self._drop = client.register_script(_DROP_LUA)
         self._expire = client.register_script(_EXPIRE_LUA)
-        self._recover = client.register_script(_RECOVER_LUA)
+        self._recover = client.register_script(RECOVER_LUA)
 
     # ---- paths -------------------------------------------------------------------------------------------
     def _account_dir(self, account: str) -> Path:
@@ -288,15 +219,15 @@ class QuarantineStore:
                 os.fsync(fh.fileno())
                 record.size = os.fstat(fh.fileno()).st_size
         meta = json.dumps(record.to_dict(), separators=(",", ":")).encode()
-        _write_atomic(meta_path, meta)
+        durable_files.write_atomic(meta_path, meta)
         moved = False
         try:
             if keep_source:
-                _write_atomic(target, data)
+                durable_files.write_atomic(target, data)
             else:
                 os.replace(spool_path, target)  # same filesystem: spool lives under the state dir
                 moved = True
-            _fsync_dir(adir)
+            durable_files.fsync_dir(adir)
             evicted = self._index(record, meta)
         except BaseException:
             if moved:
@@ -541,269 +472,6 @@ class QuarantineStore:
         names = {k.decode() for k in self.client.hkeys(keys.quarantine_used())}
         names |= {k.decode() for k in self.client.hkeys(keys.quarantine_accounts())}
         return sorted(names)
-
-    def defaults(self) -> tuple[int, int]:
-        """(limit_bytes, releases_limit) every account without its own value follows."""
-        return self._defaults_from(self.client.hgetall(keys.quarantine_defaults()))
-
-    def _defaults_from(self, raw: dict[bytes, bytes]) -> tuple[int, int]:
-        limit = raw.get(b"limit_bytes")
-        rel = raw.get(b"releases_limit")
-        return (int(limit) if limit is not None else self.default_limit_bytes,
-                int(rel) if rel is not None else self.default_releases_limit)
-
-    def set_defaults(self, *, limit_bytes: int | None = None, releases_limit: int | None = None) -> tuple[int, int]:
-        """Change the defaults; RESTORE_DEFAULT (-1) goes back to the common default of the settings file."""
-        for name, value, low in (("limit_bytes", limit_bytes, 1), ("releases_limit", releases_limit, 0)):
-            if value is not None and value != RESTORE_DEFAULT and value < low:
-                raise ValidationError(f"{name} must be at least {low} (or -1 for the common default), got {value}")
-        pipe = self.client.pipeline()
-        for name, value in (("limit_bytes", limit_bytes), ("releases_limit", releases_limit)):
-            if value == RESTORE_DEFAULT:
-                pipe.hdel(keys.quarantine_defaults(), name)
-            elif value is not None:
-                pipe.hset(keys.quarantine_defaults(), name, int(value))
-        pipe.execute()
-        return self.defaults()
-
-    def release_overrides(self) -> dict[str, str]:
-        """Run-time changes to who may release each hold reason (account, reseller, admin), over the settings file's."""
-        raw = self.client.hgetall(keys.quarantine_defaults())
-        out: dict[str, str] = {}
-        for k, v in raw.items():
-            name = k.decode()
-            if name.startswith(RELEASE_BY_FIELD):
-                out[name[len(RELEASE_BY_FIELD):]] = v.decode()
-        return out
-
-    def set_release_overrides(self, changes: Mapping[str, str]) -> None:
-        """Set who may release a reason (account, reseller, admin); "default" goes back to the settings file's value."""
-        pipe = self.client.pipeline()
-        for name, who in changes.items():
-            if who == "default":
-                pipe.hdel(keys.quarantine_defaults(), RELEASE_BY_FIELD + name)
-            elif who in ("account", "reseller", "admin"):
-                pipe.hset(keys.quarantine_defaults(), RELEASE_BY_FIELD + name, who)
-            else:
-                raise ValidationError(f"release_by.{name} must be account, reseller, admin or default, got {who!r}")
-        pipe.execute()
-
-    def quota(self, account: str) -> AccountQuota:
-        """The account's settings in force and its used bytes."""
-        valid_account(account)
-        pipe = self.client.pipeline(transaction=False)
-        pipe.hget(keys.quarantine_accounts(), account)
-        pipe.hget(keys.quarantine_used(), account)
-        pipe.hgetall(keys.quarantine_defaults())
-        pipe.zcard(keys.quarantine_by_account(account))
-        raw, used, defaults, count = pipe.execute()
-        over = read_json_field(raw)
-        limit_default, releases_default = self._defaults_from(defaults)
-        return AccountQuota(
-            name=account,
-            limit_bytes=int(over.get("limit_bytes", limit_default)),
-            releases_limit=int(over.get("releases_limit", releases_default)),
-            state=AccountState(over.get("state", AccountState.ACTIVE)),
-            used_bytes=int(used or 0), customized="limit_bytes" in over or "releases_limit" in over,
-            messages=int(count), own_fields=tuple(f for f in ("limit_bytes", "releases_limit") if f in over),
-        )
-
-    def set_account(self, account: str, *, limit_bytes: int | None = None, releases_limit: int | None = None,
-                    state: AccountState | str | None = None) -> AccountQuota:
-        """Override one account's settings; RESTORE_DEFAULT (-1) drops the override, None keeps what is there."""
-        valid_account(account)
-        if limit_bytes is not None and limit_bytes != RESTORE_DEFAULT and limit_bytes <= 0:
-            raise ValidationError(f"limit_bytes must be positive (or -1 for the default), got {limit_bytes}")
-        if releases_limit is not None and releases_limit != RESTORE_DEFAULT and releases_limit < 0:
-            raise ValidationError(f"releases_limit must not be negative (or -1 for the default), got {releases_limit}")
-        if state is not None:
-            try:
-                state = AccountState(state)
-            except ValueError:
-                raise ValidationError(f"state must be active or block, got {state!r}") from None
-        def change(over: dict[str, Any]) -> dict[str, Any]:
-            for name, value in (("limit_bytes", limit_bytes), ("releases_limit", releases_limit)):
-                if value == RESTORE_DEFAULT:
-                    over.pop(name, None)
-                elif value is not None:
-                    over[name] = int(value)
-            if state is not None:
-                over["state"] = state.value
-            if over.get("state") == AccountState.ACTIVE:
-                over.pop("state")  # active is the default: an edit back to it leaves no trace
-            return over
-
-        def blocked_set(pipe: redis.client.Pipeline, over: dict[str, Any]) -> None:
-            if over.get("state") == AccountState.BLOCK:
-                pipe.sadd(keys.quarantine_blocked(), account)
-            else:
-                pipe.srem(keys.quarantine_blocked(), account)
-
-        update_json_field(self.client, keys.quarantine_accounts(), account, change, blocked_set)
-        self._blocked = None
-        return self.quota(account)
-
-    def account_state(self, account: str) -> AccountState:
-        """The account's state for the scan path: one cached read of the blocked set every state_ttl seconds."""
-        now = time.monotonic()
-        if self._blocked is None or now - self._blocked[0] > self.state_ttl:
-            members = self.client.smembers(keys.quarantine_blocked())
-            self._blocked = (now, frozenset(m.decode() for m in members))
-        return AccountState.BLOCK if account in self._blocked[1] else AccountState.ACTIVE
-
-    def evicted_last_hour(self, account: str) -> int:
-        """Messages evicted for quota in the current and previous clock hour window."""
-        hour = int(time.time() // 3600)
-        vals = self.client.mget([keys.quarantine_evicted(account, hour), keys.quarantine_evicted(account, hour - 1)])
-        return sum(int(v) for v in vals if v)
-
-    # ---- recovery ----------------------------------------------------------------------------------------
-    def _account_dirs(self) -> Iterator[Path]:
-        if not self.root.is_dir():
-            return
-        for adir in sorted(self.root.iterdir()):
-            if adir.is_dir() and _is_account_dir(adir.name):
-                yield adir
-
-    def _on_disk(self, adir: Path, email_id: str) -> tuple[QuarantineRecord, bytes] | None:
-        """The record of one held file: its sidecar, else (missing or unreadable) one rebuilt from the file."""
-        meta_path = adir / f"{email_id}.json"
-        try:
-            raw = meta_path.read_bytes()
-            record = QuarantineRecord.from_dict(json.loads(raw))
-            if record.email_id == email_id and record.account == adir.name:
-                return record, raw
-        except FileNotFoundError:
-            pass
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            log.warning("quarantine: unreadable metadata %s, rebuilding it from the message", meta_path)
-        try:
-            record = record_from_message(adir / f"{email_id}.eml", adir.name, email_id)
-        except FileNotFoundError:
-            return None  # removed meanwhile
-        raw = json.dumps(record.to_dict(), separators=(",", ":")).encode()
-        # Written so deletion, retention and the next rebuild all see the same metadata as the index.
-        _write_atomic(meta_path, raw)
-        return record, raw
-
-    def _walk(self) -> Iterator[tuple[QuarantineRecord, bytes]]:
-        for adir in self._account_dirs():
-            for eml in sorted(adir.glob("*.eml")):
-                if is_valid_email_id(eml.stem):
-                    found = self._on_disk(adir, eml.stem)
-                    if found is not None:
-                        yield found
-
-    def rebuild_index(self, progress: Callable[[int], None] | None = None) -> int:
-        """Recreate the Redis index from the files on disk; returns the number of messages indexed.
-
-        A held file without (readable) metadata is indexed from its own headers, and its sidecar written.
-        """
-        for pattern in (f"{keys.PREFIX}:q:meta:*", f"{keys.PREFIX}:q:acct:*"):
-            for k in self.client.scan_iter(match=pattern, count=1000):
-                self.client.delete(k)
-        self.client.delete(keys.quarantine_all(), keys.quarantine_used())
-        n = 0
-        pipe = self.client.pipeline(transaction=False)
-        for record, raw in self._walk():
-            pipe.zadd(keys.quarantine_by_account(record.account), {record.email_id: record.received})
-            pipe.zadd(keys.quarantine_all(), {record.email_id: record.received})
-            pipe.set(keys.quarantine_meta(record.email_id), raw)
-            pipe.hincrby(keys.quarantine_used(), record.account, record.size)
-            n += 1
-            if n % 500 == 0:
-                pipe.execute()
-                if progress:
-                    progress(n)
-        pipe.execute()
-        if progress:
-            progress(n)
-        return n
-
-    def recover(self, *, min_age_s: float = 0.0, now: float | None = None) -> int:
-        """Index every held file the index lacks (from its sidecar, else its headers); returns how many.
-
-        Unlike rebuild_index it changes nothing already indexed and evicts nothing, so it is safe while serving.
-        Files younger than min_age_s are left alone (a hold in progress writes its sidecar, then its file, then
-        the index). Also removes what interrupted writes leave: temp files and sidecars without a message.
-        """
-        cutoff = (time.time() if now is None else now) - min_age_s
-        n = 0
-        for adir in self._account_dirs():
-            emls: list[str] = []
-            for path in sorted(adir.iterdir()):
-                try:
-                    old = path.lstat().st_mtime <= cutoff
-                except FileNotFoundError:
-                    continue
-                if not old:
-                    continue
-                if path.name.startswith(".") and path.name.endswith(".tmp"):
-                    path.unlink(missing_ok=True)  # a _write_atomic cut short
-                elif path.suffix == ".eml" and is_valid_email_id(path.stem):
-                    emls.append(path.stem)
-                elif (path.suffix == ".json" and is_valid_email_id(path.stem)
-                      and not (adir / f"{path.stem}.eml").exists()):
-                    path.unlink(missing_ok=True)  # a hold undone or a removal cut short after the message went
-            for i in range(0, len(emls), 500):
-                batch = emls[i:i + 500]
-                pipe = self.client.pipeline(transaction=False)
-                for email_id in batch:
-                    pipe.exists(keys.quarantine_meta(email_id))
-                for email_id, indexed in zip(batch, pipe.execute(), strict=True):
-                    if not indexed:
-                        n += self._recover_one(adir, email_id)
-        if n:
-            log.warning("quarantine: recovered %d held message(s) that were on disk but not indexed", n)
-        return n
-
-    def _recover_one(self, adir: Path, email_id: str) -> int:
-        found = self._on_disk(adir, email_id)
-        if found is None:
-            return 0
-        record, raw = found
-        return int(self._recover(keys=[keys.quarantine_by_account(record.account), keys.quarantine_all(),
-                                       keys.quarantine_used()],
-                                 args=[record.email_id, record.received, raw, record.size, record.account,
-                                       keys.quarantine_meta("")]))
-
-
-def record_from_message(path: Path, account: str, email_id: str) -> QuarantineRecord:
-    """Metadata for a held file that has none: subject and From from its headers, the envelope unknown.
-
-    Recipients stay empty (headers are the sender's word, never a release target), so only the admin can view
-    or delete it; the reason `recovered` says why.
-    """
-    with open(path, "rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
-        received = os.fstat(fh.fileno()).st_mtime
-        head = fh.read(RECOVER_HEAD_BYTES)
-    end = min((i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0), default=len(head))
-    # compat32 on the header block alone: cheap even for hostile messages (design.md's parser figures).
-    headers = BytesHeaderParser(policy=compat32).parsebytes(head[:end])
-    subject = _header_text(headers.get("Subject"))
-    sender = parseaddr(_header_text(headers.get("From")))[1]
-    return QuarantineRecord(email_id=email_id, account=account, received=received, sender=sender[:MAX_RECOVERED],
-                            recipients=[], subject=subject[:MAX_RECOVERED], reasons=[RECOVERED], score=0.0,
-                            symbols=[], size=size)
-
-
-def _is_account_dir(name: str) -> bool:
-    try:
-        valid_account(name)
-    except ValidationError:
-        return False
-    return True
-
-
-def _header_text(value: object) -> str:
-    if value is None:
-        return ""
-    text = str(value).replace("\r", "").replace("\n", "")
-    with contextlib.suppress(UnicodeError):
-        text = decode_fallback(text.encode("utf-8", "surrogateescape"))
-    return decode_words(text).strip()
-
 
 def sweep_on_start(quarantine_dir: Path, client: redis.Redis) -> int:
     """Start-up sweep of `mailward serve`: index held files a crash left unindexed; never stops the start."""

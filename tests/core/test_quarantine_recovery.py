@@ -15,7 +15,8 @@ from dramatiq.middleware.time_limit import TimeLimitExceeded
 
 from core import keys
 from core.models import QuarantineRecord
-from core.store_quarantine import RECOVER_MIN_AGE_S, RECOVERED, QuarantineStore, sweep_on_start
+from core.store_quarantine import QuarantineStore, sweep_on_start
+from core.store_quarantine_recovery import RECOVER_MIN_AGE_S, RECOVERED
 from tests.core.test_store_quarantine import _hold, _store
 
 BODY = b"From: Shop <offers@shop.example>\r\nSubject: =?utf-8?q?Caf=C3=A9_deal?=\r\n\r\nbuy\r\n"
@@ -106,7 +107,7 @@ def test_full_disk_on_the_sidecar_leaves_nothing_in_the_quarantine(tmp_path: Pat
     def full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("core.store_quarantine._write_atomic", full)
+    monkeypatch.setattr("core.durable_files.write_atomic", full)
     with pytest.raises(OSError):
         store.hold(spool.path(sid), _record("alice"))
     assert _files(tmp_path / "q") == []  # no message file without its metadata
