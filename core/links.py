@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from core.mime import ascii_lower
+from core.html_text import ascii_lower
 
 if TYPE_CHECKING:
     from core.mime import ParsedMessage

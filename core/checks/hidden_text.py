@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.checks.base import GROUP_SPAM, ScanContext
-from core.mime import ascii_lower
+from core.html_text import ascii_lower
 from core.models import Symbol
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ import re
 from typing import TYPE_CHECKING
 
 from core.checks.base import GROUP_SPAM, ScanContext
-from core.mime import ascii_lower, decode_fallback
+from core.html_text import ascii_lower
+from core.mime import decode_fallback
 from core.models import Symbol
 
 if TYPE_CHECKING:

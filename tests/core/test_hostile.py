@@ -18,7 +18,8 @@ import pytest
 from core import archive
 from core.checks import ALL_CHECKS
 from core.checks import winexec as winexec_check
-from core.mime import HEADER_VALUE_MAX, ParsedMessage, html_to_text, parse_message
+from core.html_text import html_to_text
+from core.mime import HEADER_VALUE_MAX, ParsedMessage, parse_message
 from tests.core.scan_support import EML_DIR, context, names, settings
 from tests.fixtures.make_fixtures import tiny_pe
 

@@ -12,12 +12,12 @@ import socket
 import pytest
 
 from core.checks import ALL_CHECKS
+from core.html_text import html_to_text
 from core.mime import (
     ParsedMessage,
     compact_params,
     decode_text,
     decode_transfer,
-    html_to_text,
     parse_message,
     split_address,
     strip_scan_preamble,

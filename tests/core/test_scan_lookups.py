@@ -21,8 +21,9 @@ from core.checks.scam_patterns import CHECK as SCAM
 from core.checks.scam_patterns import _wallet
 from core.checks.spam_phrases import CHECK as PHRASES_CHECK
 from core.checks.spam_phrases import PHRASES, normalize
+from core.html_text import ascii_lower
 from core.links import urls, urls_in
-from core.mime import ascii_lower, parse_message
+from core.mime import parse_message
 from core.rule_tables import BRANDS
 from core.spam_model import MAX_LEARNED_DELTA, MAX_LOGIT, TOP_TOKENS, SpamModel
 from tests.core.scan_support import context, settings
