@@ -99,7 +99,7 @@ class Pipeline:
                 reasons.append(Reason.SPAM)
         elif errored and s.fail_mode == "closed":
             action = Action.DEFER  # could not scan completely and the admin prefers a retry to a guess
-        elif score >= t.add_header:
+        elif score >= t.quarantine or judged.flags(t.add_header):  # uncorroborated at the hold score: flagged
             action = Action.ADD_HEADER
         else:
             action = Action.ACCEPT
@@ -207,7 +207,7 @@ class Pipeline:
             action = Action.SPAM
         elif errored and s.fail_mode == "closed":
             action = Action.DEFER
-        elif score >= inc.add_header:
+        elif score >= inc.spam or judged.flags(inc.add_header):
             action = Action.ADD_HEADER
         else:
             action = Action.ACCEPT

@@ -14,6 +14,10 @@ trained on old mail calling a shop newsletter spam, a Reply-To that differs on a
    witnesses outweigh a sum of points.
 
 Otherwise the message is delivered with the "add header" action and an UNCORROBORATED symbol that says why.
+4. Below the hold threshold, the "add header" flag needs a strong symbol or evidence of a kind other than
+   `flag_alone_kinds` (the classifier and the message's origin): the classifier, trained on 2002 mail, scores
+   today's receipts and newsletters as likely spam, and a flag sends a customer's legitimate mail to its
+   recipients' junk folders. A score at the hold threshold that is not corroborated is always flagged (rule 2).
 Evidence *for* a message (negative scores: alignment with the sending account's own domains, an established
 sender) lowers the score, but all of it together takes at most `max_credit` off, so it can soften suspicion and
 never cancel strong evidence. Windows executables and viruses hold through their own reasons, not through this.
@@ -53,6 +57,8 @@ class VerdictSettings:
     # kind -> the score its symbols must reach for the kind to count (default min_kind_score). A kind whose
     # minimum is 0 counts by presence: "origin" symbols weigh nothing in the score but do corroborate.
     kind_min_score: Mapping[str, float] = field(default_factory=dict)
+    # Kinds that cannot flag a message ("add header") without evidence of another kind or a strong symbol.
+    flag_alone_kinds: tuple[str, ...] = ("statistical", "origin")
     # symbol -> (kind, strong, weak): every scan asks about the same few dozen names; pattern matching once each
     _memo: dict[str, tuple[str, bool, bool]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -106,6 +112,13 @@ class Assessment:
         if self.score >= threshold and self.corroborated:
             return True
         return len(self.kinds) >= self.policy.broad_kinds and self.score >= self.policy.broad_score
+
+    def flags(self, threshold: float) -> bool:
+        """Whether a message that is not held gets the "add header" flag: a score at `threshold` with a strong
+        symbol or evidence of a kind other than the policy's flag_alone_kinds (see the module docstring, rule 4)."""
+        if self.score < threshold:
+            return False
+        return bool(self.strong) or any(k not in self.policy.flag_alone_kinds for k in self.kinds)
 
     def why(self) -> list[str]:
         """What held the message, or what it lacked: the verdict's evidence and the UNCORROBORATED symbol's options."""
@@ -178,7 +191,18 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
     return VerdictSettings(min_kind_score=_number(d.get("min_kind_score", 1.0), "verdict.min_kind_score"),
                            max_credit=_number(d.get("max_credit", 2.0), "verdict.max_credit"),
                            broad_score=_number(d.get("broad_score", 3.0), "verdict.broad_score"),
-                           strong=names("strong"), weak=names("weak"), kinds=kinds, kind_min_score=mins, **counts)
+                           strong=names("strong"), weak=names("weak"), kinds=kinds, kind_min_score=mins,
+                           flag_alone_kinds=_flag_alone(d, kinds), **counts)
+
+
+def _flag_alone(d: Mapping[str, Any], kinds: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    value = d.get("flag_alone_kinds", ["statistical", "origin"])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError("verdict.flag_alone_kinds must be a list of kind names")
+    unknown = [v for v in value if v not in kinds]
+    if unknown:
+        raise ConfigError(f"verdict.flag_alone_kinds: no such kind in verdict.kinds: {', '.join(unknown)}")
+    return tuple(value)
 
 
 def _number(value: Any, name: str) -> float:

@@ -207,3 +207,25 @@ def test_incoming_mail_is_unvouched_on_any_server() -> None:
                        direction=Direction.INCOMING)
     v, _ = pipe.evaluate(MSG, inbound, _policy())
     assert "SENDER_UNVERIFIED" in names(v) and v.action == Action.SPAM
+
+
+def test_below_the_hold_score_the_classifier_alone_does_not_flag() -> None:
+    """Rule 4: CLASSIFIER_80 (5 points, above add_header 3, below quarantine 6) on its own is delivered unmarked: the
+    2002-trained classifier gives p >= 0.8 to a third of today's legitimate mail, and a flag sends it to junk."""
+    v = _verdict(["CLASSIFIER_80"])
+    assert 3.0 <= v.score < 6.0
+    assert v.action == Action.ACCEPT and v.reasons == []
+
+
+def test_below_the_hold_score_other_evidence_flags() -> None:
+    """The same score with a kind other than the classifier's or the origin's (links) is flagged; so is a
+    weaker classifier band with that evidence."""
+    v = _verdict(["CLASSIFIER_30", "URL_FREE_HOSTING"])
+    assert 3.0 <= v.score < 6.0 and v.action == Action.ADD_HEADER
+
+
+def test_flag_alone_kinds_is_a_setting_and_checked() -> None:
+    v = _verdict(["CLASSIFIER_80"], MAILWARD_VERDICT__FLAG_ALONE_KINDS="origin")
+    assert v.action == Action.ADD_HEADER  # an admin who wants the classifier's word alone to flag can have it
+    with pytest.raises(ConfigError, match="no such kind"):
+        _settings(MAILWARD_VERDICT__FLAG_ALONE_KINDS="statistical,nonsense")
