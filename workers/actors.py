@@ -96,10 +96,12 @@ def build_actors(broker: dramatiq.Broker, scanner: Scanner | None, *, time_limit
 
     scan = dramatiq.actor(scan_message, broker=broker, actor_name="scan_message", queue_name=SCAN_QUEUE,
                           store_results=True, max_retries=0, time_limit=time_limit_ms, result_ttl=120_000)
-    # No retries: the next period's job picks up whatever this one left. A large sweep may take minutes.
+    # No retries: the next period's job picks up whatever this one left. A large sweep may take minutes. Its counts
+    # are stored as the job's result for an hour (else Dramatiq's Results middleware warns at every run).
     expire = dramatiq.actor(expire_quarantine, broker=broker, actor_name="expire_quarantine",
-                            queue_name=HOUSEKEEPING_QUEUE, max_retries=0, time_limit=30 * 60_000)
+                            queue_name=HOUSEKEEPING_QUEUE, max_retries=0, time_limit=30 * 60_000,
+                            store_results=True, result_ttl=3_600_000)
     # No retries either: cursors only advance for mail that was sent, so the next run picks up the rest.
     digests = dramatiq.actor(send_digests, broker=broker, actor_name="send_digests", queue_name=HOUSEKEEPING_QUEUE,
-                             max_retries=0, time_limit=30 * 60_000)
+                             max_retries=0, time_limit=30 * 60_000, store_results=True, result_ttl=3_600_000)
     return Actors(scan_message=scan, expire_quarantine=expire, send_digests=digests)
