@@ -12,11 +12,11 @@ from api import errors
 from api.auth import Identify, socket_identify
 from api.services import build_services
 from core.errors import ServiceUnavailable
-from core.exim_reinject import Reinjector, SendmailReinjector
-from core.resellers import ResellerDirectory
+from core.identity.cpanel import CpanelAccounts
+from core.identity.resellers import ResellerDirectory
+from core.mail.exim_reinject import Reinjector, SendmailReinjector
 from core.settings import Settings, load_settings
-from core.store_cpanel import CpanelAccounts
-from core.store_redis import connect
+from core.store.connection import connect
 
 #: Paths anyone may read without an identity (the API's own description).
 PUBLIC_PATHS = frozenset({"/api/v1/openapi.json"})

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 from core.errors import Forbidden, Unauthorized
-from core.identity import Identity, account, admin
-from core.peer_credentials import unix_peer_uid
-from core.resellers import ResellerDirectory
-from core.store_tokens import TokenStore
+from core.identity.caller import Identity, account, admin
+from core.identity.resellers import ResellerDirectory
+from core.net.peer_credentials import unix_peer_uid
+from core.store.tokens import TokenStore
 
 log = logging.getLogger("mailward.api")
 

@@ -27,9 +27,9 @@ from typing import Any
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from api.auth import connect_refusal
-from core.peer_credentials import unix_peer_uid
+from core.identity.cpanel import CpanelAccounts
+from core.net.peer_credentials import unix_peer_uid
 from core.settings import load_settings
-from core.store_cpanel import CpanelAccounts
 
 #: Each read of a request body and each write of a response, once the head is in.
 IO_TIMEOUT_S = 60.0

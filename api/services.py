@@ -9,26 +9,26 @@ from typing import Any
 import redis
 from flask import current_app, g, request
 
-from core.exim_reinject import Reinjector
-from core.identity import Identity
-from core.quarantine_actions import QuarantineActions
+from core.detection.spam_learning import SpamTeacher
+from core.identity.caller import Identity
+from core.mail.exim_reinject import Reinjector
+from core.quarantine.actions import QuarantineActions
 from core.settings import Settings
-from core.spam_learning import SpamTeacher
-from core.store_audit import AuditStore
-from core.store_campaigns import CampaignStore
-from core.store_classifier import ClassifierStore
-from core.store_containment import ContainmentStore
-from core.store_digest_prefs import DigestPrefsStore
-from core.store_events import EventStore
-from core.store_filters import FilterSettingsStore
-from core.store_incoming import IncomingStore
-from core.store_limits import LimitStore
-from core.store_quarantine import QuarantineStore
-from core.store_release_policy import ReleasePolicyStore
-from core.store_sender_history import SenderHistoryStore
-from core.store_tokens import TokenStore
-from core.store_webhooks import WebhookStore
-from core.store_whitelist import WhitelistStore
+from core.store.audit import AuditStore
+from core.store.campaigns import CampaignStore
+from core.store.classifier import ClassifierStore
+from core.store.containment import ContainmentStore
+from core.store.digest_prefs import DigestPrefsStore
+from core.store.events import EventStore
+from core.store.filters import FilterSettingsStore
+from core.store.incoming import IncomingStore
+from core.store.limits import LimitStore
+from core.store.quarantine import QuarantineStore
+from core.store.release_policy import ReleasePolicyStore
+from core.store.sender_history import SenderHistoryStore
+from core.store.tokens import TokenStore
+from core.store.webhooks import WebhookStore
+from core.store.whitelist import WhitelistStore
 
 _INTERFACE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,19}$")
 
@@ -46,7 +46,7 @@ class Services:
     audit: AuditStore
     tokens: TokenStore
     limits: LimitStore
-    accounts: Any  # core.store_cpanel.CpanelAccounts or its twin
+    accounts: Any  # core.identity.cpanel.CpanelAccounts or its twin
     events: EventStore
     webhooks: WebhookStore
     incoming: IncomingStore

@@ -39,11 +39,11 @@ from typing import Any
 from bench.corpus import load_corpus
 from bench.detection import KINDS, SPAM, message_kinds, parse_split_args, say, split_parser, train_test_splits
 from bench.model_build import corpus_tokens
-from core.checks.classifier import BANDS, band
-from core.mime import parse_message
+from core.detection.checks.classifier import BANDS, band
+from core.learning.spam_model import SpamModel, fit_platt, out_of_fold_logits
+from core.learning.tokenizer import tokenize
+from core.mail.mime import parse_message
 from core.settings import ScanSettings, load_settings
-from core.spam_model import SpamModel, fit_platt, out_of_fold_logits
-from core.tokenizer import tokenize
 
 #: Held-out ham listed with their probabilities, highest first.
 WORST_HAM = 10

@@ -6,7 +6,7 @@ here; nothing of the system's is touched):
     .venv/bin/python -m bench.campaign [--messages N] [--json]
 
 Phases, on the training corpus (every message parsed once beforehand; parsing is not counted):
- 1. Fingerprint cost: core.fingerprint.fingerprint_message per message (perf_counter around each call): mean,
+ 1. Fingerprint cost: core.learning.fingerprint.fingerprint_message per message (perf_counter around each call): mean,
     p50, p99, max in microseconds, and the share of messages with a fingerprint (enough words).
  2. Counting cost: CampaignStore.observe for every fingerprinted message against the private Redis, with 1 and
     with 50 envelope recipients a message:
@@ -45,7 +45,7 @@ from typing import Any
 
 from bench.corpus import DEFAULT_CORPUS, load_corpus, sample
 from bench.limits import CountingConnection, command_calls, counting_client, redis_cpu, say
-from core.fingerprint import (
+from core.learning.fingerprint import (
     Fingerprint,
     fingerprint_message,
     fingerprint_text,
@@ -54,9 +54,9 @@ from core.fingerprint import (
     personal_words,
     shingles,
 )
-from core.mime import ParsedMessage, parse_message
+from core.mail.mime import ParsedMessage, parse_message
 from core.settings import load_settings
-from core.store_campaigns import CampaignStore
+from core.store.campaigns import CampaignStore
 from tests.redis_server import RedisServer
 
 NAMES = ("Maria", "John", "Aiko", "Pedro", "Fatima", "Olga", "Chen", "Amara", "Lukas", "Sofia")

@@ -12,7 +12,7 @@ accounts, where only the classifier's near-certain band (CLASSIFIER_999, strong)
 modern set (bench.modern_detection) is scanned with the accounts and envelopes Exim would give.
 
 For each fold the classifier is trained in memory on the other folds (the shipped model file is not used or
-touched) and every held-out message goes through core.pipeline.Pipeline.evaluate with every check, as the scan
+touched) and every held-out message goes through core.scan.pipeline.Pipeline.evaluate with every check, as the scan
 worker runs it, with Redis-free policy stubs. A message counts as caught when the verdict holds it (quarantine).
 
 --split time trains on the older 60% of each class (the corpus numbers messages in arrival order) and tests on
@@ -41,16 +41,16 @@ from typing import Any
 
 from bench.corpus import DEFAULT_CORPUS, CorpusMessage, load_corpus
 from bench.modern_detection import fresh_install_policy, render_modern, scan_modern, summarize_modern
-from core.checks import ALL_CHECKS
-from core.checks.base import Check
-from core.checks.classifier import ClassifierCheck
-from core.mime import parse_message
+from core.detection.checks import ALL_CHECKS
+from core.detection.checks.base import Check
+from core.detection.checks.classifier import ClassifierCheck
+from core.identity.cpanel import MemoryCpanelAccounts
+from core.learning.spam_model import SpamModel
+from core.learning.tokenizer import tokenize
+from core.mail.mime import parse_message
 from core.models import Action, Envelope
-from core.pipeline import Pipeline
+from core.scan.pipeline import Pipeline
 from core.settings import Settings, load_settings
-from core.spam_model import SpamModel
-from core.store_cpanel import MemoryCpanelAccounts
-from core.tokenizer import tokenize
 
 SPAM, EASY, HARD = "spam", "easy ham", "hard ham"
 KINDS = (SPAM, EASY, HARD)

@@ -22,12 +22,12 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.digests import Mailer, Notifier
+from core.identity.cpanel import MemoryCpanelAccounts
 from core.models import QuarantineRecord
-from core.notification_tokens import TokenSigner, ensure_signing_key, key_path
+from core.notify.digests import Mailer, Notifier
+from core.notify.notification_tokens import TokenSigner, ensure_signing_key, key_path
 from core.settings import NotificationSettings
-from core.store_cpanel import MemoryCpanelAccounts
-from core.store_quarantine import QuarantineStore
+from core.store.quarantine import QuarantineStore
 from tests.redis_server import RedisServer
 
 

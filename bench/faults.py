@@ -43,7 +43,7 @@ import redis
 from bench.fault_mail import Sent, plan, submit
 from bench.fault_reconcile import Tally, queue_ids, reconcile
 from bench.fault_rig import SlowClamd, kill_and_restart, redis_pids, tree_rss_mb
-from core import unix_http
+from core.net import unix_http
 from tests.redis_server import RedisServer
 from tests.tiny_fs import TinyFs, cannot_mount
 from workers.exim_lab import EximLab, free_port, missing_requirements, poll

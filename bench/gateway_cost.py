@@ -38,7 +38,7 @@ from bench.proc_tree import CLK_TCK, read_stat
 from bench.scan_load import percentile, prepare, run_load
 from core.models import Action, Symbol, Verdict
 from core.settings import Settings, load_settings
-from core.store_redis import connect
+from core.store.connection import connect
 from tests.redis_server import RedisServer
 from workers.actors import SCAN_QUEUE
 from workers.broker import make_broker

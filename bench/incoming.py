@@ -17,7 +17,7 @@ are scanned three ways:
 "Nothing" is what an incoming message cost before incoming filtration: Exim did not ask at all.
 
 Phases:
- 1. Core scan path (core/scanning.py Scanner.scan_spooled, as a worker runs it) in this process against a
+ 1. Core scan path (core/scan/scanner.py Scanner.scan_spooled, as a worker runs it) in this process against a
     private Redis, one thread, one block of --messages per way after a few untimed warm-up messages. Per
     message: the worker's CPU (process_time around the call; the spool write is the gateway's and is left
     out), the Redis server's CPU (INFO cpu deltas over the block), the wall time and msgs/s of one thread.
@@ -60,11 +60,11 @@ from bench.scan_rig import (
 )
 from bench.session_cpu import cpu_delta_ms, session_cpu
 from core import keys
+from core.identity.sender_objects import SoType, object_id
 from core.models import Direction, Envelope
-from core.scanning import Scanner
-from core.sender_objects import SoType, object_id
+from core.scan.scanner import Scanner
 from core.settings import load_settings
-from core.store_incoming import INCOMING_HAM, INCOMING_SPAM, IncomingStore
+from core.store.incoming import INCOMING_HAM, INCOMING_SPAM, IncomingStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.redis_server import RedisServer
 from workers.exim_lab import free_port

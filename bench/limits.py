@@ -47,13 +47,13 @@ from typing import Any
 import redis
 
 from bench.corpus import DEFAULT_CORPUS, load_corpus, sample
+from core.identity.cpanel import CpanelAccounts
+from core.identity.sender_objects import SenderObject, SoType, object_id, sender_objects
 from core.models import AccountState, Envelope, ScriptHeader, Sender
-from core.pipeline import Pipeline, Policy
-from core.sender_objects import SenderObject, SoType, object_id, sender_objects
+from core.scan.pipeline import Pipeline, Policy
 from core.settings import LimitDefaults, load_settings
-from core.store_cpanel import CpanelAccounts
-from core.store_limits import HELD, RATELIMITED, SENT, LimitStore
-from core.store_quarantine import QuarantineStore
+from core.store.limits import HELD, RATELIMITED, SENT, LimitStore
+from core.store.quarantine import QuarantineStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.redis_server import RedisServer
 from workers.exim_lab import poll

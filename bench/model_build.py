@@ -4,7 +4,7 @@
 
 The same corpus gives a byte-identical file: messages are read in name order, tokens are deterministic, training
 and its out-of-fold calibration (an inner stratified k-fold with a fixed seed, then Platt scaling; see
-core.spam_model) are seeded, the JSON has sorted keys and the gzip header no timestamp. --check rebuilds in
+core.learning.spam_model) are seeded, the JSON has sorted keys and the gzip header no timestamp. --check rebuilds in
 memory and fails if the shipped file differs (a stale model after a tokenizer change, or a hand-edited file).
 """
 
@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.corpus import DEFAULT_CORPUS, REPO_ROOT, CorpusMessage, load_corpus
-from core.mime import parse_message
+from core.learning.spam_model import SpamModel
+from core.learning.tokenizer import tokenize
+from core.mail.mime import parse_message
 from core.settings import ScanSettings, load_settings
-from core.spam_model import SpamModel
-from core.store_classifier import MODEL_RESOURCE
-from core.tokenizer import tokenize
+from core.store.classifier import MODEL_RESOURCE
 
 SHIPPED_MODEL = REPO_ROOT / "core" / MODEL_RESOURCE
 

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from core.models import AccountState, Action
-from core.pipeline import Pipeline, Policy
+from core.scan.pipeline import Pipeline, Policy
 from core.settings import Settings, load_settings
 
 HELD = Action.QUARANTINE.value

@@ -12,7 +12,7 @@ temporary directory on loopback ports and stopped at the end (also on Ctrl-C or 
    redis-server, learned through its controller (rspamc learn_spam / learn_ham; bench.rspamd_private); held =
    action `reject`, marked = `add header` or `rewrite subject`. Each scan carries the envelope Exim would hand
    it (From, Rcpt, IP, Helo, User for SMTP AUTH or the local caller, Queue-Id).
- - Mailward: core.pipeline as bench.modern_detection / bench.detection run it (a fresh install: nothing
+ - Mailward: core.scan.pipeline as bench.modern_detection / bench.detection run it (a fresh install: nothing
    learned, no sender history); held = `quarantine`, marked = `add header`.
 
 The sets:
@@ -167,9 +167,9 @@ def modern_set(corpus: Sequence[CorpusMessage], seed: int, limit: int | None,
 def holdout_set(corpus: Sequence[CorpusMessage], limit: int | None, train_limit: int | None) -> MessageSet:
     """The corpus's newer 40% of each kind; everyone learns the older 60%."""
     from bench.detection import TIME_TRAIN_FRACTION, Run, message_kinds, scan_fold, time_split
-    from core.mime import parse_message
+    from core.learning.tokenizer import tokenize
+    from core.mail.mime import parse_message
     from core.settings import load_settings
-    from core.tokenizer import tokenize
 
     kinds = message_kinds(corpus)
     test = time_split(corpus, kinds)

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import DEFAULT_CORPUS, load_corpus, sample
-from core.checks import ALL_CHECKS
-from core.checks.base import Check, ScanContext
-from core.mime import parse_message
+from core.detection.checks import ALL_CHECKS
+from core.detection.checks.base import Check, ScanContext
+from core.mail.mime import parse_message
 from core.models import Envelope, Sender
 from core.settings import Settings, load_settings
 

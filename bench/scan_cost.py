@@ -37,10 +37,10 @@ import redis
 from bench.corpus import DEFAULT_CORPUS, load_corpus, sample
 from bench.proc_tree import CLK_TCK, read_stat
 from core.models import Envelope
-from core.scanning import Scanner
+from core.scan.scanner import Scanner
 from core.settings import Settings, load_settings
-from core.store_scan_claims import ScanClaims
-from core.store_spool import SpoolStore
+from core.store.scan_claims import ScanClaims
+from core.store.spool import SpoolStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.redis_server import RedisServer
 

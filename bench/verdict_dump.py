@@ -37,13 +37,13 @@ def _without_timings(report: dict[str, Any]) -> dict[str, Any]:
 
 
 def dump(out: Path) -> int:
-    import core.pipeline as pipeline_module
+    import core.scan.pipeline as pipeline_module
     from bench import detection
     from bench.corpus import DEFAULT_CORPUS, load_corpus
-    from core.fingerprint import fingerprint_message
-    from core.mime import parse_message
+    from core.learning.fingerprint import fingerprint_message
+    from core.learning.tokenizer import tokenize
+    from core.mail.mime import parse_message
     from core.settings import load_settings
-    from core.tokenizer import tokenize
 
     records: list[dict[str, Any]] = []
     evaluate = pipeline_module.Pipeline.evaluate

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from core.errors import MailwardError
-from core.unix_http import UnixHTTPConnection
+from core.net.unix_http import UnixHTTPConnection
 
 API_PREFIX = "/api/v1"
 TIMEOUT = 60.0

@@ -196,7 +196,7 @@ def classifier_learned_order(tokenizer_version: int) -> str:
 
 
 def campaign_band(band: str) -> str:
-    """ZSET of one body-fingerprint band key's last hour (core.store_campaigns): messages, recipients, accounts."""
+    """ZSET of one body-fingerprint band key's last hour (core.store.campaigns): messages, recipients, accounts."""
     return f"{PREFIX}:camp:b:{band}"
 
 
@@ -276,7 +276,7 @@ def incoming_off() -> str:
 
 
 def history_object(so_id: str) -> str:
-    """HASH of one sender object's history (core.store_sender_history): counts, baselines, sliding-hour buckets."""
+    """HASH of one sender object's history (core.store.sender_history): counts, baselines, sliding-hour buckets."""
     return f"{PREFIX}:hist:o:{so_id}"
 
 
@@ -297,13 +297,13 @@ def history_account(account_id: str) -> str:
 
 def scan_claim(spool_id: str) -> str:
     """STRING (expiring) deciding who owns one scan's outcome: open, w:<token>, committed or abandoned
-    (core.store_scan_claims)."""
+    (core.store.scan_claims)."""
     return f"{PREFIX}:scan:claim:{spool_id}"
 
 
 def scan_body(spool_id: str) -> str:
     """HASH (expiring) of a message the spool could not take: b = its body, s = ready, taken or held
-    (core.store_scan_bodies)."""
+    (core.store.scan_bodies)."""
     return f"{PREFIX}:scan:body:{spool_id}"
 
 
@@ -325,7 +325,7 @@ def frozen_submission(message_id: str) -> str:
 
 
 def contained() -> str:
-    """HASH sender object id -> JSON of its containment (core.store_containment)."""
+    """HASH sender object id -> JSON of its containment (core.store.containment)."""
     return f"{PREFIX}:contained"
 
 
@@ -340,13 +340,13 @@ def contained_holds(so_id: str) -> str:
 
 
 def release_by_account(account: str) -> str:
-    """HASH hold reason -> who may release it, one account's own release policy (core.store_release_policy)."""
+    """HASH hold reason -> who may release it, one account's own release policy (core.store.release_policy)."""
     return f"{PREFIX}:release_by:acct:{account}"
 
 
 def answer_state(spool_id: str) -> str:
     """STRING (expiring) of one scan's answer to Exim: answered, direct (nobody waits on a socket) or withdrawn
-    (the sweep took its holds back); absent while a hold waits for it (core.store_pending_answers)."""
+    (the sweep took its holds back); absent while a hold waits for it (core.store.pending_answers)."""
     return f"{PREFIX}:ans:state:{spool_id}"
 
 

@@ -83,13 +83,13 @@ class ScriptHeader:
 
 @dataclass(slots=True)
 class Sender:
-    """Who sent a message, as attributed by core.attribution."""
+    """Who sent a message, as attributed by core.identity.attribution."""
 
     account: str = "root"
     domain: str = ""
     email: str = ""
     script: ScriptHeader = field(default_factory=ScriptHeader)
-    how: str = "fallback"  # which rule attributed it: see core.attribution.How
+    how: str = "fallback"  # which rule attributed it: see core.identity.attribution.How
 
 
 @dataclass(slots=True)

@@ -124,7 +124,8 @@ class NotificationSettings:
 
 @dataclass(frozen=True, slots=True)
 class HistorySettings:
-    """Sender history ([history], core.sender_history): when a sender is established, what is an anomaly, bounds."""
+    """Sender history ([history], core.learning.sender_history): when a sender is established, what is an anomaly,
+    bounds."""
 
     enabled: bool = True
     established_min_clean: int = 50

@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TypedDict
 
-from core.store_cpanel import MemoryCpanelAccounts, parse_send_limits
+from core.identity.cpanel import MemoryCpanelAccounts, parse_send_limits
 
 HOSTNAME = "server.example.net"
 MIN_DEFER_FAIL = 5

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 
 import dramatiq
 
-from core.digests import Mailer, Notifier
-from core.exim_reinject import Reinjector
-from core.exim_submit import SendmailSubmitter
+from core.mail.exim_reinject import Reinjector
+from core.mail.exim_submit import SendmailSubmitter
 from core.models import Envelope
-from core.notification_tokens import TokenSigner, ensure_signing_key, key_path
-from core.quarantine_actions import release_policy
-from core.scanning import Scanner
-from core.store_quarantine import QuarantineStore
-from core.store_spool import SpoolStore
+from core.notify.digests import Mailer, Notifier
+from core.notify.notification_tokens import TokenSigner, ensure_signing_key, key_path
+from core.quarantine.actions import release_policy
+from core.scan.scanner import Scanner
+from core.store.quarantine import QuarantineStore
+from core.store.spool import SpoolStore
 
 SCAN_QUEUE = "scan"
 #: Periodic maintenance jobs (retention); every worker process consumes it beside the scan queue.

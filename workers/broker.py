@@ -19,7 +19,7 @@ from dramatiq.results.backends import RedisBackend
 from dramatiq.results.result import wrap_result
 
 from core.settings import Settings
-from core.store_redis import redis_url
+from core.store.connection import redis_url
 from workers.result_store import RETRY_S, STORE_RIDE_S, RidingRedisBackend
 
 NAMESPACE = "mailward"

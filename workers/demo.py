@@ -18,7 +18,7 @@ from pathlib import Path
 
 import redis
 
-from core.store_quarantine import QuarantineStore
+from core.store.quarantine import QuarantineStore
 from workers.exim_lab import EximLab, build_message, free_port, missing_requirements, poll
 from workers.plugin_host import HostConfig, PluginHost
 from workers.serve_process import ServeProcess

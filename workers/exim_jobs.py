@@ -9,7 +9,7 @@ from pathlib import Path
 
 from core.models import Envelope, Verdict
 from core.settings import Settings
-from core.store_redis import connect
+from core.store.connection import connect
 from workers.direct_scan import scan_bytes
 from workers.exim_hook import QUERY_SOCKET_NAME
 from workers.exim_spool import EximQueue

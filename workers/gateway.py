@@ -16,14 +16,14 @@ import redis
 from dramatiq.results import ResultFailure
 
 from core.errors import MailwardError, ProtocolError
-from core.mime import strip_scan_preamble
+from core.mail.mime import strip_scan_preamble
 from core.models import Action, Direction, Envelope, Verdict
 from core.settings import Settings
-from core.store_pending_answers import PendingAnswers
-from core.store_redis import connect, never_ran
-from core.store_scan_bodies import HELD, READY, ScanBodies
-from core.store_scan_claims import COMMITTED, ScanClaims
-from core.store_spool import SpoolStore
+from core.store.connection import connect, never_ran
+from core.store.pending_answers import PendingAnswers
+from core.store.scan_bodies import HELD, READY, ScanBodies
+from core.store.scan_claims import COMMITTED, ScanClaims
+from core.store.spool import SpoolStore
 from workers.broker import results_backend
 from workers.gateway_server import (
     ConnectionGuard,
@@ -207,7 +207,7 @@ class ScanGateway:
         first window (PREAMBLE_WINDOW, or twice the head cap) is held to strip it. Every later chunk goes straight
         to disk, so a connection costs at most that much memory whatever the message's size. When the spool cannot
         be written (disk full, EIO), a body within that window and scan.redis_body_max_bytes goes to Redis for
-        its scan instead (core.store_scan_bodies); a larger one raises _NotSpooled (the fail mode answers).
+        its scan instead (core.store.scan_bodies); a larger one raises _NotSpooled (the fail mode answers).
         """
         window = max(PREAMBLE_WINDOW, 2 * self.settings.scan.max_head_bytes)
         first = self._read_exactly(rfile, min(n, window), n)
@@ -329,7 +329,7 @@ class ScanGateway:
                 return self._fail(env, why.why)
         try:
             # Before the job exists: no Exim waits on a socket for this verdict (the caller acts on it), so the
-            # sweep of unanswered holds must never withdraw its holds (core.store_pending_answers).
+            # sweep of unanswered holds must never withdraw its holds (core.store.pending_answers).
             self._ride(lambda: self.answers.mark_direct(spool_id), time.monotonic() + SETTLE_RIDE_S)
         except redis.RedisError as exc:
             self._discard(spool_id, in_redis)
@@ -427,7 +427,7 @@ class ScanGateway:
                 return bytes(popped[1])
 
     def _abandon(self, spool_id: str) -> str:
-        """Stop waiting: ABANDONED or COMMITTED (see core.store_scan_claims); COMMITTED when Redis cannot say."""
+        """Stop waiting: ABANDONED or COMMITTED (see core.store.scan_claims); COMMITTED when Redis cannot say."""
         try:
             return self.claims.abandon(spool_id)
         except redis.RedisError as exc:
@@ -458,7 +458,7 @@ class ScanGateway:
 
     def _answering(self, spool_id: str, env: Envelope, verdict: Verdict) -> Verdict:
         """Record that a hold is being answered, right BEFORE the caller writes it to Exim (never after: a sweep
-        would then withdraw a hold Exim honoured; see core.store_pending_answers). The fail mode instead if the
+        would then withdraw a hold Exim honoured; see core.store.pending_answers). The fail mode instead if the
         sweep already withdrew the holds; a deferral if Redis cannot say (the sweep withdraws them later)."""
         if verdict.action != Action.QUARANTINE:
             return verdict  # nothing held is answered: a hold made anyway (a copy before a failed one) is withdrawn
@@ -493,7 +493,7 @@ class ScanGateway:
         return Verdict(Action.QUARANTINE, required_score=s.thresholds.quarantine)
 
     def _settle(self, spool_id: str) -> str | None:
-        """Take a body back from Redis (core.store_scan_bodies.ScanBodies.settle), riding a Redis restart briefly;
+        """Take a body back from Redis (core.store.scan_bodies.ScanBodies.settle), riding a Redis restart briefly;
         None when Redis cannot say."""
         until = time.monotonic() + SETTLE_RIDE_S
         while True:

@@ -15,8 +15,8 @@ from typing import Any
 
 import fire
 
-from core import unix_http
 from core.errors import MailwardError
+from core.net import unix_http
 from core.settings import INCOMING_SOCKET, Settings, load_settings
 from workers.exim_hook import (
     CpanelHook,

@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.peer_credentials import unix_peer_uid
+from core.net.peer_credentials import unix_peer_uid
 
 __all__ = ["Peer", "PeerPolicy", "tcp_peer_uid", "unix_peer_uid"]
 

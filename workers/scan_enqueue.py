@@ -1,6 +1,6 @@
 """The gateway's one Redis trip before a scan: open its claim and queue its Dramatiq job together.
 
-The claim (core.store_scan_claims: `open` only if absent, expiring at the gateway's deadline on Redis's clock) and
+The claim (core.store.scan_claims: `open` only if absent, expiring at the gateway's deadline on Redis's clock) and
 the job go in one Lua call, written as Dramatiq's Redis broker writes an enqueued message (its dispatch.lua,
 `enqueue`: the message data in the queue's `.msgs` hash under its redis_message_id, that id pushed on the queue's
 list), so any Dramatiq Redis consumer fetches, acks and requeues it as one of its own. What dispatch.lua does
@@ -26,7 +26,7 @@ from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import Middleware
 
 from core import keys
-from core.store_scan_claims import OPEN
+from core.store.scan_claims import OPEN
 
 _OPEN_AND_ENQUEUE = """
 if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 0 end

@@ -24,16 +24,17 @@ import redis
 from dramatiq.brokers.redis import RedisBroker
 from redis.connection import parse_url
 
-from core import keys, unix_http
+from core import keys
 from core.errors import ConfigError, ServiceUnavailable
-from core.notification_tokens import ensure_signing_key, key_path
+from core.net import unix_http
+from core.notify.notification_tokens import ensure_signing_key, key_path
+from core.quarantine.unanswered_holds import sweep_unanswered
 from core.settings import Settings, load_settings
-from core.store_limits import LimitStore
-from core.store_quarantine import sweep_on_start
-from core.store_redis import connect
-from core.store_scan_claims import ScanClaims
-from core.store_spool import SpoolStore
-from core.unanswered_holds import sweep_unanswered
+from core.store.connection import connect
+from core.store.limits import LimitStore
+from core.store.quarantine import sweep_on_start
+from core.store.scan_claims import ScanClaims
+from core.store.spool import SpoolStore
 from workers.actors import SPOOL_GRACE_S, build_actors, sweep_spool
 from workers.broker import consumer_id, make_broker, requeue_dead_consumer
 from workers.embedded_redis import EmbeddedRedis
@@ -71,7 +72,7 @@ HEALTHY_UPTIME_S = 3.0
 WORKER_MODULE = "workers.worker_process"
 #: How often this host's spool is swept for files no gateway will discard (see _sweep_spool).
 SPOOL_SWEEP_S = 60.0
-#: How often every serve sweeps for holds whose gateway died before answering Exim (core.unanswered_holds).
+#: How often every serve sweeps for holds whose gateway died before answering Exim (core.quarantine.unanswered_holds).
 ANSWER_SWEEP_S = 5.0
 
 
@@ -388,7 +389,8 @@ class Service:
             sweep_spool(spool, self.settings.scan.timeout + SPOOL_GRACE_S)
 
     def _sweep_unanswered(self) -> None:
-        """Every ANSWER_SWEEP_S until stop, on every host (one sweeper takes each scan: core.unanswered_holds)."""
+        """Every ANSWER_SWEEP_S until stop, on every host (one sweeper takes each scan:
+        core.quarantine.unanswered_holds)."""
         client = connect(self.settings, timeout=5.0)
         while not self.stop_event.wait(ANSWER_SWEEP_S):
             sweep_unanswered(self.settings, client)

@@ -28,8 +28,8 @@ class TokenCommand:
     """Bearer tokens for remote API clients; only a hash is kept, the secret is printed once."""
 
     def _store(self, state_dir: str | None, config: str | None):  # -> TokenStore
-        from core.store_redis import connect
-        from core.store_tokens import TokenStore
+        from core.store.connection import connect
+        from core.store.tokens import TokenStore
 
         return TokenStore(connect(_settings(state_dir, config)))
 
@@ -88,8 +88,8 @@ class MailwardCommand:
 
         A held file without metadata (a crash between writes) is indexed from its own headers, reason `recovered`.
         """
-        from core.store_quarantine import QuarantineStore
-        from core.store_redis import connect
+        from core.store.connection import connect
+        from core.store.quarantine import QuarantineStore
 
         s = _settings(state_dir, config)
         store = QuarantineStore(s.quarantine_dir, connect(s), default_limit_bytes=s.quarantine_limit_bytes,

@@ -19,10 +19,10 @@ import dramatiq
 import redis
 
 from core.errors import NotFound
+from core.net.webhooks import event_body, post, sign
 from core.settings import WebhookSettings
-from core.store_events import EventStore
-from core.store_webhooks import WebhookStore
-from core.webhooks import event_body, post, sign
+from core.store.events import EventStore
+from core.store.webhooks import WebhookStore
 
 log = logging.getLogger("mailward.webhooks")
 

@@ -17,9 +17,9 @@ import dramatiq
 import redis
 
 from core import keys
-from core.scanning import Scanner
+from core.scan.scanner import Scanner
 from core.settings import load_settings
-from core.store_redis import connect
+from core.store.connection import connect
 from workers.actors import build_actors
 from workers.broker import consumer_id, make_broker
 from workers.logging_setup import setup_logging

@@ -19,9 +19,9 @@ from api.accounts.schemas import (
 from api.quota_evictions.jobs import apply_quota
 from api.services import identity, interface, record, services
 from core.errors import Forbidden, NotFound
-from core.identity import ROOT
+from core.identity.caller import ROOT
 from core.names import valid_account
-from core.store_digest_prefs import DigestPrefs
+from core.store.digest_prefs import DigestPrefs
 
 blp = Blueprint("accounts", __name__, description="Per-account quarantine settings and usage")
 

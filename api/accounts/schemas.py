@@ -8,7 +8,7 @@ from api.fields import StrictBoolean, limit_arg, offset_arg, page_of
 from api.quota_evictions.schemas import EVICTION_DOC, QuotaEvictionSchema
 from core.errors import MailwardError
 from core.models import AccountState
-from core.store_digest_prefs import CHOICES, valid_digest_address
+from core.store.digest_prefs import CHOICES, valid_digest_address
 
 #: core.names.valid_account's rule, for the OpenAPI document (a name that does not match it is a 400).
 ACCOUNT_PATTERN = r"^[a-z_][a-z0-9_-]{0,31}$"
@@ -31,8 +31,8 @@ def limit_bytes_value(value: int) -> None:
 
 _RELEASES = validate.Range(-1, 1_000_000)
 
-#: core.store_digest_prefs.valid_digest_address's rule, for the OpenAPI document: empty, or local@domain of the
-#: characters core.exim_reinject.safe_address lets through to sendmail (no leading "-", at most 254 of them).
+#: core.store.digest_prefs.valid_digest_address's rule, for the OpenAPI document: empty, or local@domain of the
+#: characters core.mail.exim_reinject.safe_address lets through to sendmail (no leading "-", at most 254 of them).
 DIGEST_ADDRESS_PATTERN = (r'^([^\s\x00-\x1f\x7f<>()\[\],;:\\"@-][^\s\x00-\x1f\x7f<>()\[\],;:\\"@]*'
                           r'@[^\s\x00-\x1f\x7f<>()\[\],;:\\"@]+)?$')
 DIGEST_ADDRESS_MAX = 254

@@ -16,8 +16,8 @@ from flask_smorest import Blueprint
 from api.actions.schemas import TOKEN_PATTERN, ActionSchema
 from api.services import record, services
 from core.errors import LimitExceeded, ServiceUnavailable
-from core.identity import Identity, account
-from core.notification_tokens import ActionToken, TokenRefused, TokenSigner, ensure_signing_key, key_path
+from core.identity.caller import Identity, account
+from core.notify.notification_tokens import ActionToken, TokenRefused, TokenSigner, ensure_signing_key, key_path
 
 TOKEN_PARAMETER = {"in": "path", "name": "token",
                    "schema": {"type": "string", "pattern": TOKEN_PATTERN, "maxLength": 600}}

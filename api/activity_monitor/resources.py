@@ -23,14 +23,14 @@ from api.activity_monitor.schemas import (
     UncontainArgs,
 )
 from api.services import identity, record, services
-from core.activity_monitor import stats
 from core.durations import parse_duration
 from core.errors import Forbidden, NotFound
-from core.identity import Identity
+from core.identity.caller import Identity
+from core.identity.sender_objects import SenderObject, SoType, object_id
 from core.names import valid_account
-from core.sender_objects import SenderObject, SoType, object_id
-from core.store_containment import Containment, contained_event, lift_rank, may_lift
-from core.store_whitelist import WhitelistStore
+from core.store.activity_monitor import stats
+from core.store.containment import Containment, contained_event, lift_rank, may_lift
+from core.store.whitelist import WhitelistStore
 
 blp = Blueprint("activity-monitor", __name__, description="Activity Monitor: sender objects, their statistics and "
                                                           "sender limits")

@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 
 from api.accounts.schemas import ACCOUNT_OR_EMPTY_PATTERN, ACCOUNT_PATTERN
 from api.fields import StrictBoolean, limit_arg, offset_arg, since_arg
-from core.sender_objects import SoType
+from core.identity.sender_objects import SoType
 
 #: The largest limit accepted (per hour or per day): far above anything a server sends.
 MAX_LIMIT = 1_000_000_000
@@ -15,7 +15,8 @@ _LEAVE = "; -1 (or leaving it out) keeps the value in force"
 
 
 class HistorySchema(Schema):
-    """A sender object's history (Mailward's own; core.sender_history): its baseline and whether it is established."""
+    """A sender object's history (Mailward's own; core.learning.sender_history): its baseline and whether it is
+    established."""
 
     established = fields.Boolean(required=True, metadata={
         "description": "long clean history: its mail gets SENDER_ESTABLISHED (attenuation) unless it shows an anomaly"})

@@ -24,13 +24,13 @@ from api.emails.schemas import (
 from api.services import identity, record, services
 from core.durations import parse_duration
 from core.errors import MailwardError
-from core.html_view import safe_html
-from core.identity import ROOT
-from core.mime import parse_message
+from core.identity.caller import ROOT
+from core.mail.html_view import safe_html
+from core.mail.mime import parse_message
 from core.models import QuarantineRecord
-from core.quarantine_actions import Outcome
-from core.quarantine_scope import list_accounts
-from core.store_quarantine import EmailFilter
+from core.quarantine.actions import Outcome
+from core.quarantine.scope import list_accounts
+from core.store.quarantine import EmailFilter
 
 #: A message id is a UUID (anything else is a 400).
 EMAIL_ID_PARAMETER = {"in": "path", "name": "email_id", "schema": {"type": "string", "format": "uuid"}}

@@ -27,7 +27,7 @@ import redis
 
 from core import keys
 from core.errors import NotFound
-from core.identity import Identity
+from core.identity.caller import Identity
 
 log = logging.getLogger("mailward.api")
 

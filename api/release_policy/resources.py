@@ -11,7 +11,7 @@ from api.accounts.schemas import ACCOUNT_PATH_PARAMETER
 from api.release_policy.schemas import AccountReleasePolicyEditArgs, AccountReleasePolicySchema
 from api.services import identity, record, services
 from core.errors import Forbidden
-from core.identity import Identity
+from core.identity.caller import Identity
 
 blp = Blueprint("release-policy", __name__, description="Per-account release policy (who may release each reason)")
 

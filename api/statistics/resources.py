@@ -11,9 +11,9 @@ from flask_smorest import Blueprint
 from api.services import identity, services
 from api.statistics.schemas import StatisticsArgs, StatisticsSchema
 from core.durations import parse_duration
-from core.sender_objects import SoType, object_id
-from core.store_incoming import INCOMING_HAM, INCOMING_SPAM
-from core.store_limits import HELD, RATELIMITED, REJECTED, SENT
+from core.identity.sender_objects import SoType, object_id
+from core.store.incoming import INCOMING_HAM, INCOMING_SPAM
+from core.store.limits import HELD, RATELIMITED, REJECTED, SENT
 
 blp = Blueprint("statistics", __name__, description="Series for the plugins' charts")
 

@@ -18,8 +18,8 @@ from api.webhooks.schemas import (
     WebhookSchema,
 )
 from core.errors import ServiceUnavailable
-from core.store_webhooks import Webhook
-from core.webhooks import PING
+from core.net.webhooks import PING
+from core.store.webhooks import Webhook
 
 blp = Blueprint("webhooks", __name__, description="Webhooks: signed JSON POSTs on events (admin only)")
 

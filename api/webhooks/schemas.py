@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from api.fields import StrictBoolean, page_of
-from core.webhooks import EVENT_KINDS, MAX_URL_LENGTH
+from core.net.webhooks import EVENT_KINDS, MAX_URL_LENGTH
 
 WEBHOOK_ID_PATTERN = "^[0-9a-f]{16}$"
 WEBHOOK_PATH_PARAMETER = {"in": "path", "name": "webhook_id", "description": "a webhook id",

@@ -10,7 +10,7 @@ from flask_smorest import Blueprint
 from api.services import identity, record, services
 from api.whitelist.schemas import EntriesSchema, ValuesArgs, WhitelistSchema
 from core.errors import NotFound
-from core.store_whitelist import KINDS
+from core.store.whitelist import KINDS
 
 #: The whitelist a path names (any other is a 404).
 KIND_PARAMETER = {"in": "path", "name": "kind", "schema": {"type": "string", "enum": list(KINDS)}}

@@ -9,7 +9,7 @@ this project; the businesses are invented and live on reserved domains (*.exampl
 
     from bench.modern_mail import accounts_of, envelope_of, generate
     messages = generate(seed=0)
-    accounts = accounts_of(messages)          # core.store_cpanel.MemoryCpanelAccounts
+    accounts = accounts_of(messages)          # core.identity.cpanel.MemoryCpanelAccounts
     for m in messages:
         verdict, _ = pipeline.evaluate(m.raw, envelope_of(m), policy)
 

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 
 from bench.modern_mail.model import ModernMessage
+from core.identity.cpanel import MemoryCpanelAccounts
 from core.models import Direction, Envelope
-from core.store_cpanel import MemoryCpanelAccounts
 
 _QUEUE_ID = re.compile(rb"\n\tid (\S+)")
 

@@ -15,12 +15,12 @@ from flask import Flask
 from werkzeug.test import TestResponse
 
 from api.app import create_app
-from core.exim_reinject import ReinjectError
-from core.identity import Identity, account, admin
+from core.identity.caller import Identity, account, admin
+from core.mail.exim_reinject import ReinjectError
 from core.models import QuarantineRecord, ScriptHeader
 from core.settings import Settings
-from core.store_quarantine import QuarantineStore
-from core.store_spool import SpoolStore
+from core.store.quarantine import QuarantineStore
+from core.store.spool import SpoolStore
 from tests.cpanel_tree import memory_accounts
 
 ENV_KEY = "mailward.test.identity"

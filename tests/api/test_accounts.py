@@ -8,7 +8,7 @@ import re
 from api.accounts.schemas import DIGEST_ADDRESS_PATTERN
 from core.errors import ValidationError
 from core.models import AccountState
-from core.store_digest_prefs import DigestPrefs, DigestPrefsStore, valid_digest_address
+from core.store.digest_prefs import DigestPrefs, DigestPrefsStore, valid_digest_address
 from tests.api.conftest import ApiEnv, Caller
 
 ACCOUNT_KEYS = {"name", "limit_bytes", "used_bytes", "state", "releases_limit", "customized", "own_fields", "messages",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.notification_tokens import TokenSigner, ensure_signing_key, key_path
+from core.notify.notification_tokens import TokenSigner, ensure_signing_key, key_path
 from tests.api.conftest import ApiEnv
 
 

@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
+from core.identity.sender_objects import SenderObject, sender_objects
 from core.models import ScriptHeader, Sender
-from core.sender_objects import SenderObject, sender_objects
-from core.store_limits import HELD, SETTING_FIELDS, LimitStore
+from core.store.limits import HELD, SETTING_FIELDS, LimitStore
 from tests.api.conftest import ApiEnv, Caller
 
 REFERENCE_SETTINGS = ["account", "domain", "limit_mode", "script", "sender_email"]

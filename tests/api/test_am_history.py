@@ -7,10 +7,10 @@ import uuid
 
 import pytest
 
+from core.identity.sender_objects import SenderObject, SoType, sender_objects
 from core.models import Sender
-from core.sender_objects import SenderObject, SoType, sender_objects
-from core.store_limits import LimitStore
-from core.store_sender_history import SenderHistoryStore
+from core.store.limits import LimitStore
+from core.store.sender_history import SenderHistoryStore
 from tests.api.conftest import ApiEnv, Caller
 from tests.core.history_support import DAY, by_type, grow
 

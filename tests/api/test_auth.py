@@ -17,10 +17,10 @@ from api.app import create_app
 from api.auth import bearer_token, socket_identify
 from core import keys
 from core.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationError
-from core.identity import Role, admin
+from core.identity.caller import Role, admin
+from core.identity.cpanel import MemoryCpanelAccounts
 from core.settings import Settings
-from core.store_cpanel import MemoryCpanelAccounts
-from core.store_tokens import PREFIX, TokenStore
+from core.store.tokens import PREFIX, TokenStore
 from tests.api.conftest import ApiEnv, Caller, StubReinjector
 from tests.cpanel_tree import memory_accounts
 
@@ -257,7 +257,7 @@ def test_every_refusal_has_the_one_error_shape(api_env: ApiEnv, alice: Caller) -
     _is_error(r, 429, "limit_exceeded")
     api_env.reinjector.fail = "sendmail exited 75: temporary failure"
     r = admin_("POST", f"/emails/{api_env.hold('alice')}/release")
-    # core.exim_reinject.ReinjectError is a ServiceUnavailable with its own word (README lists service_unavailable)
+    # core.mail.exim_reinject.ReinjectError is a ServiceUnavailable with its own word (README lists service_unavailable)
     _is_error(r, 503, "reinject_failed")
     assert "temporary failure" in r.json["message"]
 
@@ -284,7 +284,7 @@ def _closed_port() -> int:
 
 
 def test_redis_down_is_503(settings: Settings, accounts: MemoryCpanelAccounts, tcp_socket: socket.socket) -> None:
-    # the app makes its own client (core.store_redis.connect), pointed at a port nobody listens on
+    # the app makes its own client (core.store.connection.connect), pointed at a port nobody listens on
     settings = dataclasses.replace(settings, redis_url=f"redis://127.0.0.1:{_closed_port()}/0")
     app = create_app(settings, identify=lambda environ: admin(0), reinjector=StubReinjector(), accounts=accounts)
     client = app.test_client()

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from core.store_digest_prefs import DigestPrefsStore
+from core.store.digest_prefs import DigestPrefsStore
 from tests.api.conftest import ApiEnv, Caller
 
 

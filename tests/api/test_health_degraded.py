@@ -11,7 +11,7 @@ from flask import Flask
 
 from api.app import create_app
 from core import keys
-from core.identity import admin
+from core.identity.caller import admin
 from core.settings import Settings
 from tests.api.conftest import StubReinjector
 from tests.cpanel_tree import memory_accounts

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.store_campaigns import CampaignStore
-from core.store_classifier import ClassifierStore
+from core.store.campaigns import CampaignStore
+from core.store.classifier import ClassifierStore
 from tests.api.conftest import ApiEnv, Caller
 
 BODY = ("Dear friend, our exclusive partner program pays out weekly. Join thousands of members who already "

@@ -3,7 +3,7 @@ a link for the root bucket's mail (in-process API, real Redis, the app's own key
 
 from __future__ import annotations
 
-from core.notification_tokens import TokenSigner, ensure_signing_key, key_path
+from core.notify.notification_tokens import TokenSigner, ensure_signing_key, key_path
 from tests.api.conftest import ApiEnv
 
 

@@ -20,10 +20,10 @@ from api.fields import SINCE_PATTERN
 from core import keys
 from core.durations import parse_duration
 from core.errors import ValidationError
-from core.identity import Identity, account, admin
+from core.identity.caller import Identity, account, admin
+from core.identity.sender_objects import sender_objects
 from core.models import QuarantineRecord, Sender
 from core.names import _ACCOUNT_RE
-from core.sender_objects import sender_objects
 from core.settings import load_settings
 from tests.api.conftest import ENV_KEY, ApiEnv, StubReinjector
 from tests.cpanel_tree import memory_accounts

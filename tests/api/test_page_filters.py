@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import time
 
+from core.identity.sender_objects import sender_objects
 from core.models import ScriptHeader, Sender
-from core.sender_objects import sender_objects
-from core.store_limits import LimitStore
+from core.store.limits import LimitStore
 from tests.api.conftest import ApiEnv, Caller
 
 SCRIPT = ScriptHeader(raw="alice.example/wp/contact.php", domain="alice.example", path="/wp/contact.php")

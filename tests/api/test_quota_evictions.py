@@ -15,9 +15,9 @@ import redis
 from api.app import create_app
 from api.quota_evictions import jobs
 from core import keys
-from core.identity import admin
+from core.identity.caller import admin
 from core.settings import load_settings
-from core.store_spool import SpoolStore
+from core.store.spool import SpoolStore
 from tests.api.conftest import ENV_KEY, ApiEnv, Caller, StubReinjector
 from tests.cpanel_tree import memory_accounts
 from tests.redis_server import RedisServer

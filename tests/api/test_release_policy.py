@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from core.errors import ConfigError
+from core.identity.sender_objects import sender_objects
 from core.models import Sender
-from core.sender_objects import sender_objects
 from core.settings import load_settings
-from core.store_limits import LimitStore
+from core.store.limits import LimitStore
 from tests.api.conftest import ApiEnv, Caller
 
 ALICE_SENDER = "shop@alice.example"

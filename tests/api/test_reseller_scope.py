@@ -1,7 +1,7 @@
 """Resellers through the API in-process (issue 19 item 1), on a fake cPanel tree and a real Redis.
 
 The identity is resolved by the production code (api.auth.identity_of_uid and whm_identity over
-core.resellers.ResellerDirectory) from a uid the test plays the kernel for, and a WHM user the test plays the
+core.identity.resellers.ResellerDirectory) from a uid the test plays the kernel for, and a WHM user the test plays the
 WHM plugin for: reseller A sees and acts on the accounts it owns, never reseller B's, and changes only what root
 lets resellers change. tests/functional/test_resellers.py does the same with real uids on a real serve.
 """
@@ -21,14 +21,14 @@ from werkzeug.test import TestResponse
 
 from api.app import create_app
 from api.auth import WHM_USER_HEADER, identity_of_uid, whm_identity
-from core.identity import Identity
+from core.identity.caller import Identity
+from core.identity.cpanel import CpanelAccounts
+from core.identity.resellers import ResellerDirectory
+from core.identity.sender_objects import SoType, sender_objects
 from core.models import QuarantineRecord, ScriptHeader, Sender
-from core.resellers import ResellerDirectory
-from core.sender_objects import SoType, sender_objects
 from core.settings import Settings, load_settings
-from core.store_cpanel import CpanelAccounts
-from core.store_limits import LimitStore
-from core.store_spool import SpoolStore
+from core.store.limits import LimitStore
+from core.store.spool import SpoolStore
 from tests.api.conftest import StubReinjector
 from tests.cli.conftest import FlaskTransport, Result
 from tests.cpanel_tree import make_cpanel_tree

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
+from core.identity.sender_objects import sender_objects
 from core.models import ScriptHeader, Sender
-from core.sender_objects import sender_objects
-from core.store_limits import HELD, LimitStore
+from core.store.limits import HELD, LimitStore
 from tests.api.conftest import ApiEnv, Caller
 
 

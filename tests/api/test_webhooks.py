@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from api.services import Services
-from core.store_events import EventStore
-from core.store_webhooks import WebhookStore
+from core.store.events import EventStore
+from core.store.webhooks import WebhookStore
 from tests.api.conftest import ApiEnv, Caller
 
 

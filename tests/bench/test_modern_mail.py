@@ -28,8 +28,8 @@ from bench.modern_mail import (
     write_set,
 )
 from bench.modern_mail.__main__ import main
-from core.attribution import HeaderList, attribute
-from core.mime import ParsedMessage, parse_message
+from core.identity.attribution import HeaderList, attribute
+from core.mail.mime import ParsedMessage, parse_message
 from core.models import Direction
 from core.settings import load_settings
 

@@ -6,7 +6,7 @@ import hashlib
 from collections import Counter
 
 from bench.modern_mail_b import generate
-from core.mime import parse_message
+from core.mail.mime import parse_message
 from core.settings import load_settings
 
 

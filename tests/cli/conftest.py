@@ -12,7 +12,7 @@ from flask import Flask
 
 from cli.api_client import CLIENT_HEADERS, Response, Transport
 from cli.ie_cli import main
-from core.identity import Identity, account, admin
+from core.identity.caller import Identity, account, admin
 
 # The in-process tests run ie-cli against the real app: reuse the API tests' app fixture (same stores, same
 # identity hook) rather than building a second copy of it.

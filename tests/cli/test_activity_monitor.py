@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.identity import account, admin
+from core.identity.caller import account, admin
+from core.identity.sender_objects import sender_objects
 from core.models import Sender
-from core.sender_objects import sender_objects
 from tests.api.conftest import ApiEnv
 from tests.cli.conftest import Call, FakeTransport, Run, api_runner, error
 

@@ -9,7 +9,7 @@ import pytest
 
 from cli import bulk
 from cli.ie_cli import main
-from core.identity import admin
+from core.identity.caller import admin
 from tests.api.conftest import ApiEnv
 from tests.cli.conftest import FlaskTransport
 

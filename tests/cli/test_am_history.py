@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from core.identity import account, admin
+from core.identity.caller import account, admin
+from core.identity.sender_objects import sender_objects
 from core.models import Sender
-from core.sender_objects import sender_objects
 from tests.api.conftest import ApiEnv
 from tests.cli.conftest import Call, FakeTransport, Run, api_runner, error
 from tests.core.history_support import DAY, grow

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.api_client import Response
-from core.identity import account, admin
+from core.identity.caller import account, admin
 from tests.api.conftest import ApiEnv
 from tests.cli.conftest import Call, FakeTransport, Run, api_runner, error
 

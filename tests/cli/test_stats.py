@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from core.identity.sender_objects import sender_objects
 from core.models import ScriptHeader, Sender
-from core.sender_objects import sender_objects
-from core.store_incoming import IncomingStore
-from core.store_limits import HELD, LimitStore
+from core.store.incoming import IncomingStore
+from core.store.limits import HELD, LimitStore
 from tests.api.conftest import ApiEnv
 from tests.cli.conftest import FakeTransport, Run, error
 

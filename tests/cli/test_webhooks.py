@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.store_webhooks import WebhookStore
+from core.store.webhooks import WebhookStore
 from tests.api.conftest import ApiEnv
 from tests.cli.conftest import FakeTransport, Run, error
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from core.identity.sender_objects import SenderObject, SoType, sender_objects
+from core.learning.sender_history import HistoryView, SenderHistory
 from core.models import ScriptHeader, Sender
-from core.sender_history import HistoryView, SenderHistory
-from core.sender_objects import SenderObject, SoType, sender_objects
 from core.settings import load_settings
-from core.store_sender_history import MemorySenderHistoryStore
+from core.store.sender_history import MemorySenderHistoryStore
 
 # a fixed instant in the middle of a clock hour: 2026-11-21 10:30:00 UTC
 T0 = 1_795_170_600.0

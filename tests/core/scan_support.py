@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from core.checks import ALL_CHECKS
-from core.checks.base import Check, ScanContext
-from core.mime import ParsedMessage, parse_message
+from core.detection.checks import ALL_CHECKS
+from core.detection.checks.base import Check, ScanContext
+from core.mail.mime import ParsedMessage, parse_message
 from core.models import Envelope, Sender, Symbol
 from core.settings import Settings, load_settings
 

@@ -8,12 +8,12 @@ import pytest
 import redis
 
 from core import keys
-from core.activity_monitor import stats
+from core.identity.sender_objects import SenderObject, sender_objects
 from core.models import ScriptHeader, Sender
-from core.sender_objects import SenderObject, sender_objects
 from core.settings import Settings
-from core.store_limits import HELD, REJECTED, SENT, LimitStore
-from core.store_whitelist import WhitelistStore
+from core.store.activity_monitor import stats
+from core.store.limits import HELD, REJECTED, SENT, LimitStore
+from core.store.whitelist import WhitelistStore
 
 T0 = 1_800_000_000.0
 HOUR = 3600

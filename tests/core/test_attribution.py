@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from core.attribution import (
+from core.identity.attribution import (
     FALLBACK_ACCOUNT,
     HeaderList,
     How,
@@ -22,9 +22,9 @@ from core.attribution import (
     local_received_login,
     normalize_address,
 )
-from core.mime import parse_message
+from core.identity.cpanel import CpanelAccounts, MemoryCpanelAccounts
+from core.mail.mime import parse_message
 from core.models import Envelope, ScriptHeader, Sender
-from core.store_cpanel import CpanelAccounts, MemoryCpanelAccounts
 from tests.core.scan_support import settings
 from tests.cpanel_tree import make_cpanel_tree, memory_accounts
 
@@ -271,7 +271,7 @@ def test_from_header_with_encoded_display_name_through_the_parser(accounts, name
     raw = f"From: {Header(name, 'utf-8').encode()} <yoav@example.com>\nSubject: x\n\nhello\n".encode()
     msg = parse_message(raw, settings().scan)
     assert msg.from_display == name.strip()
-    s = attribute(Envelope(sender="", user="bob"), HeaderList(msg.headers), accounts)  # as core.pipeline calls it
+    s = attribute(Envelope(sender="", user="bob"), HeaderList(msg.headers), accounts)  # as core.scan.pipeline calls it
     assert (s.account, s.how, s.email) == ("bob", "local", "yoav@example.com")
     for policy in (email.policy.compat32, email.policy.default):
         s = attribute(Envelope(sender="", user="bob"), email.message_from_bytes(raw, policy=policy), accounts)

@@ -1,13 +1,14 @@
-"""FROM_BRAND_DOMAIN (core/checks/brand_display.py): outgoing mail "From" a brand's own mail domain that the sending
+"""FROM_BRAND_DOMAIN (core/detection/checks/brand_display.py): outgoing mail "From" a brand's own mail domain that the
+sending
 account does not own; never a free-mail domain, a shared namespace, incoming mail or a server without accounts."""
 
 from __future__ import annotations
 
 import pytest
 
-from core.brands import brand_sender_domain
-from core.checks.brand_display import BRAND_DOMAIN, CHECK
-from core.mime import parse_message
+from core.detection.brands import brand_sender_domain
+from core.detection.checks.brand_display import BRAND_DOMAIN, CHECK
+from core.mail.mime import parse_message
 from core.models import Direction, Envelope, Sender
 from tests.core.scan_support import context
 

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from core.checks.brand_voice import CHECK, SYMBOL, speaking_brand
-from core.mime import ParsedMessage, parse_message
+from core.detection.checks.brand_voice import CHECK, SYMBOL, speaking_brand
+from core.mail.mime import ParsedMessage, parse_message
 from core.settings import Settings, load_settings
 from tests.core.scan_support import context
 from tests.fixtures.make_brand_voice_fixtures import HAM as HAM_FIXTURE

@@ -8,15 +8,16 @@ from collections.abc import Callable
 import pytest
 import redis
 
-from core import keys, store_campaigns
-from core.checks import campaign
-from core.checks.base import ScanContext
-from core.fingerprint import Fingerprint, fingerprint_text
+from core import keys
+from core.detection.checks import campaign
+from core.detection.checks.base import ScanContext
+from core.identity.cpanel import MemoryCpanelAccounts
+from core.learning.fingerprint import Fingerprint, fingerprint_text
 from core.models import AccountState, Action, Envelope, Reason, Sender, Symbol
-from core.pipeline import Pipeline, Policy
+from core.scan.pipeline import Pipeline, Policy
 from core.settings import Settings, load_settings
-from core.store_campaigns import CONFIRMED_TTL_S, WINDOW_S, BandCounts, CampaignStore, CampaignView
-from core.store_cpanel import MemoryCpanelAccounts
+from core.store import campaigns as store_campaigns
+from core.store.campaigns import CONFIRMED_TTL_S, WINDOW_S, BandCounts, CampaignStore, CampaignView
 
 T0 = 1_800_000_000.0
 ACCOUNTS = ("alice", "bob", "carol", "dave")

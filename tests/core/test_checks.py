@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from core.checks import ALL_CHECKS, many_urls, spam_phrases, subject_obfuscation, winexec
-from core.checks.base import GROUP_SPAM, GROUP_VIRUS, GROUP_WINEXEC
-from core.mime import parse_message
+from core.detection.checks import ALL_CHECKS, many_urls, spam_phrases, subject_obfuscation, winexec
+from core.detection.checks.base import GROUP_SPAM, GROUP_VIRUS, GROUP_WINEXEC
+from core.mail.mime import parse_message
 from core.models import Symbol
 from tests.core.scan_support import context, names, parse_fixture, settings
 from tests.fixtures.make_fixtures import filler, make_zip, tiny_pe
@@ -33,7 +33,7 @@ def test_all_checks_declare_the_interface() -> None:
     seen = set()
     for check in ALL_CHECKS:
         assert callable(check.run)
-        assert type(check).__module__ == f"core.checks.{check.name}"  # one check per module, named alike
+        assert type(check).__module__ == f"core.detection.checks.{check.name}"  # one check per module, named alike
         assert check.name and check.description and check.name not in seen
         assert check.group in (GROUP_SPAM, GROUP_WINEXEC, GROUP_VIRUS)
         seen.add(check.name)
@@ -183,7 +183,7 @@ def test_gtube() -> None:
 
 
 def spam_gtube_string() -> str:
-    from core.checks.gtube import GTUBE
+    from core.detection.checks.gtube import GTUBE
     return GTUBE
 
 

@@ -6,13 +6,13 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
-from core.checks import ALL_CHECKS
-from core.checks.classifier import BANDS, CHECK, SYMBOLS, ClassifierCheck, band
+from core.detection.checks import ALL_CHECKS
+from core.detection.checks.classifier import BANDS, CHECK, SYMBOLS, ClassifierCheck, band
+from core.identity.cpanel import MemoryCpanelAccounts
+from core.learning.spam_model import SpamModel
 from core.models import AccountState, Action, Envelope
-from core.pipeline import Pipeline, Policy
-from core.spam_model import SpamModel
-from core.store_classifier import MemoryClassifierStore
-from core.store_cpanel import MemoryCpanelAccounts
+from core.scan.pipeline import Pipeline, Policy
+from core.store.classifier import MemoryClassifierStore
 from tests.core.scan_support import context, fixture_bytes, parse_fixture, settings
 
 

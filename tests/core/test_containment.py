@@ -14,13 +14,13 @@ import pytest
 import redis
 
 from core.errors import Forbidden, ValidationError
-from core.identity import account, admin, reseller
+from core.identity.caller import account, admin, reseller
+from core.identity.sender_objects import SoType, object_id, overflow_object, sender_objects
 from core.models import Action, Envelope, Reason, Verdict
-from core.scanning import Scanner
-from core.sender_objects import SoType, object_id, overflow_object, sender_objects
+from core.scan.scanner import Scanner
 from core.settings import load_settings
-from core.store_containment import ContainmentStore
-from core.store_events import EventStore
+from core.store.containment import ContainmentStore
+from core.store.events import EventStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.redis_server import RedisServer
 

@@ -14,14 +14,14 @@ import pytest
 import redis
 
 from core import keys
-from core.digests import Mailer, Notifier
 from core.errors import ValidationError
-from core.exim_reinject import SendmailReinjector
-from core.exim_submit import SendmailSubmitter, submit_argv
+from core.mail.exim_reinject import SendmailReinjector
+from core.mail.exim_submit import SendmailSubmitter, submit_argv
 from core.models import QuarantineRecord
+from core.notify.digests import Mailer, Notifier
 from core.settings import NotificationSettings, Settings
-from core.store_digest_prefs import DigestPrefs, DigestPrefsStore, MemoryDigestPrefs, digest_address_allowed
-from core.store_quarantine import QuarantineStore
+from core.store.digest_prefs import DigestPrefs, DigestPrefsStore, MemoryDigestPrefs, digest_address_allowed
+from core.store.quarantine import QuarantineStore
 from tests.api.conftest import StubReinjector
 from tests.cpanel_tree import memory_accounts
 

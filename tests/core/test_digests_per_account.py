@@ -12,12 +12,12 @@ import pytest
 import redis
 
 from core import keys
-from core.digests import Mailer, Notifier
 from core.errors import ValidationError
 from core.models import QuarantineRecord
+from core.notify.digests import Mailer, Notifier
 from core.settings import NotificationSettings
-from core.store_digest_prefs import DigestPrefs, DigestPrefsStore, MemoryDigestPrefs, valid_digest_address
-from core.store_quarantine import QuarantineStore
+from core.store.digest_prefs import DigestPrefs, DigestPrefsStore, MemoryDigestPrefs, valid_digest_address
+from core.store.quarantine import QuarantineStore
 from tests.api.conftest import StubReinjector
 from tests.cpanel_tree import memory_accounts
 

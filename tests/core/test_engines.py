@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from core.checks import engine_clamav, engine_rspamd, engine_spamassassin
-from core.engines import clamd, rspamd_http, spamd, transport
+from core.detection.checks import engine_clamav, engine_rspamd, engine_spamassassin
+from core.detection.engines import clamd, rspamd_http, spamd, transport
 from core.errors import ConfigError, EngineError
-from core.mime import ParsedMessage, parse_message
+from core.identity.cpanel import MemoryCpanelAccounts
+from core.mail.mime import ParsedMessage, parse_message
 from core.models import AccountState, Action, Envelope, Reason
-from core.pipeline import Pipeline, Policy
+from core.scan.pipeline import Pipeline, Policy
 from core.settings import Settings, load_settings
-from core.store_cpanel import MemoryCpanelAccounts
 from tests.core.scan_support import context
 from tests.fake_engines import dead_address, elapsed, fake_engine, instream_payload, silent_listener
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.exim_reinject import ReinjectError, SendmailReinjector, release_argv
+from core.mail.exim_reinject import ReinjectError, SendmailReinjector, release_argv
 from core.models import QuarantineRecord
 from core.settings import Settings
 

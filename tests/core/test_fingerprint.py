@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from core.fingerprint import (
+from core.learning.fingerprint import (
     BANDS,
     BINS,
     MAX_TEXT_CHARS,
@@ -23,7 +23,7 @@ from core.fingerprint import (
     personal_words,
     signature,
 )
-from core.mime import parse_message
+from core.mail.mime import parse_message
 from tests.core.scan_support import settings
 
 MIN_BANDS = 3  # defaults.toml [checks] campaign_min_bands
@@ -168,7 +168,7 @@ def test_signature_shape() -> None:
 
 def test_deterministic_across_processes() -> None:
     """No per-process hash seed: another interpreter (another worker host) computes the same keys."""
-    code = ("from core.fingerprint import fingerprint_text; import sys; "
+    code = ("from core.learning.fingerprint import fingerprint_text; import sys; "
             "print(','.join(fingerprint_text(sys.stdin.read()).bands))")
     runs = {subprocess.run([sys.executable, "-c", code], input=OTHER, capture_output=True, text=True,
                            check=True, env={"PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")}

@@ -11,11 +11,11 @@ import tomllib
 
 import pytest
 
-from core.checks import ALL_CHECKS, ENGINE_CHECKS
-from core.checks.base import GROUP_WINEXEC, Check, ScanContext
-from core.checks.classifier import ClassifierCheck
+from core.detection.checks import ALL_CHECKS, ENGINE_CHECKS
+from core.detection.checks.base import GROUP_WINEXEC, Check, ScanContext
+from core.detection.checks.classifier import ClassifierCheck
 from core.models import Envelope, Sender, Symbol
-from core.store_campaigns import CampaignStore, CampaignView
+from core.store.campaigns import CampaignStore, CampaignView
 from core.verdict_policy import assess
 from tests.core.history_support import fixture_history
 from tests.core.scan_support import EML_DIR, context, fixture_bytes, names, parse_fixture, settings
@@ -25,7 +25,7 @@ QUARANTINE_AT = 6.0
 
 
 def _classify(symbols: list[tuple[str, Symbol]]) -> tuple[str, str, float]:
-    """core.pipeline's verdict under default thresholds: (action, reason, score), with the precision-first policy
+    """core.scan.pipeline's verdict under default thresholds: (action, reason, score), with the precision-first policy
     (core.verdict_policy): a score at the threshold holds only when corroborated, else it is "add header"."""
     judged = assess([sym for _, sym in symbols], settings().verdict)
     if any(group == GROUP_WINEXEC for group, _ in symbols):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.attribution import FALLBACK_ACCOUNT, VOUCHED, HeaderList, How, attribute
+from core.identity.attribution import FALLBACK_ACCOUNT, VOUCHED, HeaderList, How, attribute
 from core.models import Envelope
 from tests.cpanel_tree import memory_accounts
 

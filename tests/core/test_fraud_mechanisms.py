@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from core.checks.download_link import CHECK as DOWNLOAD_CHECK
-from core.checks.download_link import link_file
-from core.checks.html_attachment_phish import CHECK as HTML_CHECK
-from core.checks.html_attachment_phish import phishing_page
-from core.checks.scam_patterns import CHECK as SCAM_CHECK
-from core.checks.script_dropped import CHECK as SCRIPT_CHECK
-from core.checks.script_dropped import dropped_path
-from core.mime import parse_message
+from core.detection.checks.download_link import CHECK as DOWNLOAD_CHECK
+from core.detection.checks.download_link import link_file
+from core.detection.checks.html_attachment_phish import CHECK as HTML_CHECK
+from core.detection.checks.html_attachment_phish import phishing_page
+from core.detection.checks.scam_patterns import CHECK as SCAM_CHECK
+from core.detection.checks.script_dropped import CHECK as SCRIPT_CHECK
+from core.detection.checks.script_dropped import dropped_path
+from core.mail.mime import parse_message
 from tests.core.scan_support import context, names, settings
 
 

@@ -15,11 +15,11 @@ import zipfile
 
 import pytest
 
-from core import archive
-from core.checks import ALL_CHECKS
-from core.checks import winexec as winexec_check
-from core.html_text import html_to_text
-from core.mime import HEADER_VALUE_MAX, ParsedMessage, parse_message
+from core.detection.checks import ALL_CHECKS
+from core.detection.checks import winexec as winexec_check
+from core.mail import archive
+from core.mail.html_text import html_to_text
+from core.mail.mime import HEADER_VALUE_MAX, ParsedMessage, parse_message
 from tests.core.scan_support import EML_DIR, context, names, settings
 from tests.fixtures.make_fixtures import tiny_pe
 

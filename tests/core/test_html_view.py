@@ -1,8 +1,8 @@
-"""core.html_view: a held HTML body as a safe view (issue 18 item 11)."""
+"""core.mail.html_view: a held HTML body as a safe view (issue 18 item 11)."""
 
 from __future__ import annotations
 
-from core.html_view import safe_html
+from core.mail.html_view import safe_html
 
 
 def test_structure_stays_and_links_become_visible_addresses() -> None:

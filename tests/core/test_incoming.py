@@ -6,9 +6,9 @@ import io
 
 import pytest
 
-from core.checks.base import GROUP_SPAM
+from core.detection.checks.base import GROUP_SPAM
 from core.models import Action, Direction, Envelope, Reason
-from core.pipeline import INCOMING_OFF, Pipeline
+from core.scan.pipeline import INCOMING_OFF, Pipeline
 from tests.core.test_pipeline import MSG, FixedCheck, _accounts, _policy, _settings
 from workers.exim_hook import HookParams, render_incoming_acl, render_main_options, render_smtp_data_acl
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import redis
 
-from core.identity import account, admin
+from core.identity.caller import account, admin
 from core.models import Action, Direction, Envelope, QuarantineRecord
-from core.quarantine_actions import QuarantineActions
-from core.scanning import Scanner
+from core.quarantine.actions import QuarantineActions
+from core.scan.scanner import Scanner
 from core.settings import load_settings
 from tests.cpanel_tree import make_cpanel_tree
 from tests.redis_server import RedisServer

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.checks.invoice_link import CHECK, pay_links
-from core.mime import parse_message
+from core.detection.checks.invoice_link import CHECK, pay_links
+from core.mail.mime import parse_message
 from core.verdict_policy import assess
 from tests.core.scan_support import context, names, settings
 

@@ -9,9 +9,9 @@ import redis
 
 from core import keys
 from core.models import Action, Envelope, Reason
-from core.scanning import Scanner
+from core.scan.scanner import Scanner
 from core.settings import load_settings
-from core.store_events import Event, EventStore
+from core.store.events import Event, EventStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.redis_server import RedisServer
 

@@ -19,7 +19,7 @@ import redis
 
 from core import keys
 from core.errors import ConfigError
-from core.notification_tokens import TokenRefused, TokenSigner, ensure_signing_key, key_path, read_signing_key
+from core.notify.notification_tokens import TokenRefused, TokenSigner, ensure_signing_key, key_path, read_signing_key
 
 
 def _b64(data: bytes) -> str:

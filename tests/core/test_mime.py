@@ -11,9 +11,9 @@ import socket
 
 import pytest
 
-from core.checks import ALL_CHECKS
-from core.html_text import html_to_text
-from core.mime import (
+from core.detection.checks import ALL_CHECKS
+from core.mail.html_text import html_to_text
+from core.mail.mime import (
     ParsedMessage,
     compact_params,
     decode_text,
@@ -22,7 +22,7 @@ from core.mime import (
     split_address,
     strip_scan_preamble,
 )
-from core.store_classifier import load_model
+from core.store.classifier import load_model
 from tests.core.scan_support import EML_DIR, context, settings
 
 SCAN = settings().scan

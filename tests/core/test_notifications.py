@@ -11,11 +11,11 @@ import pytest
 import redis
 
 from core import keys
-from core.digests import Mailer, Notifier, build_digest
 from core.models import QuarantineRecord
-from core.notification_tokens import TokenRefused, TokenSigner
+from core.notify.digests import Mailer, Notifier, build_digest
+from core.notify.notification_tokens import TokenRefused, TokenSigner
 from core.settings import RELEASE_BY_DEFAULTS, NotificationSettings
-from core.store_quarantine import QuarantineStore
+from core.store.quarantine import QuarantineStore
 from tests.api.conftest import StubReinjector
 from tests.cpanel_tree import memory_accounts
 

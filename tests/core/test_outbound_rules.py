@@ -8,8 +8,8 @@ import dataclasses
 
 import pytest
 
-from core import brands, links
-from core.checks import (
+from core.detection import brands
+from core.detection.checks import (
     ALL_CHECKS,
     hidden_text,
     html_base64,
@@ -18,9 +18,10 @@ from core.checks import (
     risky_attachment,
     script_random_sender,
 )
-from core.checks.base import ScanContext
+from core.detection.checks.base import ScanContext
 from core.errors import ConfigError
-from core.mime import parse_message
+from core.mail import links
+from core.mail.mime import parse_message
 from core.models import Envelope, ScriptHeader, Sender
 from core.settings import Settings, load_settings
 from tests.core.scan_support import context, names, settings

@@ -14,11 +14,11 @@ import redis
 
 from core import keys
 from core.models import QuarantineRecord
-from core.store_events import EventStore
-from core.store_pending_answers import MemoryPendingAnswers, PendingAnswers
-from core.store_quarantine import QuarantineStore
-from core.store_spool import SpoolStore
-from core.unanswered_holds import WHY, withdraw_unanswered
+from core.quarantine.unanswered_holds import WHY, withdraw_unanswered
+from core.store.events import EventStore
+from core.store.pending_answers import MemoryPendingAnswers, PendingAnswers
+from core.store.quarantine import QuarantineStore
+from core.store.spool import SpoolStore
 
 Answers = PendingAnswers | MemoryPendingAnswers
 
@@ -92,7 +92,7 @@ def test_the_window_is_on_redis_clock(redis_client: redis.Redis) -> None:
 
 def _hold(tmp_path: Path, client: redis.Redis, spool: SpoolStore, quarantine: QuarantineStore,
           account: str = "alice") -> tuple[str, str]:
-    """A worker's hold of a spooled message, the way core.scanning makes it (SpoolHold.hold registers it)."""
+    """A worker's hold of a spooled message, the way core.scan.scanner makes it (SpoolHold.hold registers it)."""
     spool_id = spool.write(b"Subject: spam\r\n\r\nbuy\r\n")
     record = QuarantineRecord(email_id=str(uuid.uuid4()), account=account, received=time.time(), sender="a@b.c",
                               recipients=["x@y.z"], subject="spam", reasons=["spam"], score=9.0, symbols=[],

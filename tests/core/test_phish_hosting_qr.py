@@ -7,10 +7,10 @@ import base64
 
 import pytest
 
-from core.checks.phish_hosting import CHECK as HOSTING_CHECK
-from core.checks.phish_hosting import free_hosting, hacked_site_page
-from core.checks.qr_lure import CHECK as QR_CHECK
-from core.mime import parse_message
+from core.detection.checks.phish_hosting import CHECK as HOSTING_CHECK
+from core.detection.checks.phish_hosting import free_hosting, hacked_site_page
+from core.detection.checks.qr_lure import CHECK as QR_CHECK
+from core.mail.mime import parse_message
 from core.verdict_policy import assess
 from tests.core.scan_support import context, names, settings
 
@@ -157,7 +157,7 @@ def test_qr_lure_alone_never_holds() -> None:
     ("https://quota-upgrade.example/mail", False),  # any other foreign site: LOGIN_LURE alone
 ])
 def test_a_lure_to_a_page_no_honest_service_signs_in_on_is_strong(url: str, strong: bool) -> None:
-    from core.checks.login_lure import CHECK as LURE_CHECK
+    from core.detection.checks.login_lure import CHECK as LURE_CHECK
 
     msg = _msg(f"Your mailbox is full. Sign in within 24 hours to keep your account: {url}")
     symbols = LURE_CHECK.run(msg, _own())
@@ -167,7 +167,7 @@ def test_a_lure_to_a_page_no_honest_service_signs_in_on_is_strong(url: str, stro
 
 
 def test_the_same_page_without_a_threat_is_not_a_lure() -> None:
-    from core.checks.login_lure import CHECK as LURE_CHECK
+    from core.detection.checks.login_lure import CHECK as LURE_CHECK
 
     msg = _msg("The photos from Saturday: https://ipfs.io/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgt")
     assert names(LURE_CHECK.run(msg, _own())) == set()

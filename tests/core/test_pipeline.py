@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 import pytest
 
-from core.checks.base import GROUP_SPAM, GROUP_WINEXEC, ScanContext
-from core.mime import ParsedMessage
+from core.detection.checks.base import GROUP_SPAM, GROUP_WINEXEC, ScanContext
+from core.identity.cpanel import MemoryCpanelAccounts
+from core.mail.mime import ParsedMessage
 from core.models import AccountState, Action, Envelope, Reason, Symbol, Verdict
-from core.pipeline import Pipeline, Policy
+from core.scan.pipeline import Pipeline, Policy
 from core.settings import Settings, load_settings
-from core.store_cpanel import MemoryCpanelAccounts
 
 MSG = b"From: a@shop.example\r\nTo: b@example.net\r\nSubject: hi\r\n\r\nbody\r\n"
 

@@ -15,8 +15,8 @@ from dramatiq.middleware.time_limit import TimeLimitExceeded
 
 from core import keys
 from core.models import QuarantineRecord
-from core.store_quarantine import QuarantineStore, sweep_on_start
-from core.store_quarantine_recovery import RECOVER_MIN_AGE_S, RECOVERED
+from core.store.quarantine import QuarantineStore, sweep_on_start
+from core.store.quarantine_recovery import RECOVER_MIN_AGE_S, RECOVERED
 from tests.core.test_store_quarantine import _hold, _store
 
 BODY = b"From: Shop <offers@shop.example>\r\nSubject: =?utf-8?q?Caf=C3=A9_deal?=\r\n\r\nbuy\r\n"

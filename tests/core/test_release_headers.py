@@ -7,7 +7,7 @@ import pwd
 from dataclasses import replace
 from pathlib import Path
 
-from core.exim_reinject import SendmailReinjector, strip_own_headers
+from core.mail.exim_reinject import SendmailReinjector, strip_own_headers
 from core.models import QuarantineRecord
 from core.settings import Settings
 

@@ -10,7 +10,7 @@ import redis
 
 from core import keys
 from core.errors import NotFound, ValidationError
-from core.store_events import EventStore
+from core.store.events import EventStore
 from tests.core.test_store_quarantine import _deleted, _hold, _store
 
 DAY = 86400.0

@@ -1,4 +1,4 @@
-"""Fraud families of issue 13's fourth round (core/scam_tables.py): CEO-fraud openers, SEO outreach naming the
+"""Fraud families of issue 13's fourth round (core/detection/scam_tables.py): CEO-fraud openers, SEO outreach naming the
 recipient's site, lotteries that "draw" an e-mail address, AI-trading investment fraud, dating lures. Each caught by
 its mechanism, each beside the honest message that looks most like it."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.checks.scam_patterns import CHECK, recipient_site
-from core.mime import parse_message
+from core.detection.checks.scam_patterns import CHECK, recipient_site
+from core.mail.mime import parse_message
 from core.models import Envelope
 from tests.core.scan_support import context, settings
 

@@ -1,11 +1,12 @@
-"""The fraud-script check (core.checks.scam_patterns): cue groups, detector cues, wallets and their checksums."""
+"""The fraud-script check (core.detection.checks.scam_patterns): cue groups, detector cues, wallets and their
+checksums."""
 
 from __future__ import annotations
 
 import pytest
 
-from core.checks.scam_patterns import CHECK, _wallet
-from core.mime import parse_message
+from core.detection.checks.scam_patterns import CHECK, _wallet
+from core.mail.mime import parse_message
 from tests.core.scan_support import context, names, settings
 
 BTC = "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"  # a valid legacy address (checksum holds)

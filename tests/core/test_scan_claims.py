@@ -1,4 +1,4 @@
-"""The scan claim (core.store_scan_claims) on real Redis and its stub twin, and the worker's side of it."""
+"""The scan claim (core.store.scan_claims) on real Redis and its stub twin, and the worker's side of it."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 import redis
 
 from core import keys
+from core.identity.sender_objects import SoType, object_id
 from core.models import Envelope
-from core.sender_objects import SoType, object_id
-from core.store_scan_claims import ABANDONED, COMMITTED, MemoryScanClaims, ScanClaims
+from core.store.scan_claims import ABANDONED, COMMITTED, MemoryScanClaims, ScanClaims
 from tests.core.test_scan_history import _scanner
 from tests.redis_server import RedisServer
 

@@ -1,4 +1,4 @@
-"""The scan path's Redis work, batched (core.store_scan_effects), against a real Redis with two worker processes
+"""The scan path's Redis work, batched (core.store.scan_effects), against a real Redis with two worker processes
 scanning at once: the same counters, limits, sender history, campaign counts, events and quarantine index as the
 rules give (this test passes unchanged on the code from before the batching, where each was its own call).
 
@@ -18,17 +18,17 @@ import pytest
 import redis
 
 from core import keys
-from core.fingerprint import fingerprint_message
-from core.mime import parse_message
+from core.identity.sender_objects import SoType, sender_objects
+from core.learning.fingerprint import fingerprint_message
+from core.mail.mime import parse_message
 from core.models import Envelope, Sender
-from core.scanning import Scanner
-from core.sender_objects import SoType, sender_objects
+from core.scan.scanner import Scanner
 from core.settings import load_settings
-from core.store_limits import LimitStore
-from core.store_redis import connect
-from core.store_scan_claims import ScanClaims
-from core.store_scan_effects import ScanEffects
-from core.store_spool import SpoolStore
+from core.store.connection import connect
+from core.store.limits import LimitStore
+from core.store.scan_claims import ScanClaims
+from core.store.scan_effects import ScanEffects
+from core.store.spool import SpoolStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.redis_server import RedisServer
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import redis
 
+from core.identity.sender_objects import sender_objects
 from core.models import Action, Envelope, Sender, Verdict
-from core.scanning import Scanner
-from core.sender_objects import sender_objects
+from core.scan.scanner import Scanner
 from core.settings import load_settings
 from tests.cpanel_tree import make_cpanel_tree
 from tests.redis_server import RedisServer

@@ -13,19 +13,19 @@ from dataclasses import replace
 
 import pytest
 
-from core import fingerprint, tokenizer
-from core.brands import brand_of_domain
-from core.checks import brand_voice
-from core.checks.brand_voice import fold
-from core.checks.scam_patterns import CHECK as SCAM
-from core.checks.scam_patterns import _wallet
-from core.checks.spam_phrases import CHECK as PHRASES_CHECK
-from core.checks.spam_phrases import PHRASES, normalize
-from core.html_text import ascii_lower
-from core.links import urls, urls_in
-from core.mime import parse_message
-from core.rule_tables import BRANDS
-from core.spam_model import MAX_LEARNED_DELTA, MAX_LOGIT, TOP_TOKENS, SpamModel
+from core.detection.brands import brand_of_domain
+from core.detection.checks import brand_voice
+from core.detection.checks.brand_voice import fold
+from core.detection.checks.scam_patterns import CHECK as SCAM
+from core.detection.checks.scam_patterns import _wallet
+from core.detection.checks.spam_phrases import CHECK as PHRASES_CHECK
+from core.detection.checks.spam_phrases import PHRASES, normalize
+from core.detection.rule_tables import BRANDS
+from core.learning import fingerprint, tokenizer
+from core.learning.spam_model import MAX_LEARNED_DELTA, MAX_LOGIT, TOP_TOKENS, SpamModel
+from core.mail.html_text import ascii_lower
+from core.mail.links import urls, urls_in
+from core.mail.mime import parse_message
 from tests.core.scan_support import context, settings
 
 BTC = "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"  # a valid legacy address (checksum holds)
@@ -180,7 +180,7 @@ def test_fingerprint_pieces_match_their_plain_forms() -> None:
 
 
 def _plain_normalize(text: str, personal: frozenset[str]) -> list[str]:
-    """core.fingerprint.normalize's word loop as first written, greeting or not."""
+    """core.learning.fingerprint.normalize's word loop as first written, greeting or not."""
     text = fingerprint._URL.sub(lambda m: " " + fingerprint._WWW.sub("", m.group(1)) + " ", text[:10_000])
     out: list[str] = []
     after_greeting = False

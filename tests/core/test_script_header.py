@@ -8,14 +8,14 @@ from email.header import Header
 
 import pytest
 
-from core.models import ScriptHeader
-from core.script_header import (
+from core.identity.script_header import (
     MAX_VALUE,
     parse_originating_script,
     parse_php_script,
     parse_script_headers,
     sanitize_header_value,
 )
+from core.models import ScriptHeader
 
 
 @pytest.mark.parametrize(("value", "domain", "path"), [

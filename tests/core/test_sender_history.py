@@ -1,4 +1,5 @@
-"""Sender history's rules (core.sender_history) on the stub twin: established, new, tainted, anomalies, the baseline.
+"""Sender history's rules (core.learning.sender_history) on the stub twin: established, new, tainted, anomalies, the
+baseline.
 
 The Redis store keeps the same fields by the same rules (tests/core/test_store_sender_history.py holds the two
 together), so these scenarios run in memory.
@@ -8,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.checks.sender_history import CHECK
+from core.detection.checks.sender_history import CHECK
 from core.errors import ConfigError
-from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, ScriptHeader, Sender, Verdict
-from core.sender_history import (
+from core.identity.sender_objects import SoType
+from core.learning.sender_history import (
     ANOMALY_SYMBOLS,
     ESTABLISHED,
     NEW_RCPT_DOMAINS,
@@ -26,9 +27,9 @@ from core.sender_history import (
     held_objects,
     history_symbols,
 )
-from core.sender_objects import SoType
+from core.models import Action, Direction, Envelope, QuarantineRecord, Reason, ScriptHeader, Sender, Verdict
 from core.settings import Settings
-from core.store_sender_history import MemorySenderHistoryStore
+from core.store.sender_history import MemorySenderHistoryStore
 from tests.core.history_support import CUSTOMERS, DAY, HOUR, T0, by_type, grow, objects_of
 from tests.core.scan_support import context, settings
 

@@ -7,12 +7,12 @@ import time
 import redis
 
 from core import keys
-from core.activity_monitor import stats
+from core.identity.script_header import MAX_SCRIPT_PATH, parse_script_headers
+from core.identity.sender_objects import MAX_NAME, SoType, overflow_object, sender_objects
 from core.models import ScriptHeader, Sender
-from core.script_header import MAX_SCRIPT_PATH, parse_script_headers
-from core.sender_objects import MAX_NAME, SoType, overflow_object, sender_objects
 from core.settings import Settings
-from core.store_limits import RATELIMITED, SENT, LimitStore
+from core.store.activity_monitor import stats
+from core.store.limits import RATELIMITED, SENT, LimitStore
 
 
 def _sender(account: str, email: str, script: str = "") -> Sender:

@@ -13,9 +13,9 @@ import pytest
 
 from bench.corpus import DEFAULT_CORPUS, load_corpus, sample
 from bench.model_build import build
-from core import spam_model
 from core.errors import ModelError
-from core.spam_model import (
+from core.learning import spam_model
+from core.learning.spam_model import (
     IDENTITY,
     LEARN_MARGIN,
     MAX_LEARN_STEP,
@@ -26,8 +26,8 @@ from core.spam_model import (
     out_of_fold_logits,
     stratified_folds,
 )
-from core.store_classifier import load_model
-from core.tokenizer import TOKENIZER_VERSION, tokenize
+from core.learning.tokenizer import TOKENIZER_VERSION, tokenize
+from core.store.classifier import load_model
 from tests.core.scan_support import parse_fixture, settings
 
 SPAM_WORDS = ["cash", "free", "offer", "click", "winner", "guaranteed", "remove", "money", "bonus", "act"]

@@ -7,8 +7,8 @@ import time
 import redis
 
 from core import keys
-from core.identity import account, admin
-from core.store_audit import SUPPRESSED, AuditEntry, AuditStore
+from core.identity.caller import account, admin
+from core.store.audit import SUPPRESSED, AuditEntry, AuditStore
 
 ALICE, BOB, ROOT = account("alice", 1001), account("bob", 1002), admin(0)
 

@@ -10,8 +10,8 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from core.spam_model import SpamModel
-from core.store_classifier import (
+from core.learning.spam_model import SpamModel
+from core.store.classifier import (
     ALREADY,
     LEARNED,
     RELEARNED,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import core.store_cpanel as store
-from core.store_cpanel import (
+import core.identity.cpanel as store
+from core.identity.cpanel import (
     CpanelAccounts,
     MemoryCpanelAccounts,
     SendLimit,

@@ -7,7 +7,7 @@ from typing import Any
 
 import redis
 
-from core.store_json_field import read_json_field, update_json_field
+from core.store.json_field import read_json_field, update_json_field
 
 
 def test_absent_or_unreadable_fields_read_as_empty() -> None:

@@ -6,10 +6,10 @@ import pytest
 import redis
 
 from core.errors import NotFound, ValidationError
+from core.identity.sender_objects import SoType, object_id, script_name, sender_objects
 from core.models import ScriptHeader, Sender
-from core.sender_objects import SoType, object_id, script_name, sender_objects
 from core.settings import Settings
-from core.store_limits import HELD, LimitStore
+from core.store.limits import HELD, LimitStore
 
 T0 = 1_800_000_000.0
 

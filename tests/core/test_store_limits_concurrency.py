@@ -12,10 +12,10 @@ import redis
 
 from core import keys
 from core.errors import NotFound, ValidationError
+from core.identity.sender_objects import SenderObject, SoType, object_id, sender_objects
 from core.models import ScriptHeader, Sender
-from core.sender_objects import SenderObject, SoType, object_id, sender_objects
 from core.settings import LimitDefaults, Settings
-from core.store_limits import (
+from core.store.limits import (
     DRY_RATELIMITED,
     HELD,
     LIMIT_HIT,

@@ -12,9 +12,9 @@ import redis
 
 from core.errors import NotFound, ValidationError
 from core.models import AccountState, QuarantineRecord
-from core.store_events import EventStore
-from core.store_quarantine import QuarantineStore
-from core.store_spool import SpoolStore
+from core.store.events import EventStore
+from core.store.quarantine import QuarantineStore
+from core.store.spool import SpoolStore
 from tests.redis_server import RedisServer
 
 
@@ -146,7 +146,7 @@ def test_remove_and_purge(tmp_path: Path, redis_client: redis.Redis) -> None:
 
 def test_purge_emits_one_deleted_event_per_message_in_batches(tmp_path: Path, redis_client: redis.Redis,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("core.store_quarantine.EMIT_BATCH", 2)
+    monkeypatch.setattr("core.store.quarantine.EMIT_BATCH", 2)
     store, spool = _store(tmp_path, redis_client, limit=10**9, events=EventStore(redis_client))
     ids = [_hold(store, spool, "frank", b"1234", float(i)) for i in range(5)]
     other = _hold(store, spool, "gina", b"1234", 9.0)

@@ -9,10 +9,10 @@ import pytest
 import redis
 
 from core import keys
-from core.sender_history import ESTABLISHED, HistoryView, history_symbols
-from core.sender_objects import SoType
+from core.identity.sender_objects import SoType
+from core.learning.sender_history import ESTABLISHED, HistoryView, history_symbols
 from core.settings import Settings
-from core.store_sender_history import MAX_RECIPIENTS_PER_MESSAGE, MemorySenderHistoryStore, SenderHistoryStore
+from core.store.sender_history import MAX_RECIPIENTS_PER_MESSAGE, MemorySenderHistoryStore, SenderHistoryStore
 from tests.core.history_support import CUSTOMERS, DAY, HOUR, T0, by_type, grow, objects_of
 from tests.core.scan_support import settings
 

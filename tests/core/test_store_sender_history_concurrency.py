@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 import redis
 
 from core import keys
-from core.sender_objects import SoType
-from core.store_sender_history import SenderHistoryStore
+from core.identity.sender_objects import SoType
+from core.store.sender_history import SenderHistoryStore
 from tests.core.history_support import T0, by_type, objects_of
 from tests.core.scan_support import settings
 from tests.redis_server import RedisServer

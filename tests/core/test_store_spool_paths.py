@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import ValidationError
-from core.store_spool import SpoolStore
+from core.store.spool import SpoolStore
 
 
 def test_a_spool_file_is_where_path_says_and_goes_once(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.store_spool import SpoolStore
+from core.store.spool import SpoolStore
 from workers.actors import sweep_spool
 
 

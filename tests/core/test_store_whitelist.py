@@ -7,8 +7,8 @@ import redis
 
 from core.errors import ValidationError
 from core.settings import Settings
-from core.store_filters import FilterSettingsStore
-from core.store_whitelist import WhitelistStore
+from core.store.filters import FilterSettingsStore
+from core.store.whitelist import WhitelistStore
 
 
 def test_add_list_remove_and_match(redis_client: redis.Redis) -> None:

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from core.mime import parse_message
-from core.tokenizer import MAX_TOKEN_CHARS, MAX_TOKENS, tokenize
+from core.learning.tokenizer import MAX_TOKEN_CHARS, MAX_TOKENS, tokenize
+from core.mail.mime import parse_message
 from tests.core.scan_support import parse_fixture, settings
 
 

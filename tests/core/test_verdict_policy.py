@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.checks.base import GROUP_SPAM
+from core.detection.checks.base import GROUP_SPAM
 from core.errors import ConfigError
 from core.models import Action, Envelope, Reason, Symbol
-from core.pipeline import Pipeline
+from core.scan.pipeline import Pipeline
 from core.settings import Settings, load_settings
 from core.verdict_policy import UNCORROBORATED, assess, parse_verdict_settings, unknown_symbols
 from tests.core.test_pipeline import MSG, FixedCheck, _accounts, _policy
@@ -29,7 +29,7 @@ def _settings(**env: str) -> Settings:
 
 
 def _verdict(symbols: list[str], envelope: Envelope = ALIGNED, raw: bytes = MSG, **env: str):  # type: ignore[no-untyped-def]
-    from core.checks.origin import CHECK as ORIGIN
+    from core.detection.checks.origin import CHECK as ORIGIN
     checks = [FixedCheck(f"c{i}", GROUP_SPAM, name) for i, name in enumerate(symbols)] + [ORIGIN]
     pipe = Pipeline(_settings(**env), _accounts(), checks)
     verdict, _ = pipe.evaluate(raw, envelope, _policy())
@@ -173,8 +173,8 @@ def test_only_the_classifiers_near_certain_band_is_strong() -> None:
 
 
 def test_a_server_without_cpanel_accounts_tells_no_origin() -> None:
-    from core.checks.origin import CHECK as ORIGIN
-    from core.store_cpanel import MemoryCpanelAccounts
+    from core.detection.checks.origin import CHECK as ORIGIN
+    from core.identity.cpanel import MemoryCpanelAccounts
     pipe = Pipeline(_settings(), MemoryCpanelAccounts(), [FixedCheck("c", GROUP_SPAM, "CLASSIFIER_99"), ORIGIN])
     v, _ = pipe.evaluate(MSG, UNVERIFIED, _policy())
     assert "SENDER_UNVERIFIED" not in names(v) and v.action == Action.ADD_HEADER
@@ -199,9 +199,9 @@ def test_bad_broad_settings_are_named(data: dict[str, object]) -> None:
 
 
 def test_incoming_mail_is_unvouched_on_any_server() -> None:
-    from core.checks.origin import CHECK as ORIGIN
+    from core.detection.checks.origin import CHECK as ORIGIN
+    from core.identity.cpanel import MemoryCpanelAccounts
     from core.models import Direction
-    from core.store_cpanel import MemoryCpanelAccounts
     pipe = Pipeline(_settings(), MemoryCpanelAccounts(), [FixedCheck("c", GROUP_SPAM, "CLASSIFIER_95"), ORIGIN])
     inbound = Envelope(sender="x@remote.example", recipients=["info@shop.example"], ip="192.0.2.9",
                        direction=Direction.INCOMING)

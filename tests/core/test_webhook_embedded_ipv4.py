@@ -13,8 +13,8 @@ import pytest
 import redis
 
 from core.errors import ValidationError
-from core.store_webhooks import WebhookStore
-from core.webhooks import check_url, embedded_ipv4, is_public, post, resolve
+from core.net.webhooks import check_url, embedded_ipv4, is_public, post, resolve
+from core.store.webhooks import WebhookStore
 
 #: Each reaches 127.0.0.1, 10.0.0.1, 169.254.169.254 or 192.168.1.1 through a translator or tunnel.
 EMBEDDED_PRIVATE = [

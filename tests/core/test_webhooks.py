@@ -7,9 +7,9 @@ import redis
 
 from core import keys
 from core.errors import NotFound, ValidationError
-from core.store_events import EventStore
-from core.store_webhooks import WebhookStore
-from core.webhooks import PING, check_url, event_body, sign, verify
+from core.net.webhooks import PING, check_url, event_body, sign, verify
+from core.store.events import EventStore
+from core.store.webhooks import WebhookStore
 
 
 def test_emit_appends_and_reads_back(redis_client: redis.Redis) -> None:
@@ -21,7 +21,7 @@ def test_emit_appends_and_reads_back(redis_client: redis.Redis) -> None:
 
 
 def test_stream_is_capped(redis_client: redis.Redis, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("core.store_events.MAX_EVENTS", 10)
+    monkeypatch.setattr("core.store.events.MAX_EVENTS", 10)
     events = EventStore(redis_client)
     for i in range(500):
         events.emit("email.deleted", {"i": i})
@@ -35,7 +35,7 @@ def test_emit_never_raises_when_redis_is_gone() -> None:
 
 
 def test_emit_many_appends_in_batches_in_order(redis_client: redis.Redis, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("core.store_events.EMIT_BATCH", 3)
+    monkeypatch.setattr("core.store.events.EMIT_BATCH", 3)
     events = EventStore(redis_client)
     assert events.emit_many("email.deleted", ({"i": i, "why": "purged"} for i in range(7))) == 7
     got = list(reversed(events.latest(10)))

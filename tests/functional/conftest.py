@@ -21,7 +21,7 @@ import pytest
 import redis
 
 from core.models import Envelope
-from core.store_quarantine import QuarantineStore
+from core.store.quarantine import QuarantineStore
 from tests.functional import unix_http
 from tests.functional.plugin_fixtures import CHROMIUM
 from workers.exim_lab import EximLab, missing_requirements

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from core.store_tokens import TokenStore
+from core.store.tokens import TokenStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.functional.conftest import (
     GTUBE,

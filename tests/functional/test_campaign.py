@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from core.checks.classifier import SYMBOLS as CLASSIFIER_SYMBOLS
+from core.detection.checks.classifier import SYMBOLS as CLASSIFIER_SYMBOLS
 from core.models import Envelope
 from core.settings import load_settings
-from core.store_campaigns import CampaignStore
+from core.store.campaigns import CampaignStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.functional.conftest import serve_for_everyone, serve_redis
 from workers.exim_lab import poll

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from core.store_quarantine import QuarantineStore
+from core.store.quarantine import QuarantineStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.functional.conftest import GTUBE, SystemUser, lab_dir, serve_quarantine, serve_toml
 from workers.exim_lab import EximLab, build_message, free_port, missing_requirements, poll

@@ -16,9 +16,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from core.sender_objects import SoType, object_id
-from core.store_webhooks import WebhookStore
-from core.webhooks import verify
+from core.identity.sender_objects import SoType, object_id
+from core.net.webhooks import verify
+from core.store.webhooks import WebhookStore
 from tests.functional.conftest import GTUBE, SocketApi, SystemUser, ie_cli, release_stack, serve_redis
 from tests.functional.test_webhooks import Receiver
 from workers.exim_lab import EximLab, build_message, poll

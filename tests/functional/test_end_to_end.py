@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from core.store_quarantine import QuarantineStore
+from core.store.quarantine import QuarantineStore
 from tests.cpanel_tree import make_cpanel_tree
 from workers.exim_lab import EximLab, build_message, poll
 from workers.serve_process import ServeProcess

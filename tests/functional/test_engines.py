@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from core.checks import ENGINE_CHECKS, engine_clamav, engine_rspamd, engine_spamassassin
-from core.engines import spamd
-from core.mime import parse_message
+from core.detection.checks import ENGINE_CHECKS, engine_clamav, engine_rspamd, engine_spamassassin
+from core.detection.engines import spamd
+from core.identity.cpanel import MemoryCpanelAccounts
+from core.mail.mime import parse_message
 from core.models import AccountState, Action, Envelope, Reason, Symbol, Verdict
-from core.pipeline import Pipeline, Policy
+from core.scan.pipeline import Pipeline, Policy
 from core.settings import Settings, load_settings
-from core.store_cpanel import MemoryCpanelAccounts
 from tests.core.scan_support import EML_DIR, context
 from tests.cpanel_tree import make_cpanel_tree
 from tests.fake_engines import dead_address, silent_listener

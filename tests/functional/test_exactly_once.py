@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
+from core.identity.sender_objects import SoType, object_id
 from core.models import Envelope
-from core.sender_objects import SoType, object_id
 from core.settings import load_settings
-from core.store_limits import LimitStore
+from core.store.limits import LimitStore
 from tests.fake_engines import silent_listener
 from tests.functional.conftest import GTUBE, serve_quarantine, serve_redis
 from workers.exim_lab import poll

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import redis
 
-from core.store_quarantine import QuarantineStore
-from core.store_whitelist import WhitelistStore
+from core.store.quarantine import QuarantineStore
+from core.store.whitelist import WhitelistStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.functional.conftest import GTUBE, SystemUser, serve_quarantine, serve_redis
 from workers.exim_lab import EXIM_BINARY, EximLab, build_message, poll

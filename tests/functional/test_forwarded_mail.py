@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from core.store_quarantine import QuarantineStore
+from core.store.quarantine import QuarantineStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.functional.conftest import GTUBE, SystemUser, lab_dir, serve_quarantine, serve_redis, serve_toml
 from workers.exim_hook import QUERY_SOCKET_NAME

@@ -9,10 +9,10 @@ import pytest
 import redis
 
 from core import keys
-from core.sender_objects import SoType, object_id
-from core.store_incoming import IncomingStore
-from core.store_quarantine import QuarantineStore
-from core.store_whitelist import WhitelistStore
+from core.identity.sender_objects import SoType, object_id
+from core.store.incoming import IncomingStore
+from core.store.quarantine import QuarantineStore
+from core.store.whitelist import WhitelistStore
 from tests.cpanel_tree import make_cpanel_tree
 from workers.exim_lab import EximLab, free_port
 from workers.serve_process import ServeProcess

@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 import redis
 
+from core.identity.sender_objects import SoType, object_id
 from core.models import Envelope
-from core.sender_objects import SoType, object_id
 from core.settings import load_settings
-from core.store_limits import DRY_RATELIMITED, HELD, RATELIMITED, SENT, LimitStore
-from core.store_quarantine import QuarantineStore
-from core.store_whitelist import WhitelistStore
+from core.store.limits import DRY_RATELIMITED, HELD, RATELIMITED, SENT, LimitStore
+from core.store.quarantine import QuarantineStore
+from core.store.whitelist import WhitelistStore
 from tests.cpanel_tree import AccountSpec, make_cpanel_tree
 from tests.functional.conftest import (
     SocketApi,

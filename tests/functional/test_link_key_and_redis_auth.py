@@ -22,7 +22,7 @@ import redis
 
 from core import keys
 from core.models import QuarantineRecord
-from core.notification_tokens import TokenSigner, key_path, read_signing_key
+from core.notify.notification_tokens import TokenSigner, key_path, read_signing_key
 from tests.functional.conftest import (
     SocketApi,
     lab_dir,

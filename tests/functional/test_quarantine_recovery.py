@@ -30,7 +30,7 @@ import json, sys, time
 from pathlib import Path
 import redis
 from core.models import QuarantineRecord
-from core.store_quarantine import QuarantineStore
+from core.store.quarantine import QuarantineStore
 root, sock, spool, ready, record = sys.argv[1:6]
 store = QuarantineStore(Path(root), redis.Redis(unix_socket_path=sock), default_limit_bytes=10**8,
                         default_releases_limit=5)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core import unix_http
+from core.net import unix_http
 from tests.functional.conftest import serve_redis
 from workers.serve_process import ServeProcess
 

@@ -12,7 +12,7 @@ import pytest
 from core import keys
 from core.errors import NotFound
 from core.models import QuarantineRecord
-from core.store_spool import SpoolStore
+from core.store.spool import SpoolStore
 from tests.functional.conftest import SocketApi, serve_quarantine, serve_redis
 from tests.functional.test_serve import _toml
 from workers.serve_process import ServeProcess

@@ -15,7 +15,7 @@ import pytest
 import redis
 
 from core.models import AccountState, Envelope
-from core.store_quarantine import QuarantineStore
+from core.store.quarantine import QuarantineStore
 from workers.scan_client import ScanReply, check_http, check_legacy
 from workers.serve_process import ServeProcess
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from core import keys
-from core.unanswered_holds import WHY
+from core.quarantine.unanswered_holds import WHY
 from tests.functional.conftest import serve_quarantine, serve_redis, serve_toml, spam_message
 from workers.actors import SCAN_QUEUE
 from workers.broker import NAMESPACE

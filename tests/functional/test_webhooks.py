@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import redis
 
-from core.store_webhooks import WebhookStore
-from core.webhooks import verify
+from core.net.webhooks import verify
+from core.store.webhooks import WebhookStore
 from tests.functional.test_serve import ENV, SPAM, _toml
 from workers.scan_client import check_legacy
 from workers.serve_process import ServeProcess

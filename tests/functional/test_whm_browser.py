@@ -20,11 +20,11 @@ from urllib.parse import urlencode
 
 import pytest
 
+from core.identity.sender_objects import sender_objects
 from core.models import Envelope, QuarantineRecord, Sender
-from core.sender_objects import sender_objects
 from core.settings import HistorySettings
-from core.store_incoming import IncomingStore
-from core.store_sender_history import SenderHistoryStore
+from core.store.incoming import IncomingStore
+from core.store.sender_history import SenderHistoryStore
 from tests.core.history_support import DAY, grow
 from tests.functional.conftest import (
     GTUBE,

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.identity.sender_objects import sender_objects
 from core.models import Envelope, QuarantineRecord, ScriptHeader, Sender
-from core.sender_objects import sender_objects
 from tests.cpanel_tree import make_cpanel_tree
 from tests.functional.conftest import (
     GTUBE,

@@ -18,10 +18,10 @@ import redis
 
 from core import keys
 from core.models import Action, Envelope, Verdict
-from core.scanning import Scanner
+from core.scan.scanner import Scanner
 from core.settings import load_settings
-from core.store_scan_bodies import HELD, READY, TAKEN, MemoryScanBodies, ScanBodies
-from core.store_spool import SpoolStore
+from core.store.scan_bodies import HELD, READY, TAKEN, MemoryScanBodies, ScanBodies
+from core.store.spool import SpoolStore
 from tests.cpanel_tree import make_cpanel_tree
 from tests.redis_server import RedisServer
 from workers.actors import SCAN_QUEUE, build_actors

@@ -13,10 +13,10 @@ from dramatiq.results import Results
 from dramatiq.results.backends import StubBackend
 
 from core.errors import NotFound
-from core.scanning import Scanner
+from core.scan.scanner import Scanner
 from core.settings import Settings
-from core.store_events import EventStore
-from core.store_spool import SpoolStore
+from core.store.events import EventStore
+from core.store.spool import SpoolStore
 from tests.core.test_store_quarantine import _hold, _store
 from workers.actors import HOUSEKEEPING_QUEUE, build_actors, expire_old_mail
 

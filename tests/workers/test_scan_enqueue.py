@@ -1,5 +1,5 @@
 """The gateway's one-trip enqueue (workers/scan_enqueue.py) on a real Redis: a stock Dramatiq Redis consumer runs
-the job it writes; the claim is opened as core.store_scan_claims opens it; a retry after a lost reply queues no
+the job it writes; the claim is opened as core.store.scan_claims opens it; a retry after a lost reply queues no
 second job; a late worker still finds the claim abandoned and changes nothing."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from redis.connection import AbstractConnection
 
 from core import keys
 from core.models import Action
-from core.store_scan_claims import ABANDONED, OPEN, ScanClaims
+from core.store.scan_claims import ABANDONED, OPEN, ScanClaims
 from tests.redis_server import RedisServer
 from tests.workers.test_gateway_redis_body import ENV, GTUBE, Rig, _message
 from workers.actors import SCAN_QUEUE

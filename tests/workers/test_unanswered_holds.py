@@ -13,8 +13,8 @@ import pytest
 import redis
 
 from core.models import Action, Envelope
-from core.store_pending_answers import PendingAnswers
-from core.unanswered_holds import sweep_unanswered, withdraw_unanswered
+from core.quarantine.unanswered_holds import sweep_unanswered, withdraw_unanswered
+from core.store.pending_answers import PendingAnswers
 from tests.redis_server import RedisServer
 from tests.workers.test_gateway_redis_body import ENV, GTUBE, Rig, _message
 from workers.direct_scan import scan_bytes

@@ -1,4 +1,4 @@
-"""GET over the API's unix socket (core.unix_http) and ie-config's service report built on it."""
+"""GET over the API's unix socket (core.net.unix_http) and ie-config's service report built on it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from core import unix_http
+from core.net import unix_http
 from workers import ie_config
 
 

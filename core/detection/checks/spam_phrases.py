@@ -1,0 +1,114 @@
+"""Classic spam and phishing phrases in the subject and bodies, scored by how many distinct ones appear."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from core.detection.checks.base import GROUP_SPAM, ScanContext
+from core.models import Symbol
+
+if TYPE_CHECKING:
+    from core.mail.mime import ParsedMessage
+
+LOW = "SPAM_PHRASES_LOW"  # 1-2 distinct phrases: promotional mail uses some of these too
+MEDIUM = "SPAM_PHRASES_MEDIUM"  # 3-5
+HIGH = "SPAM_PHRASES_HIGH"  # 6 or more
+MEDIUM_AT, HIGH_AT = 3, 6
+
+#: Written as they read after normalisation: lower case, apostrophes dropped, punctuation as spaces.
+PHRASES = (
+    # money and "opportunity"
+    "make money fast", "make money online", "earn money from home", "earn extra cash", "work from home",
+    "double your income", "double your money", "get rich quick", "financial freedom", "guaranteed income",
+    "guaranteed profit", "guaranteed returns", "investment opportunity", "bitcoin investment",
+    "no credit check", "bad credit ok", "consolidate your debt", "eliminate your debt", "cash bonus",
+    "extra income", "be your own boss", "million dollars", "100% free", "100% guaranteed", "risk free",
+    "no strings attached", "no hidden fees", "no catch", "act now", "limited time offer",
+    "once in a lifetime opportunity", "you will not believe", "this is not spam", "this is not a scam",
+    # prizes and lotteries
+    "you have been selected", "you have won", "youve won", "congratulations you have won", "claim your prize",
+    "claim your reward", "click here to claim", "cash prize", "lottery winner", "won the lottery",
+    "winning notification",
+    # advance-fee fraud
+    "dear beneficiary", "next of kin", "million united states dollars", "urgent business proposal",
+    "strictly confidential", "transfer the sum", "consignment box", "atm card",
+    # pharmacy and adult
+    "cheap viagra", "buy viagra", "online pharmacy", "no prescription needed", "without prescription",
+    "lose weight fast", "weight loss pills", "miracle cure", "penis enlargement", "hot singles",
+    "meet singles",
+    # account phishing
+    "verify your account", "your account has been suspended", "your account will be suspended",
+    "confirm your password", "update your payment information", "unusual sign in activity",
+    "your mailbox is full", "validate your email account",
+)
+#: Each phrase padded as it is looked for, with its first word: a phrase can only occur in the normalised text
+#: when its first word is one of the text's words (normalised text is words between single spaces), so a set
+#: lookup rules most phrases out before the substring search.
+_PADDED = tuple((f" {p} ", p.split(" ", 1)[0], p) for p in PHRASES)
+_APOSTROPHES = "'\u2019`"
+_NON_WORD = re.compile(r"[^\w%]+")
+
+
+def normalize(text: str) -> str:
+    """Lower case, apostrophes removed, every run of punctuation or space made one space, padded."""
+    text = text.lower()
+    for c in _APOSTROPHES:  # str.replace: far cheaper than str.translate with a dict on long text
+        if c in text:
+            text = text.replace(c, "")
+    return " " + _NON_WORD.sub(" ", text).strip() + " "
+
+
+def message_text(msg: ParsedMessage, budget: int) -> str:
+    """Subject and bodies (each body up to `budget` characters) as one text; built once per message."""
+    key = f"text:{budget}"
+    text = msg.views.get(key)
+    if text is None:
+        text = msg.views[key] = " \n ".join((msg.subject[:1000], msg.text[:budget], msg.html_text[:budget]))
+    return text
+
+
+def normalized_text(msg: ParsedMessage, budget: int) -> str:
+    """message_text normalised (core.detection.checks.spam_phrases.normalize); computed once per message."""
+    key = f"normalized:{budget}"
+    text = msg.views.get(key)
+    if text is None:
+        text = msg.views[key] = normalize(message_text(msg, budget))
+    return text
+
+
+def normalized_words(msg: ParsedMessage, budget: int) -> frozenset[str]:
+    """The distinct words of normalized_text; computed once per message."""
+    key = f"words:{budget}"
+    words = msg.views.get(key)
+    if words is None:
+        words = msg.views[key] = frozenset(normalized_text(msg, budget).split())
+    return words
+
+
+class SpamPhrasesCheck:
+    """Count distinct curated phrases, matched on word boundaries, case-insensitively."""
+
+    name = "spam_phrases"
+    group = GROUP_SPAM
+    description = "Message uses classic spam or phishing phrases"
+
+    def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
+        """Emit one of SPAM_PHRASES_LOW/MEDIUM/HIGH with the phrases found as options."""
+        budget = ctx.settings.scan.max_text_bytes
+        text = normalized_text(msg, budget)
+        words = normalized_words(msg, budget)
+        found: list[str] = []
+        for i, (padded, first, phrase) in enumerate(_PADDED):
+            if i % 16 == 0 and ctx.out_of_time():
+                break
+            if (first in words or not first) and padded in text:
+                found.append(phrase)
+        if not found:
+            return []
+        symbol = HIGH if len(found) >= HIGH_AT else MEDIUM if len(found) >= MEDIUM_AT else LOW
+        return [Symbol(name=symbol, score=ctx.settings.score(symbol), description=self.description,
+                       options=found[:10])]
+
+
+CHECK = SpamPhrasesCheck()

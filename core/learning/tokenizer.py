@@ -1,0 +1,397 @@
+"""Turn a parsed message into the bounded, deterministic token set the spam classifier counts.
+
+Only what a sender controls and what carries over to other mail is tokenized: subject and body words and word
+pairs, link hosts and path shapes, the From display name and address shape, MIME and HTML structure and tricks,
+look-alike spellings ("v1agra" as "deob:viagra"), a few text shapes. Headers that relays, mailing lists or a
+corpus' collectors add (Received, Delivered-To, List-*, X-Spam-*, To), dates, software names and top-level domains
+are left out on purpose: they describe where and when mail was collected (the training ham is largely Irish and
+academic mailing lists), not what it is, and a model keyed on them stops working on newer mail.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from core.mail.links import site_of
+
+if TYPE_CHECKING:
+    from core.mail.mime import ParsedMessage
+
+#: Bumped whenever the tokens a message yields change: a model is only valid with its tokenizer's version.
+TOKENIZER_VERSION = 3
+#: At most this many distinct tokens per message (header and structure tokens come first, so are never cut).
+MAX_TOKENS = 1500
+#: Characters of each body looked at; spam says what it has to say early.
+MAX_BODY_CHARS = 65536
+#: Longer tokens are cut here (a cut token still matches the same cut token elsewhere).
+MAX_TOKEN_CHARS = 40
+#: Words longer than this become a "skip" token of their first character and length bucket (as SpamBayes).
+MAX_WORD = 12
+MIN_WORD = 3
+MAX_URLS = 200
+MAX_TAGS = 5000
+MAX_LINES = 400
+
+# Punctuation stripped from both ends of a word; inside a word it stays ("$19.95", "e-mail", "don't").
+_WORD_STRIP = "\"'`.,;:!?()[]{}<>*=+#~|\\/^&_-"
+# Digits with separators only: dates, times, version and reference numbers. They date a corpus, not spam.
+_NUMERIC = re.compile(r"[\d:/.,-]+")
+# Case-insensitive as written out (re.I would match the same: it also takes U+0130 and U+0131 for "i", U+017F for
+# "s", U+212A for "k"), so that the regex engine skips ahead to the possible first characters instead of trying
+# a match at every position; the same holds for _CAPS_RUN and _CLICK_HERE below, whose leading \b is looked behind
+# their first character.
+_URL = re.compile(r"[hH][tT][tT][pP][sS\u017f]?://[^\s\"'<>()\\]{1,400}|[fF][tT][pP]://[^\s\"'<>()\\]{1,400}"
+                  r"|[wW][wW][wW]\.[a-zA-Z0-9\u0130\u0131\u017f\u212a-]{1,63}\.[^\s\"'<>()\\]{1,300}")
+_TAG = re.compile(r"<\s*(/?)([a-z][a-z0-9]{0,15})\b([^<>]{0,512})", re.I)
+_ATTR = re.compile(r"\b(bgcolor|color|size|face|style|width|height|align|href|src|border|alt|target)\s*=", re.I)
+_CHARSET = re.compile(r"charset\s*=\s*\"?([a-z0-9_.:-]{1,40})", re.I)
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_MONEY = re.compile(r"[$\u00a3\u20ac]\s?\d")
+_PERCENT = re.compile(r"\d\s?%")
+_TOLL_FREE = re.compile(r"\b(?:1[-. ]?)?\(?8(?:00|88|77|66|55)\)?[-. ]?\d{3}[-. ]?\d{4}\b")
+_TOLL_FREE_CODE = re.compile(r"8(?:00|88|77|66|55)")  # in every _TOLL_FREE match; found much faster
+_BANGS = re.compile(r"!{2,}")
+_MARKS = re.compile(r"[!?]{3,}")
+# (?:\b[A-Z]{2,}\b[ ,.!]+){3,}
+_CAPS_RUN = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]+\b[ ,.!]+(?:\b[A-Z]{2,}\b[ ,.!]+){2,}")
+# \b(?:click|visit) here\b, case-insensitively
+_CLICK_HERE = re.compile(r"[cCvV](?<=\b[cCvV])(?:(?<=[cC])[lL][iI\u0130\u0131][cC][kK\u212a]"
+                         r"|(?<=[vV])[iI\u0130\u0131][sS\u017f][iI\u0130\u0131][tT]) [hH][eE][rR][eE]\b")
+_WHITE_TEXT = re.compile(r"color\s*=\s*[\"']?#?(?:ffffff|white|fffff0|fefefe)", re.I)
+_FONT_SIZE = re.compile(r"<font[^>]{0,200}size\s*=\s*[\"']?([+-]?\d)", re.I)
+_TINY_IMG = re.compile(r"<img[^>]{0,300}(?:width|height)\s*=\s*[\"']?[01][\"' >]", re.I)
+_PATH_NUMBER = re.compile(r"[a-z]\d{4,}|\d{5,}")
+_INNER_MARK = re.compile(r"[a-z][._*][a-z]")  # not "-": "e-mail" and "well-known" are how people write
+_SPELT_SEPARATORS = re.compile(r"[._]")
+#: Look-alike characters spam puts inside words ("v1agra", "m0ney", "fr.ee"), read back as letters.
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i", "|": "l",
+                       "7": "t"})
+_LEET_CHARS = frozenset("0134578@$!|")
+#: Host names ("shop.example", "mail1.example.com") and addresses written in text are names, not look-alike
+#: spellings, though they have dots and digits inside: one label of three or more characters besides the
+#: top-level one tells them from "c.a.s.h" or "fr.ee".
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24}")
+#: Words looked at for look-alike spellings, per body (the first ones; MAX_SHAPE_CHARS of the body).
+MAX_OBFUSCATION_WORDS = 1500
+MAX_SHAPE_CHARS = 20000
+_REMOVE_WORDS = ("unsubscribe", "remove", "optout", "opt-out")
+#: Headers a sender's own software writes; their presence (never their value) is a token.
+_PRESENCE_HEADERS = ("in-reply-to", "references", "x-mailer", "user-agent", "x-priority", "x-msmail-priority",
+                     "importance", "organization", "reply-to", "disposition-notification-to", "x-php-script")
+#: Tags worth a token when present (layout and tricks); other tag names are ignored.
+_TAGS = frozenset({"font", "table", "img", "a", "center", "form", "input", "script", "iframe", "map", "area",
+                   "style", "b", "i", "u", "strong", "br", "p", "div", "span", "blockquote", "pre", "hr",
+                   "body", "meta", "base", "object", "embed", "frame", "marquee", "blink", "tt", "small", "big"})
+
+
+class _Tokens:
+    """An insertion-ordered set of tokens that stops growing at MAX_TOKENS."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: dict[str, None] = {}
+
+    @property
+    def full(self) -> bool:
+        return len(self.items) >= MAX_TOKENS
+
+    def add(self, token: str) -> None:
+        if len(self.items) < MAX_TOKENS:
+            self.items[token[:MAX_TOKEN_CHARS]] = None
+
+
+def tokenize(msg: ParsedMessage) -> list[str]:
+    """The message's distinct tokens in a deterministic order, at most MAX_TOKENS of them."""
+    out = _Tokens()
+    _subject(msg.subject[:400], out)
+    _from(msg, out)
+    _headers(msg, out)
+    _structure(msg, out)
+    text, html = msg.text[:MAX_BODY_CHARS], msg.html[:MAX_BODY_CHARS]
+    bodies = [b for b in (text, msg.html_text[:MAX_BODY_CHARS]) if b]
+    _urls((text, html), out)  # the raw HTML, so that href and src links count too
+    _html(html, msg.html_text, out)
+    for body in bodies:
+        _shapes(body, out)
+    for body in (msg.subject[:400], *bodies):
+        _marks(body, out)
+    for body in (msg.subject[:400], *bodies):
+        _obfuscated(body, out)
+    for body in bodies:
+        _words(body, out)
+    return list(out.items)
+
+
+def _words(text: str, out: _Tokens) -> None:
+    """Lowercased words stripped of edge punctuation, and each pair of neighbouring words."""
+    # The hottest loop of a scan: out.add is inlined (every token here is far shorter than MAX_TOKEN_CHARS).
+    items = out.items
+    numeric = _NUMERIC.fullmatch
+    prev = ""
+    for raw in text.split():
+        if len(items) >= MAX_TOKENS:
+            return
+        word = raw.strip(_WORD_STRIP)
+        n = len(word)
+        # a stripped word starts with neither of the separators _NUMERIC allows: only one starting with a digit
+        # can be all digits and separators
+        if n < MIN_WORD or (word[0].isdecimal() and numeric(word)):
+            prev = ""
+            continue
+        low = word.lower()
+        if n > MAX_WORD:
+            prev = ""
+            # links have their own tokens
+            if "@" not in low and "://" not in low and not low.startswith("www.") and len(items) < MAX_TOKENS:
+                items[f"skip:{low[0]}{n // 10 * 10}"] = None
+            continue
+        if len(items) < MAX_TOKENS:
+            items[low] = None
+        if prev and len(items) < MAX_TOKENS:
+            items[f"bi:{prev} {low}"] = None
+        prev = low
+        if n >= 4 and word.isupper() and word.isalpha() and len(items) < MAX_TOKENS:
+            items["caps:" + low] = None
+
+
+def _subject(subject: str, out: _Tokens) -> None:
+    if not subject.strip():
+        out.add("subj:empty")
+        return
+    for raw in subject.split():
+        word = raw.strip(_WORD_STRIP)
+        if len(word) >= 2 and not _NUMERIC.fullmatch(word):
+            out.add("s:" + word.lower()[:MAX_WORD + 8])
+    if "!" in subject:
+        out.add("subj:bang")
+    letters = [c for c in subject if c.isalpha()]
+    if len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+        out.add("subj:mostly_caps")
+    if not subject.isascii():
+        out.add("subj:8bit")
+
+
+def _from(msg: ParsedMessage, out: _Tokens) -> None:
+    addr = msg.from_addr.lower()
+    if not addr:
+        out.add("from:none")
+        return
+    local, _, domain = addr.rpartition("@")
+    out.add("from:site:" + site_of(domain))
+    out.add(f"from:local_digits:{min(sum(c.isdigit() for c in local), 5)}")
+    if len(local) > 15:
+        out.add("from:local_long")
+    reply = msg.reply_to_addr.lower()
+    if reply and reply != addr:
+        out.add("from:reply_to_differs")
+    display = msg.from_display.strip()
+    if not display:
+        out.add("from:no_display")
+        return
+    if "@" in display:
+        out.add("from:display_has_at")
+    for raw in display.split()[:8]:
+        word = raw.strip(_WORD_STRIP).lower()
+        if len(word) >= 2:
+            out.add("fd:" + word[:MAX_WORD + 8])
+    if display.isupper() and sum(c.isalpha() for c in display) >= 4:
+        out.add("from:display_caps")
+
+
+def _headers(msg: ParsedMessage, out: _Tokens) -> None:
+    for name in _PRESENCE_HEADERS:
+        if msg.header(name) is not None:
+            out.add("hdr:" + name)
+    priority = (msg.header("x-priority") or "").strip()[:1]
+    if priority:
+        out.add("prio:" + priority)
+    ctype = (msg.header("content-type") or "text/plain").lower()[:2048]
+    out.add("ct:" + ctype.split(";", 1)[0].strip()[:40])
+    for charset in _CHARSET.findall(ctype)[:2]:
+        out.add("charset:" + charset)
+    cte = (msg.header("content-transfer-encoding") or "").strip().lower()[:20]
+    if cte:
+        out.add("cte:" + cte)
+
+
+def _structure(msg: ParsedMessage, out: _Tokens) -> None:
+    has_text, has_html = bool(msg.text.strip()), bool(msg.html.strip())
+    kind = "both" if has_text and has_html else "html_only" if has_html else "text_only" if has_text else "none"
+    out.add("body:" + kind)
+    out.add(f"body:len{min((len(msg.text) + len(msg.html_text)).bit_length(), 18)}")
+    out.add(f"parts:{min(msg.part_count, 10)}")
+    for att in msg.attachments[:20]:
+        out.add("att:" + att.content_type[:40])
+        if "." in att.filename:
+            out.add("att_ext:" + att.filename.rpartition(".")[2].lower()[:8])
+    for defect in msg.defects[:8]:
+        out.add("defect:" + defect)
+
+
+def _urls(bodies: tuple[str, str], out: _Tokens) -> None:
+    seen = 0
+    hosts: set[str] = set()
+    for body in bodies:
+        for m in _URL.finditer(body):
+            seen += 1
+            if seen > MAX_URLS:
+                break
+            low = m.group(0).lower()
+            rest = low.split("://", 1)[1] if "://" in low else low
+            hostport, _, path = rest.partition("/")
+            hosts.add(hostport)
+            _url_path(path, out)
+            if "@" in hostport:
+                out.add("url:userinfo")
+                hostport = hostport.rpartition("@")[2]
+            host, _, port = hostport.partition(":")
+            host = host.strip(".")
+            if port:
+                out.add("url:port")
+            if "%" in host:
+                out.add("url:escaped_host")
+            if _IPV4.fullmatch(host):
+                out.add("url:ip")
+                continue
+            out.add("url:" + site_of(host))
+            if "%" in path:
+                out.add("url:escaped_path")
+            if any(word in path for word in _REMOVE_WORDS):
+                out.add("url:remove_link")
+    out.add(f"urls:n{min(seen, 32).bit_length()}")
+    out.add(f"urls:hosts{min(len(hosts), 8).bit_length()}")
+
+
+def _url_path(path: str, out: _Tokens) -> None:
+    """Shapes of a link's path and query (depth, numbered segments, file type), not its words."""
+    path, question, query = path.partition("?")
+    segments = [s for s in path.split("/") if s]
+    out.add(f"urlp:depth{min(len(segments), 4)}")
+    if question:
+        out.add("urlp:query")
+    if query.count("=") >= 3:
+        out.add("urlp:manyparams")
+    if any(s.isdigit() for s in segments):
+        out.add("urlp:numseg")
+    last = segments[-1] if segments else ""
+    if "." in last:
+        out.add("urlp:ext:" + last.rpartition(".")[2][:5])
+    if "~" in path:
+        out.add("urlp:tilde")
+    if _PATH_NUMBER.search(path):
+        out.add("urlp:longnum")
+
+
+def _html(html: str, visible: str, out: _Tokens) -> None:
+    if not html:
+        return
+    if _WHITE_TEXT.search(html):
+        out.add("html:white_text")
+    for size in _FONT_SIZE.findall(html)[:50]:
+        out.add("html:font_size" + size)
+    out.add(f"html:tables{min(html.lower().count('<table'), 8).bit_length()}")
+    out.add(f"html:text_ratio{min(10 * len(visible) // len(html), 9)}")
+    if _TINY_IMG.search(html):
+        out.add("html:tiny_img")
+    if "display:none" in html.lower().replace(" ", ""):
+        out.add("html:hidden")
+    imgs = 0
+    for count, m in enumerate(_TAG.finditer(html)):
+        if count >= MAX_TAGS:
+            break
+        name = m.group(2).lower()
+        if name not in _TAGS:
+            continue
+        out.add("tag:" + name)
+        imgs += name == "img"
+        if m.group(3) and not m.group(1):
+            for attr in _ATTR.findall(m.group(3)):
+                out.add(f"attr:{name}.{attr.lower()}")
+    if imgs:
+        out.add(f"html:imgs{min(imgs, 8).bit_length()}")
+    if "<!--" in html:
+        out.add("html:comment")
+    if "&#" in html:
+        out.add("html:numeric_entity")
+
+
+def _shapes(text: str, out: _Tokens) -> None:
+    """Shapes of spam text that outlive its vocabulary: prices, percentages, toll-free numbers, shouting."""
+    if _MONEY.search(text):
+        out.add("shape:money")
+    if _PERCENT.search(text):
+        out.add("shape:percent")
+    if _TOLL_FREE_CODE.search(text) and _TOLL_FREE.search(text):
+        out.add("shape:tollfree")
+    if _BANGS.search(text):
+        out.add("shape:bangs")
+    caps = 0
+    for line in text.splitlines()[:MAX_LINES]:
+        if len(line) >= 10 and line.isupper():
+            caps += 1
+    if caps:
+        out.add(f"shape:caps_lines{min(caps, 8).bit_length()}")
+
+
+def _marks(text: str, out: _Tokens) -> None:
+    """Punctuation and case tricks: "$$$", "!!!"/"?!?", runs of capitalised words, "click here"."""
+    text = text[:MAX_SHAPE_CHARS]
+    if "$$" in text:
+        out.add("shape:dollars")
+    if _MARKS.search(text):
+        out.add("shape:marks3")
+    runs = len(_CAPS_RUN.findall(text))
+    if runs:
+        out.add(f"shape:caps_runs{min(runs, 8).bit_length()}")
+    if _CLICK_HERE.search(text):
+        out.add("shape:click_here")
+
+
+def _is_name(word: str) -> bool:
+    """Whether a word is a host name or an e-mail address (lowercase, edge punctuation stripped)."""
+    host = word.rpartition("@")[2]
+    if not _HOST.fullmatch(host):
+        return False
+    return max(len(label) for label in host.split(".")[:-1]) >= 3
+
+
+def _look_alike(word: str) -> str | None:
+    """The word a look-alike spelling imitates ("v1agra" -> "viagra", "g.i.f.t" -> "gift"), or None.
+
+    Only shapes that hide a word count: a digit or symbol between letters, a masked letter ("v*agra"), or a
+    word spelt out letter by letter. Code identifiers ("msg_buf"), names and addresses ("sf.net", "mr.smith",
+    "root@localhost"), acronyms ("f.b.i"), versions ("v1.5"), ordinals and units ("10th", "400k") are how
+    people write, so they are left alone.
+    """
+    if "@" in word or "|" in word or _is_name(word):  # addresses and pipelines, not "fr@ud"
+        return None
+    parts = _SPELT_SEPARATORS.split(word)
+    if len(parts) > 1 and (len(parts) < 4 or 2 * sum(len(p) == 1 for p in parts) <= len(parts)):
+        return None  # "c.a.s.h" is spelt out; "f.b.i", "msg_buf" and "config.h" are not
+    joined = "".join(parts)
+    chars = list(joined)
+    for i, c in enumerate(chars):
+        if c in _LEET_CHARS or c == "*":
+            if not (0 < i < len(chars) - 1 and joined[i - 1].isalpha() and joined[i + 1].isalpha()):
+                return None
+            chars[i] = "" if c == "*" else c.translate(_LEET)
+    plain = "".join(chars)
+    return plain if plain != word and plain.isalpha() else None
+
+
+def _obfuscated(text: str, out: _Tokens) -> None:
+    """Words spelt with look-alike digits or symbols as the word they imitate (see _look_alike)."""
+    for raw in text[:MAX_SHAPE_CHARS].split()[:MAX_OBFUSCATION_WORDS]:
+        if raw.isalpha():
+            continue  # most words: letters only, so neither a look-alike character nor an inner mark
+        word = raw.strip(_WORD_STRIP).lower()
+        if not MIN_WORD < len(word) <= 20 or word.isalpha() or not any(c.isalpha() for c in word):
+            continue
+        if not (_LEET_CHARS.intersection(word) or _INNER_MARK.search(word)):
+            continue
+        plain = _look_alike(word)
+        if plain is not None:
+            out.add("deob:" + plain)
+            out.add("shape:obfuscated")

@@ -1,0 +1,211 @@
+"""Campaign detection's Redis state: body fingerprints counted server-wide over a sliding hour, confirmed spam.
+
+Every scanned outgoing message with a fingerprint (core.learning.fingerprint) is counted under each of its band keys,
+with
+one Lua call that also returns the counts, so the count a message is judged by includes itself and no two workers
+ever read-then-write the same band. Per band key one ZSET holds the last hour exactly (not in buckets): a member
+per message, per distinct recipient and per distinct sending account, scored by when it was last seen; the three
+kinds live in one key (fewer keys per message: most bodies are unique and each needs BANDS of them) in separate
+score ranges, each kind's time offset by KIND_OFFSET. Stale members are dropped on every write, each kind is
+capped (the oldest go first: the counts saturate at the cap) and the key expires an hour after its last write, so
+a band costs memory only while it is being sent.
+
+Confirmed spam is a ZSET of band keys scored by when each expires (CONFIRMED_TTL_S after its last
+confirmation), capped at MAX_CONFIRMED_BANDS (the soonest to expire go first).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+from redis.commands.core import Script
+
+from core import keys
+from core.learning.fingerprint import Fingerprint, fingerprint_message
+from core.mail.mime import parse_message
+from core.settings import Settings
+
+WINDOW_S = 3600
+#: Scores of recipients and accounts are their time plus this (messages: plus 0), so one ZSET keeps all three.
+KIND_OFFSET = 10**10
+#: Per band key and kind, at most this many members (messages, distinct recipients, distinct accounts).
+MAX_MESSAGES = 5_000
+MAX_RECIPIENTS = 5_000
+MAX_ACCOUNTS = 200
+#: Envelope recipients of one message counted (a Bcc blast to 5,000 counts 500: past every threshold anyway).
+MAX_RECIPIENTS_PER_MESSAGE = 500
+CONFIRMED_TTL_S = 30 * 86400
+MAX_CONFIRMED_BANDS = 400_000
+
+# KEYS: 1 the confirmed-spam zset, then one zset per band.
+# ARGV: 1 now (integer seconds), 2 window, 3 record (1/0), 4 message member, 5 account member, 6 kind offset,
+#       7 caps "messages recipients accounts", 8 n bands, then the n band keys (members of the confirmed zset),
+#       then recipient members.
+# Returns: confirmed bands, then messages, recipients, accounts per band.
+_OBSERVE_LUA = """
+local now, window, record = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
+local msg, acct, off, n = ARGV[4], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[8])
+local caps = {}
+for c in string.gmatch(ARGV[7], '%d+') do caps[#caps + 1] = tonumber(c) end
+local first_rcpt = 9 + n
+local out = {0}
+local bands = {}
+for i = 1, n do bands[i] = ARGV[8 + i] end
+local conf = redis.call('ZMSCORE', KEYS[1], unpack(bands))
+for i = 1, n do
+  if conf[i] and tonumber(conf[i]) > now then out[1] = out[1] + 1 end
+end
+for i = 1, n do
+  local key = KEYS[1 + i]
+  if record then
+    local t = {now, now + off, now + 2 * off}
+    for k = 1, 3 do
+      local base = (k - 1) * off
+      redis.call('ZREMRANGEBYSCORE', key, base, base + now - window)
+    end
+    redis.call('ZADD', key, t[1], msg)
+    local args = {}
+    for r = first_rcpt, #ARGV do
+      args[#args + 1] = t[2]
+      args[#args + 1] = ARGV[r]
+    end
+    if #args > 0 then redis.call('ZADD', key, unpack(args)) end
+    redis.call('ZADD', key, t[3], acct)
+    for k = 1, 3 do
+      local base = (k - 1) * off
+      local extra = redis.call('ZCOUNT', key, base, base + off - 1) - caps[k]
+      if extra > 0 then
+        local old = redis.call('ZRANGE', key, base, base + off - 1, 'BYSCORE', 'LIMIT', 0, extra)
+        redis.call('ZREM', key, unpack(old))
+      end
+    end
+    redis.call('EXPIRE', key, window + 60)
+  end
+  for k = 1, 3 do
+    local base = (k - 1) * off
+    out[#out + 1] = redis.call('ZCOUNT', key, '(' .. (base + now - window), base + off - 1)
+  end
+end
+return out
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class BandCounts:
+    """What one band key saw in the last hour, this message included."""
+
+    messages: int
+    recipients: int  # distinct envelope recipients
+    accounts: int  # distinct sending accounts
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignView:
+    """The server-wide counts of one message's fingerprint: what the campaign check judges it by."""
+
+    bands: tuple[BandCounts, ...]
+    confirmed: int  # band keys shared with confirmed spam
+
+    def agreed(self, kind: str, min_bands: int) -> int:
+        """The largest count that at least min_bands of the message's band keys reached (0 if fewer bands)."""
+        values = sorted((getattr(b, kind) for b in self.bands), reverse=True)
+        need = max(int(min_bands), 1)
+        return values[need - 1] if len(values) >= need else 0
+
+
+def recipient_member(address: str) -> str:
+    """A recipient as a ZSET member: a short digest (addresses are not kept in the campaign keys).
+
+    40 bits: two of a band's (at most MAX_RECIPIENTS) recipients collide with probability below 1e-5.
+    """
+    return "r" + hashlib.blake2b(address.strip().lower().encode(), digest_size=5).hexdigest()
+
+
+class CampaignStore:
+    """Count fingerprints across the server and keep confirmed spam's: the one owner of the `camp` keys."""
+
+    def __init__(self, client: redis.Redis, settings: Settings) -> None:
+        self.client = client
+        self.settings = settings
+        self._observe = client.register_script(_OBSERVE_LUA)
+
+    def fingerprint(self, raw: bytes) -> Fingerprint | None:
+        """The fingerprint of raw message bytes as a scan computes it (without envelope recipients)."""
+        msg = parse_message(raw, self.settings.scan)
+        return fingerprint_message(msg, min_words=int(self.settings.check_param("campaign_min_words")))
+
+    # ---- the scan path -----------------------------------------------------------------------------------------
+    def observe_plan(self, fp: Fingerprint, *, account: str, recipients: Sequence[str], record: bool = True,
+                     message_id: str | None = None, now: float | None = None) -> tuple[list[str], list[Any]] | None:
+        """The observe script's keys and arguments for one message; None for a fingerprint without band keys."""
+        if not fp.bands:
+            return None
+        now_s = int(time.time() if now is None else now)
+        rcpts = sorted({recipient_member(r) for r in recipients[:MAX_RECIPIENTS_PER_MESSAGE] if r.strip()})
+        ks = [keys.campaign_confirmed(), *(keys.campaign_band(b) for b in fp.bands)]
+        args: list[Any] = [now_s, WINDOW_S, int(record), "m" + (message_id or os.urandom(5).hex()),
+                           "a" + account, KIND_OFFSET, f"{MAX_MESSAGES} {MAX_RECIPIENTS} {MAX_ACCOUNTS}",
+                           len(fp.bands), *fp.bands, *rcpts]
+        return ks, args
+
+    @staticmethod
+    def observe_answer(fp: Fingerprint, answer: Sequence[Any]) -> CampaignView:
+        """The counts the observe script answered."""
+        raw = [int(v) for v in answer]
+        bands = tuple(BandCounts(*raw[1 + 3 * i:4 + 3 * i]) for i in range(len(fp.bands)))
+        return CampaignView(bands=bands, confirmed=raw[0])
+
+    @property
+    def observe_script(self) -> Script:
+        """The observe script, for callers that pipeline it (core.store.scan_effects)."""
+        return self._observe
+
+    def observe(self, fp: Fingerprint, *, account: str, recipients: Sequence[str], record: bool = True,
+                message_id: str | None = None, now: float | None = None) -> CampaignView:
+        """Count one message under its band keys (unless record is False) and return its bands' counts."""
+        plan = self.observe_plan(fp, account=account, recipients=recipients, record=record, message_id=message_id,
+                                 now=now)
+        if plan is None:
+            return CampaignView(bands=(), confirmed=0)
+        return self.observe_answer(fp, self._observe(keys=plan[0], args=plan[1]))
+
+    # ---- confirmed spam ----------------------------------------------------------------------------------------
+    def confirm_spam(self, raw: bytes, *, now: float | None = None) -> int:
+        """Remember a confirmed spam message's fingerprint for CONFIRMED_TTL_S; band keys stored (0: too short)."""
+        fp = self.fingerprint(raw)
+        return self.confirm_fingerprint(fp, now=now) if fp else 0
+
+    def confirm_fingerprint(self, fp: Fingerprint, *, now: float | None = None) -> int:
+        """Remember a fingerprint as confirmed spam (again: its expiry moves on); band keys stored."""
+        if not fp.bands:
+            return 0
+        now_s = int(time.time() if now is None else now)
+        key = keys.campaign_confirmed()
+        pipe = self.client.pipeline(transaction=True)
+        pipe.zadd(key, {band: now_s + CONFIRMED_TTL_S for band in fp.bands})
+        pipe.zremrangebyscore(key, "-inf", now_s)
+        pipe.zremrangebyrank(key, 0, -(MAX_CONFIRMED_BANDS + 1))  # keeps the MAX latest to expire
+        pipe.execute()
+        return len(fp.bands)
+
+    def unconfirm(self, raw: bytes) -> int:
+        """Forget a message's fingerprint as confirmed spam (an admin's mistake); band keys removed.
+
+        A band key another confirmed message shares is forgotten for both: that message then matches on its
+        other band keys, or is confirmed again when seen again.
+        """
+        fp = self.fingerprint(raw)
+        if fp is None or not fp.bands:
+            return 0
+        return int(self.client.zrem(keys.campaign_confirmed(), *fp.bands))
+
+    def confirmed_count(self, *, now: float | None = None) -> int:
+        """Band keys of confirmed spam in force."""
+        now_s = int(time.time() if now is None else now)
+        return int(self.client.zcount(keys.campaign_confirmed(), f"({now_s}", "+inf"))

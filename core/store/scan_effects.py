@@ -1,0 +1,131 @@
+"""A scan's Redis work in two round trips instead of six: the reads before the checks in one pipeline, and the
+claim's commit with the counters it guards in one Lua call.
+
+Before the checks (read_before_checks): the campaign count of the body's fingerprint and the sender history's
+read-only view, pipelined (two independent scripts on separate keys, sent together; neither needs the other).
+
+After the verdict (commit_and_count): one script runs the claim's commit (core.store.scan_claims), then, only if
+it stood, the sender limits (core.store.limits) and the sender history's record (core.store.sender_history), each
+the very script its store runs alone, wrapped as a Lua function. So the exactly-once rule holds as before (nothing
+is counted unless the commit stood, and the commit comes first), in one atomic step: a refused connection means
+none of it ran and the whole call may be retried. A message the limits hold is recorded in history as held, as
+core.scan.scanner did when these were three calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+from redis.commands.core import Script
+
+from core import keys
+from core.store.limits import _ACCOUNT_LUA, RATELIMITED, Decision, LimitCall, decision
+from core.store.scan_claims import _COMMIT, DECIDED_TTL_S
+from core.store.sender_history import _RECORD_LUA
+
+# KEYS: the claim (if any), then the limits script's keys, then the history script's.
+# ARGV: 1 claim keys (0|1), 2 limits keys, 3 limits args, 4 history keys, 5 history args, then the commit's three
+#       arguments (if a claim), the limits arguments, the history arguments.
+# Returns {0} when the commit did not stand (nothing else ran), else {1, the limits answer or false}.
+_EFFECTS_LUA = """
+local function commit_fn(KEYS, ARGV)
+__COMMIT__
+end
+local function limits_fn(KEYS, ARGV)
+__LIMITS__
+end
+local function history_fn(KEYS, ARGV)
+__HISTORY__
+end
+local function slice(t, from, n)
+  local out = {}
+  for i = 1, n do out[i] = t[from + i - 1] end
+  return out
+end
+local nc, nkl, nal, nkh, nah = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]),
+  tonumber(ARGV[5])
+local k, a = 1, 6
+if nc > 0 then
+  if commit_fn(slice(KEYS, 1, 1), slice(ARGV, 6, 3)) == 0 then return {0} end
+  k, a = 2, 9
+end
+local lim = false
+if nkl > 0 then
+  lim = limits_fn(slice(KEYS, k, nkl), slice(ARGV, a, nal))
+  k, a = k + nkl, a + nal
+end
+if nkh > 0 then
+  local hargs = slice(ARGV, a, nah)
+  -- a message the limits just held is not delivered (ARGV[2] of the record script)
+  if lim and lim[5] == '__RATELIMITED__' then hargs[2] = '0' end
+  history_fn(slice(KEYS, k, nkh), hargs)
+end
+return {1, lim}
+""".replace("__COMMIT__", _COMMIT).replace("__LIMITS__", _ACCOUNT_LUA).replace("__HISTORY__", _RECORD_LUA) \
+    .replace("__RATELIMITED__", RATELIMITED)
+
+
+@dataclass(frozen=True, slots=True)
+class Committed:
+    """What commit_and_count did: whether the commit stood, and what the limits decided (None: not asked)."""
+
+    committed: bool
+    decision: Decision | None = None
+
+
+class ScanEffects:
+    """The scan path's batched Redis exchanges (see the module docstring)."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self.client = client
+        self._effects = client.register_script(_EFFECTS_LUA)
+
+    def commit_and_count(self, claim: tuple[str, str, str] | None, limits: LimitCall | None,
+                         history: tuple[list[str], list[Any]] | None) -> Committed:
+        """Commit the claim (spool id, token, worker; None: no claim), then run the limits and the history record.
+
+        limits: LimitStore.plan(...) (a "try" or a recorded outcome); history: SenderHistoryStore.record_plan(...)
+        with the verdict's delivered flag before the limits (a hold by the limits turns it to held).
+        """
+        ks: list[str] = []
+        head: list[Any] = [1 if claim else 0, 0, 0, 0, 0]
+        args: list[Any] = []
+        if claim is not None:
+            spool_id, token, worker = claim
+            ks.append(keys.scan_claim(spool_id))
+            args += [token, DECIDED_TTL_S, worker or "-"]
+        if limits is not None:
+            ks += limits.keys
+            args += limits.args
+            head[1], head[2] = len(limits.keys), len(limits.args)
+        if history is not None:
+            ks += history[0]
+            args += history[1]
+            head[3], head[4] = len(history[0]), len(history[1])
+        answer = self._effects(keys=ks, args=[*head, *args])
+        if not int(answer[0]):
+            return Committed(False)
+        if limits is None:
+            return Committed(True)
+        lim = answer[1]
+        return Committed(True, decision(lim, limits.counted(lim)))
+
+    def pipelined(self, calls: Sequence[tuple[Script, list[str], list[Any]]]) -> list[Any]:
+        """Run scripts (each with its keys and args) in one round trip; each answer, or its error.
+
+        A script Redis does not know (NOSCRIPT: restarted or flushed, so it did not run) is loaded and run alone.
+        """
+        pipe = self.client.pipeline(transaction=False)
+        for script, ks, args in calls:
+            pipe.evalsha(script.sha, len(ks), *ks, *args)
+        answers = pipe.execute(raise_on_error=False)
+        for i, (answer, (script, ks, args)) in enumerate(zip(answers, calls, strict=True)):
+            if isinstance(answer, redis.exceptions.NoScriptError):
+                try:
+                    answers[i] = script(keys=ks, args=args)
+                except redis.RedisError as exc:
+                    answers[i] = exc
+        return answers
