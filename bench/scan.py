@@ -35,11 +35,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import DEFAULT_CORPUS, load_corpus, sample
+from bench.proc_tree import memory_kib
 from bench.scan_latency import latency_phase
 from bench.scan_report import render
 from bench.scan_rig import ACCOUNT, ACCOUNT_DOMAIN, json_safe, say, serve_log_problems, serve_toml, wait_serve_ready
 from bench.scan_throughput import run_throughput
-from bench.session_cpu import vm_status
 from core.models import Action
 from tests.cpanel_tree import make_cpanel_tree
 from workers.exim_lab import missing_requirements
@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if pids != first_workers:
             warnings.append(f"worker pids changed since start ({first_workers} -> {pids}): peak RSS covers only "
                             "the current processes")
-        stats = {pid: vm_status(pid) for pid in pids}
+        stats = {pid: memory_kib(pid) for pid in pids}
         hwm = [s.get("VmHWM", 0) for s in stats.values()]
         report["rss"] = {"pids": pids, "vmhwm_kib": {str(p): s.get("VmHWM", 0) for p, s in stats.items()},
                          "max_mib": max(hwm, default=0) / 1024, "sum_mib": sum(hwm) / 1024,

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import CorpusMessage
-from bench.scan_rig import CLIENT_HELO, EXIM_SPAMD_TIMEOUT, Progress, lab_base_dir, percentile, say, smtp_payload
+from bench.scan_load import percentile
+from bench.scan_rig import CLIENT_HELO, EXIM_SPAMD_TIMEOUT, Progress, lab_base_dir, say, smtp_payload
 from core.models import Action, Verdict
 from workers.exim_lab import EximLab, poll
 from workers.rspamd_protocol import legacy_reply, read_request

@@ -1,5 +1,5 @@
 """What the scan benches share (bench.scan, bench.incoming, bench.compare): the bench account, serve's settings
-and readiness, progress on stderr, percentiles, serve log problems, and a JSON-safe report.
+and readiness, progress on stderr, serve log problems, and a JSON-safe report.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,17 +48,6 @@ class Progress:
             self.last = now
             rate = self.done / max(now - self.started, 1e-9)
             say(f"  {self.what}: {self.done}/{self.total} ({rate:.0f}/s)")
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    """The q-th percentile (0-100) with linear interpolation; nan for no values."""
-    if not values:
-        return float("nan")
-    xs = sorted(values)
-    pos = (len(xs) - 1) * q / 100.0
-    lo = int(pos)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
 
 
 def lab_base_dir(prefix: str) -> Path:

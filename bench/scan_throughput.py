@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from bench.corpus import CorpusMessage
-from bench.scan_rig import CLIENT_HELO, Progress, percentile
+from bench.scan_load import percentile
+from bench.scan_rig import CLIENT_HELO, Progress
 from bench.session_cpu import cpu_delta_ms, session_cpu
 from core.models import Action, Envelope
 from workers.scan_client import check_legacy

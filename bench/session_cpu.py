@@ -1,4 +1,4 @@
-"""CPU ticks and memory of every process in one session (mailward serve leads its own), read from /proc.
+"""CPU ticks of every process in one session (mailward serve leads its own), read from /proc.
 
 A child that died and was reaped by a parent in the session has its time in that parent's cutime/cstime, so a
 session's total only grows, even across restarts. Roles name serve's processes for a breakdown.
@@ -76,16 +76,3 @@ def cpu_delta_ms(before: CpuSnapshot, after: CpuSnapshot) -> tuple[float, dict[s
     b, a = before.by_role(), after.by_role()
     roles = {r: (a[r] - b[r]) * 1000.0 / CLK_TCK for r in sorted(set(a) | set(b))}
     return sum(roles.values()), roles
-
-
-def vm_status(pid: int) -> dict[str, int]:
-    """VmHWM and VmRSS of a process, in kB ({} if it is gone)."""
-    out = {}
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            key, _, value = line.partition(":")
-            if key in ("VmHWM", "VmRSS"):
-                out[key] = int(value.split()[0])
-    except OSError:
-        return {}
-    return out
