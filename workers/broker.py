@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from typing import Any
@@ -21,6 +22,8 @@ from dramatiq.results.result import wrap_result
 from core.settings import Settings
 from core.store.connection import redis_url
 from workers.result_store import RETRY_S, STORE_RIDE_S, RidingRedisBackend
+
+log = logging.getLogger("mailward.worker")
 
 NAMESPACE = "mailward"
 #: A worker host whose heartbeat is older than this has its unacked messages requeued.
@@ -51,6 +54,27 @@ redis.call("zrem", namespace .. ":__heartbeats__", consumer)
 return requeued
 """
 
+# A consumer (re)starting puts back on the head of its queue every message its own ack set holds that no worker thread
+# of this process has (KEYS: the ack set, the queue; ARGV: the ids in hand). Such a message was fetched by a fetch
+# whose reply never came (Redis killed after the fetch ran): its consumer is alive and keeps heartbeating, so
+# Dramatiq's maintenance would never requeue it, and its scan would wait out the gateway's deadline.
+_REQUEUE_LOST_FETCHES = """
+local acks, queue = KEYS[1], KEYS[2]
+local in_hand = {}
+for i = 1, #ARGV do in_hand[ARGV[i]] = true end
+local requeued = 0
+for _, message_id in ipairs(redis.call("smembers", acks)) do
+    if not in_hand[message_id] then
+        redis.call("srem", acks, message_id)
+        if redis.call("hexists", queue .. ".msgs", message_id) == 1 then
+            redis.call("lpush", queue, message_id)
+            requeued = requeued + 1
+        end
+    end
+end
+return requeued
+"""
+
 
 class ConsumedMessage(MessageProxy):
     """A message a _WakingConsumer handed out: its result, if the job succeeds, waits here for the ack."""
@@ -76,10 +100,41 @@ class _WakingConsumer(_RedisConsumer):
     as the last one is done, not up to the poll timeout later.
     """
 
-    def __init__(self, broker: RedisBroker, queue_name: str, prefetch: int, timeout: int) -> None:
+    broker: WakingRedisBroker
+
+    def __init__(self, broker: WakingRedisBroker, queue_name: str, prefetch: int, timeout: int) -> None:
         super().__init__(broker, queue_name, prefetch, timeout)
         self.freed = threading.Event()  # set by ack/nack (worker threads): a slot is free again
         self.drained = False  # the last fetch emptied the queue: wait in Redis before fetching again
+        # Dramatiq makes a new consumer after a lost connection: what a lost fetch reply left behind goes back
+        self.requeued_lost = self._requeue_lost_fetches()
+
+    def _requeue_lost_fetches(self) -> int:
+        """Put back the messages this consumer's ack set holds that no worker thread has (see the script)."""
+        broker = self.broker
+        acks = f"{broker.namespace}:__acks__.{broker.broker_id}.{self.queue_name}"
+        queue = f"{broker.namespace}:{self.queue_name}"
+        with broker.in_hand_lock:
+            in_hand = sorted(broker.in_hand)
+        try:
+            n = int(broker.client.eval(_REQUEUE_LOST_FETCHES, 2, acks, queue, *in_hand))
+        except (redis.ConnectionError, redis.TimeoutError) as e:
+            raise ConnectionClosed(e) from None  # Dramatiq makes the consumer again a little later
+        if n:
+            log.warning("worker: %d fetched message(s) of queue %s whose fetch reply was lost put back on the queue",
+                        n, self.queue_name)
+        return n
+
+    def _hand_out(self, message: Message) -> ConsumedMessage:
+        rid = message.options.get("redis_message_id")
+        if rid:
+            with self.broker.in_hand_lock:
+                self.broker.in_hand.add(rid)
+        return ConsumedMessage(message)
+
+    def _done(self, message: MessageProxy) -> None:
+        with self.broker.in_hand_lock:
+            self.broker.in_hand.discard(message.options.get("redis_message_id"))
 
     def ack(self, message: MessageProxy) -> None:
         pending = message.pending_result if isinstance(message, ConsumedMessage) else None
@@ -93,6 +148,7 @@ class _WakingConsumer(_RedisConsumer):
             raise ConnectionClosed(e) from None  # Dramatiq tries the ack again until Redis is back
         finally:
             self.queued_message_ids.discard(message.message_id)
+            self._done(message)
             self.freed.set()
 
     def _store_and_ack(self, redis_message_id: str, key: str, data: bytes, ttl: int) -> None:
@@ -130,6 +186,7 @@ class _WakingConsumer(_RedisConsumer):
         try:
             super().nack(message)
         finally:
+            self._done(message)
             self.freed.set()
 
     def __next__(self) -> MessageProxy | None:  # the loop of _RedisConsumer.__next__, but the waits
@@ -142,7 +199,7 @@ class _WakingConsumer(_RedisConsumer):
                     self.misses = 0
                     message = Message.decode(data)
                     self.queued_message_ids.add(message.message_id)
-                    return ConsumedMessage(message)
+                    return self._hand_out(message)
                 want = self.prefetch - self.outstanding_message_count
                 if want <= 0:
                     # every slot taken: until a worker thread frees one (at most the idle timeout, so the consumer
@@ -198,6 +255,13 @@ class WakingRedisBroker(RedisBroker):
     """Dramatiq's Redis broker whose consumers Redis wakes when a message comes (_WakingConsumer)."""
 
     blocking_wait = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # redis message ids handed to this process's worker threads and not acked or nacked yet, across the
+        # consumers Dramatiq makes again after a lost connection (what _requeue_lost_fetches must not put back)
+        self.in_hand: set[str] = set()
+        self.in_hand_lock = threading.Lock()
 
     @property
     def consumer_class(self) -> type[_RedisConsumer]:

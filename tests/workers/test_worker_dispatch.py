@@ -196,3 +196,36 @@ def test_an_ack_with_its_result_rides_a_redis_restart(tmp_path: Path) -> None:
         assert backend.get_result(message) == {"action": "quarantine"}
     finally:
         server.stop()
+
+
+def test_a_message_whose_fetch_reply_was_lost_is_put_back_when_the_consumer_restarts(
+        settings: Settings, redis_client: redis.Redis) -> None:
+    """Redis killed right after a fetch ran: the message sits in this live consumer's ack set and no thread has it.
+    Its heartbeat goes on, so Dramatiq's maintenance never requeues it; the consumer Dramatiq makes again after the
+    lost connection puts it back, so the scan runs instead of waiting out the gateway's deadline."""
+    job = _job(settings, "mx9:1")
+    sent = job.send(7)
+    assert job.broker.do_fetch("scan", 1)  # the fetch ran on Redis; pretend its reply never came back
+    assert redis_client.llen("mailward:scan") == 0
+    assert redis_client.smembers("mailward:__acks__.mx9:1.scan")
+    consumer = job.broker.consume("scan", prefetch=1, timeout=100)  # what Dramatiq does after ConnectionClosed
+    assert consumer.requeued_lost == 1
+    taken = next(consumer) or next(consumer)
+    assert taken is not None and taken.message_id == sent.message_id
+    consumer.ack(taken)
+    assert not redis_client.smembers("mailward:__acks__.mx9:1.scan")
+
+
+def test_a_restarted_consumer_leaves_the_messages_worker_threads_hold(
+        settings: Settings, redis_client: redis.Redis) -> None:
+    job = _job(settings, "mx9:2")
+    job.send(1)
+    first = job.broker.consume("scan", prefetch=1, timeout=100)
+    held = next(first) or next(first)
+    assert held is not None  # a worker thread is running it
+    again = job.broker.consume("scan", prefetch=1, timeout=100)
+    assert again.requeued_lost == 0
+    assert redis_client.llen("mailward:scan") == 0  # not queued a second time
+    again.ack(held)  # the thread's ack goes through the new consumer
+    assert not redis_client.smembers("mailward:__acks__.mx9:2.scan")
+    assert job.broker.in_hand == set()
