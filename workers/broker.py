@@ -145,10 +145,13 @@ class _WakingConsumer(_RedisConsumer):
                 self._store_and_ack(message.options["redis_message_id"], *pending)
                 message.pending_result = None
         except (redis.ConnectionError, redis.TimeoutError) as e:
-            raise ConnectionClosed(e) from None  # Dramatiq tries the ack again until Redis is back
+            # Dramatiq tries the ack again until Redis is back; until then the message is still in this process's
+            # hands, so a consumer made again meanwhile must not put it back on the queue
+            raise ConnectionClosed(e) from None
+        else:
+            self._done(message)
         finally:
             self.queued_message_ids.discard(message.message_id)
-            self._done(message)
             self.freed.set()
 
     def _store_and_ack(self, redis_message_id: str, key: str, data: bytes, ttl: int) -> None:
@@ -186,8 +189,8 @@ class _WakingConsumer(_RedisConsumer):
         try:
             super().nack(message)
         finally:
-            self._done(message)
             self.freed.set()
+        self._done(message)  # only once Redis has it (a failed nack is tried again, the message still in hand)
 
     def __next__(self) -> MessageProxy | None:  # the loop of _RedisConsumer.__next__, but the waits
         try:

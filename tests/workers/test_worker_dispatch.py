@@ -229,3 +229,28 @@ def test_a_restarted_consumer_leaves_the_messages_worker_threads_hold(
     again.ack(held)  # the thread's ack goes through the new consumer
     assert not redis_client.smembers("mailward:__acks__.mx9:2.scan")
     assert job.broker.in_hand == set()
+
+
+def test_an_ack_lost_to_a_redis_restart_keeps_its_message_in_hand(
+        settings: Settings, redis_client: redis.Redis, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dramatiq retries a failed ack and remakes the consumer meanwhile: the remade consumer must not queue the
+    message again (it would be scanned twice)."""
+    from dramatiq.errors import ConnectionClosed
+
+    job = _job(settings, "mx9:3")
+    job.send(1)
+    consumer = job.broker.consume("scan", prefetch=1, timeout=100)
+    held = next(consumer) or next(consumer)
+    assert held is not None
+
+    def down(queue_name: str, message_id: str) -> None:
+        raise redis.ConnectionError("Connection reset by peer")
+
+    monkeypatch.setattr(job.broker, "do_ack", down)
+    with pytest.raises(ConnectionClosed):
+        consumer.ack(held)
+    again = job.broker.consume("scan", prefetch=1, timeout=100)
+    assert again.requeued_lost == 0 and redis_client.llen("mailward:scan") == 0
+    monkeypatch.undo()
+    again.ack(held)  # Dramatiq's retry, once Redis is back
+    assert job.broker.in_hand == set() and not redis_client.smembers("mailward:__acks__.mx9:3.scan")
