@@ -40,6 +40,9 @@ from core.models import Symbol
 #: and is never evidence itself. (What held a message is the verdict's `evidence`, in the scan log line.)
 UNCORROBORATED = "UNCORROBORATED"
 
+#: Kinds whose evidence alone never flags a message below the hold score (rule 4; [verdict] flag_alone_kinds).
+FLAG_ALONE_KINDS = ("statistical", "origin")
+
 
 @dataclass(frozen=True, slots=True)
 class VerdictSettings:
@@ -58,7 +61,7 @@ class VerdictSettings:
     # minimum is 0 counts by presence: "origin" symbols weigh nothing in the score but do corroborate.
     kind_min_score: Mapping[str, float] = field(default_factory=dict)
     # Kinds that cannot flag a message ("add header") without evidence of another kind or a strong symbol.
-    flag_alone_kinds: tuple[str, ...] = ("statistical", "origin")
+    flag_alone_kinds: tuple[str, ...] = FLAG_ALONE_KINDS
     # symbol -> (kind, strong, weak): every scan asks about the same few dozen names; pattern matching once each
     _memo: dict[str, tuple[str, bool, bool]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -113,12 +116,13 @@ class Assessment:
             return True
         return len(self.kinds) >= self.policy.broad_kinds and self.score >= self.policy.broad_score
 
-    def flags(self, threshold: float) -> bool:
-        """Whether a message that is not held gets the "add header" flag: a score at `threshold` with a strong
-        symbol or evidence of a kind other than the policy's flag_alone_kinds (see the module docstring, rule 4)."""
-        if self.score < threshold:
-            return False
-        return bool(self.strong) or any(k not in self.policy.flag_alone_kinds for k in self.kinds)
+    def flags(self, add_header: float, hold: float) -> bool:
+        """Whether a message that is not held gets the "add header" flag: a score at the hold threshold that was
+        not corroborated (rule 2), or one at `add_header` with evidence of a kind other than the policy's
+        flag_alone_kinds (rule 4). A strong symbol never gets here: it holds."""
+        if self.score >= hold:
+            return True
+        return self.score >= add_header and any(k not in self.policy.flag_alone_kinds for k in self.kinds)
 
     def why(self) -> list[str]:
         """What held the message, or what it lacked: the verdict's evidence and the UNCORROBORATED symbol's options."""
@@ -196,7 +200,7 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
 
 
 def _flag_alone(d: Mapping[str, Any], kinds: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
-    value = d.get("flag_alone_kinds", ["statistical", "origin"])
+    value = d.get("flag_alone_kinds", list(FLAG_ALONE_KINDS))
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise ConfigError("verdict.flag_alone_kinds must be a list of kind names")
     unknown = [v for v in value if v not in kinds]

@@ -107,7 +107,7 @@ class Pipeline:
                 reasons.append(Reason.SPAM)
         elif errored and s.fail_mode == "closed":
             action = Action.DEFER  # could not scan completely and the admin prefers a retry to a guess
-        elif score >= t.quarantine or judged.flags(t.add_header):  # uncorroborated at the hold score: flagged
+        elif judged.flags(t.add_header, t.quarantine):
             action = Action.ADD_HEADER
         else:
             action = Action.ACCEPT
@@ -215,7 +215,7 @@ class Pipeline:
             action = Action.SPAM
         elif errored and s.fail_mode == "closed":
             action = Action.DEFER
-        elif score >= inc.spam or judged.flags(inc.add_header):
+        elif judged.flags(inc.add_header, inc.spam):
             action = Action.ADD_HEADER
         else:
             action = Action.ACCEPT

@@ -102,6 +102,19 @@ def test_a_password_without_an_archive_is_not_evidence() -> None:
     assert DOWNLOAD_CHECK.run(msg, _own()) == []
 
 
+def test_a_program_link_with_a_password_is_no_archive_password() -> None:
+    """The password must be an archive's: a linked installer and a sign-up password in one mail are only the
+    link's evidence."""
+    msg = _msg("Setup: https://files.example.net/tool/setup.exe\nYour file password: Xk29-aa\n")
+    assert names(DOWNLOAD_CHECK.run(msg, _own())) == {"URL_MALWARE_DOWNLOAD"}
+
+
+def test_script_check_reads_the_path_as_attribution_does() -> None:
+    """X-PHP-Script's address comes last: a path that itself contains " for " is read up to the last one."""
+    msg = _msg("hi", "X-PHP-Script: www.shop.example/uploads/go for it/x.php for 192.0.2.1\n")
+    assert names(SCRIPT_CHECK.run(msg, context())) == {"PHP_SCRIPT_DROPPED"}
+
+
 def test_an_encrypted_attachment_with_its_password() -> None:
     msg = _msg("Das Passwort: rechnung7 für den Anhang.", attachment=("Rechnung.zip", "application/zip", b"PK\x03\x04"))
     assert names(DOWNLOAD_CHECK.run(msg, _own())) == {"ARCHIVE_PASSWORD"}

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.risky_attachment import extension
+from core.detection.checks.winexec import EXEC_EXTENSIONS
+from core.detection.rule_tables import RISKY_ATTACHMENTS
 from core.mail.links import host_of, urls
 from core.models import Symbol
 
@@ -23,14 +25,14 @@ if TYPE_CHECKING:
 DOWNLOAD = "URL_MALWARE_DOWNLOAD"
 PASSWORD = "ARCHIVE_PASSWORD"
 #: Programs, scripts, disk images and archives: what a link must not hand a reader from a stranger's host.
-RUNNABLE = frozenset({"exe", "scr", "msi", "msix", "com", "pif", "bat", "cmd", "ps1", "vbs", "vbe", "js", "jse",
-                      "wsf", "hta", "lnk", "jar", "apk", "iso", "img", "vhd", "vhdx", "dmg", "appx"})
+#: (the Windows executables winexec knows, the disk images risky_attachment knows, and Android packages)
+RUNNABLE = EXEC_EXTENSIONS | {e for e, s in RISKY_ATTACHMENTS.items() if s == "ATTACH_DISK_IMAGE"} | {"apk"}
 ARCHIVES = frozenset({"zip", "rar", "7z", "r00", "r01", "ace", "arj", "cab", "gz", "tgz", "xz", "lzh", "z"})
 _NAME_PARAM = re.compile(r"[?&](?:file|filename|name|f|dl)=([^&#]+)", re.I)
 # "password: 1234", "Passwort: 2025", "senha: x", "hasło: x", "şifre: x", "비밀번호: x", "رمز: x" and so on, written
 # next to a word for the archive or the attachment.
-_ARCHIVE_WORDS = ("archive", "archiv", "zip", "rar", "attachment", "anhang", "file", "files", "document", "documents",
-                  "pièce jointe", "fichier", "archivio", "allegato", "file", "arquivo", "ficheiro", "anexo",
+_ARCHIVE_WORDS = ("archive", "archiv", "zip", "rar", "attachment", "anhang", "file", "document",
+                  "pièce jointe", "fichier", "archivio", "allegato", "arquivo", "ficheiro", "anexo",
                   "bestand", "bijlage", "archief", "archiwum", "załącznik", "plik", "arşiv", "dosya",
                   "압축", "첨부", "파일", "آرشیو", "فایل", "压缩", "附件", "添付", "アーカイブ", "архив", "файл")
 _PASSWORD_WORDS = r"(?:password|passwort|kennwort|mot de passe|contraseña|clave|senha|wachtwoord|hasło|haslo|" \
@@ -63,9 +65,11 @@ class DownloadLinkCheck:
         for url in urls(msg):
             name = link_file(url)
             ext = extension(name)
-            if (ext in RUNNABLE or ext in ARCHIVES) and not ctx.owns(host_of(url)):
-                files.append(f"{host_of(url)}/{name}"[:100])
-                archives = True
+            if ext in RUNNABLE or ext in ARCHIVES:
+                host = host_of(url)
+                if not ctx.owns(host):
+                    files.append(f"{host}/{name}"[:100])
+                    archives = archives or ext in ARCHIVES  # a program's "password" is no archive's
         archives = archives or any(extension(a.filename) in ARCHIVES for a in msg.attachments)
         out = []
         if files:
@@ -75,8 +79,7 @@ class DownloadLinkCheck:
             text = (msg.text or msg.html_text)[:20_000]
             m = _PASSWORD_GIVEN.search(text)
             if m:
-                low = text.lower()
-                near = low[max(0, m.start() - 200):m.end() + 50]
+                near = text[max(0, m.start() - 200):m.end() + 50].lower()
                 if any(w in near for w in _ARCHIVE_WORDS):
                     out.append(Symbol(name=PASSWORD, score=ctx.settings.score(PASSWORD),
                                       description="The text gives the password of a linked or attached archive",

@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.risky_attachment import extension
+from core.detection.rule_tables import RISKY_ATTACHMENTS
 from core.models import Symbol
 
 if TYPE_CHECKING:
     from core.mail.mime import ParsedMessage
 
 SYMBOL = "ATTACH_HTML_PHISH"
-HTML_EXTENSIONS = frozenset({"html", "htm", "shtml", "xhtml", "mht", "mhtml", "svg"})
+#: The web pages risky_attachment flags (ATTACH_HTML), but svgz: its bytes are gzip, nothing to read here.
+HTML_EXTENSIONS = frozenset(e for e, s in RISKY_ATTACHMENTS.items() if s == "ATTACH_HTML") - {"svgz"}
 #: How much of each attachment is read: phishing pages are small, and the cues sit near the top.
 MAX_READ = 200_000
 _PASSWORD = re.compile(rb"<input\b[^>]{0,300}?type\s*=\s*[\"']?password", re.I)

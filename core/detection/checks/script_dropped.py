@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
+from core.identity.script_header import parse_php_script
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -22,11 +23,13 @@ SYMBOL = "PHP_SCRIPT_DROPPED"
 _DROP_DIRS = re.compile(r"/(?:wp-content/uploads|uploads|upload|cache|tmp|temp|wp-includes|"
                         r"\.well-known|\.[a-z0-9_-]+|cgi-bin/tmp)/", re.I)
 
+_PHP_ENTRY = re.compile(r"\.(?:php\d?|phtml|pht|phar)$", re.I)
+
 
 def dropped_path(script_path: str) -> str:
     """The folder that makes `script_path` a dropped script ('' if none); only .php-like entry points count."""
     path = script_path.split("?", 1)[0].strip()
-    if not re.search(r"\.(?:php\d?|phtml|pht|phar)$", path, re.I):
+    if not _PHP_ENTRY.search(path):
         return ""
     m = _DROP_DIRS.search(path)
     return m.group(0).strip("/") if m else ""
@@ -41,9 +44,7 @@ class ScriptDroppedCheck:
 
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit PHP_SCRIPT_DROPPED with the script's path."""
-        value = msg.header("x-php-script") or ""
-        first = value.split(" for ", 1)[0].strip()
-        path = first[first.find("/"):] if "/" in first else ""
+        path = parse_php_script(msg.header("x-php-script") or "")[1]
         folder = dropped_path(path[:255])
         if not folder:
             return []
