@@ -25,8 +25,7 @@ The message itself is read from Exim's spool (`exim -Mvh`/`-Mvb`, workers/exim_s
 request; the request only names which message and which address, and comes from Exim alone (the socket's peer is
 checked by the kernel, as the gateway's are). The scan is billed to the account owning the forwarding address's
 domain (core.identity.attribution, how=forwarded). Each copy has one outcome: it is recorded in Redis under the message
-id
-and the address (core.keys.forwarded_copy) before it is answered, and a router retried for a deferred copy (remote
+id and the address (core.keys.forwarded_copy) before it is answered, and a router retried for a deferred copy (remote
 host down) is answered from that record without a second scan, a second count or a second hold.
 
 When Mailward cannot answer (serve down, Redis down, the message unreadable), the fail mode decides, here and in

@@ -313,8 +313,8 @@ BRAND_HOST_TOKENS: dict[str, str] = {
 
 #: Free hosting where anyone can put up a page in a minute under a name nobody checks, and where phishing kits are
 #: put for that reason (core/detection/checks/phish_hosting.py): static-site and serverless hosts, tunnels, IPFS
-#: gateways.
-#: A subdomain's page counts ("x.pages.dev/"); the service's own host only under PHISH_HOSTING_PATHS (IPFS content).
+#: gateways. A subdomain's page counts ("x.pages.dev/"); the service's own host only under PHISH_HOSTING_PATHS (IPFS
+#: content).
 #: Builders small businesses run their real sites on (wixsite, weebly, sites.google.com, github.io) are left out.
 PHISH_HOSTING_PAGES = frozenset({
     "pages.dev", "workers.dev", "r2.dev", "web.app", "firebaseapp.com", "netlify.app", "vercel.app", "glitch.me",
@@ -346,10 +346,9 @@ PHISH_HOSTING_STORAGE = frozenset({
     "cloud-object-storage.appdomain.cloud",
 })
 
-#: What QR-code phishing says besides the account threats of LOGIN_LURE_PHRASES (core/detection/checks/qr_lure.py): a
-#: sign-in
-#: or two-factor setup that expires or must be done again, a mandatory security update, a voice message or document
-#: waiting. Only read in a short message that also asks to scan a QR code and carries an image or document.
+#: What QR-code phishing says besides the account threats of LOGIN_LURE_PHRASES (core/detection/checks/qr_lure.py):
+#: a sign-in or two-factor setup that expires or must be done again, a mandatory security update, a voice message or
+#: document waiting. Only read in a short message that also asks to scan a QR code and carries an image or document.
 QR_LURE_PHRASES = (
     "password expires", "password will expire", "password has expired", "authentication expires",
     "authentication has expired", "authentication will expire", "re authenticate", "reauthenticate",

@@ -1,5 +1,5 @@
-"""Fraud families as cue groups, in the languages Mailward's users write (core/detection/checks/scam_patterns.py reads
-them).
+"""Fraud families as cue groups, in the languages Mailward's users write (core/detection/checks/scam_patterns.py
+reads them).
 
 A family is what a kind of fraud has to say to work. Advance-fee fraud has to promise money nobody earned, ask for
 secrecy or a share, and ask for personal or bank details. Extortion has to claim a compromise, demand crypto, and

@@ -14,8 +14,8 @@ ROOT = "root"
 
 class Role(enum.StrEnum):
     ADMIN = "admin"
-    RESELLER = "reseller"  # a cPanel reseller: the accounts it owns (core.identity.resellers), never the server's
-                           # settings
+    # a cPanel reseller: the accounts it owns (core.identity.resellers), never the server's settings
+    RESELLER = "reseller"
     ACCOUNT = "account"
 
 

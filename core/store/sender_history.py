@@ -1,9 +1,8 @@
 """Sender history in Redis: one read-only Lua call per scan, one Lua call per verdict, bounded per account.
 
-Per sender object one HASH (keys.history_object) holds its counters (core.learning.sender_history.Counters, field names
-in
-FIELDS): totals, first and last times, taint, the hourly baselines, the pending clock hour's counts, decayed recent
-counts, and the sliding hour as BUCKETS ring slots (`wb<i>` the bucket, `w<i>` messages, `wr<i>` new recipients),
+Per sender object one HASH (keys.history_object) holds its counters (core.learning.sender_history.Counters, field
+names in FIELDS): totals, first and last times, taint, the hourly baselines, the pending clock hour's counts, decayed
+recent counts, and the sliding hour as BUCKETS ring slots (`wb<i>` the bucket, `w<i>` messages, `wr<i>` new recipients),
 so its size never grows. Sender addresses and scripts also keep two ZSETs scored by last use: recipient domains
 (in clear, shown by `baseline`) and recipients (48-bit digests), each capped, the least recently used dropped first.
 Each account keeps a ZSET of its objects by last message (keys.history_account): past

@@ -1,6 +1,6 @@
-"""FROM_BRAND_DOMAIN (core/detection/checks/brand_display.py): outgoing mail "From" a brand's own mail domain that the
-sending
-account does not own; never a free-mail domain, a shared namespace, incoming mail or a server without accounts."""
+"""FROM_BRAND_DOMAIN (core/detection/checks/brand_display.py): outgoing mail "From" a brand's own mail domain that
+the sending account does not own; never a free-mail domain, a shared namespace, incoming mail or a server without
+accounts."""
 
 from __future__ import annotations
 

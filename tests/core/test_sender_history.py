@@ -1,5 +1,5 @@
-"""Sender history's rules (core.learning.sender_history) on the stub twin: established, new, tainted, anomalies, the
-baseline.
+"""Sender history's rules (core.learning.sender_history) on the stub twin: established, new, tainted, anomalies,
+the baseline.
 
 The Redis store keeps the same fields by the same rules (tests/core/test_store_sender_history.py holds the two
 together), so these scenarios run in memory.

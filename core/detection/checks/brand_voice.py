@@ -5,9 +5,8 @@ Phishing from a compromised cPanel mailbox is sent From the account's own addres
 alignment look honest; what gives it away is that the text talks as the brand (or about the reader's account with
 it) while the link goes somewhere else. Three things must hold:
 
-1. the subject or the first TEXT_CHARS of the visible text names a brand of core.detection.rule_tables.BRANDS (not one
-of
-   AMBIGUOUS_BRANDS) next to the reader's account with it, the brand's team, or a greeting of its customer
+1. the subject or the first TEXT_CHARS of the visible text names a brand of core.detection.rule_tables.BRANDS (not
+   one of AMBIGUOUS_BRANDS) next to the reader's account with it, the brand's team, or a greeting of its customer
    (words in core.detection.brand_voice_tables, in a dozen languages). A brand merely mentioned ("Paid with PayPal",
    "Follow us on Facebook") does not count;
 2. the From domain does not belong to that brand, nor to any brand of the table (a brand's own mail never fires);

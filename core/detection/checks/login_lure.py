@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 SYMBOL = "LOGIN_LURE"
 #: The lure's link goes to a page on a host no honest service runs a sign-in page on
-#: (core.detection.checks.phish_hosting's
-#: throwaway_page): the threat and the page together are near certain (a strong symbol in [verdict]).
+#: (core.detection.checks.phish_hosting's throwaway_page): the threat and the page together are near certain (a
+#: strong symbol in [verdict]).
 PHISH_PAGE = "LOGIN_LURE_PHISH_PAGE"
 MAX_OPTIONS = 5
 #: Characters of each body read: a lure sits at the top of a short message, not deep in a long one.

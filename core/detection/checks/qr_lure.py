@@ -5,10 +5,10 @@ the filters and the company's protections, to a login page; the mail itself carr
 
 Honest mail with QR codes asks the reader to scan them for something they chose: a ticket or boarding pass at the
 door, a payment slip in a banking app (Swiss QR-bill, EPC/GiroCode), a two-factor setup in a page they opened. So
-the QR code alone is nothing; it counts only beside the account-threat wording of core/detection/checks/login_lure.py or
-the
-security re-enrolment wording of QR_LURE_PHRASES, in a message with an image or document to carry the code and
-little text. "links" evidence (the code is a link nobody can see): never holds alone.
+the QR code alone is nothing; it counts only beside the account-threat wording of
+core/detection/checks/login_lure.py or the security re-enrolment wording of QR_LURE_PHRASES, in a message with an
+image or document to carry the code and little text. "links" evidence (the code is a link nobody can see): never
+holds alone.
 """
 
 from __future__ import annotations
