@@ -84,24 +84,25 @@ def build_actors(broker: dramatiq.Broker, scanner: Scanner | None, *, time_limit
         verdict = scanner.scan_spooled(spool_id, Envelope.from_dict(envelope), claimed=claimed)
         return None if verdict is None else verdict.to_dict()
 
-    def expire_quarantine() -> dict[str, int]:
+    # The housekeeping jobs return nothing: no one waits for them, and their counts are in the log.
+    def expire_quarantine() -> None:
         if scanner is None:
             raise RuntimeError("this process only sends expire_quarantine")
-        return expire_old_mail(scanner.quarantine, scanner.settings.quarantine_max_age_days)
+        expire_old_mail(scanner.quarantine, scanner.settings.quarantine_max_age_days)  # logs one line per account
 
-    def send_digests() -> dict[str, int]:
+    def send_digests() -> None:
         if scanner is None:
             raise RuntimeError("this process only sends send_digests")
-        return run_notifications(scanner, reinjector)
+        counts = run_notifications(scanner, reinjector)
+        if any(counts.values()):
+            log.info("notifications %s", " ".join(f"{k}={v}" for k, v in counts.items()))
 
     scan = dramatiq.actor(scan_message, broker=broker, actor_name="scan_message", queue_name=SCAN_QUEUE,
                           store_results=True, max_retries=0, time_limit=time_limit_ms, result_ttl=120_000)
-    # No retries: the next period's job picks up whatever this one left. A large sweep may take minutes. Its counts
-    # are stored as the job's result for an hour (else Dramatiq's Results middleware warns at every run).
+    # No retries: the next period's job picks up whatever this one left. A large sweep may take minutes.
     expire = dramatiq.actor(expire_quarantine, broker=broker, actor_name="expire_quarantine",
-                            queue_name=HOUSEKEEPING_QUEUE, max_retries=0, time_limit=30 * 60_000,
-                            store_results=True, result_ttl=3_600_000)
+                            queue_name=HOUSEKEEPING_QUEUE, max_retries=0, time_limit=30 * 60_000)
     # No retries either: cursors only advance for mail that was sent, so the next run picks up the rest.
     digests = dramatiq.actor(send_digests, broker=broker, actor_name="send_digests", queue_name=HOUSEKEEPING_QUEUE,
-                             max_retries=0, time_limit=30 * 60_000, store_results=True, result_ttl=3_600_000)
+                             max_retries=0, time_limit=30 * 60_000)
     return Actors(scan_message=scan, expire_quarantine=expire, send_digests=digests)
