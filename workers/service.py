@@ -28,7 +28,7 @@ from core import keys
 from core.errors import ConfigError, ServiceUnavailable
 from core.net import unix_http
 from core.notify.notification_tokens import ensure_signing_key, key_path
-from core.quarantine.unanswered_holds import sweep_unanswered
+from core.quarantine.unanswered_holds import UnansweredSweep
 from core.settings import Settings, load_settings
 from core.store.connection import connect
 from core.store.limits import LimitStore
@@ -331,8 +331,9 @@ class Service:
         sweep_on_start(s.quarantine_dir, connect(s))
         # After the recovery (which indexes a hold a crash left unindexed): holds a dead gateway never answered
         # were decided by Exim's fail mode; withdraw them (those still in their window go at a later sweep).
-        sweep_unanswered(s, connect(s, timeout=5.0))
-        threading.Thread(target=self._sweep_unanswered, name="answer-sweep", daemon=True).start()
+        answer_sweep = UnansweredSweep(s, connect(s, timeout=5.0))
+        answer_sweep.run()
+        threading.Thread(target=self._sweep_unanswered, args=(answer_sweep,), name="answer-sweep", daemon=True).start()
         env = self._child_env()
         for i in range(s.workers.processes):
             self.children.append(Child(f"worker-{i}", [sys.executable, "-m", "workers.worker_process",
@@ -388,12 +389,11 @@ class Service:
         while not self.stop_event.wait(SPOOL_SWEEP_S):
             sweep_spool(spool, self.settings.scan.timeout + SPOOL_GRACE_S)
 
-    def _sweep_unanswered(self) -> None:
+    def _sweep_unanswered(self, sweep: UnansweredSweep) -> None:
         """Every ANSWER_SWEEP_S until stop, on every host (one sweeper takes each scan:
         core.quarantine.unanswered_holds)."""
-        client = connect(self.settings, timeout=5.0)
         while not self.stop_event.wait(ANSWER_SWEEP_S):
-            sweep_unanswered(self.settings, client)
+            sweep.run()
 
     def report(self, now: float) -> None:
         """Each at its own pace: this host's gateway heartbeat, periodic jobs, pruning, the Exim hook's state."""

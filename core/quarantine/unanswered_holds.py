@@ -38,15 +38,22 @@ def withdraw_unanswered(answers: PendingAnswers | MemoryPendingAnswers, quaranti
 
     Bounded: at most `limit` scans per call (the caller calls again while it returns some).
     """
+    return _withdraw_batch(answers, quarantine, spool, events, window_s, limit)[0]
+
+
+def _withdraw_batch(answers: PendingAnswers | MemoryPendingAnswers, quarantine: QuarantineStore, spool: SpoolStore,
+                    events: EventStore | None, window_s: float, limit: int) -> tuple[int, int]:
+    """(copies withdrawn, scans taken) of one batch of at most `limit` due scans."""
     withdrawn = 0
-    for spool_id, copies in answers.take_due(window_s, limit=limit):
+    due = answers.take_due(window_s, limit=limit)
+    for spool_id, copies in due:
         # A worker stalled mid-scan must not hold the message after this: its hold moves or copies this file.
         spool.discard(spool_id)
         for account, email_id in copies:
             if _withdraw_copy(quarantine, events, spool_id, account, email_id):
                 withdrawn += 1
         answers.done(spool_id)
-    return withdrawn
+    return withdrawn, len(due)
 
 
 def _withdraw_copy(quarantine: QuarantineStore, events: EventStore | None, spool_id: str, account: str,
@@ -75,20 +82,34 @@ def _withdraw_copy(quarantine: QuarantineStore, events: EventStore | None, spool
     return True
 
 
+class UnansweredSweep:
+    """The sweep as `mailward serve` runs it, at start-up and every few seconds, with its stores built once."""
+
+    def __init__(self, settings: Settings, client: redis.Redis) -> None:
+        self.quarantine = QuarantineStore(settings.quarantine_dir, client,
+                                          default_limit_bytes=settings.quarantine_limit_bytes,
+                                          default_releases_limit=settings.releases_limit)
+        self.answers = PendingAnswers(client)
+        self.spool = SpoolStore(settings.spool_dir)
+        self.events = EventStore(client)
+        self.window_s = answer_window_s(settings.scan.timeout, settings.scan.commit_grace)
+
+    def run(self) -> int:
+        """Every due scan, in batches (one Redis call when nothing is due); returns how many copies were withdrawn.
+        Redis or disk errors are logged, never raised."""
+        total = 0
+        try:
+            for _ in range(100):  # bounded: 10,000 scans per sweep at most
+                copies, scans = _withdraw_batch(self.answers, self.quarantine, self.spool, self.events, self.window_s,
+                                                BATCH)
+                total += copies
+                if scans < BATCH:
+                    break
+        except (OSError, redis.RedisError) as exc:
+            log.warning("sweep of unanswered holds failed (tried again at the next one): %s", exc)
+        return total
+
+
 def sweep_unanswered(settings: Settings, client: redis.Redis) -> int:
-    """One sweep as `mailward serve` runs it (at start-up and every few seconds): every due scan, in batches;
-    returns how many copies were withdrawn. Redis or disk errors are logged, never raised."""
-    quarantine = QuarantineStore(settings.quarantine_dir, client, default_limit_bytes=settings.quarantine_limit_bytes,
-                                 default_releases_limit=settings.releases_limit)
-    answers, spool, events = PendingAnswers(client), SpoolStore(settings.spool_dir), EventStore(client)
-    window = answer_window_s(settings.scan.timeout, settings.scan.commit_grace)
-    total = 0
-    try:
-        for _ in range(100):  # bounded: 10,000 scans per sweep at most
-            n = withdraw_unanswered(answers, quarantine, spool, events, window, limit=BATCH)
-            total += n
-            if answers.pending_due(window) == 0:
-                break
-    except (OSError, redis.RedisError) as exc:
-        log.warning("sweep of unanswered holds failed (tried again at the next one): %s", exc)
-    return total
+    """One sweep (see UnansweredSweep.run)."""
+    return UnansweredSweep(settings, client).run()

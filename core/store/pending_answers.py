@@ -154,12 +154,6 @@ class PendingAnswers:
         """How many scans have holds waiting for their answer (status, tests)."""
         return int(self.client.zcard(keys.answers_pending()))
 
-    def pending_due(self, window_s: float) -> int:
-        """How many of them are past window_s (what take_due would take now)."""
-        sec, usec = self.client.time()
-        now_ms = int(sec) * 1000 + int(usec) // 1000
-        return int(self.client.zcount(keys.answers_pending(), "-inf", now_ms - int(window_s * 1000)))
-
 
 class MemoryPendingAnswers:
     """PendingAnswers' stub twin for unit tests: the same transitions in dicts; `now` is driven by the test."""
@@ -219,7 +213,3 @@ class MemoryPendingAnswers:
     def pending(self) -> int:
         """See PendingAnswers.pending."""
         return len(self.since)
-
-    def pending_due(self, window_s: float) -> int:
-        """See PendingAnswers.pending_due."""
-        return sum(1 for t in self.since.values() if t <= self.now - window_s)
