@@ -19,7 +19,7 @@ from core.errors import MailwardError, ProtocolError
 from core.mail.mime import strip_scan_preamble
 from core.models import Action, Direction, Envelope, Verdict
 from core.settings import Settings
-from core.store.connection import connect, never_ran
+from core.store.connection import connect, connection_lost, never_ran
 from core.store.pending_answers import PendingAnswers
 from core.store.scan_bodies import HELD, READY, ScanBodies
 from core.store.scan_claims import COMMITTED, ScanClaims
@@ -405,7 +405,7 @@ class ScanGateway:
                 # the deadline. Safe even when the first attempt may have run (a connection reset after the
                 # command was sent): claim and job are written together and only if the claim is absent, so a
                 # retry after a try that ran queues nothing more (workers.scan_enqueue).
-                if not _connection_lost(exc) or time.monotonic() + REDIS_RETRY_S >= deadline:
+                if not connection_lost(exc) or time.monotonic() + REDIS_RETRY_S >= deadline:
                     raise _Unanswered(f"cannot queue scan (Redis): {exc}") from None
                 time.sleep(REDIS_RETRY_S)
 
@@ -482,7 +482,7 @@ class ScanGateway:
             try:
                 return step()
             except redis.RedisError as exc:
-                if not _connection_lost(exc) or time.monotonic() + REDIS_RETRY_S >= until:
+                if not connection_lost(exc) or time.monotonic() + REDIS_RETRY_S >= until:
                     raise
                 time.sleep(REDIS_RETRY_S)
 
@@ -529,13 +529,3 @@ class _Unanswered(Exception):
     def __init__(self, why: str) -> None:
         super().__init__(why)
         self.why = why
-
-
-def _connection_lost(exc: BaseException | None) -> bool:
-    """Whether a Redis error (or one it caused) is a lost or refused connection, or Redis still loading: what a
-    restart of Redis looks like, and what a retry within the deadline can ride through."""
-    while exc is not None:
-        if never_ran(exc) or isinstance(exc, redis.ConnectionError | redis.TimeoutError):
-            return True
-        exc = exc.__cause__ or exc.__context__
-    return False

@@ -42,3 +42,13 @@ def never_ran(exc: BaseException | None) -> bool:
             return True
         exc = exc.__cause__ or exc.__context__
     return False
+
+
+def connection_lost(exc: BaseException | None) -> bool:
+    """Whether a Redis error (or one it caused) is a lost or refused connection, or Redis still loading: what a
+    restart of Redis looks like. Retrying is safe only for commands that may run twice (see never_ran)."""
+    while exc is not None:
+        if never_ran(exc) or isinstance(exc, redis.ConnectionError | redis.TimeoutError):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
