@@ -41,6 +41,9 @@ log = logging.getLogger("mailward.redis")
 MAXMEMORY_POLICY = "noeviction"
 #: The file beside the append-only file that holds the space Redis gets on a full state disk.
 BALLAST = "reserved-for-redis"
+#: After a failed attempt to make the ballast (quota, a filesystem without fallocate...), how long serve waits before
+#: the next one, instead of trying (and logging) at every half-second tick.
+BALLAST_RETRY_S = 60
 #: The automatic maxmemory (redis_maxmemory_mb = 0): a quarter of the RAM, within these bounds.
 AUTO_MIN_MB, AUTO_MAX_MB = 256, 4096
 
@@ -66,6 +69,7 @@ class EmbeddedRedis:
         self.proc: subprocess.Popen | None = None
         self.ballast_bytes = settings.redis_ballast_mb * 2**20
         self.ballast: Path = self.dir / BALLAST
+        self._ballast_failed_at = -BALLAST_RETRY_S  # monotonic time of the last failed attempt to make it
 
     def keep_ballast(self) -> None:
         """Free the ballast when the state disk is nearly full, make it again once there is room (see above)."""
@@ -82,7 +86,8 @@ class EmbeddedRedis:
             log.warning("state disk full (%d KiB free in %s): released the %d MiB reserved for the private Redis's "
                         "append-only file, so Redis can go on writing; free space on that disk", free // 1024,
                         self.dir, self.ballast_bytes // 2**20)
-        elif not present and free >= 3 * self.ballast_bytes and self._make_ballast():
+        elif (not present and free >= 3 * self.ballast_bytes
+              and time.monotonic() - self._ballast_failed_at >= BALLAST_RETRY_S and self._make_ballast()):
             log.info("reserved %d MiB on the state disk for the private Redis's append-only file (%s)",
                      self.ballast_bytes // 2**20, self.ballast)
 
@@ -99,7 +104,9 @@ class EmbeddedRedis:
             return True
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            log.warning("cannot reserve %d MiB for the private Redis (%s)", self.ballast_bytes // 2**20, exc)
+            self._ballast_failed_at = time.monotonic()
+            log.warning("cannot reserve %d MiB for the private Redis (%s); trying again in %d s",
+                        self.ballast_bytes // 2**20, exc, BALLAST_RETRY_S)
             return False
 
     def _config(self) -> str:
