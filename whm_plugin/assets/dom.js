@@ -25,7 +25,7 @@ export function append(node, child) {
 
 export function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
 
-// Numbers, sizes and dates in the admin's own locale (Intl), one way everywhere on the page.
+// Percentages in the admin's own locale (Intl); numbers, sizes and dates are in common.js.
 
 export var PCT = new Intl.NumberFormat(undefined, {style: 'percent', maximumFractionDigits: 1});
 
