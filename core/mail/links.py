@@ -102,6 +102,11 @@ def site_of(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
+def sender_site(msg: ParsedMessage) -> str:
+    """The registrable domain of the message's From address ('' without one): links there are the sender's own."""
+    return site_of(msg.from_addr.rpartition("@")[2].lower()) if "@" in msg.from_addr else ""
+
+
 def public_ip(host: str) -> str:
     """The IPv4 address a URL host spells (dotted, or one decimal/hex/octal number) if it is public, else ''."""
     if not host or not (host[0].isdigit()):

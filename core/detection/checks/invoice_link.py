@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.rule_tables import INVOICE_WORDS, PAY_CALLS, PAYMENT_PLATFORMS
-from core.mail.links import anchors, host_of, site_of
+from core.mail.links import anchors, host_of, sender_site, site_of
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class InvoiceLinkCheck:
         head = " ".join((msg.subject[:500], msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS])).lower()
         if not _about_invoice(head):
             return []
-        from_site = site_of(msg.from_addr.rpartition("@")[2].lower()) if "@" in msg.from_addr else ""
+        from_site = sender_site(msg)
         for url in pay_links(msg):
             host = host_of(url)
             if not host or ctx.owns(host) or site_of(host) == from_site or _platform(host):

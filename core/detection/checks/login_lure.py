@@ -11,7 +11,7 @@ from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.phish_hosting import throwaway_page
 from core.detection.checks.spam_phrases import normalize
 from core.detection.rule_tables import LOGIN_LURE_PHRASES, LOGIN_LURE_PHRASES_INTL, LOGIN_LURE_SUPPORT
-from core.mail.links import host_of, site_of, urls
+from core.mail.links import host_of, sender_site, site_of, urls
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ class LoginLureCheck:
     @staticmethod
     def _phish_page(msg: ParsedMessage, ctx: ScanContext) -> str:
         """The first linked page, off the account's domains, on a host no honest sign-in page lives on ('')."""
-        from_site = site_of(msg.from_addr.rpartition("@")[2].lower()) if "@" in msg.from_addr else ""
+        from_site = sender_site(msg)
         for url in urls(msg):
             host = host_of(url)
             if host and not ctx.owns(host):

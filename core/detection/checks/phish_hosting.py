@@ -19,7 +19,7 @@ from core.detection.rule_tables import (
     PHISH_HOSTING_STORAGE,
     PHISH_HOSTING_THROWAWAY,
 )
-from core.mail.links import host_of, site_of, urls
+from core.mail.links import host_of, sender_site, site_of, urls
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class PhishHostingCheck:
 
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit URL_FREE_HOSTING and/or URL_HACKED_SITE_PAGE, each once, with an example."""
-        from_site = site_of(msg.from_addr.rpartition("@")[2].lower()) if "@" in msg.from_addr else ""
+        from_site = sender_site(msg)
         hits: dict[str, str] = {}
         for url in urls(msg):
             host = host_of(url)

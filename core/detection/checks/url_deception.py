@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from core.detection.brands import belongs_to
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.rule_tables import BRAND_HOST_TOKENS, BRANDS
-from core.mail.links import authority, host_of, site_of, urls
+from core.mail.links import authority, host_of, sender_site, site_of, urls
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class UrlDeceptionCheck:
         """Emit URL_USERINFO_HOST, URL_BRAND_IN_HOST, URL_PUNYCODE and/or URL_LURE_HOST, each once, with an
         example."""
         hits: dict[str, str] = {}
-        from_site = site_of(msg.from_addr.rpartition("@")[2].lower()) if "@" in msg.from_addr else ""
+        from_site = sender_site(msg)
         for url in urls(msg):
             auth = authority(url)
             host = host_of(url)
