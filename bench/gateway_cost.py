@@ -33,6 +33,7 @@ from typing import Any
 import dramatiq
 import redis
 
+from bench.compare import redis_calls
 from bench.corpus import DEFAULT_CORPUS, load_corpus, sample
 from bench.proc_tree import CLK_TCK, read_stat
 from bench.scan_load import percentile, prepare, run_load
@@ -162,15 +163,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             # the client loads its corpus before it sends: charge only the sending
             u0, s0 = _self_cpu_ms()
             red0, w0 = _redis_cpu_ms(r), _proc_cpu_ms(worker.pid)
-            calls0 = {k: v["calls"] for k, v in r.info("commandstats").items()}
+            calls0 = redis_calls(r)
             seen = send(args.messages, f"r{rnd}{time.monotonic_ns()}")
             u1, s1 = _self_cpu_ms()
             red1, w1 = _redis_cpu_ms(r), _proc_cpu_ms(worker.pid)
-            calls1 = {k: v["calls"] for k, v in r.info("commandstats").items()}
+            calls1 = redis_calls(r)
             n = args.messages
             row = {"msgs_per_s": seen["msgs_per_s"], "gateway_user": (u1 - u0) / n, "gateway_sys": (s1 - s0) / n,
                    "redis": (red1 - red0) / n, "stand_in": (w1 - w0) / n, "p50": seen["p50"], "p99": seen["p99"],
-                   "errors": seen["n_errors"], "calls": {k.removeprefix("cmdstat_"): (v - calls0.get(k, 0)) / n
+                   "errors": seen["n_errors"], "calls": {k: (v - calls0.get(k, 0)) / n
                                                          for k, v in calls1.items() if v > calls0.get(k, 0)}}
             rows.append(row)
             print(f"round {rnd + 1}: {row['msgs_per_s']:.0f} msgs/s, gateway {row['gateway_user']:.3f} user + "

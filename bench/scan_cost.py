@@ -34,6 +34,7 @@ from pathlib import Path
 
 import redis
 
+from bench.compare import redis_calls
 from bench.corpus import DEFAULT_CORPUS, load_corpus, sample
 from bench.proc_tree import CLK_TCK, read_stat
 from core.models import Envelope
@@ -186,12 +187,6 @@ class _Feeder:
 _TOP_LEVEL = frozenset({"evalsha", "eval", "blmove", "blpop", "multi", "ping", "script|load", "script|exists"})
 
 
-def _command_calls(client: redis.Redis) -> dict[str, int]:
-    """Calls Redis served per command so far (commands run inside scripts included)."""
-    stats = client.info("commandstats")
-    return {name.removeprefix("cmdstat_"): int(v["calls"]) for name, v in stats.items()}
-
-
 def _user_system(pid: int) -> tuple[int, int]:
     """A live process's user and system ticks (all its threads)."""
     data = Path(f"/proc/{pid}/stat").read_text()
@@ -234,14 +229,14 @@ def run_dramatiq(args: argparse.Namespace) -> int:
             before = [read_stat(w.pid) for w in workers]
             split0 = [_user_system(w.pid) for w in workers]
             redis_before = read_stat(server.proc.pid)
-            calls_before = _command_calls(client)
+            calls_before = redis_calls(client)
             wall0 = time.perf_counter()
             answers = feeder.run(jobs, args.concurrency, waiters)
             wall = time.perf_counter() - wall0
             after = [read_stat(w.pid) for w in workers]
             split1 = [_user_system(w.pid) for w in workers]
             redis_after = read_stat(server.proc.pid)
-            calls_after = _command_calls(client)
+            calls_after = redis_calls(client)
             if any(x is None for x in before + after) or redis_before is None or redis_after is None:
                 raise RuntimeError(f"a worker or redis-server died; see {work / 'workers.log'}")
             n = len(jobs)
