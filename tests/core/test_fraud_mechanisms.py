@@ -102,6 +102,12 @@ def test_a_password_without_an_archive_is_not_evidence() -> None:
     assert DOWNLOAD_CHECK.run(msg, _own()) == []
 
 
+def test_an_isapi_page_is_no_download() -> None:
+    """A .dll in a web link is a server page (IIS's ISAPI), not a file handed to the reader."""
+    msg = _msg("Your item: http://cgi.auction.example.net/ws/eBayISAPI.dll?ViewItem&item=1566539449\n")
+    assert DOWNLOAD_CHECK.run(msg, _own()) == []
+
+
 def test_a_program_link_with_a_password_is_no_archive_password() -> None:
     """The password must be an archive's: a linked installer and a sign-up password in one mail are only the
     link's evidence."""

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 DOWNLOAD = "URL_MALWARE_DOWNLOAD"
 PASSWORD = "ARCHIVE_PASSWORD"
 #: Programs, scripts, disk images and archives: what a link must not hand a reader from a stranger's host.
-#: (the Windows executables winexec knows, the disk images risky_attachment knows, and Android packages)
-RUNNABLE = EXEC_EXTENSIONS | {e for e, s in RISKY_ATTACHMENTS.items() if s == "ATTACH_DISK_IMAGE"} | {"apk"}
+#: (the Windows executables winexec knows, the disk images risky_attachment knows, and Android packages; not .dll,
+#: which on the web is an ISAPI page: shop.example/ws/eBayISAPI.dll?ViewItem)
+RUNNABLE = ((EXEC_EXTENSIONS - {"dll"}) | {e for e, s in RISKY_ATTACHMENTS.items() if s == "ATTACH_DISK_IMAGE"}
+            | {"apk"})
 ARCHIVES = frozenset({"zip", "rar", "7z", "r00", "r01", "ace", "arj", "cab", "gz", "tgz", "xz", "lzh", "z"})
 _NAME_PARAM = re.compile(r"[?&](?:file|filename|name|f|dl)=([^&#]+)", re.I)
 # "password: 1234", "Passwort: 2025", "senha: x", "hasło: x", "şifre: x", "비밀번호: x", "رمز: x" and so on, written
