@@ -10,6 +10,7 @@ cpsrvd started it with. The socket path comes from MAILWARD_API_SOCKET, else `ma
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
 import http.client
 import json
@@ -487,12 +488,49 @@ CONTENT = """<div id="mailward-app" class="container-fluid mailward" data-csrf="
 </div>
 """
 
-ASSETS = """<link rel="stylesheet" href="assets/vendor/bootstrap.min.css">
-<link rel="stylesheet" href="assets/mailward.css">
-"""
-
+#: The page's style sheets, in order (under assets/, served as static files by cPanel's web server).
+STYLES = ("vendor/bootstrap.min.css", "mailward.css")
 #: The page's entry ES module; it imports the tab modules beside it (assets/*.js, served as files, no build step).
-SCRIPT = '<script type="module" src="assets/mailward.js"></script>'
+ENTRY = "mailward.js"
+
+
+def asset_versions(here: str = HERE) -> dict[str, str]:
+    """Each asset file name under assets/ (the ES modules and the style sheets) -> a short hash of its content.
+
+    cPanel's web server serves the assets with its own cache headers and no version in their names, so after an
+    upgrade a browser could run a new entry module with an old cached tab module. Every URL the page asks for
+    carries its file's hash instead (`?v=`), and an import map sends the modules' own imports (`./common.js`) to
+    the same hashed URLs: a changed file is a new URL, an unchanged one stays cached. A file that cannot be read
+    gets no version (the browser then asks for it plainly and the page still works)."""
+    base = os.path.join(here, "assets")
+    names = list(STYLES)
+    with contextlib.suppress(OSError):
+        names += sorted(n for n in os.listdir(base) if n.endswith(".js"))
+    out: dict[str, str] = {}
+    for name in names:
+        try:
+            with open(os.path.join(base, name), "rb") as fh:
+                out[name] = hashlib.sha256(fh.read()).hexdigest()[:12]
+        except OSError:
+            continue
+    return out
+
+
+def asset_url(name: str, versions: dict[str, str]) -> str:
+    """The URL the page uses for assets/<name>: with `?v=<hash>` when the file's hash is known."""
+    version = versions.get(name)
+    return f"assets/{name}" + (f"?v={version}" if version else "")
+
+
+def asset_tags(versions: dict[str, str]) -> tuple[str, str]:
+    """(the <head> tags: style sheets and the import map; the entry module's <script> tag)."""
+    links = "".join(f'<link rel="stylesheet" href="{html.escape(asset_url(n, versions))}">\n' for n in STYLES)
+    # An import map's keys and addresses must be URL-like ("./..."): a bare "assets/x.js" would be ignored.
+    imports = {f"./assets/{n}": "./" + asset_url(n, versions) for n in versions if n.endswith(".js")}
+    importmap = json.dumps({"imports": imports}, sort_keys=True).replace("</", "<\\/")
+    head = links + f'<script type="importmap">{importmap}</script>\n'
+    script = f'<script type="module" src="{html.escape(asset_url(ENTRY, versions))}"></script>'
+    return head, script
 
 PLAIN = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -507,11 +545,12 @@ def page(env: dict[str, str]) -> bytes:
     """The page: inside cPanel's chrome when LiveAPI answers, else a plain Bootstrap page."""
     title = "Mailward"
     content = CONTENT.format(csrf=html.escape(csrf_token(env), quote=True))
+    assets, script = asset_tags(asset_versions())
     dom = chrome(env, title)
     if dom is None:
-        return PLAIN.format(title=title, assets=ASSETS, content=content, script=SCRIPT).encode("utf-8")
+        return PLAIN.format(title=title, assets=assets, content=content, script=script).encode("utf-8")
     header, footer = dom
-    return (header + ASSETS + content + SCRIPT + "\n" + footer).encode("utf-8")
+    return (header + assets + content + script + "\n" + footer).encode("utf-8")
 
 
 def main(env: dict[str, str] | None = None, stdin: BinaryIO | None = None, out: BinaryIO | None = None) -> int:

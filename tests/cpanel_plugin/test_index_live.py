@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import io
 import json
@@ -179,6 +180,38 @@ def test_page_plain_and_inside_cpanel_chrome(tmp_path: Path) -> None:
     assert fake.calls[0]["module"] == "Chrome" and fake.calls[0]["func"] == "get_dom"
 
 
+def test_every_asset_url_carries_its_files_hash(tmp_path: Path) -> None:
+    """After an upgrade a browser must not mix cached old modules with new ones: each module and style sheet is
+    asked for as assets/<name>?v=<hash of its content>, and the import map sends the modules' relative imports
+    (./common.js) to those same URLs."""
+    _, _, data = run({"REQUEST_METHOD": "GET"})
+    page = data.decode()
+    modules = sorted(p.name for p in (PLUGIN / "assets").glob("*.js"))
+    assert len(modules) >= 5
+    importmap = json.loads(page.split('<script type="importmap">', 1)[1].split("</script>", 1)[0])["imports"]
+    assert sorted(importmap) == [f"./assets/{m}" for m in modules]
+    for name in [*modules, "mailward.css", "vendor/bootstrap.min.css"]:
+        digest = hashlib.sha256((PLUGIN / "assets" / name).read_bytes()).hexdigest()[:12]
+        assert f"assets/{name}?v={digest}" in page
+    assert '<script type="module" src="assets/mailward.js?v=' in page
+    assert page.index('type="importmap"') < page.index('type="module"')
+
+
+def test_a_changed_module_gets_a_new_url_and_the_others_keep_theirs(tmp_path: Path) -> None:
+    for name in ("mailward.js", "common.js", "page.js", "mailward.css"):
+        (tmp_path / "assets").mkdir(exist_ok=True)
+        (tmp_path / "assets" / name).write_text(f"// {name} v1\n")
+    before = live.asset_versions(str(tmp_path))
+    (tmp_path / "assets" / "common.js").write_text("// common.js v2\n")
+    after = live.asset_versions(str(tmp_path))
+    assert after["common.js"] != before["common.js"]
+    assert {k: v for k, v in after.items() if k != "common.js"} == {k: v for k, v in before.items() if k != "common.js"}
+    assert "vendor/bootstrap.min.css" not in after  # unreadable: asked for without a version, the page still loads
+    head, script = live.asset_tags(after)
+    assert 'href="assets/vendor/bootstrap.min.css"' in head and f"assets/common.js?v={after['common.js']}" in head
+    assert script == f'<script type="module" src="assets/mailward.js?v={after["mailward.js"]}"></script>'
+
+
 def test_page_without_liveapi_answer_falls_back(tmp_path: Path) -> None:
     status, _, data = run({"REQUEST_METHOD": "GET", "CPANEL_CONNECT_SOCKET": str(tmp_path / "gone.sock")})
     assert status == 200 and data.startswith(b"<!DOCTYPE html>")
@@ -194,8 +227,8 @@ def test_install_json_is_a_valid_link_entry() -> None:
 def test_page_script_is_stdlib_only() -> None:
     text = (PLUGIN / "index.live.py").read_text()
     imports = {line.split()[1].split(".")[0] for line in text.splitlines() if line.startswith(("import ", "from "))}
-    stdlib = {"__future__", "contextlib", "html", "http", "json", "os", "pwd", "re", "socket", "sys", "typing",
-              "urllib"}
+    stdlib = {"__future__", "contextlib", "hashlib", "html", "http", "json", "os", "pwd", "re", "socket", "sys",
+              "typing", "urllib"}
     assert imports <= stdlib
     for script in (PLUGIN / "assets").glob("*.js"):  # the page's ES modules
         assert "innerHTML" not in script.read_text(), script.name

@@ -22,6 +22,8 @@ from tests.functional.plugin_fixtures import artifacts_dir, browser_requirements
 from workers.plugin_host import HostConfig, PluginHost
 from workers.serve_process import ServeProcess
 
+REPO = Path(__file__).resolve().parents[2]
+
 pytestmark = [pytest.mark.functional, pytest.mark.slow,
               pytest.mark.skipif(bool(browser_requirements()), reason=browser_requirements() or "ok")]
 
@@ -151,6 +153,26 @@ def test_cpanel_user_sees_only_own_mail_and_every_tab(world: World, alice_page: 
     page.wait_for_selector("#settings-limits tbody tr")
     assert "mwt-alice" in page.text_content("#settings-account")
     page.screenshot(path=str(shots / "cpanel-settings.png"), full_page=True)
+
+
+def test_cpanel_page_asks_for_each_module_once_by_its_content_hash(world: World, browser: Any) -> None:
+    """cPanel's web server caches the page's modules under fixed names; the page asks for every module and style
+    sheet by its content hash (the import map covers the modules' own imports), so a browser cannot mix an old
+    cached module with new ones after an upgrade."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    asked: list[str] = []
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(world.host.cpanel_url("mwt-alice"))
+        page.wait_for_selector("#quarantine-table tbody tr[data-email-id]")
+    finally:
+        context.close()
+    assets = [u.split("/assets/", 1)[1] for u in asked if "/assets/" in u]
+    modules = sorted(p.name for p in (REPO / "cpanel_plugin" / "assets").glob("*.js"))
+    assert sorted(a.split("?", 1)[0] for a in assets if ".js" in a) == modules  # each module once
+    assert all("?v=" in a for a in assets), assets
 
 
 def test_crafted_requests_cannot_reach_another_account(world: World, alice_page: Any) -> None:
