@@ -30,8 +30,9 @@ Residual: a worker stopped between register() and the end of its hold for longer
 the gateway died: the sweep takes the spool file first (a hold that moves or copies it then fails), but a copy
 already read into memory and indexed after the sweep stays held.
 Residual across hosts: the sweep that takes a spool may run on another host than the worker that holds it (every
-serve sweeps, and workers on several hosts share one Redis). It withdraws the copies through the shared
-quarantine store, but it cannot remove the spool file from the worker host's disk; so a worker stalled on that
+serve sweeps, and workers on several hosts share one Redis). It withdraws what its own host reaches (the index
+entries in Redis, and the files when the quarantine directory is shared), but it cannot remove the spool file from
+the worker host's disk; so a worker stalled on that
 other host for longer than the whole window can still read the spool and finish its hold after the withdrawal
 (register() refuses it only if it had not registered yet). The window is the same as above; only its cause differs.
 
