@@ -1,8 +1,8 @@
 """Random strings bulk mailers put in each copy so that no two copies match, and HTML that redirects on opening.
 
-- BODY_HASH_BUSTER: a line that is one random-looking token (``mcmfkhcpedgetqj``), alone after a run of empty
-  lines, or a tracking token that mixes upper and lower case and digits (``3442BvLB9-565fAFx0200Lbck9-698onqh7l33``)
-  as the last line of the text. A person never ends a letter that way, and an application's reference numbers are
+- BODY_HASH_BUSTER: a line that is one random-looking lower-case token (``mcmfkhcpedgetqj``), alone after a run of
+  empty lines, or a bulk mailer's tracking id (``3442BvLB9-565fAFx0200Lbck9-698onqh7l33``) as the last line of the
+  text. A person never ends a letter that way, and an application's reference numbers are
   labelled, short or of one case; spam tools add them to beat checksum filters and to track who answered.
 - HTML_SCRIPT_REDIRECT: an HTML body whose script sends the reader's browser elsewhere when it opens
   (``<body onload="Go()">`` with ``window.location=...``) or a meta refresh to a web address. Mail programs
@@ -30,9 +30,9 @@ SYMBOLS = (HASH_BUSTER, SCRIPT_REDIRECT)
 
 MAX_TEXT = 262144  # characters of the text body searched
 MIN_BLANK_LINES = 4  # empty lines before a lone random token
-# A lone token of 12-60 lower-case letters (no word of a language is written like that after empty lines), or of
-# letters and digits; never a web or mail address, a path or a number.
-_LONE_TOKEN = re.compile(r"[a-z]{12,60}|[a-z0-9]{16,60}")
+# A lone token of 12-60 lower-case letters that no language writes (_random_word), after empty lines. Tokens with
+# digits are left alone there: a receipt's transaction id or a code may stand on its own line.
+_LONE_TOKEN = re.compile(r"[a-z]{12,60}")
 _LAST_LINE = re.compile(r"([A-Za-z0-9][A-Za-z0-9_-]{22,70}[A-Za-z0-9])\s*$")
 _VOWELS = frozenset("aeiou")
 # <body onload=...> or a script that assigns the page's location; a meta refresh to a web address.
@@ -44,8 +44,6 @@ _META_REFRESH = re.compile(r"<meta[^>]{0,200}http-equiv\s*=\s*[\"']?refresh[^>]{
 
 def _random_word(token: str) -> bool:
     """A lower-case token that no language writes: a long run of consonants or too few vowels."""
-    if any(c.isdigit() for c in token):
-        return any(c.isalpha() for c in token)
     vowels = sum(c in _VOWELS for c in token)
     longest = run = 0
     for c in token:
@@ -55,8 +53,13 @@ def _random_word(token: str) -> bool:
 
 
 def _tracker(token: str) -> bool:
-    """A token that mixes upper and lower case and digits, changing case at least four times."""
-    if not (any(c.isdigit() for c in token) and any(c.isupper() for c in token) and any(c.islower() for c in token)):
+    """A bulk mailer's tracking id: three or more dash-separated groups, each starting with three digits, mixing
+    upper and lower case and changing between letters and digits often ("3442BvLB9-565fAFx0200Lbck9-698onqh7l33").
+    A password-reset code or an order number has not that shape."""
+    groups = token.split("-")
+    if len(groups) < 3 or not all(g[:3].isdigit() for g in groups):
+        return False
+    if not (any(c.isupper() for c in token) and any(c.islower() for c in token)):
         return False
     kinds = ["u" if c.isupper() else "l" if c.islower() else "d" for c in token if c.isalnum()]
     return sum(1 for a, b in itertools.pairwise(kinds) if a != b) >= 8

@@ -7,7 +7,8 @@ not carry them; spam tools do, because they forge a famous client or skip what t
   section 5 forbids it; mass mailers use it to hide the real address from filters.
 - HEADER_DATE_FORGED: a Date whose zone is impossible (``-1900``: no zone is more than 14 hours off), a zone
   written as words (``Eastern Daylight Time``) or a two-digit year: what hand-rolled date code in spam tools writes.
-- HEADER_MSGID_INVALID: a Message-ID with no ``@`` at all (``PM200011:12:45 AM``).
+- HEADER_MSGID_INVALID: a Message-ID with neither ``<>`` nor ``@`` (``PM200011:12:45 AM``); a script's
+  ``<39895881_74317521>`` without a domain is clumsy, not forged, and does not count.
 - HEADER_FORGED_MUA: an X-Mailer that claims Outlook or Outlook Express on Windows, which always makes its own
   Message-ID (``<000801c2...$...$...@host>``), on a message whose Message-ID was made by a relay (sendmail's
   ``<200208231641.g7NGfZZ32185@host>``, Exim's ``<E17k2hm-00016W-00@host>``): the program did not send it.
@@ -58,12 +59,13 @@ _OUTLOOK_WINDOWS = re.compile(r"^microsoft outlook (?:express \d|imo\b|build \d|
 # Message-IDs relays make when the message came without one: sendmail's and Exim's.
 _RELAY_MSGID = re.compile(r"^<(?:\d{12,14}\.[a-z]{0,3}[0-9a-z]{5,14}|E1[0-9a-z]{5}-[0-9a-z]{6}-[0-9a-z]{2})@",
                           re.IGNORECASE)
+# Tools sold for sending spam, and the mangled copies of real clients' names they write. Newsletter software that
+# honest senders use (GroupMail, SendBlaster, mail-merge tools) is not here: a name alone says nothing of them.
 _BULK_MAILERS = re.compile(
     r"^(?:egroups message poster|easy dm\b|quicksender\b|atlas mailer\b|aol \d+\.\d+ for windows \w+ sub \d|"
     r"mail for aol v\d|microsoft outlook express [\d.]+ ?dm\b|microsoft outlook express [\d.]+ demo\b|"
-    r"microsoft outlook imo build\b|microsoft outlook build \d|group mail\b|advanced mass sender\b|"
-    r"massmailer\b|mass mailer\b|bulk ?mailer\b|emailer platinum\b|stealth mailer\b|dark mailer\b|"
-    r"send-safe\b|aureate group mail\b|worldmerge\b|desktop server \d|sendblaster\b)",
+    r"microsoft outlook imo build\b|microsoft outlook build \d|advanced mass sender\b|send-safe\b|"
+    r"dark mailer\b|darkmailer\b|stealth mass mailer\b|emailer platinum\b)",
     re.IGNORECASE)
 # Random characters for a program name: one word of 12+ letters and digits that mixes cases and digits.
 _RANDOM_MAILER = re.compile(r"^(?=[A-Za-z]*\d)(?=[a-z0-9]*[A-Z])(?=[A-Z0-9]*[a-z])[A-Za-z0-9]{12,40}$")
@@ -150,7 +152,7 @@ class RatwareHeadersCheck:
         if why:
             found.append((DATE_FORGED, why))
         msgid = msg.header("message-id")
-        if msgid is not None and msgid.strip() and "@" not in msgid:
+        if msgid is not None and msgid.strip() and "@" not in msgid and "<" not in msgid:
             found.append((MSGID_INVALID, msgid.strip()[:60]))
         mailer = msg.header("x-mailer") or ""
         if forged_mua(mailer, msgid or ""):
