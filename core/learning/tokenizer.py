@@ -11,6 +11,7 @@ academic mailing lists), not what it is, and a model keyed on them stops working
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import filterfalse, repeat
 from typing import TYPE_CHECKING
@@ -141,6 +142,7 @@ def _words(words: list[str], out: _Tokens) -> None:
     # strip and lower run over all the words in C (map); and the room left is checked once per word, not before
     # each of its up to three tokens: what that lets in past MAX_TOKENS is taken off again at the end.
     items = out.items
+    limit = max(MAX_TOKENS, len(items))  # (never more than MAX_TOKENS when a scan calls it)
     numeric = _NUMERIC.fullmatch
     prev = ""
     stripped = list(map(str.strip, words, repeat(_WORD_STRIP)))
@@ -165,7 +167,7 @@ def _words(words: list[str], out: _Tokens) -> None:
         prev = low
         if n >= 4 and word.isupper() and word.isalpha():
             items["caps:" + low] = None
-    while len(items) > MAX_TOKENS:
+    while len(items) > limit:
         items.popitem()  # the last added first: these are the tokens that one add at a time would have refused
 
 
@@ -344,16 +346,17 @@ def _html(html: str, low: str, visible: str, out: _Tokens) -> None:
     if "display:none" in low.replace(" ", ""):
         out.add("html:hidden")
     imgs = 0
-    for count, m in enumerate(_TAG.finditer(html)):
-        if count >= MAX_TAGS:
-            break
-        name = m.group(2).lower()
+    # The same tag (<td>, <font face="Arial" size="2">) recurs many times in a message and adds nothing new after
+    # its first time: each distinct one is looked at once, in order of first appearance, and only counted again.
+    for (closing, name, attrs), times in Counter(_TAG.findall(html)[:MAX_TAGS]).items():
+        name = name.lower()
         if name not in _TAGS:
             continue
         out.add("tag:" + name)
-        imgs += name == "img"
-        if m.group(3) and not m.group(1):
-            for attr in _ATTR.findall(m.group(3)):
+        if name == "img":
+            imgs += times
+        if attrs and not closing:
+            for attr in _ATTR.findall(attrs):
                 out.add(f"attr:{name}.{attr.lower()}")
     if imgs:
         out.add(f"html:imgs{min(imgs, 8).bit_length()}")
