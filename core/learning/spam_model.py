@@ -55,7 +55,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
-from itertools import compress, repeat
+from itertools import repeat
 from operator import add
 from typing import Any, Protocol
 
@@ -243,7 +243,7 @@ class SpamModel:
         ws = self._token_weights(tokens, learned)
         # added one by one in token order (reduce, not sum: Python 3.12's sum compensates float rounding)
         z = _clamp(reduce(add, ws, self.bias), MAX_LOGIT)
-        top = _top(ws, tokens)
+        top = heapq.nlargest(TOP_TOKENS, [(w, t) for w, t in zip(ws, tokens, strict=True) if w > 0])
         return SpamScore(prob=self.calibration.prob(z), logit=z, top=[(t, round(w, 3)) for w, t in top])
 
     def to_bytes(self) -> bytes:
@@ -382,25 +382,6 @@ def fit_platt(logits: Sequence[float], labels: Sequence[bool]) -> Calibration:
     if not a > 0:
         raise ValueError(f"Platt scaling is not increasing in the log-odds (a={a}): the model does not separate")
     return Calibration(a=round(a, CALIBRATION_DECIMALS), b=round(b, CALIBRATION_DECIMALS), spam=spam, ham=ham)
-
-
-def _top(weights: list[float], tokens: Sequence[str]) -> list[tuple[float, str]]:
-    """The TOP_TOKENS largest (weight, token) pairs of positive weight, largest first.
-
-    heapq.nlargest over the pairs of every positive token, written so that only the few pairs that can be among
-    them are made in the end: the TOP_TOKENS-th largest positive weight is found among the bare floats (sorted, in
-    C), and compress keeps the weights and tokens from it up.
-    """
-    positives = sorted(filter(_POSITIVE, weights))
-    if not positives:
-        return []
-    floor = float(positives[max(0, len(positives) - TOP_TOKENS)])  # float: its __le__ takes an int weight too
-    chosen = list(map(floor.__le__, weights))
-    return heapq.nlargest(TOP_TOKENS, zip(compress(weights, chosen), compress(tokens, chosen), strict=True))
-
-
-#: x > 0, as a C function for filter and map
-_POSITIVE = (0.0).__lt__
 
 
 def _sigmoid(z: float) -> float:
