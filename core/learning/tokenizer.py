@@ -71,6 +71,8 @@ _SPELT_SEPARATORS = re.compile(r"[._]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i", "|": "l",
                        "7": "t"})
 _LEET_CHARS = frozenset("0134578@$!|")
+#: A look-alike character anywhere or an inner mark: what a word needs to be looked at by _look_alike.
+_LOOK_ALIKE_HINT = re.compile(f"[{re.escape(''.join(sorted(_LEET_CHARS)))}]|{_INNER_MARK.pattern}")
 #: Host names ("shop.example", "mail1.example.com") and addresses written in text are names, not look-alike
 #: spellings, though they have dots and digits inside: one label of three or more characters besides the
 #: top-level one tells them from "c.a.s.h" or "fr.ee".
@@ -181,8 +183,8 @@ def _subject(subject: str, out: _Tokens) -> None:
             out.add("s:" + word.lower()[:MAX_WORD + 8])
     if "!" in subject:
         out.add("subj:bang")
-    letters = [c for c in subject if c.isalpha()]
-    if len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+    letters = list(filter(str.isalpha, subject))
+    if len(letters) >= 6 and sum(map(str.isupper, letters)) > 0.7 * len(letters):
         out.add("subj:mostly_caps")
     if not subject.isascii():
         out.add("subj:8bit")
@@ -249,13 +251,17 @@ def _urls(bodies: tuple[tuple[str, str], ...], out: _Tokens) -> None:
     """Link tokens of (body, body.lower()) pairs."""
     seen = 0
     hosts: set[str] = set()
+    done: set[str] = set()
     for body, low in bodies:
         for m in _url_matches(body, low):
             seen += 1
             if seen > MAX_URLS:
                 break
-            low = m.group(0).lower()
-            rest = low.split("://", 1)[1] if "://" in low else low
+            url = m.group(0).lower()
+            if url in done:
+                continue  # the same link again (often in both the text and the HTML part): its tokens are there
+            done.add(url)
+            rest = url.split("://", 1)[1] if "://" in url else url
             hostport, _, path = rest.partition("/")
             hosts.add(hostport)
             _url_path(path, out)
@@ -274,7 +280,7 @@ def _urls(bodies: tuple[tuple[str, str], ...], out: _Tokens) -> None:
             out.add("url:" + site_of(host))
             if "%" in path:
                 out.add("url:escaped_path")
-            if any(word in path for word in _REMOVE_WORDS):
+            if any(map(path.__contains__, _REMOVE_WORDS)):
                 out.add("url:remove_link")
     out.add(f"urls:n{min(seen, 32).bit_length()}")
     out.add(f"urls:hosts{min(len(hosts), 8).bit_length()}")
@@ -292,9 +298,14 @@ def _url_matches(body: str, low: str) -> Iterator[re.Match[str]]:
         return
     match = _URL.match
     pos = 0
+    # The first "://" a match starting at pos or later can end its scheme at, and the first "www." from pos; each
+    # looked up again only once pos has passed it (-1: there is none left), so each body is searched once.
+    scheme, www = body.find("://", 3), low.find("www.")
     while True:
-        scheme = body.find("://", pos + 3)  # the first "://" a match starting at pos or later can end its scheme at
-        www = low.find("www.", pos)
+        if 0 <= scheme < pos + 3:
+            scheme = body.find("://", pos + 3)
+        if 0 <= www < pos:
+            www = low.find("www.", pos)
         if scheme < 0 and www < 0:
             return
         if www >= 0 and (scheme < 0 or www < scheme - 5):
@@ -314,13 +325,13 @@ def _url_matches(body: str, low: str) -> Iterator[re.Match[str]]:
 def _url_path(path: str, out: _Tokens) -> None:
     """Shapes of a link's path and query (depth, numbered segments, file type), not its words."""
     path, question, query = path.partition("?")
-    segments = [s for s in path.split("/") if s]
+    segments = list(filter(None, path.split("/")))
     out.add(f"urlp:depth{min(len(segments), 4)}")
     if question:
         out.add("urlp:query")
     if query.count("=") >= 3:
         out.add("urlp:manyparams")
-    if any(s.isdigit() for s in segments):
+    if any(map(str.isdigit, segments)):
         out.add("urlp:numseg")
     last = segments[-1] if segments else ""
     if "." in last:
@@ -438,11 +449,11 @@ def _obfuscated(words: list[str], out: _Tokens) -> None:
     of a body's first MAX_SHAPE_CHARS characters."""
     # Most words are letters only, before or after stripping edge punctuation, so neither a look-alike character
     # nor an inner mark: filterfalse drops them, and map strips and lowercases the rest, in C, not in this loop.
+    # _LOOK_ALIKE_HINT then keeps those with a look-alike character or an inner mark, also in C.
     raws = filterfalse(str.isalpha, words[:MAX_OBFUSCATION_WORDS])
-    for word in filterfalse(str.isalpha, map(str.lower, map(str.strip, raws, repeat(_WORD_STRIP)))):
-        if not MIN_WORD < len(word) <= 20 or not (_LEET_CHARS.intersection(word) or _INNER_MARK.search(word)):
-            continue
-        if not any(c.isalpha() for c in word):
+    lowered = filterfalse(str.isalpha, map(str.lower, map(str.strip, raws, repeat(_WORD_STRIP))))
+    for word in filter(_LOOK_ALIKE_HINT.search, lowered):
+        if not MIN_WORD < len(word) <= 20 or not any(map(str.isalpha, word)):
             continue
         plain = _look_alike(word)
         if plain is not None:

@@ -97,6 +97,60 @@ def _plain_shapes_and_marks(text: str, out: _Tokens) -> None:
         out.add("shape:click_here")
 
 
+def _plain_urls(bodies: tuple[str, str], out: _Tokens) -> None:
+    t = tokenizer
+    seen = 0
+    hosts: set[str] = set()
+    for body in bodies:
+        for m in t._URL.finditer(body):
+            seen += 1
+            if seen > t.MAX_URLS:
+                break
+            low = m.group(0).lower()
+            rest = low.split("://", 1)[1] if "://" in low else low
+            hostport, _, path = rest.partition("/")
+            hosts.add(hostport)
+            _plain_url_path(path, out)
+            if "@" in hostport:
+                out.add("url:userinfo")
+                hostport = hostport.rpartition("@")[2]
+            host, _, port = hostport.partition(":")
+            host = host.strip(".")
+            if port:
+                out.add("url:port")
+            if "%" in host:
+                out.add("url:escaped_host")
+            if t._IPV4.fullmatch(host):
+                out.add("url:ip")
+                continue
+            out.add("url:" + t.site_of(host))
+            if "%" in path:
+                out.add("url:escaped_path")
+            if any(word in path for word in t._REMOVE_WORDS):
+                out.add("url:remove_link")
+    out.add(f"urls:n{min(seen, 32).bit_length()}")
+    out.add(f"urls:hosts{min(len(hosts), 8).bit_length()}")
+
+
+def _plain_url_path(path: str, out: _Tokens) -> None:
+    path, question, query = path.partition("?")
+    segments = [s for s in path.split("/") if s]
+    out.add(f"urlp:depth{min(len(segments), 4)}")
+    if question:
+        out.add("urlp:query")
+    if query.count("=") >= 3:
+        out.add("urlp:manyparams")
+    if any(s.isdigit() for s in segments):
+        out.add("urlp:numseg")
+    last = segments[-1] if segments else ""
+    if "." in last:
+        out.add("urlp:ext:" + last.rpartition(".")[2][:5])
+    if "~" in path:
+        out.add("urlp:tilde")
+    if tokenizer._PATH_NUMBER.search(path):
+        out.add("urlp:longnum")
+
+
 def _plain_html(html: str, visible: str, out: _Tokens) -> None:
     t = tokenizer
     if not html:
@@ -138,6 +192,23 @@ def test_url_matches_are_those_of_the_regex_over_the_whole_body() -> None:
     for text in [*_texts(1), "http://" + "a" * 900 + " www.b.example/" + "c" * 500, "x" * 10 + "://" * 5]:
         fast = [m.span() for m in tokenizer._url_matches(text, text.lower())]
         assert fast == [m.span() for m in tokenizer._URL.finditer(text)], text
+
+
+def test_link_tokens_as_the_plain_form() -> None:
+    pieces = ["http://a.example/x", "https://b.example:8080/1/2/3/a.php?a=1&b=2&c=3", "www.c.example/~u/12345",
+              "ftp://10.0.0.1/f", "http://u:p@d.example/unsubscribe", "http://e%41.example/%20", "HTTP://A.Example/",
+              " ", "\n", "<a href=\"", "\">", "http://", "www.", "x", "\u0130"]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 30)))
+        html = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 30)))
+        if rnd.random() < 0.1:
+            text = "http://many.example/ " * rnd.randrange(150, 260)  # past MAX_URLS
+        old, new = _nearly_full(rnd), _Tokens()
+        new.items = dict(old.items)
+        _plain_urls((text, html), old)
+        tokenizer._urls(((text, text.lower()), (html, html.lower())), new)
+        assert list(new.items) == list(old.items), (text, html)
 
 
 @pytest.mark.parametrize("seed", [2, 3])
