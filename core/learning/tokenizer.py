@@ -47,7 +47,25 @@ _NUMERIC = re.compile(r"[\d:/.,-]+")
 _URL = re.compile(r"[hH][tT][tT][pP][sS\u017f]?://[^\s\"'<>()\\]{1,400}|[fF][tT][pP]://[^\s\"'<>()\\]{1,400}"
                   r"|[wW][wW][wW]\.[a-zA-Z0-9\u0130\u0131\u017f\u212a-]{1,63}\.[^\s\"'<>()\\]{1,300}")
 _TAG = re.compile(r"<\s*(/?)([a-z][a-z0-9]{0,15})\b([^<>]{0,512})", re.I)
-_ATTR = re.compile(r"\b(bgcolor|color|size|face|style|width|height|align|href|src|border|alt|target)\s*=", re.I)
+#: Attributes worth a token on a tag worth one (_TAGS).
+_ATTRS = ("bgcolor", "color", "size", "face", "style", "width", "height", "align", "href", "src", "border", "alt",
+          "target")
+#: What re.I matches for a lowercase ASCII letter: the letter in either case, and for these also U+0130 and U+0131
+#: ("i"), U+017F ("s") and U+212A ("k").
+_CASE_FOLDS = {"i": "iI\u0130\u0131", "s": "sS\u017f", "k": "kK\u212a"}
+
+
+def _any_case(letters: str) -> str:
+    """A character class matching any of these lowercase ASCII letters as re.I would."""
+    return "[" + "".join(_CASE_FOLDS.get(c, c + c.upper()) for c in letters) + "]"
+
+
+# \b(bgcolor|color|...|target)\s*=, case-insensitively, written out as _CAPS_RUN and _CLICK_HERE are (see _URL):
+# the first letter, the \b looked behind it, then the rest of each name after a look back at its first letter.
+_ATTR_FIRST = _any_case("".join(dict.fromkeys(name[0] for name in _ATTRS)))
+_ATTR = re.compile(f"({_ATTR_FIRST}(?<=\\b{_ATTR_FIRST})(?:"
+                   + "|".join(f"(?<={_any_case(name[0])})" + "".join(map(_any_case, name[1:])) for name in _ATTRS)
+                   + "))\\s*=")
 _CHARSET = re.compile(r"charset\s*=\s*\"?([a-z0-9_.:-]{1,40})", re.I)
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _MONEY = re.compile(r"[$\u00a3\u20ac]\s?\d")

@@ -254,6 +254,17 @@ def test_html_tags_each_looked_at_once_as_the_plain_loop() -> None:
         assert list(new.items) == list(old.items), html
 
 
+def test_attribute_regex_as_its_plain_case_insensitive_form() -> None:
+    plain = re.compile(r"\b(bgcolor|color|size|face|style|width|height|align|href|src|border|alt|target)\s*=", re.I)
+    pieces = ["bgcolor", "BGCOLOR", "color", "Size", "s\u017fze", "SIZE", "face", "style", "w\u0130dth", "height",
+              "al\u0131gn", "href", "src", "border", "alt", "target", "=", " ", "  =", "\t", "x", "_", "-", "\u0130",
+              "\u0131", "\u212a", "a", "b", "9", "'", "\"", "\u00e9"]
+    rnd = random.Random(8)
+    for _ in range(30000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 12)))
+        assert [m.span(1) for m in tokenizer._ATTR.finditer(text)] == [m.span(1) for m in plain.finditer(text)], text
+
+
 def _plain_score(model: SpamModel, tokens: list[str], learned: dict[str, float] | None) -> tuple:
     weights = model.weights
     if learned:
