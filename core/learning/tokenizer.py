@@ -150,7 +150,7 @@ def tokenize(msg: ParsedMessage) -> list[str]:
             _marks(body, low, out)
     splits = [b.split() for b in bodies]
     # _obfuscated looks at the words of a body's first MAX_SHAPE_CHARS: the same words when the body is no longer
-    _obfuscated(subject[:MAX_SHAPE_CHARS].split(), out)
+    _obfuscated(subject.split(), out)  # (a subject is shorter than MAX_SHAPE_CHARS)
     for body, words in zip(bodies, splits, strict=True):
         _obfuscated(words if len(body) <= MAX_SHAPE_CHARS else body[:MAX_SHAPE_CHARS].split(), out)
     for words in splits:
