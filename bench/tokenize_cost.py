@@ -1,6 +1,7 @@
 """What the statistical classifier costs per message, in-process: CPU µs of tokenize() and of SpamModel.score()
-over the corpus (parsed once beforehand), the median of several rounds, plus a digest of every token list and
-score so that two trees can be checked to give the same output.
+(without learned weights, and with every tenth token of a message learned) over the corpus (parsed once
+beforehand), the median of several rounds, plus a digest of every token list and score so that two trees can be
+checked to give the same output.
 
     .venv/bin/python -m bench.tokenize_cost [--corpus PATH] [--messages N] [--rounds 7]
 
