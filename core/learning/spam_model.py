@@ -229,11 +229,12 @@ class SpamModel:
 
     def _token_weights(self, tokens: Sequence[str], learned: Mapping[str, float] | None) -> list[float]:
         """Each token's weight plus what online learning added to it (capped), in token order."""
-        weights = self.weights
+        base = map(self.weights.get, tokens, repeat(0.0))
         if not learned:
-            return list(map(weights.get, tokens, repeat(0.0)))
-        get = learned.get
-        return [weights.get(t, 0.0) + _clamp(get(t, 0.0), MAX_LEARNED_DELTA) for t in tokens]
+            return list(base)
+        # learned holds a few of the tokens: capped once each, then added in C (0.0 for the others, as before)
+        capped = {t: _clamp(d, MAX_LEARNED_DELTA) for t, d in learned.items()}
+        return list(map(add, base, map(capped.get, tokens, repeat(0.0))))
 
     def score(self, tokens: Sequence[str], learned: Mapping[str, float] | None = None) -> SpamScore | None:
         """Calibrated spam probability and raw log-odds of a message's tokens; None if the model has no weights."""

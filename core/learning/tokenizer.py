@@ -11,6 +11,9 @@ academic mailing lists), not what it is, and a model keyed on them stops working
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from itertools import filterfalse, repeat
 from typing import TYPE_CHECKING
 
 from core.mail.links import site_of
@@ -44,7 +47,25 @@ _NUMERIC = re.compile(r"[\d:/.,-]+")
 _URL = re.compile(r"[hH][tT][tT][pP][sS\u017f]?://[^\s\"'<>()\\]{1,400}|[fF][tT][pP]://[^\s\"'<>()\\]{1,400}"
                   r"|[wW][wW][wW]\.[a-zA-Z0-9\u0130\u0131\u017f\u212a-]{1,63}\.[^\s\"'<>()\\]{1,300}")
 _TAG = re.compile(r"<\s*(/?)([a-z][a-z0-9]{0,15})\b([^<>]{0,512})", re.I)
-_ATTR = re.compile(r"\b(bgcolor|color|size|face|style|width|height|align|href|src|border|alt|target)\s*=", re.I)
+#: Attributes worth a token on a tag worth one (_TAGS).
+_ATTRS = ("bgcolor", "color", "size", "face", "style", "width", "height", "align", "href", "src", "border", "alt",
+          "target")
+#: What re.I matches for a lowercase ASCII letter: the letter in either case, and for these also U+0130 and U+0131
+#: ("i"), U+017F ("s") and U+212A ("k").
+_CASE_FOLDS = {"i": "iI\u0130\u0131", "s": "sS\u017f", "k": "kK\u212a"}
+
+
+def _any_case(letters: str) -> str:
+    """A character class matching any of these lowercase ASCII letters as re.I would."""
+    return "[" + "".join(_CASE_FOLDS.get(c, c + c.upper()) for c in letters) + "]"
+
+
+# \b(bgcolor|color|...|target)\s*=, case-insensitively, written out as _CAPS_RUN and _CLICK_HERE are (see _URL):
+# the first letter, the \b looked behind it, then the rest of each name after a look back at its first letter.
+_ATTR_FIRST = _any_case("".join(dict.fromkeys(name[0] for name in _ATTRS)))
+_ATTR = re.compile(f"({_ATTR_FIRST}(?<=\\b{_ATTR_FIRST})(?:"
+                   + "|".join(f"(?<={_any_case(name[0])})" + "".join(map(_any_case, name[1:])) for name in _ATTRS)
+                   + "))\\s*=")
 _CHARSET = re.compile(r"charset\s*=\s*\"?([a-z0-9_.:-]{1,40})", re.I)
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _MONEY = re.compile(r"[$\u00a3\u20ac]\s?\d")
@@ -55,6 +76,8 @@ _BANGS = re.compile(r"!{2,}")
 _MARKS = re.compile(r"[!?]{3,}")
 # (?:\b[A-Z]{2,}\b[ ,.!]+){3,}
 _CAPS_RUN = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]+\b[ ,.!]+(?:\b[A-Z]{2,}\b[ ,.!]+){2,}")
+#: In every _CAPS_RUN match (its first word's last two letters and what follows), and found faster.
+_CAPS_RUN_END = re.compile(r"[A-Z][A-Z][ ,.!]")
 # \b(?:click|visit) here\b, case-insensitively
 _CLICK_HERE = re.compile(r"[cCvV](?<=\b[cCvV])(?:(?<=[cC])[lL][iI\u0130\u0131][cC][kK\u212a]"
                          r"|(?<=[vV])[iI\u0130\u0131][sS\u017f][iI\u0130\u0131][tT]) [hH][eE][rR][eE]\b")
@@ -68,6 +91,8 @@ _SPELT_SEPARATORS = re.compile(r"[._]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i", "|": "l",
                        "7": "t"})
 _LEET_CHARS = frozenset("0134578@$!|")
+#: A look-alike character anywhere or an inner mark: what a word needs to be looked at by _look_alike.
+_LOOK_ALIKE_HINT = re.compile(f"[{re.escape(''.join(sorted(_LEET_CHARS)))}]|{_INNER_MARK.pattern}")
 #: Host names ("shop.example", "mail1.example.com") and addresses written in text are names, not look-alike
 #: spellings, though they have dots and digits inside: one label of three or more characters besides the
 #: top-level one tells them from "c.a.s.h" or "fr.ee".
@@ -105,55 +130,67 @@ class _Tokens:
 def tokenize(msg: ParsedMessage) -> list[str]:
     """The message's distinct tokens in a deterministic order, at most MAX_TOKENS of them."""
     out = _Tokens()
-    _subject(msg.subject[:400], out)
+    subject = msg.subject[:400]
+    _subject(subject, out)
     _from(msg, out)
     _headers(msg, out)
     _structure(msg, out)
     text, html = msg.text[:MAX_BODY_CHARS], msg.html[:MAX_BODY_CHARS]
-    bodies = [b for b in (text, msg.html_text[:MAX_BODY_CHARS]) if b]
-    _urls((text, html), out)  # the raw HTML, so that href and src links count too
-    _html(html, msg.html_text, out)
+    visible = msg.html_text[:MAX_BODY_CHARS]
+    # Each body lowercased once, for the passes below that look for something in any case.
+    low_text, low_html, low_visible = text.lower(), html.lower(), visible.lower()
+    bodies = [b for b in (text, visible) if b]
+    _urls(((text, low_text), (html, low_html)), out)  # the raw HTML, so that href and src links count too
+    _html(html, low_html, msg.html_text, out)
     for body in bodies:
         _shapes(body, out)
-    for body in (msg.subject[:400], *bodies):
-        _marks(body, out)
-    for body in (msg.subject[:400], *bodies):
-        _obfuscated(body, out)
-    for body in bodies:
-        _words(body, out)
+    _marks(subject, subject.lower(), out)
+    for body, low in ((text, low_text), (visible, low_visible)):
+        if body:
+            _marks(body, low, out)
+    splits = [b.split() for b in bodies]
+    # _obfuscated looks at the words of a body's first MAX_SHAPE_CHARS: the same words when the body is no longer
+    _obfuscated(subject.split(), out)  # (a subject is shorter than MAX_SHAPE_CHARS)
+    for body, words in zip(bodies, splits, strict=True):
+        _obfuscated(words if len(body) <= MAX_SHAPE_CHARS else body[:MAX_SHAPE_CHARS].split(), out)
+    for words in splits:
+        _words(words, out)
     return list(out.items)
 
 
-def _words(text: str, out: _Tokens) -> None:
-    """Lowercased words stripped of edge punctuation, and each pair of neighbouring words."""
-    # The hottest loop of a scan: out.add is inlined (every token here is far shorter than MAX_TOKEN_CHARS).
+def _words(words: list[str], out: _Tokens) -> None:
+    """Lowercased words stripped of edge punctuation, and each pair of neighbouring words (words: body.split())."""
+    # The hottest loop of a scan. out.add is inlined (every token here is far shorter than MAX_TOKEN_CHARS);
+    # strip and lower run over all the words in C (map); and the room left is checked once per word, not before
+    # each of its up to three tokens: what that lets in past MAX_TOKENS is taken off again at the end.
     items = out.items
+    limit = max(MAX_TOKENS, len(items))  # (never more than MAX_TOKENS when a scan calls it)
     numeric = _NUMERIC.fullmatch
     prev = ""
-    for raw in text.split():
+    stripped = list(map(str.strip, words, repeat(_WORD_STRIP)))
+    for word, low in zip(stripped, map(str.lower, stripped), strict=True):
         if len(items) >= MAX_TOKENS:
-            return
-        word = raw.strip(_WORD_STRIP)
+            break
         n = len(word)
         # a stripped word starts with neither of the separators _NUMERIC allows: only one starting with a digit
         # can be all digits and separators
         if n < MIN_WORD or (word[0].isdecimal() and numeric(word)):
             prev = ""
             continue
-        low = word.lower()
         if n > MAX_WORD:
             prev = ""
             # links have their own tokens
-            if "@" not in low and "://" not in low and not low.startswith("www.") and len(items) < MAX_TOKENS:
+            if "@" not in low and "://" not in low and not low.startswith("www."):
                 items[f"skip:{low[0]}{n // 10 * 10}"] = None
             continue
-        if len(items) < MAX_TOKENS:
-            items[low] = None
-        if prev and len(items) < MAX_TOKENS:
+        items[low] = None
+        if prev:
             items[f"bi:{prev} {low}"] = None
         prev = low
-        if n >= 4 and word.isupper() and word.isalpha() and len(items) < MAX_TOKENS:
+        if n >= 4 and word.isupper() and word.isalpha():
             items["caps:" + low] = None
+    while len(items) > limit:
+        items.popitem()  # the last added first: these are the tokens that one add at a time would have refused
 
 
 def _subject(subject: str, out: _Tokens) -> None:
@@ -166,8 +203,8 @@ def _subject(subject: str, out: _Tokens) -> None:
             out.add("s:" + word.lower()[:MAX_WORD + 8])
     if "!" in subject:
         out.add("subj:bang")
-    letters = [c for c in subject if c.isalpha()]
-    if len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+    letters = list(filter(str.isalpha, subject))
+    if len(letters) >= 6 and sum(map(str.isupper, letters)) > 0.7 * len(letters):
         out.add("subj:mostly_caps")
     if not subject.isascii():
         out.add("subj:8bit")
@@ -230,16 +267,21 @@ def _structure(msg: ParsedMessage, out: _Tokens) -> None:
         out.add("defect:" + defect)
 
 
-def _urls(bodies: tuple[str, str], out: _Tokens) -> None:
+def _urls(bodies: tuple[tuple[str, str], ...], out: _Tokens) -> None:
+    """Link tokens of (body, body.lower()) pairs."""
     seen = 0
     hosts: set[str] = set()
-    for body in bodies:
-        for m in _URL.finditer(body):
+    done: set[str] = set()
+    for body, low in bodies:
+        for m in _url_matches(body, low):
             seen += 1
             if seen > MAX_URLS:
                 break
-            low = m.group(0).lower()
-            rest = low.split("://", 1)[1] if "://" in low else low
+            url = m.group(0).lower()
+            if url in done:
+                continue  # the same link again (often in both the text and the HTML part): its tokens are there
+            done.add(url)
+            rest = url.split("://", 1)[1] if "://" in url else url
             hostport, _, path = rest.partition("/")
             hosts.add(hostport)
             _url_path(path, out)
@@ -258,22 +300,58 @@ def _urls(bodies: tuple[str, str], out: _Tokens) -> None:
             out.add("url:" + site_of(host))
             if "%" in path:
                 out.add("url:escaped_path")
-            if any(word in path for word in _REMOVE_WORDS):
+            if any(map(path.__contains__, _REMOVE_WORDS)):
                 out.add("url:remove_link")
     out.add(f"urls:n{min(seen, 32).bit_length()}")
     out.add(f"urls:hosts{min(len(hosts), 8).bit_length()}")
 
 
+def _url_matches(body: str, low: str) -> Iterator[re.Match[str]]:
+    """_URL.finditer(body) (low: body.lower()), without running the regex over the whole body.
+
+    _URL tries a match at every h, f and w of the body, which made it the costliest regex of a scan. A match
+    starts 3 to 5 characters before a "://" (ftp, http, https) or where "www." starts, in any case; str.find finds
+    those few places fast, and the regex is tried only there, in order, which gives the same matches.
+    """
+    if "\u0130" in body:  # the one character whose lowercase is longer ("i" and a dot): low's offsets would shift
+        yield from _URL.finditer(body)
+        return
+    match = _URL.match
+    pos = 0
+    # The first "://" a match starting at pos or later can end its scheme at, and the first "www." from pos; each
+    # looked up again only once pos has passed it (-1: there is none left), so each body is searched once.
+    scheme, www = body.find("://", 3), low.find("www.")
+    while True:
+        if 0 <= scheme < pos + 3:
+            scheme = body.find("://", pos + 3)
+        if 0 <= www < pos:
+            www = low.find("www.", pos)
+        if scheme < 0 and www < 0:
+            return
+        if www >= 0 and (scheme < 0 or www < scheme - 5):
+            starts: Iterable[int] = (www,)
+        else:  # every place a match using this "://" can start; a "www." among them is one of them
+            starts = range(max(pos, scheme - 5), scheme - 2)
+        for start in starts:
+            m = match(body, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = start + 1
+
+
 def _url_path(path: str, out: _Tokens) -> None:
     """Shapes of a link's path and query (depth, numbered segments, file type), not its words."""
     path, question, query = path.partition("?")
-    segments = [s for s in path.split("/") if s]
+    segments = list(filter(None, path.split("/")))
     out.add(f"urlp:depth{min(len(segments), 4)}")
     if question:
         out.add("urlp:query")
     if query.count("=") >= 3:
         out.add("urlp:manyparams")
-    if any(s.isdigit() for s in segments):
+    if any(map(str.isdigit, segments)):
         out.add("urlp:numseg")
     last = segments[-1] if segments else ""
     if "." in last:
@@ -284,30 +362,32 @@ def _url_path(path: str, out: _Tokens) -> None:
         out.add("urlp:longnum")
 
 
-def _html(html: str, visible: str, out: _Tokens) -> None:
+def _html(html: str, low: str, visible: str, out: _Tokens) -> None:
+    """HTML tricks, layout tags and attributes (low: html.lower())."""
     if not html:
         return
     if _WHITE_TEXT.search(html):
         out.add("html:white_text")
     for size in _FONT_SIZE.findall(html)[:50]:
         out.add("html:font_size" + size)
-    out.add(f"html:tables{min(html.lower().count('<table'), 8).bit_length()}")
+    out.add(f"html:tables{min(low.count('<table'), 8).bit_length()}")
     out.add(f"html:text_ratio{min(10 * len(visible) // len(html), 9)}")
     if _TINY_IMG.search(html):
         out.add("html:tiny_img")
-    if "display:none" in html.lower().replace(" ", ""):
+    if "display:none" in low.replace(" ", ""):
         out.add("html:hidden")
     imgs = 0
-    for count, m in enumerate(_TAG.finditer(html)):
-        if count >= MAX_TAGS:
-            break
-        name = m.group(2).lower()
+    # The same tag (<td>, <font face="Arial" size="2">) recurs many times in a message and adds nothing new after
+    # its first time: each distinct one is looked at once, in order of first appearance, and only counted again.
+    for (closing, name, attrs), times in Counter(_TAG.findall(html)[:MAX_TAGS]).items():
+        name = name.lower()
         if name not in _TAGS:
             continue
         out.add("tag:" + name)
-        imgs += name == "img"
-        if m.group(3) and not m.group(1):
-            for attr in _ATTR.findall(m.group(3)):
+        if name == "img":
+            imgs += times
+        if attrs and not closing:
+            for attr in _ATTR.findall(attrs):
                 out.add(f"attr:{name}.{attr.lower()}")
     if imgs:
         out.add(f"html:imgs{min(imgs, 8).bit_length()}")
@@ -319,33 +399,34 @@ def _html(html: str, visible: str, out: _Tokens) -> None:
 
 def _shapes(text: str, out: _Tokens) -> None:
     """Shapes of spam text that outlive its vocabulary: prices, percentages, toll-free numbers, shouting."""
-    if _MONEY.search(text):
+    # Each regex only where a str "in" test (much faster than a regex search) says it can match.
+    if ("$" in text or "\u00a3" in text or "\u20ac" in text) and _MONEY.search(text):
         out.add("shape:money")
-    if _PERCENT.search(text):
+    if "%" in text and _PERCENT.search(text):
         out.add("shape:percent")
     if _TOLL_FREE_CODE.search(text) and _TOLL_FREE.search(text):
         out.add("shape:tollfree")
-    if _BANGS.search(text):
+    if "!!" in text:  # what _BANGS matches
         out.add("shape:bangs")
-    caps = 0
-    for line in text.splitlines()[:MAX_LINES]:
-        if len(line) >= 10 and line.isupper():
-            caps += 1
+    # upper-case lines are few: filter finds them in C, and only they are measured here
+    caps = sum(1 for line in filter(str.isupper, text.splitlines()[:MAX_LINES]) if len(line) >= 10)
     if caps:
         out.add(f"shape:caps_lines{min(caps, 8).bit_length()}")
 
 
-def _marks(text: str, out: _Tokens) -> None:
-    """Punctuation and case tricks: "$$$", "!!!"/"?!?", runs of capitalised words, "click here"."""
+def _marks(text: str, low: str, out: _Tokens) -> None:
+    """Punctuation and case tricks: "$$$", "!!!"/"?!?", runs of capitalised words, "click here" (low:
+    text.lower(), of the whole text)."""
     text = text[:MAX_SHAPE_CHARS]
     if "$$" in text:
         out.add("shape:dollars")
-    if _MARKS.search(text):
+    # three of ! and ? in a row hold one of these pairs; most text has none, and "in" is far faster than a search
+    if ("!!" in text or "??" in text or "!?" in text or "?!" in text) and _MARKS.search(text):
         out.add("shape:marks3")
-    runs = len(_CAPS_RUN.findall(text))
+    runs = len(_CAPS_RUN.findall(text)) if _CAPS_RUN_END.search(text) else 0
     if runs:
         out.add(f"shape:caps_runs{min(runs, 8).bit_length()}")
-    if _CLICK_HERE.search(text):
+    if " here" in low and _CLICK_HERE.search(text):  # _CLICK_HERE's " here", in any case
         out.add("shape:click_here")
 
 
@@ -381,15 +462,16 @@ def _look_alike(word: str) -> str | None:
     return plain if plain != word and plain.isalpha() else None
 
 
-def _obfuscated(text: str, out: _Tokens) -> None:
-    """Words spelt with look-alike digits or symbols as the word they imitate (see _look_alike)."""
-    for raw in text[:MAX_SHAPE_CHARS].split()[:MAX_OBFUSCATION_WORDS]:
-        if raw.isalpha():
-            continue  # most words: letters only, so neither a look-alike character nor an inner mark
-        word = raw.strip(_WORD_STRIP).lower()
-        if not MIN_WORD < len(word) <= 20 or word.isalpha() or not any(c.isalpha() for c in word):
-            continue
-        if not (_LEET_CHARS.intersection(word) or _INNER_MARK.search(word)):
+def _obfuscated(words: list[str], out: _Tokens) -> None:
+    """Words spelt with look-alike digits or symbols as the word they imitate (see _look_alike); words: the split
+    of a body's first MAX_SHAPE_CHARS characters."""
+    # Most words are letters only, before or after stripping edge punctuation, so neither a look-alike character
+    # nor an inner mark: filterfalse drops them, and map strips and lowercases the rest, in C, not in this loop.
+    # _LOOK_ALIKE_HINT then keeps those with a look-alike character or an inner mark, also in C.
+    raws = filterfalse(str.isalpha, words[:MAX_OBFUSCATION_WORDS])
+    lowered = filterfalse(str.isalpha, map(str.lower, map(str.strip, raws, repeat(_WORD_STRIP))))
+    for word in filter(_LOOK_ALIKE_HINT.search, lowered):
+        if not MIN_WORD < len(word) <= 20 or not any(map(str.isalpha, word)):
             continue
         plain = _look_alike(word)
         if plain is not None:

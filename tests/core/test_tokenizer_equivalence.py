@@ -1,0 +1,321 @@
+"""The tokenizer's and the model's faster forms give exactly what their plain forms gave (issue 16's speed work).
+
+Each plain form below is the code as it was before it was made faster; random text built from the pieces that
+make the fast paths branch (links, look-alike characters, U+0130 whose lowercase is longer, a nearly full token
+set) has to come out the same, token for token and in the same order.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+import re
+
+import pytest
+
+from core.learning import spam_model, tokenizer
+from core.learning.spam_model import MAX_LEARNED_DELTA, SpamModel
+from core.learning.tokenizer import MAX_TOKENS, _Tokens
+
+_PIECES = ["http://", "HTTP\u017f://", "hTtPs://", "ftp://", "sftp://", "://", "www.", "WwW.", "wWw.a\u0130-b.c",
+           "a.example", "/x?y=1&z=2", "/~u/12345/a.gif", " ", "  ", "\n", "\t", "\"", "'", "(", ")", "<", ">",
+           "\u0130", "\u0131", "\u017f", "\u212a", "h", "f", "w", ".", ",", "!", "?", "!!", "?!", "$", "$$", "%",
+           "\u00a3", "\u20ac", "9", "12", "1-800-555-1234", "v1agra", "m0ney", "c.a.s.h", "fr.ee", "v*agra",
+           "e-mail", "don't", "GREAT", "FREE", "Click here", "CLICK HERE", "visit HERE", "here", "Dear", "friend",
+           "extraordinarily", "supercalifragilistic", "x@y.example", "ABC", "A", "\u00c9T\u00c9", "\u03a3\u039f\u03a3"]
+
+
+def _texts(seed: int, n: int = 4000, longest: int = 40) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_PIECES) for _ in range(rnd.randrange(0, longest))) for _ in range(n)]
+
+
+def _nearly_full(rnd: random.Random) -> _Tokens:
+    """A token set with a random amount of room left (often none or a little)."""
+    out = _Tokens()
+    if rnd.random() < 0.5:
+        out.items["friend"] = None  # a token the text may add again: it keeps its place
+    size = MAX_TOKENS - rnd.choice([0, 1, 2, 3, 5, 40, MAX_TOKENS])
+    while len(out.items) < size:
+        out.items[f"filler{len(out.items)}"] = None
+    return out
+
+
+# -- the plain forms ------------------------------------------------------------------------------------------
+
+
+def _plain_words(text: str, out: _Tokens) -> None:
+    items = out.items
+    prev = ""
+    for raw in text.split():
+        if len(items) >= MAX_TOKENS:
+            return
+        word = raw.strip(tokenizer._WORD_STRIP)
+        n = len(word)
+        if n < tokenizer.MIN_WORD or (word[0].isdecimal() and tokenizer._NUMERIC.fullmatch(word)):
+            prev = ""
+            continue
+        low = word.lower()
+        if n > tokenizer.MAX_WORD:
+            prev = ""
+            if "@" not in low and "://" not in low and not low.startswith("www.") and len(items) < MAX_TOKENS:
+                items[f"skip:{low[0]}{n // 10 * 10}"] = None
+            continue
+        if len(items) < MAX_TOKENS:
+            items[low] = None
+        if prev and len(items) < MAX_TOKENS:
+            items[f"bi:{prev} {low}"] = None
+        prev = low
+        if n >= 4 and word.isupper() and word.isalpha() and len(items) < MAX_TOKENS:
+            items["caps:" + low] = None
+
+
+def _plain_obfuscated(text: str, out: _Tokens) -> None:
+    for raw in text[:tokenizer.MAX_SHAPE_CHARS].split()[:tokenizer.MAX_OBFUSCATION_WORDS]:
+        if raw.isalpha():
+            continue
+        word = raw.strip(tokenizer._WORD_STRIP).lower()
+        if not tokenizer.MIN_WORD < len(word) <= 20 or word.isalpha() or not any(c.isalpha() for c in word):
+            continue
+        if not (tokenizer._LEET_CHARS.intersection(word) or tokenizer._INNER_MARK.search(word)):
+            continue
+        plain = tokenizer._look_alike(word)
+        if plain is not None:
+            out.add("deob:" + plain)
+            out.add("shape:obfuscated")
+
+
+def _plain_shapes_and_marks(text: str, out: _Tokens) -> None:
+    t = tokenizer
+    if t._MONEY.search(text):
+        out.add("shape:money")
+    if t._PERCENT.search(text):
+        out.add("shape:percent")
+    if t._TOLL_FREE_CODE.search(text) and t._TOLL_FREE.search(text):
+        out.add("shape:tollfree")
+    if t._BANGS.search(text):
+        out.add("shape:bangs")
+    caps = 0
+    for line in text.splitlines()[:t.MAX_LINES]:
+        if len(line) >= 10 and line.isupper():
+            caps += 1
+    if caps:
+        out.add(f"shape:caps_lines{min(caps, 8).bit_length()}")
+    text = text[:t.MAX_SHAPE_CHARS]
+    if "$$" in text:
+        out.add("shape:dollars")
+    if t._MARKS.search(text):
+        out.add("shape:marks3")
+    runs = len(t._CAPS_RUN.findall(text))
+    if runs:
+        out.add(f"shape:caps_runs{min(runs, 8).bit_length()}")
+    if t._CLICK_HERE.search(text):
+        out.add("shape:click_here")
+
+
+def _plain_urls(bodies: tuple[str, str], out: _Tokens) -> None:
+    t = tokenizer
+    seen = 0
+    hosts: set[str] = set()
+    for body in bodies:
+        for m in t._URL.finditer(body):
+            seen += 1
+            if seen > t.MAX_URLS:
+                break
+            low = m.group(0).lower()
+            rest = low.split("://", 1)[1] if "://" in low else low
+            hostport, _, path = rest.partition("/")
+            hosts.add(hostport)
+            _plain_url_path(path, out)
+            if "@" in hostport:
+                out.add("url:userinfo")
+                hostport = hostport.rpartition("@")[2]
+            host, _, port = hostport.partition(":")
+            host = host.strip(".")
+            if port:
+                out.add("url:port")
+            if "%" in host:
+                out.add("url:escaped_host")
+            if t._IPV4.fullmatch(host):
+                out.add("url:ip")
+                continue
+            out.add("url:" + t.site_of(host))
+            if "%" in path:
+                out.add("url:escaped_path")
+            if any(word in path for word in t._REMOVE_WORDS):
+                out.add("url:remove_link")
+    out.add(f"urls:n{min(seen, 32).bit_length()}")
+    out.add(f"urls:hosts{min(len(hosts), 8).bit_length()}")
+
+
+def _plain_url_path(path: str, out: _Tokens) -> None:
+    path, question, query = path.partition("?")
+    segments = [s for s in path.split("/") if s]
+    out.add(f"urlp:depth{min(len(segments), 4)}")
+    if question:
+        out.add("urlp:query")
+    if query.count("=") >= 3:
+        out.add("urlp:manyparams")
+    if any(s.isdigit() for s in segments):
+        out.add("urlp:numseg")
+    last = segments[-1] if segments else ""
+    if "." in last:
+        out.add("urlp:ext:" + last.rpartition(".")[2][:5])
+    if "~" in path:
+        out.add("urlp:tilde")
+    if tokenizer._PATH_NUMBER.search(path):
+        out.add("urlp:longnum")
+
+
+def _plain_html(html: str, visible: str, out: _Tokens) -> None:
+    t = tokenizer
+    if not html:
+        return
+    if t._WHITE_TEXT.search(html):
+        out.add("html:white_text")
+    for size in t._FONT_SIZE.findall(html)[:50]:
+        out.add("html:font_size" + size)
+    out.add(f"html:tables{min(html.lower().count('<table'), 8).bit_length()}")
+    out.add(f"html:text_ratio{min(10 * len(visible) // len(html), 9)}")
+    if t._TINY_IMG.search(html):
+        out.add("html:tiny_img")
+    if "display:none" in html.lower().replace(" ", ""):
+        out.add("html:hidden")
+    imgs = 0
+    for count, m in enumerate(t._TAG.finditer(html)):
+        if count >= t.MAX_TAGS:
+            break
+        name = m.group(2).lower()
+        if name not in t._TAGS:
+            continue
+        out.add("tag:" + name)
+        imgs += name == "img"
+        if m.group(3) and not m.group(1):
+            for attr in t._ATTR.findall(m.group(3)):
+                out.add(f"attr:{name}.{attr.lower()}")
+    if imgs:
+        out.add(f"html:imgs{min(imgs, 8).bit_length()}")
+    if "<!--" in html:
+        out.add("html:comment")
+    if "&#" in html:
+        out.add("html:numeric_entity")
+
+
+# -- the comparisons ------------------------------------------------------------------------------------------
+
+
+def test_url_matches_are_those_of_the_regex_over_the_whole_body() -> None:
+    for text in [*_texts(1), "http://" + "a" * 900 + " www.b.example/" + "c" * 500, "x" * 10 + "://" * 5]:
+        fast = [m.span() for m in tokenizer._url_matches(text, text.lower())]
+        assert fast == [m.span() for m in tokenizer._URL.finditer(text)], text
+
+
+def test_link_tokens_as_the_plain_form() -> None:
+    pieces = ["http://a.example/x", "https://b.example:8080/1/2/3/a.php?a=1&b=2&c=3", "www.c.example/~u/12345",
+              "ftp://10.0.0.1/f", "http://u:p@d.example/unsubscribe", "http://e%41.example/%20", "HTTP://A.Example/",
+              " ", "\n", "<a href=\"", "\">", "http://", "www.", "x", "\u0130"]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 30)))
+        html = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 30)))
+        if rnd.random() < 0.1:
+            text = "http://many.example/ " * rnd.randrange(150, 260)  # past MAX_URLS
+        old, new = _nearly_full(rnd), _Tokens()
+        new.items = dict(old.items)
+        _plain_urls((text, html), old)
+        tokenizer._urls(((text, text.lower()), (html, html.lower())), new)
+        assert list(new.items) == list(old.items), (text, html)
+
+
+@pytest.mark.parametrize("seed", [2, 3])
+def test_words_and_look_alikes_as_the_plain_forms(seed: int) -> None:
+    rnd = random.Random(seed)
+    for text in _texts(seed, n=1500, longest=300):
+        old, new = _nearly_full(rnd), None
+        new = _Tokens()
+        new.items = dict(old.items)
+        _plain_words(text, old)
+        tokenizer._words(text.split(), new)
+        assert list(new.items) == list(old.items), text
+        old = _Tokens()
+        new = _Tokens()
+        _plain_obfuscated(text, old)
+        tokenizer._obfuscated(text[:tokenizer.MAX_SHAPE_CHARS].split(), new)
+        assert list(new.items) == list(old.items), text
+
+
+def test_shapes_and_marks_as_the_plain_regexes() -> None:
+    rnd = random.Random(4)
+    caps = ["FREE MONEY NOW!\n", "BUY, SELL. HOLD! ", "AB CD EF ", "A B C ", "SHOUTING LINE HERE\n", "Ab CD EF GH ",
+            "AB!CD!EF!", "XY.ZW.QQ."]
+    for text in _texts(4):
+        if rnd.random() < 0.3:
+            text += "".join(rnd.choice(caps) for _ in range(rnd.randrange(1, 8)))
+        old, new = _Tokens(), _Tokens()
+        _plain_shapes_and_marks(text, old)
+        tokenizer._shapes(text, new)
+        tokenizer._marks(text, text.lower(), new)
+        assert list(new.items) == list(old.items), text
+
+
+def test_html_tags_each_looked_at_once_as_the_plain_loop() -> None:
+    pieces = ["<td>", "<TD class=x>", "</td>", "<img src=a.gif width=1>", "<IMG SRC=b>", "<font size=2 color=red>",
+              "<font\tFACE=arial>", "<a href='x'>", "< a href=y>", "<x-foo>", "<blink>", "<p style=\"a\">", "text",
+              "<", ">", " ", "<br/>", "<\u0130mg src=c>", "<f\u0131nt s\u017fze=1>", "<TABLE>", "display: none",
+              "<!--", "&#", "<font color=#FFFFFF>", "<img width=0 src=x>"]
+    rnd = random.Random(5)
+    for _ in range(3000):
+        html = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 60)))
+        old, new = _nearly_full(rnd), _Tokens()
+        new.items = dict(old.items)
+        _plain_html(html, "visible text", old)
+        tokenizer._html(html, html.lower(), "visible text", new)
+        assert list(new.items) == list(old.items), html
+
+
+def test_attribute_regex_as_its_plain_case_insensitive_form() -> None:
+    plain = re.compile(r"\b(bgcolor|color|size|face|style|width|height|align|href|src|border|alt|target)\s*=", re.I)
+    pieces = ["bgcolor", "BGCOLOR", "color", "Size", "s\u017fze", "SIZE", "face", "style", "w\u0130dth", "height",
+              "al\u0131gn", "href", "src", "border", "alt", "target", "=", " ", "  =", "\t", "x", "_", "-", "\u0130",
+              "\u0131", "\u212a", "a", "b", "9", "'", "\"", "\u00e9"]
+    rnd = random.Random(8)
+    for _ in range(30000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 12)))
+        assert [m.span(1) for m in tokenizer._ATTR.finditer(text)] == [m.span(1) for m in plain.finditer(text)], text
+
+
+def _plain_score(model: SpamModel, tokens: list[str], learned: dict[str, float] | None) -> tuple:
+    weights = model.weights
+    if learned:
+        ws = [weights.get(t, 0.0) + spam_model._clamp(learned.get(t, 0.0), MAX_LEARNED_DELTA) for t in tokens]
+    else:
+        ws = [weights.get(t, 0.0) for t in tokens]
+    z = bias = model.bias
+    for w in ws:
+        z = z + w
+    z = spam_model._clamp(z, spam_model.MAX_LOGIT)
+    assert bias == model.bias
+    top = heapq.nlargest(spam_model.TOP_TOKENS, [(w, t) for w, t in zip(ws, tokens, strict=True) if w > 0])
+    return model.calibration.prob(z), z, [(t, round(w, 3)) for w, t in top]
+
+
+def test_score_as_the_plain_sum_and_top_tokens() -> None:
+    rnd = random.Random(6)
+    names = [f"t{i}" for i in range(60)]
+    for _ in range(3000):
+        values = [0.0, 0.5, -0.5, 1, 2, 0.25, rnd.uniform(-3, 3), rnd.uniform(-3, 3)]
+        model = SpamModel(bias=rnd.choice([0.0, -1.25]), weights={n: rnd.choice(values) for n in names[:40]})
+        tokens = rnd.sample(names, rnd.randrange(0, 60))
+        if rnd.random() < 0.2:
+            tokens += tokens[:3]  # a sequence with repeats, as a caller may pass
+        learned = rnd.choice([None, {}, {n: rnd.choice([0.0, 0.2, -7.0, 5.0, 1]) for n in rnd.sample(names, 8)}])
+        result = model.score(tokens, learned)
+        assert result is not None
+        assert (result.prob, result.logit, result.top) == _plain_score(model, tokens, learned)
+        assert model.logit(tokens, learned) == result.logit
+
+
+def test_plain_forms_still_name_real_patterns() -> None:
+    # the comparisons above are only worth something while these are the tokenizer's own patterns
+    assert all(isinstance(p, re.Pattern) for p in (tokenizer._URL, tokenizer._TAG, tokenizer._ATTR,
+                                                   tokenizer._MARKS, tokenizer._CLICK_HERE, tokenizer._BANGS))
