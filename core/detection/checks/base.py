@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from core.mail.links import site_of
+from core.mail.links import site_of, suffix_in
 from core.models import Envelope, Sender, Symbol
 
 if TYPE_CHECKING:
@@ -50,8 +50,7 @@ class ScanContext:
         domain = domain.strip(".").lower()
         if not domain or not self.own_domains:
             return False
-        labels = domain.split(".")
-        return any(".".join(labels[i:]) in self.own_domains for i in range(len(labels) - 1))
+        return bool(suffix_in(domain, self.own_domains))
 
     def internal(self, site: str = "") -> bool:
         """Whether every envelope recipient is on the sending account's own domains (or on `site`): a site's own

@@ -11,7 +11,7 @@ from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.phish_hosting import throwaway_page
 from core.detection.checks.spam_phrases import normalize
 from core.detection.rule_tables import LOGIN_LURE_PHRASES, LOGIN_LURE_PHRASES_INTL, LOGIN_LURE_SUPPORT
-from core.mail.links import host_of, sender_site, site_of, urls
+from core.mail.links import sender_site, site_of, url_hosts
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -41,8 +41,7 @@ def foreign_link(msg: ParsedMessage) -> str:
     domain = msg.from_addr.rpartition("@")[2].lower() if "@" in msg.from_addr else ""
     brand = brand_in_display(msg.from_display) if msg.from_display else None
     own = "" if brand and not belongs_to(domain, brand) else site_of(domain)
-    for url in urls(msg):
-        host = host_of(url)
+    for _, host in url_hosts(msg):
         if host and site_of(host) != own:
             return host
     return ""
@@ -101,8 +100,7 @@ class LoginLureCheck:
     def _phish_page(msg: ParsedMessage, ctx: ScanContext) -> str:
         """The first linked page, off the account's domains, on a host no honest sign-in page lives on ('')."""
         from_site = sender_site(msg)
-        for url in urls(msg):
-            host = host_of(url)
+        for url, host in url_hosts(msg):
             if host and not ctx.owns(host):
                 where = throwaway_page(url, from_site)
                 if where:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from core.detection.brands import belongs_to
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.rule_tables import BRAND_HOST_TOKENS, BRANDS
-from core.mail.links import authority, host_of, sender_site, site_of, urls
+from core.mail.links import authority, sender_site, site_of, url_hosts
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -87,11 +87,10 @@ class UrlDeceptionCheck:
         example."""
         hits: dict[str, str] = {}
         from_site = sender_site(msg)
-        for url in urls(msg):
-            auth = authority(url)
-            host = host_of(url)
+        for url, host in url_hosts(msg):
             if not host:
                 continue
+            auth = authority(url)
             userinfo = auth.rpartition("@")[0] if "@" in auth else ""
             if USERINFO not in hits and "." in userinfo and not userinfo.startswith(("%", ".")):
                 hits[USERINFO] = auth[:80]  # "paypal.com@evil.example" reads as paypal.com
