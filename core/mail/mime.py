@@ -108,6 +108,19 @@ class ParsedMessage:
         """Every header of that name (case-insensitive), in order."""
         return list(self._index().get(name.lower(), ()))
 
+    def lowered(self, chars: int, subject_chars: int = 1000, sep: str = " \n ") -> str:
+        """The subject (its first `subject_chars` characters), the text body and the HTML's visible text (the first
+        `chars` of each) joined by `sep`, in lower case: what the phrase checks search. Kept per message; checks
+        asking for windows longer than the bodies share one string."""
+        subject, text, html_text = self.subject, self.text, self.html_text
+        key = ("lowered", sep, min(len(subject), subject_chars), min(len(text), chars), min(len(html_text), chars))
+        kept = self.views.get(key)
+        if kept is not None and kept[0] is subject and kept[1] is text and kept[2] is html_text:
+            return kept[3]
+        out = sep.join((subject[:key[2]], text[:key[3]], html_text[:key[4]])).lower()
+        self.views[key] = (subject, text, html_text, out)
+        return out
+
 
 class _Defects:
     """An ordered, de-duplicated, capped list of short defect words."""

@@ -58,7 +58,7 @@ class InvoiceLinkCheck:
 
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit URL_INVOICE_FOREIGN with the host."""
-        head = " ".join((msg.subject[:500], msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS])).lower()
+        head = msg.lowered(TEXT_CHARS, 500, " ")
         if not _about_invoice(head):
             return []
         from_site = sender_site(msg)

@@ -115,10 +115,27 @@ def recipient_site(text: str, recipients: list[str] | tuple[str, ...]) -> str:
     return ""
 
 
-def _first_cue(group: tuple[tuple[str, str, str], ...], candidates: list[int] | None, text: str) -> str:
-    """The first cue of a group (in the group's order) among its candidates that the text holds, or ''."""
+def _needs(cue: str) -> frozenset[str]:
+    """The words a word cue can only be in the normalised text with: all of them, but the last only when the cue
+    ends on a word boundary (" yeni hesab" also finds "hesabiniz")."""
+    words = cue.split()
+    return frozenset(words if cue.endswith(" ") else words[:-1])
+
+
+#: For each cue, the words the message must have for the cue to be in its text (empty for the others): a set test
+#: rules most candidates out before the substring search through the whole text.
+_NEEDS = {f: tuple(tuple(_needs(c) if how == WORD else frozenset() for c, how, _ in group) for group in groups)
+          for f, groups in _FAMILIES.items()}
+
+
+def _first_cue(group: tuple[tuple[str, str, str], ...], candidates: list[int] | None, text: str,
+               needs: tuple[frozenset[str], ...] = (), words: frozenset[str] = frozenset()) -> str:
+    """The first cue of a group (in the group's order) among its candidates that the text holds, or ''. With
+    `needs` (the group's from _NEEDS) and the text's `words`, a cue whose words are not all there is skipped."""
     if candidates:
         for k in sorted(candidates):
+            if needs and not needs[k] <= words:
+                continue
             cue = group[k][0]
             if cue in text:
                 return cue.strip()
@@ -163,7 +180,9 @@ class ScamPatternsCheck:
         for family, groups in _FAMILIES.items():
             if ctx.out_of_time():
                 break
-            hits = [_first_cue(group, candidates.get((family, g)), text) for g, group in enumerate(groups)]
+            needs = _NEEDS[family]
+            hits = [_first_cue(group, candidates.get((family, g)), text, needs[g], words)
+                    for g, group in enumerate(groups)]
             if any(hits):  # a detector cue alone is no evidence: it only completes what a word cue began
                 for i, group in enumerate(groups):
                     if not hits[i]:
