@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as html_entities
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
@@ -149,9 +150,7 @@ def hidden_text(html: str, max_tags: int = MAX_TAGS) -> str:
     kept: list[str] = []
     kept_len = 0
     last = 0
-    for count, m in enumerate(_TAG.finditer(body)):
-        if count >= max_tags:
-            break
+    for m in islice(_TAG.finditer(body), max(max_tags, 0)):
         if invisible and kept_len < HIDDEN_KEEP:
             chunk = body[last:m.start()]
             if not chunk.isspace():
@@ -168,7 +167,12 @@ def hidden_text(html: str, max_tags: int = MAX_TAGS) -> str:
             continue
         if name in _VOID or len(stack) >= MAX_DEPTH or attrs.endswith("/"):
             continue
-        _, hidden, fg, bg, _ = stack[-1]
+        top = stack[-1]
+        if not attrs or not ("style" in attrs or "color" in attrs or "hidden" in attrs or "background" in attrs
+                             or (styled and ("class" in attrs or "id=" in attrs))):
+            stack.append((name, top[1], top[2], top[3], top[4]))  # nothing changes: the parent's visibility holds
+            continue
+        _, hidden, fg, bg, _ = top
         # Responsive mail hides its mobile-only blocks inline and shows them again through a class in the
         # stylesheet's media queries: with a stylesheet present, an element with a class may be visible.
         revealable = styled and "class" in attrs
