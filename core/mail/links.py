@@ -169,8 +169,22 @@ def public_ip(host: str) -> str:
     return "" if not addr.is_global else str(addr)
 
 
+#: The last HTML body's anchors (up to MAX_ANCHORS): several checks ask for the same message's, one after another.
+_last_anchors: tuple[str, list[Anchor]] = ("", [])
+
+
 def anchors(html: str, limit: int = MAX_ANCHORS) -> list[Anchor]:
     """Every <a href=...> of an HTML body with the text it shows, in order, at most `limit`."""
+    global _last_anchors
+    if 0 <= limit <= MAX_ANCHORS:  # the first `limit` of all of them: the scan only stops earlier
+        kept = _last_anchors
+        if kept[0] is not html:
+            kept = _last_anchors = (html, _anchors(html, MAX_ANCHORS))
+        return kept[1][:limit]
+    return _anchors(html, limit)
+
+
+def _anchors(html: str, limit: int) -> list[Anchor]:
     low = ascii_lower(html)  # same length as html, unlike str.lower()
     out: list[Anchor] = []
     pos, n = 0, len(html)

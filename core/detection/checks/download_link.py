@@ -10,13 +10,14 @@ is such an archive, so an ordinary "your password" sentence never trips it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.risky_attachment import extension
 from core.detection.checks.winexec import EXEC_EXTENSIONS
 from core.detection.rule_tables import RISKY_ATTACHMENTS
-from core.mail.links import url_hosts, url_path
+from core.mail.links import URL_MEMO, url_hosts, url_path
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ _PASSWORD_WORDS = r"(?:password|passwort|kennwort|mot de passe|contraseña|clave
 _PASSWORD_GIVEN = re.compile(_PASSWORD_WORDS + r"\s*[:=\uff1a]\s*\S{2,32}", re.I)
 
 
+@lru_cache(maxsize=URL_MEMO)  # a pure function of the URL
 def link_file(url: str) -> str:
     """The file name a URL downloads as far as its path (or a file= parameter) says ('' if none)."""
     path = url_path(url)

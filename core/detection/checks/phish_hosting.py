@@ -54,6 +54,7 @@ def _suffix_in(host: str, table: frozenset[str]) -> str:
     return suffix_in(host, table)
 
 
+@lru_cache(maxsize=URL_MEMO)  # pure functions of the URL, asked by this check and login_lure's
 def free_hosting(url: str) -> str:
     """The free-hosting service a URL's page lives on ('' if it is not such a page)."""
     host = host_of(url)
@@ -82,6 +83,7 @@ def throwaway_page(url: str, from_site: str = "") -> str:
     return ""
 
 
+@lru_cache(maxsize=URL_MEMO)
 def hacked_site_page(url: str) -> bool:
     """Whether a URL opens a page (a script, an HTML file or a folder's index) inside a web site's code or upload
     folders."""
