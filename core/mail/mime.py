@@ -167,10 +167,15 @@ class _BoundedMessage(Message):
         low = name.lower()
         if low not in _PARAM_HEADERS:
             return super().get(name, failobj)
-        for k, v in self._headers:
-            if k.lower() == low:
-                return self._compacted(low, v)
-        return failobj
+        # The parser asks for these many times per part: the lower-case names are listed once (headers are only
+        # ever appended to a parsed part, so an unchanged count means unchanged names).
+        headers = self._headers
+        names: list[str] | None = self.__dict__.get("_mw_names")
+        if names is None or len(names) != len(headers):
+            names = self.__dict__["_mw_names"] = [k.lower() for k, _ in headers]
+        if low not in names:
+            return failobj
+        return self._compacted(low, headers[names.index(low)][1])
 
     def _compacted(self, low: str, value: Any) -> str:
         # The parser and our own code ask for these headers many times: compact each once.

@@ -159,6 +159,10 @@ def hidden_text(html: str, max_tags: int = MAX_TAGS) -> str:
         last = m.end()
         closing, name, attrs = m.groups()
         if closing:
+            if len(stack) > 1 and stack[-1][0] == name:  # the usual case: it closes the innermost element
+                stack.pop()
+                invisible = stack[-1][4]
+                continue
             for depth in range(len(stack) - 1, max(len(stack) - 9, 0), -1):
                 if stack[depth][0] == name:
                     del stack[depth:]
