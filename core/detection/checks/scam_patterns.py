@@ -182,9 +182,12 @@ class ScamPatternsCheck:
 
         out: list[Symbol] = []
         full: list[str] = []
+        families = {family for family, _ in candidates}
         for family, groups in _FAMILIES.items():
             if ctx.out_of_time():
                 break
+            if family not in families:  # no cue of it can be in the text: no hit, and detectors only complete
+                continue
             hits = [_first_cue(group, candidates.get((family, g)), text) for g, group in enumerate(groups)]
             if any(hits):  # a detector cue alone is no evidence: it only completes what a word cue began
                 for i, group in enumerate(groups):
