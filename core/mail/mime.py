@@ -310,9 +310,14 @@ def _feed_single_part(data: bytes) -> Message | None:
 
 def _read_headers(root: Message, msg: ParsedMessage, defects: _Defects) -> None:
     raw_from = raw_reply = ""
+    append = msg.headers.append
     for name, value in root.raw_items():
-        name = _clean_str(str(name))
-        text = _unfold(_clean_str(str(value)))
+        name, text = str(name), str(value)
+        if not name.isascii():  # _clean_str's own first test, here to save two calls per header
+            name = _clean_str(name)
+        if not text.isascii():
+            text = _clean_str(text)
+        text = text.replace("\r", "").replace("\n", "")  # _unfold
         if len(text) > HEADER_VALUE_MAX:
             text = text[:HEADER_VALUE_MAX]
             defects.add("header_value_truncated")
@@ -321,7 +326,7 @@ def _read_headers(root: Message, msg: ParsedMessage, defects: _Defects) -> None:
             raw_from = text
         elif low == "reply-to" and not raw_reply:
             raw_reply = text
-        msg.headers.append((name, decode_words(text, defects)))
+        append((name, decode_words(text, defects) if "=?" in text else text))  # decode_words' own first test
     msg.subject = msg.header("subject") or ""
     display, msg.from_addr = split_address(raw_from)
     msg.from_display = decode_words(display, defects)
