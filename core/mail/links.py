@@ -64,10 +64,10 @@ def urls_in(text: str, html: str = "", limit: int = MAX_URLS) -> list[str]:
         for m in _URL.finditer(body):
             start = m.start()
             scheme = body[max(0, start - 5):start].lower()
-            for name in _SCHEMES:
-                if scheme.endswith(name) and not body[start - len(name) - 1:start - len(name)].isalnum():
-                    break
-            else:
+            # at most one of _SCHEMES ends the scheme ("http" and "https" end differently, "ftp" too)
+            name = "http" if scheme.endswith("http") else "https" if scheme.endswith("https") else \
+                "ftp" if scheme.endswith("ftp") else ""
+            if not name or body[start - len(name) - 1:start - len(name)].isalnum():
                 continue
             if len(out) >= limit:
                 return out

@@ -266,3 +266,30 @@ def test_deobfuscate_is_the_per_character_code() -> None:
     for _ in range(20000):
         token = _soup(rng, chars, 10)
         assert subject_obfuscation.deobfuscate(token) == _old_deobfuscate(token), repr(token)
+
+
+def _old_urls_in(text: str, html: str, limit: int) -> list[str]:
+    out: list[str] = []
+    for body in (text, html):
+        for m in re.finditer(r"://[^\s\"'<>\\`{}|^]{1,2048}", body):
+            start = m.start()
+            scheme = body[max(0, start - 5):start].lower()
+            for name in ("http", "https", "ftp"):
+                if scheme.endswith(name) and not body[start - len(name) - 1:start - len(name)].isalnum():
+                    break
+            else:
+                continue
+            if len(out) >= limit:
+                return out
+            out.append(body[start - len(name):m.end()].rstrip(".,;:!?)]"))
+    return out
+
+
+def test_urls_in_is_the_scheme_by_scheme_loop() -> None:
+    rng = random.Random(22)
+    pieces = ["http", "HTTPS", "hTtp", "s", "ftp", "FTP", "://", "://", "a", "b.c", "/", "x", " ", "https://", "1",
+              "_", "é", "\u0130", "\u212a", ".", ")", "\u017f"]
+    for _ in range(30000):
+        text, html = _soup(rng, pieces, 12), _soup(rng, pieces, 6)
+        for limit in (2000, 1, 0):
+            assert links.urls_in(text, html, limit) == _old_urls_in(text, html, limit), (text, html)

@@ -95,10 +95,11 @@ def _worth_walking(low: str) -> bool:
         return True
     if "color" not in low:
         return False
-    fgs = {c for c in map(colour, _FG.findall(low, 0)[:MAX_COLOURS]) if c is not None}
+    # the first MAX_COLOURS declarations, found without listing every one of a long document's
+    fgs = {c for c in (colour(m.group(1)) for m in islice(_FG.finditer(low), MAX_COLOURS)) if c is not None}
     if not fgs:
         return False
-    bgs = {c for c in map(colour, _BG.findall(low)[:MAX_COLOURS]) if c is not None}
+    bgs = {c for c in (colour(m.group(1)) for m in islice(_BG.finditer(low), MAX_COLOURS)) if c is not None}
     bgs.add(WHITE)
     return any(same_colour(f, b) for f in fgs for b in bgs)
 
