@@ -10,7 +10,7 @@ import random
 import re
 import unicodedata
 
-from core.detection.checks import many_urls, subject_obfuscation
+from core.detection.checks import hidden_text, many_urls, subject_obfuscation
 from core.detection.checks.base import OWNS_MEMO
 from core.detection.checks.brand_voice import fold, tokens
 from core.detection.checks.login_lure import _WORD, ascii_words
@@ -96,7 +96,7 @@ def test_url_path_is_what_follows_the_first_slash_after_the_scheme() -> None:
 
 
 def test_url_memos_are_bounded() -> None:
-    for fn in (links.authority, host_of, url_path, free_hosting, subject_obfuscation.deobfuscate):
+    for fn in (links.authority, host_of, url_path, free_hosting, subject_obfuscation.deobfuscate, hidden_text.colour):
         assert fn.cache_info().maxsize is not None
         assert fn.cache_info().maxsize <= URL_MEMO
     for i in range(URL_MEMO + 10):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as html_entities
 import re
+from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,8 @@ _HIDING = tuple(re.compile(p) for p in (
     r"font-size\s*:\s*(?:0+(?:\.0+)?(?:[a-z]{2,3}|%)?|(?:0?\.\d{1,4}|1)(?:px|pt))\s*(?:[;\"'!]|$)",
     r"hidden(?<![^\s]hidden)(?:\s|=|/|$)",  # the HTML attribute, not "overflow:hidden" or type="hidden"
 ))
+#: Each pattern with the literal its match starts with: a substring test rules the regex out first.
+_HIDING_PREFIXED = tuple((p.pattern[:4], p) for p in _HIDING)
 # The preheader trick: a box of zero height whose overflow is cut off.
 _ZERO_HEIGHT = re.compile(r"height\s*:\s*0(?:px)?\s*(?:[;\"'!]|$)")
 _OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden")
@@ -61,6 +64,7 @@ _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "area", "base", "
 _RAW_START = re.compile(r"<!--|<(script|style|head|title)(?=[\s>/])")
 
 
+@lru_cache(maxsize=1024)  # a pure function of a short declaration; mail repeats the same few colours
 def colour(value: str) -> Colour | None:
     """An (r, g, b) triple for a lower-case CSS/HTML colour ("#fff", "white", "rgb(1,2,3)"), or None."""
     v = value.strip()
@@ -86,7 +90,7 @@ def same_colour(fg: Colour | None, bg: Colour | None) -> bool:
 
 def _hides(low: str) -> bool:
     """True when lower-case style text holds a hiding declaration (display:none, font-size:0, ...)."""
-    return any(p.pattern[:4] in low and p.search(low) for p in _HIDING)
+    return any(prefix in low and p.search(low) for prefix, p in _HIDING_PREFIXED)
 
 
 def _worth_walking(low: str) -> bool:
