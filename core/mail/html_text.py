@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import html as html_entities
+import operator
 import re
 
 _SKIP_CONTENT = frozenset({"script", "style", "title", "template", "head"})
 _BREAK_TAGS = frozenset({"br", "p", "div", "tr", "td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6",
                          "table", "ul", "ol", "blockquote", "hr", "section", "article"})
 _TAG_NAME = re.compile(r"/?([a-z][a-z0-9:-]{0,31})")
+#: Where markup starts, in lower-cased HTML: a comment, a tag (closing "/", its name) or "<!"/"<?" markup.
+_MARKUP = re.compile(r"<(?:(!--)|(/?)([a-z][a-z0-9:-]{0,31})|[!?])")
+_NAME_GOES_ON = r"(?![a-z0-9:-])"  # a name matched above ends here (names are short: the 32 cap never cuts one)
+#: A run of lower-cased HTML that html_to_text decides nothing in: text, bare "<", and tags other than the opening
+#: tags of _SKIP_CONTENT; it ends before a comment, such a tag or an unterminated tag (handled one at a time).
+_ORDINARY = re.compile(r"(?:[^<]++|<(?!!--|/?[a-z]|[!?])|<(?:/[a-z]|(?!(?:" + "|".join(sorted(_SKIP_CONTENT))
+                       + ")" + _NAME_GOES_ON + r")[a-z]|!(?!--)|\?)[^>]*+>)*+")
+#: Marks the place of a _BREAK_TAGS tag while an ordinary run's tags are removed in one substitution (the name of
+#: the group that matched, which re.sub inserts through operator.attrgetter; other tags give None: nothing).
+_BREAK_MARK = "\ua66e"
+_RUN_TAGS = re.compile(r"<(?:(?P<" + _BREAK_MARK + r">/?(?:" + "|".join(sorted(_BREAK_TAGS)) + ")" + _NAME_GOES_ON
+                       + r")|/?[a-z]|[!?])[^>]*>", re.IGNORECASE | re.ASCII)  # IGNORECASE|ASCII: as on ascii_lower
+_MARK_BREAK = operator.attrgetter("lastgroup")
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _LATIN1_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
 
@@ -29,32 +43,38 @@ def html_to_text(html: str) -> str:
     low = ascii_lower(html)  # same length as html, unlike str.lower()
     out: list[str] = []
     i, n = 0, len(html)
+    search = _MARKUP.search
+    runs = _BREAK_MARK not in html  # else step through every tag
     while i < n:
-        lt = html.find("<", i)
-        if lt < 0:
+        if runs:  # skip to the next comment, script, style, ... (or the end) in C
+            end = _ORDINARY.match(low, i).end()
+            if end > i:
+                out.append(_RUN_TAGS.sub(_MARK_BREAK, html[i:end]))
+                i = end
+                if i >= n:
+                    break
+        m = search(low, i)  # a bare "<" (not markup) stays in the text before it
+        if m is None:
             out.append(html[i:])
             break
+        lt = m.start()
         out.append(html[i:lt])
-        if low.startswith("<!--", lt):
+        if m.group(1):  # a comment
             end = html.find("-->", lt + 4)
             if end < 0:
                 break
             i = end + 3
             continue
-        m = _TAG_NAME.match(low, lt + 1, lt + 34)
-        if m is None and not low.startswith("<!", lt) and not low.startswith("<?", lt):
-            out.append("<")  # a bare "<" is text, as browsers render it
-            i = lt + 1
-            continue
         gt = html.find(">", lt + 1)
         if gt < 0:
             break  # an unterminated tag swallows the rest, as in browsers
         i = gt + 1
-        name = m.group(1) if m else ""
-        closing = low.startswith("</", lt)
+        name = m.group(3)
+        if not name:  # <!doctype>, <?xml?>
+            continue
         if name in _BREAK_TAGS:
             out.append(" ")
-        if name in _SKIP_CONTENT and not closing and not low.startswith("/>", gt - 1):
+        elif name in _SKIP_CONTENT and not m.group(2) and not low.startswith("/>", gt - 1):
             close = low.find("</" + name, i)
             if close < 0:
                 if name == "head":  # a missing </head> is common; don't lose the body over it
@@ -62,5 +82,8 @@ def html_to_text(html: str) -> str:
                 break
             gt2 = html.find(">", close)
             i = n if gt2 < 0 else gt2 + 1
-    text = html_entities.unescape("".join(out))
+    text = "".join(out)
+    if runs:
+        text = text.replace(_BREAK_MARK, " ")
+    text = html_entities.unescape(text)
     return " ".join(text.split())

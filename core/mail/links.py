@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from core.mail.html_text import ascii_lower
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
     from core.mail.mime import ParsedMessage
 
 #: Work bounds: a hostile body cannot make the link scanners slow, only make them see less.
@@ -62,10 +64,10 @@ def urls_in(text: str, html: str = "", limit: int = MAX_URLS) -> list[str]:
         for m in _URL.finditer(body):
             start = m.start()
             scheme = body[max(0, start - 5):start].lower()
-            for name in _SCHEMES:
-                if scheme.endswith(name) and not body[start - len(name) - 1:start - len(name)].isalnum():
-                    break
-            else:
+            # at most one of _SCHEMES ends the scheme ("http" and "https" end differently, "ftp" too)
+            name = "http" if scheme.endswith("http") else "https" if scheme.endswith("https") else \
+                "ftp" if scheme.endswith("ftp") else ""
+            if not name or body[start - len(name) - 1:start - len(name)].isalnum():
                 continue
             if len(out) >= limit:
                 return out
@@ -73,6 +75,12 @@ def urls_in(text: str, html: str = "", limit: int = MAX_URLS) -> list[str]:
     return out
 
 
+#: Memo sizes of the pure per-URL helpers below: the checks ask about the same URLs many times per scan. A message
+#: has at most MAX_URLS URLs, so one message's URLs all fit; the memo's keys are at most ~2 KB each.
+URL_MEMO = 4096
+
+
+@lru_cache(maxsize=URL_MEMO)
 def authority(url: str) -> str:
     """The part of a URL between "://" and the path: userinfo@host:port as written ('' if not a URL)."""
     _, sep, rest = url.partition("://")
@@ -82,12 +90,43 @@ def authority(url: str) -> str:
     return rest[: m.start()] if m else rest[:300]
 
 
+@lru_cache(maxsize=URL_MEMO)
 def host_of(url: str) -> str:
     """The lower-case host of a URL, without userinfo, port or trailing dots ('' if none)."""
     auth = authority(url).rpartition("@")[2]
     if auth.startswith("["):  # IPv6 literal
         return auth[1:auth.find("]")].lower() if "]" in auth else ""
     return auth.split(":", 1)[0].strip(".").lower()
+
+
+@lru_cache(maxsize=URL_MEMO)
+def url_path(url: str) -> str:
+    """What follows the host part of a URL from its first "/" on, as written: path, query and fragment ('' when
+    there is no "/" after "://"; a "?" or "#" before it counts as part of the host part here)."""
+    rest = url.partition("://")[2]
+    slash = rest.find("/")
+    return rest[slash:] if slash >= 0 else ""
+
+
+def suffix_in(host: str, table: Container[str]) -> str:
+    """The entry of `table` that `host` is or ends with, label by label ("pages.dev" for "x.pages.dev"; never a
+    bare last label), the longest first; '' if none."""
+    tail = host
+    while "." in tail:
+        if tail in table:
+            return tail
+        tail = tail[tail.index(".") + 1:]
+    return ""
+
+
+def url_hosts(msg: ParsedMessage) -> list[tuple[str, str]]:
+    """(url, host_of(url)) for every URL of urls(msg), in order; found once per message."""
+    urls(msg)  # (re)finds them when the bodies changed
+    found = msg.views["urls"][2]
+    kept = msg.views.get("url_hosts")
+    if kept is None or kept[0] is not found:
+        kept = msg.views["url_hosts"] = (found, [(u, host_of(u)) for u in found])
+    return list(kept[1])
 
 
 @lru_cache(maxsize=4096)  # a pure function of its argument, asked for the same hosts many times per scan
@@ -130,8 +169,22 @@ def public_ip(host: str) -> str:
     return "" if not addr.is_global else str(addr)
 
 
+#: The last HTML body's anchors (up to MAX_ANCHORS): several checks ask for the same message's, one after another.
+_last_anchors: tuple[str, list[Anchor]] = ("", [])
+
+
 def anchors(html: str, limit: int = MAX_ANCHORS) -> list[Anchor]:
     """Every <a href=...> of an HTML body with the text it shows, in order, at most `limit`."""
+    global _last_anchors
+    if 0 <= limit <= MAX_ANCHORS:  # the first `limit` of all of them: the scan only stops earlier
+        kept = _last_anchors
+        if kept[0] is not html:
+            kept = _last_anchors = (html, _anchors(html, MAX_ANCHORS))
+        return kept[1][:limit]
+    return _anchors(html, limit)
+
+
+def _anchors(html: str, limit: int) -> list[Anchor]:
     low = ascii_lower(html)  # same length as html, unlike str.lower()
     out: list[Anchor] = []
     pos, n = 0, len(html)

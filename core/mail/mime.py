@@ -108,6 +108,19 @@ class ParsedMessage:
         """Every header of that name (case-insensitive), in order."""
         return list(self._index().get(name.lower(), ()))
 
+    def lowered(self, chars: int, subject_chars: int = 1000, sep: str = " \n ") -> str:
+        """The subject (its first `subject_chars` characters), the text body and the HTML's visible text (the first
+        `chars` of each) joined by `sep`, in lower case: what the phrase checks search. Kept per message; checks
+        asking for windows longer than the bodies share one string."""
+        subject, text, html_text = self.subject, self.text, self.html_text
+        key = ("lowered", sep, min(len(subject), subject_chars), min(len(text), chars), min(len(html_text), chars))
+        kept = self.views.get(key)
+        if kept is not None and kept[0] is subject and kept[1] is text and kept[2] is html_text:
+            return kept[3]
+        out = sep.join((subject[:key[2]], text[:key[3]], html_text[:key[4]])).lower()
+        self.views[key] = (subject, text, html_text, out)
+        return out
+
 
 class _Defects:
     """An ordered, de-duplicated, capped list of short defect words."""
@@ -154,10 +167,15 @@ class _BoundedMessage(Message):
         low = name.lower()
         if low not in _PARAM_HEADERS:
             return super().get(name, failobj)
-        for k, v in self._headers:
-            if k.lower() == low:
-                return self._compacted(low, v)
-        return failobj
+        # The parser asks for these many times per part: the lower-case names are listed once (headers are only
+        # ever appended to a parsed part, so an unchanged count means unchanged names).
+        headers = self._headers
+        names: list[str] | None = self.__dict__.get("_mw_names")
+        if names is None or len(names) != len(headers):
+            names = self.__dict__["_mw_names"] = [k.lower() for k, _ in headers]
+        if low not in names:
+            return failobj
+        return self._compacted(low, headers[names.index(low)][1])
 
     def _compacted(self, low: str, value: Any) -> str:
         # The parser and our own code ask for these headers many times: compact each once.
@@ -292,9 +310,14 @@ def _feed_single_part(data: bytes) -> Message | None:
 
 def _read_headers(root: Message, msg: ParsedMessage, defects: _Defects) -> None:
     raw_from = raw_reply = ""
+    append = msg.headers.append
     for name, value in root.raw_items():
-        name = _clean_str(str(name))
-        text = _unfold(_clean_str(str(value)))
+        name, text = str(name), str(value)
+        if not name.isascii():  # _clean_str's own first test, here to save two calls per header
+            name = _clean_str(name)
+        if not text.isascii():
+            text = _clean_str(text)
+        text = text.replace("\r", "").replace("\n", "")  # _unfold
         if len(text) > HEADER_VALUE_MAX:
             text = text[:HEADER_VALUE_MAX]
             defects.add("header_value_truncated")
@@ -303,7 +326,7 @@ def _read_headers(root: Message, msg: ParsedMessage, defects: _Defects) -> None:
             raw_from = text
         elif low == "reply-to" and not raw_reply:
             raw_reply = text
-        msg.headers.append((name, decode_words(text, defects)))
+        append((name, decode_words(text, defects) if "=?" in text else text))  # decode_words' own first test
     msg.subject = msg.header("subject") or ""
     display, msg.from_addr = split_address(raw_from)
     msg.from_display = decode_words(display, defects)

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from core.mail.links import site_of
+from core.mail.links import site_of, suffix_in
 from core.models import Envelope, Sender, Symbol
 
 if TYPE_CHECKING:
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from core.settings import Settings
     from core.store.campaigns import CampaignView
 
+#: Hosts whose ownership one scan remembers (ScanContext.owns).
+OWNS_MEMO = 4096
 #: Checks in this group make the message a `winexec` quarantine (unless allowed), whatever the score.
 GROUP_WINEXEC = "winexec"
 #: Checks in this group add to the spam score.
@@ -44,14 +46,25 @@ class ScanContext:
     vouched: bool = False  # the account came from what the MTA vouches for, not from a header
     # outgoing: the server has cPanel accounts, so mail none of them sends is unvouched; incoming: always (remote)
     accounts_known: bool = False
+    # owns()'s answers, for the own_domains they were given for: the URL checks ask about the same hosts in turn
+    _owned: tuple[frozenset[str], dict[str, bool]] = field(default_factory=lambda: (frozenset(), {}),
+                                                           init=False, repr=False, compare=False)
 
     def owns(self, domain: str) -> bool:
         """Whether `domain` (or a parent of it) is one of the sending account's own domains."""
-        domain = domain.strip(".").lower()
-        if not domain or not self.own_domains:
+        own = self.own_domains
+        if not own:
             return False
-        labels = domain.split(".")
-        return any(".".join(labels[i:]) in self.own_domains for i in range(len(labels) - 1))
+        memo = self._owned
+        if memo[0] is not own:
+            memo = self._owned = (own, {})
+        known = memo[1].get(domain)
+        if known is None:
+            bare = domain.strip(".").lower()
+            known = bool(bare) and bool(suffix_in(bare, own))
+            if len(memo[1]) < OWNS_MEMO:
+                memo[1][domain] = known
+        return known
 
     def internal(self, site: str = "") -> bool:
         """Whether every envelope recipient is on the sending account's own domains (or on `site`): a site's own

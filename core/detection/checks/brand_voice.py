@@ -48,6 +48,7 @@ _APOSTROPHES = (("'", ""), ("\u2019", ""), ("`", ""), ("\u00b4", ""), ("\u0131",
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]+")
 # Words, and sentence ends (one "." token each) so that a window never reaches into the next sentence.
 _TOKEN = re.compile(r"[^\W_]+|[.!?;\n\u061f\u06d4\u3002\uff01\uff1f]")
+_SENTENCE_ENDS = "!?;\n\u061f\u06d4\u3002\uff01\uff1f"  # and ".", which they are written as
 
 
 def fold(text: str) -> str:
@@ -58,13 +59,20 @@ def fold(text: str) -> str:
             text = text.replace(c, to)
     if text.isascii():
         return text
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    nfkd = unicodedata.normalize("NFKD", text)
+    # the marks among its distinct characters, then all of them out at once (not a Python test per character)
+    marks = {ord(c): None for c in set(nfkd) if unicodedata.combining(c)}
+    bare = nfkd.translate(marks) if marks else nfkd
     return _CJK.sub(r" \g<0> ", unicodedata.normalize("NFC", bare))
 
 
 def tokens(text: str) -> list[str]:
     """Folded words of `text`, every sentence end as "."."""
-    return [t if t[0].isalnum() else "." for t in _TOKEN.findall(fold(text))]
+    text = fold(text)
+    for c in _SENTENCE_ENDS:  # "." in the text already: _TOKEN then finds "." where it found the others
+        if c in text:
+            text = text.replace(c, ".")
+    return _TOKEN.findall(text)
 
 
 def _folded(table: frozenset) -> frozenset:
@@ -85,6 +93,10 @@ _CJK_POSS = tuple(w for w in _POSS | _GREET if _CJK.match(w))
 _BRANDS = sorted(((tuple(tokens(name.replace(".", " "))), name) for name in BRANDS if name not in AMBIGUOUS_BRANDS),
                  key=lambda item: -len(item[0]))
 _FIRST = frozenset(w[0] for w, _ in _BRANDS)
+#: _BRANDS by first token, each list in _BRANDS' order (longest names first).
+_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _name in _BRANDS:
+    _BY_FIRST.setdefault(_words[0], []).append((_words, _name))
 
 
 def _is(tok: str, table: frozenset) -> bool:
@@ -142,7 +154,7 @@ def speaking_brand(msg: ParsedMessage) -> str | None:
         for s, tok in enumerate(toks):
             if tok not in _FIRST:
                 continue
-            for brand_words, name in _BRANDS:
+            for brand_words, name in _BY_FIRST[tok]:
                 e = s + len(brand_words)
                 if tuple(toks[s:e]) == brand_words and _speaks(toks, s, e):
                     return name

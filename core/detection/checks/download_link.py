@@ -10,13 +10,14 @@ is such an archive, so an ordinary "your password" sentence never trips it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.risky_attachment import extension
 from core.detection.checks.winexec import EXEC_EXTENSIONS
 from core.detection.rule_tables import RISKY_ATTACHMENTS
-from core.mail.links import host_of, urls
+from core.mail.links import URL_MEMO, url_hosts, url_path
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -42,10 +43,10 @@ _PASSWORD_WORDS = r"(?:password|passwort|kennwort|mot de passe|contraseña|clave
 _PASSWORD_GIVEN = re.compile(_PASSWORD_WORDS + r"\s*[:=\uff1a]\s*\S{2,32}", re.I)
 
 
+@lru_cache(maxsize=URL_MEMO)  # a pure function of the URL
 def link_file(url: str) -> str:
     """The file name a URL downloads as far as its path (or a file= parameter) says ('' if none)."""
-    rest = url.partition("://")[2]
-    path = rest[len(rest.split("/", 1)[0]):]
+    path = url_path(url)
     for m in _NAME_PARAM.finditer(path):
         if "." in m.group(1):
             return m.group(1)
@@ -64,14 +65,12 @@ class DownloadLinkCheck:
         """Emit URL_MALWARE_DOWNLOAD with the files, ARCHIVE_PASSWORD when the text gives their password."""
         files: list[str] = []
         archives = False
-        for url in urls(msg):
+        for url, host in url_hosts(msg):
             name = link_file(url)
             ext = extension(name)
-            if ext in RUNNABLE or ext in ARCHIVES:
-                host = host_of(url)
-                if not ctx.owns(host):
-                    files.append(f"{host}/{name}"[:100])
-                    archives = archives or ext in ARCHIVES  # a program's "password" is no archive's
+            if (ext in RUNNABLE or ext in ARCHIVES) and not ctx.owns(host):
+                files.append(f"{host}/{name}"[:100])
+                archives = archives or ext in ARCHIVES  # a program's "password" is no archive's
         archives = archives or any(extension(a.filename) in ARCHIVES for a in msg.attachments)
         out = []
         if files:

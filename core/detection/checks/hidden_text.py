@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html as html_entities
 import re
+from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
@@ -40,6 +42,8 @@ _HIDING = tuple(re.compile(p) for p in (
     r"font-size\s*:\s*(?:0+(?:\.0+)?(?:[a-z]{2,3}|%)?|(?:0?\.\d{1,4}|1)(?:px|pt))\s*(?:[;\"'!]|$)",
     r"hidden(?<![^\s]hidden)(?:\s|=|/|$)",  # the HTML attribute, not "overflow:hidden" or type="hidden"
 ))
+#: Each pattern with the literal its match starts with: a substring test rules the regex out first.
+_HIDING_PREFIXED = tuple((p.pattern[:4], p) for p in _HIDING)
 # The preheader trick: a box of zero height whose overflow is cut off.
 _ZERO_HEIGHT = re.compile(r"height\s*:\s*0(?:px)?\s*(?:[;\"'!]|$)")
 _OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden")
@@ -60,6 +64,7 @@ _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "area", "base", "
 _RAW_START = re.compile(r"<!--|<(script|style|head|title)(?=[\s>/])")
 
 
+@lru_cache(maxsize=1024)  # a pure function of a short declaration; mail repeats the same few colours
 def colour(value: str) -> Colour | None:
     """An (r, g, b) triple for a lower-case CSS/HTML colour ("#fff", "white", "rgb(1,2,3)"), or None."""
     v = value.strip()
@@ -85,7 +90,7 @@ def same_colour(fg: Colour | None, bg: Colour | None) -> bool:
 
 def _hides(low: str) -> bool:
     """True when lower-case style text holds a hiding declaration (display:none, font-size:0, ...)."""
-    return any(p.pattern[:4] in low and p.search(low) for p in _HIDING)
+    return any(prefix in low and p.search(low) for prefix, p in _HIDING_PREFIXED)
 
 
 def _worth_walking(low: str) -> bool:
@@ -94,10 +99,11 @@ def _worth_walking(low: str) -> bool:
         return True
     if "color" not in low:
         return False
-    fgs = {c for c in map(colour, _FG.findall(low, 0)[:MAX_COLOURS]) if c is not None}
+    # the first MAX_COLOURS declarations, found without listing every one of a long document's
+    fgs = {c for c in (colour(m.group(1)) for m in islice(_FG.finditer(low), MAX_COLOURS)) if c is not None}
     if not fgs:
         return False
-    bgs = {c for c in map(colour, _BG.findall(low)[:MAX_COLOURS]) if c is not None}
+    bgs = {c for c in (colour(m.group(1)) for m in islice(_BG.finditer(low), MAX_COLOURS)) if c is not None}
     bgs.add(WHITE)
     return any(same_colour(f, b) for f in fgs for b in bgs)
 
@@ -149,9 +155,7 @@ def hidden_text(html: str, max_tags: int = MAX_TAGS) -> str:
     kept: list[str] = []
     kept_len = 0
     last = 0
-    for count, m in enumerate(_TAG.finditer(body)):
-        if count >= max_tags:
-            break
+    for m in islice(_TAG.finditer(body), max(max_tags, 0)):
         if invisible and kept_len < HIDDEN_KEEP:
             chunk = body[last:m.start()]
             if not chunk.isspace():
@@ -160,6 +164,10 @@ def hidden_text(html: str, max_tags: int = MAX_TAGS) -> str:
         last = m.end()
         closing, name, attrs = m.groups()
         if closing:
+            if len(stack) > 1 and stack[-1][0] == name:  # the usual case: it closes the innermost element
+                stack.pop()
+                invisible = stack[-1][4]
+                continue
             for depth in range(len(stack) - 1, max(len(stack) - 9, 0), -1):
                 if stack[depth][0] == name:
                     del stack[depth:]
@@ -168,7 +176,12 @@ def hidden_text(html: str, max_tags: int = MAX_TAGS) -> str:
             continue
         if name in _VOID or len(stack) >= MAX_DEPTH or attrs.endswith("/"):
             continue
-        _, hidden, fg, bg, _ = stack[-1]
+        top = stack[-1]
+        if not attrs or not ("style" in attrs or "color" in attrs or "hidden" in attrs or "background" in attrs
+                             or (styled and ("class" in attrs or "id=" in attrs))):
+            stack.append((name, top[1], top[2], top[3], top[4]))  # nothing changes: the parent's visibility holds
+            continue
+        _, hidden, fg, bg, _ = top
         # Responsive mail hides its mobile-only blocks inline and shows them again through a class in the
         # stylesheet's media queries: with a stylesheet present, an element with a class may be visible.
         revealable = styled and "class" in attrs

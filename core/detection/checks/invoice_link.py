@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.rule_tables import INVOICE_WORDS, PAY_CALLS, PAYMENT_PLATFORMS
-from core.mail.links import anchors, host_of, sender_site, site_of
+from core.mail.links import anchors, host_of, sender_site, site_of, suffix_in
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -33,8 +33,7 @@ def _about_invoice(text: str) -> bool:
 
 
 def _platform(host: str) -> bool:
-    labels = host.split(".")
-    return any(".".join(labels[i:]) in PAYMENT_PLATFORMS for i in range(len(labels) - 1))
+    return bool(suffix_in(host, PAYMENT_PLATFORMS))
 
 
 def pay_links(msg: ParsedMessage) -> list[str]:
@@ -59,7 +58,7 @@ class InvoiceLinkCheck:
 
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit URL_INVOICE_FOREIGN with the host."""
-        head = " ".join((msg.subject[:500], msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS])).lower()
+        head = msg.lowered(TEXT_CHARS, 500, " ")
         if not _about_invoice(head):
             return []
         from_site = sender_site(msg)

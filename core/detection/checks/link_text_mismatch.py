@@ -31,6 +31,8 @@ _COMMON_TLDS = frozenset({"com", "net", "org", "info", "biz", "io", "co", "us", 
 
 def shown_host(text: str) -> str:
     """The host a link's visible text presents as its destination, or '' when the text is not an address."""
+    if "." not in text:  # every address _SHOWN matches has one
+        return ""
     m = _SHOWN.fullmatch(text.strip())
     if m is None:
         return ""

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from core.detection.brands import belongs_to, brand_in_display
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.phish_hosting import throwaway_page
-from core.detection.checks.spam_phrases import normalize
+from core.detection.checks.spam_phrases import normalize, normalize_words
 from core.detection.rule_tables import LOGIN_LURE_PHRASES, LOGIN_LURE_PHRASES_INTL, LOGIN_LURE_SUPPORT
-from core.mail.links import host_of, sender_site, site_of, urls
+from core.mail.links import sender_site, site_of, url_hosts
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -32,6 +32,50 @@ _PHRASE_WORDS = tuple(frozenset(p.split()) for p in LOGIN_LURE_PHRASES)
 #: The other languages' lures, normalised as the text is, each with the ASCII words it needs (the same cheap word-set
 #: test; a phrase with letters beyond ASCII is only looked for in text that has such letters).
 _INTL = tuple((normalize(p).strip(), frozenset(_WORD.findall(p)), p.isascii()) for p in LOGIN_LURE_PHRASES_INTL)
+#: The words of each phrase and support phrase: all must be words of the normalised text for " phrase " to be in it.
+_PADDED_NEEDS = tuple(frozenset(p.split()) for p in LOGIN_LURE_PHRASES)
+_SUPPORT_NEEDS = tuple(frozenset(p.split()) for p in LOGIN_LURE_SUPPORT)
+
+
+def _by_key_word(needs: tuple[frozenset[str], ...], only: frozenset[int] | None = None
+                 ) -> tuple[dict[str, list[int]], frozenset[str], list[int]]:
+    """Positions of word sets (of those in `only`) by one word of each (the longest: rarest in text), and those
+    without words."""
+    index: dict[str, list[int]] = {}
+    empty: list[int] = []
+    for i, need in enumerate(needs):
+        if only is not None and i not in only:
+            continue
+        if need:
+            index.setdefault(max(sorted(need), key=len), []).append(i)
+        else:
+            empty.append(i)
+    return index, frozenset(index), empty
+
+
+def _within(needs: tuple[frozenset[str], ...], keyed: tuple[dict[str, list[int]], frozenset[str], list[int]],
+            words: set[str]) -> list[int]:
+    """Positions (in order) of the word sets of `needs` that `words` holds whole; `keyed` is _by_key_word(needs)."""
+    index, keys, empty = keyed
+    found = [i for key in keys.intersection(words) for i in index[key] if needs[i] <= words]
+    return sorted(found + empty) if empty else sorted(found)
+
+
+_PHRASE_KEYED = _by_key_word(_PHRASE_WORDS)
+_INTL_NEEDS = tuple(need for _, need, _ in _INTL)
+_INTL_KEYED = _by_key_word(_INTL_NEEDS)
+#: The same for ASCII text: only the ASCII phrases.
+_INTL_ASCII_KEYED = _by_key_word(_INTL_NEEDS, frozenset(i for i, (_, _, ascii_only) in enumerate(_INTL) if ascii_only))
+
+
+#: bytes.translate table keeping a-z and making every other byte a space (those of UTF-8 sequences included).
+_AZ_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def ascii_words(text: str) -> set[str]:
+    """The distinct runs of a-z in `text` (_WORD.findall's, as a set), without running the regex."""
+    data = text.encode("utf-8", "surrogatepass").translate(_AZ_ONLY)
+    return set(data.decode("ascii").split())
 
 
 def foreign_link(msg: ParsedMessage) -> str:
@@ -41,11 +85,16 @@ def foreign_link(msg: ParsedMessage) -> str:
     domain = msg.from_addr.rpartition("@")[2].lower() if "@" in msg.from_addr else ""
     brand = brand_in_display(msg.from_display) if msg.from_display else None
     own = "" if brand and not belongs_to(domain, brand) else site_of(domain)
-    for url in urls(msg):
-        host = host_of(url)
+    for _, host in url_hosts(msg):
         if host and site_of(host) != own:
             return host
     return ""
+
+
+def _normalized(raw: str) -> tuple[frozenset[str], str]:
+    """The words of normalize(raw) and normalize(raw)."""
+    words = normalize_words(raw)
+    return frozenset(words), " " + " ".join(words) + " "
 
 
 def lure_phrases(msg: ParsedMessage) -> list[str]:
@@ -54,20 +103,24 @@ def lure_phrases(msg: ParsedMessage) -> list[str]:
     kept = msg.views.get("login_lure")
     if kept is not None and kept[0] is msg.text and kept[1] is msg.html_text:
         return kept[2]
-    raw = " \n ".join((msg.subject[:1000], msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS])).lower()
-    words = set(_WORD.findall(raw))
+    raw = msg.lowered(TEXT_CHARS)
+    words = ascii_words(raw)
     text = ""
+    tokens: frozenset[str] = frozenset()
     found: list[str] = []
-    if any(phrase <= words for phrase in _PHRASE_WORDS):
-        text = normalize(raw)
-        found = [p for p in LOGIN_LURE_PHRASES if f" {p} " in text]
+    if _within(_PHRASE_WORDS, _PHRASE_KEYED, words):
+        tokens, text = _normalized(raw)
+        found = [p for p, need in zip(LOGIN_LURE_PHRASES, _PADDED_NEEDS, strict=True)
+                 if need <= tokens and f" {p} " in text]
     plain = raw.isascii()
-    intl = [p for p, need, ascii_only in _INTL if need <= words and (ascii_only or not plain)]
+    intl = [_INTL[i][0] for i in _within(_INTL_NEEDS, _INTL_ASCII_KEYED if plain else _INTL_KEYED, words)]
     if intl:
-        text = text or normalize(raw)
+        if not text:
+            tokens, text = _normalized(raw)
         found += [p for p in intl if p in text]
     if found:
-        found += [p for p in LOGIN_LURE_SUPPORT if f" {p} " in text]
+        found += [p for p, need in zip(LOGIN_LURE_SUPPORT, _SUPPORT_NEEDS, strict=True)
+                  if need <= tokens and f" {p} " in text]
     msg.views["login_lure"] = (msg.text, msg.html_text, found)
     return found
 
@@ -101,8 +154,7 @@ class LoginLureCheck:
     def _phish_page(msg: ParsedMessage, ctx: ScanContext) -> str:
         """The first linked page, off the account's domains, on a host no honest sign-in page lives on ('')."""
         from_site = sender_site(msg)
-        for url in urls(msg):
-            host = host_of(url)
+        for url, host in url_hosts(msg):
             if host and not ctx.owns(host):
                 where = throwaway_page(url, from_site)
                 if where:

@@ -10,6 +10,7 @@ hacked-site folder only on a host that is neither the account's nor the From add
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
@@ -19,7 +20,7 @@ from core.detection.rule_tables import (
     PHISH_HOSTING_STORAGE,
     PHISH_HOSTING_THROWAWAY,
 )
-from core.mail.links import host_of, sender_site, site_of, urls
+from core.mail.links import URL_MEMO, host_of, sender_site, site_of, suffix_in, url_hosts, url_path
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -37,11 +38,10 @@ PAGES = frozenset({"php", "html", "htm", "shtml", "phtml", "asp", "aspx"})
 _HACKED_DIRS = ("/wp-content/", "/wp-includes/", "/.well-known/", "/vendor/", "/node_modules/")
 
 
+@lru_cache(maxsize=URL_MEMO)  # asked several times per URL
 def _path(url: str) -> str:
     """The path of a URL, lower case, without query or fragment ('/' if none)."""
-    rest = url.partition("://")[2]
-    path = rest[len(rest.split("/", 1)[0]):].split("?", 1)[0].split("#", 1)[0]
-    return path.lower() or "/"
+    return url_path(url).split("?", 1)[0].split("#", 1)[0].lower() or "/"
 
 
 def _extension(path: str) -> str:
@@ -51,14 +51,10 @@ def _extension(path: str) -> str:
 
 def _suffix_in(host: str, table: frozenset[str]) -> str:
     """The entry of `table` that `host` is or ends with (".pages.dev" for "x.pages.dev"), or ''."""
-    labels = host.split(".")
-    for i in range(len(labels) - 1):
-        tail = ".".join(labels[i:])
-        if tail in table:
-            return tail
-    return ""
+    return suffix_in(host, table)
 
 
+@lru_cache(maxsize=URL_MEMO)  # pure functions of the URL, asked by this check and login_lure's
 def free_hosting(url: str) -> str:
     """The free-hosting service a URL's page lives on ('' if it is not such a page)."""
     host = host_of(url)
@@ -87,6 +83,7 @@ def throwaway_page(url: str, from_site: str = "") -> str:
     return ""
 
 
+@lru_cache(maxsize=URL_MEMO)
 def hacked_site_page(url: str) -> bool:
     """Whether a URL opens a page (a script, an HTML file or a folder's index) inside a web site's code or upload
     folders."""
@@ -108,8 +105,7 @@ class PhishHostingCheck:
         """Emit URL_FREE_HOSTING and/or URL_HACKED_SITE_PAGE, each once, with an example."""
         from_site = sender_site(msg)
         hits: dict[str, str] = {}
-        for url in urls(msg):
-            host = host_of(url)
+        for url, host in url_hosts(msg):
             if not host or ctx.owns(host):
                 continue
             if HOSTING not in hits:

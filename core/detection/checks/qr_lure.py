@@ -31,6 +31,9 @@ MAX_WORDS = 200
 TEXT_CHARS = 8000
 #: "QR code", "QR-Code", "código QR", "QRコード", "QR 코드", "二维码": "qr" not inside a longer Latin word.
 _QR = re.compile(r"(?<![a-z])qr(?![a-z])|二维码|二維碼|двумерный код")
+#: What every match of _QR holds: the pattern has no literal prefix, so the regex engine would try it at every
+#: position; substring searches rule most text out first.
+_QR_LITERALS = ("qr", "二维码", "二維碼", "двумерный код")
 _CARRIERS = ("image/", "application/pdf")
 _IMG = re.compile(r"<img\b", re.IGNORECASE)
 
@@ -52,8 +55,8 @@ class QrLureCheck:
 
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit QR_CODE_LURE with the wording found."""
-        raw = " \n ".join((msg.subject[:1000], msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS])).lower()
-        if not _QR.search(raw) or not carries_code(msg):
+        raw = msg.lowered(TEXT_CHARS)
+        if not any(q in raw for q in _QR_LITERALS) or not _QR.search(raw) or not carries_code(msg):
             return []
         text = normalize(raw)
         if len(text.split()) > MAX_WORDS:

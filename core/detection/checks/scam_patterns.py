@@ -60,6 +60,26 @@ for _family, _groups in _FAMILIES.items():
             elif _how == ANYWHERE:
                 _ANYWHERE.append((_family, _g, _k))
 _FIRST_WORDS = frozenset(_BY_FIRST)
+
+
+def _needs(cue: str) -> frozenset[str]:
+    """The words a word cue is looked for with: its first word (a candidate's), and every word the normalised
+    text must have for the cue to be in it: all of them, the last only when the cue ends on a word boundary
+    (" yeni hesab" also finds "hesabiniz")."""
+    words = cue.split()
+    return frozenset(words if cue.endswith(" ") else words[:1] + words[:-1])
+
+
+#: The word cues by one of their needed words (the longest: the rarest in text), each with all its needed words: a
+#: set test rules most cues out before the substring search through the whole text.
+_BY_KEY: dict[str, list[tuple[str, int, int, frozenset[str]]]] = {}
+for _family, _groups in _FAMILIES.items():
+    for _g, _group in enumerate(_groups):
+        for _k, (_cue, _how, _first) in enumerate(_group):
+            if _how == WORD:
+                _need = _needs(_cue)
+                _BY_KEY.setdefault(max(sorted(_need), key=len), []).append((_family, _g, _k, _need))
+_KEY_WORDS = frozenset(_BY_KEY)
 #: A sum of a million or more ("$4,500,000", "USD 10.5 million", "2.000.000 EUR"): the money advance-fee and prize
 #: fraud promise.
 _LARGE_SUM = re.compile(
@@ -139,11 +159,13 @@ class ScamPatternsCheck:
         text = normalized_text(msg, budget)
         words = normalized_words(msg, budget)
         anywhere = not text.isascii()  # cues without spaces are Chinese or Japanese
-        # the cues that may be in the text: word cues whose first word is, anywhere cues if the text is not ASCII
+        # the cues that may be in the text: word cues whose first word and needed words are among the text's,
+        # anywhere cues if the text is not ASCII
         candidates: dict[tuple[str, int], list[int]] = {}
-        for word in _FIRST_WORDS.intersection(words):
-            for family, g, k in _BY_FIRST[word]:
-                candidates.setdefault((family, g), []).append(k)
+        for word in _KEY_WORDS.intersection(words):
+            for family, g, k, need in _BY_KEY[word]:
+                if need <= words:
+                    candidates.setdefault((family, g), []).append(k)
         if anywhere:
             for family, g, k in _ANYWHERE:
                 candidates.setdefault((family, g), []).append(k)
@@ -160,9 +182,12 @@ class ScamPatternsCheck:
 
         out: list[Symbol] = []
         full: list[str] = []
+        families = {family for family, _ in candidates}
         for family, groups in _FAMILIES.items():
             if ctx.out_of_time():
                 break
+            if family not in families:  # no cue of it can be in the text: no hit, and detectors only complete
+                continue
             hits = [_first_cue(group, candidates.get((family, g)), text) for g, group in enumerate(groups)]
             if any(hits):  # a detector cue alone is no evidence: it only completes what a word cue began
                 for i, group in enumerate(groups):

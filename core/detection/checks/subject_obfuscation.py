@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
@@ -33,8 +34,18 @@ _PUNCT = "\"'`.,;:!?()[]{}<>*_-~#+=/\\"
 MAX_TOKENS = 64
 
 
+#: Every byte but a-z: deleted from an ASCII token's bytes at the end of deobfuscate.
+_NOT_AZ = bytes(c for c in range(256) if not 97 <= c <= 122)
+
+
+@lru_cache(maxsize=4096)  # a pure function of the token; subjects repeat the same words
 def deobfuscate(token: str) -> str:
     """Undo look-alike letters, leetspeak, accents and inner separators: "V.1.a-gr@" -> "viagra"."""
+    if token.isascii():  # no zero-width characters, accents or look-alike letters: only case and leetspeak
+        t = token.lower()
+        if not any("a" <= c <= "z" for c in t):
+            return ""
+        return t.translate(_LEET).encode("ascii").translate(None, _NOT_AZ).decode("ascii")
     t = unicodedata.normalize("NFKD", token.translate(_ZERO_WIDTH))
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
     if not any("a" <= c <= "z" for c in t):  # pure numbers or another script: nothing to undo

@@ -6,12 +6,13 @@ that is not the sending account's or the sender's own site."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.detection.brands import belongs_to
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.rule_tables import BRAND_HOST_TOKENS, BRANDS
-from core.mail.links import authority, host_of, sender_site, site_of, urls
+from core.mail.links import URL_MEMO, authority, sender_site, site_of, url_hosts
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _BRAND_WORDS = frozenset(name for name in BRANDS if name.isalnum())
 
 
+@lru_cache(maxsize=URL_MEMO)  # a pure function of the host; a message links the same hosts many times
 def lure_name(host: str) -> bool:
     """Whether a host's registered name is glued together from two or more lure words ("verify-account-now"), or
     from a brand's name and a lure word ("chase-online-verify") on a host the brand does not own."""
@@ -57,6 +59,7 @@ def lure_name(host: str) -> bool:
     return lures == 1 and brand is not None and not belongs_to(host, brand)
 
 
+@lru_cache(maxsize=URL_MEMO)  # a pure function of the host
 def brand_in_host(host: str) -> str | None:
     """The brand a host name borrows ("paypal-login.example" -> "paypal") when the brand does not own it."""
     labels = host.split(".")
@@ -87,11 +90,10 @@ class UrlDeceptionCheck:
         example."""
         hits: dict[str, str] = {}
         from_site = sender_site(msg)
-        for url in urls(msg):
-            auth = authority(url)
-            host = host_of(url)
+        for url, host in url_hosts(msg):
             if not host:
                 continue
+            auth = authority(url)
             userinfo = auth.rpartition("@")[0] if "@" in auth else ""
             if USERINFO not in hits and "." in userinfo and not userinfo.startswith(("%", ".")):
                 hits[USERINFO] = auth[:80]  # "paypal.com@evil.example" reads as paypal.com

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
-from core.mail.links import host_of, public_ip, urls
+from core.mail.links import public_ip, url_hosts
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -27,8 +27,7 @@ class UrlIpCheck:
         """Emit URL_IP_OBFUSCATED for a disguised IP, else URL_IP_HOST, with the addresses as options."""
         found: list[str] = []
         disguised = False
-        for url in urls(msg):
-            host = host_of(url)
+        for _, host in url_hosts(msg):
             ip = public_ip(host)
             if not ip:
                 continue

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.rule_tables import URL_SHORTENERS
-from core.mail.links import host_of, urls
+from core.mail.links import url_hosts
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -25,8 +25,7 @@ class UrlShortenerCheck:
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit URL_SHORTENER with the shorteners used."""
         found: list[str] = []
-        for url in urls(msg):
-            host = host_of(url)
+        for _, host in url_hosts(msg):
             short = host if host in URL_SHORTENERS else host.partition(".")[2]
             if short in URL_SHORTENERS and short not in found:
                 found.append(short)
