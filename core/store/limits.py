@@ -67,11 +67,13 @@ for i = 1, n do
     KEYS[k + 2], 0
   if types[i] ~= 'account' then
     local zk = KEYS[k + 5]
-    if not redis.call('ZSCORE', zk, ids[i]) and cap > 0 and redis.call('ZCARD', zk) >= cap then
+    -- a known object only moves its time; a new one past the cap (the set was full before it) is taken out again
+    if redis.call('ZADD', zk, now, ids[i]) == 1 and cap > 0 and redis.call('ZCARD', zk) > cap then
+      redis.call('ZREM', zk, ids[i])
       ids[i], metas[i], wkeys[i], dkeys[i], folded[i] = ARGV[b + 4], ARGV[b + 5], KEYS[k + 3], KEYS[k + 4], 1
       if types[i] == 'sender_email' then redis.call('HSETNX', KEYS[5], ARGV[8], ARGV[9]) end
+      redis.call('ZADD', zk, now, ids[i])
     end
-    redis.call('ZADD', zk, now, ids[i])
     redis.call('EXPIRE', zk, 2678400)
   end
 end
@@ -94,9 +96,9 @@ local function window_sum(key, last, count)
   end
   return c
 end
+-- Stale buckets go when a new bucket is started (the call that started the current one already dropped them).
 local function window_add(key, last, count, w, ttl)
-  redis.call('HINCRBY', key, tostring(last), w)
-  if redis.call('HLEN', key) > count then
+  if tonumber(redis.call('HINCRBY', key, tostring(last), w)) == w and redis.call('HLEN', key) > count then
     local stale = {}
     for _, f in ipairs(redis.call('HKEYS', key)) do
       if tonumber(f) <= last - count then stale[#stale + 1] = f end
@@ -140,6 +142,7 @@ if mode == 'try' then
     outcome = 'ratelimited'
   end
 end
+local seen = {}
 for i = 1, n do
   local id = ids[i]
   redis.call('HINCRBY', KEYS[3], id .. ':' .. outcome, 1)
@@ -153,8 +156,10 @@ for i = 1, n do
     redis.call('HINCRBY', KEYS[4], id .. ':dry_ratelimited', 1)
   end
   redis.call('HSETNX', KEYS[5], id, metas[i])
-  redis.call('ZADD', KEYS[6], now, id)
+  seen[#seen + 1] = now
+  seen[#seen + 1] = id
 end
+redis.call('ZADD', KEYS[6], unpack(seen))
 if mode == 'try' and over > 0 then
   -- the one object whose limit was reached (the others only carried the message)
   local hit = ids[over] .. ':limit_hit'
