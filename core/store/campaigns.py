@@ -65,12 +65,21 @@ local conf = redis.call('ZMSCORE', KEYS[1], unpack(bands))
 for i = 1, n do
   if conf[i] and tonumber(conf[i]) > now then out[1] = out[1] + 1 end
 end
-local members = {now, msg}
+-- Scores, bounds and the TTL as strings made once (Redis formats each number argument of every call anew): all
+-- are integers well below 1e14, which tostring writes exactly.
+local sc, bs, lo, hi = {}, {}, {}, {}
+for k = 1, 3 do
+  local base = (k - 1) * off
+  sc[k], bs[k], lo[k], hi[k] = tostring(now + base), tostring(base), tostring(base + now - window),
+    tostring(base + off - 1)
+end
+local ttl = tostring(window + 60)
+local members = {sc[1], msg}
 for r = first_rcpt, #ARGV do
-  members[#members + 1] = now + off
+  members[#members + 1] = sc[2]
   members[#members + 1] = ARGV[r]
 end
-members[#members + 1] = now + 2 * off
+members[#members + 1] = sc[3]
 members[#members + 1] = acct
 -- a new key's counts are its members (1, recipients, 1) unless a cap is below them: then the general way
 local simple = #ARGV - first_rcpt + 1 <= caps[2] and caps[1] >= 1 and caps[3] >= 1
@@ -82,32 +91,29 @@ for i = 1, n do
       out[#out + 1], out[#out + 2], out[#out + 3] = 0, 0, 0
     else
       for k = 1, 3 do
-        local base = (k - 1) * off
-        out[#out + 1] = redis.call('ZCOUNT', key, '(' .. (base + now - window), base + off - 1)
+        out[#out + 1] = redis.call('ZCOUNT', key, '(' .. lo[k], hi[k])
       end
     end
   elseif fresh and simple then
     local added = redis.call('ZADD', key, unpack(members))
-    redis.call('EXPIRE', key, window + 60)
+    redis.call('EXPIRE', key, ttl)
     out[#out + 1], out[#out + 2], out[#out + 3] = 1, added - 2, 1
   else
     for k = 1, 3 do
-      local base = (k - 1) * off
-      redis.call('ZREMRANGEBYSCORE', key, base, base + now - window)
+      redis.call('ZREMRANGEBYSCORE', key, bs[k], lo[k])
     end
     redis.call('ZADD', key, unpack(members))
     for k = 1, 3 do
-      local base = (k - 1) * off
-      local count = redis.call('ZCOUNT', key, base, base + off - 1)
+      local count = redis.call('ZCOUNT', key, bs[k], hi[k])
       local extra = count - caps[k]
       if extra > 0 then
-        local old = redis.call('ZRANGE', key, base, base + off - 1, 'BYSCORE', 'LIMIT', 0, extra)
+        local old = redis.call('ZRANGE', key, bs[k], hi[k], 'BYSCORE', 'LIMIT', 0, extra)
         redis.call('ZREM', key, unpack(old))
         count = caps[k]
       end
       out[#out + 1] = count
     end
-    redis.call('EXPIRE', key, window + 60)
+    redis.call('EXPIRE', key, ttl)
   end
 end
 return out

@@ -86,13 +86,13 @@ local function remember(key, members, cap)
   if #members == 0 then return end
   local args = {}
   for _, m in ipairs(members) do
-    args[#args + 1] = now
+    args[#args + 1] = ARGV[1]
     args[#args + 1] = m
   end
   redis.call('ZADD', key, unpack(args))
   local extra = redis.call('ZCARD', key) - cap
   if extra > 0 then redis.call('ZREMRANGEBYRANK', key, 0, extra - 1) end
-  redis.call('EXPIRE', key, ttl)
+  redis.call('EXPIRE', key, ARGV[3])
 end
 
 -- Per object one HMGET of what the update reads and one HSET of what it changes (values as the per-field
@@ -167,10 +167,10 @@ for i = 1, n do
   if kind == 'a' then
     account_hash = h
   else
-    registered[#registered + 1] = now
+    registered[#registered + 1] = ARGV[1]
     registered[#registered + 1] = id
   end
-  redis.call('EXPIRE', h, ttl)
+  redis.call('EXPIRE', h, ARGV[3])
 end
 if script_delivered and account_hash then redis.call('HINCRBY', account_hash, 'sc', 1) end
 if #registered > 0 then redis.call('ZADD', KEYS[1], unpack(registered)) end
@@ -184,7 +184,7 @@ if extra > 0 then
     evicted = evicted + 1
   end
 end
-redis.call('EXPIRE', KEYS[1], ttl)
+redis.call('EXPIRE', KEYS[1], ARGV[3])
 return evicted
 """
 
