@@ -212,7 +212,7 @@ def test_ascii_words_are_the_regex_words() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
         for pos in (0, 3, len(text)):
             assert _words(text, pos) == _WORD.findall(text, pos)
-    for text in ("Grüße aus Köln, 2x ½ and ² and x²y", "naïve café_au_lait", "ſtraße KELVIN \u212a"):
+    for text in ("Grüße aus Köln, 2x ½ and ² and x²y", "naïve café_au_lait", "\u017ftraße KELVIN \u212a"):
         assert _words(text) == _WORD.findall(text)
 
 
