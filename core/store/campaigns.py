@@ -48,9 +48,10 @@ MAX_CONFIRMED_BANDS = 400_000
 #       7 caps "messages recipients accounts", 8 n bands, then the n band keys (members of the confirmed zset),
 #       then recipient members (distinct).
 # Returns: confirmed bands, then messages, recipients, accounts per band.
-# Most bodies are unique, so most band keys are new: a new key gets the message's members in one ZADD and its counts
-# are what was added (nothing stale to drop, no cap reached). A known key drops its stale members, takes the
-# message's members in one ZADD, and counts each kind once: after the stale ones are gone that count is the
+# A message's members go in with one ZADD. Most bodies are unique, so most band keys are new: a key that holds
+# nothing but what was just added was new, and its counts are what was added (nothing stale, no cap reached). A
+# known key then drops its stale members (never the message's own: they are newer than the window's start) and
+# counts each kind once, the accounts as the rest of its members: after the stale ones are gone that count is the
 # sliding hour's, and a kind over its cap is trimmed to exactly the cap.
 _OBSERVE_LUA = """
 local now, window, record = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
@@ -85,33 +86,35 @@ members[#members + 1] = acct
 local simple = #ARGV - first_rcpt + 1 <= caps[2] and caps[1] >= 1 and caps[3] >= 1
 for i = 1, n do
   local key = KEYS[1 + i]
-  local fresh = redis.call('EXISTS', key) == 0
   if not record then
-    if fresh then
+    if redis.call('EXISTS', key) == 0 then
       out[#out + 1], out[#out + 2], out[#out + 3] = 0, 0, 0
     else
       for k = 1, 3 do
         out[#out + 1] = redis.call('ZCOUNT', key, '(' .. lo[k], hi[k])
       end
     end
-  elseif fresh and simple then
-    local added = redis.call('ZADD', key, unpack(members))
-    redis.call('EXPIRE', key, ttl)
-    out[#out + 1], out[#out + 2], out[#out + 3] = 1, added - 2, 1
   else
-    for k = 1, 3 do
-      redis.call('ZREMRANGEBYSCORE', key, bs[k], lo[k])
-    end
-    redis.call('ZADD', key, unpack(members))
-    for k = 1, 3 do
-      local count = redis.call('ZCOUNT', key, bs[k], hi[k])
-      local extra = count - caps[k]
-      if extra > 0 then
-        local old = redis.call('ZRANGE', key, bs[k], hi[k], 'BYSCORE', 'LIMIT', 0, extra)
-        redis.call('ZREM', key, unpack(old))
-        count = caps[k]
+    local added = redis.call('ZADD', key, unpack(members))
+    local card = redis.call('ZCARD', key)
+    if card == added and simple then
+      -- the key holds nothing but this message's members: it was new
+      out[#out + 1], out[#out + 2], out[#out + 3] = 1, added - 2, 1
+    else
+      -- the message's members are newer than the window's start, so adding them first drops nothing else
+      for k = 1, 3 do card = card - redis.call('ZREMRANGEBYSCORE', key, bs[k], lo[k]) end
+      local counts = {redis.call('ZCOUNT', key, bs[1], hi[1]), redis.call('ZCOUNT', key, bs[2], hi[2])}
+      counts[3] = card - counts[1] - counts[2]
+      for k = 1, 3 do
+        local count = counts[k]
+        local extra = count - caps[k]
+        if extra > 0 then
+          local old = redis.call('ZRANGE', key, bs[k], hi[k], 'BYSCORE', 'LIMIT', 0, extra)
+          redis.call('ZREM', key, unpack(old))
+          count = caps[k]
+        end
+        out[#out + 1] = count
       end
-      out[#out + 1] = count
     end
     redis.call('EXPIRE', key, ttl)
   end
