@@ -46,8 +46,13 @@ MAX_CONFIRMED_BANDS = 400_000
 # KEYS: 1 the confirmed-spam zset, then one zset per band.
 # ARGV: 1 now (integer seconds), 2 window, 3 record (1/0), 4 message member, 5 account member, 6 kind offset,
 #       7 caps "messages recipients accounts", 8 n bands, then the n band keys (members of the confirmed zset),
-#       then recipient members.
+#       then recipient members (distinct).
 # Returns: confirmed bands, then messages, recipients, accounts per band.
+# A message's members go in with one ZADD. Most bodies are unique, so most band keys are new: a key that holds
+# nothing but what was just added was new, and its counts are what was added (nothing stale, no cap reached). A
+# known key then drops its stale members (never the message's own: they are newer than the window's start) and
+# counts each kind once, the accounts as the rest of its members: after the stale ones are gone that count is the
+# sliding hour's, and a kind over its cap is trimmed to exactly the cap.
 _OBSERVE_LUA = """
 local now, window, record = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
 local msg, acct, off, n = ARGV[4], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[8])
@@ -61,35 +66,57 @@ local conf = redis.call('ZMSCORE', KEYS[1], unpack(bands))
 for i = 1, n do
   if conf[i] and tonumber(conf[i]) > now then out[1] = out[1] + 1 end
 end
+-- Scores, bounds and the TTL as strings made once (Redis formats each number argument of every call anew): all
+-- are integers well below 1e14, which tostring writes exactly.
+local sc, bs, lo, hi = {}, {}, {}, {}
+for k = 1, 3 do
+  local base = (k - 1) * off
+  sc[k], bs[k], lo[k], hi[k] = tostring(now + base), tostring(base), tostring(base + now - window),
+    tostring(base + off - 1)
+end
+local ttl = tostring(window + 60)
+local members = {sc[1], msg}
+for r = first_rcpt, #ARGV do
+  members[#members + 1] = sc[2]
+  members[#members + 1] = ARGV[r]
+end
+members[#members + 1] = sc[3]
+members[#members + 1] = acct
+-- a new key's counts are its members (1, recipients, 1) unless a cap is below them: then the general way
+local simple = #ARGV - first_rcpt + 1 <= caps[2] and caps[1] >= 1 and caps[3] >= 1
 for i = 1, n do
   local key = KEYS[1 + i]
-  if record then
-    local t = {now, now + off, now + 2 * off}
-    for k = 1, 3 do
-      local base = (k - 1) * off
-      redis.call('ZREMRANGEBYSCORE', key, base, base + now - window)
-    end
-    redis.call('ZADD', key, t[1], msg)
-    local args = {}
-    for r = first_rcpt, #ARGV do
-      args[#args + 1] = t[2]
-      args[#args + 1] = ARGV[r]
-    end
-    if #args > 0 then redis.call('ZADD', key, unpack(args)) end
-    redis.call('ZADD', key, t[3], acct)
-    for k = 1, 3 do
-      local base = (k - 1) * off
-      local extra = redis.call('ZCOUNT', key, base, base + off - 1) - caps[k]
-      if extra > 0 then
-        local old = redis.call('ZRANGE', key, base, base + off - 1, 'BYSCORE', 'LIMIT', 0, extra)
-        redis.call('ZREM', key, unpack(old))
+  if not record then
+    if redis.call('EXISTS', key) == 0 then
+      out[#out + 1], out[#out + 2], out[#out + 3] = 0, 0, 0
+    else
+      for k = 1, 3 do
+        out[#out + 1] = redis.call('ZCOUNT', key, '(' .. lo[k], hi[k])
       end
     end
-    redis.call('EXPIRE', key, window + 60)
-  end
-  for k = 1, 3 do
-    local base = (k - 1) * off
-    out[#out + 1] = redis.call('ZCOUNT', key, '(' .. (base + now - window), base + off - 1)
+  else
+    local added = redis.call('ZADD', key, unpack(members))
+    local card = redis.call('ZCARD', key)
+    if card == added and simple then
+      -- the key holds nothing but this message's members: it was new
+      out[#out + 1], out[#out + 2], out[#out + 3] = 1, added - 2, 1
+    else
+      -- the message's members are newer than the window's start, so adding them first drops nothing else
+      for k = 1, 3 do card = card - redis.call('ZREMRANGEBYSCORE', key, bs[k], lo[k]) end
+      local counts = {redis.call('ZCOUNT', key, bs[1], hi[1]), redis.call('ZCOUNT', key, bs[2], hi[2])}
+      counts[3] = card - counts[1] - counts[2]
+      for k = 1, 3 do
+        local count = counts[k]
+        local extra = count - caps[k]
+        if extra > 0 then
+          local old = redis.call('ZRANGE', key, bs[k], hi[k], 'BYSCORE', 'LIMIT', 0, extra)
+          redis.call('ZREM', key, unpack(old))
+          count = caps[k]
+        end
+        out[#out + 1] = count
+      end
+    end
+    redis.call('EXPIRE', key, ttl)
   end
 end
 return out

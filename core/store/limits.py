@@ -67,12 +67,14 @@ for i = 1, n do
     KEYS[k + 2], 0
   if types[i] ~= 'account' then
     local zk = KEYS[k + 5]
-    if not redis.call('ZSCORE', zk, ids[i]) and cap > 0 and redis.call('ZCARD', zk) >= cap then
+    -- a known object only moves its time; a new one past the cap (the set was full before it) is taken out again
+    if redis.call('ZADD', zk, ARGV[1], ids[i]) == 1 and cap > 0 and redis.call('ZCARD', zk) > cap then
+      redis.call('ZREM', zk, ids[i])
       ids[i], metas[i], wkeys[i], dkeys[i], folded[i] = ARGV[b + 4], ARGV[b + 5], KEYS[k + 3], KEYS[k + 4], 1
       if types[i] == 'sender_email' then redis.call('HSETNX', KEYS[5], ARGV[8], ARGV[9]) end
+      redis.call('ZADD', zk, ARGV[1], ids[i])
     end
-    redis.call('ZADD', zk, now, ids[i])
-    redis.call('EXPIRE', zk, 2678400)
+    redis.call('EXPIRE', zk, '2678400')
   end
 end
 local minute, hour = math.floor(now / 60), math.floor(now / 3600)
@@ -94,9 +96,9 @@ local function window_sum(key, last, count)
   end
   return c
 end
+-- Stale buckets go when a new bucket is started (the call that started the current one already dropped them).
 local function window_add(key, last, count, w, ttl)
-  redis.call('HINCRBY', key, tostring(last), w)
-  if redis.call('HLEN', key) > count then
+  if redis.call('HINCRBY', key, tostring(last), w) == tonumber(w) and redis.call('HLEN', key) > count then
     local stale = {}
     for _, f in ipairs(redis.call('HKEYS', key)) do
       if tonumber(f) <= last - count then stale[#stale + 1] = f end
@@ -132,37 +134,41 @@ if mode == 'try' then
   if over == 0 or dry then
     outcome = 'sent'
     -- every object counts, limited or not: a limit set later then applies to the volume already sent
+    local ws = tostring(weight)
     for i = 1, n do
-      window_add(wkeys[i], minute, 60, weight, 3660)
-      window_add(dkeys[i], hour, 24, weight, 90000)
+      window_add(wkeys[i], minute, 60, ws, '3660')
+      window_add(dkeys[i], hour, 24, ws, '90000')
     end
   else
     outcome = 'ratelimited'
   end
 end
+local seen = {}
 for i = 1, n do
   local id = ids[i]
-  redis.call('HINCRBY', KEYS[3], id .. ':' .. outcome, 1)
-  redis.call('HINCRBY', KEYS[4], id .. ':' .. outcome, 1)
+  redis.call('HINCRBY', KEYS[3], id .. ':' .. outcome, '1')
+  redis.call('HINCRBY', KEYS[4], id .. ':' .. outcome, '1')
   if extra ~= '-' then
-    redis.call('HINCRBY', KEYS[3], id .. ':' .. extra, 1)
-    redis.call('HINCRBY', KEYS[4], id .. ':' .. extra, 1)
+    redis.call('HINCRBY', KEYS[3], id .. ':' .. extra, '1')
+    redis.call('HINCRBY', KEYS[4], id .. ':' .. extra, '1')
   end
   if mode == 'try' and over > 0 and dry then
-    redis.call('HINCRBY', KEYS[3], id .. ':dry_ratelimited', 1)
-    redis.call('HINCRBY', KEYS[4], id .. ':dry_ratelimited', 1)
+    redis.call('HINCRBY', KEYS[3], id .. ':dry_ratelimited', '1')
+    redis.call('HINCRBY', KEYS[4], id .. ':dry_ratelimited', '1')
   end
   redis.call('HSETNX', KEYS[5], id, metas[i])
-  redis.call('ZADD', KEYS[6], now, id)
+  seen[#seen + 1] = ARGV[1]
+  seen[#seen + 1] = id
 end
+redis.call('ZADD', KEYS[6], unpack(seen))
 if mode == 'try' and over > 0 then
   -- the one object whose limit was reached (the others only carried the message)
   local hit = ids[over] .. ':limit_hit'
-  redis.call('HINCRBY', KEYS[3], hit, 1)
-  redis.call('HINCRBY', KEYS[4], hit, 1)
+  redis.call('HINCRBY', KEYS[3], hit, '1')
+  redis.call('HINCRBY', KEYS[4], hit, '1')
 end
-redis.call('EXPIRE', KEYS[3], 2678400)
-redis.call('EXPIRE', KEYS[4], 2678400)
+redis.call('EXPIRE', KEYS[3], '2678400')
+redis.call('EXPIRE', KEYS[4], '2678400')
 local dryflag = 0
 if dry then dryflag = 1 end
 return {over, over_count, over_limit, over_kind, outcome, dryflag, weight, folded}

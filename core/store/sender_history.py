@@ -82,57 +82,44 @@ local function ewma(value, hours, count, factor, floor)
   return value + alpha * (clipped - value)
 end
 
--- a finished clock hour with delivered mail moves the baselines (core.learning.sender_history.fold_hour)
-local function fold(h)
-  local v = redis.call('HMGET', h, 'hr', 'hc', 'hn', 'b', 'bn', 'n')
-  local hr = tonumber(v[1])
-  if hr and hr >= hour then return end
-  local hc = num(v[2])
-  if hc > 0 then
-    local hours = num(v[6]) + 1
-    redis.call('HSET', h, 'b', tostring(ewma(num(v[4]), hours, hc, sfactor, smin)),
-      'bn', tostring(ewma(num(v[5]), hours, num(v[3]), rfactor, rmin)), 'n', hours)
-  end
-  redis.call('HSET', h, 'hr', hour, 'hc', 0, 'hn', 0)
-end
-
-local function ring(h, new_r)
-  local cur = tonumber(redis.call('HGET', h, 'wb' .. slot))
-  if not cur or cur < bucket then
-    redis.call('HSET', h, 'wb' .. slot, bucket, 'w' .. slot, 1, 'wr' .. slot, new_r)
-  else
-    redis.call('HINCRBY', h, 'w' .. slot, 1)
-    if new_r > 0 then redis.call('HINCRBY', h, 'wr' .. slot, new_r) end
-  end
-end
-
-local function recent(h, add_clean, add_held)
-  local v = redis.call('HMGET', h, 'rc', 'rh', 'rt')
-  local f = 1
-  if v[3] then f = math.exp(-math.max(now - tonumber(v[3]), 0) / tau) end
-  redis.call('HSET', h, 'rc', tostring(num(v[1]) * f + add_clean), 'rh', tostring(num(v[2]) * f + add_held),
-    'rt', tostring(math.max(now, num(v[3]))))
-end
-
 local function remember(key, members, cap)
   if #members == 0 then return end
   local args = {}
   for _, m in ipairs(members) do
-    args[#args + 1] = now
+    args[#args + 1] = ARGV[1]
     args[#args + 1] = m
   end
   redis.call('ZADD', key, unpack(args))
   local extra = redis.call('ZCARD', key) - cap
   if extra > 0 then redis.call('ZREMRANGEBYRANK', key, 0, extra - 1) end
-  redis.call('EXPIRE', key, ttl)
+  redis.call('EXPIRE', key, ARGV[3])
 end
 
-local account_hash, script_delivered = nil, false
+-- Per object one HMGET of what the update reads and one HSET of what it changes (values as the per-field
+-- commands wrote them: counters as integers, times and averages through tostring).
+local wbf, wf, wrf = 'wb' .. slot, 'w' .. slot, 'wr' .. slot
+local account_hash, script_delivered, registered = nil, false, {}
 for i = 1, n do
   local id, kind = ARGV[19 + 2 * i], ARGV[20 + 2 * i]
   local h, dk, rk = KEYS[3 * i - 1], KEYS[3 * i], KEYS[3 * i + 1]
   local tracks = kind == 't' or kind == 's'
-  fold(h)
+  local v = redis.call('HMGET', h, 'hr', 'hc', 'hn', 'b', 'bn', 'n', wbf, wf, wrf, 'f', 'l', 'c', 'fc', 'lc', 'rc',
+    'rh', 'rt', 'h')
+  local set = {}
+  -- a finished clock hour with delivered mail moves the baselines (core.learning.sender_history.fold_hour)
+  local hc, hn = v[2], v[3]
+  local hr = tonumber(v[1])
+  if not hr or hr < hour then
+    local c = num(hc)
+    if c > 0 then
+      local hours = num(v[6]) + 1
+      set.b = tostring(ewma(num(v[4]), hours, c, sfactor, smin))
+      set.bn = tostring(ewma(num(v[5]), hours, num(hn), rfactor, rmin))
+      set.n = hours
+    end
+    set.hr, hc, hn = hour, 0, 0
+    set.hc, set.hn = 0, 0
+  end
   local new_r = 0
   if tracks and nr > 0 then
     local known = redis.call('ZMSCORE', rk, unpack(rcpts))
@@ -140,29 +127,53 @@ for i = 1, n do
       if not known[j] then new_r = new_r + 1 end
     end
   end
-  ring(h, new_r)
-  redis.call('HSETNX', h, 'f', tostring(now))
-  redis.call('HSET', h, 'l', tostring(math.max(now, num(redis.call('HGET', h, 'l')))))
+  local cur = tonumber(v[7])
+  if not cur or cur < bucket then
+    set[wbf], set[wf], set[wrf] = bucket, 1, new_r
+  else
+    set[wf] = num(v[8]) + 1
+    if new_r > 0 then set[wrf] = num(v[9]) + new_r end
+  end
+  if not v[10] then set.f = tostring(now) end
+  set.l = tostring(math.max(now, num(v[11])))
+  local add_clean, add_held = 0, 1
   if delivered then
-    redis.call('HINCRBY', h, 'c', 1)
-    redis.call('HINCRBY', h, 'hc', 1)
-    if new_r > 0 then redis.call('HINCRBY', h, 'hn', new_r) end
-    redis.call('HSETNX', h, 'fc', tostring(now))
-    redis.call('HSET', h, 'lc', tostring(math.max(now, num(redis.call('HGET', h, 'lc')))))
-    recent(h, 1, 0)
+    add_clean, add_held = 1, 0
+    set.c = num(v[12]) + 1
+    set.hc = num(hc) + 1
+    if new_r > 0 then set.hn = num(hn) + new_r end
+    if not v[13] then set.fc = tostring(now) end
+    set.lc = tostring(math.max(now, num(v[14])))
+  else
+    set.h = num(v[18]) + 1
+  end
+  local f = 1
+  if v[17] then f = math.exp(-math.max(now - tonumber(v[17]), 0) / tau) end
+  set.rc, set.rh = tostring(num(v[15]) * f + add_clean), tostring(num(v[16]) * f + add_held)
+  set.rt = tostring(math.max(now, num(v[17])))
+  local args = {}
+  for k, x in pairs(set) do
+    args[#args + 1] = k
+    args[#args + 1] = x
+  end
+  redis.call('HSET', h, unpack(args))
+  if delivered then
     if tracks then
       remember(dk, domains, max_domains)
       remember(rk, rcpts, max_rcpts)
     end
     if kind == 's' then script_delivered = true end
-  else
-    redis.call('HINCRBY', h, 'h', 1)
-    recent(h, 0, 1)
   end
-  if kind == 'a' then account_hash = h else redis.call('ZADD', KEYS[1], now, id) end
-  redis.call('EXPIRE', h, ttl)
+  if kind == 'a' then
+    account_hash = h
+  else
+    registered[#registered + 1] = ARGV[1]
+    registered[#registered + 1] = id
+  end
+  redis.call('EXPIRE', h, ARGV[3])
 end
 if script_delivered and account_hash then redis.call('HINCRBY', account_hash, 'sc', 1) end
+if #registered > 0 then redis.call('ZADD', KEYS[1], unpack(registered)) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - ttl)
 local extra = redis.call('ZCARD', KEYS[1]) - max_objects
 local evicted = 0
@@ -173,7 +184,7 @@ if extra > 0 then
     evicted = evicted + 1
   end
 end
-if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('EXPIRE', KEYS[1], ttl) end
+redis.call('EXPIRE', KEYS[1], ARGV[3])
 return evicted
 """
 

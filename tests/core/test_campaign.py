@@ -295,3 +295,26 @@ def test_different_bodies_do_not_count_together(store: CampaignStore) -> None:
         store.observe(fp_of(BODY), account="alice", recipients=[f"u{i}@x"], now=T0)
     got = store.observe(fp_of(OTHER), account="alice", recipients=["v@x"], now=T0)
     assert set(got.bands) == {BandCounts(1, 1, 1)}
+
+
+def test_a_band_key_holds_its_hour_by_kind(store: CampaignStore) -> None:
+    """What a band key stores, new or known: each message, distinct recipient and account once, scored by when it
+    was last seen (recipients and accounts offset by KIND_OFFSET), stale ones dropped by the next write."""
+    off = store_campaigns.KIND_OFFSET
+    fp = fp_of(BODY)
+    key = keys.campaign_band(fp.bands[0])
+    rcpt = store_campaigns.recipient_member
+    first = store.observe(fp, account="alice", recipients=["a@x", "b@x"], message_id="q1", now=T0)
+    assert set(first.bands) == {BandCounts(messages=1, recipients=2, accounts=1)}  # a new key
+    assert dict(store.client.zrange(key, 0, -1, withscores=True)) == {
+        b"mq1": T0, rcpt("a@x").encode(): T0 + off, rcpt("b@x").encode(): T0 + off, b"aalice": T0 + 2 * off}
+    assert 0 < store.client.ttl(key) <= WINDOW_S + 60
+    # a known key, an hour later: the first message's members went stale, "b@x" and alice came back
+    later = store.observe(fp, account="alice", recipients=["b@x", "c@x"], message_id="q2", now=T0 + WINDOW_S)
+    assert set(later.bands) == {BandCounts(messages=1, recipients=2, accounts=1)}
+    assert dict(store.client.zrange(key, 0, -1, withscores=True)) == {
+        b"mq2": T0 + WINDOW_S, rcpt("b@x").encode(): T0 + WINDOW_S + off, rcpt("c@x").encode(): T0 + WINDOW_S + off,
+        b"aalice": T0 + WINDOW_S + 2 * off}
+    # and within the hour everything counts, the same recipient and account once
+    again = store.observe(fp, account="bob", recipients=["c@x"], message_id="q3", now=T0 + WINDOW_S + 5)
+    assert set(again.bands) == {BandCounts(messages=2, recipients=2, accounts=2)}

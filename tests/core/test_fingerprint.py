@@ -200,3 +200,27 @@ def test_hostile_bodies_are_bounded(name: str) -> None:
     assert sum(len(w) for w in words) <= MAX_TEXT_CHARS
     found = fingerprint_text(text)
     assert found is None or len(found.bands) == BANDS
+
+
+def test_ascii_words_are_the_regex_words() -> None:
+    """The ASCII fast path finds exactly the words the Unicode regex finds, from any position."""
+    from core.learning.fingerprint import _WORD, _words
+
+    rng = random.Random(7)
+    alphabet = "abcXYZ019_ -'\t\n\x1c\x1f@./:;!?\x00\x7f"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
+        for pos in (0, 3, len(text)):
+            assert _words(text, pos) == _WORD.findall(text, pos)
+    for text in ("Grüße aus Köln, 2x ½ and ² and x²y", "naïve café_au_lait", "\u017ftraße KELVIN \u212a"):
+        assert _words(text) == _WORD.findall(text)
+
+
+def test_band_keys_of_wide_values() -> None:
+    """Band keys of values past 64 bits are those of their 9-byte encoding, as for every other value."""
+    import hashlib
+
+    sig = [2**64 + 5, 7, 2**70] + [i << 33 for i in range(BINS - 3)]
+    first = b"".join(v.to_bytes(9, "big") for v in sig[:3])
+    assert band_keys(sig)[0] == f"v1.0.{hashlib.blake2b(first, digest_size=8).hexdigest()}"
+    assert band_keys([*sig[:3], *range(3, BINS)])[1:] == band_keys(list(range(BINS)))[1:]
