@@ -414,3 +414,62 @@ PAYMENT_PLATFORMS = frozenset({
     "ideal.nl", "twint.ch", "satispay.com", "bizum.es", "payconiq.com", "vipps.no", "swish.nu", "mobilepay.dk",
     "alipay.com", "wechat.com", "paypay.ne.jp", "kakaopay.com", "toss.im", "naver.com",
 })
+
+#: Words in a link that carries the reader's address for an honest reason: leaving or managing a list, confirming
+#: a subscription, calendar and meeting invitations (core/detection/checks/recipient_link.py).
+ADDRESS_LINK_EXEMPT_WORDS = ("unsub", "optout", "opt-out", "opt_out", "preference", "abmeld", "abbestell",
+                             "desinscri", "désinscri", "desuscri", "desabon", "désabon", "afmeld", "uitschrijv",
+                             "cancelar-suscripcion", "disiscri", "unsubscribe", "list-manage", "mailto:",
+                             "calendar", "invite", "rsvp")
+
+#: Messengers a fraud moves its victim to (core/detection/checks/contact_channel.py): their link hosts, and their names
+#: as written in any language (a name only counts beside a phone number or handle).
+MESSENGER_HOSTS = frozenset({"wa.me", "api.whatsapp.com", "chat.whatsapp.com", "whatsapp.com", "t.me", "telegram.me",
+                             "telegram.dog", "signal.me", "signal.group", "line.me", "u.wechat.com", "viber.click",
+                             "invite.viber.com", "threema.id"})
+MESSENGER_NAMES = ("whatsapp", "whats app", "watsapp", "telegram", "signal app", "on signal", "wechat", "viber",
+                   "line id", "threema", "واتساب", "واتس اب", "تلغرام", "تيليجرام", "ווטסאפ", "טלגרם", "微信",
+                   "ワッツアップ", "テレグラム", "왓츠앱", "텔레그램", "ватсап", "вотсап", "вацап", "телеграм",
+                   "вайбер")
+
+
+#: Gift cards, and what a fraud wants of them: the codes, a scratch, a photo (core/detection/checks/money_ask.py).
+GIFT_CARD_WORDS = ("gift card", "giftcard", "gift-card", "e-gift card", "itunes card",
+                   "google play card", "steam card", "amazon card", "ebay card", "razer gold", "steam wallet",
+                   "carte cadeau", "cartes cadeaux", "carte-cadeau", "cartes-cadeaux", "geschenkkarte",
+                   "geschenkkarten", "gutscheinkarte", "gutscheinkarten", "tarjeta de regalo", "tarjetas de regalo",
+                   "tarjeta regalo", "tarjetas regalo", "cartão presente", "cartões presente", "cartão-presente",
+                   "cartões-presente", "vale-presente", "buono regalo", "buoni regalo", "carta regalo",
+                   "carte regalo", "cadeaukaart", "cadeaukaarten", "cadeaubon", "cadeaubonnen",
+                   "karta podarunkowa", "karty podarunkowe", "hediye kartı", "hediye karti",  # noqa: RUF001
+                   "подарочная карта", "подарочные карты", "подарочных карт", "礼品卡", "禮品卡", "ギフトカード",
+                   "기프트카드", "기프트 카드",
+                   "상품권", "بطاقة هدايا", "بطاقات هدايا", "بطاقة هدية", "بطاقات الهدايا", "כרטיס מתנה",
+                   "כרטיסי מתנה", "כרטיסי גיפט", "גיפט קארד")
+GIFT_CARD_CODE_WORDS = (" codes ", " code ", " pin ", " pins ", " scratch ", " photo ", " picture ", " pictures ",
+                        " photos ", " back of the card", " códigos ", " código ", " codici ", " codice ",
+                        " gratta ", " rubbel", " freirubbeln ", " gratter ", " grattez ", " raspa ", " raspe ",
+                        " rasque ", " kod ", " kody ", " kodu ", " kodlar", " foto ", " fotos ", " photos ",
+                        " zdjęcie ", " коды ", " код ", " фото ", "コード", "番号", "写真", "码", "碼", "照片",
+                        "코드", "번호", "사진", "رمز", "رموز", "أكواد", "كود", "صورة", "קוד", "קודים", "צילום",
+                        "תמונה")
+#: Asks for the reader's own mobile number (core/detection/checks/money_ask.py), written as normalize() leaves them.
+PHONE_NUMBER_ASKS = (" your cell number", " your cell phone number", " your mobile number",
+                     " your mobile phone number", " your cellphone number", " your whatsapp number",
+                     " your phone number", " your private number", " your direct number", " ur number",
+                     " ihre handynummer", " ihre mobilnummer", " deine handynummer", " deine mobilnummer",
+                     " ihre telefonnummer", " ihre whatsapp nummer", " votre numéro de portable",
+                     " votre numéro de téléphone", " votre numéro mobile", " ton numéro de portable",
+                     " votre numéro whatsapp", " tu número de celular", " tu número de móvil",
+                     " tu número de teléfono", " tu número de whatsapp", " su número de celular",
+                     " su número de móvil", " su número de teléfono", " su número de whatsapp",
+                     " il tuo numero di cellulare", " il tuo numero di telefono", " il suo numero di cellulare",
+                     " il tuo numero whatsapp", " seu número de celular", " seu número de telefone",
+                     " seu número de whatsapp", " seu celular", " uw mobiele nummer", " uw telefoonnummer",
+                     " je mobiele nummer", " je telefoonnummer", " uw gsm nummer", " twój numer telefonu",
+                     " pana numer telefonu", " ваш номер телефона", " ваш мобильный номер", " твой номер телефона",
+                     " cep numaranızı", " telefon numaranızı", "携帯番号",  # noqa: RUF001
+                     "携帯電話番号", "電話番号を教えて",
+                     "手机号", "手機號", "电话号码", "電話號碼", "휴대폰 번호", "핸드폰 번호", "전화번호를",
+                     "رقم هاتفك", "رقم جوالك", "رقم الواتساب الخاص بك", "رقم موبايلك", "מספר הטלפון שלך",
+                     "מספר הנייד שלך", "מספר הפלאפון שלך")

@@ -1,0 +1,153 @@
+"""What is inside an attachment, whatever its name says: the file formats today's malware and phishing travel in.
+
+- ATTACH_SVG_SCRIPT: an SVG image that runs script, handles events or embeds a web page: a picture needs none of
+  it, a phishing or malware dropper does (the SVG wave of 2024). Near certain (strong).
+- ATTACH_HTML_SMUGGLING: an attached web page whose script builds a file from a string and saves or opens it
+  ("HTML smuggling": the payload passes every gateway as text). Near certain (strong).
+- ATTACH_HTML_SCRIPT: an attached web page with obfuscated script (eval, unescape, atob, document.write of code):
+  "attachment" evidence.
+- ATTACH_ENCRYPTED_ARCHIVE: a password-protected ZIP (or an encrypted RAR/7-Zip) that no scanner can open:
+  "attachment" evidence (accountants send them too; with the password in the same message, ARCHIVE_PASSWORD,
+  it is how malware gets past filters).
+- ATTACH_RISKY_IN_ARCHIVE: a ZIP holding a disk image, a web page, an SVG, a OneNote or macro document or a
+  shortcut: a wrapper around a delivery format. "attachment" evidence.
+- ATTACH_PDF_FOREIGN_LINK: a PDF whose link goes to a host that is neither the sender's nor the account's nor a
+  payment service's: "view the document" lures that carry no link in the mail itself. "links" evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from core.detection.checks.base import GROUP_SPAM, ScanContext
+from core.detection.checks.risky_attachment import extension
+from core.detection.rule_tables import PAYMENT_PLATFORMS, RISKY_ATTACHMENTS
+from core.mail.archive import list_zip, looks_like_zip
+from core.mail.links import host_of, sender_site, site_of
+from core.models import Symbol
+
+if TYPE_CHECKING:
+    from core.mail.mime import Attachment, ParsedMessage
+
+SVG_SCRIPT = "ATTACH_SVG_SCRIPT"
+SMUGGLING = "ATTACH_HTML_SMUGGLING"
+HTML_SCRIPT = "ATTACH_HTML_SCRIPT"
+ENCRYPTED = "ATTACH_ENCRYPTED_ARCHIVE"
+RISKY_INSIDE = "ATTACH_RISKY_IN_ARCHIVE"
+PDF_LINK = "ATTACH_PDF_FOREIGN_LINK"
+#: Bytes of an attachment read: a dropper's script or a PDF's links sit well inside this.
+READ = 256_000
+MAX_MEMBERS = 200
+_HTML_EXT = frozenset(e for e, s in RISKY_ATTACHMENTS.items() if s == "ATTACH_HTML") - {"svg", "svgz"}
+_INSIDE_RISKY = (frozenset(RISKY_ATTACHMENTS) | {"lnk", "url", "hta", "one", "onepkg", "js", "vbs", "wsf"}) - {
+    "docm", "xlsm", "pptm"}  # a macro workbook in a zip is an office's everyday backup
+_SVG_ACTIVE = re.compile(rb"<script|\bon(?:load|click|mouseover|error|begin)\s*=|javascript:|<foreignobject|"
+                         rb"<iframe|<embed|<object", re.IGNORECASE)
+_SMUGGLE_BUILD = re.compile(rb"new\s+blob\s*\(|createobjecturl|mssaveoropenblob|\.download\s*=|"
+                            rb"data:application/(?:octet-stream|zip|x-)", re.IGNORECASE)
+_SMUGGLE_DECODE = re.compile(rb"atob\s*\(|base64|fromcharcode|uint8array", re.IGNORECASE)
+_OBFUSCATED = re.compile(rb"\beval\s*\(|unescape\s*\(|atob\s*\(|document\.write\s*\(\s*(?:unescape|atob|decode)|"
+                         rb"string\.fromcharcode\s*\(|\\x[0-9a-f]{2}\\x[0-9a-f]{2}\\x[0-9a-f]{2}", re.IGNORECASE)
+_SCRIPT = re.compile(rb"<script", re.IGNORECASE)
+_PDF_URI = re.compile(rb"/URI\s*\(\s*(https?://[^)\s]{4,500})\)", re.IGNORECASE)
+
+
+def _kind(att: Attachment) -> str:
+    """"svg", "html", "pdf", "zip", "rar", "7z" or '' from the name, the declared type and the first bytes."""
+    ext = extension(att.filename)
+    ctype = att.content_type.lower()
+    head = att.data[:512].lstrip()
+    if ext in ("svg", "svgz") or ctype == "image/svg+xml" or (head[:5].lower() == b"<?xml" and b"<svg" in
+                                                             att.data[:2048].lower()):
+        return "svg"
+    if ext in _HTML_EXT or ctype == "text/html":
+        return "html"
+    if att.data[:5] == b"%PDF-" or ext == "pdf":
+        return "pdf"
+    if looks_like_zip(att.data):
+        return "zip"
+    if att.data[:6] == b"Rar!\x1a\x07":
+        return "rar"
+    if att.data[:6] == b"7z\xbc\xaf\x27\x1c":
+        return "7z"
+    return ""
+
+
+def _rar_encrypted(data: bytes) -> bool:
+    """A RAR5 archive with an encryption header, or a RAR4 one whose main header says "password"."""
+    if data[6:7] == b"\x01":  # RAR5: the first header after the signature is the encryption header (type 4)
+        return (len(data) > 12 and data[12:13] == b"\x04") or data[11:12] == b"\x04"
+    return len(data) > 10 and data[9] == 0x73 and bool(data[10] & 0x80)  # RAR4 MHD_PASSWORD
+
+
+def _7z_encrypted(data: bytes) -> bool:
+    """The 7zAES coder's id in the archive's header, at its end."""
+    return b"\x06\xf1\x07\x01" in data[-4096:]
+
+
+def _zip_findings(data: bytes) -> list[tuple[str, str]]:
+    listing = list_zip(data, MAX_MEMBERS)
+    out: list[tuple[str, str]] = []
+    if any(m.encrypted for m in listing.members):
+        out.append((ENCRYPTED, "zip"))
+    for m in listing.members:
+        name = m.name.rstrip("/").rpartition("/")[2]
+        if extension(name) in _INSIDE_RISKY:
+            out.append((RISKY_INSIDE, name[:80]))
+            break
+    return out
+
+
+class AttachmentContentCheck:
+    """Looks into SVG, HTML, PDF and archive attachments."""
+
+    name = "attachment_content"
+    group = GROUP_SPAM
+    description = "An attachment carries script, a smuggled file, an encrypted archive or a foreign link"
+
+    def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
+        """Emit each symbol once, with the attachment's name."""
+        found: dict[str, str] = {}
+        for att in msg.attachments:
+            if ctx.out_of_time():
+                break
+            kind = _kind(att)
+            if not kind:
+                continue
+            label = att.filename[:80] or att.content_type
+            data = att.data[:READ]
+            if kind == "svg" and _SVG_ACTIVE.search(data):
+                found.setdefault(SVG_SCRIPT, label)
+            elif kind == "html" and _SCRIPT.search(data):
+                if _SMUGGLE_BUILD.search(data) and _SMUGGLE_DECODE.search(data):
+                    found.setdefault(SMUGGLING, label)
+                elif _OBFUSCATED.search(data):
+                    found.setdefault(HTML_SCRIPT, label)
+            elif kind == "pdf":
+                host = self._pdf_foreign(data, msg, ctx)
+                if host:
+                    found.setdefault(PDF_LINK, f"{label}: {host}")
+            elif kind == "zip":
+                for sym, what in _zip_findings(att.data):
+                    found.setdefault(sym, f"{label}: {what}")
+            elif (kind == "rar" and _rar_encrypted(att.data)) or (kind == "7z" and _7z_encrypted(att.data)):
+                found.setdefault(ENCRYPTED, label)
+        return [Symbol(name=sym, score=ctx.settings.score(sym), description=self.description, options=[opt])
+                for sym, opt in found.items()]
+
+    @staticmethod
+    def _pdf_foreign(data: bytes, msg: ParsedMessage, ctx: ScanContext) -> str:
+        from_site = sender_site(msg)
+        for m in _PDF_URI.finditer(data):
+            host = host_of(m.group(1).decode("latin-1"))
+            if not host or ctx.owns(host) or site_of(host) == from_site:
+                continue
+            labels = host.split(".")
+            if any(".".join(labels[i:]) in PAYMENT_PLATFORMS for i in range(len(labels) - 1)):
+                continue
+            return host[:80]
+        return ""
+
+
+CHECK = AttachmentContentCheck()

@@ -1,0 +1,70 @@
+"""Where the message wants the conversation to go, when that is not the sender: a messenger (WhatsApp, Telegram,
+Signal, WeChat, Viber, LINE).
+
+Advance-fee, investment, romance, job and recovery frauds sent from a hijacked mailbox cannot receive the answers
+there: the owner would see them. So they name another channel: "write me on WhatsApp +44...", "t.me/...". The
+messenger names and link hosts are the same in every language. Businesses name their WhatsApp too, so the signal
+only counts in a message that links nothing of the sender's own site (a shop's footer links its shop) and is not
+list mail or a reply, nor a site's form mailing its owner (core/detection/checks/money_ask.py's
+not_the_senders_business).
+
+CONTACT_MESSENGER (a messenger link, or a messenger's name beside a phone number or handle) is "ask" evidence (the
+fraud's channel, core/detection/checks/money_ask.py), never holds alone. (A private free-mail address written in
+the text was tried too: every site's "new user registered: x@gmail.com" notice to its owner has one.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from core.detection.checks.base import GROUP_SPAM, ScanContext
+from core.detection.checks.money_ask import not_the_senders_business
+from core.detection.rule_tables import MESSENGER_HOSTS, MESSENGER_NAMES
+from core.mail.links import host_of, urls
+from core.models import Symbol
+
+if TYPE_CHECKING:
+    from core.mail.mime import ParsedMessage
+
+MESSENGER = "CONTACT_MESSENGER"
+TEXT_CHARS = 8000
+MAX_LINKS = 200
+#: A phone number (7+ digits, spaces, dots, dashes, brackets) or a @handle, right after a messenger's name.
+_NUMBER = re.compile(r"(?:\+?\d[\d\s().\-]{6,18}\d|@[a-z0-9_]{4,32})", re.IGNORECASE)
+_NAMES = re.compile("|".join(re.escape(n) for n in MESSENGER_NAMES), re.IGNORECASE)
+NEAR = 60
+
+
+def messenger(text: str, links: list[str]) -> str:
+    """The messenger the message sends its reader to ('' if none): a link to one, or its name beside a number."""
+    for url in links:
+        host = host_of(url)
+        labels = host.split(".")
+        if any(".".join(labels[i:]) in MESSENGER_HOSTS for i in range(len(labels) - 1)):
+            return host[:60]
+    for m in _NAMES.finditer(text):
+        if _NUMBER.search(text, m.end(), m.end() + NEAR):
+            return m.group(0).lower()
+    return ""
+
+
+class ContactChannelCheck:
+    """A messenger to continue on, in a message that is not its sender's business."""
+
+    name = "contact_channel"
+    group = GROUP_SPAM
+    description = "Asks to continue on a messenger, away from the sender"
+
+    def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
+        """Emit CONTACT_MESSENGER with the messenger."""
+        links = urls(msg, MAX_LINKS)
+        text = " \n ".join((msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS]))
+        where = messenger(text, links)
+        if not where or not not_the_senders_business(msg, ctx, links):
+            return []
+        return [Symbol(name=MESSENGER, score=ctx.settings.score(MESSENGER), description=self.description,
+                       options=[where])]
+
+
+CHECK = ContactChannelCheck()
