@@ -118,6 +118,25 @@ def test_plain_zip_and_own_pdf_link_are_nothing() -> None:
     assert attachment_content.CHECK.run(_mixed("Invoice.", part), _ctx()) == []
 
 
+def test_programs_inside_containers_winexec_cannot_open() -> None:
+    import gzip
+
+    from core.detection.checks.attachment_content import exec_in_container
+    from core.mail.mime import Attachment
+
+    def att(name: str, data: bytes) -> Attachment:
+        return Attachment(name, "application/octet-stream", data, len(data))
+
+    assert exec_in_container(att("a.iso", b"\0" * 64 + b"SCAN_0425.LNK;1" + b"\0" * 8)) == "SCAN_0425.LNK;1"
+    assert exec_in_container(att("a.img", b"\0" * 64 + "Invoice.exe".encode("utf-16-be"))) == "Invoice.exe"
+    assert exec_in_container(att("n.one", b"\0" * 64 + "open.hta".encode("utf-16-le"))) == "open.hta"
+    assert exec_in_container(att("d.gz", gzip.compress(b"payload order_77.vbs\0"))) == "order_77.vbs"
+    assert exec_in_container(att("a.rar", b"Rar!\x1a\x07\x00" + b"\0" * 20 + b"setup.msi")) == "setup.msi"
+    # a web page's addresses and a document inside a disk image are not programs; a PDF is no container
+    assert exec_in_container(att("site.iso", b"\0" * 64 + b"www.example.com/index.html report.pdf")) == ""
+    assert exec_in_container(att("a.pdf", b"%PDF-1.4 run.exe")) == ""
+
+
 def test_encrypted_rar5() -> None:
     rar5 = b"Rar!\x1a\x07\x01\x00" + b"\x00\x00\x00\x00\x04" + b"\x00" * 40
     part = attachment('application/vnd.rar; name="a.rar"', 'attachment; filename="a.rar"', rar5)

@@ -11,6 +11,10 @@
   it is how malware gets past filters).
 - ATTACH_RISKY_IN_ARCHIVE: a ZIP holding a disk image, a web page, an SVG, a OneNote or macro document or a
   shortcut: a wrapper around a delivery format. "attachment" evidence.
+- ATTACH_EXEC_IN_CONTAINER: a disk image, a RAR, CAB, ACE or ARJ archive, a gzip file or a OneNote notebook whose
+  file names (as stored in it: ISO 9660 "NAME.EXE;1", Joliet's UTF-16, the archive's headers) include a program, a
+  script or a shortcut. winexec opens only ZIP archives; these are the containers today's loaders ship in. Near
+  certain (strong).
 - ATTACH_PDF_FOREIGN_LINK: a PDF whose link goes to a host that is neither the sender's nor the account's nor a
   payment service's: "view the document" lures that carry no link in the mail itself. "links" evidence.
 """
@@ -18,6 +22,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
@@ -36,6 +41,30 @@ HTML_SCRIPT = "ATTACH_HTML_SCRIPT"
 ENCRYPTED = "ATTACH_ENCRYPTED_ARCHIVE"
 RISKY_INSIDE = "ATTACH_RISKY_IN_ARCHIVE"
 PDF_LINK = "ATTACH_PDF_FOREIGN_LINK"
+EXEC_INSIDE = "ATTACH_EXEC_IN_CONTAINER"
+#: Bytes of a container searched for file names, and of a gzip file inflated.
+CONTAINER_READ = 2_000_000
+GZIP_INFLATE = 1_000_000
+_CONTAINER_EXT = frozenset({"iso", "img", "vhd", "vhdx", "udf", "rar", "cab", "ace", "arj", "gz", "tgz", "one",
+                            "onepkg"})
+# Program, script and shortcut names as containers store them: ASCII/UTF-8 (ISO 9660 adds ";1"), UTF-16LE and
+# UTF-16BE. Not .com (a web address in any document) nor .dll (named inside every Windows program).
+_EXEC_EXT = ("exe", "scr", "pif", "js", "jse", "vbs", "vbe", "wsf", "hta", "lnk", "bat", "cmd", "ps1", "msi", "jar",
+             "cpl")
+_EXEC_NAME = re.compile(rb"[A-Za-z0-9_\-]{2,80}\.(?:" + "|".join(_EXEC_EXT).encode() + rb")(?:;1|(?![A-Za-z0-9]))",
+                        re.IGNORECASE)
+
+
+def _utf16(*, big_endian: bool) -> re.Pattern[bytes]:
+    def wide(c: str) -> bytes:
+        return re.escape(b"\x00" + c.encode() if big_endian else c.encode() + b"\x00")
+    char = rb"(?:\x00[A-Za-z0-9_\-])" if big_endian else rb"(?:[A-Za-z0-9_\-]\x00)"
+    exts = b"|".join(b"".join(wide(c) for c in e) + b"|" + b"".join(wide(c.upper()) for c in e) for e in _EXEC_EXT)
+    return re.compile(char + rb"{2,80}" + wide(".") + rb"(?:" + exts + rb")")
+
+
+_EXEC_NAME_LE = _utf16(big_endian=False)
+_EXEC_NAME_BE = _utf16(big_endian=True)
 #: Bytes of an attachment read: a dropper's script or a PDF's links sit well inside this.
 READ = 256_000
 MAX_MEMBERS = 200
@@ -81,6 +110,27 @@ def _rar_encrypted(data: bytes) -> bool:
     return len(data) > 10 and data[9] == 0x73 and bool(data[10] & 0x80)  # RAR4 MHD_PASSWORD
 
 
+def exec_in_container(att: Attachment) -> str:
+    """The first program, script or shortcut name stored in a container attachment ('' if none or not one)."""
+    ext = extension(att.filename)
+    data = att.data
+    if ext in ("gz", "tgz") or data[:2] == b"\x1f\x8b":
+        try:
+            data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(att.data[:CONTAINER_READ], GZIP_INFLATE)
+        except zlib.error:
+            return ""
+        # a gzip header may name the original file: that name is in the header, before what was inflated
+        data = att.data[:1024] + data
+    elif ext not in _CONTAINER_EXT and data[:6] != b"Rar!\x1a\x07" and data[:4] != b"MSCF":
+        return ""
+    head = data[:CONTAINER_READ]
+    for pattern in (_EXEC_NAME, _EXEC_NAME_LE, _EXEC_NAME_BE):
+        m = pattern.search(head)
+        if m:
+            return m.group(0).replace(b"\x00", b"").decode("ascii", "replace")[:80]
+    return ""
+
+
 def _7z_encrypted(data: bytes) -> bool:
     """The 7zAES coder's id in the archive's header, at its end."""
     return b"\x06\xf1\x07\x01" in data[-4096:]
@@ -112,10 +162,13 @@ class AttachmentContentCheck:
         for att in msg.attachments:
             if ctx.out_of_time():
                 break
+            label = att.filename[:80] or att.content_type
+            inside = exec_in_container(att)
+            if inside:
+                found.setdefault(EXEC_INSIDE, f"{label}: {inside}")
             kind = _kind(att)
             if not kind:
                 continue
-            label = att.filename[:80] or att.content_type
             data = att.data[:READ]
             if kind == "svg" and _SVG_ACTIVE.search(data):
                 found.setdefault(SVG_SCRIPT, label)
