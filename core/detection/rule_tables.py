@@ -473,3 +473,20 @@ PHONE_NUMBER_ASKS = (" your cell number", " your cell phone number", " your mobi
                      "手机号", "手機號", "电话号码", "電話號碼", "휴대폰 번호", "핸드폰 번호", "전화번호를",
                      "رقم هاتفك", "رقم جوالك", "رقم الواتساب الخاص بك", "رقم موبايلك", "מספר הטלפון שלך",
                      "מספר הנייד שלך", "מספר הפלאפון שלך")
+
+#: A transfer or payment asked for, and asked for now (core/detection/checks/money_ask.py's ASK_URGENT_PAYMENT): stems
+#: as normalize() leaves them, a leading space marking a word start (Chinese, Japanese, Arabic and Hebrew stems
+#: match anywhere).
+PAYMENT_ACT_STEMS = (" wire ", " wire transfer", " bank transfer", " transfer the", " transfer of", " remit",
+                     " make a payment", " make the payment", " process a payment", " process the payment",
+                     " process a transfer", " überweis", " zahlung", " virement", " paiement", " transferencia",
+                     " hacer el pago", " realizar el pago", " bonifico", " pagamento", " transferência",
+                     " overmaking", " overmaken", " betaling", " przelew", " płatnoś", " havale", " eft ", " ödeme",
+                     " перевод", " оплат", "转账", "汇款", "付款", "振込", "振り込", "送金", "송금", "이체",
+                     "تحويل", "الدفع", "העברה בנקאית", "העברת כספים", "תשלום")
+URGENT_STEMS = (" urgent", " asap", " immediately", " right away", " today", " end of day", " within the hour",
+                " dringend", " sofort", " heute", " eilig", " immédiatement", " aujourd hui", " aujourdhui",
+                " urgente", " hoy ", " inmediat", " oggi", " subito", " hoje", " imediatamente", " vandaag",
+                " spoed", " pilne", " pilnie", " dzisiaj", " natychmiast", " acil", " bugün", " hemen", " срочно",
+                " сегодня", " немедленно", "紧急", "立即", "今天", "马上", "至急", "今日中", "すぐに", "긴급", "오늘",
+                "즉시", "عاجل", "فورا", "اليوم", "דחוף", "היום", "מיד")

@@ -98,6 +98,14 @@ def test_lookalike_reply_to_and_from() -> None:
     assert lookalike_domain.CHECK.run(_msg("Hi.", frm="alice@customer.example"), _ctx()) == []
 
 
+def test_from_domain_lure() -> None:
+    for frm in ("billing@netflix-billing-update.example", "team@secure-account-verify.example"):
+        found = lookalike_domain.CHECK.run(_msg("Hi.", frm=frm), _ctx(domains=(frm.partition("@")[2],)))
+        assert "FROM_DOMAIN_LURE" in _names(found), frm
+    for frm in ("news@bakery-lisbon.example", "info@paypal.com", "a@securebank.example"):
+        assert "FROM_DOMAIN_LURE" not in _names(lookalike_domain.CHECK.run(_msg("Hi.", frm=frm), _ctx())), frm
+
+
 # --- attachment_content
 
 def test_svg_without_script_is_a_picture() -> None:
@@ -160,12 +168,53 @@ def test_asks_outside_the_senders_business() -> None:
     assert money_ask.CHECK.run(_msg(call + " Details: https://plans.example/x"), _ctx()) == []
 
 
+def test_urgent_payment() -> None:
+    wire = "Bitte heute noch eine Überweisung von 12.400,00 € an den neuen Lieferanten veranlassen."
+    assert _names(money_ask.CHECK.run(_msg(wire), _ctx())) == {"ASK_URGENT_PAYMENT"}
+    assert money_ask.CHECK.run(_msg("Bitte eine Überweisung an den Lieferanten veranlassen."), _ctx()) == []
+    receipt = "Thank you, we received your payment of 23.00 EUR today."  # a payment done, not asked for
+    assert money_ask.CHECK.run(_msg(receipt), _ctx()) == []
+
+
 def test_messenger() -> None:
     assert _names(contact_channel.CHECK.run(_msg("Reach me: https://t.me/fundmanager77"), _ctx())) == {
         "CONTACT_MESSENGER"}
     assert _names(contact_channel.CHECK.run(_msg("تواصل معي على واتساب +971 50 123 4567"), _ctx())) == {
         "CONTACT_MESSENGER"}
     assert contact_channel.CHECK.run(_msg("We use Telegram at work."), _ctx()) == []
+
+
+# --- cta_link
+
+def test_cta_button_to_a_site_nothing_else_links() -> None:
+    from core.detection.checks import cta_link
+
+    style = 'style="display:inline-block;padding:10px"'
+    lure = f'<p><a href="https://get-doc.example/x" {style}>Open</a> <a href="https://www.paypal.com/help">Help</a></p>'
+    assert _names(cta_link.CHECK.run(_msg(lure, html=True), _ctx())) == {"URL_CTA_FOREIGN"}
+    own = f'<p><a href="https://shop.example/orders/3" {style}>Your order</a></p>'
+    assert cta_link.CHECK.run(_msg(own, html=True), _ctx()) == []
+    shared = (f'<p><a href="https://t.esp.example/1" {style}>Open</a> '
+              '<a href="https://t.esp.example/2">Unsubscribe</a></p>')
+    assert cta_link.CHECK.run(_msg(shared, html=True), _ctx()) == []
+    plain = '<p><a href="https://get-doc.example/x">Open</a></p>'  # a link, not a button
+    assert cta_link.CHECK.run(_msg(plain, html=True), _ctx()) == []
+
+
+# --- bcc_blast
+
+def test_bcc_blast() -> None:
+    from core.detection.checks import bcc_blast
+
+    rcpts = tuple(f"p{i}@d{i % 4}.example" for i in range(8))
+    hidden = _msg("Hello all.", headers="")  # To: RCPT only, none of rcpts
+    assert _names(bcc_blast.CHECK.run(hidden, _ctx(rcpts))) == {"RCPT_BCC_BLAST"}
+    one_domain = tuple(f"p{i}@staff.example" for i in range(8))
+    assert bcc_blast.CHECK.run(hidden, _ctx(one_domain)) == []  # colleagues of one company
+    listed = _msg("Hello all.", headers="List-Unsubscribe: <https://shop.example/u>\n")
+    assert bcc_blast.CHECK.run(listed, _ctx(rcpts)) == []
+    openly = _msg("Hello all.", headers="Cc: " + ", ".join(rcpts[:6]) + "\n")
+    assert bcc_blast.CHECK.run(openly, _ctx(rcpts)) == []
 
 
 # --- the verdict policy: "ask" is a kind of its own
@@ -180,6 +229,7 @@ def test_ask_corroborates_a_fraud_story_and_never_holds_alone() -> None:
     story = [_sym("SCAM_CALLBACK"), _sym("CLASSIFIER_10"), *credit]
     assert not assess(story, policy).holds(6.0)
     assert assess([*story, _sym("ASK_CALL_ABOUT_CHARGE")], policy).holds(6.0)
-    for ask in ("ASK_GIFT_CARD", "ASK_PHONE_NUMBER", "ASK_CALL_ABOUT_CHARGE", "CONTACT_MESSENGER", "CRYPTO_WALLET"):
+    for ask in ("ASK_GIFT_CARD", "ASK_PHONE_NUMBER", "ASK_CALL_ABOUT_CHARGE", "ASK_URGENT_PAYMENT", "CONTACT_MESSENGER",
+                "CRYPTO_WALLET"):
         assert policy.classify(ask)[0] == "ask"
         assert not assess([_sym(ask), _sym("CLASSIFIER_30"), *credit], policy).holds(6.0)

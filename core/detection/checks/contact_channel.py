@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.money_ask import not_the_senders_business
+from core.detection.checks.spam_phrases import message_text, normalize, normalized_text
 from core.detection.rule_tables import MESSENGER_HOSTS, MESSENGER_NAMES
 from core.mail.links import host_of, urls
 from core.models import Symbol
@@ -28,21 +29,25 @@ if TYPE_CHECKING:
     from core.mail.mime import ParsedMessage
 
 MESSENGER = "CONTACT_MESSENGER"
-TEXT_CHARS = 8000
 MAX_LINKS = 200
 #: A phone number (7+ digits, spaces, dots, dashes, brackets) or a @handle, right after a messenger's name.
 _NUMBER = re.compile(r"(?:\+?\d[\d\s().\-]{6,18}\d|@[a-z0-9_]{4,32})", re.IGNORECASE)
 _NAMES = re.compile("|".join(re.escape(n) for n in MESSENGER_NAMES), re.IGNORECASE)
+#: The names as normalised text has them: a cheap substring test before the pattern runs on the raw text.
+_NAMES_NORMALIZED = tuple({normalize(n).strip() for n in MESSENGER_NAMES})
 NEAR = 60
 
 
-def messenger(text: str, links: list[str]) -> str:
-    """The messenger the message sends its reader to ('' if none): a link to one, or its name beside a number."""
+def messenger(text: str, links: list[str], normalized: str = "") -> str:
+    """The messenger the message sends its reader to ('' if none): a link to one, or its name beside a number.
+    `normalized` (the text as spam_phrases.normalize leaves it), when given, rules out text naming no messenger."""
     for url in links:
         host = host_of(url)
         labels = host.split(".")
         if any(".".join(labels[i:]) in MESSENGER_HOSTS for i in range(len(labels) - 1)):
             return host[:60]
+    if normalized and not any(n in normalized for n in _NAMES_NORMALIZED):
+        return ""
     for m in _NAMES.finditer(text):
         if _NUMBER.search(text, m.end(), m.end() + NEAR):
             return m.group(0).lower()
@@ -59,8 +64,8 @@ class ContactChannelCheck:
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit CONTACT_MESSENGER with the messenger."""
         links = urls(msg, MAX_LINKS)
-        text = " \n ".join((msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS]))
-        where = messenger(text, links)
+        budget = ctx.settings.scan.max_text_bytes
+        where = messenger(message_text(msg, budget), links, normalized_text(msg, budget))
         if not where or not not_the_senders_business(msg, ctx, links):
             return []
         return [Symbol(name=MESSENGER, score=ctx.settings.score(MESSENGER), description=self.description,

@@ -10,6 +10,10 @@ look-alikes here; only a name that differs by a typo or a swapped look-alike cha
 - REPLYTO_LOOKALIKE: replies go to a look-alike of the From or a recipient's domain: near certain (strong).
 - FROM_LOOKALIKE_RCPT: the From domain is a look-alike of a recipient's domain: near certain (strong).
 - URL_LOOKALIKE_DOMAIN: a link goes to a look-alike of the From or a recipient's domain: "links" evidence.
+- FROM_DOMAIN_LURE: the From domain itself is glued from lure words or borrows a brand ("secure-account-verify",
+  "netflix-billing-update", "paypal.com.resolution-center"; core/detection/checks/url_deception.py's tests): a
+  phisher's own domain, hosted like any customer's, so alignment with the account proves nothing. "sender"
+  evidence: never holds alone (a repair shop may be "apple-repair-lisbon").
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.sender_mismatch import domain_of
+from core.detection.checks.url_deception import brand_in_host, lure_name
 from core.detection.rule_tables import FREEMAIL_DOMAINS
 from core.mail.links import host_of, site_of, urls
 from core.models import Symbol
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
 REPLYTO = "REPLYTO_LOOKALIKE"
 FROM_RCPT = "FROM_LOOKALIKE_RCPT"
 LINK = "URL_LOOKALIKE_DOMAIN"
+FROM_LURE = "FROM_DOMAIN_LURE"
 MAX_RECIPIENTS = 20
 MAX_LINKS = 100
 #: Names shorter than this differ by one letter by chance ("acme"/"acne"): not compared.
@@ -92,12 +98,16 @@ class LookalikeDomainCheck:
         """Emit REPLYTO_LOOKALIKE, FROM_LOOKALIKE_RCPT and/or URL_LOOKALIKE_DOMAIN with the two domains."""
         from_domain = domain_of(msg.from_addr)
         from_site = site_of(from_domain) if from_domain else ""
+        lure = self._from_lure(from_domain)
         rcpt_sites = {site_of(domain_of(r)) for r in ctx.envelope.recipients[:MAX_RECIPIENTS] if "@" in r}
         rcpt_sites.discard("")
         targets = ({from_site} | rcpt_sites) - {""}
-        if not targets:
-            return []
         out: list[Symbol] = []
+        if lure:
+            out.append(Symbol(name=FROM_LURE, score=ctx.settings.score(FROM_LURE),
+                              description="The From domain is made of lure words or borrows a brand", options=[lure]))
+        if not targets:
+            return out
 
         def hit(symbol: str, site: str) -> None:
             target = next(t for t in sorted(targets) if looks_like(site, t))
@@ -120,6 +130,16 @@ class LookalikeDomainCheck:
                 hit(LINK, site)
                 break
         return out
+
+    @staticmethod
+    def _from_lure(domain: str) -> str:
+        """The From domain if its name is a lure or borrows a brand that does not own it ('' otherwise)."""
+        if not domain or "." not in domain:
+            return ""
+        brand = brand_in_host(domain)
+        if brand:
+            return f"{brand}:{domain[:80]}"
+        return domain[:80] if lure_name(domain) else ""
 
 
 CHECK = LookalikeDomainCheck()

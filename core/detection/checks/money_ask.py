@@ -10,6 +10,8 @@ courier asking for a phone number links its tracking page). Never holds alone.
 
 - ASK_GIFT_CARD: gift cards named with their codes, a scratch or a photo of the card.
 - ASK_PHONE_NUMBER: asks for the reader's mobile, cell or WhatsApp number.
+- ASK_URGENT_PAYMENT: a short message that asks for a transfer or payment, now, with an amount: the wire of CEO
+  fraud and the "overdue" transfer of invoice fraud, in whatever story.
 - ASK_CALL_ABOUT_CHARGE: a short message with an amount of money and an international or toll-free phone number
   to call, and no link at all: the callback ("to cancel, call +1 ...") that takes the fraud to the phone.
 """
@@ -21,8 +23,14 @@ from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.sender_mismatch import is_list_mail
-from core.detection.checks.spam_phrases import normalize
-from core.detection.rule_tables import GIFT_CARD_CODE_WORDS, GIFT_CARD_WORDS, PHONE_NUMBER_ASKS
+from core.detection.checks.spam_phrases import message_text, normalize, normalized_text, normalized_words
+from core.detection.rule_tables import (
+    GIFT_CARD_CODE_WORDS,
+    GIFT_CARD_WORDS,
+    PAYMENT_ACT_STEMS,
+    PHONE_NUMBER_ASKS,
+    URGENT_STEMS,
+)
 from core.mail.links import host_of, sender_site, site_of, urls
 from core.models import Symbol
 
@@ -32,7 +40,11 @@ if TYPE_CHECKING:
 GIFT_CARD = "ASK_GIFT_CARD"
 PHONE = "ASK_PHONE_NUMBER"
 CALL = "ASK_CALL_ABOUT_CHARGE"
-TEXT_CHARS = 6000
+#: Characters of the normalised text searched for the gift-card and phone-number asks: they sit near the top.
+TEXT_CHARS = 12000
+PAYMENT = "ASK_URGENT_PAYMENT"
+#: An urgent payment request is short: words of subject and text at most.
+PAYMENT_MAX_WORDS = 200
 MAX_LINKS = 200
 #: A callback lure is short: words of subject and text at most.
 CALL_MAX_WORDS = 150
@@ -43,9 +55,51 @@ _AMOUNT = re.compile(r"(?:[$€£¥₹₩₪]|\b(?:usd|eur|gbp|chf|cad|aud|jpy|i
 #: "+1 (834) 555-0145", "+44 20 7946 0958", "1-800-555-0199", "0800 123 456"
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}|"
                     r"1[\s.\-]?\(?8(?:00|33|44|55|66|77|88)\)?[\s.\-]?\d{3}[\s.\-]?\d{4}|0800[\s.\-]?\d{3}[\s.\-]?\d{3,4})(?!\d)")
-_GIFT = tuple(normalize(w).strip() for w in GIFT_CARD_WORDS)
-_CODES = tuple(normalize(w) if w.isascii() else w for w in GIFT_CARD_CODE_WORDS)
-_PHONE_ASKS = tuple(normalize(w) if w.isascii() else w for w in PHONE_NUMBER_ASKS)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+Entry = tuple[str, frozenset[str], bool]
+
+
+class _Table:
+    """Phrases matched in normalised text. Each needs its words in the message's word set first (a cheap test
+    before the substring search; a last word without a trailing space is a stem, not a word), and a table whose
+    phrases' longest words none of the message's words is skips them all with one set operation. `keep_spaces`:
+    a leading or trailing space of a phrase marks a word boundary there. Chinese, Japanese and Korean phrases
+    match anywhere, with no word test, and only in text that is not ASCII."""
+
+    def __init__(self, table: tuple[str, ...], keep_spaces: bool) -> None:
+        self.loose: list[Entry] = []  # no word test possible: always searched (if the text can hold them)
+        self.gated: list[Entry] = []
+        for phrase in table:
+            core = normalize(phrase).strip()
+            if _UNSPACED.search(phrase):
+                self.loose.append((core, frozenset(), False))
+                continue
+            text = core if not keep_spaces else (" " * phrase.startswith(" ") + core + " " * phrase.endswith(" "))
+            tokens = core.split()
+            need = frozenset(tokens if phrase.endswith(" ") else tokens[:-1])
+            (self.gated if need else self.loose).append((text, need, phrase.isascii()))
+        self.anchors = frozenset(max(need, key=len) for _, need, _ in self.gated)
+
+    def first(self, text: str, words: frozenset[str], ascii_text: bool) -> str:
+        """The first phrase found in `text` ('' if none)."""
+        for phrase, _, ascii_phrase in self.loose:
+            if (ascii_phrase or not ascii_text) and phrase in text:
+                return phrase
+        if self.anchors.isdisjoint(words):
+            return ""
+        for phrase, need, ascii_phrase in self.gated:
+            if (ascii_phrase or not ascii_text) and need <= words and phrase in text:
+                return phrase
+        return ""
+
+
+_GIFT = _Table(GIFT_CARD_WORDS, keep_spaces=False)
+_CODES = _Table(GIFT_CARD_CODE_WORDS, keep_spaces=True)
+_PHONE_ASKS = _Table(PHONE_NUMBER_ASKS, keep_spaces=True)
+_PAY_ACTS = _Table(PAYMENT_ACT_STEMS, keep_spaces=True)
+_URGENT = _Table(URGENT_STEMS, keep_spaces=True)
 
 
 def not_the_senders_business(msg: ParsedMessage, ctx: ScanContext, links: list[str]) -> bool:
@@ -72,17 +126,27 @@ class MoneyAskCheck:
 
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit ASK_GIFT_CARD, ASK_PHONE_NUMBER and/or ASK_CALL_ABOUT_CHARGE with what was found."""
-        raw = " \n ".join((msg.subject[:500], msg.text[:TEXT_CHARS], msg.html_text[:TEXT_CHARS]))
-        text = normalize(raw)
+        budget = ctx.settings.scan.max_text_bytes
+        # shared with spam_phrases and scam_patterns: normalised and split once a scan
+        full = normalized_text(msg, budget)
+        words_in = normalized_words(msg, budget)
+        text = full[:TEXT_CHARS]
+        plain = text.isascii()
         found: list[tuple[str, str]] = []
-        gift = next((w for w in _GIFT if w in text), "")
-        if gift and any(c in text for c in _CODES):
-            found.append((GIFT_CARD, gift))
-        ask = next((w for w in _PHONE_ASKS if w in text), "")
+        gift = _GIFT.first(text, words_in, plain)
+        if gift and _CODES.first(text, words_in, plain):
+            found.append((GIFT_CARD, gift.strip()))
+        ask = _PHONE_ASKS.first(text, words_in, plain)
         if ask:
             found.append((PHONE, ask.strip()))
+        words = full.count(" ")  # normalize() leaves one space between words
+        raw = message_text(msg, budget) if words <= PAYMENT_MAX_WORDS else ""
+        if raw:
+            act = _PAY_ACTS.first(text, words_in, plain)
+            if act and _URGENT.first(text, words_in, plain) and _AMOUNT.search(raw):
+                found.append((PAYMENT, act.strip()))
         links = urls(msg, MAX_LINKS)
-        if not links and len(text.split()) <= CALL_MAX_WORDS:
+        if raw and not links and words <= CALL_MAX_WORDS and any(c.isdigit() for c in text):
             number = _PHONE.search(raw)
             if number and _AMOUNT.search(raw):
                 found.append((CALL, number.group(0)))
