@@ -145,6 +145,33 @@ def test_programs_inside_containers_winexec_cannot_open() -> None:
     assert exec_in_container(att("a.pdf", b"%PDF-1.4 run.exe")) == ""
 
 
+def test_disk_image_or_notebook_named_like_paperwork() -> None:
+    from core.detection.checks.attachment_content import disguised_document
+
+    for name in ("Invoice_2291.img", "Rechnung-04.one", "請求書_0425.iso", "PO77120.iso", "Zamówienie_7.vhd"):
+        assert disguised_document(name), name
+    for name in ("ubuntu-24.04.iso", "Meeting notes.one", "Invoice.pdf", "repo_backup.img", "recorder.iso"):
+        assert not disguised_document(name), name
+
+
+def test_documents_that_run_something_when_opened() -> None:
+    from core.detection.checks.attachment_content import active_document
+    from core.mail.mime import Attachment
+
+    def att(name: str, data: bytes) -> Attachment:
+        return Attachment(name, "application/octet-stream", data, len(data))
+
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 32
+    assert active_document(att("a.doc", ole + b"Sub AutoOpen()\r\nShell \"cmd /c calc\""))
+    assert not active_document(att("a.doc", ole + b"Sub AutoOpen()\r\nMsgBox \"Hello\""))  # starts, runs nothing
+    assert not active_document(att("a.xls", ole + b"Shell Oil quarterly figures"))  # a word, no macro start
+    assert active_document(att("a.rtf", b"{\\rtf1{\\object\\objemb\\objupdate}}"))
+    assert not active_document(att("a.rtf", b"{\\rtf1 Hello}"))
+    assert active_document(att("a.pdf", b"%PDF-1.7 << /OpenAction << /S /Launch /F (x.exe) >> >>"))
+    plain = make_zip([("xl/vbaProject.bin", b"Sub Total()\r\nRange(\"A1\") = 1\r\nEnd Sub")])
+    assert not active_document(att("book.xlsm", plain))
+
+
 def test_encrypted_rar5() -> None:
     rar5 = b"Rar!\x1a\x07\x01\x00" + b"\x00\x00\x00\x00\x04" + b"\x00" * 40
     part = attachment('application/vnd.rar; name="a.rar"', 'attachment; filename="a.rar"', rar5)
@@ -176,6 +203,15 @@ def test_urgent_payment() -> None:
     assert money_ask.CHECK.run(_msg(receipt), _ctx()) == []
 
 
+def test_personal_details_and_fees() -> None:
+    assert _names(money_ask.CHECK.run(_msg("Envíe su nombre completo y sus datos bancarios."), _ctx())) == {
+        "ASK_PERSONAL_DETAILS"}
+    assert money_ask.CHECK.run(_msg("Bring your passport to the check-in desk."), _ctx()) == []
+    fee = "Votre colis est bloqué: réglez les frais de douane de 1,99 € pour la livraison."
+    assert _names(money_ask.CHECK.run(_msg(fee), _ctx())) == {"ASK_UPFRONT_FEE"}
+    assert money_ask.CHECK.run(_msg(fee + " Suivi: https://shop.example/t/1"), _ctx()) == []
+
+
 def test_messenger() -> None:
     assert _names(contact_channel.CHECK.run(_msg("Reach me: https://t.me/fundmanager77"), _ctx())) == {
         "CONTACT_MESSENGER"}
@@ -199,6 +235,20 @@ def test_cta_button_to_a_site_nothing_else_links() -> None:
     assert cta_link.CHECK.run(_msg(shared, html=True), _ctx()) == []
     plain = '<p><a href="https://get-doc.example/x">Open</a></p>'  # a link, not a button
     assert cta_link.CHECK.run(_msg(plain, html=True), _ctx()) == []
+
+
+# --- redirect_link
+
+def test_open_redirects() -> None:
+    from core.detection.checks.redirect_link import redirect_target
+
+    assert redirect_target("https://www.google.com/url?q=https://evil.example/login&sa=D") == "evil.example"
+    assert redirect_target("https://l.facebook.com/l.php?u=https%3A%2F%2Fevil.example%2F") == "evil.example"
+    bing = "https://www.bing.com/ck/a?!&&p=1&u=a1" + base64.urlsafe_b64encode(b"https://evil.example/x").decode()
+    assert redirect_target(bing) == "evil.example"
+    assert redirect_target("https://www.google.com/url?q=https://meet.google.com/abc") == ""  # its own brand
+    assert redirect_target("https://www.google.com/maps/place/x?q=https://evil.example") == ""  # no redirect path
+    assert redirect_target("https://shop.example/go?to=https://evil.example") == ""  # not a famous redirector
 
 
 # --- bcc_blast
@@ -229,7 +279,19 @@ def test_ask_corroborates_a_fraud_story_and_never_holds_alone() -> None:
     story = [_sym("SCAM_CALLBACK"), _sym("CLASSIFIER_10"), *credit]
     assert not assess(story, policy).holds(6.0)
     assert assess([*story, _sym("ASK_CALL_ABOUT_CHARGE")], policy).holds(6.0)
-    for ask in ("ASK_GIFT_CARD", "ASK_PHONE_NUMBER", "ASK_CALL_ABOUT_CHARGE", "ASK_URGENT_PAYMENT", "CONTACT_MESSENGER",
-                "CRYPTO_WALLET"):
+    for ask in ("ASK_GIFT_CARD", "ASK_PHONE_NUMBER", "ASK_CALL_ABOUT_CHARGE", "ASK_URGENT_PAYMENT",
+                "ASK_PERSONAL_DETAILS", "ASK_UPFRONT_FEE", "CONTACT_MESSENGER", "CRYPTO_WALLET"):
         assert policy.classify(ask)[0] == "ask"
         assert not assess([_sym(ask), _sym("CLASSIFIER_30"), *credit], policy).holds(6.0)
+
+
+def test_brand_display_names_in_other_languages() -> None:
+    from core.detection.brands import brand_in_display
+
+    for display, brand in (("PayPal Kundenservice", "paypal"), ("Équipe Netflix", "netflix"),
+                           ("Servicio al cliente de Amazon", "amazon"), ("Apple サポート", "apple"),
+                           ("فريق PayPal", "paypal"), ("Служба поддержки PayPal", "paypal"),
+                           ("Netflix 고객센터", "netflix")):
+        assert brand_in_display(display) == brand, display
+    for display in ("Maria da Silva", "Amazon Lisboa Shop", "Apple Valley Dental"):
+        assert brand_in_display(display) is None, display

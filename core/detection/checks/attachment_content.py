@@ -4,6 +4,9 @@
   it, a phishing or malware dropper does (the SVG wave of 2024). Near certain (strong).
 - ATTACH_HTML_SMUGGLING: an attached web page whose script builds a file from a string and saves or opens it
   ("HTML smuggling": the payload passes every gateway as text). Near certain (strong).
+- ATTACH_HTML_ENCODED_PAGE: an attached web page that writes itself from a long encoded string on opening
+  (document.write(atob(...)), document.write(unescape('%3C%68...'))): a phishing kit hiding its form from
+  scanners; a saved receipt or report shows its content as it is. Near certain (strong).
 - ATTACH_HTML_SCRIPT: an attached web page with obfuscated script (eval, unescape, atob, document.write of code):
   "attachment" evidence.
 - ATTACH_ENCRYPTED_ARCHIVE: a password-protected ZIP (or an encrypted RAR/7-Zip) that no scanner can open:
@@ -15,6 +18,13 @@
   file names (as stored in it: ISO 9660 "NAME.EXE;1", Joliet's UTF-16, the archive's headers) include a program, a
   script or a shortcut. winexec opens only ZIP archives; these are the containers today's loaders ship in. Near
   certain (strong).
+- ATTACH_DOC_DISGUISE: a disk image or OneNote notebook (attached, or inside a ZIP) named like a business
+  document ("Invoice_2291.img", "Rechnung.one", "PO_77120.iso"): nobody sends an invoice as a disk image; it is
+  how loaders pass as paperwork. Near certain (strong).
+- ATTACH_ACTIVE_DOCUMENT: a document that runs something when opened: an Office macro that starts itself
+  (AutoOpen, Document_Open, Workbook_Open) and calls a shell, a script host or a downloader; an RTF that updates an
+  embedded object on opening or carries an Equation Editor object (the exploit of CVE-2017-11882); a PDF with a
+  /Launch action. Near certain (strong).
 - ATTACH_PDF_FOREIGN_LINK: a PDF whose link goes to a host that is neither the sender's nor the account's nor a
   payment service's: "view the document" lures that carry no link in the mail itself. "links" evidence.
 """
@@ -22,13 +32,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import zlib
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.risky_attachment import extension
-from core.detection.rule_tables import PAYMENT_PLATFORMS, RISKY_ATTACHMENTS
-from core.mail.archive import list_zip, looks_like_zip
+from core.detection.rule_tables import DOCUMENT_NAME_WORDS, PAYMENT_PLATFORMS, RISKY_ATTACHMENTS
+from core.mail.archive import list_zip, looks_like_zip, read_member
 from core.mail.links import host_of, sender_site, site_of
 from core.models import Symbol
 
@@ -38,10 +49,30 @@ if TYPE_CHECKING:
 SVG_SCRIPT = "ATTACH_SVG_SCRIPT"
 SMUGGLING = "ATTACH_HTML_SMUGGLING"
 HTML_SCRIPT = "ATTACH_HTML_SCRIPT"
+ENCODED_PAGE = "ATTACH_HTML_ENCODED_PAGE"
+_WRITES_DECODED = re.compile(rb"(?:document\.write(?:ln)?|\.innerhtml\s*=|\.outerhtml\s*=|insertadjacenthtml)\s*\(?"
+                             rb"\s*(?:window\.)?(?:atob|unescape|decodeuricomponent|escape)\s*\(", re.IGNORECASE)
+_LONG_ENCODED = re.compile(rb"[A-Za-z0-9+/]{400,}={0,2}|(?:%[0-9A-Fa-f]{2}){150,}")
 ENCRYPTED = "ATTACH_ENCRYPTED_ARCHIVE"
 RISKY_INSIDE = "ATTACH_RISKY_IN_ARCHIVE"
 PDF_LINK = "ATTACH_PDF_FOREIGN_LINK"
 EXEC_INSIDE = "ATTACH_EXEC_IN_CONTAINER"
+DISGUISE = "ATTACH_DOC_DISGUISE"
+ACTIVE = "ATTACH_ACTIVE_DOCUMENT"
+#: Bytes of a macro project inflated from an Office Open XML archive.
+VBA_READ = 1_000_000
+_AUTORUN = re.compile(rb"auto_?open|document_open|workbook_open|autoexec|auto_exec|document_close|workbook_activate",
+                      re.IGNORECASE)
+_RUNS = re.compile(rb"\bshell\b|wscript|powershell|createobject|urldownloadtofile|cmd(?:\.exe)?\s*/c|mshta|"
+                   rb"winhttp|msxml2\.xmlhttp|certutil|bitsadmin|regsvr32|rundll32", re.IGNORECASE)
+_RTF_ACTIVE = re.compile(rb"\\objupdate|equation\.3|\\objclass\s*equation|0002ce02-0000-0000-c000-000000000046",
+                         re.IGNORECASE)
+_PDF_LAUNCH = re.compile(rb"/S\s*/Launch\b|/Launch\s*<<", re.IGNORECASE)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DISGUISE_EXT = frozenset({"iso", "img", "vhd", "vhdx", "udf", "one", "onepkg"})
+_DOC_LATIN = tuple(w for w in DOCUMENT_NAME_WORDS if w.isascii())
+_DOC_OTHER = tuple(w for w in DOCUMENT_NAME_WORDS if not w.isascii())
+_NAME_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 #: Bytes of a container searched for file names, and of a gzip file inflated.
 CONTAINER_READ = 2_000_000
 GZIP_INFLATE = 1_000_000
@@ -110,6 +141,42 @@ def _rar_encrypted(data: bytes) -> bool:
     return len(data) > 10 and data[9] == 0x73 and bool(data[10] & 0x80)  # RAR4 MHD_PASSWORD
 
 
+def _macro_runs(code: bytes) -> bool:
+    """Whether macro code (or a document holding it) starts itself and calls a shell, script host or downloader."""
+    return bool(_AUTORUN.search(code)) and bool(_RUNS.search(code))
+
+
+def active_document(att: Attachment) -> str:
+    """Why an Office document, RTF or PDF runs something when opened ('' if it does not, as far as read)."""
+    data = att.data[:CONTAINER_READ]
+    if data[:8] == _OLE:
+        return "auto-running macro" if _macro_runs(data) else ""
+    if data[:5] == b"{\\rtf" or data[:4] == b"{\\rt":
+        return "embedded object updated on opening" if _RTF_ACTIVE.search(data) else ""
+    if data[:5] == b"%PDF-":
+        return "launch action" if _PDF_LAUNCH.search(data) else ""
+    if looks_like_zip(att.data):
+        listing = list_zip(att.data, MAX_MEMBERS)
+        for m in listing.members:
+            if m.name.lower().endswith("vbaproject.bin"):
+                code = read_member(att.data, m, VBA_READ)
+                if code and _macro_runs(code):
+                    return "auto-running macro"
+    return ""
+
+
+def disguised_document(name: str) -> bool:
+    """Whether a file name is a disk image or OneNote notebook named like a business document."""
+    if extension(name) not in _DISGUISE_EXT:
+        return False
+    stem = unicodedata.normalize("NFKD", name.rpartition(".")[0].lower())
+    stem = "".join(c for c in stem if not unicodedata.combining(c))
+    tokens = [t for t in _NAME_SPLIT.split(stem) if t]
+    if any(t == w or (len(w) > 3 and t.startswith(w)) for t in tokens for w in _DOC_LATIN):
+        return True
+    return any(w in stem for w in _DOC_OTHER)
+
+
 def exec_in_container(att: Attachment) -> str:
     """The first program, script or shortcut name stored in a container attachment ('' if none or not one)."""
     ext = extension(att.filename)
@@ -143,6 +210,8 @@ def _zip_findings(data: bytes) -> list[tuple[str, str]]:
         out.append((ENCRYPTED, "zip"))
     for m in listing.members:
         name = m.name.rstrip("/").rpartition("/")[2]
+        if disguised_document(name):
+            out.append((DISGUISE, name[:80]))
         if extension(name) in _INSIDE_RISKY:
             out.append((RISKY_INSIDE, name[:80]))
             break
@@ -163,6 +232,11 @@ class AttachmentContentCheck:
             if ctx.out_of_time():
                 break
             label = att.filename[:80] or att.content_type
+            if att.filename and disguised_document(att.filename):
+                found.setdefault(DISGUISE, label)
+            active = active_document(att)
+            if active:
+                found.setdefault(ACTIVE, f"{label}: {active}")
             inside = exec_in_container(att)
             if inside:
                 found.setdefault(EXEC_INSIDE, f"{label}: {inside}")
@@ -175,6 +249,8 @@ class AttachmentContentCheck:
             elif kind == "html" and _SCRIPT.search(data):
                 if _SMUGGLE_BUILD.search(data) and _SMUGGLE_DECODE.search(data):
                     found.setdefault(SMUGGLING, label)
+                elif _WRITES_DECODED.search(data) and _LONG_ENCODED.search(data):
+                    found.setdefault(ENCODED_PAGE, label)
                 elif _OBFUSCATED.search(data):
                     found.setdefault(HTML_SCRIPT, label)
             elif kind == "pdf":

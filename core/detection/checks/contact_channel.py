@@ -19,10 +19,10 @@ import re
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
-from core.detection.checks.money_ask import not_the_senders_business
-from core.detection.checks.spam_phrases import message_text, normalize, normalized_text
+from core.detection.checks.money_ask import Table, not_the_senders_business
+from core.detection.checks.spam_phrases import message_text, normalized_text, normalized_words
 from core.detection.rule_tables import MESSENGER_HOSTS, MESSENGER_NAMES
-from core.mail.links import host_of, urls
+from core.mail.links import host_of, site_of, urls
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -30,23 +30,25 @@ if TYPE_CHECKING:
 
 MESSENGER = "CONTACT_MESSENGER"
 MAX_LINKS = 200
+#: Characters of the text read: a fraud names its channel near the top or in its signature, not deep in a long mail.
+TEXT_CHARS = 12000
 #: A phone number (7+ digits, spaces, dots, dashes, brackets) or a @handle, right after a messenger's name.
 _NUMBER = re.compile(r"(?:\+?\d[\d\s().\-]{6,18}\d|@[a-z0-9_]{4,32})", re.IGNORECASE)
 _NAMES = re.compile("|".join(re.escape(n) for n in MESSENGER_NAMES), re.IGNORECASE)
-#: The names as normalised text has them: a cheap substring test before the pattern runs on the raw text.
-_NAMES_NORMALIZED = tuple({normalize(n).strip() for n in MESSENGER_NAMES})
+#: The names as normalised text has them: a cheap word-set and substring test before the pattern runs on the raw text.
+_NAMES_NORMALIZED = Table(MESSENGER_NAMES, keep_spaces=False)
 NEAR = 60
 
 
-def messenger(text: str, links: list[str], normalized: str = "") -> str:
+def messenger(text: str, links: list[str], normalized: str = "", words: frozenset[str] | None = None) -> str:
     """The messenger the message sends its reader to ('' if none): a link to one, or its name beside a number.
-    `normalized` (the text as spam_phrases.normalize leaves it), when given, rules out text naming no messenger."""
+    `normalized` and `words` (the text as spam_phrases.normalize leaves it, and its words), when given, rule out
+    text naming no messenger."""
     for url in links:
         host = host_of(url)
-        labels = host.split(".")
-        if any(".".join(labels[i:]) in MESSENGER_HOSTS for i in range(len(labels) - 1)):
+        if host in MESSENGER_HOSTS or site_of(host) in MESSENGER_HOSTS:
             return host[:60]
-    if normalized and not any(n in normalized for n in _NAMES_NORMALIZED):
+    if normalized and words is not None and not _NAMES_NORMALIZED.first(normalized, words, normalized.isascii()):
         return ""
     for m in _NAMES.finditer(text):
         if _NUMBER.search(text, m.end(), m.end() + NEAR):
@@ -65,7 +67,8 @@ class ContactChannelCheck:
         """Emit CONTACT_MESSENGER with the messenger."""
         links = urls(msg, MAX_LINKS)
         budget = ctx.settings.scan.max_text_bytes
-        where = messenger(message_text(msg, budget), links, normalized_text(msg, budget))
+        where = messenger(message_text(msg, budget)[:TEXT_CHARS], links, normalized_text(msg, budget)[:TEXT_CHARS],
+                          normalized_words(msg, budget))
         if not where or not not_the_senders_business(msg, ctx, links):
             return []
         return [Symbol(name=MESSENGER, score=ctx.settings.score(MESSENGER), description=self.description,

@@ -12,6 +12,10 @@ courier asking for a phone number links its tracking page). Never holds alone.
 - ASK_PHONE_NUMBER: asks for the reader's mobile, cell or WhatsApp number.
 - ASK_URGENT_PAYMENT: a short message that asks for a transfer or payment, now, with an amount: the wire of CEO
   fraud and the "overdue" transfer of invoice fraud, in whatever story.
+- ASK_PERSONAL_DETAILS: asks for the reader's full name, address, date of birth, passport or bank details: what
+  advance-fee, prize and job frauds need next.
+- ASK_UPFRONT_FEE: a fee to pay before receiving something (release, clearance, customs, processing, delivery),
+  with an amount: prize, parcel and loan frauds.
 - ASK_CALL_ABOUT_CHARGE: a short message with an amount of money and an international or toll-free phone number
   to call, and no link at all: the callback ("to cancel, call +1 ...") that takes the fraud to the phone.
 """
@@ -28,7 +32,9 @@ from core.detection.rule_tables import (
     GIFT_CARD_CODE_WORDS,
     GIFT_CARD_WORDS,
     PAYMENT_ACT_STEMS,
+    PERSONAL_DETAIL_ASKS,
     PHONE_NUMBER_ASKS,
+    UPFRONT_FEE_STEMS,
     URGENT_STEMS,
 )
 from core.mail.links import host_of, sender_site, site_of, urls
@@ -43,6 +49,8 @@ CALL = "ASK_CALL_ABOUT_CHARGE"
 #: Characters of the normalised text searched for the gift-card and phone-number asks: they sit near the top.
 TEXT_CHARS = 12000
 PAYMENT = "ASK_URGENT_PAYMENT"
+DETAILS = "ASK_PERSONAL_DETAILS"
+FEE = "ASK_UPFRONT_FEE"
 #: An urgent payment request is short: words of subject and text at most.
 PAYMENT_MAX_WORDS = 200
 MAX_LINKS = 200
@@ -61,7 +69,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 Entry = tuple[str, frozenset[str], bool]
 
 
-class _Table:
+class Table:
     """Phrases matched in normalised text. Each needs its words in the message's word set first (a cheap test
     before the substring search; a last word without a trailing space is a stem, not a word), and a table whose
     phrases' longest words none of the message's words is skips them all with one set operation. `keep_spaces`:
@@ -95,11 +103,13 @@ class _Table:
         return ""
 
 
-_GIFT = _Table(GIFT_CARD_WORDS, keep_spaces=False)
-_CODES = _Table(GIFT_CARD_CODE_WORDS, keep_spaces=True)
-_PHONE_ASKS = _Table(PHONE_NUMBER_ASKS, keep_spaces=True)
-_PAY_ACTS = _Table(PAYMENT_ACT_STEMS, keep_spaces=True)
-_URGENT = _Table(URGENT_STEMS, keep_spaces=True)
+_GIFT = Table(GIFT_CARD_WORDS, keep_spaces=False)
+_CODES = Table(GIFT_CARD_CODE_WORDS, keep_spaces=True)
+_PHONE_ASKS = Table(PHONE_NUMBER_ASKS, keep_spaces=True)
+_PAY_ACTS = Table(PAYMENT_ACT_STEMS, keep_spaces=True)
+_URGENT = Table(URGENT_STEMS, keep_spaces=True)
+_DETAILS = Table(PERSONAL_DETAIL_ASKS, keep_spaces=True)
+_FEES = Table(UPFRONT_FEE_STEMS, keep_spaces=True)
 
 
 def not_the_senders_business(msg: ParsedMessage, ctx: ScanContext, links: list[str]) -> bool:
@@ -139,12 +149,18 @@ class MoneyAskCheck:
         ask = _PHONE_ASKS.first(text, words_in, plain)
         if ask:
             found.append((PHONE, ask.strip()))
+        details = _DETAILS.first(text, words_in, plain)
+        if details:
+            found.append((DETAILS, details.strip()))
         words = full.count(" ")  # normalize() leaves one space between words
         raw = message_text(msg, budget) if words <= PAYMENT_MAX_WORDS else ""
         if raw:
             act = _PAY_ACTS.first(text, words_in, plain)
             if act and _URGENT.first(text, words_in, plain) and _AMOUNT.search(raw):
                 found.append((PAYMENT, act.strip()))
+            fee = _FEES.first(text, words_in, plain)
+            if fee and _AMOUNT.search(raw):
+                found.append((FEE, fee.strip()))
         links = urls(msg, MAX_LINKS)
         if raw and not links and words <= CALL_MAX_WORDS and any(c.isdigit() for c in text):
             number = _PHONE.search(raw)

@@ -102,9 +102,10 @@ class RecipientLinkCheck:
         forms = [_forms(r) for r in rcpts]
         from_site = sender_site(msg)
         for url in found:
-            low = unquote(url).lower()
-            if "@" not in low and not any(f[1] in url or f[2] in url for f in forms):
+            if "@" not in url and "%40" not in url and "%40" not in url.lower() \
+                    and not any(f[1] in url or f[2] in url for f in forms):
                 continue
+            low = unquote(url).lower()
             host = host_of(url)
             if not host or ctx.owns(host) or site_of(host) == from_site:
                 continue
