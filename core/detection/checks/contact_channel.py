@@ -38,6 +38,8 @@ _NAMES = re.compile("|".join(re.escape(n) for n in MESSENGER_NAMES), re.IGNORECA
 #: The names as normalised text has them: a cheap word-set and substring test before the pattern runs on the raw text.
 _NAMES_NORMALIZED = Table(MESSENGER_NAMES, keep_spaces=False)
 NEAR = 60
+#: Words every messenger link host holds: a link without one is not looked at further.
+_LINK_HINTS = ("whatsapp", "telegram", "signal", "line.me", "wechat", "viber", "threema")
 
 
 def messenger(text: str, links: list[str], normalized: str = "", words: frozenset[str] | None = None) -> str:
@@ -45,6 +47,8 @@ def messenger(text: str, links: list[str], normalized: str = "", words: frozense
     `normalized` and `words` (the text as spam_phrases.normalize leaves it, and its words), when given, rule out
     text naming no messenger."""
     for url in links:
+        if "wa.me" not in url and "t.me" not in url and not any(n in url for n in _LINK_HINTS):
+            continue
         host = host_of(url)
         if host in MESSENGER_HOSTS or site_of(host) in MESSENGER_HOSTS:
             return host[:60]

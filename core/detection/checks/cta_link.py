@@ -19,6 +19,7 @@ from core.detection.brands import brand_of_domain
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.money_ask import not_the_senders_business
 from core.detection.rule_tables import PAYMENT_PLATFORMS
+from core.mail.html_text import ascii_lower
 from core.mail.links import anchors, host_of, sender_site, site_of, urls
 from core.models import Symbol
 
@@ -28,10 +29,11 @@ if TYPE_CHECKING:
 SYMBOL = "URL_CTA_FOREIGN"
 MAX_LINKS = 200
 HTML_CHARS = 200_000
-# An anchor styled as a button: padding, a block display or a background in its style, or a button class/role.
-_BUTTON = re.compile(r"<a\s[^>]{0,1500}?(?:style\s*=\s*[\"'][^\"'>]{0,600}?(?:padding|display\s*:\s*(?:inline-)?block|"
-                     r"background)|class\s*=\s*[\"'][^\"'>]{0,200}?\b(?:btn|button|cta)\b|role\s*=\s*[\"']?button)"
-                     r"[^>]{0,1500}>", re.IGNORECASE)
+#: Characters of an <a ...> tag read for its style and href.
+TAG_CHARS = 3000
+# What makes an anchor a button: padding, a block display or a background in its style, a button class or role.
+_BUTTON_MARKS = ("padding", "display:block", "display: block", "display:inline-block", "display: inline-block",
+                 "background", "btn", "button", "cta")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]{1,2048})"|'([^']{1,2048})'|([^\s"'<>]{1,2048}))""", re.IGNORECASE)
 
 
@@ -42,13 +44,18 @@ def _payment(host: str) -> bool:
 
 def button_sites(html: str) -> list[tuple[str, str]]:
     """(site, host) of every button-styled link of an HTML body, in order."""
+    low = ascii_lower(html[:HTML_CHARS])
     out = []
-    for m in _BUTTON.finditer(html, 0, HTML_CHARS):
-        href = _HREF.search(m.group(0))
-        if href:
-            host = host_of(next(g for g in href.groups() if g))
+    pos = low.find("<a")
+    while pos >= 0:
+        end = low.find(">", pos, pos + TAG_CHARS)
+        tag = low[pos:end if end >= 0 else pos + TAG_CHARS]
+        if len(tag) > 2 and tag[2].isspace() and any(m in tag for m in _BUTTON_MARKS):
+            href = _HREF.search(html, pos, pos + len(tag))
+            host = host_of(next(g for g in href.groups() if g)) if href else ""
             if host:
                 out.append((site_of(host), host))
+        pos = low.find("<a", pos + 2)
     return out
 
 
@@ -61,12 +68,14 @@ class CtaLinkCheck:
 
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit URL_CTA_FOREIGN with the button's host."""
-        if not msg.html or "<a" not in msg.html.lower():
+        if not msg.html or ("<a" not in msg.html and "<A" not in msg.html):
+            return []
+        links = urls(msg, MAX_LINKS)
+        if not not_the_senders_business(msg, ctx, links):  # cheap, and rules out most honest mail first
             return []
         buttons = button_sites(msg.html)
         if not buttons:
             return []
-        links = urls(msg, MAX_LINKS)
         from_site = sender_site(msg)
         sites = [site_of(host_of(a.href)) for a in anchors(msg.html, MAX_LINKS)]
         for site, host in buttons:
@@ -74,8 +83,6 @@ class CtaLinkCheck:
                 continue
             if sites.count(site) > sum(1 for s, _ in buttons if s == site):
                 continue  # other links share the button's site: a mail service's tracking host, the sender's shop
-            if not not_the_senders_business(msg, ctx, links):
-                return []
             return [Symbol(name=SYMBOL, score=ctx.settings.score(SYMBOL), description=self.description,
                            options=[host[:80]])]
         return []

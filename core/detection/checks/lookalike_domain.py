@@ -18,13 +18,15 @@ look-alikes here; only a name that differs by a typo or a swapped look-alike cha
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
+from core.detection.checks.link_hosts import link_hosts
 from core.detection.checks.sender_mismatch import domain_of
 from core.detection.checks.url_deception import brand_in_host, lure_name
 from core.detection.rule_tables import FREEMAIL_DOMAINS
-from core.mail.links import host_of, site_of, urls
+from core.mail.links import site_of
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -48,6 +50,7 @@ def name_of(site: str) -> str:
     return site.partition(".")[0]
 
 
+@lru_cache(maxsize=4096)
 def _skeleton(name: str) -> str:
     out = name.translate(_GLYPHS)
     for seq, repl in _SEQUENCES:
@@ -74,6 +77,7 @@ def _within_one(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
+@lru_cache(maxsize=8192)  # a pure function of two names, asked for the same pairs across a server's mail
 def looks_like(site: str, target: str) -> bool:
     """Whether `site` imitates `target`: another name, of at least MIN_NAME characters, one typo or look-alike
     characters away. The same name under another suffix is not an imitation here."""
@@ -121,8 +125,8 @@ class LookalikeDomainCheck:
         if from_site and any(looks_like(from_site, t) for t in rcpt_sites):
             hit(FROM_RCPT, from_site)
         seen: set[str] = set()
-        for url in urls(msg, MAX_LINKS):
-            site = site_of(host_of(url))
+        for host in link_hosts(msg)[:MAX_LINKS]:
+            site = site_of(host)
             if not site or site in seen:
                 continue
             seen.add(site)

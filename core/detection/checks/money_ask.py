@@ -26,6 +26,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
+from core.detection.checks.link_hosts import link_hosts
 from core.detection.checks.sender_mismatch import is_list_mail
 from core.detection.checks.spam_phrases import message_text, normalize, normalized_text, normalized_words
 from core.detection.rule_tables import (
@@ -37,7 +38,7 @@ from core.detection.rule_tables import (
     UPFRONT_FEE_STEMS,
     URGENT_STEMS,
 )
-from core.mail.links import host_of, sender_site, site_of, urls
+from core.mail.links import sender_site, site_of, urls
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -114,17 +115,23 @@ _FEES = Table(UPFRONT_FEE_STEMS, keep_spaces=True)
 
 def not_the_senders_business(msg: ParsedMessage, ctx: ScanContext, links: list[str]) -> bool:
     """Neither list mail, nor a reply in a thread, nor a site's mail to its owner, nor a message that links its
-    sender's own site (the account's domains or the From address's site)."""
+    sender's own site (the account's domains or the From address's site). Kept per message and scan (three checks
+    ask)."""
+    kept = msg.views.get("senders_business")
+    if kept is not None and kept[0] is ctx and kept[1] == len(links):  # the same scan and links (urls() slices)
+        return kept[2]
+    answer = _not_business(msg, ctx, links)
+    msg.views["senders_business"] = (ctx, len(links), answer)
+    return answer
+
+
+def _not_business(msg: ParsedMessage, ctx: ScanContext, links: list[str]) -> bool:
     if is_list_mail(msg) or msg.header("in-reply-to") or msg.header("references"):
         return False
     from_site = sender_site(msg)
     if from_site and ctx.internal(from_site):
         return False
-    for url in links:
-        host = host_of(url)
-        if host and (ctx.owns(host) or site_of(host) == from_site):
-            return False
-    return True
+    return not any(host and (ctx.owns(host) or site_of(host) == from_site) for host in link_hosts(msg)[:len(links)])
 
 
 class MoneyAskCheck:

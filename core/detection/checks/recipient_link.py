@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
+from core.detection.checks.link_hosts import link_hosts
 from core.detection.checks.sender_mismatch import is_list_mail
 from core.detection.rule_tables import ADDRESS_LINK_EXEMPT_WORDS
-from core.mail.links import host_of, sender_site, site_of, urls
+from core.mail.links import sender_site, site_of, urls
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ class RecipientLinkCheck:
         """The recipient address the subject or the top of the text names, in a message linking only other sites,
         not a reply, forward or a site's mail to its owner ('' otherwise)."""
         top = " ".join((msg.subject[:500], msg.text[:TOP_CHARS], msg.html_text[:TOP_CHARS])).lower()
+        if not any(r in top for r in rcpts):
+            return ""
         top = _IN_URL.sub(" ", top)  # an address inside a link is URL_RCPT_ADDRESS's matter
         named = next((r for r in rcpts if r in top), "")
         if not named or msg.header("in-reply-to") or msg.header("references"):
@@ -92,23 +95,21 @@ class RecipientLinkCheck:
         from_site = sender_site(msg)
         if from_site and ctx.internal(from_site):
             return ""
-        for url in found:
-            host = host_of(url)
+        for host in link_hosts(msg)[:len(found)]:
             if host and (ctx.owns(host) or site_of(host) == from_site):
                 return ""
         return named
 
     def _link(self, msg: ParsedMessage, ctx: ScanContext, rcpts: list[str], found: list[str]) -> list[Symbol]:
-        forms = [_forms(r) for r in rcpts]
+        forms: list[tuple[str, ...]] = []
         from_site = sender_site(msg)
-        for url in found:
-            if "@" not in url and "%40" not in url and "%40" not in url.lower() \
-                    and not any(f[1] in url or f[2] in url for f in forms):
+        for url, host in zip(found, link_hosts(msg), strict=False):
+            if not host or site_of(host) == from_site or ctx.owns(host):
+                continue
+            forms = forms or [_forms(r) for r in rcpts]
+            if "@" not in url and "%40" not in url.lower() and not any(f[1] in url or f[2] in url for f in forms):
                 continue
             low = unquote(url).lower()
-            host = host_of(url)
-            if not host or ctx.owns(host) or site_of(host) == from_site:
-                continue
             if any(w in low for w in ADDRESS_LINK_EXEMPT_WORDS):
                 continue
             if any(f[0] in low or f[1] in url or f[2] in url for f in forms):

@@ -44,9 +44,7 @@ def redirect_target(url: str) -> str:
     host = host_of(url)
     if not host:
         return ""
-    labels = host.split(".")
-    paths = next((OPEN_REDIRECTS[".".join(labels[i:])] for i in range(len(labels) - 1)
-                  if ".".join(labels[i:]) in OPEN_REDIRECTS), None)
+    paths = OPEN_REDIRECTS.get(site_of(host)) or OPEN_REDIRECTS.get(host)
     if paths is None:
         return ""
     rest = url.partition("://")[2]
