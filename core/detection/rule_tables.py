@@ -3,6 +3,8 @@ risky attachment types. Policy as data: extend a table here, not the code of a c
 
 from __future__ import annotations
 
+import unicodedata
+
 #: Brand names phishers put in display names -> registrable domains the brand really mails from, its main
 #: domain first. A sender whose site's first label is the main domain's ("paypal" of paypal.de) also counts as
 #: the brand. Free-mail domains are left out on purpose: anyone can be "Microsoft Support" at outlook.com.
@@ -414,3 +416,182 @@ PAYMENT_PLATFORMS = frozenset({
     "ideal.nl", "twint.ch", "satispay.com", "bizum.es", "payconiq.com", "vipps.no", "swish.nu", "mobilepay.dk",
     "alipay.com", "wechat.com", "paypay.ne.jp", "kakaopay.com", "toss.im", "naver.com",
 })
+
+#: Words in a link that carries the reader's address for an honest reason: leaving or managing a list, confirming
+#: a subscription, calendar and meeting invitations (core/detection/checks/recipient_link.py).
+ADDRESS_LINK_EXEMPT_WORDS = ("unsub", "optout", "opt-out", "opt_out", "preference", "abmeld", "abbestell",
+                             "desinscri", "désinscri", "desuscri", "desabon", "désabon", "afmeld", "uitschrijv",
+                             "cancelar-suscripcion", "disiscri", "unsubscribe", "list-manage", "mailto:",
+                             "calendar", "invite", "rsvp")
+
+#: Messengers a fraud moves its victim to (core/detection/checks/contact_channel.py): their link hosts, and their names
+#: as written in any language (a name only counts beside a phone number or handle).
+MESSENGER_HOSTS = frozenset({"wa.me", "api.whatsapp.com", "chat.whatsapp.com", "whatsapp.com", "t.me", "telegram.me",
+                             "telegram.dog", "signal.me", "signal.group", "line.me", "u.wechat.com", "viber.click",
+                             "invite.viber.com", "threema.id"})
+MESSENGER_NAMES = ("whatsapp", "whats app", "watsapp", "telegram", "signal app", "on signal", "wechat", "viber",
+                   "line id", "threema", "واتساب", "واتس اب", "تلغرام", "تيليجرام", "ווטסאפ", "טלגרם", "微信",
+                   "ワッツアップ", "テレグラム", "왓츠앱", "텔레그램", "ватсап", "вотсап", "вацап", "телеграм",
+                   "вайбер")
+
+
+#: Gift cards, and what a fraud wants of them: the codes, a scratch, a photo (core/detection/checks/money_ask.py).
+GIFT_CARD_WORDS = ("gift card", "giftcard", "gift-card", "e-gift card", "itunes card",
+                   "google play card", "steam card", "amazon card", "ebay card", "razer gold", "steam wallet",
+                   "carte cadeau", "cartes cadeaux", "carte-cadeau", "cartes-cadeaux", "geschenkkarte",
+                   "geschenkkarten", "gutscheinkarte", "gutscheinkarten", "tarjeta de regalo", "tarjetas de regalo",
+                   "tarjeta regalo", "tarjetas regalo", "cartão presente", "cartões presente", "cartão-presente",
+                   "cartões-presente", "vale-presente", "buono regalo", "buoni regalo", "carta regalo",
+                   "carte regalo", "cadeaukaart", "cadeaukaarten", "cadeaubon", "cadeaubonnen",
+                   "karta podarunkowa", "karty podarunkowe", "hediye kartı", "hediye karti",  # noqa: RUF001
+                   "подарочная карта", "подарочные карты", "подарочных карт", "礼品卡", "禮品卡", "ギフトカード",
+                   "기프트카드", "기프트 카드",
+                   "상품권", "بطاقة هدايا", "بطاقات هدايا", "بطاقة هدية", "بطاقات الهدايا", "כרטיס מתנה",
+                   "כרטיסי מתנה", "כרטיסי גיפט", "גיפט קארד")
+GIFT_CARD_CODE_WORDS = (" codes ", " code ", " pin ", " pins ", " scratch ", " photo ", " picture ", " pictures ",
+                        " photos ", " back of the card", " códigos ", " código ", " codici ", " codice ",
+                        " gratta ", " rubbel", " freirubbeln ", " gratter ", " grattez ", " raspa ", " raspe ",
+                        " rasque ", " kod ", " kody ", " kodu ", " kodlar", " foto ", " fotos ", " photos ",
+                        " zdjęcie ", " коды ", " код ", " фото ", "コード", "番号", "写真", "码", "碼", "照片",
+                        "코드", "번호", "사진", "رمز", "رموز", "أكواد", "كود", "صورة", "קוד", "קודים", "צילום",
+                        "תמונה")
+#: Asks for the reader's own mobile number (core/detection/checks/money_ask.py), written as normalize() leaves them.
+PHONE_NUMBER_ASKS = (" your cell number", " your cell phone number", " your mobile number",
+                     " your mobile phone number", " your cellphone number", " your whatsapp number",
+                     " your phone number", " your private number", " your direct number", " ur number",
+                     " ihre handynummer", " ihre mobilnummer", " deine handynummer", " deine mobilnummer",
+                     " ihre telefonnummer", " ihre whatsapp nummer", " votre numéro de portable",
+                     " votre numéro de téléphone", " votre numéro mobile", " ton numéro de portable",
+                     " votre numéro whatsapp", " tu número de celular", " tu número de móvil",
+                     " tu número de teléfono", " tu número de whatsapp", " su número de celular",
+                     " su número de móvil", " su número de teléfono", " su número de whatsapp",
+                     " il tuo numero di cellulare", " il tuo numero di telefono", " il suo numero di cellulare",
+                     " il tuo numero whatsapp", " seu número de celular", " seu número de telefone",
+                     " seu número de whatsapp", " seu celular", " uw mobiele nummer", " uw telefoonnummer",
+                     " je mobiele nummer", " je telefoonnummer", " uw gsm nummer", " twój numer telefonu",
+                     " pana numer telefonu", " ваш номер телефона", " ваш мобильный номер", " твой номер телефона",
+                     " cep numaranızı", " telefon numaranızı", "携帯番号",  # noqa: RUF001
+                     "携帯電話番号", "電話番号を教えて",
+                     "手机号", "手機號", "电话号码", "電話號碼", "휴대폰 번호", "핸드폰 번호", "전화번호를",
+                     "رقم هاتفك", "رقم جوالك", "رقم الواتساب الخاص بك", "رقم موبايلك", "מספר הטלפון שלך",
+                     "מספר הנייד שלך", "מספר הפלאפון שלך")
+
+#: A transfer or payment asked for, and asked for now (core/detection/checks/money_ask.py's ASK_URGENT_PAYMENT): stems
+#: as normalize() leaves them, a leading space marking a word start (Chinese, Japanese, Arabic and Hebrew stems
+#: match anywhere).
+PAYMENT_ACT_STEMS = (" wire ", " wire transfer", " bank transfer", " transfer the", " transfer of", " remit",
+                     " make a payment", " make the payment", " process a payment", " process the payment",
+                     " process a transfer", " überweis", " zahlung", " virement", " paiement", " transferencia",
+                     " hacer el pago", " realizar el pago", " bonifico", " pagamento", " transferência",
+                     " overmaking", " overmaken", " betaling", " przelew", " płatnoś", " havale", " eft ", " ödeme",
+                     " перевод", " оплат", "转账", "汇款", "付款", "振込", "振り込", "送金", "송금", "이체",
+                     "تحويل", "الدفع", "העברה בנקאית", "העברת כספים", "תשלום")
+URGENT_STEMS = (" urgent", " asap", " immediately", " right away", " today", " end of day", " within the hour",
+                " dringend", " sofort", " heute", " eilig", " immédiatement", " aujourd hui", " aujourdhui",
+                " urgente", " hoy ", " inmediat", " oggi", " subito", " hoje", " imediatamente", " vandaag",
+                " spoed", " pilne", " pilnie", " dzisiaj", " natychmiast", " acil", " bugün", " hemen", " срочно",
+                " сегодня", " немедленно", "紧急", "立即", "今天", "马上", "至急", "今日中", "すぐに", "긴급", "오늘",
+                "즉시", "عاجل", "فورا", "اليوم", "דחוף", "היום", "מיד")
+
+#: Asks for the reader's identity or bank details (core/detection/checks/money_ask.py's ASK_PERSONAL_DETAILS): what an
+#: advance-fee, prize or job fraud needs to go on. Stems as normalize() leaves them.
+PERSONAL_DETAIL_ASKS = (" your full name", " your full names", " your home address", " your residential address",
+                        " your date of birth", " copy of your id",
+                        " copy of your passport", " your bank details",
+                        " your bank account details", " your account number", " your banking details",
+                        " ihren vollständigen namen", " ihre vollständige adresse", " ihre bankverbindung",
+                        " ihr geburtsdatum", " kopie ihres ausweises", " kopie ihres reisepasses",
+                        " votre nom complet", " votre adresse complète", " votre date de naissance",
+                        " vos coordonnées bancaires", " copie de votre pièce d identité", " copie de votre passeport",
+                        " su nombre completo", " tu nombre completo", " su dirección completa",
+                        " su fecha de nacimiento", " sus datos bancarios", " tus datos bancarios",
+                        " copia de su pasaporte", " copia de su documento", " il tuo nome completo",
+                        " il suo nome completo", " il tuo indirizzo completo", " la tua data di nascita",
+                        " le tue coordinate bancarie", " copia del tuo passaporto", " copia del documento",
+                        " seu nome completo", " seu endereço completo", " sua data de nascimento",
+                        " seus dados bancários", " cópia do seu passaporte", " cópia do seu documento",
+                        " uw volledige naam", " uw volledige adres", " uw geboortedatum", " uw bankgegevens",
+                        " kopie van uw paspoort", " twoje pełne imię", " pełne imię i nazwisko",
+                        " dane bankowe", " tam adınız", " tam adınızı", " banka bilgileriniz",  # noqa: RUF001
+                        " ваше полное имя", " ваш полный адрес", " ваши банковские реквизиты",
+                        " копию паспорта", "您的全名", "你的全名", "您的地址", "银行账户信息", "护照复印件",
+                        "身份证复印件", "お名前とご住所", "フルネーム", "パスポートのコピー", "口座情報",
+                        "성함과 주소", "여권 사본", "계좌 정보", "اسمك الكامل", "عنوانك الكامل", "تفاصيل حسابك المصرفي",
+                        "نسخة من جواز سفرك", "שמך המלא", "כתובתך המלאה", "פרטי חשבון הבנק שלך", "צילום דרכון")
+#: A fee the reader must pay before receiving something (ASK_UPFRONT_FEE): release, clearance, processing,
+#: delivery or customs fees of prize, parcel and loan frauds.
+UPFRONT_FEE_STEMS = (" processing fee", " release fee", " clearance fee", " handling fee", " delivery fee",
+                     " customs fee", " redelivery fee", " transfer fee", " activation fee", " registration fee",
+                     " insurance fee", " administrative fee", " legal fee", " courier fee", " shipping fee",
+                     " small fee", " bearbeitungsgebühr", " zollgebühr", " freigabegebühr", " versandgebühr",
+                     " frais de dossier", " frais de traitement", " frais de douane", " frais de livraison",
+                     " frais de libération", " tarifa de procesamiento", " tasa de aduana", " gastos de envío",
+                     " gastos de aduana", " tassa di sdoganamento", " spese di spedizione", " diritti doganali",
+                     " taxa de processamento", " taxa alfandegária", " taxa de envio", " taxa de liberação",
+                     " verwerkingskosten", " douanekosten", " inklaringskosten", " opłata celna",
+                     " opłata manipulacyjna", " gümrük ücreti", " işlem ücreti", " таможенный сбор",  # noqa: RUF001
+                     " сбор за обработку", "手续费", "清关费", "关税", "手数料", "関税", "수수료", "통관",  # noqa: RUF001
+                     "رسوم الجمارك", "رسوم المعالجة", "رسوم التوصيل", "עמלת שחרור", "דמי משלוח", "מכס")
+
+#: Words of a business document's file name ("Invoice_2291", "Rechnung-04", "PO_77120", "請求書"): a disk image or a
+#: OneNote notebook named like one is a disguised loader (core/detection/checks/attachment_content.py). A Latin word
+#: starts a word of the name (three letters or fewer: is one); the others match anywhere.
+DOCUMENT_NAME_WORDS = ("invoice", "inv", "rechnung", "facture", "factura", "fattura", "fatura", "factuur",
+                       "faktura", "order", "bestellung", "commande", "pedido", "ordine", "encomenda", "bestelling",
+                       "zamowienie", "siparis", "purchase", "po", "payment", "zahlung", "paiement", "pago",
+                       "pagamento", "betaling", "platnosc", "odeme", "remittance", "statement", "kontoauszug",
+                       "releve", "extracto", "estratto", "scan", "document", "dokument", "documento", "shipping",
+                       "shipment", "delivery", "lieferung", "livraison", "envio", "spedizione", "awb", "dhl", "fedex",
+                       "tracking", "receipt", "quittung", "recu", "recibo", "ricevuta", "contract", "vertrag",
+                       "contrat", "contrato", "contratto", "quote", "quotation", "angebot", "devis", "presupuesto",
+                       "preventivo", "orcamento", "offerte", "voicemail", "fax", "swift", "transfer", "uberweisung",
+                       "virement", "transferencia", "bonifico", "payroll", "salary", "gehalt", "salaire", "nomina",
+                       "請求書", "発注", "注文", "发票", "發票", "订单", "付款", "支払", "فاتورة", "طلب", "חשבונית",
+                       "הזמנה")
+
+#: Open redirects of famous sites abused to hide a phishing link (core/detection/checks/redirect_link.py): the site
+#: (or its parent domain) -> the paths that redirect to an address given in the query.
+OPEN_REDIRECTS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("google.com", "google.co.uk", "google.de", "google.fr", "google.es", "google.it", "google.nl",
+                     "google.com.br", "google.co.jp", "google.ru", "google.pl", "google.com.tr", "google.ca",
+                     "google.com.au", "google.co.in"), ("/url?", "/url/?", "/amp/s/", "/search?", "/travel/clk?")),
+    "bing.com": ("/ck/a?", "/ck/a/?", "/aclick?", "/aclk?", "/news/apiclick.aspx?"),
+    "youtube.com": ("/redirect?", "/attribution_link?"),
+    "duckduckgo.com": ("/l/?", "/l?"),
+    "doubleclick.net": ("/pcs/click?", "/aclk?", "/ddm/clk/", "/ddm/trackclk/", "/searchads/link/click?"),
+    "facebook.com": ("/l.php?", "/flx/warn/?"),
+    "linkedin.com": ("/slink?", "/redir/redirect?", "/authwall?"),
+    "yandex.ru": ("/clck/jsredir?", "/redirect?"),
+    "baidu.com": ("/link?",),
+    "naver.com": ("/redirect?",),
+    "href.li": ("/?",),
+    "t.umblr.com": ("/redirect?",),
+    "googleadservices.com": ("/pagead/aclk?",),
+    "adnxs.com": ("/clktrb?",),
+}
+
+#: The same service words in the other languages Mailward's users write ("PayPal Kundenservice", "Équipe Netflix",
+#: "Servicio al cliente de Amazon", "Apple サポート", "فريق PayPal"), as core.detection.brands.display_words leaves
+#: them (lower case, accents and other combining marks removed: "サポート" reads "サホート"); a brand display name in
+#: those words is as foreign as in English.
+_SERVICE_WORDS_INTL = (
+    "kundenservice", "kundendienst", "kundenkonto", "kundensupport", "sicherheit", "sicherheitsteam",
+    "sicherheitsdienst", "konto", "abteilung", "benachrichtigung", "zahlung", "zahlungen", "rechnung",
+    "rechnungen", "versand", "paket", "sendung", "zustellung", "kunden", "das", "der", "die", "und", "ihr",
+    "equipe", "servicio", "atencion", "cliente", "clientes", "al", "de", "del", "la", "le", "les", "des", "du", "el",
+    "los", "et", "y", "e", "da", "do", "dos", "securite", "compte", "facturation", "paiement", "paiements",
+    "livraison", "colis", "soporte", "seguridad", "cuenta", "facturacion", "pago", "pagos", "envio", "envios",
+    "paquete", "servizio", "clienti", "assistenza", "sicurezza", "conto", "fatturazione", "pagamento",
+    "pagamenti", "spedizione", "spedizioni", "pacco", "atendimento", "suporte", "seguranca", "conta",
+    "faturamento", "entrega", "encomenda", "equipa", "klantenservice", "beveiliging", "rekening", "betaling",
+    "betalingen", "levering", "pakket", "van", "het", "obsluga", "klienta", "bezpieczenstwo", "platnosci",
+    "dostawa", "paczka", "zespol", "musteri", "hizmetleri", "destek", "guvenlik", "hesap", "odeme", "kargo",
+    "ekibi", "служба", "поддержки", "поддержка", "безопасности", "безопасность", "клиентов", "аккаунт",
+    "платежи", "доставка", "команда", "客服", "客户服务", "客服中心", "安全中心", "团队", "支持", "服务",
+    "サポート", "カスタマーサポート", "セキュリティ", "チーム", "お客様センター", "事務局", "고객센터", "보안팀",
+    "지원", "팀", "فريق", "خدمة", "العملاء", "الدعم", "الأمان", "حماية", "الحساب", "צוות", "שירות", "לקוחות",
+    "תמיכה", "אבטחה", "החשבון",
+)
+BRAND_SERVICE_WORDS = BRAND_SERVICE_WORDS | frozenset(
+    "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)) for w in _SERVICE_WORDS_INTL)
+

@@ -69,8 +69,8 @@ def _context(name: str, request: pytest.FixtureRequest) -> ScanContext:
         ctx.vouched = True
         ctx.own_domains = frozenset(account["domains"])
         ctx.sender = Sender(account=account["name"], how="auth")
-        ctx.envelope = Envelope(sender=account["mail_from"], recipients=["maria.santos@customer.example"],
-                                user=account["login"], ip="192.0.2.1")
+        rcpts = account.get("rcpts", ["maria.santos@customer.example"])  # `rcpts`: the envelope's, if given
+        ctx.envelope = Envelope(sender=account["mail_from"], recipients=rcpts, user=account["login"], ip="192.0.2.1")
     return ctx
 
 
