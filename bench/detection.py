@@ -40,7 +40,15 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import DEFAULT_CORPUS, CorpusMessage, load_corpus
-from bench.modern_detection import fresh_install_policy, render_modern, scan_modern, summarize_modern
+from bench.modern_detection import (
+    SETS,
+    fresh_install_policy,
+    render_incoming,
+    render_modern,
+    scan_modern,
+    summarize_incoming,
+    summarize_modern,
+)
 from core.detection.checks import ALL_CHECKS
 from core.detection.checks.base import Check
 from core.detection.checks.classifier import ClassifierCheck
@@ -384,11 +392,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         modern_c = summarize_modern(scan_modern(settings, which="c"))
         modern_c.pop("missed_spam", None)  # set C too: a held-out check, aggregates only
         report["modern_c"] = modern_c
+        report["modern_incoming"] = {w: summarize_incoming(scan_modern(settings, which=w, incoming=True))
+                                     for w in SETS}
     print(json.dumps(report, indent=2) if args.json else render(report))
     if not args.json and "modern" in report:
         print("\n" + render_modern(report["modern"]))
         print("\n" + render_modern({**report["modern_b"], "missed_spam": []}, "b"))
         print("\n" + render_modern({**report["modern_c"], "missed_spam": []}, "c"))
+        print("\n" + render_incoming(report["modern_incoming"]))
     return 0
 
 

@@ -70,3 +70,22 @@ def test_flags_on_evidence_tell_the_classifier_alone_apart() -> None:
     assert not flagged_on_evidence(alone)
     assert flagged_on_evidence(content)
     assert not flagged_on_evidence(delivered)
+
+
+def test_incoming_scans_count_legitimate_mail_filed_as_spam() -> None:
+    """--incoming: the set's messages arrive from a remote host for a local mailbox, and what is filed as spam (or
+    held) and what is marked is counted per label."""
+    from bench.modern_detection import incoming_envelope, render_incoming, summarize_incoming
+    from bench.modern_mail import generate
+    from core.models import Direction
+
+    m = generate(0)[0]
+    env = incoming_envelope(m)
+    assert env.direction == Direction.INCOMING and env.recipients == ["office@localco.example"] and not env.user
+    outcomes = [{"label": "ham", "action": "spam"}, {"label": "ham", "action": "add header"},
+                {"label": "ham", "action": "no action"}, {"label": "spam", "action": "quarantine"},
+                {"label": "spam", "action": "no action"}]
+    got = summarize_incoming(outcomes)
+    assert (got["ham"], got["ham_filed"], got["ham_flagged"]) == (3, 1, 1)
+    assert (got["spam"], got["spam_filed"], got["spam_flagged"]) == (2, 1, 0)
+    assert "1/3" in render_incoming({"a": got}).splitlines()[2]
