@@ -12,6 +12,10 @@ trained on old mail calling a shop newsletter spam, a Reply-To that differs on a
    the score; and
 3. evidence of `broad_kinds` (3) different kinds together holds from `broad_score` (3) on: three independent
    witnesses outweigh a sum of points.
+2a. when the statistical classifier is one of only two kinds, the other must reach `classifier_partner_score` (2):
+   the classifier, trained on 2002 mail, gives p >= 0.95 (7 points) to about a tenth of today's legitimate mail,
+   so one stray 1.5-point symbol beside it (a Reply-To at a free-mail provider on a contact form) must not hold it.
+   The origin kind is excepted: mail no account stands behind gets no benefit of the doubt.
 
 Otherwise the message is delivered with the "add header" action and an UNCORROBORATED symbol that says why.
 4. Below the hold threshold, the "add header" flag needs a strong symbol or evidence of a kind other than
@@ -40,6 +44,8 @@ from core.models import Symbol
 #: and is never evidence itself. (What held a message is the verdict's `evidence`, in the scan log line.)
 UNCORROBORATED = "UNCORROBORATED"
 
+#: The kind of the statistical classifier's symbols, and of the message's origin (rule 2a names both).
+STATISTICAL, ORIGIN = "statistical", "origin"
 #: Kinds whose evidence alone never flags a message below the hold score (rule 4; [verdict] flag_alone_kinds).
 FLAG_ALONE_KINDS = ("statistical", "origin")
 
@@ -50,6 +56,8 @@ class VerdictSettings:
 
     min_kinds: int = 2
     min_kind_score: float = 1.0
+    # With the classifier as one of only two kinds, what the other kind must add up to (origin excepted; rule 2a).
+    classifier_partner_score: float = 2.0
     max_credit: float = 2.0
     broad_kinds: int = 3
     broad_score: float = 3.0
@@ -105,7 +113,15 @@ class Assessment:
     @property
     def corroborated(self) -> bool:
         """Whether a score at a hold threshold may hold: a strong symbol, or enough kinds of evidence."""
-        return bool(self.strong) or len(self.kinds) >= self.policy.min_kinds
+        if self.strong:
+            return True
+        kinds, policy = self.kinds, self.policy
+        if len(kinds) < policy.min_kinds:
+            return False
+        if len(kinds) == 2 and STATISTICAL in kinds:  # rule 2a: the classifier's partner must say more
+            (other,) = (k for k in kinds if k != STATISTICAL)
+            return other == ORIGIN or kinds[other] >= policy.classifier_partner_score
+        return True
 
     def holds(self, threshold: float) -> bool:
         """Whether the message is held: a strong symbol; a score at `threshold`, corroborated; or evidence of
@@ -193,6 +209,8 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
             raise ConfigError(f"verdict.{key} must be a whole number of at least 1")
         counts[key] = value
     return VerdictSettings(min_kind_score=_number(d.get("min_kind_score", 1.0), "verdict.min_kind_score"),
+                           classifier_partner_score=_number(d.get("classifier_partner_score", 2.0),
+                                                            "verdict.classifier_partner_score"),
                            max_credit=_number(d.get("max_credit", 2.0), "verdict.max_credit"),
                            broad_score=_number(d.get("broad_score", 3.0), "verdict.broad_score"),
                            strong=names("strong"), weak=names("weak"), kinds=kinds, kind_min_score=mins,

@@ -237,3 +237,16 @@ def test_flag_alone_kinds_is_a_setting_and_checked() -> None:
     assert v.action == Action.ADD_HEADER  # an admin who wants the classifier's word alone to flag can have it
     with pytest.raises(ConfigError, match="no such kind"):
         _settings(MAILWARD_VERDICT__FLAG_ALONE_KINDS="statistical,nonsense")
+
+
+def test_the_classifiers_only_partner_must_say_more_than_one_stray_symbol() -> None:
+    """Rule 2a: CLASSIFIER_95 (7 points, which a tenth of today's legitimate mail reaches) beside one 1.5-point
+    sender symbol (a free-mail Reply-To, as on a contact form) is not corroborated; a 2-point link symbol is; an
+    unvouched origin still is; three kinds are, whatever each adds up to."""
+    v = _verdict(["CLASSIFIER_95", "REPLYTO_FREEMAIL"])
+    assert v.action == Action.ADD_HEADER and UNCORROBORATED in names(v)
+    assert _verdict(["CLASSIFIER_95", "URL_IP_HOST"]).action == Action.QUARANTINE
+    assert _verdict(["CLASSIFIER_95"], UNVERIFIED).action == Action.QUARANTINE
+    assert _verdict(["CLASSIFIER_95", "REPLYTO_FREEMAIL", "BODY_HASH_BUSTER"]).action == Action.QUARANTINE
+    loose = _verdict(["CLASSIFIER_95", "REPLYTO_FREEMAIL"], MAILWARD_VERDICT__CLASSIFIER_PARTNER_SCORE="1")
+    assert loose.action == Action.QUARANTINE
