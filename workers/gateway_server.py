@@ -200,8 +200,9 @@ class HandlerPool:
     idle_s exits.
     """
 
-    def __init__(self, idle_s: float = POOL_IDLE_S) -> None:
+    def __init__(self, idle_s: float = POOL_IDLE_S, thread_name: str = "gateway-connection") -> None:
         self.idle_s = idle_s
+        self.thread_name = thread_name
         self._jobs: queue.SimpleQueue[tuple[Callable[..., None], tuple] | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._idle = 0  # threads waiting for a job, less the jobs queued for them
@@ -213,7 +214,7 @@ class HandlerPool:
                 self._idle -= 1
                 self._jobs.put((fn, args))
                 return
-        threading.Thread(target=self._run, args=(fn, args), name="gateway-connection", daemon=True).start()
+        threading.Thread(target=self._run, args=(fn, args), name=self.thread_name, daemon=True).start()
 
     def close(self) -> None:
         """Let the idle threads go now (busy ones finish their connection, then wait idle_s at most)."""

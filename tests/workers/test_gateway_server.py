@@ -10,9 +10,13 @@ import time
 
 from workers.gateway_server import HandlerPool
 
+#: The test pools' thread name: gateways of earlier tests in this process may still have threads of their own
+#: ("gateway-connection", idle for up to POOL_IDLE_S, or serving a late connection), which are not the pool under test.
+NAME = "test-pool-connection"
+
 
 def _pool_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "gateway-connection"]
+    return [t for t in threading.enumerate() if t.name == NAME]
 
 
 def _wait_for(cond, what: str, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
@@ -23,7 +27,7 @@ def _wait_for(cond, what: str, timeout: float = 20.0) -> None:  # type: ignore[n
 
 
 def test_every_connection_is_served_at_once_however_many_are_open() -> None:
-    pool = HandlerPool(idle_s=5.0)
+    pool = HandlerPool(idle_s=5.0, thread_name=NAME)
     n = 40
     barrier = threading.Barrier(n + 1, timeout=20)  # passes only when all n jobs run at the same time
     for _ in range(n):
@@ -32,7 +36,7 @@ def test_every_connection_is_served_at_once_however_many_are_open() -> None:
 
 
 def test_a_thread_serves_the_next_connection_and_idle_threads_exit() -> None:
-    pool = HandlerPool(idle_s=0.3)
+    pool = HandlerPool(idle_s=0.3, thread_name=NAME)
     seen: list[int] = []
     done = threading.Semaphore(0)
 
@@ -49,7 +53,7 @@ def test_a_thread_serves_the_next_connection_and_idle_threads_exit() -> None:
 
 
 def test_no_connection_is_lost_while_threads_give_up_waiting() -> None:
-    pool = HandlerPool(idle_s=0.001)  # threads time out all the time, racing with new submissions
+    pool = HandlerPool(idle_s=0.001, thread_name=NAME)  # threads time out all the time, racing with new submissions
     rng = random.Random(16)
     total = 3000
     ran = []
@@ -69,7 +73,7 @@ def test_no_connection_is_lost_while_threads_give_up_waiting() -> None:
 
 
 def test_close_lets_the_idle_threads_go_and_a_later_connection_still_runs() -> None:
-    pool = HandlerPool(idle_s=60.0)
+    pool = HandlerPool(idle_s=60.0, thread_name=NAME)
     barrier = threading.Barrier(4, timeout=20)
     for _ in range(3):
         pool.submit(barrier.wait)
