@@ -35,7 +35,7 @@ import redis
 
 from bench.compare import redis_calls
 from bench.corpus import DEFAULT_CORPUS, load_corpus, sample
-from bench.proc_tree import CLK_TCK, read_stat
+from bench.proc_tree import CLK_TCK, py_spy, read_stat
 from bench.scan_load import percentile, prepare, run_load
 from core.models import Action, Symbol, Verdict
 from core.settings import Settings, load_settings
@@ -119,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--stand-in", nargs=2, metavar=("STATE", "REDIS_URL"), help=argparse.SUPPRESS)
     ap.add_argument("--client", nargs=2, metavar=("ADDRESS", "RUN"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    spy_path = py_spy() if args.py_spy else ""  # checked before anything starts
     if args.stand_in:
         stand_in_worker(Path(args.stand_in[0]), args.stand_in[1])
         return 0
@@ -155,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         send(args.warmup, f"warm{time.monotonic_ns()}")
         if args.py_spy:
             fmt = "raw" if args.py_spy.endswith(".txt") else "flamegraph"  # raw: collapsed stacks
-            spy = subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), "record", "--nonblocking", "-r",
+            spy = subprocess.Popen([spy_path, "record", "--nonblocking", "-r",
                                     "250", "-f", fmt, "-o", args.py_spy, "--pid", str(os.getpid())],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(1.0)

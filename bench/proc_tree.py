@@ -9,6 +9,7 @@ when a supervisor restarts its children.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,3 +135,11 @@ def tree_memory(roots: Iterable[int], role: RoleOf = lambda pid, info: info.comm
         r["max_hwm_mib"] = max(r["max_hwm_mib"], mem.get("VmHWM", 0) / 1024)
         r["processes"] += 1
     return out
+
+
+def py_spy() -> str:
+    """The venv's py-spy (for a bench's --py-spy option); SystemExit with what to do when it is not installed."""
+    path = Path(sys.executable).with_name("py-spy")
+    if not path.is_file():
+        raise SystemExit(f"--py-spy needs py-spy in this venv, which has none: {path.parent}/pip install py-spy")
+    return str(path)

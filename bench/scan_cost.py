@@ -36,7 +36,7 @@ import redis
 
 from bench.compare import redis_calls
 from bench.corpus import DEFAULT_CORPUS, load_corpus, sample
-from bench.proc_tree import CLK_TCK, read_stat
+from bench.proc_tree import CLK_TCK, py_spy, read_stat
 from core.models import Envelope
 from core.scan.scanner import Scanner
 from core.settings import Settings, load_settings
@@ -195,6 +195,7 @@ def _user_system(pid: int) -> tuple[int, int]:
 
 
 def run_dramatiq(args: argparse.Namespace) -> int:
+    spy_path = py_spy() if args.py_spy else ""  # checked before anything starts
     messages = [m.message for m in sample(load_corpus(args.corpus), args.messages, seed=0)]
     work = Path(tempfile.mkdtemp(prefix="mailward-scan-cost-"))
     server = RedisServer(work / "redis")
@@ -222,7 +223,7 @@ def run_dramatiq(args: argparse.Namespace) -> int:
             jobs = [(raw, Envelope(sender=SENDER, recipients=[f"r{i}@customer.test"], user=SENDER,
                                    ip="127.0.0.1", queue_id=f"D{rnd}-{i:05d}")) for i, raw in enumerate(messages)]
             if rnd == 1 and args.py_spy:
-                spy = subprocess.Popen([str(Path(sys.executable).with_name("py-spy")), "record", "--pid",
+                spy = subprocess.Popen([spy_path, "record", "--pid",
                                         str(workers[0].pid), "--output", args.py_spy, "--format", args.py_spy_format,
                                         "--nonblocking", "--gil", "--rate", "200"],
                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)

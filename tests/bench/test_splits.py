@@ -89,3 +89,17 @@ def test_incoming_scans_count_legitimate_mail_filed_as_spam() -> None:
     assert (got["ham"], got["ham_filed"], got["ham_flagged"]) == (3, 1, 1)
     assert (got["spam"], got["spam_filed"], got["spam_flagged"]) == (2, 1, 0)
     assert "1/3" in render_incoming({"a": got}).splitlines()[2]
+
+
+def test_py_spy_option_says_what_to_install_when_py_spy_is_missing(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    import pytest
+
+    from bench.proc_tree import py_spy
+
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
+    with pytest.raises(SystemExit, match="pip install py-spy"):
+        py_spy()
+    (tmp_path / "py-spy").write_text("")
+    assert py_spy() == str(tmp_path / "py-spy")
