@@ -119,14 +119,25 @@ def suffix_in(host: str, table: Container[str]) -> str:
     return ""
 
 
-def url_hosts(msg: ParsedMessage) -> list[tuple[str, str]]:
-    """(url, host_of(url)) for every URL of urls(msg), in order; found once per message."""
+def url_hosts(msg: ParsedMessage) -> tuple[tuple[str, str], ...]:
+    """(url, host_of(url)) for every URL of urls(msg), in order; found once per message (a tuple: every check
+    reads the same one)."""
+    return _hosts_view(msg)[1]
+
+
+def link_hosts(msg: ParsedMessage) -> tuple[str, ...]:
+    """host_of() of every URL of urls(msg), in order ('' where a URL has none); found once per message."""
+    return _hosts_view(msg)[2]
+
+
+def _hosts_view(msg: ParsedMessage) -> tuple[list[str], tuple[tuple[str, str], ...], tuple[str, ...]]:
     urls(msg)  # (re)finds them when the bodies changed
     found = msg.views["urls"][2]
     kept = msg.views.get("url_hosts")
     if kept is None or kept[0] is not found:
-        kept = msg.views["url_hosts"] = (found, [(u, host_of(u)) for u in found])
-    return list(kept[1])
+        pairs = tuple((u, host_of(u)) for u in found)
+        kept = msg.views["url_hosts"] = (found, pairs, tuple(h for _, h in pairs))
+    return kept
 
 
 @lru_cache(maxsize=4096)  # a pure function of its argument, asked for the same hosts many times per scan

@@ -154,9 +154,7 @@ class Pipeline:
             if vouched and sender.account != FALLBACK_ACCOUNT else frozenset()
         ctx = ScanContext(settings=s, envelope=envelope, sender=sender, allow_winexec=policy.allow_winexec,
                           deadline=deadline, learned=policy.learned, campaign=campaign, own_domains=own,
-                          vouched=vouched,
-                          # incoming mail comes from a remote host nobody here vouches for, on any server
-                          accounts_known=envelope.direction != Direction.OUTGOING or self.accounts.has_accounts())
+                          vouched=vouched, accounts_known=self.accounts.has_accounts())
         symbols: list[Symbol] = [campaign_error] if campaign_error else []
         errored = campaign_error is not None
         if vouched and policy.history is not None:

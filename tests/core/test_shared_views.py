@@ -18,7 +18,7 @@ from core.detection.checks.phish_hosting import _path, free_hosting
 from core.detection.checks.spam_phrases import normalize, normalize_words
 from core.mail import links
 from core.mail.html_text import ascii_lower, html_to_text
-from core.mail.links import URL_MEMO, anchors, host_of, suffix_in, url_hosts, url_path, urls
+from core.mail.links import URL_MEMO, anchors, host_of, link_hosts, suffix_in, url_hosts, url_path, urls
 from core.mail.mime import parse_message
 from tests.core.scan_support import context, settings
 
@@ -55,10 +55,11 @@ def test_lowered_follows_a_copy_with_other_bodies() -> None:
 
 def test_url_hosts_pairs_every_url_with_its_host_and_follows_the_bodies() -> None:
     msg = parse_message(_msg("s", "see https://User@Example.COM:8080/x and ftp://files.example.org/a"), SCAN)
-    assert url_hosts(msg) == [(u, host_of(u)) for u in urls(msg)]
+    assert list(url_hosts(msg)) == [(u, host_of(u)) for u in urls(msg)]
+    assert link_hosts(msg) == tuple(host_of(u) for u in urls(msg))
     assert [h for _, h in url_hosts(msg)] == ["example.com", "files.example.org"]
     other = dataclasses.replace(msg, text="now http://other.example/")
-    assert url_hosts(other) == [("http://other.example/", "other.example")]
+    assert url_hosts(other) == (("http://other.example/", "other.example"),) and link_hosts(other) == ("other.example",)
 
 
 def test_anchors_of_the_same_body_are_the_first_limit_of_all_of_them() -> None:

@@ -44,7 +44,7 @@ class ScanContext:
     # forge onto another account's domains (core.detection.checks.alignment, core.detection.checks.origin).
     own_domains: frozenset[str] = frozenset()
     vouched: bool = False  # the account came from what the MTA vouches for, not from a header
-    # outgoing: the server has cPanel accounts, so mail none of them sends is unvouched (incoming: see origin.py)
+    # the server has cPanel accounts, so outgoing mail none of them sends is unvouched (origin.py, brand_display.py)
     accounts_known: bool = False
     # owns()'s answers, for the own_domains they were given for: the URL checks ask about the same hosts in turn
     _owned: tuple[frozenset[str], dict[str, bool]] = field(default_factory=lambda: (frozenset(), {}),

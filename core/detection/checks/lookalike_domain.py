@@ -22,11 +22,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
-from core.detection.checks.link_hosts import link_hosts
 from core.detection.checks.sender_mismatch import domain_of
 from core.detection.checks.url_deception import brand_in_host, lure_name
 from core.detection.rule_tables import FREEMAIL_DOMAINS
-from core.mail.links import site_of
+from core.mail.links import link_hosts, site_of
 from core.models import Symbol
 
 if TYPE_CHECKING:

@@ -26,7 +26,6 @@ import re
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
-from core.detection.checks.link_hosts import link_hosts
 from core.detection.checks.sender_mismatch import is_list_mail
 from core.detection.checks.spam_phrases import message_text, normalize, normalized_text, normalized_words
 from core.detection.rule_tables import (
@@ -38,7 +37,7 @@ from core.detection.rule_tables import (
     UPFRONT_FEE_STEMS,
     URGENT_STEMS,
 )
-from core.mail.links import sender_site, site_of, urls
+from core.mail.links import link_hosts, sender_site, site_of, urls
 from core.models import Symbol
 
 if TYPE_CHECKING:

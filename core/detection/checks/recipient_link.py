@@ -22,10 +22,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
-from core.detection.checks.link_hosts import link_hosts
 from core.detection.checks.sender_mismatch import is_list_mail
 from core.detection.rule_tables import ADDRESS_LINK_EXEMPT_WORDS
-from core.mail.links import sender_site, site_of, urls
+from core.mail.links import link_hosts, sender_site, site_of, urls
 from core.models import Symbol
 
 if TYPE_CHECKING:
