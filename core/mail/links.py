@@ -23,6 +23,9 @@ MAX_URL_CHARS = 2048  # as written in _URL and _HREF
 ANCHOR_TEXT_WINDOW = 1024  # characters after <a ...> searched for </a>
 ANCHOR_TEXT_MAX = 256
 TAG_WINDOW = 4096  # characters of an <a ...> tag searched for its href
+#: What makes an anchor a button (Anchor.button), looked for in its lower-cased <a ...> tag.
+BUTTON_MARKS = ("padding", "display:block", "display: block", "display:inline-block", "display: inline-block",
+                "background", "btn", "button", "cta")
 
 # No nested quantifiers and a single bounded class after the scheme: a failed match costs at most one URL.
 # The pattern starts with the literal "://" so that the regex engine can skip ahead with a fast substring
@@ -41,6 +44,7 @@ class Anchor:
 
     href: str
     text: str
+    button: bool = False  # styled as a button (padding, a block display, a background, a button class or role)
 
 
 def urls(msg: ParsedMessage, limit: int = MAX_URLS) -> list[str]:
@@ -216,5 +220,6 @@ def _anchors(html: str, limit: int) -> list[Anchor]:
         end = low.find("</a", pos, pos + ANCHOR_TEXT_WINDOW)
         inner = html[pos: end if end >= 0 else pos + ANCHOR_TEXT_WINDOW]
         text = " ".join(html_entities.unescape(_TAG.sub(" ", inner)).split())[:ANCHOR_TEXT_MAX]
-        out.append(Anchor(href=href, text=text))
+        tag = low[lt:min(gt, lt + TAG_WINDOW)]
+        out.append(Anchor(href=href, text=text, button=any(mark in tag for mark in BUTTON_MARKS)))
     return out

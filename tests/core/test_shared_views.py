@@ -294,3 +294,16 @@ def test_urls_in_is_the_scheme_by_scheme_loop() -> None:
         text, html = _soup(rng, pieces, 12), _soup(rng, pieces, 6)
         for limit in (2000, 1, 0):
             assert links.urls_in(text, html, limit) == _old_urls_in(text, html, limit), (text, html)
+
+
+def test_anchors_tell_button_styled_links_apart() -> None:
+    """links.anchors is the one <a> scanner: cta_link reads Anchor.button instead of parsing the tags again."""
+    from core.detection.checks.cta_link import button_sites
+
+    html = ('<p><a href="https://shop.example/a">text link</a> '
+            '<a style="padding:12px 20px;background:#0a0" href="https://pay.example.net/x">Pay now</a> '
+            "<A CLASS='Btn' HREF='https://b.example.org/'>Go</A> <a href=\"https://c.example/\" title=\"x\">c</a></p>")
+    assert [(a.href, a.button) for a in anchors(html)] == [
+        ("https://shop.example/a", False), ("https://pay.example.net/x", True), ("https://b.example.org/", True),
+        ("https://c.example/", False)]
+    assert button_sites(html) == [("example.net", "pay.example.net"), ("example.org", "b.example.org")]

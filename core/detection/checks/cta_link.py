@@ -12,14 +12,12 @@ not_the_senders_business). "links" evidence: never holds alone.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from core.detection.brands import brand_of_domain
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.money_ask import not_the_senders_business
 from core.detection.rule_tables import PAYMENT_PLATFORMS
-from core.mail.html_text import ascii_lower
 from core.mail.links import anchors, host_of, sender_site, site_of, urls
 from core.models import Symbol
 
@@ -28,13 +26,6 @@ if TYPE_CHECKING:
 
 SYMBOL = "URL_CTA_FOREIGN"
 MAX_LINKS = 200
-HTML_CHARS = 200_000
-#: Characters of an <a ...> tag read for its style and href.
-TAG_CHARS = 3000
-# What makes an anchor a button: padding, a block display or a background in its style, a button class or role.
-_BUTTON_MARKS = ("padding", "display:block", "display: block", "display:inline-block", "display: inline-block",
-                 "background", "btn", "button", "cta")
-_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]{1,2048})"|'([^']{1,2048})'|([^\s"'<>]{1,2048}))""", re.IGNORECASE)
 
 
 def _payment(host: str) -> bool:
@@ -43,20 +34,9 @@ def _payment(host: str) -> bool:
 
 
 def button_sites(html: str) -> list[tuple[str, str]]:
-    """(site, host) of every button-styled link of an HTML body, in order."""
-    low = ascii_lower(html[:HTML_CHARS])
-    out = []
-    pos = low.find("<a")
-    while pos >= 0:
-        end = low.find(">", pos, pos + TAG_CHARS)
-        tag = low[pos:end if end >= 0 else pos + TAG_CHARS]
-        if len(tag) > 2 and tag[2].isspace() and any(m in tag for m in _BUTTON_MARKS):
-            href = _HREF.search(html, pos, pos + len(tag))
-            host = host_of(next(g for g in href.groups() if g)) if href else ""
-            if host:
-                out.append((site_of(host), host))
-        pos = low.find("<a", pos + 2)
-    return out
+    """(site, host) of every button-styled link of an HTML body (links.anchors: Anchor.button), in order."""
+    hosts = [host_of(a.href) for a in anchors(html) if a.button]
+    return [(site_of(host), host) for host in hosts if host]
 
 
 class CtaLinkCheck:
