@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import queue
 import selectors
 import socket
 import socketserver
@@ -191,6 +190,17 @@ class Lingerer:
                     self._drop(sock)
 
 
+class _Waiting:
+    """One idle thread's hand-off slot: submit() puts the job in and releases `ready`, which the thread waits on."""
+
+    __slots__ = ("job", "ready")
+
+    def __init__(self) -> None:
+        self.job: tuple[Callable[..., None], tuple] | None = None  # None when close() lets the thread go
+        self.ready = threading.Lock()
+        self.ready.acquire()
+
+
 class HandlerPool:
     """The threads that serve admitted connections, each kept for the next connection once it is done.
 
@@ -198,51 +208,61 @@ class HandlerPool:
     down. Every connection still gets a thread the moment it is admitted (one waiting, or a new one), so there are
     as many as connections were open at once (at most scan.max_connections, the guard's cap); a thread left idle for
     idle_s exits.
+
+    Each idle thread waits on a lock of its own, handed the job by submit() under the pool's lock. (A shared
+    queue.SimpleQueue with get(timeout) was used before: under CPython 3.11 one of many threads timing out on it at
+    once could stay blocked on the empty queue for good, and a connection handed to it would have waited forever.)
+    The thread idle the shortest time takes the next connection, so the others can time out and go.
     """
 
     def __init__(self, idle_s: float = POOL_IDLE_S, thread_name: str = "gateway-connection") -> None:
         self.idle_s = idle_s
         self.thread_name = thread_name
-        self._jobs: queue.SimpleQueue[tuple[Callable[..., None], tuple] | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
-        self._idle = 0  # threads waiting for a job, less the jobs queued for them
+        self._waiting: list[_Waiting] = []  # the idle threads' slots, most recently idle last
+
+    @property
+    def idle(self) -> int:
+        """How many threads wait for a connection now."""
+        return len(self._waiting)
 
     def submit(self, fn: Callable[..., None], *args: object) -> None:
         """Run fn(*args) in a thread now: an idle one, else a new one."""
         with self._lock:
-            if self._idle:
-                self._idle -= 1
-                self._jobs.put((fn, args))
+            if self._waiting:
+                slot = self._waiting.pop()
+                slot.job = (fn, args)
+                slot.ready.release()
                 return
         threading.Thread(target=self._run, args=(fn, args), name=self.thread_name, daemon=True).start()
 
     def close(self) -> None:
         """Let the idle threads go now (busy ones finish their connection, then wait idle_s at most)."""
         with self._lock:
-            for _ in range(self._idle):
-                self._jobs.put(None)
-            self._idle = 0
+            for slot in self._waiting:
+                slot.ready.release()  # its job stays None: go
+            self._waiting.clear()
 
     def _run(self, fn: Callable[..., None], args: tuple) -> None:
         while True:
             fn(*args)
             del fn, args  # the connection's objects go now, not when the next job comes
-            with self._lock:
-                self._idle += 1
             job = self._next()
             if job is None:
                 return
             fn, args = job
 
     def _next(self) -> tuple[Callable[..., None], tuple] | None:
-        while True:
-            try:
-                return self._jobs.get(timeout=self.idle_s)  # None from close(): go
-            except queue.Empty:
-                with self._lock:  # submit() queues under the lock: an empty queue here means none is on its way
-                    if self._jobs.empty():
-                        self._idle -= 1
-                        return None
+        slot = _Waiting()
+        with self._lock:
+            self._waiting.append(slot)
+        if not slot.ready.acquire(timeout=self.idle_s):
+            with self._lock:
+                if slot in self._waiting:  # nobody took it: go
+                    self._waiting.remove(slot)
+                    return None
+            slot.ready.acquire()  # submit() or close() took the slot under the lock, so it is released already
+        return slot.job
 
 
 class GuardedServer:
