@@ -161,6 +161,11 @@ def sender_site(msg: ParsedMessage) -> str:
     return site_of(msg.from_addr.rpartition("@")[2].lower()) if "@" in msg.from_addr else ""
 
 
+#: RFC 5737's example networks: not global, but not anyone's private network either. Nobody's mail links there
+#: for real; examples and generated test mail use them to stand for a public address, so they count as one.
+_DOCUMENTATION_NETS = tuple(ipaddress.IPv4Network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"))
+
+
 def public_ip(host: str) -> str:
     """The IPv4 address a URL host spells (dotted, or one decimal/hex/octal number) if it is public, else ''."""
     if not host or not (host[0].isdigit()):
@@ -181,7 +186,7 @@ def public_ip(host: str) -> str:
             addr = ipaddress.IPv4Address(".".join(map(str, nums)))
     except ValueError:
         return ""
-    return "" if not addr.is_global else str(addr)
+    return str(addr) if addr.is_global or any(addr in net for net in _DOCUMENTATION_NETS) else ""
 
 
 #: The last HTML body's anchors (up to MAX_ANCHORS): several checks ask for the same message's, one after another.

@@ -88,6 +88,8 @@ def test_host_of(url: str, host: str) -> None:
     ("999.1.1.1", ""),
     ("shop.example", ""),
     ("2024", ""),  # a decimal that is not a public address
+    ("203.0.113.227", "203.0.113.227"),  # an example network (RFC 5737) stands for a public address
+    ("100.64.0.1", ""),  # carrier-grade NAT: shared, not public
 ])
 def test_public_ip(host: str, ip: str) -> None:
     assert links.public_ip(host) == ip
