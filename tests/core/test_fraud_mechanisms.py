@@ -139,6 +139,10 @@ def test_an_encrypted_attachment_with_its_password() -> None:
     ("/contact/send.php", False),
     ("/wp-content/plugins/forms/submit.php", False),
     ("/wp-content/uploads/2025/10/photo.jpg", False),
+    ("/images/czb2fazm.php", True),  # a PHP file among the site's pictures or style sheets
+    ("/wp-admin/css/colors/se9lxf/index.php", True),
+    ("/wp-content/themes/shop/img/x.php", True),
+    ("/mail/contact_me.php", False),
 ])
 def test_dropped_paths(path: str, dropped: bool) -> None:
     assert bool(dropped_path(path)) is dropped

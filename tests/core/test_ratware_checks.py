@@ -116,3 +116,31 @@ def test_fixtures() -> None:
         ratware_headers.CHECK.run(parse_fixture("spam_ratware_headers.eml"), context()))
     msg = parse_fixture("ham_outlook_express.eml")
     assert names(ratware_headers.CHECK.run(msg, context()) + hash_buster.CHECK.run(msg, context())) == set()
+
+
+_SCRIPT = "X-PHP-Script: www.site.example/images/czb2fazm.php for 203.0.113.3\n"
+
+
+@pytest.mark.parametrize("client", ["X-Mailer: Microsoft Outlook 16.0", "X-Mailer: iPhone Mail (22D72)",
+                                    "User-Agent: Mozilla Thunderbird"])
+def test_a_php_script_claiming_a_desktop_client_is_forged(client: str) -> None:
+    msg = _msg(f"From: a@site.example\nTo: x@elsewhere.example\n{_SCRIPT}{client}\n")
+    assert "HEADER_FORGED_MUA" in names(ratware_headers.CHECK.run(msg, context()))
+
+
+def test_a_php_script_as_itself_or_a_desktop_client_without_script_is_not() -> None:
+    php = _msg(f"From: a@site.example\n{_SCRIPT}X-Mailer: PHPMailer 6.9.1 (https://github.com/PHPMailer/PHPMailer)\n")
+    outlook = _msg("From: a@site.example\nX-Mailer: Microsoft Outlook 16.0\n"
+                   "Message-ID: <000801c2a3b4$5e6f7a80$0201a8c0@site.example>\n")
+    for msg in (php, outlook):
+        assert "HEADER_FORGED_MUA" not in names(ratware_headers.CHECK.run(msg, context()))
+
+
+def test_a_site_form_mailing_its_owner_as_outlook_is_left_alone() -> None:
+    from core.models import Envelope
+
+    ctx = context()
+    ctx.envelope = Envelope(recipients=["owner@site.example"])
+    ctx.own_domains = frozenset({"site.example"})
+    msg = _msg(f"From: visitor@gmail.example\n{_SCRIPT}X-Mailer: Microsoft Office Outlook, Build 11.0.5510\n")
+    assert "HEADER_FORGED_MUA" not in names(ratware_headers.CHECK.run(msg, ctx))

@@ -11,7 +11,10 @@ not carry them; spam tools do, because they forge a famous client or skip what t
   ``<39895881_74317521>`` without a domain is clumsy, not forged, and does not count.
 - HEADER_FORGED_MUA: an X-Mailer that claims Outlook or Outlook Express on Windows, which always makes its own
   Message-ID (``<000801c2...$...$...@host>``), on a message whose Message-ID was made by a relay (sendmail's
-  ``<200208231641.g7NGfZZ32185@host>``, Exim's ``<E17k2hm-00016W-00@host>``): the program did not send it.
+  ``<200208231641.g7NGfZZ32185@host>``, Exim's ``<E17k2hm-00016W-00@host>``): the program did not send it. Also
+  a desktop or phone mail program (Outlook, Thunderbird, Apple Mail, iPhone Mail...) named in X-Mailer or
+  User-Agent on mail a PHP script sent (X-PHP-Script) to the outside world: no such program runs inside a web
+  site. (A site's own form mailing its owner is left alone: old form snippets wrote an Outlook X-Mailer.)
 - HEADER_BULK_MAILER: the X-Mailer of a known bulk-mailing tool, a mangled copy of a real client's (``Outlook
   Express 6.00.2600.0000 DM``, ``Outlook IMO Build`` without its comma), random letters, or a header only such
   tools add (X-Precedence-Ref).
@@ -59,6 +62,10 @@ _OUTLOOK_WINDOWS = re.compile(r"^microsoft outlook (?:express \d|imo\b|build \d|
 # Message-IDs relays make when the message came without one: sendmail's and Exim's.
 _RELAY_MSGID = re.compile(r"^<(?:\d{12,14}\.[a-z]{0,3}[0-9a-z]{5,14}|E1[0-9a-z]{5}-[0-9a-z]{6}-[0-9a-z]{2})@",
                           re.IGNORECASE)
+# Mail programs that run on a desktop or a phone, never inside a web site's PHP.
+_DESKTOP_CLIENT = re.compile(r"^(?:microsoft (?:office )?outlook|outlook express|windows live mail|"
+                             r"(?:mozilla )?thunderbird|apple mail|iphone mail|ipad mail|the bat!|eudora)\b",
+                             re.IGNORECASE)
 # Tools sold for sending spam, and the mangled copies of real clients' names they write. Newsletter software that
 # honest senders use (GroupMail, SendBlaster, mail-merge tools) is not here: a name alone says nothing of them.
 _BULK_MAILERS = re.compile(
@@ -119,6 +126,16 @@ def forged_mua(mailer: str, msgid: str) -> bool:
     return bool(_OUTLOOK_WINDOWS.match(mailer.strip())) and bool(_RELAY_MSGID.match(msgid.strip()))
 
 
+def script_as_client(msg: ParsedMessage, mailer: str, ctx: ScanContext) -> str:
+    """The desktop or phone mail program a PHP script's mail to the outside world claims to be ('' if none)."""
+    if not (msg.header("x-php-script") or msg.header("x-php-originating-script")):
+        return ""
+    for claimed in (mailer, msg.header("user-agent") or ""):
+        if claimed and _DESKTOP_CLIENT.match(claimed.strip()):
+            return "" if ctx.internal() else claimed.strip()[:60]
+    return ""
+
+
 def _case_changes(word: str) -> int:
     kinds = ["u" if c.isupper() else "l" if c.islower() else "d" for c in word]
     return sum(1 for a, b in itertools.pairwise(kinds) if a != b)
@@ -157,6 +174,10 @@ class RatwareHeadersCheck:
         mailer = msg.header("x-mailer") or ""
         if forged_mua(mailer, msgid or ""):
             found.append((FORGED_MUA, mailer.strip()[:60]))
+        else:
+            claimed = script_as_client(msg, mailer, ctx)
+            if claimed:
+                found.append((FORGED_MUA, f"PHP script as {claimed}"))
         tool = bulk_mailer(msg, mailer)
         if tool:
             found.append((BULK_MAILER, tool))

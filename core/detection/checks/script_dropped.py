@@ -1,5 +1,6 @@
 """Mail sent by a PHP script that sits where no site keeps code that sends mail: an uploads folder, a cache or
-temporary folder, WordPress's own wp-includes, a dot-folder such as .well-known. That is where a hacked site's
+temporary folder, WordPress's own wp-includes, a dot-folder such as .well-known, a folder of pictures, style sheets
+or fonts. That is where a hacked site's
 dropped mailer or web shell lives (uploads folders are writable by the web server; the rest are never entry
 points of an honest site). X-PHP-Script names the script PHP ran; a sender can forge it only to look worse.
 
@@ -19,9 +20,11 @@ if TYPE_CHECKING:
     from core.mail.mime import ParsedMessage
 
 SYMBOL = "PHP_SCRIPT_DROPPED"
-#: Folders of a site that hold uploaded files, caches or the CMS's own libraries: never a mail form's entry point.
+#: Folders of a site that hold uploaded files, caches, the CMS's own libraries or static assets (pictures, style
+#: sheets, fonts; WordPress's wp-admin/css and wp-admin/images): never a mail form's entry
+#: point. A PHP file among a site's pictures or style sheets is one somebody put there.
 _DROP_DIRS = re.compile(r"/(?:wp-content/uploads|uploads|upload|cache|tmp|temp|wp-includes|"
-                        r"\.well-known|\.[a-z0-9_-]+|cgi-bin/tmp)/", re.I)
+                        r"\.well-known|\.[a-z0-9_-]+|cgi-bin/tmp|images|img|css|fonts)/", re.I)
 
 _PHP_ENTRY = re.compile(r"\.(?:php\d?|phtml|pht|phar)$", re.I)
 
