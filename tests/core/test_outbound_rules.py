@@ -261,10 +261,21 @@ def test_brand_display() -> None:
 # --------------------------------------------------------------------------------------------- URLs
 
 def test_url_shortener() -> None:
-    assert _run("url_shortener", _mail("", "https://bit.ly/abc and https://www.tinyurl.com/x\n")) == {"URL_SHORTENER"}
+    assert _run("url_shortener", _mail("", "https://bit.ly/abc and https://www.tinyurl.com/x\n")) == \
+        {"URL_SHORTENER", "URL_SHORTENER_ONLY"}
+    assert _run("url_shortener", _mail("", "https://bit.ly/abc and https://shop.example/x\n")) == {"URL_SHORTENER"}
     assert _options("url_shortener", _mail("", "https://bit.ly/abc https://www.tinyurl.com/x\n")) == \
-        ["bit.ly", "tinyurl.com"]
+        ["bit.ly", "tinyurl.com", "<= 150 words"]
     assert _run("url_shortener", _mail("", "https://bit.ly.example/ https://shop.example/\n")) == set()
+
+
+@pytest.mark.parametrize("headers", ["List-Unsubscribe: <https://shop.example/u>", "In-Reply-To: <a@b.example>"])
+def test_only_shortened_links_in_list_mail_or_a_reply_are_weak(headers: str) -> None:
+    assert _run("url_shortener", _mail(headers, "See https://bit.ly/abc\n")) == {"URL_SHORTENER"}
+
+
+def test_only_shortened_links_in_a_long_text_are_weak() -> None:
+    assert _run("url_shortener", _mail("", "word " * 200 + "https://bit.ly/abc\n")) == {"URL_SHORTENER"}
 
 
 @pytest.mark.parametrize(("body", "symbols"), [
