@@ -533,6 +533,18 @@ UPFRONT_FEE_STEMS = (" processing fee", " release fee", " clearance fee", " hand
                      " сбор за обработку", "手续费", "清关费", "关税", "手数料", "関税", "수수료", "통관",  # noqa: RUF001
                      "رسوم الجمارك", "رسوم المعالجة", "رسوم التوصيل", "עמלת שחרור", "דמי משלוח", "מכס")
 
+#: What a callback lure tells the reader to phone about (ASK_CALL_ABOUT_CHARGE): a renewal or order to cancel, a
+#: charge to dispute or refund, one they "did not authorise". A plumber's quote or a broker's "call me about the
+#: premium" has an amount and a number too, but no charge to undo.
+CALLBACK_STEMS = (" cancel", " renew", " auto renew", " refund", " dispute", " unauthori", " not authori",
+                  " did not make", " didn t make", " did not place", " did not order", " didn t order",
+                  " not you", " wasn t you", " not recognize", " don t recognize", " do not recognize",
+                  " annul", " renouvel", " rembours", " contest", " kündig", " verlänger", " erstatt", " storn",
+                  " widerruf", " cancelar", " cancelación", " renovación", " renovado", " reembolso", " anular",
+                  " annullare", " disdett", " rinnov", " rimbors", " renovação", " renovada", " opzeg",
+                  " verleng", " terugbetal", " anulow", " odnowi", " zwrot", " iptal", " yenilen", " iade",
+                  " отмен", " продлен", " возврат", "取消", "退款", "续订", "解約", "キャンセル", "返金", "更新",
+                  "취소", "환불", "갱신", "إلغاء", "استرداد", "تجديد", "ביטול", "החזר", "חידוש")
 #: Words of a business document's file name ("Invoice_2291", "Rechnung-04", "PO_77120", "請求書"): a disk image or a
 #: OneNote notebook named like one is a disguised loader (core/detection/checks/attachment_content.py). A Latin word
 #: starts a word of the name (three letters or fewer: is one); the others match anywhere.

@@ -193,6 +193,17 @@ def test_asks_outside_the_senders_business() -> None:
     call = "Your plan renewed for 299,99 €. To cancel call +33 1 70 36 99 21."
     assert _names(money_ask.CHECK.run(_msg(call), _ctx())) == {"ASK_CALL_ABOUT_CHARGE"}
     assert money_ask.CHECK.run(_msg(call + " Details: https://plans.example/x"), _ctx()) == []
+    lure = "Geek Squad: 399.99 USD was debited. If you did not authorize this, call 1-888-555-0142 today."
+    assert _names(money_ask.CHECK.run(_msg(lure), _ctx())) == {"ASK_CALL_ABOUT_CHARGE"}
+
+
+def test_a_short_quote_with_a_price_and_a_phone_number_is_not_a_callback_lure() -> None:
+    # an amount and a number to call, but no charge to cancel, refund or dispute: a small business's honest note
+    for honest in ("Hi Tom, the new boiler valve and two hours of labour come to $240. Call me on +1 415 555 0187 "
+                   "if Thursday suits.",
+                   "Bonjour, le devis pour la terrasse est de 1 850 € TTC. Appelez-moi au +33 6 12 34 56 78.",
+                   "Your table for 6 is booked, deposit £30. Running late? Ring us on +44 20 7946 0958."):
+        assert money_ask.CHECK.run(_msg(honest), _ctx()) == [], honest
 
 
 def test_urgent_payment() -> None:

@@ -16,8 +16,10 @@ courier asking for a phone number links its tracking page). Never holds alone.
   advance-fee, prize and job frauds need next.
 - ASK_UPFRONT_FEE: a fee to pay before receiving something (release, clearance, customs, processing, delivery),
   with an amount: prize, parcel and loan frauds.
-- ASK_CALL_ABOUT_CHARGE: a short message with an amount of money and an international or toll-free phone number
-  to call, and no link at all: the callback ("to cancel, call +1 ...") that takes the fraud to the phone.
+- ASK_CALL_ABOUT_CHARGE: a short message with an amount of money, an international or toll-free phone number to
+  call, a charge to undo (a renewal or order to cancel, a refund, one "you did not authorise") and no link at all:
+  the callback ("to cancel, call +1 ...") that takes the fraud to the phone. A short quote or bill from a small
+  business ("total $240, call me at ...") has the amount and the number but nothing to undo.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.sender_mismatch import is_list_mail
 from core.detection.checks.spam_phrases import message_text, normalize, normalized_text, normalized_words
 from core.detection.rule_tables import (
+    CALLBACK_STEMS,
     GIFT_CARD_CODE_WORDS,
     GIFT_CARD_WORDS,
     PAYMENT_ACT_STEMS,
@@ -110,6 +113,7 @@ _PAY_ACTS = Table(PAYMENT_ACT_STEMS, keep_spaces=True)
 _URGENT = Table(URGENT_STEMS, keep_spaces=True)
 _DETAILS = Table(PERSONAL_DETAIL_ASKS, keep_spaces=True)
 _FEES = Table(UPFRONT_FEE_STEMS, keep_spaces=True)
+_CALLBACKS = Table(CALLBACK_STEMS, keep_spaces=True)
 
 
 def not_the_senders_business(msg: ParsedMessage, ctx: ScanContext, links: list[str]) -> bool:
@@ -170,7 +174,7 @@ class MoneyAskCheck:
         links = urls(msg, MAX_LINKS)
         if raw and not links and words <= CALL_MAX_WORDS and any(c.isdigit() for c in text):
             number = _PHONE.search(raw)
-            if number and _AMOUNT.search(raw):
+            if number and _AMOUNT.search(raw) and _CALLBACKS.first(text, words_in, plain):
                 found.append((CALL, number.group(0)))
         if not found or not not_the_senders_business(msg, ctx, links):
             return []
