@@ -384,7 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "checks": len(fold_checks(SpamModel())),
     }
     if not args.no_modern:
-        say("scanning the modern validation sets A, B and C")
+        say("scanning the modern validation sets A, B, C and D")
         report["modern"] = summarize_modern(scan_modern(settings))
         modern_b = summarize_modern(scan_modern(settings, which="b"))
         modern_b.pop("missed_spam", None)  # set B is the held-out check: its misses are not for reading
@@ -392,6 +392,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         modern_c = summarize_modern(scan_modern(settings, which="c"))
         modern_c.pop("missed_spam", None)  # set C too: a held-out check, aggregates only
         report["modern_c"] = modern_c
+        modern_d = summarize_modern(scan_modern(settings, which="d"))
+        modern_d.pop("missed_spam", None)  # set D too: a held-out check, aggregates only
+        report["modern_d"] = modern_d
         report["modern_incoming"] = {w: summarize_incoming(scan_modern(settings, which=w, incoming=True))
                                      for w in SETS}
     print(json.dumps(report, indent=2) if args.json else render(report))
@@ -399,6 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n" + render_modern(report["modern"]))
         print("\n" + render_modern({**report["modern_b"], "missed_spam": []}, "b"))
         print("\n" + render_modern({**report["modern_c"], "missed_spam": []}, "c"))
+        print("\n" + render_modern({**report["modern_d"], "missed_spam": []}, "d"))
         print("\n" + render_incoming(report["modern_incoming"]))
     return 0
 
