@@ -51,6 +51,7 @@ from core.detection.checks import (
     subject_obfuscation,
     url_deception,
     url_ip,
+    url_random_host,
     url_shortener,
     winexec,
 )
@@ -96,6 +97,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     many_urls.CHECK,
     url_ip.CHECK,
     url_shortener.CHECK,
+    url_random_host.CHECK,
     url_deception.CHECK,
     phish_hosting.CHECK,
     invoice_link.CHECK,
