@@ -379,6 +379,25 @@ QR_LURE_PHRASES = (
 
 #: A message about an invoice or a payment due (core/detection/checks/invoice_link.py), in the languages Mailward's
 #: users write.
+#: Sign-in security topics a QR code to scan is about in quishing (core/detection/checks/qr_lure.py): a two-factor or
+#: multi-factor setup to renew, or a document that "only opens on a phone"; each counts only beside QR_EXPIRY_STEMS or
+#: URGENT_STEMS (the setup "expires today"): an honest setup mail ("to set up two-factor sign-in, scan this code")
+#: sets nothing to expire. Stems as normalize() leaves them (ASCII ones start a word).
+QR_SECURITY_TOPICS = (
+    "two factor", "2fa", "mfa", "multi factor", "multifactor", "two step verification", "2 step verification",
+    "only be opened on a mobile", "only be opened on your phone", "open it on your mobile", "open it on your phone",
+    "zwei faktor", "zweistufig", "zwei stufig", "double authentification", "authentification à deux",
+    "deux facteurs", "dos factores", "doble factor", "due fattori", "doppia autenticazione", "dois fatores",
+    "duas etapas", "tweestaps", "twee factor", "dwuetapow", "dwuskładnikow", "iki faktörlü", "iki adımlı",  # noqa: RUF001 - Turkish dotless i
+    "двухфактор", "двухэтап", "احراز هویت دو", "تایید دو مرحله", "المصادقة الثنائية", "التحقق بخطوتين",
+    "אימות דו", "双重验证", "两步验证", "双因素", "雙重驗證", "二段階認証", "2段階認証", "多要素", "2단계 인증",
+    "이중 인증",
+)
+#: Expiry words of QR_SECURITY_TOPICS' lures ("expires", "verloopt", "wygasa", "만료").
+QR_EXPIRY_STEMS = ("expir", "lose access", "lock", "scad", "verloop", "verlopen", "wygas", "läuft ab", "abgelaufen",
+                   "gesperrt", "caduc", "vence", "perder el acceso", "perdere l accesso", "non perdere", "bloque",
+                   "süresi dol", "истека", "заблок", "منقضی", "تنتهي", "פג תוקף", "过期", "到期", "期限切れ",
+                   "有効期限", "만료", "잠깁")
 INVOICE_WORDS = (
     "invoice", "remittance", "payment due", "overdue", "past due", "amount due", "balance due", "outstanding balance",
     "rechnung", "zahlungserinnerung", "mahnung", "facture", "factura", "fattura", "fatura", "factuur", "faktur",
