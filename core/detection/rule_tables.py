@@ -509,7 +509,8 @@ URGENT_STEMS = (" urgent", " asap", " immediately", " right away", " today", " e
                 " dringend", " sofort", " heute", " eilig", " immédiatement", " aujourd hui", " aujourdhui",
                 " urgente", " hoy ", " inmediat", " oggi", " subito", " hoje", " imediatamente", " vandaag",
                 " spoed", " pilne", " pilnie", " dzisiaj", " natychmiast", " acil", " bugün", " hemen", " срочно",
-                " сегодня", " немедленно", "紧急", "立即", "今天", "马上", "至急", "今日中", "すぐに", "긴급", "오늘",
+                " dziś", " сегодня", " немедленно", "紧急", "立即", "今天", "马上", "至急", "今日中", "本日中",
+                "すぐに", "긴급", "오늘", "امروز", "فوری",
                 "즉시", "عاجل", "فورا", "اليوم", "דחוף", "היום", "מיד")
 
 #: Asks for the reader's identity or bank details (core/detection/checks/money_ask.py's ASK_PERSONAL_DETAILS): what an

@@ -212,6 +212,10 @@ def test_urgent_payment() -> None:
     assert money_ask.CHECK.run(_msg("Bitte eine Überweisung an den Lieferanten veranlassen."), _ctx()) == []
     receipt = "Thank you, we received your payment of 23.00 EUR today."  # a payment done, not asked for
     assert money_ask.CHECK.run(_msg(receipt), _ctx()) == []
+    # "today" in its everyday Polish, Persian and Japanese forms
+    for wire in ("Proszę o potwierdzenie przelewu EUR 5,953 jeszcze dziś.",
+                 "لطفا تحويل 4,000 $ را امروز انجام دهید.", "本日中に 120,000円 の送金をお願いします。"):
+        assert _names(money_ask.CHECK.run(_msg(wire), _ctx())) == {"ASK_URGENT_PAYMENT"}, wire
 
 
 def test_personal_details_and_fees() -> None:
