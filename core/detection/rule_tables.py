@@ -398,6 +398,23 @@ QR_EXPIRY_STEMS = ("expir", "lose access", "lock", "scad", "verloop", "verlopen"
                    "gesperrt", "caduc", "vence", "perder el acceso", "perdere l accesso", "non perdere", "bloque",
                    "süresi dol", "истека", "заблок", "منقضی", "تنتهي", "פג תוקף", "过期", "到期", "期限切れ",
                    "有効期限", "만료", "잠깁")
+#: Words of a From display name that claim a security, IT or mail-administration role, or a fraud's legal persona
+#: (core/detection/checks/from_role.py): lower case, accents folded where that leaves a word ASCII ("securite").
+#: Bare "admin" and "support" are left out: a site's own notifications and shops' help desks use them.
+FROM_ROLE_WORDS = frozenset({
+    "security", "administrator", "sysadmin", "helpdesk", "servicedesk", "webmaster", "postmaster", "mailadmin",
+    "barrister", "sicherheit", "sicherheitsteam", "systemadministrator", "securite", "administrateur", "seguridad",
+    "administrador", "sicurezza", "amministratore", "seguranca", "beveiliging", "beheerder", "bezpieczenstwo",
+    "guvenlik", "yonetici", "безопасность", "администратор", "امنیت", "الأمن", "אבטחה",
+})
+#: Several words (ASCII: whole words, with spaces around) or a compound in a script without spaces (anywhere).
+FROM_ROLE_PHRASES = (
+    " help desk ", " service desk ", " it support ", " it team ", " it department ", " it service ", " it services ",
+    " mail server ", " email server ", " mail system ", " email system ", " mailbox team ", " account security ",
+    " it abteilung ", " service informatique ", " departamento de ti ", " reparto it ", " it afdeling ",
+    " dział it ", " bilgi islem ", " служба безопасности ", " مدیر سیستم ", " مسؤول النظام ", " מנהל מערכת ",
+    "系统管理员", "邮件管理员", "システム管理者", "メール管理者", "시스템 관리자", "메일 관리자", "보안팀", "보안센터",
+)
 INVOICE_WORDS = (
     "invoice", "remittance", "payment due", "overdue", "past due", "amount due", "balance due", "outstanding balance",
     "rechnung", "zahlungserinnerung", "mahnung", "facture", "factura", "fattura", "fatura", "factuur", "faktur",
