@@ -521,14 +521,23 @@ PAYMENT_ACT_STEMS = (" wire ", " wire transfer", " bank transfer", " transfer th
                      " hacer el pago", " realizar el pago", " bonifico", " pagamento", " transferência",
                      " overmaking", " overmaken", " betaling", " przelew", " płatnoś", " havale", " eft ", " ödeme",
                      " перевод", " оплат", "转账", "汇款", "付款", "振込", "振り込", "送金", "송금", "이체",
-                     "تحويل", "الدفع", "העברה בנקאית", "העברת כספים", "תשלום")
+                     "تحويل", "الدفع", "העברה בנקאית", "העברת כספים", "תשלום",
+                     # the same act in other words: settling, sending, releasing or arranging the money
+                     " settle the invoice", " settle the outstanding", " settle the balance", " send the payment",
+                     " release the payment", " arrange the payment", " arrange a transfer", " arrange the transfer",
+                     " initiate a transfer", " initiate the transfer", " initiate the payment", " effect the payment")
 URGENT_STEMS = (" urgent", " asap", " immediately", " right away", " today", " end of day", " within the hour",
                 " dringend", " sofort", " heute", " eilig", " immédiatement", " aujourd hui", " aujourdhui",
                 " urgente", " hoy ", " inmediat", " oggi", " subito", " hoje", " imediatamente", " vandaag",
                 " spoed", " pilne", " pilnie", " dzisiaj", " natychmiast", " acil", " bugün", " hemen", " срочно",
                 " dziś", " сегодня", " немедленно", "紧急", "立即", "今天", "马上", "至急", "今日中", "本日中",
                 "すぐに", "긴급", "오늘", "امروز", "فوری",
-                "즉시", "عاجل", "فورا", "اليوم", "דחוף", "היום", "מיד")
+                "즉시", "عاجل", "فورا", "اليوم", "דחוף", "היום", "מיד",
+                # "as soon as possible", "without delay", "by close of business"
+                " as soon as possible", " without delay", " close of business", " time sensitive", " au plus vite",
+                " dès que possible", " lo antes posible", " cuanto antes", " al più presto", " quanto prima",
+                " o mais rápido possível", " com urgência", " zo snel mogelijk", " so schnell wie möglich",
+                " umgehend", " jak najszybciej", " как можно скорее")
 
 #: Asks for the reader's identity or bank details (core/detection/checks/money_ask.py's ASK_PERSONAL_DETAILS): what an
 #: advance-fee, prize or job fraud needs to go on. Stems as normalize() leaves them.

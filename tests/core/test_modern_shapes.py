@@ -216,6 +216,11 @@ def test_urgent_payment() -> None:
     for wire in ("Proszę o potwierdzenie przelewu EUR 5,953 jeszcze dziś.",
                  "لطفا تحويل 4,000 $ را امروز انجام دهید.", "本日中に 120,000円 の送金をお願いします。"):
         assert _names(money_ask.CHECK.run(_msg(wire), _ctx())) == {"ASK_URGENT_PAYMENT"}, wire
+    # the act and the hurry in other words
+    for wire in ("Kindly arrange the transfer of $48,200.00 to the account below as soon as possible.",
+                 "Please release the payment of EUR 12,500 by close of business.",
+                 "Merci de régler le virement de 9 800 € dès que possible."):
+        assert _names(money_ask.CHECK.run(_msg(wire), _ctx())) == {"ASK_URGENT_PAYMENT"}, wire
 
 
 def test_personal_details_and_fees() -> None:
