@@ -20,13 +20,15 @@ def _run(body: str, headers: str = "") -> set[str]:
     return names(url_random_host.CHECK.run(parse_message(raw, ST.scan), context(ST)))
 
 
-@pytest.mark.parametrize("label", ["secure-ksw80qt0", "63lkk7h8-billing", "login-v1a48171", "qod4a7ey"])
+@pytest.mark.parametrize("label", ["secure-ksw80qt0", "63lkk7h8-billing", "login-v1a48171", "qod4a7ey",
+                                   # twice beside a lure word
+                                   "secure-ufbeo2tr", "b3ysdrou-billing"])
 def test_generated_tokens(label: str) -> None:
     assert machine_token(label)
 
 
 @pytest.mark.parametrize("label", ["web2print", "area51shop", "us02web", "365daysofyoga", "b2b", "shop-2024",
-                                   "bakery", "x7k2"])
+                                   "bakery", "x7k2", "ufbeo2tr", "secure-mail24", "bqrmeav9-login"])
 def test_names_people_choose(label: str) -> None:
     assert not machine_token(label)
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.money_ask import not_the_senders_business
 from core.detection.checks.phish_hosting import ASSETS
+from core.detection.checks.url_deception import LURE_WORDS
 from core.detection.rule_tables import PHISH_HOSTING_PAGES, PHISH_HOSTING_THROWAWAY
 from core.mail.links import URL_MEMO, public_ip, sender_site, site_of, suffix_in, url_hosts, url_path, urls
 from core.models import Symbol
@@ -30,22 +31,31 @@ SYMBOL = "URL_RANDOM_HOST"
 #: A token (a label's part between hyphens) this long at least, whose letters and digits alternate this often.
 MIN_TOKEN = 6
 MIN_SWITCHES = 3
+#: Beside a lure word of url_deception.LURE_WORDS ("secure", "login", "billing"...), letters and digits changing
+#: places twice ("ufbeo2tr") is enough: "secure-mail24" changes once.
+LURE_SWITCHES = 2
 MAX_LINKS = 50
 _FREE_PAGES = PHISH_HOSTING_PAGES | PHISH_HOSTING_THROWAWAY
 
 
+def _switches(part: str) -> int:
+    """How often letters and digits change places in `part` ("ksw80qt0": 3)."""
+    switches, prev = 0, part[0].isdigit()
+    for ch in part[1:]:
+        digit = ch.isdigit()
+        switches += digit != prev
+        prev = digit
+    return switches
+
+
 def machine_token(label: str) -> str:
     """The first part of `label` (split at hyphens) that looks generated: at least MIN_TOKEN letters and digits
-    with letters and digits changing places at least MIN_SWITCHES times ("ksw80qt0"); '' if none."""
-    for part in label.split("-"):
-        if len(part) < MIN_TOKEN or not part.isascii() or not part.isalnum():
-            continue
-        switches, prev = 0, part[0].isdigit()
-        for ch in part[1:]:
-            digit = ch.isdigit()
-            switches += digit != prev
-            prev = digit
-        if switches >= MIN_SWITCHES:
+    with letters and digits changing places at least MIN_SWITCHES times ("ksw80qt0"), or at least LURE_SWITCHES
+    times beside a word phishing kits name their hosts with ("secure-ufbeo2tr", "b3ysdrou-billing"); '' if none."""
+    parts = label.split("-")
+    need = LURE_SWITCHES if len(parts) > 1 and any(p in LURE_WORDS for p in parts) else MIN_SWITCHES
+    for part in parts:
+        if len(part) >= MIN_TOKEN and part.isascii() and part.isalnum() and _switches(part) >= need:
             return part
     return ""
 
