@@ -510,7 +510,10 @@ PHONE_NUMBER_ASKS = (" your cell number", " your cell phone number", " your mobi
                      "携帯電話番号", "電話番号を教えて",
                      "手机号", "手機號", "电话号码", "電話號碼", "휴대폰 번호", "핸드폰 번호", "전화번호를",
                      "رقم هاتفك", "رقم جوالك", "رقم الواتساب الخاص بك", "رقم موبايلك", "מספר הטלפון שלך",
-                     "מספר הנייד שלך", "מספר הפלאפון שלך")
+                     "מספר הנייד שלך", "מספר הפלאפון שלך",
+                     # Persian, and the messenger number in Turkish and Polish
+                     "شماره تلفن شما", "شماره موبایل شما", "شماره همراه شما", "شماره واتساپ",
+                     " whatsapp numaranız", " numer whatsapp")  # noqa: RUF001 - Turkish dotless i
 
 #: A transfer or payment asked for, and asked for now (core/detection/checks/money_ask.py's ASK_URGENT_PAYMENT): stems
 #: as normalize() leaves them, a leading space marking a word start (Chinese, Japanese, Arabic and Hebrew stems
@@ -563,7 +566,8 @@ PERSONAL_DETAIL_ASKS = (" your full name", " your full names", " your home addre
                         " копию паспорта", "您的全名", "你的全名", "您的地址", "银行账户信息", "护照复印件",
                         "身份证复印件", "お名前とご住所", "フルネーム", "パスポートのコピー", "口座情報",
                         "성함과 주소", "여권 사본", "계좌 정보", "اسمك الكامل", "عنوانك الكامل", "تفاصيل حسابك المصرفي",
-                        "نسخة من جواز سفرك", "שמך המלא", "כתובתך המלאה", "פרטי חשבון הבנק שלך", "צילום דרכון")
+                        "نسخة من جواز سفرك", "שמך המלא", "כתובתך המלאה", "פרטי חשבון הבנק שלך", "צילום דרכון",
+                        "نام کامل شما", "آدرس کامل شما", "مشخصات بانکی شما", "کپی پاسپورت")
 #: A fee the reader must pay before receiving something (ASK_UPFRONT_FEE): release, clearance, processing,
 #: delivery or customs fees of prize, parcel and loan frauds.
 UPFRONT_FEE_STEMS = (" processing fee", " release fee", " clearance fee", " handling fee", " delivery fee",

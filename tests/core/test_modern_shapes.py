@@ -190,6 +190,9 @@ def test_asks_outside_the_senders_business() -> None:
     assert money_ask.CHECK.run(thread, _ctx()) == []
     assert _names(money_ask.CHECK.run(_msg("Envíeme su número de celular por favor."), _ctx())) == {
         "ASK_PHONE_NUMBER"}
+    for ask in ("WhatsApp numaranızla yanıtlayın.", "لطفا شماره موبایل شما را بفرستید."):  # noqa: RUF001
+        assert _names(money_ask.CHECK.run(_msg(ask), _ctx())) == {"ASK_PHONE_NUMBER"}, ask
+    assert _names(money_ask.CHECK.run(_msg("لطفا نام کامل شما را بنویسید."), _ctx())) == {"ASK_PERSONAL_DETAILS"}
     call = "Your plan renewed for 299,99 €. To cancel call +33 1 70 36 99 21."
     assert _names(money_ask.CHECK.run(_msg(call), _ctx())) == {"ASK_CALL_ABOUT_CHARGE"}
     assert money_ask.CHECK.run(_msg(call + " Details: https://plans.example/x"), _ctx()) == []
