@@ -325,6 +325,10 @@ PHISH_HOSTING_PAGES = frozenset({
     "ngrok-free.app", "ngrok-free.dev", "trycloudflare.com", "loca.lt", "serveo.net", "ipfs.io", "dweb.link",
     "cloudflare-ipfs.com", "mypinata.cloud", "gateway.pinata.cloud", "w3s.link", "nftstorage.link",
     "4everland.link", "infura-ipfs.io", "on.fleek.co", "ipfs.fleek.co",
+    # free site builders: a page under the builder's name, made in minutes by anyone (a business with its own
+    # domain on this server links that domain, not a builder's sub-domain)
+    "weebly.com", "wixsite.com", "webflow.io", "godaddysites.com", "square.site", "mystrikingly.com", "yolasite.com",
+    "jimdosite.com", "site123.me", "carrd.co", "framer.website", "framer.app", "notion.site",
 })
 #: Paths of a PHISH_HOSTING_PAGES service's own host that serve somebody's content (an IPFS gateway's /ipfs/...).
 PHISH_HOSTING_PATHS: dict[str, tuple[str, ...]] = {
