@@ -325,8 +325,10 @@ PHISH_HOSTING_PAGES = frozenset({
     "ngrok-free.app", "ngrok-free.dev", "trycloudflare.com", "loca.lt", "serveo.net", "ipfs.io", "dweb.link",
     "cloudflare-ipfs.com", "mypinata.cloud", "gateway.pinata.cloud", "w3s.link", "nftstorage.link",
     "4everland.link", "infura-ipfs.io", "on.fleek.co", "ipfs.fleek.co",
-    # free site builders: a page under the builder's name, made in minutes by anyone (a business with its own
-    # domain on this server links that domain, not a builder's sub-domain)
+})
+#: Free site builders (left out of PHISH_HOSTING_PAGES: small businesses run their real sites there). Only a page
+#: name that is a machine-made token ("xf49rx6m.weebly.com") counts (core/detection/checks/url_random_host.py).
+SITE_BUILDERS = frozenset({
     "weebly.com", "wixsite.com", "webflow.io", "godaddysites.com", "square.site", "mystrikingly.com", "yolasite.com",
     "jimdosite.com", "site123.me", "carrd.co", "framer.website", "framer.app", "notion.site",
 })

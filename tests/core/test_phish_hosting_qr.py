@@ -48,9 +48,6 @@ def _own(domain: str = "shop.example"):
     ("https://acme.blob.core.windows.net/web/login.htm#mail=a@b.example", "blob.core.windows.net"),
     ("https://4f2a-203-0-113-9.ngrok-free.app/m365", "ngrok-free.app"),
     ("https://random-words.trycloudflare.com/", "trycloudflare.com"),
-    # free site builders
-    ("https://account-review-88.weebly.com/", "weebly.com"),
-    ("https://mailboxupgrade.wixsite.com/portal", "wixsite.com"),
 ])
 def test_pages_on_free_hosting_are_told(url: str, service: str) -> None:
     assert free_hosting(url) == service

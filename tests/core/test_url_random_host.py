@@ -40,6 +40,9 @@ def test_only_the_registrable_name_or_a_free_page_name() -> None:
     assert not random_part("u7k2x9q3.ct.sendgrid.net")
     assert not random_part("d1a2b3c4d5.cloudfront.net")
     assert not random_part("192.0.2.7")
+    # a site builder's page: a machine-made page name counts, a business's own site name does not
+    assert random_part("xf49rx6m.weebly.com") == "xf49rx6m"
+    assert not random_part("mybakery2024.wixsite.com")
 
 
 def test_fires_on_a_pay_link() -> None:

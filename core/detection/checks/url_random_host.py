@@ -5,10 +5,11 @@ Phishing, fake-invoice, loan and prize kits register domains by the hundred and 
 their names carry a random token of letters and digits mixed several times over, which no business picks for its
 own name (people and brands choose words; "web2print" or "area51shop" mix once or twice). Honest mail meets such
 tokens only in the sub-domains of tracking and CDN services ("u1234.ct.sendgrid.net", "d2x7k9q.cloudfront.net"),
-so only the registrable name is looked at, and a host's first label only on free page hosting (where the random
-part is the page's name). Links evidence (URL_RANDOM_HOST), never alone: only in a message that is neither list
-mail nor a reply nor one linking its sender's own site, for a page (not an image, style sheet or document) on a
-host the sending account does not own.
+so only the registrable name is looked at, and a host's first label only on free page hosting or a free site
+builder (where the random part is the page's name: small businesses name their builder sites, kits number them).
+Links evidence (URL_RANDOM_HOST), never alone: only in a message that is neither list mail nor a reply nor one
+linking its sender's own site, for a page (not an image, style sheet or document) on a host the sending account
+does not own.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.money_ask import not_the_senders_business
 from core.detection.checks.phish_hosting import ASSETS
 from core.detection.checks.url_deception import LURE_WORDS
-from core.detection.rule_tables import PHISH_HOSTING_PAGES, PHISH_HOSTING_THROWAWAY
+from core.detection.rule_tables import PHISH_HOSTING_PAGES, PHISH_HOSTING_THROWAWAY, SITE_BUILDERS
 from core.mail.links import URL_MEMO, public_ip, sender_site, site_of, suffix_in, url_hosts, url_path, urls
 from core.models import Symbol
 
@@ -35,7 +36,7 @@ MIN_SWITCHES = 3
 #: places twice ("ufbeo2tr") is enough: "secure-mail24" changes once.
 LURE_SWITCHES = 2
 MAX_LINKS = 50
-_FREE_PAGES = PHISH_HOSTING_PAGES | PHISH_HOSTING_THROWAWAY
+_FREE_PAGES = PHISH_HOSTING_PAGES | PHISH_HOSTING_THROWAWAY | SITE_BUILDERS
 
 
 def _switches(part: str) -> int:
