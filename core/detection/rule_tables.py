@@ -406,16 +406,17 @@ QR_EXPIRY_STEMS = ("expir", "lose access", "lock", "scad", "verloop", "verlopen"
                    "有効期限", "만료", "잠깁")
 #: Words of a From display name that claim a security, IT or mail-administration role, or a fraud's legal persona
 #: (core/detection/checks/from_role.py): lower case, accents folded where that leaves a word ASCII ("securite").
-#: Bare "admin" and "support" are left out: a site's own notifications and shops' help desks use them.
+#: Bare "admin", "support" and the help desk are left out: a site's own notifications and a business's customer
+#: service use them ("Helpdesk <support@shop.example>").
 FROM_ROLE_WORDS = frozenset({
-    "security", "administrator", "sysadmin", "helpdesk", "servicedesk", "webmaster", "postmaster", "mailadmin",
+    "security", "administrator", "sysadmin", "webmaster", "postmaster", "mailadmin",
     "barrister", "sicherheit", "sicherheitsteam", "systemadministrator", "securite", "administrateur", "seguridad",
     "administrador", "sicurezza", "amministratore", "seguranca", "beveiliging", "beheerder", "bezpieczenstwo",
     "guvenlik", "yonetici", "безопасность", "администратор", "امنیت", "الأمن", "אבטחה",
 })
 #: Several words (ASCII: whole words, with spaces around) or a compound in a script without spaces (anywhere).
 FROM_ROLE_PHRASES = (
-    " help desk ", " service desk ", " it support ", " it team ", " it department ", " it service ", " it services ",
+    " it support ", " it team ", " it department ", " it service ", " it services ",
     " mail server ", " email server ", " mail system ", " email system ", " mailbox team ", " account security ",
     " it abteilung ", " service informatique ", " departamento de ti ", " reparto it ", " it afdeling ",
     " dział it ", " bilgi islem ", " служба безопасности ", " مدیر سیستم ", " مسؤول النظام ", " מנהל מערכת ",

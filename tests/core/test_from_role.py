@@ -19,7 +19,7 @@ ST = settings()
     ("Mail Administrator", "sekretariat@szkola.example"),
     ("ING Security", "pieter@fietsen-vandam.example"),
     ("KB국민은행 Security", "desk@hanbit-dental.example"),
-    ("Service Desk", "mia@lakeside-yoga.example"),
+    ("IT Service Desk", "mia@lakeside-yoga.example"),
     ("Sécurité du compte", "contact@boulangerie.example"),
     ("Dział IT", "biuro@ksiegarnia.example"),
 ])
@@ -34,6 +34,7 @@ def test_claims_the_address_does_not_back(display: str, address: str) -> None:
     ("CNET Virus Security Newsletter", "online@newsletter.example"),  # a publication's topic
     ("Lakeside Yoga Studio", "hello@lakeside-yoga.example"),  # no role
     ("Support Team", "hello@shop.example"),  # a shop's help desk: not a role it claims over others
+    ("Helpdesk", "support@shop.example"),
     ("WordPress", "wordpress@bakery.example"),
 ])
 def test_names_the_address_backs_or_no_role(display: str, address: str) -> None:
