@@ -326,6 +326,12 @@ PHISH_HOSTING_PAGES = frozenset({
     "cloudflare-ipfs.com", "mypinata.cloud", "gateway.pinata.cloud", "w3s.link", "nftstorage.link",
     "4everland.link", "infura-ipfs.io", "on.fleek.co", "ipfs.fleek.co",
 })
+#: Free site builders (left out of PHISH_HOSTING_PAGES: small businesses run their real sites there). Only a page
+#: name that is a machine-made token ("xf49rx6m.weebly.com") counts (core/detection/checks/url_random_host.py).
+SITE_BUILDERS = frozenset({
+    "weebly.com", "wixsite.com", "webflow.io", "godaddysites.com", "square.site", "mystrikingly.com", "yolasite.com",
+    "jimdosite.com", "site123.me", "carrd.co", "framer.website", "framer.app", "notion.site",
+})
 #: Paths of a PHISH_HOSTING_PAGES service's own host that serve somebody's content (an IPFS gateway's /ipfs/...).
 PHISH_HOSTING_PATHS: dict[str, tuple[str, ...]] = {
     "ipfs.io": ("/ipfs/", "/ipns/"), "dweb.link": ("/ipfs/", "/ipns/"), "cloudflare-ipfs.com": ("/ipfs/", "/ipns/"),
@@ -379,6 +385,43 @@ QR_LURE_PHRASES = (
 
 #: A message about an invoice or a payment due (core/detection/checks/invoice_link.py), in the languages Mailward's
 #: users write.
+#: Sign-in security topics a QR code to scan is about in quishing (core/detection/checks/qr_lure.py): a two-factor or
+#: multi-factor setup to renew, or a document that "only opens on a phone"; each counts only beside QR_EXPIRY_STEMS or
+#: URGENT_STEMS (the setup "expires today"): an honest setup mail ("to set up two-factor sign-in, scan this code")
+#: sets nothing to expire. Stems as normalize() leaves them (ASCII ones start a word).
+QR_SECURITY_TOPICS = (
+    "two factor", "2fa", "mfa", "multi factor", "multifactor", "two step verification", "2 step verification",
+    "only be opened on a mobile", "only be opened on your phone", "open it on your mobile", "open it on your phone",
+    "zwei faktor", "zweistufig", "zwei stufig", "double authentification", "authentification à deux",
+    "deux facteurs", "dos factores", "doble factor", "due fattori", "doppia autenticazione", "dois fatores",
+    "duas etapas", "tweestaps", "twee factor", "dwuetapow", "dwuskładnikow", "iki faktörlü", "iki adımlı",  # noqa: RUF001 - Turkish dotless i
+    "двухфактор", "двухэтап", "احراز هویت دو", "تایید دو مرحله", "المصادقة الثنائية", "التحقق بخطوتين",
+    "אימות דו", "双重验证", "两步验证", "双因素", "雙重驗證", "二段階認証", "2段階認証", "多要素", "2단계 인증",
+    "이중 인증",
+)
+#: Expiry words of QR_SECURITY_TOPICS' lures ("expires", "verloopt", "wygasa", "만료").
+QR_EXPIRY_STEMS = ("expir", "lose access", "lock", "scad", "verloop", "verlopen", "wygas", "läuft ab", "abgelaufen",
+                   "gesperrt", "caduc", "vence", "perder el acceso", "perdere l accesso", "non perdere", "bloque",
+                   "süresi dol", "истека", "заблок", "منقضی", "تنتهي", "פג תוקף", "过期", "到期", "期限切れ",
+                   "有効期限", "만료", "잠깁")
+#: Words of a From display name that claim a security, IT or mail-administration role, or a fraud's legal persona
+#: (core/detection/checks/from_role.py): lower case, accents folded where that leaves a word ASCII ("securite").
+#: Bare "admin", "support" and the help desk are left out: a site's own notifications and a business's customer
+#: service use them ("Helpdesk <support@shop.example>").
+FROM_ROLE_WORDS = frozenset({
+    "security", "administrator", "sysadmin", "webmaster", "postmaster", "mailadmin",
+    "barrister", "sicherheit", "sicherheitsteam", "systemadministrator", "securite", "administrateur", "seguridad",
+    "administrador", "sicurezza", "amministratore", "seguranca", "beveiliging", "beheerder", "bezpieczenstwo",
+    "guvenlik", "yonetici", "безопасность", "администратор", "امنیت", "الأمن", "אבטחה",
+})
+#: Several words (ASCII: whole words, with spaces around) or a compound in a script without spaces (anywhere).
+FROM_ROLE_PHRASES = (
+    " it support ", " it team ", " it department ", " it service ", " it services ",
+    " mail server ", " email server ", " mail system ", " email system ", " mailbox team ", " account security ",
+    " it abteilung ", " service informatique ", " departamento de ti ", " reparto it ", " it afdeling ",
+    " dział it ", " bilgi islem ", " служба безопасности ", " مدیر سیستم ", " مسؤول النظام ", " מנהל מערכת ",
+    "系统管理员", "邮件管理员", "システム管理者", "メール管理者", "시스템 관리자", "메일 관리자", "보안팀", "보안센터",
+)
 INVOICE_WORDS = (
     "invoice", "remittance", "payment due", "overdue", "past due", "amount due", "balance due", "outstanding balance",
     "rechnung", "zahlungserinnerung", "mahnung", "facture", "factura", "fattura", "fatura", "factuur", "faktur",
@@ -474,7 +517,10 @@ PHONE_NUMBER_ASKS = (" your cell number", " your cell phone number", " your mobi
                      "携帯電話番号", "電話番号を教えて",
                      "手机号", "手機號", "电话号码", "電話號碼", "휴대폰 번호", "핸드폰 번호", "전화번호를",
                      "رقم هاتفك", "رقم جوالك", "رقم الواتساب الخاص بك", "رقم موبايلك", "מספר הטלפון שלך",
-                     "מספר הנייד שלך", "מספר הפלאפון שלך")
+                     "מספר הנייד שלך", "מספר הפלאפון שלך",
+                     # Persian, and the messenger number in Turkish and Polish
+                     "شماره تلفن شما", "شماره موبایل شما", "شماره همراه شما", "شماره واتساپ",
+                     " whatsapp numaranız", " numer whatsapp")  # noqa: RUF001 - Turkish dotless i
 
 #: A transfer or payment asked for, and asked for now (core/detection/checks/money_ask.py's ASK_URGENT_PAYMENT): stems
 #: as normalize() leaves them, a leading space marking a word start (Chinese, Japanese, Arabic and Hebrew stems
@@ -485,13 +531,23 @@ PAYMENT_ACT_STEMS = (" wire ", " wire transfer", " bank transfer", " transfer th
                      " hacer el pago", " realizar el pago", " bonifico", " pagamento", " transferência",
                      " overmaking", " overmaken", " betaling", " przelew", " płatnoś", " havale", " eft ", " ödeme",
                      " перевод", " оплат", "转账", "汇款", "付款", "振込", "振り込", "送金", "송금", "이체",
-                     "تحويل", "الدفع", "העברה בנקאית", "העברת כספים", "תשלום")
+                     "تحويل", "الدفع", "העברה בנקאית", "העברת כספים", "תשלום",
+                     # the same act in other words: settling, sending, releasing or arranging the money
+                     " settle the invoice", " settle the outstanding", " settle the balance", " send the payment",
+                     " release the payment", " arrange the payment", " arrange a transfer", " arrange the transfer",
+                     " initiate a transfer", " initiate the transfer", " initiate the payment", " effect the payment")
 URGENT_STEMS = (" urgent", " asap", " immediately", " right away", " today", " end of day", " within the hour",
                 " dringend", " sofort", " heute", " eilig", " immédiatement", " aujourd hui", " aujourdhui",
                 " urgente", " hoy ", " inmediat", " oggi", " subito", " hoje", " imediatamente", " vandaag",
                 " spoed", " pilne", " pilnie", " dzisiaj", " natychmiast", " acil", " bugün", " hemen", " срочно",
-                " сегодня", " немедленно", "紧急", "立即", "今天", "马上", "至急", "今日中", "すぐに", "긴급", "오늘",
-                "즉시", "عاجل", "فورا", "اليوم", "דחוף", "היום", "מיד")
+                " dziś", " сегодня", " немедленно", "紧急", "立即", "今天", "马上", "至急", "今日中", "本日中",
+                "すぐに", "긴급", "오늘", "امروز", "فوری",
+                "즉시", "عاجل", "فورا", "اليوم", "דחוף", "היום", "מיד",
+                # "as soon as possible", "without delay", "by close of business"
+                " as soon as possible", " without delay", " close of business", " time sensitive", " au plus vite",
+                " dès que possible", " lo antes posible", " cuanto antes", " al più presto", " quanto prima",
+                " o mais rápido possível", " com urgência", " zo snel mogelijk", " so schnell wie möglich",
+                " umgehend", " jak najszybciej", " как можно скорее")
 
 #: Asks for the reader's identity or bank details (core/detection/checks/money_ask.py's ASK_PERSONAL_DETAILS): what an
 #: advance-fee, prize or job fraud needs to go on. Stems as normalize() leaves them.
@@ -517,7 +573,8 @@ PERSONAL_DETAIL_ASKS = (" your full name", " your full names", " your home addre
                         " копию паспорта", "您的全名", "你的全名", "您的地址", "银行账户信息", "护照复印件",
                         "身份证复印件", "お名前とご住所", "フルネーム", "パスポートのコピー", "口座情報",
                         "성함과 주소", "여권 사본", "계좌 정보", "اسمك الكامل", "عنوانك الكامل", "تفاصيل حسابك المصرفي",
-                        "نسخة من جواز سفرك", "שמך המלא", "כתובתך המלאה", "פרטי חשבון הבנק שלך", "צילום דרכון")
+                        "نسخة من جواز سفرك", "שמך המלא", "כתובתך המלאה", "פרטי חשבון הבנק שלך", "צילום דרכון",
+                        "نام کامل شما", "آدرس کامل شما", "مشخصات بانکی شما", "کپی پاسپورت")
 #: A fee the reader must pay before receiving something (ASK_UPFRONT_FEE): release, clearance, processing,
 #: delivery or customs fees of prize, parcel and loan frauds.
 UPFRONT_FEE_STEMS = (" processing fee", " release fee", " clearance fee", " handling fee", " delivery fee",

@@ -164,6 +164,9 @@ def test_script_check_reads_x_php_script() -> None:
     "account.",
     "Wegen einer Prüfung haben wir eine neue Bankverbindung. Bitte zahlen Sie offene Rechnungen heute noch dorthin.",
     "Abbiamo nuove coordinate bancarie: le fatture in sospeso vanno pagate entro oggi sul nuovo conto.",
+    # the announcement in other words, and in Russian
+    "Our payment details have changed. Please keep this confidential until the audit is over.",
+    "У нас новые реквизиты. Старый счет больше не используйте, оплатите сегодня же.",  # noqa: RUF001
 ])
 def test_payment_redirect_is_content_evidence(text: str) -> None:
     got = names(SCAM_CHECK.run(_msg(text), context()))

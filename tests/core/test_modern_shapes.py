@@ -190,6 +190,9 @@ def test_asks_outside_the_senders_business() -> None:
     assert money_ask.CHECK.run(thread, _ctx()) == []
     assert _names(money_ask.CHECK.run(_msg("Envíeme su número de celular por favor."), _ctx())) == {
         "ASK_PHONE_NUMBER"}
+    for ask in ("WhatsApp numaranızla yanıtlayın.", "لطفا شماره موبایل شما را بفرستید."):  # noqa: RUF001
+        assert _names(money_ask.CHECK.run(_msg(ask), _ctx())) == {"ASK_PHONE_NUMBER"}, ask
+    assert _names(money_ask.CHECK.run(_msg("لطفا نام کامل شما را بنویسید."), _ctx())) == {"ASK_PERSONAL_DETAILS"}
     call = "Your plan renewed for 299,99 €. To cancel call +33 1 70 36 99 21."
     assert _names(money_ask.CHECK.run(_msg(call), _ctx())) == {"ASK_CALL_ABOUT_CHARGE"}
     assert money_ask.CHECK.run(_msg(call + " Details: https://plans.example/x"), _ctx()) == []
@@ -212,6 +215,15 @@ def test_urgent_payment() -> None:
     assert money_ask.CHECK.run(_msg("Bitte eine Überweisung an den Lieferanten veranlassen."), _ctx()) == []
     receipt = "Thank you, we received your payment of 23.00 EUR today."  # a payment done, not asked for
     assert money_ask.CHECK.run(_msg(receipt), _ctx()) == []
+    # "today" in its everyday Polish, Persian and Japanese forms
+    for wire in ("Proszę o potwierdzenie przelewu EUR 5,953 jeszcze dziś.",
+                 "لطفا تحويل 4,000 $ را امروز انجام دهید.", "本日中に 120,000円 の送金をお願いします。"):
+        assert _names(money_ask.CHECK.run(_msg(wire), _ctx())) == {"ASK_URGENT_PAYMENT"}, wire
+    # the act and the hurry in other words
+    for wire in ("Kindly arrange the transfer of $48,200.00 to the account below as soon as possible.",
+                 "Please release the payment of EUR 12,500 by close of business.",
+                 "Merci de régler le virement de 9 800 € dès que possible."):
+        assert _names(money_ask.CHECK.run(_msg(wire), _ctx())) == {"ASK_URGENT_PAYMENT"}, wire
 
 
 def test_personal_details_and_fees() -> None:

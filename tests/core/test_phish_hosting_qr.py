@@ -109,6 +109,10 @@ LURES = [
     "Votre mot de passe expire aujourd'hui : scannez le code QR avec votre téléphone.",
     "您的密码即将过期，请用手机扫描二维码。",  # noqa: RUF001 - Chinese punctuation
     "비밀번호가 만료됩니다. 휴대폰으로 QR 코드를 스캔하세요.",
+    # a second factor to renew before it expires (quishing's sign-in theme without account-threat wording)
+    "Uw tweestapsverificatie verloopt vandaag. Scan de QR-code met uw telefoon.",
+    "Weryfikacja dwuetapowa wygasa. Zeskanuj kod QR telefonem, aby zachować dostęp do skrzynki.",
+    "2단계 인증이 오늘 만료됩니다. 휴대폰 카메라로 QR 코드를 스캔하여 재등록하세요.",
     "Your account has been suspended. Scan the QR code in the attached document to restore your account.",
 ]
 
@@ -128,6 +132,7 @@ def test_qr_lure_in_a_pdf_and_in_html_img() -> None:
     ("Show the QR code at the door; staff will scan it from your phone.", True),  # a ticket
     ("Scan the QR code on the invoice with your banking app to pay.", True),  # a payment slip
     ("To set up two-factor sign-in, scan this QR code with your authenticator app.", True),  # chosen by the reader
+    ("Twee-factor aanmelden instellen? Scan deze QR-code met uw authenticator-app.", True),  # nothing expires
     ("Your password expires today. Scan the QR code with your phone camera.", False),  # nothing to carry a code
     ("Your password expires today. Please change it in the portal.", True),  # no QR code
 ])

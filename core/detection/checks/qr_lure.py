@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.login_lure import lure_phrases
 from core.detection.checks.spam_phrases import normalize
-from core.detection.rule_tables import QR_LURE_PHRASES
+from core.detection.rule_tables import QR_EXPIRY_STEMS, QR_LURE_PHRASES, QR_SECURITY_TOPICS, URGENT_STEMS
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -46,6 +46,11 @@ def carries_code(msg: ParsedMessage) -> bool:
     return bool(_IMG.search(msg.html, 0, 200_000))
 
 
+def _stem_in(stem: str, text: str) -> bool:
+    """Whether a stem of QR_EXPIRY_STEMS or URGENT_STEMS is in normalised text (an ASCII one starting a word)."""
+    return (f" {stem.strip()}" if stem.isascii() else stem.strip()) in text
+
+
 class QrLureCheck:
     """An account threat and a QR code to scan, in a short message with an image or document."""
 
@@ -63,6 +68,10 @@ class QrLureCheck:
             return []
         found = [p for p in lure_phrases(msg) if p.strip()]
         found += [p for p in QR_LURE_PHRASES if (f" {p} " if p.isascii() else p) in text]
+        if not found:
+            found = [p for p in QR_SECURITY_TOPICS if (f" {p}" if p.isascii() else p) in text][:1]
+            if found and not any(_stem_in(p, text) for p in (*QR_EXPIRY_STEMS, *URGENT_STEMS)):
+                found = []
         if not found:
             return []
         return [Symbol(name=SYMBOL, score=ctx.settings.score(SYMBOL), description=self.description,
