@@ -11,7 +11,9 @@ trained on old mail calling a shop newsletter spam, a Reply-To that differs on a
    (things legitimate mail does every day) add to the score but never make a kind count. Rejection always needs
    the score; and
 3. evidence of `broad_kinds` (3) different kinds together holds from `broad_score` (3) on: three independent
-   witnesses outweigh a sum of points.
+   witnesses outweigh a sum of points. Of the credit (below), at most `broad_max_credit` (1) counts against this
+   rule: a stolen mailbox earns the whole alignment credit, and a lure, its link and its ask must not be
+   cancelled by the fact that the account sent them.
 2a. when the statistical classifier is one of only two kinds, the other must reach `classifier_partner_score` (2):
    the classifier, trained on 2002 mail, gives p >= 0.95 (7 points) to about a tenth of today's legitimate mail,
    so one stray 1.5-point symbol beside it (a Reply-To at a free-mail provider on a contact form) must not hold it.
@@ -61,6 +63,8 @@ class VerdictSettings:
     max_credit: float = 2.0
     broad_kinds: int = 3
     broad_score: float = 3.0
+    # How much of the credit counts against rule 3 (broad_kinds kinds from broad_score on); at most max_credit.
+    broad_max_credit: float = 1.0
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     # kind -> symbol patterns (fnmatch: "CLASSIFIER_*"); a symbol in no kind is of kind "other".
@@ -130,7 +134,10 @@ class Assessment:
             return True
         if self.score >= threshold and self.corroborated:
             return True
-        return len(self.kinds) >= self.policy.broad_kinds and self.score >= self.policy.broad_score
+        if len(self.kinds) < self.policy.broad_kinds:
+            return False
+        credit = max(self.credit, -self.policy.broad_max_credit)
+        return self.score - self.credit + credit >= self.policy.broad_score
 
     def flags(self, add_header: float, hold: float) -> bool:
         """Whether a message that is not held gets the "add header" flag: a score at the hold threshold that was
@@ -213,6 +220,7 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
                                                             "verdict.classifier_partner_score"),
                            max_credit=_number(d.get("max_credit", 2.0), "verdict.max_credit"),
                            broad_score=_number(d.get("broad_score", 3.0), "verdict.broad_score"),
+                           broad_max_credit=_number(d.get("broad_max_credit", 1.0), "verdict.broad_max_credit"),
                            strong=names("strong"), weak=names("weak"), kinds=kinds, kind_min_score=mins,
                            flag_alone_kinds=_flag_alone(d, kinds), **counts)
 

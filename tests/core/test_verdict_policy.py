@@ -6,6 +6,8 @@ header"; a strong symbol, or two independent kinds of evidence, hold; evidence f
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from core.detection.checks.base import GROUP_SPAM
@@ -113,8 +115,8 @@ def test_below_the_threshold_nothing_is_said_about_corroboration() -> None:
     assert v.action == Action.ACCEPT and UNCORROBORATED not in names(v)
 
 
-def _assess(pairs: list[tuple[str, float]]):  # type: ignore[no-untyped-def]
-    return assess([Symbol(n, s) for n, s in pairs], _settings().verdict)
+def _assess(pairs: list[tuple[str, float]], **verdict: object):  # type: ignore[no-untyped-def]
+    return assess([Symbol(n, s) for n, s in pairs], dataclasses.replace(_settings().verdict, **verdict))
 
 
 def test_credit_is_capped() -> None:
@@ -187,12 +189,24 @@ def test_three_kinds_of_evidence_hold_below_the_threshold() -> None:
     assert a.holds(6.0)
     two = _assess([("SCAM_EXTORTION", 3.0), ("CLASSIFIER_30", 2.5), ("ENVELOPE_FROM_MISMATCH", 0.3)])
     assert two.score < 6.0 and not two.holds(6.0)  # two kinds still need the threshold
-    faint = _assess([("SCAM_EXTORTION", 3.0), ("CLASSIFIER_10", 1.0), ("FROM_NOT_ACCOUNT_DOMAIN", 0.0),
-                     ("ALIGNED_FROM", -1.0), ("ALIGNED_MSGID", -0.5)])
+    faint = _assess([("SCAM_EXTORTION", 1.5), ("CLASSIFIER_10", 1.0), ("FROM_NOT_ACCOUNT_DOMAIN", 0.0)])
     assert faint.score < 3.0 and not faint.holds(6.0)  # three faint witnesses below broad_score
 
 
-@pytest.mark.parametrize("data", [{"broad_kinds": 0}, {"broad_score": -1}])
+def test_the_credit_softens_three_kinds_of_evidence_but_cannot_cancel_them() -> None:
+    # a stolen mailbox: everything aligned (-2 credit), yet a lure, its link and an ask: three kinds, 4.5 points
+    stolen = [("SCAM_ACCOUNT_THREAT", 1.5), ("URL_RANDOM_HOST", 2.0), ("ASK_PERSONAL_DETAILS", 1.0),
+              ("ALIGNED_FROM", -1.0), ("ALIGNED_MSGID", -0.5), ("AUTH_MAILBOX_OF_FROM", -1.0)]
+    a = _assess(stolen)
+    assert len(a.kinds) == 3 and a.credit == -2.0 and a.score == pytest.approx(2.5)
+    assert a.holds(6.0)  # rule 3 counts at most broad_max_credit (1) of the credit: 3.5 >= broad_score
+    assert not _assess(stolen, broad_max_credit=2.0).holds(6.0)  # all of it, as before session 26
+    weaker = [("SCAM_ACCOUNT_THREAT", 1.0), ("URL_RANDOM_HOST", 1.0), ("ASK_PERSONAL_DETAILS", 1.0),
+              ("ALIGNED_FROM", -1.0)]
+    assert not _assess(weaker).holds(6.0)  # 3 points less the softening: below broad_score still
+
+
+@pytest.mark.parametrize("data", [{"broad_kinds": 0}, {"broad_score": -1}, {"broad_max_credit": "x"}])
 def test_bad_broad_settings_are_named(data: dict[str, object]) -> None:
     with pytest.raises(ConfigError, match=r"verdict\.broad_"):
         parse_verdict_settings(data)
