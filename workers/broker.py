@@ -98,17 +98,6 @@ class _WakingConsumer(_RedisConsumer):
     While every slot is taken (prefetch reached) it waits for a worker thread to finish one (ack or nack) instead
     of sleeping out Dramatiq's growing back-off: with one thread per process the next message is fetched as soon
     as the last one is done, not up to the poll timeout later.
-
-    Wake once: Redis wakes every client blocked on a list when it gets an element (BLMOVE puts it back, so the next
-    blocked client is served too), so with N worker processes idle each message woke N consumers and N-1 of them
-    ran the fetch script for nothing. Only the consumer holding the queue's baton (`<queue>.waiter`, a list of at
-    most one element) blocks on the queue; the others block on the baton (BLPOP: one of them gets it). The holder
-    passes it on in the same round trip as its fetch, after the fetch took the messages, so the next holder blocks
-    on a queue without them, and the processes take the messages in turn (a process keeping the baton would take
-    them all, its threads sharing one GIL). The baton is only a hint, never a message's state: a consumer that has
-    waited WAKE_WAIT_S without it fetches anyway (as the holder does at its wait's end) and puts a baton back with
-    that fetch (one lost with a stopped process or a restarted Redis comes back so; a surplus one is dropped when
-    passed on, as the list keeps one), so a message waits at most WAKE_WAIT_S, as before.
     """
 
     broker: WakingRedisBroker
@@ -117,10 +106,6 @@ class _WakingConsumer(_RedisConsumer):
         super().__init__(broker, queue_name, prefetch, timeout)
         self.freed = threading.Event()  # set by ack/nack (worker threads): a slot is free again
         self.drained = False  # the last fetch emptied the queue: wait in Redis before fetching again
-        self.baton = f"{broker.namespace}:{queue_name}.waiter"
-        # the next fetch passes the baton on: it holds it, or waited for it in vain (and the first fetch: a new
-        # consumer, or one made again after a lost connection, cannot know whether there is one)
-        self.pass_baton = True
         # Dramatiq makes a new consumer after a lost connection: what a lost fetch reply left behind goes back
         self.requeued_lost = self._requeue_lost_fetches()
 
@@ -230,7 +215,7 @@ class _WakingConsumer(_RedisConsumer):
                     self.drained = False
                     if self._wait_for_work():
                         return None
-                self.message_cache = self._fetch(want)
+                self.message_cache = self.broker.do_fetch(self.queue_name, want)
                 if self.message_cache:
                     self.drained = len(self.message_cache) < want
                     continue
@@ -243,67 +228,17 @@ class _WakingConsumer(_RedisConsumer):
         except redis.ConnectionError as e:
             raise ConnectionClosed(e) from None
 
-    def _fetch(self, want: int) -> list[bytes]:
-        """Dramatiq's fetch (its dispatch script), and the baton passed on in the same round trip when held."""
-        broker = self.broker
-        if not self.pass_baton or getattr(broker, "blocking_wait", True) is False:
-            return broker.do_fetch(self.queue_name, want)  # type: ignore[no-any-return]
-        args = ["fetch", current_millis(), self.queue_name, broker.broker_id, broker.heartbeat_timeout,
-                broker.dead_message_ttl, broker._should_do_maintenance("fetch"), broker._max_unpack_size(), want]
-        pipe = broker.client.pipeline(transaction=False)
-        pipe.evalsha(broker.scripts["dispatch"].sha, 1, broker.namespace, *args)
-        pipe.lpush(self.baton, 1)
-        pipe.ltrim(self.baton, 0, 0)
-        fetched, *passed = pipe.execute(raise_on_error=False)
-        self.pass_baton = False
-        for answer in passed:
-            if isinstance(answer, Exception):
-                raise answer
-        if isinstance(fetched, redis.exceptions.NoScriptError):  # Redis lost its scripts: it did not run
-            return broker.do_fetch(self.queue_name, want)  # type: ignore[no-any-return]
-        if isinstance(fetched, Exception):
-            raise fetched
-        return fetched  # type: ignore[no-any-return]
-
     def _wait_for_work(self) -> bool:
-        """Block until the queue has a message (or WAKE_WAIT_S passed); False where Redis cannot block so.
-
-        Without the baton it first waits for it (see the class docstring): True at WAKE_WAIT_S without it, so the
-        caller fetches anyway and puts a baton back."""
+        """Block until the queue has a message (or WAKE_WAIT_S passed); False where Redis cannot block so."""
         if getattr(self.broker, "blocking_wait", True) is False:
             return False
-        client = self.broker.client
-        wait_s = WAKE_WAIT_S
-        if not self.pass_baton:
-            started = time.monotonic()
-            if client.blpop([self.baton], WAKE_WAIT_S) is None:
-                self.pass_baton = True  # nobody passed it on in time: perhaps there is none
-                return True
-            # the two waits together stay within WAKE_WAIT_S (the consumer thread looks at its flags between them);
-            # never 0, which BLMOVE takes for "for ever"
-            wait_s = max(WAKE_WAIT_S - (time.monotonic() - started), 0.01)
-        self.pass_baton = True  # held: passed on with the next fetch
         key = f"{self.broker.namespace}:{self.queue_name}"
         try:
-            client.blmove(key, key, wait_s, "RIGHT", "RIGHT")
+            self.broker.client.blmove(key, key, WAKE_WAIT_S, "RIGHT", "RIGHT")
         except redis.ResponseError:  # unknown command: Redis older than 6.2
             self.broker.blocking_wait = False
             return False
         return True
-
-    def close(self) -> None:
-        """Pass the baton on if this consumer holds it (a stopping process; best effort: else it comes back after
-        WAKE_WAIT_S)."""
-        if self.pass_baton and getattr(self.broker, "blocking_wait", True) is not False:
-            try:
-                pipe = self.broker.client.pipeline(transaction=False)
-                pipe.lpush(self.baton, 1)
-                pipe.ltrim(self.baton, 0, 0)
-                pipe.execute()
-            except redis.RedisError:
-                pass
-            self.pass_baton = False
-        super().close()
 
 
 class AckedRedisBackend(RidingRedisBackend):

@@ -1,7 +1,6 @@
 """The worker's Dramatiq consumer waits in Redis for its queue instead of polling it (workers.broker), on a real
 Redis: a message sent while it waits is taken, the wait leaves the queue as it was, and without BLMOVE (Redis
-before 6.2) it polls as Dramatiq's own consumer does. Of several waiting consumers (worker processes) only the one
-holding the queue's baton is woken by a message; a lost baton comes back, and a stopping consumer passes it on."""
+before 6.2) it polls as Dramatiq's own consumer does."""
 
 from __future__ import annotations
 
@@ -70,67 +69,3 @@ def test_without_blmove_it_polls(settings: Settings, redis_client: redis.Redis,
     sent = job.send(1)
     message = _next_message(consumer)
     assert message is not None and message.message_id == sent.message_id
-
-
-def test_one_message_wakes_one_waiting_consumer(settings: Settings, redis_client: redis.Redis,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    # Two worker processes' consumers wait for the same queue: only the one holding the queue's baton is woken by a
-    # message; the other keeps waiting (for the baton) instead of running a fetch for nothing.
-    monkeypatch.setattr("workers.broker.WAKE_WAIT_S", 10.0)  # no wait runs out during the test
-    job = _job(settings, "mx2:1")
-    other_job = _job(settings, "mx2:2")
-    consumers = [job.broker.consume("scan", prefetch=1, timeout=100),
-                 other_job.broker.consume("scan", prefetch=1, timeout=100)]
-    for c in consumers:
-        c.pass_baton = False  # as after a fetch that passed the baton on
-    redis_client.rpush("mailward:scan.waiter", 1)
-    returned: list[object] = []
-    waits = [threading.Thread(target=lambda c=c: returned.append((c, next(c)))) for c in consumers]
-    for t in waits:
-        t.start()
-    first = job.send(1)
-    deadline = threading.Event()
-    while not returned and not deadline.wait(0.01):
-        pass
-    woken, nothing = returned[0]
-    assert nothing is None  # it was woken: its next turn fetches
-    [waiting] = [c for c in consumers if c is not woken]
-    [waiting_thread] = [t for t, c in zip(waits, consumers, strict=True) if c is waiting]
-    waiting_thread.join(0.5)
-    assert waiting_thread.is_alive(), "the consumer without the baton was woken too"
-    got = _next_message(woken)
-    assert got is not None and got.message_id == first.message_id
-    woken.ack(got)
-    # the fetch passed the baton on: the other consumer now waits for the queue, and takes the next message
-    second = job.send(2)
-    waiting_thread.join(30)
-    assert not waiting_thread.is_alive()
-    got = _next_message(waiting)
-    assert got is not None and got.message_id == second.message_id
-    waiting.ack(got)
-
-
-def test_a_lost_baton_comes_back_and_costs_at_most_one_wait(settings: Settings, redis_client: redis.Redis,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("workers.broker.WAKE_WAIT_S", 0.2)
-    job = _job(settings, "mx2:3")
-    consumer = job.broker.consume("scan", prefetch=1, timeout=100)
-    consumer.pass_baton = False  # its holder died with it: no baton anywhere
-    redis_client.delete("mailward:scan.waiter")
-    assert next(consumer) is None  # a fetch, then the wait for the baton runs out
-    sent = job.send(3)
-    got = _next_message(consumer)  # fetched without being woken, and a baton put back with that fetch
-    assert got is not None and got.message_id == sent.message_id
-    assert redis_client.lrange("mailward:scan.waiter", 0, -1) == [b"1"]
-    consumer.ack(got)
-
-
-def test_a_stopping_consumer_passes_its_baton_on(settings: Settings, redis_client: redis.Redis) -> None:
-    job = _job(settings, "mx2:4")
-    consumer = job.broker.consume("scan", prefetch=1, timeout=100)
-    redis_client.delete("mailward:scan.waiter")
-    consumer.pass_baton = True  # it holds the baton (it was waiting for the queue)
-    consumer.close()
-    assert redis_client.llen("mailward:scan.waiter") == 1
-    consumer.close()  # once only, and never more than one in the list
-    assert redis_client.llen("mailward:scan.waiter") == 1

@@ -25,16 +25,15 @@ def _job(settings: Settings, broker_id: str, fn: object = None, **options: objec
     return dramatiq.actor(fn or (lambda n: n), broker=broker, actor_name="job", queue_name="scan", **options)
 
 
-def _count_fetches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many messages each fetch of a consumer asked for (plain, or passing the queue's baton on with it)."""
+def _count_fetches(broker: dramatiq.Broker, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     counts: list[int] = []
-    fetch = broker_module._WakingConsumer._fetch
+    fetch = broker.do_fetch
 
-    def counting(self: broker_module._WakingConsumer, want: int) -> list[bytes]:
-        counts.append(want)
-        return fetch(self, want)
+    def counting(queue_name: str, n: int) -> list[bytes]:
+        counts.append(n)
+        return fetch(queue_name, n)
 
-    monkeypatch.setattr(broker_module._WakingConsumer, "_fetch", counting)
+    monkeypatch.setattr(broker, "do_fetch", counting, raising=False)
     return counts
 
 
@@ -42,7 +41,7 @@ def test_a_fetch_that_emptied_the_queue_is_not_repeated_before_redis_wakes_the_c
         settings: Settings, redis_client: redis.Redis, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(broker_module, "WAKE_WAIT_S", 0.05)
     job = _job(settings, "mx2:1")
-    fetches = _count_fetches(monkeypatch)
+    fetches = _count_fetches(job.broker, monkeypatch)
     consumer = job.broker.consume("scan", prefetch=2, timeout=100)
     sent = job.send(1)
     first = next(consumer)
@@ -61,7 +60,7 @@ def test_a_fetch_that_emptied_the_queue_is_not_repeated_before_redis_wakes_the_c
 def test_a_fetch_that_got_all_it_asked_for_fetches_again_at_once(
         settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     job = _job(settings, "mx2:2")
-    fetches = _count_fetches(monkeypatch)
+    fetches = _count_fetches(job.broker, monkeypatch)
     sent = [job.send(i) for i in range(3)]
     consumer = job.broker.consume("scan", prefetch=1, timeout=100)
     taken = []
