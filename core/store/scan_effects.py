@@ -23,6 +23,7 @@ import redis
 from redis.commands.core import Script
 
 from core import keys
+from core.store.connection import run_script
 from core.store.limits import _ACCOUNT_LUA, RATELIMITED, Decision, LimitCall, decision
 from core.store.scan_claims import _COMMIT, DECIDED_TTL_S
 from core.store.sender_history import _RECORD_LUA
@@ -123,7 +124,7 @@ class ScanEffects:
             ks += history[0]
             args += history[1]
             head[3], head[4] = len(history[0]), len(history[1])
-        answer = self._effects(keys=ks, args=[_packed(head, args)])
+        answer = run_script(self._effects, ks, [_packed(head, args)])
         if not int(answer[0]):
             return Committed(False)
         if limits is None:

@@ -42,6 +42,7 @@ from core.learning.sender_history import (
     message_recipients,
 )
 from core.settings import HistorySettings, Settings
+from core.store.connection import run_script
 
 #: Envelope recipients of one message that history looks at (a Bcc blast of 5,000 counts its first 100).
 MAX_RECIPIENTS_PER_MESSAGE = 100
@@ -324,7 +325,7 @@ class SenderHistoryStore:
         read = self.view_plan(objects, recipients, now)
         if read is None:
             return HistoryView()
-        return self.view_answer(read, self._view(keys=read.keys, args=read.args))
+        return self.view_answer(read, run_script(self._view, read.keys, read.args))
 
     def record_plan(self, objects: Sequence[SenderObject], recipients: Sequence[str], delivered: bool,
                     now: float | None = None) -> tuple[list[str], list[Any]] | None:
