@@ -129,12 +129,9 @@ class Scanner:
             return CampaignView(bands=(), confirmed=0)
         if read is None:
             return self.campaigns.observe_answer(fp, run_script(self.campaigns.observe_script, plan[0], plan[1]))
-        counted, viewed = self.effects.pipelined([(self.campaigns.observe_script, *plan),
-                                                  (self.history.view_script, read.keys, read.args)])
+        counted, viewed = self.effects.count_and_view(plan, (read.keys, read.args))
         ahead["for"] = (tuple(objects), tuple(envelope.recipients))
-        ahead["view"] = viewed if isinstance(viewed, Exception) else self.history.view_answer(read, viewed)
-        if isinstance(counted, Exception):
-            raise counted
+        ahead["view"] = self.history.view_answer(read, viewed)
         return self.campaigns.observe_answer(fp, counted)
 
     def _limits_call(self, verdict: Verdict, envelope: Envelope) -> LimitCall | None:

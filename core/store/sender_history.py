@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import redis
-from redis.commands.core import Script
 
 from core import keys
 from core.identity.sender_objects import SenderObject, SoType
@@ -312,11 +311,6 @@ class SenderHistoryStore:
                               recipient_domains=read.domains if tracks else 0,
                               new_domains=max(int(new_domains), 0), new_recipients=max(int(new_rcpts), 0)))
         return HistoryView(tuple(out))
-
-    @property
-    def view_script(self) -> Script:
-        """The read-only script, for callers that pipeline it (core.store.scan_effects)."""
-        return self._view
 
     def view(self, objects: Sequence[SenderObject], recipients: Sequence[str],
              now: float | None = None) -> HistoryView:

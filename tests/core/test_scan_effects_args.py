@@ -1,14 +1,17 @@
-"""ScanEffects.commit_and_count sends the limits and history scripts' arguments as one JSON string (decoded by the
+"""ScanEffects.commit_and_count and count_and_view send their scripts' arguments as one JSON string (decoded by the
 script in Redis): every argument must reach the scripts exactly as when each script ran alone, non-ASCII names,
-numbers and the registry's JSON entries included. Real Redis; the state both ways is compared key by key."""
+numbers and the registry's JSON entries included. Real Redis; the answers and the state both ways are compared."""
 
 from __future__ import annotations
 
 import redis
 
 from core.identity.sender_objects import sender_objects
+from core.learning.fingerprint import fingerprint_message
+from core.mail.mime import parse_message
 from core.models import Sender
 from core.settings import load_settings
+from core.store.campaigns import CampaignStore
 from core.store.limits import LimitStore
 from core.store.scan_claims import ScanClaims
 from core.store.scan_effects import ScanEffects
@@ -71,3 +74,40 @@ def test_batched_effects_leave_exactly_the_state_of_the_scripts_run_alone(redis_
     assert batched == alone
     members = [m for v in alone.values() if isinstance(v, list) for m, _ in v]
     assert "müller.example".encode() in members  # a non-ASCII argument reached Redis as its UTF-8 bytes
+
+
+BODY = ("Dear reader, this week we visited the old harbour and the market by the river, talked with the "
+        "fishermen about the season, tasted the new bread from the bakery on the corner and walked back "
+        "along the coast before the rain. See you next week with more stories from the town.")
+
+
+def _ahead(client: redis.Redis, together: bool) -> tuple[list[object], dict[bytes, object]]:
+    """Three messages' campaign counts and history views, the two scripts alone or in count_and_view."""
+    client.flushall()
+    settings = load_settings(environ={})
+    campaigns, history = CampaignStore(client, settings), SenderHistoryStore(client, settings)
+    objects = sender_objects(Sender(account="zoë", domain="zoë.example", email="zoë@zoë.example", how="auth"))
+    raw = f"From: <zoë@zoë.example>\r\nTo: <x@müller.example>\r\nSubject: news\r\n\r\n{BODY}\r\n".encode()
+    fp = fingerprint_message(parse_message(raw, settings.scan),
+                             min_words=int(settings.check_param("campaign_min_words")))
+    assert fp is not None
+    answers: list[object] = []
+    for n in range(3):
+        now = NOW + n
+        plan = campaigns.observe_plan(fp, account="zoë", recipients=RCPTS[: n + 1], message_id=f"m{n}", now=now)
+        read = history.view_plan(objects, RCPTS[: n + 1], now)
+        assert plan is not None and read is not None
+        history.record(objects, RCPTS[:n], True, now)  # something for the view to see
+        if together:
+            answers.append(ScanEffects(client).count_and_view(plan, (read.keys, read.args)))
+        else:
+            answers.append((campaigns._observe(keys=plan[0], args=plan[1]),
+                            history._view(keys=read.keys, args=read.args)))
+    return answers, _state(client)
+
+
+def test_count_and_view_answer_and_count_as_the_two_scripts_alone(redis_client: redis.Redis) -> None:
+    alone, alone_state = _ahead(redis_client, together=False)
+    together, together_state = _ahead(redis_client, together=True)
+    assert [tuple(a) for a in together] == [tuple(a) for a in alone]
+    assert together_state == alone_state
