@@ -225,7 +225,7 @@ def run_dramatiq(args: argparse.Namespace) -> int:
             if rnd == 1 and args.py_spy:
                 spy = subprocess.Popen([spy_path, "record", "--pid",
                                         str(workers[0].pid), "--output", args.py_spy, "--format", args.py_spy_format,
-                                        "--nonblocking", "--gil", "--rate", "200"],
+                                        "--nonblocking", "--gil", "--rate", str(args.py_spy_rate)],
                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
             before = [read_stat(w.pid) for w in workers]
             split0 = [_user_system(w.pid) for w in workers]
@@ -303,6 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=0, help="--dramatiq: threads per worker (default: settings')")
     ap.add_argument("--concurrency", type=int, default=2, help="--dramatiq: scans in flight (default 2)")
     ap.add_argument("--py-spy", default="", help="--dramatiq: record the first worker with py-spy to this file")
+    ap.add_argument("--py-spy-rate", type=int, default=200, help="py-spy's samples a second (default 200)")
     ap.add_argument("--py-spy-format", default="raw", help="py-spy's output format (default raw: collapsed stacks)")
     args = ap.parse_args(argv)
     return run_dramatiq(args) if args.dramatiq else run(args)

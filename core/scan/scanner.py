@@ -23,7 +23,7 @@ from core.scan.pipeline import INCOMING_OFF, Pipeline, Policy
 from core.settings import Settings
 from core.store.campaigns import CampaignStore, CampaignView
 from core.store.classifier import ClassifierStore, load_model
-from core.store.connection import never_ran
+from core.store.connection import never_ran, run_script
 from core.store.containment import ContainmentStore, auto_contain
 from core.store.events import EventStore
 from core.store.filters import FilterSettingsStore
@@ -128,13 +128,10 @@ class Scanner:
         if plan is None:
             return CampaignView(bands=(), confirmed=0)
         if read is None:
-            return self.campaigns.observe_answer(fp, self.campaigns.observe_script(keys=plan[0], args=plan[1]))
-        counted, viewed = self.effects.pipelined([(self.campaigns.observe_script, *plan),
-                                                  (self.history.view_script, read.keys, read.args)])
+            return self.campaigns.observe_answer(fp, run_script(self.campaigns.observe_script, plan[0], plan[1]))
+        counted, viewed = self.effects.count_and_view(plan, (read.keys, read.args))
         ahead["for"] = (tuple(objects), tuple(envelope.recipients))
-        ahead["view"] = viewed if isinstance(viewed, Exception) else self.history.view_answer(read, viewed)
-        if isinstance(counted, Exception):
-            raise counted
+        ahead["view"] = self.history.view_answer(read, viewed)
         return self.campaigns.observe_answer(fp, counted)
 
     def _limits_call(self, verdict: Verdict, envelope: Envelope) -> LimitCall | None:

@@ -21,6 +21,7 @@ import time
 import redis
 
 from core import keys
+from core.store.connection import run_script
 
 OPEN = "open"
 COMMITTED = "committed"
@@ -87,7 +88,7 @@ class ScanClaims:
         stopped waiting (or never did) or a live worker committed."""
         token = "w:" + os.urandom(8).hex()
         args = [token, int(time.time()), DEAD_WINDOW_S]
-        return token if int(self._start(keys=[keys.scan_claim(spool_id), keys.dead_workers()], args=args)) else None
+        return token if int(run_script(self._start, [keys.scan_claim(spool_id), keys.dead_workers()], args)) else None
 
     def commit(self, spool_id: str, token: str, worker: str = "") -> bool:
         """The worker's point of no return: True if its claim still stands (the gateway will take its answer).

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import redis
-from redis.commands.core import Script
 
 from core import keys
 from core.identity.sender_objects import SenderObject, SoType
@@ -42,6 +41,7 @@ from core.learning.sender_history import (
     message_recipients,
 )
 from core.settings import HistorySettings, Settings
+from core.store.connection import run_script
 
 #: Envelope recipients of one message that history looks at (a Bcc blast of 5,000 counts its first 100).
 MAX_RECIPIENTS_PER_MESSAGE = 100
@@ -312,11 +312,6 @@ class SenderHistoryStore:
                               new_domains=max(int(new_domains), 0), new_recipients=max(int(new_rcpts), 0)))
         return HistoryView(tuple(out))
 
-    @property
-    def view_script(self) -> Script:
-        """The read-only script, for callers that pipeline it (core.store.scan_effects)."""
-        return self._view
-
     def view(self, objects: Sequence[SenderObject], recipients: Sequence[str],
              now: float | None = None) -> HistoryView:
         """What history knows about a message's objects and recipients, this message included; one read-only
@@ -324,7 +319,7 @@ class SenderHistoryStore:
         read = self.view_plan(objects, recipients, now)
         if read is None:
             return HistoryView()
-        return self.view_answer(read, self._view(keys=read.keys, args=read.args))
+        return self.view_answer(read, run_script(self._view, read.keys, read.args))
 
     def record_plan(self, objects: Sequence[SenderObject], recipients: Sequence[str], delivered: bool,
                     now: float | None = None) -> tuple[list[str], list[Any]] | None:

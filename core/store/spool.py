@@ -24,6 +24,19 @@ if TYPE_CHECKING:
     from core.store.quarantine import QuarantineStore
 
 
+def _read_fd(fd: int, max_bytes: int) -> bytes:
+    """At most max_bytes from an open file, to its end. Sized by fstat: a buffered read(max_bytes) allocates (and
+    the kernel maps and unmaps) max_bytes (25 MiB by default) for every message, a fifth of the worker's system
+    time per scan."""
+    data = os.read(fd, max(min(os.fstat(fd).st_size, max_bytes), 0))
+    while len(data) < max_bytes:  # a file that grew since fstat: read on to its end, as read(max_bytes) did
+        more = os.read(fd, min(1 << 16, max_bytes - len(data)))
+        if not more:
+            break
+        data += more
+    return data
+
+
 class SpoolStore:
     """Files `<dir>/<uuid>.eml`; the gateway writes them, a worker reads them and may move them on."""
 
@@ -72,13 +85,16 @@ class SpoolStore:
         """Read a spooled message (at most max_bytes), from its file or else from Redis; NotFound if it was already
         answered and discarded."""
         try:
-            with open(self.path(spool_id), "rb") as fh:
-                return fh.read(max_bytes)
+            fd = os.open(self._file(spool_id), os.O_RDONLY | os.O_CLOEXEC)
         except FileNotFoundError:
             data = None if self.bodies is None else self.bodies.read(spool_id, max_bytes)
             if data is None:
                 raise NotFound(f"spool {spool_id} is gone (already answered)") from None
             return data
+        try:
+            return _read_fd(fd, max_bytes)
+        finally:
+            os.close(fd)
 
     def holder(self, spool_id: str) -> SpoolHold:
         """What a worker's hold takes the message from (its file, or its body in Redis)."""

@@ -41,3 +41,17 @@ def test_an_id_that_is_not_a_uuid_names_no_file(tmp_path: Path, bad: str) -> Non
         with pytest.raises(ValidationError):
             call(bad)
     assert victim.read_bytes() == b"keep"
+
+
+def test_read_returns_at_most_max_bytes_and_a_large_file_whole(tmp_path: Path) -> None:
+    spool = SpoolStore(tmp_path)
+    big = bytes(range(256)) * 1024  # 256 KiB: more than one read of the tail loop
+    sid = spool.write(big)
+    assert spool.read(sid, 10) == big[:10]
+    assert spool.read(sid, len(big)) == big
+    assert spool.read(sid, 10 * len(big)) == big
+    with open(spool.path(sid), "ab") as fh:  # grown after it was written: still read to its end
+        fh.write(b"tail")
+    assert spool.read(sid, 10 * len(big)) == big + b"tail"
+    empty = spool.write(b"")
+    assert spool.read(empty, 100) == b""

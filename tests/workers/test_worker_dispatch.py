@@ -157,7 +157,9 @@ def test_a_result_is_stored_with_the_ack_of_its_job(settings: Settings, redis_cl
     with pytest.raises(ResultMissing):
         backend.get_result(message)  # not yet: it goes to Redis with the ack, in one round trip
     assert redis_client.hlen("mailward:scan.msgs") == 1
+    redis_client.zrem("mailward:__heartbeats__", "mx2:8")
     consumer.ack(message)
+    assert redis_client.zscore("mailward:__heartbeats__", "mx2:8") is not None  # as Dramatiq's ack records it
     assert backend.get_result(message) == {"action": "no action"}
     assert 0 < redis_client.pttl(backend.build_message_key(message)) <= 60_000
     assert redis_client.hlen("mailward:scan.msgs") == 0  # acked
