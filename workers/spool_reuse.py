@@ -96,8 +96,9 @@ class SpoolReuse:
                     os.unlink(free)
                 break
             try:
-                # O_TRUNC: the old message's bytes go, and the file's mtime is now (the spool sweep goes by it)
-                fd = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW)
+                # Not O_TRUNC: ext4 takes a truncation to 0 for a replace-via-truncate and flushes the file at close
+                # (auto_da_alloc): a write-out per scan. The old bytes past the new message are cut after writing.
+                fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW)
             except OSError:
                 with contextlib.suppress(OSError):
                     os.unlink(path)
@@ -111,7 +112,10 @@ class SpoolReuse:
         try:
             with os.fdopen(fd, "wb") as fh:
                 yield spool_id, fh
-                self._sizes[spool_id] = _written(fh)
+                size = fh.truncate()  # at what was written (flushed first)
+                if not size:
+                    os.utime(fd)  # nothing written: the spool sweep goes by the mtime, which must be now
+                self._sizes[spool_id] = size
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.spool.path(spool_id))

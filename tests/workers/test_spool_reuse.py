@@ -13,9 +13,10 @@ import redis
 
 from core.errors import NotFound
 from core.models import Action
+from core.store.spool import SpoolStore
 from tests.redis_server import RedisServer
 from tests.workers.test_gateway_redis_body import GTUBE, Rig, _message
-from workers.spool_reuse import KEEP_MAX_BYTES
+from workers.spool_reuse import KEEP_MAX_BYTES, SpoolReuse
 
 
 def _free(rig: Rig) -> list[Path]:
@@ -106,3 +107,22 @@ def test_start_clears_free_files_left_behind(tmp_path: Path, redis_server: Redis
         assert oct(os.stat(free).st_mode & 0o777) == "0o700"
     finally:
         rig.close()
+
+
+def test_a_shorter_message_in_a_used_file_is_exactly_itself(tmp_path: Path) -> None:
+    """No byte of the file's earlier message is left past the new one, and an empty message leaves it empty."""
+    spool = SpoolStore(tmp_path / "spool")
+    spool.ensure()
+    reuse = SpoolReuse(spool, keep=4)
+    reuse.ensure()
+    sizes = [b"Subject: long\r\n\r\n" + b"y" * 5000, b"Subject: short\r\n\r\nhi\r\n", b""]
+    inodes = set()
+    for data in sizes:
+        with reuse.create() as (spool_id, fh):
+            fh.write(data)
+        inodes.add(spool.path(spool_id).stat().st_ino)
+        assert spool.read(spool_id, 1 << 20) == data
+        reuse.discard(spool_id, answered=True)
+    assert len(inodes) == 1 and reuse.free == 1
+    reuse.close()
+    assert list(Path(reuse.free_dir).iterdir()) == []
