@@ -29,7 +29,6 @@ from workers.gateway_server import (
     ConnectionGuard,
     DeadlineReader,
     GuardedServer,
-    HandlerPool,
     Lingerer,
     bind,
     close,
@@ -90,7 +89,6 @@ class ScanGateway:
         self._redis_lock = threading.Lock()
         self._in_redis: dict[str, int] = {}  # spool id -> its body's size, while in Redis
         self.lingerer = Lingerer()
-        self.handlers = HandlerPool()  # threads for admitted connections, kept between them
         self._refused: set[int] = set()  # ids of sockets admit() refused, until the server lets go of them
         self.spool = SpoolStore(settings.spool_dir)
         sc = settings.scan
@@ -116,8 +114,7 @@ class ScanGateway:
         for addr, handler in listeners:
             server, where = bind(addr, handler, self)
             bound.append(where)
-            t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
-                                 name=f"gateway {addr}", daemon=True)
+            t = threading.Thread(target=server.serve_forever, name=f"gateway {addr}", daemon=True)
             t.start()
             self._servers.append(server)
             self._threads.append(t)
@@ -135,7 +132,6 @@ class ScanGateway:
         for server in self._servers:
             close(server)
         self._servers.clear()
-        self.handlers.close()
         self.reuse.close()
 
     # ---- one connection -----------------------------------------------------------------------------------
