@@ -3,7 +3,7 @@ the same concurrency, and what each costs.
 
     .venv/bin/python -m bench.compare [--corpus PATH] [--messages N] [--concurrency 2] [--workers N] [--threads N]
         [--listeners 1] [--rspamd-workers 1] [--warmup 300] [--rounds 1] [--scale] [--only mailward|rspamd]
-        [--redis-time] [--json] [--keep]
+        [--redis-time] [--py-spy OUT] [--json] [--keep]
 
 Everything runs privately on loopback and is stopped at the end (also on Ctrl-C or SIGTERM):
  - rspamd: Debian's rspamd with its stock rules, `--rspamd-workers` normal workers, Bayes on its own private
@@ -18,7 +18,8 @@ msgs/s, CPU ms per message of every process of the scanner (the daemon's whole p
 Redis included, from /proc: threads counted once, reaped children through their parent), p50/p99 latency, and
 resident memory; then Mailward's figures over rspamd's. `--scale` then prints Mailward's msgs/s for 1, 2 and 4
 worker processes with 1 and 2 gateway listeners (and rspamd's for 1, 2 and 4 workers), so an admin knows what a
-bigger machine buys.
+bigger machine buys. `--py-spy OUT` records the serve process (gateway threads and all its other loops) with py-spy
+during Mailward's timed rounds: a flame graph (.svg) or collapsed stacks with thread names (.txt).
 
 The figures are only as quiet as the machine: run it on an idle one.
 """
@@ -32,6 +33,7 @@ import re
 import shutil
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -43,7 +45,7 @@ from typing import Any
 import redis
 
 from bench.corpus import DEFAULT_CORPUS, CorpusMessage, load_corpus, sample
-from bench.proc_tree import ProcInfo, cmdline, cpu_ms, snapshot, tree_memory
+from bench.proc_tree import ProcInfo, cmdline, cpu_ms, py_spy, snapshot, tree_memory
 from bench.rspamd_private import BayesRspamd, PrivateBayesRedis, stop_quietly
 from bench.scan_load import RCPT, SENDER, LoadResult, percentile, prepare, run_load
 from bench.scan_rig import ACCOUNT, ACCOUNT_DOMAIN, serve_log_problems, wait_serve_ready
@@ -374,6 +376,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--only", choices=("mailward", "rspamd"), default=None, help="run one side only")
     ap.add_argument("--redis-time", action="store_true",
                     help="also Redis's time per message by command and script (SLOWLOG; adds to Redis's CPU)")
+    ap.add_argument("--py-spy", dest="py_spy", default="",
+                    help="record the serve process during Mailward's timed rounds: .svg flame graph or .txt stacks")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = ap.parse_args(argv)
@@ -413,8 +417,25 @@ def run_scale(svc: Services, args: argparse.Namespace, messages: Sequence[Corpus
     return {"concurrency": args.concurrency, "messages": len(messages), "rows": rows}
 
 
+def spy_on(spy_path: str, out: str, target: Target, rnd: int, rounds: int) -> subprocess.Popen | None:
+    """py-spy recording the serve process (target.roots[0]) through this round, into `out` (one file per round when
+    there are several: OUT.rN.ext); None without --py-spy."""
+    if not spy_path:
+        return None
+    path = Path(out)
+    if rounds > 1:
+        path = path.with_suffix(f".r{rnd + 1}{path.suffix}")
+    fmt = "raw" if path.suffix == ".txt" else "flamegraph"  # raw: collapsed stacks
+    spy = subprocess.Popen([spy_path, "record", "--nonblocking", "--threads", "-r", "250", "-f", fmt, "-o",
+                            str(path), "--pid", str(target.roots[0])],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)  # attached before the first message
+    return spy
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    spy_path = py_spy() if args.py_spy else ""  # checked before anything starts
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # the finally below runs on SIGTERM as on Ctrl-C
     started, t0, load_start = time.strftime("%Y-%m-%d %H:%M:%S"), time.monotonic(), os.getloadavg()[0]
     say(f"reading {args.corpus}")
@@ -440,7 +461,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             order = targets if rnd % 2 == 0 else targets[::-1]
             for t in order:
                 say(f"round {rnd + 1}: {len(messages)} messages through {t.name} at concurrency {args.concurrency}")
-                r = measure(t, prepare(messages, f"r{rnd}{t.name[0]}"), args.concurrency, time_redis=args.redis_time)
+                spy = spy_on(spy_path, args.py_spy, t, rnd, args.rounds) if t.name == "Mailward" else None
+                try:
+                    r = measure(t, prepare(messages, f"r{rnd}{t.name[0]}"), args.concurrency,
+                                time_redis=args.redis_time)
+                finally:
+                    if spy is not None:
+                        spy.send_signal(signal.SIGINT)
+                        spy.wait(30)
                 report["runs"].setdefault(t.name, []).append(r)
                 say(f"  {r.msgs_per_s:.1f} msgs/s, {r.cpu_ms_per_msg:.2f} CPU ms/msg, p99 {r.p99_ms:.1f} ms")
                 if r.errors:

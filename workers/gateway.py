@@ -29,7 +29,6 @@ from workers.gateway_server import (
     ConnectionGuard,
     DeadlineReader,
     GuardedServer,
-    HandlerPool,
     Lingerer,
     bind,
     close,
@@ -49,6 +48,7 @@ from workers.rspamd_protocol import (
     verdict_json,
 )
 from workers.scan_enqueue import ClaimedEnqueue, WaitBroken
+from workers.spool_reuse import SpoolReuse
 
 log = logging.getLogger("mailward.gateway")
 T = TypeVar("T")
@@ -89,10 +89,10 @@ class ScanGateway:
         self._redis_lock = threading.Lock()
         self._in_redis: dict[str, int] = {}  # spool id -> its body's size, while in Redis
         self.lingerer = Lingerer()
-        self.handlers = HandlerPool()  # threads for admitted connections, kept between them
         self._refused: set[int] = set()  # ids of sockets admit() refused, until the server lets go of them
         self.spool = SpoolStore(settings.spool_dir)
         sc = settings.scan
+        self.reuse = SpoolReuse(self.spool, keep=min(sc.max_connections, 32))  # answered files, used again
         self.slots = threading.BoundedSemaphore(sc.max_connections)
         self.peers = PeerPolicy(sc.allowed_users, sc.allowed_hosts)
         self.guard = ConnectionGuard(sc.max_connections, sc.max_connections_per_peer)
@@ -104,6 +104,7 @@ class ScanGateway:
     def start(self) -> list[str]:
         """Bind every configured listener and serve in background threads; returns the bound addresses."""
         self.spool.ensure()
+        self.reuse.ensure()
         # Exim asks for incoming scans on the incoming listeners only: the listener is the direction marker (the
         # RSPAMC head of Exim's spam= condition has no field the ACL could set).
         outgoing, incoming = handler_class(self, Direction.OUTGOING), handler_class(self, Direction.INCOMING)
@@ -113,8 +114,7 @@ class ScanGateway:
         for addr, handler in listeners:
             server, where = bind(addr, handler, self)
             bound.append(where)
-            t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
-                                 name=f"gateway {addr}", daemon=True)
+            t = threading.Thread(target=server.serve_forever, name=f"gateway {addr}", daemon=True)
             t.start()
             self._servers.append(server)
             self._threads.append(t)
@@ -132,7 +132,7 @@ class ScanGateway:
         for server in self._servers:
             close(server)
         self._servers.clear()
-        self.handlers.close()
+        self.reuse.close()
 
     # ---- one connection -----------------------------------------------------------------------------------
     def admit(self, sock: socket.socket, client_address: object) -> bool:
@@ -215,7 +215,7 @@ class ScanGateway:
         left = n - len(first)
         whole = not left  # the whole body is in memory: Redis can still take it if the spool cannot
         try:
-            with self.spool.create() as (spool_id, fh):
+            with self.reuse.create() as (spool_id, fh):
                 fh.write(body)
                 while left:
                     chunk = self._read_exactly(rfile, min(CHUNK, left), n)
@@ -256,10 +256,11 @@ class ScanGateway:
         with self._redis_lock:
             self._redis_bytes -= nbytes
 
-    def _discard(self, spool_id: str, in_redis: bool) -> None:
-        """Remove a scan's message after the answer (a hold moved or took it already)."""
+    def _discard(self, spool_id: str, in_redis: bool, answered: bool = False) -> None:
+        """Remove a scan's message after the answer (a hold moved or took it already); answered: a worker's result
+        came back, so no job reads its file any more and it may be used again (workers.spool_reuse)."""
         if not in_redis:
-            self.spool.discard(spool_id)
+            self.reuse.discard(spool_id, answered=answered)
             return
         try:
             self.bodies.discard(spool_id)
@@ -362,6 +363,7 @@ class ScanGateway:
         def fail(why: str) -> Verdict:
             return self._fail_unless_held(env, spool_id, why, in_redis)
 
+        answered = False
         try:
             key, data = self._enqueue(spool_id, env, deadline)
             if data is None:
@@ -376,7 +378,9 @@ class ScanGateway:
             result = self.backend.unwrap_result(self.backend.encoder.decode(data))
             if result is None:
                 return fail("worker found no spooled message")
-            return Verdict.from_dict(result)
+            verdict = Verdict.from_dict(result)
+            answered = True
+            return verdict
         except _Unanswered as exc:
             return fail(exc.why)
         except ResultFailure as exc:
@@ -384,7 +388,8 @@ class ScanGateway:
         except MailwardError as exc:
             return fail(str(exc))
         finally:
-            self._discard(spool_id, in_redis)  # answered either way; a quarantined copy was moved out already
+            # answered either way; a quarantined copy was moved out already
+            self._discard(spool_id, in_redis, answered)
 
     def _enqueue(self, spool_id: str, env: Envelope, deadline: float) -> tuple[str, bytes | None]:
         """Open the scan's claim, queue its job and start waiting for its result, in one exchange with Redis,

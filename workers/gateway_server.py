@@ -11,7 +11,6 @@ import socket
 import socketserver
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,8 +27,10 @@ LINGER_S = 1.0
 LINGER_MAX = 256
 #: Read buffer per connection: small, because every open connection holds one.
 RBUF = 64 * 1024
-#: How long a connection thread waits for the next connection before it exits.
-POOL_IDLE_S = 60.0
+#: Threads of one listener waiting in accept() at most: one finishing its connection beyond that exits.
+MAX_WAITING = 4
+#: Pause before accept() is tried again after an error that is not the listener stopping (EMFILE, ENOBUFS...).
+ACCEPT_RETRY_S = 0.05
 
 
 class ConnectionGuard:
@@ -190,98 +191,109 @@ class Lingerer:
                     self._drop(sock)
 
 
-class _Waiting:
-    """One idle thread's hand-off slot: submit() puts the job in and releases `ready`, which the thread waits on."""
+class Acceptors:
+    """The threads of one listener, leader/followers: each waits in accept() itself and serves the connection it
+    accepted in the same thread, first making sure another thread waits in accept() (an idle one, else a new one).
 
-    __slots__ = ("job", "ready")
-
-    def __init__(self) -> None:
-        self.job: tuple[Callable[..., None], tuple] | None = None  # None when close() lets the thread go
-        self.ready = threading.Lock()
-        self.ready.acquire()
-
-
-class HandlerPool:
-    """The threads that serve admitted connections, each kept for the next connection once it is done.
-
-    A new thread per connection (socketserver.ThreadingMixIn) cost about 50 us of CPU per scan to start and tear
-    down. Every connection still gets a thread the moment it is admitted (one waiting, or a new one), so there are
-    as many as connections were open at once (at most scan.max_connections, the guard's cap); a thread left idle for
-    idle_s exits.
-
-    Each idle thread waits on a lock of its own, handed the job by submit() under the pool's lock. (A shared
-    queue.SimpleQueue with get(timeout) was used before: under CPython 3.11 one of many threads timing out on it at
-    once could stay blocked on the empty queue for good, and a connection handed to it would have waited forever.)
-    The thread idle the shortest time takes the next connection, so the others can time out and go.
+    Before, one thread polled the listening socket, accepted, admitted the peer and handed each admitted connection
+    to a pool thread through a lock: a poll, a wake-up and a thread switch per connection, and the accepting thread
+    took a third of the gateway's Python time under load. Now the kernel hands each connection to one thread blocked
+    in accept() (it wakes one, not all), which admits the peer and serves it, or refuses it (unread, at once).
+    Every connection still gets a thread the moment it arrives: there is always one thread waiting in accept() while
+    the listener runs, so there are at most as many as connections were open at once (scan.max_connections, the
+    guard's cap) plus that one; a thread that finds max_waiting others already waiting exits.
+    stop() shuts the listening socket down, which wakes every thread blocked in accept() (EINVAL), and waits until
+    none waits any more, so the socket is closed after, never under, a thread's accept().
     """
 
-    def __init__(self, idle_s: float = POOL_IDLE_S, thread_name: str = "gateway-connection") -> None:
-        self.idle_s = idle_s
+    def __init__(self, server: GuardedServer, thread_name: str = "gateway-connection",
+                 max_waiting: int = MAX_WAITING) -> None:
+        self.server = server
         self.thread_name = thread_name
+        self.max_waiting = max_waiting
         self._lock = threading.Lock()
-        self._waiting: list[_Waiting] = []  # the idle threads' slots, most recently idle last
+        self._none_waiting = threading.Condition(self._lock)
+        self._waiting = 0  # threads in accept(), or on their way there
+        self._stopping = False
 
     @property
-    def idle(self) -> int:
-        """How many threads wait for a connection now."""
-        return len(self._waiting)
+    def waiting(self) -> int:
+        """How many threads wait in accept() now (or are about to)."""
+        return self._waiting
 
-    def submit(self, fn: Callable[..., None], *args: object) -> None:
-        """Run fn(*args) in a thread now: an idle one, else a new one."""
+    def run(self) -> None:
+        """Accept and serve until stop(); the calling thread is the first of the listener's threads."""
         with self._lock:
-            if self._waiting:
-                slot = self._waiting.pop()
-                slot.job = (fn, args)
-                slot.ready.release()
+            if self._stopping:
                 return
-        threading.Thread(target=self._run, args=(fn, args), name=self.thread_name, daemon=True).start()
+            self._waiting += 1
+        self._loop(keep=True)
 
-    def close(self) -> None:
-        """Let the idle threads go now (busy ones finish their connection, then wait idle_s at most)."""
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop accepting: wake the threads waiting in accept() and wait until none does (busy ones finish their
+        connection and exit)."""
         with self._lock:
-            for slot in self._waiting:
-                slot.ready.release()  # its job stays None: go
-            self._waiting.clear()
+            self._stopping = True
+        with contextlib.suppress(OSError):
+            self.server.socket.shutdown(socket.SHUT_RDWR)  # type: ignore[attr-defined]
+        with self._lock:
+            self._none_waiting.wait_for(lambda: self._waiting == 0, timeout)
 
-    def _run(self, fn: Callable[..., None], args: tuple) -> None:
+    def _loop(self, keep: bool = False) -> None:
+        server = self.server
         while True:
-            fn(*args)
-            del fn, args  # the connection's objects go now, not when the next job comes
-            job = self._next()
-            if job is None:
-                return
-            fn, args = job
-
-    def _next(self) -> tuple[Callable[..., None], tuple] | None:
-        slot = _Waiting()
-        with self._lock:
-            self._waiting.append(slot)
-        if not slot.ready.acquire(timeout=self.idle_s):
+            try:
+                request, client_address = server.get_request()  # type: ignore[attr-defined]
+            except OSError:
+                with self._lock:
+                    if self._stopping:
+                        self._waiting -= 1
+                        self._none_waiting.notify_all()
+                        return
+                time.sleep(ACCEPT_RETRY_S)  # EMFILE, ENOBUFS, ECONNABORTED...: try again shortly
+                continue
             with self._lock:
-                if slot in self._waiting:  # nobody took it: go
-                    self._waiting.remove(slot)
-                    return None
-            slot.ready.acquire()  # submit() or close() took the slot under the lock, so it is released already
-        return slot.job
+                self._waiting -= 1
+                spawn = not self._waiting and not self._stopping
+                if spawn:
+                    self._waiting += 1
+                elif self._stopping and not self._waiting:
+                    self._none_waiting.notify_all()
+            if spawn:
+                try:
+                    threading.Thread(target=self._loop, name=self.thread_name, daemon=True).start()
+                except RuntimeError:  # no thread to be had: this one goes back to accept() after its connection
+                    with self._lock:
+                        self._waiting -= 1
+            server.serve_one(request, client_address)
+            del request, client_address  # the connection's objects go now, not when the next one comes
+            with self._lock:
+                if self._stopping or (not keep and self._waiting >= self.max_waiting):
+                    return
+                self._waiting += 1
 
 
 class GuardedServer:
-    """Admission happens in the accepting thread: a refused peer never gets a handler thread. An admitted
-    connection is served in a thread of the gateway's HandlerPool."""
+    """Admission happens in the thread that accepted the connection, before anything is read; an admitted connection
+    is served in that thread too, while another waits in accept() (Acceptors)."""
 
     request_queue_size = 128
     gateway: ScanGateway
+    acceptors: Acceptors
 
-    def verify_request(self, request: socket.socket, client_address: object) -> bool:
-        return self.gateway.admit(request, client_address)
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        """Serve until shutdown(), in this thread and as many more as connections are open (poll_interval unused)."""
+        self.acceptors.run()
 
-    def process_request(self, request: socket.socket, client_address: object) -> None:
-        self.gateway.handlers.submit(self._serve, request, client_address)
+    def shutdown(self) -> None:
+        """Stop accepting (in-flight connections are finished by their threads)."""
+        self.acceptors.stop()
 
-    def _serve(self, request: socket.socket, client_address: object) -> None:
-        # what socketserver.ThreadingMixIn.process_request_thread does in its thread
+    def serve_one(self, request: socket.socket, client_address: object) -> None:
+        """Admit, serve and close one accepted connection (what socketserver does for each, in one thread)."""
         try:
-            self.finish_request(request, client_address)  # type: ignore[attr-defined]
+            if self.gateway.admit(request, client_address):
+                self.finish_request(request, client_address)  # type: ignore[attr-defined]
         except Exception:
             self.handle_error(request, client_address)  # type: ignore[attr-defined]
         finally:
@@ -301,6 +313,7 @@ class GatewayTCPServer(GuardedServer, socketserver.TCPServer):
     def __init__(self, address: tuple[str, int], handler: type[socketserver.BaseRequestHandler], *,
                  gateway: ScanGateway) -> None:
         self.gateway = gateway
+        self.acceptors = Acceptors(self)
         super().__init__(address, handler)
 
     def server_bind(self) -> None:
@@ -314,6 +327,7 @@ class GatewayUnixServer(GuardedServer, socketserver.UnixStreamServer):
     def __init__(self, address: str, handler: type[socketserver.BaseRequestHandler], *,
                  gateway: ScanGateway) -> None:
         self.gateway = gateway
+        self.acceptors = Acceptors(self)
         super().__init__(address, handler)
 
 

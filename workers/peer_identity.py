@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 import pwd
@@ -49,6 +50,7 @@ def _diag_socket() -> socket.socket | None:
     return sock
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of the string, asked two or three times per connection
 def _packed(ip: str) -> tuple[int, bytes]:
     """An address's family and its 16-byte field of inet_diag_sockid (IPv4-mapped IPv6 as the IPv4 it is)."""
     addr = ipaddress.ip_address(ip.split("%", 1)[0])
@@ -139,6 +141,7 @@ def tcp_peer_uid(local: tuple[str, int], peer: tuple[str, int]) -> int | None:
         return _table_uid(local, peer)
 
 
+@functools.lru_cache(maxsize=1024)
 def is_loopback(ip: str) -> bool:
     """True for 127.0.0.0/8, ::1 and IPv4-mapped loopback."""
     try:

@@ -13,11 +13,15 @@ bookkeeping per scan. Atomic, so a job exists exactly when its claim was opened:
 
 send_and_wait sends that call and the first blocking wait for the job's result (BLPOP) together on one connection,
 as a pipeline does, and reads the two replies in turn: one exchange with Redis per scan when the verdict comes
-within the first wait, instead of two commands, each with redis-py's per-command work (about 40 us of CPU).
+within the first wait, instead of two commands, each with redis-py's per-command work (about 40 us of CPU). It
+uses a connection of the calling thread's own (ThreadConnections), outside the client's pool: the pool's checkout
+polls the socket for unread data, checks the pid twice and takes its lock on every scan, and this exchange always
+reads both replies or disconnects, so its connection never has unread data.
 """
 
 from __future__ import annotations
 
+import threading
 import uuid
 
 import dramatiq
@@ -36,6 +40,22 @@ return 1
 """
 
 
+class ThreadConnections:
+    """One Redis connection per thread and client, made like the client's pool makes them, kept by the thread."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def get(self, client: redis.Redis) -> redis.connection.AbstractConnection:
+        """This thread's connection to client's Redis (connected on first use, and again after a disconnect)."""
+        pool = client.connection_pool
+        mine: dict = self._local.__dict__.setdefault("conns", {})
+        conn = mine.get(id(pool))
+        if conn is None or conn[0] is not pool:
+            conn = mine[id(pool)] = (pool, pool.connection_class(**pool.connection_kwargs))
+        return conn[1]
+
+
 class WaitBroken(Exception):
     """The job is queued, but the wait for its result that went with it failed (the gateway waits again)."""
 
@@ -47,6 +67,7 @@ class ClaimedEnqueue:
         self.broker = broker
         self.actor = actor
         self._script = client.register_script(_OPEN_AND_ENQUEUE)
+        self._conns = ThreadConnections()
         queue = f"{broker.namespace}:{actor.queue_name}"
         self._queue_keys = (f"{queue}.msgs", queue)
         # Dramatiq's broker.enqueue tells its middleware; only those that listen are told (none of Mailward's).
@@ -86,18 +107,25 @@ class ClaimedEnqueue:
             m.before_enqueue(self.broker, message, None)
         keys_ = (keys.scan_claim(spool_id), *self._queue_keys)
         args = (OPEN, max(1, ttl_ms), message.options["redis_message_id"], message.encode())
-        pool = client.connection_pool
-        conn = pool.get_connection()
-        try:
-            # EVAL with the script itself, not EVALSHA: a NOSCRIPT error (a restarted Redis has no scripts) would
-            # leave the BLPOP behind it waiting for a job that was never queued.
-            conn.send_packed_command(conn.pack_commands([
-                ("EVAL", _OPEN_AND_ENQUEUE, 3, *keys_, *args), ("BLPOP", result_key, f"{wait_s:.3f}")]))
-            conn.read_response(timeout=reply_timeout)
-        except BaseException:
-            conn.disconnect()  # the BLPOP may still be pending on it
-            pool.release(conn)
-            raise
+        conn = self._conns.get(client)
+        # EVAL with the script itself, not EVALSHA: a NOSCRIPT error (a restarted Redis has no scripts) would leave
+        # the BLPOP behind it waiting for a job that was never queued.
+        packed = conn.pack_commands([("EVAL", _OPEN_AND_ENQUEUE, 3, *keys_, *args),
+                                     ("BLPOP", result_key, f"{wait_s:.3f}")])
+        idle = conn.is_connected  # kept from an earlier scan: Redis may have closed it since (a restart)
+        while True:
+            try:
+                conn.send_packed_command(packed)
+                conn.read_response(timeout=reply_timeout)
+                break
+            except redis.ConnectionError:
+                conn.disconnect()
+                if not idle:
+                    raise
+                idle = False  # once more on a new connection (safe: see send), as the pool would have reconnected
+            except BaseException:
+                conn.disconnect()  # the BLPOP may still be pending on it
+                raise
         try:
             popped = conn.read_response()
         except redis.RedisError as exc:
@@ -106,8 +134,6 @@ class ClaimedEnqueue:
         except BaseException:
             conn.disconnect()
             raise
-        finally:
-            pool.release(conn)
         for m in self._hooks:
             m.after_enqueue(self.broker, message, None)
         return bytes(popped[1]) if popped else None

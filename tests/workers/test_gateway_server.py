@@ -1,21 +1,56 @@
-"""The gateway's connection threads (workers/gateway_server.HandlerPool): every admitted connection is served at
-once, however many are open; a thread is used again for the next connection; idle threads go away; no connection
-is lost between a thread giving up waiting and a new one arriving."""
+"""The gateway's connection threads (workers/gateway_server.Acceptors) on a real listening socket: every connection is
+served at once, however many are open; a thread serves connection after connection; threads beyond a few idle ones
+exit; stop() wakes the threads waiting in accept() and lets a busy one finish its connection."""
 
 from __future__ import annotations
 
-import random
+import socket
 import threading
 import time
+from collections.abc import Callable, Iterator
 
-from workers.gateway_server import HandlerPool
+import pytest
 
-#: The test pools' thread name: gateways of earlier tests in this process may still have threads of their own
-#: ("gateway-connection", idle for up to POOL_IDLE_S, or serving a late connection), which are not the pool under test.
-NAME = "test-pool-connection"
+from workers.gateway_server import Acceptors
+
+#: The test's thread name: gateways of earlier tests in this process may still have threads of their own.
+NAME = "test-acceptor"
 
 
-def _pool_threads() -> list[threading.Thread]:
+class Listener:
+    """What Acceptors needs of a server: a listening socket, get_request and serve_one."""
+
+    def __init__(self, serve: Callable[[socket.socket], None]) -> None:
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(128)
+        self.address = self.socket.getsockname()
+        self.serve = serve
+        self.served_by: list[str] = []
+        self.acceptors = Acceptors(self, thread_name=NAME, max_waiting=3)  # type: ignore[arg-type]
+        self.thread = threading.Thread(target=self.acceptors.run, name=NAME, daemon=True)
+
+    def get_request(self) -> tuple[socket.socket, object]:
+        return self.socket.accept()
+
+    def serve_one(self, request: socket.socket, client_address: object) -> None:
+        self.served_by.append(f"{threading.get_ident()}")
+        try:
+            self.serve(request)
+        finally:
+            request.close()
+
+    def ask(self) -> bytes:
+        with socket.create_connection(self.address, timeout=20) as c:
+            c.sendall(b"ping")
+            return c.recv(16)
+
+
+def _echo(sock: socket.socket) -> None:
+    sock.sendall(sock.recv(16))
+
+
+def _threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == NAME]
 
 
@@ -26,70 +61,79 @@ def _wait_for(cond, what: str, timeout: float = 20.0) -> None:  # type: ignore[n
         time.sleep(0.01)
 
 
-def test_every_connection_is_served_at_once_however_many_are_open() -> None:
-    pool = HandlerPool(idle_s=5.0, thread_name=NAME)
-    n = 40
-    barrier = threading.Barrier(n + 1, timeout=20)  # passes only when all n jobs run at the same time
-    for _ in range(n):
-        pool.submit(barrier.wait)
-    barrier.wait()
-    _wait_for(lambda: pool.idle == n, "every thread to wait for work again")
-    pool.close()
-    _wait_for(lambda: not _pool_threads(), "the idle threads to exit after close")
+@pytest.fixture
+def listeners() -> Iterator[list[Listener]]:
+    made: list[Listener] = []
+    yield made
+    for lst in made:
+        lst.acceptors.stop()
+        lst.socket.close()
+    _wait_for(lambda: not _threads(), "the test's threads to exit")
 
 
-def test_a_thread_serves_the_next_connection_and_idle_threads_exit() -> None:
-    pool = HandlerPool(idle_s=0.3, thread_name=NAME)
-    seen: list[int] = []
-    done = threading.Semaphore(0)
-
-    def job() -> None:
-        seen.append(threading.get_ident())
-        done.release()
-
-    for _ in range(5):  # one after the other: the first job's thread takes each next one
-        pool.submit(job)
-        assert done.acquire(timeout=20)
-        _wait_for(lambda: pool.idle == 1, "the thread to wait for work again")
-    assert len(set(seen)) == 1
-    _wait_for(lambda: pool.idle == 0 and not _pool_threads(), "the idle thread to exit")
+def _start(listeners: list[Listener], serve: Callable[[socket.socket], None] = _echo) -> Listener:
+    lst = Listener(serve)
+    listeners.append(lst)
+    lst.thread.start()
+    return lst
 
 
-def _submit_racing_with_timeouts(rng: random.Random, total: int = 3000) -> None:
-    pool = HandlerPool(idle_s=0.001, thread_name=NAME)  # threads time out all the time, racing with new submissions
-    ran = []
-    lock = threading.Lock()
+def test_every_connection_is_served_at_once_however_many_are_open(listeners: list[Listener]) -> None:
+    n = 12
+    barrier = threading.Barrier(n, timeout=20)  # no connection is answered until all n are being served at once
 
-    def job() -> None:
-        with lock:
-            ran.append(1)
+    def serve(sock: socket.socket) -> None:
+        data = sock.recv(16)
+        if not barrier.broken:
+            barrier.wait()
+        sock.sendall(data)
 
-    for i in range(total):
-        pool.submit(job)
-        if i % 50 == 0:
-            time.sleep(rng.random() * 0.004)
-    _wait_for(lambda: len(ran) == total, f"all {total} jobs to run")
-    _wait_for(lambda: not _pool_threads(), "the idle threads to exit")
-    assert pool.idle == 0
+    lst = _start(listeners, serve)
+    answers: list[bytes] = []
+    clients = [threading.Thread(target=lambda: answers.append(lst.ask())) for _ in range(n)]
+    for c in clients:
+        c.start()
+    for c in clients:
+        c.join(30)
+    assert answers == [b"ping"] * n
+    # the n threads go back to accept() until max_waiting wait there; the others exit (the listener's first thread
+    # never does, so it may make one more)
+    _wait_for(lambda: lst.acceptors.waiting == len(_threads()) <= 4, "the threads beyond max_waiting to exit")
+    assert lst.acceptors.waiting >= 3
+    barrier.abort()
+    assert lst.ask() == b"ping"
 
 
-def test_no_connection_is_lost_while_threads_give_up_waiting() -> None:
-    # Several rounds: with the queue.SimpleQueue hand-off this pool had before, about one round in five left a
-    # thread blocked for good on the empty queue (CPython 3.11), so a connection handed to it would never be served.
-    rng = random.Random(16)
-    for _ in range(8):
-        _submit_racing_with_timeouts(rng)
+def test_one_thread_serves_connection_after_connection(listeners: list[Listener]) -> None:
+    lst = _start(listeners)
+    for _ in range(50):
+        assert lst.ask() == b"ping"
+    assert len(set(lst.served_by)) <= 3  # threads are used again, not one per connection
+    assert len(_threads()) <= 3
 
 
-def test_close_lets_the_idle_threads_go_and_a_later_connection_still_runs() -> None:
-    pool = HandlerPool(idle_s=60.0, thread_name=NAME)
-    barrier = threading.Barrier(4, timeout=20)
-    for _ in range(3):
-        pool.submit(barrier.wait)
-    barrier.wait()
-    _wait_for(lambda: pool.idle == 3, "three idle threads")
-    pool.close()
-    _wait_for(lambda: not _pool_threads(), "the idle threads to exit after close")
-    done = threading.Event()
-    pool.submit(done.set)
-    assert done.wait(20)
+def test_stop_wakes_the_waiting_threads_and_a_busy_one_finishes(listeners: list[Listener]) -> None:
+    release = threading.Event()
+
+    def serve(sock: socket.socket) -> None:
+        data = sock.recv(16)
+        release.wait(20)
+        sock.sendall(data)
+
+    lst = _start(listeners, serve)
+    answer: list[bytes] = []
+    busy = threading.Thread(target=lambda: answer.append(lst.ask()))
+    busy.start()
+    _wait_for(lambda: lst.served_by, "the connection to be taken")
+    _wait_for(lambda: lst.acceptors.waiting == 1, "another thread waiting in accept()")
+    lst.acceptors.stop(timeout=20)
+    assert lst.acceptors.waiting == 0
+    _wait_for(lambda: len(_threads()) == 1, "the waiting thread to exit")  # only the busy one is left
+    release.set()
+    busy.join(20)
+    assert answer == [b"ping"]  # the connection in progress was finished
+    _wait_for(lambda: not _threads(), "the busy thread to exit after its connection")
+    with pytest.raises(OSError), socket.create_connection(lst.address, timeout=2) as c:  # nobody accepts any more
+        c.sendall(b"ping")
+        if not c.recv(16):
+            raise ConnectionResetError

@@ -181,3 +181,23 @@ def test_a_late_worker_finds_the_claim_abandoned_and_changes_nothing(rig: Rig,
     assert "skipped: the gateway no longer waits for it" in caplog.text
     assert rig.scanner.quarantine.list(None)[1] == 0
     assert rig.leftovers() == ([], [])
+
+
+def test_a_scan_after_redis_closed_the_gateways_connections_is_answered(tmp_path: Path, redis_server: RedisServer,
+                                                                         redis_client: redis.Redis) -> None:
+    """The gateway keeps a connection per thread for its enqueue-and-wait exchange (outside redis-py's pool, which
+    would have checked it before use): one Redis closed meanwhile (a restart, a client timeout) is replaced at once,
+    and the job is queued once."""
+    rig = Rig(tmp_path, redis_server, redis_client)
+    rig.full = False
+    try:
+        assert rig.scan(_message("Hello Bob, the invoice is attached to our portal.")).action == Action.ACCEPT
+        conn = rig.gateway.enqueuer._conns.get(rig.gateway.wait_client)  # this thread's: rig.scan runs here
+        conn.send_command("CLIENT", "ID")
+        assert redis_client.client_kill_filter(_id=conn.read_response()) == 1
+        assert rig.scan(_message(GTUBE, "spam")).action == Action.QUARANTINE
+        assert rig.scan(_message("Hello again, Bob.")).action == Action.ACCEPT
+        assert sorted(r.subject for r in rig.scanner.quarantine.list(None)[0]) == ["spam"]
+        assert rig.leftovers() == ([], [])
+    finally:
+        rig.close()
