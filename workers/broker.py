@@ -10,8 +10,8 @@ from typing import Any
 import dramatiq
 import redis
 from dramatiq.broker import MessageProxy
-from dramatiq.brokers.redis import RedisBroker, _RedisConsumer
-from dramatiq.common import compute_backoff, current_millis
+from dramatiq.brokers.redis import RedisBroker, _RedisConsumer, _scripts
+from dramatiq.common import current_millis
 from dramatiq.errors import ConnectionClosed
 from dramatiq.message import Message
 from dramatiq.middleware import CurrentMessage, Middleware, Retries, TimeLimit
@@ -28,14 +28,70 @@ log = logging.getLogger("mailward.worker")
 NAMESPACE = "mailward"
 #: A worker host whose heartbeat is older than this has its unacked messages requeued.
 HEARTBEAT_TIMEOUT_MS = 15_000
-#: How long an idle consumer waits in Redis for a message before it fetches again anyway (its heartbeat goes with
-#: each fetch, far more often than HEARTBEAT_TIMEOUT_MS; a stopping worker waits at most this for its consumers).
+#: How long an idle consumer waits in Redis for a wake token before it fetches anyway (its heartbeat goes with each
+#: fetch, far more often than HEARTBEAT_TIMEOUT_MS; a stopping worker waits at most this for its consumers). Also the
+#: longest a message can wait with idle consumers when its token was lost (see _WakingConsumer).
 WAKE_WAIT_S = 1.0
+#: Most tokens a queue's wake list holds: more consumers than this idle at once (every host's together) would wake
+#: by their WAKE_WAIT_S check instead.
+WAKE_CAP = 64
+
+# Wake tokens (_WakingConsumer): Lua functions every script that changes a queue's list runs (this module's, the
+# gateway's enqueue in workers/scan_enqueue.py, Dramatiq's dispatch as wrapped by _dispatch_with_wake). The aim: one
+# token per message waiting in the queue, up to WAKE_CAP. A message joining the queue adds one unless every waiting
+# message has one already (wake_one); a change that may have taken or returned several (a fetch, a requeue) sets the
+# count to the queue's length (wake_sync): a fetch that emptied the queue drops every token, so none wakes a consumer
+# for nothing later, and one that left messages behind tops them up, so a lost token costs at most one wait.
+WAKE_LUA = f"""
+local function wake_one(queue, wake)
+  if redis.call('LLEN', wake) < math.min(redis.call('LLEN', queue), {WAKE_CAP}) then
+    redis.call('LPUSH', wake, '1')
+  end
+end
+local function wake_sync(queue, wake)
+  local want = math.min(redis.call('LLEN', queue), {WAKE_CAP})
+  local have = redis.call('LLEN', wake)
+  if want == 0 then
+    if have > 0 then redis.call('DEL', wake) end
+  elseif have > want then
+    redis.call('LTRIM', wake, 0, want - 1)
+  elseif have < want then
+    local tokens = {{}}
+    for i = 1, want - have do tokens[i] = '1' end
+    redis.call('LPUSH', wake, unpack(tokens))
+  end
+end
+"""
+
+
+def wake_key(queue_key: str) -> str:
+    """The wake-token list of a queue's Redis list (`<namespace>:<queue>`)."""
+    return f"{queue_key}.wake"
+
+
+def _dispatch_with_wake(source: str | bytes) -> str:
+    """Dramatiq's dispatch script (its text, unchanged, as a function), then the queue's wake tokens brought in line
+    with what the command did: an enqueue adds one, a fetch, requeue or purge (and the maintenance that requeues a
+    dead worker's messages) sets them to the queue's length. Same keys and arguments as Dramatiq's."""
+    if isinstance(source, bytes):  # Dramatiq reads its scripts as bytes
+        source = source.decode()
+    return (WAKE_LUA + "local function dramatiq_dispatch()\n" + source + "\nend\n"
+            + """local reply = dramatiq_dispatch()
+local command = ARGV[1]
+local queue = KEYS[1] .. ':' .. ARGV[3]
+if command == 'enqueue' then
+  wake_one(queue, queue .. '.wake')
+elseif command == 'fetch' or command == 'requeue' or command == 'purge' or ARGV[7] == '1' then
+  wake_sync(queue, queue .. '.wake')
+end
+return reply
+""")
+
 
 # Dramatiq's own maintenance (redis/dispatch.lua) does the same for consumers silent for HEARTBEAT_TIMEOUT_MS; a
 # supervisor that saw the process exit need not wait that long (a gateway waiting on the job would time out).
 # The ids go to the head of their queues: their senders have been waiting since before anything queued behind.
-_REQUEUE_DEAD_CONSUMER = """
+_REQUEUE_DEAD_CONSUMER = WAKE_LUA + """
 local namespace = KEYS[1]
 local consumer = ARGV[1]
 local requeued = 0
@@ -49,6 +105,7 @@ for i = 2, #ARGV do
         end
     end
     redis.call("del", acks)
+    wake_sync(queue, queue .. ".wake")
 end
 redis.call("zrem", namespace .. ":__heartbeats__", consumer)
 return requeued
@@ -58,7 +115,7 @@ return requeued
 # of this process has (KEYS: the ack set, the queue; ARGV: the ids in hand). Such a message was fetched by a fetch
 # whose reply never came (Redis killed after the fetch ran): its consumer is alive and keeps heartbeating, so
 # Dramatiq's maintenance would never requeue it, and its scan would wait out the gateway's deadline.
-_REQUEUE_LOST_FETCHES = """
+_REQUEUE_LOST_FETCHES = WAKE_LUA + """
 local acks, queue = KEYS[1], KEYS[2]
 local in_hand = {}
 for i = 1, #ARGV do in_hand[ARGV[i]] = true end
@@ -72,6 +129,7 @@ for _, message_id in ipairs(redis.call("smembers", acks)) do
         end
     end
 end
+if requeued > 0 then wake_sync(queue, queue .. ".wake") end
 return requeued
 """
 
@@ -105,11 +163,21 @@ class _WakingConsumer(_RedisConsumer):
 
     Dramatiq's own consumer runs its fetch script (a Lua call with the heartbeat) again and again with a growing
     pause while the queue is empty: several calls per message under a steady load, and about ten a second per
-    queue and process when idle. This one blocks on the queue's list with BLMOVE from its tail back to its tail
-    (the list is left exactly as it was; fetch pops from the head) until a message is there or WAKE_WAIT_S passed,
-    then fetches: after a fetch that found nothing, and after one that took fewer messages than it asked for (the
-    queue was empty then, so asking again at once would find nothing: one Lua call per message saved under a
-    steady load). Redis before 6.2 has no BLMOVE: then it polls as before.
+    queue and process when idle. This one blocks in Redis until it is woken, then fetches: after a fetch that found
+    nothing, and after one that took fewer messages than it asked for (the queue was empty then, so asking again at
+    once would find nothing: one Lua call per message saved under a steady load).
+
+    Wake once: it blocks (BLPOP) on the queue's wake-token list, `<queue>.wake`, not on the queue itself. Every
+    script that puts a message on the queue pushes a token with it in the same call (the gateway's enqueue, Dramatiq's
+    dispatch for every other sender, retries and delayed messages included, and the requeue scripts; see WAKE_LUA),
+    and Redis hands each token to one blocked client, the one that has waited longest: one idle consumer wakes per
+    message, where blocking on the queue woke every idle worker process and all but one fetched for nothing. With one
+    worker process it is the same one blocking call per wake as before. A token is only a hint, never a message's
+    state (the queue, its ack sets and Dramatiq's requeues are untouched): a consumer that waited WAKE_WAIT_S without
+    one fetches anyway, so a token lost (a Redis restart without its data, a consumer killed as Redis handed it one,
+    a message queued by a script that pushes none) costs a message at most WAKE_WAIT_S, never a sleep while it waits.
+    A worker host on an older Mailward (blocking on the queue) still wakes by the queue; consumers of this one wake
+    for a gateway of an older one only by their WAKE_WAIT_S check: upgrade every host.
 
     While every slot is taken (prefetch reached) it waits for a worker thread to finish one (ack or nack) instead
     of sleeping out Dramatiq's growing back-off: with one thread per process the next message is fetched as soon
@@ -122,6 +190,7 @@ class _WakingConsumer(_RedisConsumer):
         super().__init__(broker, queue_name, prefetch, timeout)
         self.freed = threading.Event()  # set by ack/nack (worker threads): a slot is free again
         self.drained = False  # the last fetch emptied the queue: wait in Redis before fetching again
+        self.wake = wake_key(f"{broker.namespace}:{queue_name}")
         # Dramatiq makes a new consumer after a lost connection: what a lost fetch reply left behind goes back
         self.requeued_lost = self._requeue_lost_fetches()
 
@@ -219,32 +288,20 @@ class _WakingConsumer(_RedisConsumer):
                     return None
                 if self.drained:
                     self.drained = False
-                    if self._wait_for_work():
-                        return None
+                    self._wait_for_work()
+                    return None
                 self.message_cache = self.broker.do_fetch(self.queue_name, want)
                 if self.message_cache:
                     self.drained = len(self.message_cache) < want
                     continue
-                if self._wait_for_work():
-                    return None
-                # no BLMOVE: pause with Dramatiq's back-off, up to its idle timeout
-                self.misses, backoff_ms = compute_backoff(self.misses, max_backoff=self.timeout)
-                time.sleep(backoff_ms / 1000)
+                self._wait_for_work()
                 return None
         except redis.ConnectionError as e:
             raise ConnectionClosed(e) from None
 
     def _wait_for_work(self) -> bool:
-        """Block until the queue has a message (or WAKE_WAIT_S passed); False where Redis cannot block so."""
-        if getattr(self.broker, "blocking_wait", True) is False:
-            return False
-        key = f"{self.broker.namespace}:{self.queue_name}"
-        try:
-            self.broker.client.blmove(key, key, WAKE_WAIT_S, "RIGHT", "RIGHT")
-        except redis.ResponseError:  # unknown command: Redis older than 6.2
-            self.broker.blocking_wait = False
-            return False
-        return True
+        """Block until a wake token comes (True) or WAKE_WAIT_S passed (False): either way the caller fetches next."""
+        return self.broker.client.blpop([self.wake], WAKE_WAIT_S) is not None
 
 
 class AckedRedisBackend(RidingRedisBackend):
@@ -261,12 +318,12 @@ class AckedRedisBackend(RidingRedisBackend):
 
 
 class WakingRedisBroker(RedisBroker):
-    """Dramatiq's Redis broker whose consumers Redis wakes when a message comes (_WakingConsumer)."""
-
-    blocking_wait = True
+    """Dramatiq's Redis broker whose consumers Redis wakes when a message comes (_WakingConsumer): its dispatch script
+    also keeps the queues' wake tokens (_dispatch_with_wake)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.scripts["dispatch"] = self.client.register_script(_dispatch_with_wake(_scripts["dispatch"]))
         # redis message ids handed to this process's worker threads and not acked or nacked yet, across the
         # consumers Dramatiq makes again after a lost connection (what _requeue_lost_fetches must not put back)
         self.in_hand: set[str] = set()

@@ -3,7 +3,8 @@
 The claim (core.store.scan_claims: `open` only if absent, expiring at the gateway's deadline on Redis's clock) and
 the job go in one Lua call, written as Dramatiq's Redis broker writes an enqueued message (its dispatch.lua,
 `enqueue`: the message data in the queue's `.msgs` hash under its redis_message_id, that id pushed on the queue's
-list), so any Dramatiq Redis consumer fetches, acks and requeues it as one of its own. What dispatch.lua does
+list), so any Dramatiq Redis consumer fetches, acks and requeues it as one of its own, with the queue's wake token
+(workers.broker: one idle worker is woken for it). What dispatch.lua does
 besides is not the sender's business: the heartbeat it records names a consumer (the gateway never fetches, so it
 has no unacked messages to requeue) and its maintenance runs on every consumer's fetch.
 
@@ -31,11 +32,15 @@ from dramatiq.middleware import Middleware
 
 from core import keys
 from core.store.scan_claims import OPEN
+from workers.broker import WAKE_LUA, wake_key
 
-_OPEN_AND_ENQUEUE = """
+# KEYS: the claim, the queue's messages hash, the queue, its wake-token list. The token (workers.broker.WAKE_LUA)
+# wakes one idle worker for the job, in this same call.
+_OPEN_AND_ENQUEUE = WAKE_LUA + """
 if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 0 end
 redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
 redis.call('RPUSH', KEYS[3], ARGV[3])
+wake_one(KEYS[3], KEYS[4])
 return 1
 """
 
@@ -69,7 +74,7 @@ class ClaimedEnqueue:
         self._script = client.register_script(_OPEN_AND_ENQUEUE)
         self._conns = ThreadConnections()
         queue = f"{broker.namespace}:{actor.queue_name}"
-        self._queue_keys = (f"{queue}.msgs", queue)
+        self._queue_keys = (f"{queue}.msgs", queue, wake_key(queue))
         # Dramatiq's broker.enqueue tells its middleware; only those that listen are told (none of Mailward's).
         self._hooks = [m for m in broker.middleware
                        if type(m).before_enqueue is not Middleware.before_enqueue
@@ -110,7 +115,7 @@ class ClaimedEnqueue:
         conn = self._conns.get(client)
         # EVAL with the script itself, not EVALSHA: a NOSCRIPT error (a restarted Redis has no scripts) would leave
         # the BLPOP behind it waiting for a job that was never queued.
-        packed = conn.pack_commands([("EVAL", _OPEN_AND_ENQUEUE, 3, *keys_, *args),
+        packed = conn.pack_commands([("EVAL", _OPEN_AND_ENQUEUE, len(keys_), *keys_, *args),
                                      ("BLPOP", result_key, f"{wait_s:.3f}")])
         idle = conn.is_connected  # kept from an earlier scan: Redis may have closed it since (a restart)
         while True:
