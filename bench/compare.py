@@ -319,7 +319,9 @@ def render(report: dict[str, Any]) -> str:
         if calls:
             top = ", ".join(f"{k} {v:.1f}" for k, v in sorted(calls.items(), key=lambda kv: -kv[1])[:6])
             out.append(f"  {name} Redis calls per message (last run; commands inside scripts included): "
-                       f"{sum(calls.values()):.1f}, of which evalsha {calls.get('evalsha', 0.0):.1f}; top: {top}")
+                       f"{sum(calls.values()):.1f}, of which evalsha {calls.get('evalsha', 0.0):.1f}, eval "
+                       f"{calls.get('eval', 0.0):.1f}, blpop {calls.get('blpop', 0.0):.2f}, blmove "
+                       f"{calls.get('blmove', 0.0):.2f}; top: {top}")
     for name, rs in runs.items():
         spent = rs[-1].redis_time
         if spent:
