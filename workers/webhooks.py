@@ -17,12 +17,14 @@ from collections.abc import Callable
 
 import dramatiq
 import redis
+from redis.client import Pipeline
 
+from core import keys
 from core.errors import NotFound
 from core.net.webhooks import event_body, post, sign
 from core.settings import WebhookSettings
-from core.store.events import EventStore
-from core.store.webhooks import WebhookStore
+from core.store.events import Event, EventStore
+from core.store.webhooks import Webhook, WebhookStore, decode_all
 
 log = logging.getLogger("mailward.webhooks")
 
@@ -31,6 +33,12 @@ ACTOR_NAME = "deliver_webhook"
 #: How often a dispatcher looks for events another one took and never acknowledged (and how idle they must be).
 CLAIM_EVERY_S = 30.0
 CLAIM_IDLE_MS = 60_000
+#: With no webhook, how long the dispatcher lets events gather before its next read: they are read and acked only
+#: (nothing to queue), so in batches instead of one exchange per event. Bounds how late an event is matched against
+#: a webhook added meanwhile (it still gets it: the webhooks are read with each batch).
+IDLE_BATCH_S = 0.5
+#: Events read per exchange at most.
+READ_BATCH = 100
 
 
 class RetryDelivery(Exception):
@@ -110,20 +118,39 @@ class Dispatcher:
             self.thread.join(5.0)
 
     def run(self) -> None:
-        """Dispatch until stopped; Redis trouble is logged and retried with back-off, never fatal."""
+        """Dispatch until stopped; Redis trouble is logged and retried with back-off, never fatal.
+
+        One Redis round trip per batch of events, whether or not any webhook exists: the acks of the batch before,
+        the blocking read of new events, and the webhooks read after them (EventStore.ack_and_read); it was a read,
+        a list and one ack per event. With no webhook at all, once it has caught up it reads every IDLE_BATCH_S at
+        most, so an event costs a fraction of that round trip. An event is acked only after its deliveries were
+        queued (at least once: a dispatcher that dies in between leaves it to be claimed and dispatched again).
+
+        A webhook added later gets every event emitted after it was added: the webhooks are read after each batch
+        of events, never kept from an earlier one, so an event read after the hook was saved is matched against it.
+        Events emitted before it was added reach it only if still waiting to be dispatched; none are replayed.
+        """
         pause, claimed_at = 0.5, 0.0
         store: EventStore | None = None
+        done: list[str] = []  # dispatched, acked with the next read (or kept for the one after a failed exchange)
         while not self.stop_event.is_set():
             try:
                 if store is None:
                     store = EventStore(self.connect())
                     store.ensure_group()
-                hooks = WebhookStore(store.client)
                 if time.monotonic() - claimed_at >= CLAIM_EVERY_S:
                     claimed_at = time.monotonic()
-                    self._dispatch(store, hooks, store.claim_stale(self.consumer, idle_ms=CLAIM_IDLE_MS))
-                self._dispatch(store, hooks, store.read_group(self.consumer, block_ms=1000))
+                    stale = store.claim_stale(self.consumer, idle_ms=CLAIM_IDLE_MS)
+                    if stale:
+                        self._dispatch(stale, WebhookStore(store.client).all(), done)
+                events, hooks = store.ack_and_read(self.consumer, done, count=READ_BATCH, block_ms=1000,
+                                                    then=_read_webhooks)
+                done = []
+                webhooks = decode_all(hooks)
+                self._dispatch(events, webhooks, done)
                 pause = 0.5
+                if events and not webhooks and len(events) < READ_BATCH:  # caught up, nothing to queue
+                    self.stop_event.wait(IDLE_BATCH_S)
             except Exception as exc:  # Redis down or restarted (group gone): rebuild and carry on
                 log.warning("webhook dispatcher: %s", exc)
                 store = None
@@ -131,16 +158,20 @@ class Dispatcher:
                 pause = min(30.0, pause * 2)
         if store is not None:
             try:
+                store.ack(*done)
                 store.forget_consumer(self.consumer)
             except Exception as exc:
                 log.debug("webhook dispatcher: leaving the group failed: %s", exc)
 
-    def _dispatch(self, store: EventStore, hooks: WebhookStore, events: list) -> None:
-        if not events:
-            return
-        webhooks = hooks.all()
+    def _dispatch(self, events: list[Event], webhooks: list[Webhook], done: list[str]) -> None:
+        """Queue one delivery per event and matching webhook; each event joins `done` once its sends are queued."""
         for event in events:
             for hook in webhooks:
                 if hook.wants(event.type, event.data):
                     self.send(hook.id, event.id)
-            store.ack(event.id)  # after the sends: a crash in between re-dispatches (at least once)
+            done.append(event.id)
+
+
+def _read_webhooks(pipe: Pipeline) -> object:
+    """The webhooks' configurations (decode_all reads the reply), queued on the dispatcher's exchange."""
+    return pipe.hvals(keys.webhooks())

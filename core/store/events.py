@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import redis
+from redis.client import Pipeline
 
 from core import keys
 
@@ -110,15 +111,34 @@ class EventStore:
         reply = self.client.xreadgroup(DISPATCH_GROUP, consumer, {keys.events(): ">"}, count=count, block=block_ms)
         return _events(reply[0][1]) if reply else []
 
+    def ack_and_read(self, consumer: str, done: Sequence[str], *, count: int = 100, block_ms: int = 1000,
+                     then: Callable[[Pipeline], object] | None = None) -> tuple[list[Event], Any]:
+        """Ack the events `done` (dispatched), read new ones for this dispatcher (as read_group), then run `then` (a
+        command queued on the pipeline, e.g. a read of what the events are matched against): one round trip.
+
+        The commands run in order on one connection, so `then` reads Redis as it is once the new events were read
+        (a blocked read holds the commands behind it). Returns the new events and `then`'s reply (None without it).
+        """
+        pipe = self.client.pipeline(transaction=False)
+        if done:
+            pipe.xack(keys.events(), DISPATCH_GROUP, *done)
+        pipe.xreadgroup(DISPATCH_GROUP, consumer, {keys.events(): ">"}, count=count, block=block_ms)
+        if then is not None:
+            then(pipe)
+        replies = pipe.execute()
+        read = replies[1 if done else 0]
+        return (_events(read[0][1]) if read else []), (replies[-1] if then is not None else None)
+
     def claim_stale(self, consumer: str, *, idle_ms: int = 60_000, count: int = 100) -> list[Event]:
         """Events a dispatcher took and never acked (it died): this consumer takes them over."""
         reply = self.client.xautoclaim(keys.events(), DISPATCH_GROUP, consumer, min_idle_time=idle_ms,
                                        start_id="0-0", count=count)
         return _events(reply[1])
 
-    def ack(self, event_id: str) -> None:
-        """The event was dispatched (its deliveries are queued)."""
-        self.client.xack(keys.events(), DISPATCH_GROUP, event_id)
+    def ack(self, *event_ids: str) -> None:
+        """The events were dispatched (their deliveries are queued)."""
+        if event_ids:
+            self.client.xack(keys.events(), DISPATCH_GROUP, *event_ids)
 
     def forget_consumer(self, consumer: str) -> None:
         """Drop a stopping dispatcher from the group (its unacked events are claimed by another later)."""

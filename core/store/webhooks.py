@@ -77,8 +77,7 @@ class WebhookStore:
 
     def all(self) -> list[Webhook]:
         """Every webhook, oldest first."""
-        hooks = [_decode(v) for v in self.client.hvals(keys.webhooks())]
-        return sorted(hooks, key=lambda h: (h.created, h.id))
+        return decode_all(self.client.hvals(keys.webhooks()))
 
     def update(self, webhook_id: str, *, url: str | None = None, events: list[str] | None = None,
                enabled: bool | None = None) -> Webhook:
@@ -128,6 +127,11 @@ class WebhookStore:
         data = {"id": hook.id, "url": hook.url, "events": hook.events, "secret": hook.secret,
                 "enabled": hook.enabled, "created": hook.created}
         self.client.hset(keys.webhooks(), hook.id, json.dumps(data, separators=(",", ":")))
+
+
+def decode_all(values: list[bytes]) -> list[Webhook]:
+    """Webhooks from the values of keys.webhooks() (HVALS), oldest first."""
+    return sorted((_decode(v) for v in values), key=lambda h: (h.created, h.id))
 
 
 def _decode(raw: bytes) -> Webhook:
