@@ -2,7 +2,7 @@
 and of Redis, and Redis round trips per message, for the corpus scanned one by one through Scanner.scan_spooled on a
 private redis-server (claims opened as the gateway does).
 
-    .venv/bin/python -m bench.scan_cost [--corpus PATH] [--messages N] [--repeat 3] [--profile OUT.pstats]
+    .venv/bin/python -m bench.scan_cost [--corpus PATH | --set a|b] [--messages N] [--repeat 3] [--profile OUT]
     .venv/bin/python -m bench.scan_cost --dramatiq [--workers 1] [--threads N] [--concurrency 2] [--py-spy OUT]
 
 In-process and single-threaded, so it is far less noisy than a whole-service bench on a busy machine: use it to
@@ -79,7 +79,11 @@ def _comparable(verdict: dict) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    messages = [m.message for m in sample(load_corpus(args.corpus), args.messages, seed=0)]
+    if args.set:  # a generated modern set (bench.modern_detection), the same envelope as the corpus gets
+        from bench.modern_detection import generate_set
+        messages = [m.raw for m in generate_set(args.set, 0)][:args.messages]
+    else:
+        messages = [m.message for m in sample(load_corpus(args.corpus), args.messages, seed=0)]
     work = Path(tempfile.mkdtemp(prefix="mailward-scan-cost-"))
     server = RedisServer(work / "redis")
     trips = _RoundTrips()
@@ -309,6 +313,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus tarball (default ../shared/corpus)")
     ap.add_argument("--messages", type=int, default=1000, help="messages a round (default 1000)")
+    ap.add_argument("--set", choices=("a", "b"), default="",
+                    help="scan the generated modern set A or B (today's HTML and multipart mail; its first "
+                         "--messages) instead of the corpus (timings only: never the held-out sets C and D)")
     ap.add_argument("--repeat", type=int, default=3, help="timed rounds after the warm-up one (default 3)")
     ap.add_argument("--verdicts", default="", help="write every timed scan's verdict (JSON lines) here")
     ap.add_argument("--profile", default="",
