@@ -2,12 +2,15 @@
 and of Redis, and Redis round trips per message, for the corpus scanned one by one through Scanner.scan_spooled on a
 private redis-server (claims opened as the gateway does).
 
-    .venv/bin/python -m bench.scan_cost [--corpus PATH] [--messages N] [--repeat 3]
+    .venv/bin/python -m bench.scan_cost [--corpus PATH | --set a|b] [--messages N] [--repeat 3] [--profile OUT]
     .venv/bin/python -m bench.scan_cost --dramatiq [--workers 1] [--threads N] [--concurrency 2] [--py-spy OUT]
 
 In-process and single-threaded, so it is far less noisy than a whole-service bench on a busy machine: use it to
 see what a change to the scan path buys (run it on the old and the new tree, alternating). Nothing is left
-running: the redis-server and the temporary state dir are removed at the end.
+running: the redis-server and the temporary state dir are removed at the end. --profile OUT writes a cProfile of
+the timed rounds (pstats format; `python -m pstats OUT`) and prints its top functions: where the scan path's CPU
+goes, the Pipeline.evaluate part and the rest (spool, claims, Redis, quarantine, the log line). The CPU figures
+of a profiled run are inflated by the profiler: measure without it.
 
 --dramatiq measures the whole worker side instead: real worker processes (python -m workers.worker_process, as
 `mailward serve` starts them) on the private Redis, fed by this process as the gateway feeds them (spool file,
@@ -20,8 +23,10 @@ threads holding the GIL: where its CPU goes, not where it waits).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import shutil
 import statistics
 import subprocess
@@ -74,7 +79,11 @@ def _comparable(verdict: dict) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    messages = [m.message for m in sample(load_corpus(args.corpus), args.messages, seed=0)]
+    if args.set:  # a generated modern set (bench.modern_detection), the same envelope as the corpus gets
+        from bench.modern_detection import generate_set
+        messages = [m.raw for m in generate_set(args.set, 0)][:args.messages]
+    else:
+        messages = [m.message for m in sample(load_corpus(args.corpus), args.messages, seed=0)]
     work = Path(tempfile.mkdtemp(prefix="mailward-scan-cost-"))
     server = RedisServer(work / "redis")
     trips = _RoundTrips()
@@ -90,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
         assert server.proc is not None
         rows = []
         verdicts: list[dict] | None = [] if args.verdicts else None
+        profile = cProfile.Profile() if args.profile else None
         for rnd in range(args.repeat + 1):  # the first round warms up (model, caches, Lua scripts)
             ids = []
             for i, raw in enumerate(messages):
@@ -98,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
                 ids.append((spool_id, Envelope(sender=SENDER, recipients=[f"r{i}@customer.test"], user=SENDER,
                                                ip="127.0.0.1", queue_id=f"R{rnd}-{i:05d}")))
             redis_before, trips_before = read_stat(server.proc.pid), trips.count
+            if profile is not None and rnd:
+                profile.enable()
             cpu0, wall0 = time.process_time(), time.perf_counter()
             for spool_id, env in ids:
                 verdict = scanner.scan_spooled(spool_id, env, claimed=True)
@@ -105,6 +117,8 @@ def run(args: argparse.Namespace) -> int:
                 if verdicts is not None and verdict is not None:
                     verdicts.append(_comparable(verdict.to_dict()))
             cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+            if profile is not None:
+                profile.disable()
             redis_after, trips_after = read_stat(server.proc.pid), trips.count
             assert redis_before is not None and redis_after is not None
             n = len(ids)
@@ -117,6 +131,10 @@ def run(args: argparse.Namespace) -> int:
                         ("wall ms/msg", 3)):
             vals = [r[k] for r in rows]
             print(f"  {name:<20}{statistics.median(vals):8.2f}   (rounds: {', '.join(f'{v:.2f}' for v in vals)})")
+        if profile is not None:
+            profile.dump_stats(args.profile)
+            print(f"  cProfile of the timed rounds -> {args.profile}; its top functions by own time:")
+            pstats.Stats(args.profile, stream=sys.stdout).sort_stats("tottime").print_stats(25)
         if verdicts is not None:
             Path(args.verdicts).write_text("".join(json.dumps(v, sort_keys=True) + "\n" for v in verdicts))
             print(f"  {len(verdicts)} verdicts -> {args.verdicts}")
@@ -295,8 +313,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus tarball (default ../shared/corpus)")
     ap.add_argument("--messages", type=int, default=1000, help="messages a round (default 1000)")
+    ap.add_argument("--set", choices=("a", "b"), default="",
+                    help="scan the generated modern set A or B (today's HTML and multipart mail; its first "
+                         "--messages) instead of the corpus (timings only: never the held-out sets C and D)")
     ap.add_argument("--repeat", type=int, default=3, help="timed rounds after the warm-up one (default 3)")
     ap.add_argument("--verdicts", default="", help="write every timed scan's verdict (JSON lines) here")
+    ap.add_argument("--profile", default="",
+                    help="write a cProfile of the timed rounds here (pstats) and print its top functions")
     ap.add_argument("--dramatiq", action="store_true",
                     help="measure real worker processes fed through Dramatiq (the whole worker side)")
     ap.add_argument("--workers", type=int, default=1, help="--dramatiq: worker processes (default 1)")

@@ -24,17 +24,32 @@ _RUN_TAGS = re.compile(r"<(?:(?P<" + _BREAK_MARK + r">/?(?:" + "|".join(sorted(_
                        + r")|/?[a-z]|[!?])[^>]*>", re.IGNORECASE | re.ASCII)  # IGNORECASE|ASCII: as on ascii_lower
 _MARK_BREAK = operator.attrgetter("lastgroup")
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
-_LATIN1_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
+_BYTE_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
+#: The last text ascii_lower was given and its answer: a scan asks for the same HTML body's three or four times
+#: (html_to_text, links.anchors, hidden_text, phishing_form, hash_buster), one check after another.
+_last_lower: tuple[str, str] = ("", "")
 
 
 def ascii_lower(text: str) -> str:
     """`text` with A-Z in lower case and every other character as it is: the same length as `text`, unlike
     str.lower(), so that positions found in it are positions in `text`."""
+    global _last_lower
+    kept = _last_lower  # one read: another thread may replace it
+    if kept[0] is text:
+        return kept[1]
+    low = _ascii_lower(text)
+    _last_lower = (text, low)
+    return low
+
+
+def _ascii_lower(text: str) -> str:
     if text.isascii():
         return text.lower()  # only A-Z change in ASCII text
-    try:  # one byte per character: bytes.translate is much cheaper than str.translate with a dict
-        return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
-    except UnicodeEncodeError:
+    # bytes.translate is some 25 times cheaper than str.translate with a dict (75 -> 3 us on an average modern
+    # HTML body). In UTF-8 the bytes A-Z are only ever those letters (every byte of a longer sequence is >= 0x80).
+    try:
+        return text.encode("utf-8").translate(_BYTE_LOWER).decode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (undecodable bytes kept by surrogateescape)
         return text.translate(_ASCII_LOWER)
 
 

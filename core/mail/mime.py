@@ -14,10 +14,13 @@ from email.policy import compat32
 from email.utils import collapse_rfc2231_value
 from typing import TYPE_CHECKING, Any
 
+from core.mail import boundary_match
 from core.mail.html_text import html_to_text
 
 if TYPE_CHECKING:
     from core.settings import ScanSettings
+
+boundary_match.install()  # the feed parser's multipart boundary test without a regex compile per boundary
 
 #: Parameter headers (Content-Type, Content-Disposition) are compacted to this many characters before the
 #: stdlib's parameter functions see them, so `; ; ;` and RFC 2231 floods cannot explode.

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from core.detection.checks.brand_voice import CHECK, SYMBOL, speaking_brand
+from core.detection.checks.brand_voice import CHECK, SYMBOL, fold, speaking_brand
 from core.mail.mime import ParsedMessage, parse_message
 from core.settings import Settings, load_settings
 from tests.core.scan_support import context
@@ -177,3 +177,13 @@ def test_hostile_input_is_bounded() -> None:
 def test_fixture_messages(text: str, expected: list[str]) -> None:
     msg = parse_message(text.encode("utf-8"), _settings().scan)
     assert _run(msg) == expected
+
+
+def test_fold_takes_every_combining_mark_out_however_many() -> None:
+    """A few accents (one str.replace each) and text stacked with more distinct marks than that (one translate):
+    every mark goes, as unicodedata.combining says, and nothing else changes."""
+    assert fold("Ihr Konto bei Café Müller, Ça VA") == "ihr konto bei cafe muller, ca va"
+    zalgo = "".join("p" + "".join(chr(0x300 + (k * 7 + j) % 0x4F) for j in range(5)) for k in range(40)) + "ayPal"
+    assert fold(zalgo) == "p" * 40 + "aypal"
+    cjk = "您的PAYPAL账户"
+    assert fold(cjk) == " 您的 paypal 账户 "

@@ -307,3 +307,12 @@ def test_anchors_tell_button_styled_links_apart() -> None:
         ("https://shop.example/a", False), ("https://pay.example.net/x", True), ("https://b.example.org/", True),
         ("https://c.example/", False)]
     assert button_sites(html) == [("example.net", "pay.example.net"), ("example.org", "b.example.org")]
+
+
+def test_ascii_lower_changes_only_a_to_z_whatever_the_text_holds() -> None:
+    """ASCII, Latin-1, other scripts and emoji, and lone surrogates (bytes kept by surrogateescape): only A-Z change,
+    so positions stay those of the text (str.lower() turns U+0130 into two characters)."""
+    for text in ("Hello <B>World</B>", "Caf\u00c9 \u00c0 BIENT\u00d4T", "<P>\u041f\u0420\u0418\u0412\u0415\u0422 ABC",
+                 "\u4f60\u597d ZZ \U0001f600 Q\u0130\u212a", "X\udcff\ud800Y <DIV>", ""):
+        expected = "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
+        assert ascii_lower(text) == expected

@@ -50,6 +50,9 @@ _PADDED = tuple((f" {p} ", p.split(" ", 1)[0], p) for p in PHRASES)
 _NEEDS = tuple(frozenset(p.split()) for p in PHRASES)
 _APOSTROPHES = "'\u2019`"
 _NON_WORD = re.compile(r"[^\w%]+")
+#: The runs between _NON_WORD's: _NON_WORD.sub(" ", text).split() in one pass (no character is both a word character
+#: and white space to str.split).
+_WORDS = re.compile(r"[\w%]+")
 
 
 #: _NON_WORD's verdict on each Latin-1 character as a bytes.translate table: word characters (and "%") kept, every
@@ -67,7 +70,7 @@ def normalize_words(text: str) -> list[str]:
         for c in _APOSTROPHES:  # str.replace: far cheaper than str.translate with a dict on long text
             if c in text:
                 text = text.replace(c, "")
-        return _NON_WORD.sub(" ", text).split()
+        return _WORDS.findall(text)
     return data.translate(_LATIN1_WORDS, _LATIN1_APOSTROPHES).decode("latin-1").split()
 
 
