@@ -28,6 +28,13 @@ from core.store.limits import _ACCOUNT_LUA, RATELIMITED, Decision, LimitCall, de
 from core.store.scan_claims import _COMMIT, DECIDED_TTL_S
 from core.store.sender_history import _RECORD_LUA, _VIEW_LUA
 
+#: Both scripts below cut their KEYS and decoded ARGV into each wrapped script's own with this.
+_SLICE_LUA = """local function slice(t, from, n)
+  local out = {}
+  for i = 1, n do out[i] = t[from + i - 1] end
+  return out
+end"""
+
 # KEYS: the claim (if any), then the limits script's keys, then the history script's.
 # ARGV[1]: a JSON array of strings (the arguments as redis-py would have sent them one by one): 1 claim keys (0|1),
 #       2 limits keys, 3 limits args, 4 history keys, 5 history args, then the commit's three arguments (if a
@@ -45,11 +52,7 @@ end
 local function history_fn(KEYS, ARGV)
 __HISTORY__
 end
-local function slice(t, from, n)
-  local out = {}
-  for i = 1, n do out[i] = t[from + i - 1] end
-  return out
-end
+__SLICE__
 local nc, nkl, nal, nkh, nah = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]),
   tonumber(ARGV[5])
 local k, a = 1, 6
@@ -69,8 +72,8 @@ if nkh > 0 then
   history_fn(slice(KEYS, k, nkh), hargs)
 end
 return {1, lim}
-""".replace("__COMMIT__", _COMMIT).replace("__LIMITS__", _ACCOUNT_LUA).replace("__HISTORY__", _RECORD_LUA) \
-    .replace("__RATELIMITED__", RATELIMITED)
+""".replace("__SLICE__", _SLICE_LUA).replace("__COMMIT__", _COMMIT).replace("__LIMITS__", _ACCOUNT_LUA) \
+    .replace("__HISTORY__", _RECORD_LUA).replace("__RATELIMITED__", RATELIMITED)
 
 
 def _wire(value: Any) -> str:
@@ -101,15 +104,11 @@ end
 local function view_fn(KEYS, ARGV)
 __VIEW__
 end
-local function slice(t, from, n)
-  local out = {}
-  for i = 1, n do out[i] = t[from + i - 1] end
-  return out
-end
+__SLICE__
 local nko, nao = tonumber(ARGV[1]), tonumber(ARGV[2])
 local counted = observe_fn(slice(KEYS, 1, nko), slice(ARGV, 3, nao))
 return {counted, view_fn(slice(KEYS, nko + 1, #KEYS - nko), slice(ARGV, 3 + nao, #ARGV - 2 - nao))}
-""".replace("__OBSERVE__", _OBSERVE_LUA).replace("__VIEW__", _VIEW_LUA)
+""".replace("__SLICE__", _SLICE_LUA).replace("__OBSERVE__", _OBSERVE_LUA).replace("__VIEW__", _VIEW_LUA)
 
 
 @dataclass(frozen=True, slots=True)
