@@ -202,6 +202,9 @@ class Acceptors:
     Every connection still gets a thread the moment it arrives: there is always one thread waiting in accept() while
     the listener runs, so there are at most as many as connections were open at once (scan.max_connections, the
     guard's cap) plus that one; a thread that finds max_waiting others already waiting exits.
+    Connections that arrive together are admitted in whichever order their threads reach the guard, not always in
+    the order they were accepted: the caps hold at every moment, but which of two simultaneous connections is the
+    one refused at a cap is not defined.
     stop() shuts the listening socket down, which wakes every thread blocked in accept() (EINVAL), and waits until
     none waits any more, so the socket is closed after, never under, a thread's accept().
     """
