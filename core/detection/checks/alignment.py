@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
-from core.detection.checks.sender_mismatch import domain_of
+from core.detection.checks.sender_mismatch import domain_of, in_thread
 from core.identity.attribution import How
 from core.mail.links import host_of, urls
 from core.models import Symbol
@@ -91,7 +91,7 @@ class AlignmentCheck:
         login = ctx.envelope.user
         if ctx.sender.how == How.AUTH and "@" in login and domain_of(login) == from_domain:
             found.append((AUTH_MAILBOX, login))
-        if (msg.header("in-reply-to") or msg.header("references")) and _REPLY_SUBJECT.match(msg.subject):
+        if in_thread(msg) and _REPLY_SUBJECT.match(msg.subject):
             found.append((THREAD_REPLY, msg.subject[:40]))
         limit = int(ctx.settings.check_param("short_text_max_words"))
         if not foreign and not msg.attachments and 0 < _words(msg, limit) <= limit:

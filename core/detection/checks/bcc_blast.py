@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.excessive_recipients import visible_recipients
-from core.detection.checks.sender_mismatch import is_list_mail
+from core.detection.checks.sender_mismatch import in_thread, is_list_mail
 from core.detection.rule_tables import FREEMAIL_DOMAINS
 from core.models import Symbol
 
@@ -77,7 +77,7 @@ class BccBlastCheck:
     def _role_blast(hidden: set[str], msg: ParsedMessage, ctx: ScanContext) -> bool:
         """Every hidden recipient a business's role mailbox, on MIN_ROLE_DOMAINS or more domains not the sender's;
         not a reply (a thread the recipients took part in)."""
-        if msg.header("in-reply-to") or msg.header("references"):
+        if in_thread(msg):
             return False
         domains = set()
         for rcpt in hidden:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
-from core.detection.checks.sender_mismatch import is_list_mail
+from core.detection.checks.sender_mismatch import in_thread, is_list_mail
 from core.detection.rule_tables import FROM_ROLE_PHRASES, FROM_ROLE_WORDS
 from core.mail.links import site_of
 from core.models import Symbol
@@ -78,7 +78,7 @@ class FromRoleCheck:
         if not msg.from_display or "@" not in address:
             return []
         role = role_claimed(msg.from_display, address)
-        if not role or is_list_mail(msg) or msg.header("in-reply-to") or msg.header("references"):
+        if not role or is_list_mail(msg) or in_thread(msg):
             return []
         if ctx.internal(site_of(address.rpartition("@")[2].lower())):
             return []

@@ -28,7 +28,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
-from core.detection.checks.sender_mismatch import is_list_mail
+from core.detection.checks.sender_mismatch import in_thread, is_list_mail
 from core.detection.checks.spam_phrases import message_text, normalize, normalized_text, normalized_words
 from core.detection.rule_tables import (
     CALLBACK_STEMS,
@@ -129,7 +129,7 @@ def not_the_senders_business(msg: ParsedMessage, ctx: ScanContext, links: list[s
 
 
 def _not_business(msg: ParsedMessage, ctx: ScanContext, links: list[str]) -> bool:
-    if is_list_mail(msg) or msg.header("in-reply-to") or msg.header("references"):
+    if is_list_mail(msg) or in_thread(msg):
         return False
     from_site = sender_site(msg)
     if from_site and ctx.internal(from_site):

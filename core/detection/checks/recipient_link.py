@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
-from core.detection.checks.sender_mismatch import is_list_mail
+from core.detection.checks.sender_mismatch import in_thread, is_list_mail
 from core.detection.rule_tables import ADDRESS_LINK_EXEMPT_WORDS
 from core.mail.links import link_hosts, sender_site, site_of, urls
 from core.models import Symbol
@@ -87,7 +87,7 @@ class RecipientLinkCheck:
             return ""
         top = _IN_URL.sub(" ", top)  # an address inside a link is URL_RCPT_ADDRESS's matter
         named = next((r for r in rcpts if r in top), "")
-        if not named or msg.header("in-reply-to") or msg.header("references"):
+        if not named or in_thread(msg):
             return ""
         if msg.subject.lstrip().lower().startswith(_FORWARDS):
             return ""

@@ -41,6 +41,11 @@ def is_list_mail(msg: ParsedMessage) -> bool:
     return (msg.header("precedence") or "").strip().lower() in ("list", "bulk", "junk")
 
 
+def in_thread(msg: ParsedMessage) -> bool:
+    """True when the message answers another (In-Reply-To or References): a thread its recipients took part in."""
+    return bool(msg.header("in-reply-to") or msg.header("references"))
+
+
 class SenderMismatchCheck:
     """Compare the sites of From, Reply-To and the envelope sender."""
 

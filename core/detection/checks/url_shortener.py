@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
-from core.detection.checks.sender_mismatch import is_list_mail
+from core.detection.checks.sender_mismatch import in_thread, is_list_mail
 from core.detection.rule_tables import URL_SHORTENERS
 from core.mail.links import url_hosts
 from core.models import Symbol
@@ -53,8 +53,7 @@ class UrlShortenerCheck:
             return []
         out = [Symbol(name=SYMBOL, score=ctx.settings.score(SYMBOL), description=self.description,
                       options=found[:5])]
-        if only and not (msg.header("in-reply-to") or msg.header("references")) and not is_list_mail(msg) \
-                and _short_text(msg):
+        if only and not in_thread(msg) and not is_list_mail(msg) and _short_text(msg):
             out.append(Symbol(name=ONLY, score=ctx.settings.score(ONLY),
                               description="A short message whose every link goes through a URL shortener",
                               options=[f"<= {ONLY_MAX_WORDS} words"]))
