@@ -17,14 +17,12 @@ from collections.abc import Callable
 
 import dramatiq
 import redis
-from redis.client import Pipeline
 
-from core import keys
 from core.errors import NotFound
 from core.net.webhooks import event_body, post, sign
 from core.settings import WebhookSettings
 from core.store.events import Event, EventStore
-from core.store.webhooks import Webhook, WebhookStore, decode_all
+from core.store.webhooks import Webhook, WebhookStore, decode_all, queue_read_all
 
 log = logging.getLogger("mailward.webhooks")
 
@@ -144,7 +142,7 @@ class Dispatcher:
                     if stale:
                         self._dispatch(stale, WebhookStore(store.client).all(), done)
                 events, hooks = store.ack_and_read(self.consumer, done, count=READ_BATCH, block_ms=1000,
-                                                    then=_read_webhooks)
+                                                    then=queue_read_all)
                 done = []
                 webhooks = decode_all(hooks)
                 self._dispatch(events, webhooks, done)
@@ -170,8 +168,3 @@ class Dispatcher:
                 if hook.wants(event.type, event.data):
                     self.send(hook.id, event.id)
             done.append(event.id)
-
-
-def _read_webhooks(pipe: Pipeline) -> object:
-    """The webhooks' configurations (decode_all reads the reply), queued on the dispatcher's exchange."""
-    return pipe.hvals(keys.webhooks())

@@ -129,8 +129,14 @@ class WebhookStore:
         self.client.hset(keys.webhooks(), hook.id, json.dumps(data, separators=(",", ":")))
 
 
+def queue_read_all(pipe: redis.client.Pipeline) -> None:
+    """Queue the read of every webhook on a pipeline (decode_all reads its reply), for callers that read them in the
+    same exchange as something else (workers.webhooks: with each batch of events)."""
+    pipe.hvals(keys.webhooks())
+
+
 def decode_all(values: list[bytes]) -> list[Webhook]:
-    """Webhooks from the values of keys.webhooks() (HVALS), oldest first."""
+    """Webhooks from the values of keys.webhooks() (HVALS; WebhookStore.all, queue_read_all), oldest first."""
     return sorted((_decode(v) for v in values), key=lambda h: (h.created, h.id))
 
 
