@@ -85,7 +85,7 @@ class SpoolReuse:
             if free is None:
                 break
             spool_id = str(uuid.uuid4())
-            path = self.spool._file(spool_id)  # its path as a string: pathlib's parsing is a cost per scan
+            path = self.spool.file_path(spool_id)  # its path as a string: pathlib's parsing is a cost per scan
             try:
                 os.rename(free, path)
             except FileNotFoundError:
@@ -118,7 +118,7 @@ class SpoolReuse:
                 self._sizes[spool_id] = size
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.spool._file(spool_id))
+                os.unlink(self.spool.file_path(spool_id))
             raise
 
     def discard(self, spool_id: str, *, answered: bool) -> None:
@@ -130,7 +130,7 @@ class SpoolReuse:
             return
         free = os.path.join(self.free_dir, uuid.uuid4().hex)
         try:
-            os.rename(self.spool._file(spool_id), free)
+            os.rename(self.spool.file_path(spool_id), free)
         except FileNotFoundError:  # held (the worker moved it into the quarantine), or the free directory is gone
             self.spool.discard(spool_id)
             return

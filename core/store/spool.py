@@ -54,9 +54,10 @@ class SpoolStore:
 
     def path(self, spool_id: str) -> Path:
         """Path of a spooled message; the id is validated as a UUID."""
-        return Path(self._file(spool_id))
+        return Path(self.file_path(spool_id))
 
-    def _file(self, spool_id: str) -> str:
+    def file_path(self, spool_id: str) -> str:
+        """path() as a string; the id is validated as a UUID."""
         # A string, not a Path: the gateway names each spool file twice per scan (pathlib's parsing was a twentieth
         # of its CPU under cProfile).
         return os.path.join(self._dir, f"{valid_email_id(spool_id)}.eml")
@@ -71,7 +72,7 @@ class SpoolStore:
     def create(self) -> Iterator[tuple[str, BinaryIO]]:
         """A new spool file to write in pieces: yields (id, file); the file is removed if writing fails."""
         spool_id = str(uuid.uuid4())
-        path = self._file(spool_id)
+        path = self.file_path(spool_id)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -85,7 +86,7 @@ class SpoolStore:
         """Read a spooled message (at most max_bytes), from its file or else from Redis; NotFound if it was already
         answered and discarded."""
         try:
-            fd = os.open(self._file(spool_id), os.O_RDONLY | os.O_CLOEXEC)
+            fd = os.open(self.file_path(spool_id), os.O_RDONLY | os.O_CLOEXEC)
         except FileNotFoundError:
             data = None if self.bodies is None else self.bodies.read(spool_id, max_bytes)
             if data is None:
@@ -104,7 +105,7 @@ class SpoolStore:
         """Remove a spooled message; True if it was there. After this no worker can hold it (a hold moves the file):
         False means a worker already moved it into the quarantine."""
         try:
-            os.unlink(self._file(spool_id))
+            os.unlink(self.file_path(spool_id))
         except FileNotFoundError:
             return False
         return True
@@ -112,7 +113,7 @@ class SpoolStore:
     def discard(self, spool_id: str) -> None:
         """Remove a spooled message if it is still there."""
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(self._file(spool_id))
+            os.unlink(self.file_path(spool_id))
 
     def sweep(self, max_age_s: float, *, now: float | None = None) -> int:
         """Remove spool files last written more than max_age_s ago; return how many were removed."""
