@@ -49,7 +49,7 @@ UNCORROBORATED = "UNCORROBORATED"
 #: The kind of the statistical classifier's symbols, and of the message's origin (rule 2a names both).
 STATISTICAL, ORIGIN = "statistical", "origin"
 #: Kinds whose evidence alone never flags a message below the hold score (rule 4; [verdict] flag_alone_kinds).
-FLAG_ALONE_KINDS = ("statistical", "origin")
+FLAG_ALONE_KINDS = (STATISTICAL, ORIGIN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
+from core.detection.checks.money_ask import MAX_LINKS as ASK_LINKS
 from core.detection.checks.money_ask import not_the_senders_business
 from core.detection.checks.phish_hosting import ASSETS
 from core.detection.checks.url_deception import LURE_WORDS
@@ -99,7 +100,8 @@ class UrlRandomHostCheck:
             if host and random_part(host) and site_of(host) != own_site and not ctx.owns(host) and not _asset(url):
                 hit = host
                 break
-        if not hit or not not_the_senders_business(msg, ctx, urls(msg, 200)):
+        # money_ask's count of links: not_the_senders_business keeps its answer per scan and count
+        if not hit or not not_the_senders_business(msg, ctx, urls(msg, ASK_LINKS)):
             return []
         return [Symbol(name=SYMBOL, score=ctx.settings.score(SYMBOL), description=self.description,
                        options=[hit[:80]])]
