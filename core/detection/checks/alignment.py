@@ -48,8 +48,8 @@ _REPLY_SUBJECT = re.compile(rf"^\s*(?:{_REPLY_PREFIXES})\s*(?:\[\d+\])?\s*[:\uff
 _WORD = re.compile(r"\w+")
 
 
-def _words(msg: ParsedMessage, limit: int) -> int:
-    """Words of the text (or the visible HTML text), counting up to `limit + 1`."""
+def text_words(msg: ParsedMessage, limit: int) -> int:
+    """Words of the text (or the visible HTML text), counting up to `limit + 1` ("at most `limit` words?")."""
     text = msg.text or msg.html_text
     n = 0
     for _ in _WORD.finditer(text):
@@ -94,7 +94,7 @@ class AlignmentCheck:
         if in_thread(msg) and _REPLY_SUBJECT.match(msg.subject):
             found.append((THREAD_REPLY, msg.subject[:40]))
         limit = int(ctx.settings.check_param("short_text_max_words"))
-        if not foreign and not msg.attachments and 0 < _words(msg, limit) <= limit:
+        if not foreign and not msg.attachments and 0 < text_words(msg, limit) <= limit:
             found.append((SHORT_PLAIN, f"<= {limit} words"))
         return [Symbol(name, ctx.settings.score(name), self.description, [detail]) for name, detail in found]
 

@@ -8,9 +8,9 @@ lures). Honest short notes link their own site; a shop's campaign says it is lis
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from core.detection.checks.alignment import text_words
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.sender_mismatch import in_thread, is_list_mail
 from core.detection.rule_tables import URL_SHORTENERS
@@ -24,12 +24,7 @@ SYMBOL = "URL_SHORTENER"
 ONLY = "URL_SHORTENER_ONLY"
 #: Words of text up to which a message whose only links are shortened is "short".
 ONLY_MAX_WORDS = 150
-_WORD = re.compile(r"\w+")
 
-
-def _short_text(msg: ParsedMessage) -> bool:
-    """Whether the text (or the visible HTML text) has at most ONLY_MAX_WORDS words."""
-    return all(n <= ONLY_MAX_WORDS for n, _ in enumerate(_WORD.finditer(msg.text or msg.html_text), 1))
 
 
 class UrlShortenerCheck:
@@ -53,7 +48,7 @@ class UrlShortenerCheck:
             return []
         out = [Symbol(name=SYMBOL, score=ctx.settings.score(SYMBOL), description=self.description,
                       options=found[:5])]
-        if only and not in_thread(msg) and not is_list_mail(msg) and _short_text(msg):
+        if only and not in_thread(msg) and not is_list_mail(msg) and text_words(msg, ONLY_MAX_WORDS) <= ONLY_MAX_WORDS:
             out.append(Symbol(name=ONLY, score=ctx.settings.score(ONLY),
                               description="A short message whose every link goes through a URL shortener",
                               options=[f"<= {ONLY_MAX_WORDS} words"]))
