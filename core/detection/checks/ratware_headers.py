@@ -30,6 +30,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
+from core.detection.checks.script_random_sender import sent_by_script
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -127,8 +128,9 @@ def forged_mua(mailer: str, msgid: str) -> bool:
 
 
 def script_as_client(msg: ParsedMessage, mailer: str, ctx: ScanContext) -> str:
-    """The desktop or phone mail program a PHP script's mail to the outside world claims to be ('' if none)."""
-    if not (msg.header("x-php-script") or msg.header("x-php-originating-script")):
+    """The desktop or phone mail program a PHP script's mail (script_random_sender.sent_by_script: attribution or
+    PHP's headers) to the outside world claims to be ('' if none)."""
+    if not sent_by_script(msg, ctx):
         return ""
     for claimed in (mailer, msg.header("user-agent") or ""):
         if claimed and _DESKTOP_CLIENT.match(claimed.strip()):
