@@ -25,6 +25,8 @@ from core.settings import load_settings
 from core.store.limits import LimitStore
 from tests.fake_engines import silent_listener
 from tests.functional.conftest import GTUBE, serve_quarantine, serve_redis
+from workers.actors import SCAN_QUEUE
+from workers.broker import NAMESPACE
 from workers.exim_lab import poll
 from workers.scan_client import ScanReply, check_legacy
 from workers.serve_process import ServeProcess
@@ -129,7 +131,11 @@ def test_jobs_left_by_a_killed_serve_are_dropped_after_the_restart(tmp_path: Pat
     senders = [threading.Thread(target=lambda n=n: out.append(_try_scan(first.tcp, n))) for n in range(3)]
     for t in senders:
         t.start()
-    poll(lambda: len(_spooled(state)) == 3, 20, "three scans waiting in the spool")
+    # The gateway spools a body, then enqueues its job: wait for the jobs in Redis, not only the spool files (a
+    # kill between the two left fewer than three jobs, and the wait below for three skips ran out).
+    queue = serve_redis(first)
+    poll(lambda: len(_spooled(state)) == 3 and queue.llen(f"{NAMESPACE}:{SCAN_QUEUE}") == 3, 20,
+         "three scans waiting in the spool and the queue")
     assert first.proc is not None
     os.killpg(first.proc.pid, signal.SIGKILL)  # the whole tree: gateway, API, Redis (its append-only file stays)
     for t in senders:
@@ -138,7 +144,10 @@ def test_jobs_left_by_a_killed_serve_are_dropped_after_the_restart(tmp_path: Pat
     first.stop()
     second = _start(serves, state)  # same state dir and Redis data, now with a worker
     # Each left-over job is dropped: its spool file went with the start-up sweep, or its claim lapsed.
-    poll(lambda: second.log().count(" skipped: ") == 3 or _held(second) > 0, 30, "the three left-over jobs")
+    try:
+        poll(lambda: second.log().count(" skipped: ") == 3 or _held(second) > 0, 30, "the three left-over jobs")
+    except TimeoutError as exc:
+        raise AssertionError(f"{exc}; spool {_spooled(state)}; serve log:\n{second.log()[-4000:]}") from None
     assert _held(second) == 0
     assert check_legacy(second.tcp, SPAM, _env(9)).action == "quarantine"  # the restarted serve scans as usual
 
