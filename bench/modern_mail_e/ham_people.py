@@ -103,14 +103,16 @@ def reply_quoted(c: Ctx) -> tuple[Draft, Route, str]:
     me = c.who(0)
     orig_id = f"<{c.token(16)}@{c.rcpt.email.split('@')[1]}>"
     quoted = str(c.pick(QUOTED))
-    on = {"de": "schrieb", "fr": "a écrit", "es": "escribió", "it": "ha scritto", "nl": "schreef"}.get(c.lang, "wrote")
-    text = (f"{body}\n\n{me[0]}\n\nOn {c.day()}, {c.rcpt.name} <{c.rcpt.email}> {on}:\n> {quoted}\n> \n"
-            f"> {c.rcpt.first}\n")
+    on = {"de": ("Am", "schrieb"), "fr": ("Le", "a écrit"), "es": ("El", "escribió"), "it": ("Il", "ha scritto"),
+          "nl": ("Op", "schreef"), "ja": ("", "のメッセージ"), "zh": ("", "写道"), "tr": ("", "yazdı")}.get(c.lang,
+                                                                                                ("On", "wrote"))
+    text = (f"{body}\n\n{me[0]}\n\n{on[0]} {c.day()}, {c.rcpt.name} <{c.rcpt.email}> {on[1]}:\n> {quoted}\n> \n"
+            f"> {c.rcpt.first}\n").replace("\n\n ", "\n\n")
     html = None
     if c.rng.random() < 0.4:
         html = (f"<div>{body}</div><div><br>{me[0]}</div><blockquote style='border-left:1px solid #ccc;"
                 f"padding-left:8px'>{quoted}<br>{c.rcpt.first}</blockquote>")
-    d = Draft(f"Re: {quoted[:40]}", me[0], me[1], [(c.rcpt.name, c.rcpt.email)], text, html, lang=c.lang,
+    d = Draft(f"Re: {quoted.rstrip('?？。 ')}", me[0], me[1], [(c.rcpt.name, c.rcpt.email)], text, html, lang=c.lang,
               mailer=c.rng.choice(("thunderbird", "apple", "outlook", "roundcube")),
               headers=[("In-Reply-To", orig_id), ("References", orig_id)])
     r = routes.webmail(c) if d.mailer == "roundcube" else routes.mailbox(c, mobile=d.mailer == "apple")

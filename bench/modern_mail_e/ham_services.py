@@ -155,11 +155,15 @@ def hosting_notice(c: Ctx) -> tuple[Draft, Route, str]:
 
 T_TICKET = {
     "en": ("[Ticket #{n}] {topic}", "Hello {first},\n\n{upd}\n\nYou can reply to this email to add to the ticket.\n\n"
-           "Kind regards,\n{me}\nNimbus IT Support\n\nTicket: {link}"),
+           "Kind regards,\n{me}\n{co}\n\nTicket: {link}"),
     "de": ("[Ticket #{n}] {topic}", "Hallo {first},\n\n{upd}\n\nSie können direkt auf diese E-Mail antworten.\n\n"
-           "Viele Grüße\n{me}\nNimbus IT Support\n\nTicket: {link}"),
+           "Viele Grüße\n{me}\n{co}\n\nTicket: {link}"),
 }
 TOPICS = {"en": (("Printer on 2nd floor not printing", "We replaced the fuser unit; please try printing again."),
+                 ("Website down after plugin update", "We rolled back the plugin and cleared the cache; the site "
+                  "is back. Please avoid auto-updates for this plugin until the vendor fixes it."),
+                 ("Email bouncing to one customer", "Their server rejected us because of an old SPF record on "
+                  "your domain. We have corrected it; please try sending again."),
                  ("VPN disconnects every 10 minutes", "We pushed a new VPN profile to your laptop. Please restart."),
                  ("New starter laptop for Monday", "The laptop is imaged and ready for pickup at reception.")),
           "de": (("Outlook fragt ständig nach Passwort", "Wir haben Ihr Profil neu eingerichtet. Bitte melden Sie "
@@ -175,7 +179,8 @@ def ticket_update(c: Ctx) -> tuple[Draft, Route, str]:
     me = c.rng.choice(("Felix", "Sven", "Priya", "Mo"))
     frm = c.who(0)[1]
     d = Draft(subj.format(n=n, topic=topic), f"{me} via {c.acct.name}", frm, [(c.rcpt.name, c.rcpt.email)],
-              body.format(first=c.rcpt.first, upd=upd, me=me, link=c.url(f"helpdesk/tickets/{n}")), lang=c.lang,
+              body.format(first=c.rcpt.first, upd=upd, me=me, co=c.acct.name, link=c.url(f"helpdesk/tickets/{n}")),
+              lang=c.lang,
               mailer="php", headers=[("Auto-Submitted", "auto-generated"), ("X-Ticket-ID", str(n))],
               msgid_domain=c.acct.main_domain)
     return d, routes.site_script(c, "helpdesk/pipe.php", frm), "helpdesk ticket update"

@@ -39,7 +39,7 @@ T_ORDER = {
 def order_confirmation(c: Ctx) -> tuple[Draft, Route, str]:
     subj, hi, body, total, btn = c.pick(T_ORDER)  # type: ignore[misc]
     n = c.num(1000, 60000)
-    items = c.rng.sample(ITEMS.get(c.lang, ITEMS["en"]), 2)
+    items = c.rng.sample(ITEMS.get(c.acct.langs[0], ITEMS["en"]), 2)  # product names stay in the shop's language
     lines = [f"{i}  x{c.rng.randint(1, 3)}  {c.money(4, 120)}" for i in items] + [f"{total}: {c.money(20, 300)}"]
     link = c.url(f"my-account/view-order/{n}/")
     paras = [hi.format(first=c.rcpt.first), body, "\n".join(lines)]
@@ -212,14 +212,16 @@ T_QUOTE = {
     "de": ("Angebot: {job}", "Hallo {first},\n\nwie besprochen sende ich Ihnen anbei unser Angebot für {job}. "
            "Es ist 30 Tage gültig. Start wäre ab {day} möglich.\n\nBeste Grüße\n{me}\n{co}"),
 }
-JOBS = {"en": ("the water heater replacement", "the bathroom repipe", "a 6.6 kW rooftop solar system",
-               "the website redesign"), "de": ("den Relaunch Ihrer Website", "die Wartung Ihres Netzwerks")}
+JOBS = {"quickfx": ("the water heater replacement", "the bathroom repipe", "moving the kitchen sink"),
+        "solarvp": ("a 6.6 kW rooftop solar system", "a 10 kWh home battery", "panel cleaning and inspection"),
+        "pxforge": ("the website redesign", "a new online shop", "den Relaunch Ihrer Website"),
+        "nimbus": ("the office network upgrade", "die Wartung Ihres Netzwerks", "neue Laptops für das Team")}
 
 
 @family("quote_estimate", "ham", "letter", "quickfx solarvp pxforge nimbus", "en de", 9)
 def quote_estimate(c: Ctx) -> tuple[Draft, Route, str]:
     subj, body = c.pick(T_QUOTE)  # type: ignore[misc]
-    job = c.rng.choice(JOBS.get(c.lang, JOBS["en"]))
+    job = c.rng.choice(JOBS[c.acct.user])
     me = c.who(len(c.acct.people) - 1)
     doc = pdf([c.acct.name, f"Quote Q-{c.num()}", job, f"Total {c.money(300, 14000)}", "Valid 14 days"], c.rng)
     d = Draft(subj.format(job=job), me[0], me[1], [(c.rcpt.name, c.rcpt.email)],
@@ -284,3 +286,49 @@ def account_statement(c: Ctx) -> tuple[Draft, Route, str]:
               lang=c.lang, files=[file_part(f"statement-{month.lower()}-2026.pdf", "application/pdf", doc)],
               mailer="php")
     return d, routes.cron(c, f"php /home/{c.acct.user}/app/artisan statements:send", frm[1]), "monthly statement"
+
+
+T_REFUND = {
+    "en": ("Refund issued for order #{n}", "Hi {first}, we've refunded {amt} to your original payment method. It "
+           "can take 5-10 business days to appear on your statement."),
+    "de": ("Erstattung zu Bestellung {n}", "Hallo {first}, wir haben {amt} auf Ihr ursprüngliches Zahlungsmittel "
+           "erstattet. Die Gutschrift kann einige Tage dauern."),
+    "fr": ("Remboursement de la commande {n}", "Bonjour {first}, nous avons remboursé {amt} sur votre moyen de "
+           "paiement. Comptez quelques jours avant de le voir apparaître."),
+    "tr": ("{n} numaralı siparişin iadesi yapıldı", "Merhaba {first}, {amt} tutarındaki iadeniz kartınıza "
+           "yapılmıştır."),
+}
+
+
+@family("refund_notice", "ham", "receipt", "trailhd sonnenk atlune anahali", "en de fr tr", 9)
+def refund_notice(c: Ctx) -> tuple[Draft, Route, str]:
+    subj, body = c.pick(T_REFUND)  # type: ignore[misc]
+    n = c.num(1000, 60000)
+    text = body.format(first=c.rcpt.first, amt=c.money(10, 250))
+    frm = c.who(1)
+    d = Draft(subj.format(n=n), c.acct.name, frm[1], [(c.rcpt.name, c.rcpt.email)], text,
+              layout(c.rng, c.lang, [text], brand=c.acct.name, footer=[c.acct.address]), lang=c.lang,
+              mailer="phpmailer")
+    return d, routes.site_script(c, routes.PLUGINS[2], frm[1]), "refund notice, money words but no ask"
+
+
+@family("invoice_via_platform", "ham", "invoice", "ledgerly", "en", 10)
+def invoice_via_platform(c: Ctx) -> tuple[Draft, Route, str]:
+    """An invoicing SaaS on this server sends its users' invoices: the display name and Reply-To are the user's
+    business, the address and every link are the platform's."""
+    biz = c.other("en")
+    biz_name = c.rng.choice(("Greenleaf Landscaping", "Bright Smile Dental", "Harbor Cafe Catering",
+                             f"{biz.name} Photography", "Northside Auto Repair", "Tidy Home Cleaners"))
+    n = c.num(1000, 9999)
+    amt = f"${c.rng.randint(80, 4800)}.{c.rng.randint(0, 99):02d}"
+    link = f"https://pay.ledgerly.example/i/{c.token(20)}"
+    paras = [f"Hi {c.rcpt.first},", f"{biz_name} sent you invoice #{n} for {amt}, due {c.day()}.",
+             "You can view and pay it online by card or bank transfer."]
+    foot = ["Powered by Ledgerly", "Questions about this invoice? Reply to this email to reach " + biz_name + "."]
+    d = Draft(f"Invoice #{n} from {biz_name}", f"{biz_name} via Ledgerly", "invoices@ledgerly.example",
+              [(c.rcpt.name, c.rcpt.email)], text_with_links(paras, ("Pay invoice", link), foot),
+              layout(c.rng, "en", paras, brand=biz_name, button=("Pay invoice", link), footer=foot), lang="en",
+              reply_to=(biz_name, biz.email), mailer="none",
+              files=[file_part(f"Invoice-{n}.pdf", "application/pdf", pdf([biz_name, f"Invoice {n}", amt], c.rng))])
+    return d, routes.site_script(c, "app/queue/worker.php", "bounces@ledgerly.example"), \
+        "invoice sent by a SaaS on behalf of its user: pay link, Reply-To elsewhere"

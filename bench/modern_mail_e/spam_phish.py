@@ -374,3 +374,54 @@ def phish_domain_expiry(c: Ctx) -> tuple[Draft, Route, str]:
     d, r = _simple(c, f"Final notice: {dom} domain expiration", paras, "Renew now", "Domain Services",
                    "billing@domain-registry-services.example", prefer="script", many=True)
     return d, r, "fake domain renewal / SEO submission notice"
+
+
+@family("phish_calendar_invite", "spam", "phishing", "*", "en de", 6)
+def phish_calendar_invite(c: Ctx) -> tuple[Draft, Route, str]:
+    from datetime import datetime, timedelta
+
+    from bench.modern_mail_e.parts import ics
+    link = lure(c, "sharepoint")
+    title = c.pick({"en": "Updated salary structure 2027 - please review", "de": "Gehaltsanpassung 2027 - Review"})
+    route, fname, faddr = send_as(c, "HR Department", f"hr@{c.rcpt.email.split('@')[1]}")
+    start = datetime(2026, 12, 10, 14) + timedelta(days=c.rng.randrange(10))
+    cal = ics(c.rng, str(title), (fname, faddr), c.rcpt.email, start, 30, link)
+    d = Draft(f"Invitation: {title}", fname, faddr, [("", c.rcpt.email)], f"{title}\n\nReview the document before the "
+              f"meeting: {link}\n", lang=c.lang, mailer="none",
+              files=[Part("text/calendar; method=REQUEST", cal, "utf-8", "7bit", "invite.ics")])
+    return d, route, "calendar invitation whose location and body carry the phishing link"
+
+
+@family("phish_page_appeal", "spam", "phishing", "*", "en es", 6)
+def phish_page_appeal(c: Ctx) -> tuple[Draft, Route, str]:
+    case = c.num(100000000, 999999999)
+    words = c.pick({"en": (f"Your page has been scheduled for deletion (case #{case})", [
+        "We have received a copyright infringement report about content on your Page.", "If you believe this is a "
+        "mistake, you can submit an appeal within 24 hours. Otherwise your Page will be permanently disabled."],
+        "Submit appeal"), "es": (f"Su página será eliminada (caso #{case})", [
+            "Hemos recibido una denuncia por infracción de derechos de autor.", "Puede presentar una apelación en "
+            "las próximas 24 horas."], "Apelar")})
+    subj, paras, btn = words  # type: ignore[misc]
+    d, r = _simple(c, subj, paras, btn, "Meta", f"case-{case}@{c.token(6).lower()}.example", name="Meta Support",
+                   footer=["Meta Platforms, Inc., Attention: Community Support"])
+    return d, r, "social-media page copyright appeal lure"
+
+
+@family("phish_hotel_guest", "spam", "phishing", "*", "en it es", 6)
+def phish_hotel_guest(c: Ctx) -> tuple[Draft, Route, str]:
+    link = lure(c, "booking")
+    text = c.pick({
+        "en": f"Hello,\n\nA guest left a serious complaint about your property (cleanliness, reservation "
+              f"{c.num(1000000, 9999999)}). Please review it and respond within 24 hours, or your listing may be "
+              f"suspended:\n{link}\n\nPartner Support",
+        "it": f"Buongiorno,\n\nun ospite ha lasciato un reclamo sulla vostra struttura. Rispondete entro 24 "
+              f"ore:\n{link}\n\nAssistenza Partner",
+        "es": f"Hola,\n\nun huésped ha dejado una queja sobre su alojamiento. Responda en 24 horas:\n{link}\n\n"
+              "Soporte a Partners"})
+    route, fname, faddr = send_as(c, "Booking Partner Help", f"noreply@partner-{c.token(5).lower()}.example")
+    subj = c.pick({"en": "Guest complaint - action required", "it": "Reclamo ospite - azione richiesta",
+                   "es": "Queja de huésped - acción requerida"})
+    d = Draft(str(subj), fname, faddr,
+              [("", f"reservations@{c.rng.choice(('hotel-alba', 'pension-mar', 'villa-rosa'))}.example")], str(text),
+              lang=c.lang, mailer="none")
+    return d, route, "fake travel-platform guest complaint aimed at hotels"

@@ -113,8 +113,9 @@ def render(draft: Draft, rng: random.Random, when: datetime) -> tuple[bytes, str
     leaves: list[Part | Multi] = []
     if draft.text is not None:
         leaves.append(Part("text/plain", draft.text, cs, cte))
-    if draft.html is not None:
-        leaves.append(Part("text/html", draft.html, cs, cte))
+    if draft.html is not None:  # the template's own charset declaration says what the part is sent in
+        html = draft.html.replace('<meta charset="utf-8">', f'<meta charset="{cs}">')
+        leaves.append(Part("text/html", html.replace("text/html; charset=utf-8", f"text/html; charset={cs}"), cs, cte))
     node: Part | Multi = leaves[0] if len(leaves) == 1 else Multi("alternative", leaves)
     if draft.inline:
         node = Multi("related", [node, *draft.inline])
