@@ -350,3 +350,38 @@ def calendar_invite(c: Ctx) -> tuple[Draft, Route, str]:
     d = Draft(f"Invitation: {summary}", me[0], me[1], [(c.rcpt.name, c.rcpt.email)], str(text), lang=c.lang,
               mailer="outlook", files=[Part('text/calendar; method=REQUEST', cal, "utf-8", "7bit", "invite.ics")])
     return d, routes.mailbox(c, idx), "meeting invitation (ICS)"
+
+
+LONG = {
+    "en": ["Dear friends,", "What a season it has been. Thanks to you, {org} reached more people this autumn than in "
+           "any year since we started. Below is a short round-up of what happened and what is coming next.",
+           "Volunteers: 42 of you gave at least one Saturday morning this term. A special thank-you to the team "
+           "who repainted the hall in a single weekend.", "Events: the winter open day is on {day}. There will be "
+           "tea, cake and a short talk at 3 pm. Bring a friend; everyone is welcome.",
+           "Money: we are 80% of the way to this year's target. If you can, a small monthly gift helps us plan "
+           "ahead; if you can't, sharing this newsletter helps just as much.", "Coming up: a new beginners' group "
+           "on Tuesday evenings, an updated website and, finally, a working coffee machine.",
+           "With warm wishes for the holidays,\nThe {org} team"],
+    "fr": ["Chers amis,", "Quelle saison ! Grâce à vous, {org} a accueilli plus de monde cet automne que jamais.",
+           "Bénévoles : 42 d'entre vous ont donné au moins un samedi matin. Un grand merci !",
+           "Événements : la journée portes ouvertes aura lieu le {day}, avec thé et gâteaux à 15 h.",
+           "Dons : nous avons atteint 80 % de notre objectif annuel. Un petit don mensuel nous aide à prévoir.",
+           "Bonnes fêtes à toutes et à tous,\nL'équipe {org}"],
+}
+
+
+@family("newsletter_long", "ham", "newsletter", "clearwt lotusy maplewd rivfc", "en fr", 9)
+def newsletter_long(c: Ctx) -> tuple[Draft, Route, str]:
+    paras = [p.format(org=c.acct.name, day=c.day()) for p in c.pick(LONG)]  # type: ignore[union-attr]
+    unsub = c.url(f"?mailpoet_page=unsubscribe&s={c.token(16)}")
+    donate = c.url("donate") if c.acct.user == "clearwt" else c.url("events")
+    frm = c.who(0)
+    d = Draft(c.pick({"en": f"{c.acct.name} winter newsletter", "fr": f"Lettre d'hiver - {c.acct.name}"}),  # type: ignore[arg-type]
+              c.acct.name, frm[1], [("", c.rcpt.email)],
+              text_with_links(paras, (c.pick({"en": "Find out more", "fr": "En savoir plus"}), donate), [unsub]),  # type: ignore[arg-type]
+              layout(c.rng, c.lang, paras, brand=c.acct.name, footer=[c.acct.address, c.acct.tax_id, unsub],
+                     button=(str(c.pick({"en": "Find out more", "fr": "En savoir plus"})), donate),
+                     image=c.url("wp-content/uploads/2026/11/header.jpg")), lang=c.lang, mailer="mailpoet",
+              headers=[("List-Unsubscribe", f"<{unsub}>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+                       ("Precedence", "bulk")])
+    return d, routes.cron(c, f"php /home/{c.acct.user}/public_html/wp-cron.php", frm[1]), "long community newsletter"

@@ -229,3 +229,29 @@ def cron_output(c: Ctx) -> tuple[Draft, Route, str]:
               headers=[("X-Cron-Env", "<SHELL=/bin/sh>"), ("X-Cron-Env", f"<HOME=/home/{c.acct.user}>"),
                        ("X-Cron-Env", f"<LOGNAME={c.acct.user}>")], msgid_domain=HOST)
     return d, routes.cron(c, cmd), "cron job output mailed to the account owner"
+
+
+T_POLICY = {
+    "en": ("We're updating our Terms of Service", ["We're making some changes to our Terms of Service and Privacy "
+           "Policy, effective {day}.", "What's changing: clearer rules on data retention, a new section on AI "
+           "features (off by default), and updated contact details for our data protection officer.",
+           "You don't need to do anything. By continuing to use the service after {day}, you agree to the updated "
+           "terms."], "Read the new terms"),
+    "de": ("Änderung unserer AGB und Datenschutzerklärung", ["Zum {day} passen wir unsere AGB und unsere "
+           "Datenschutzerklärung an.", "Sie müssen nichts tun. Wenn Sie nicht einverstanden sind, können Sie Ihr "
+           "Konto jederzeit kündigen."], "Neue AGB lesen"),
+}
+
+
+@family("policy_update", "ham", "notification", "ledgerly harbour trailhd nimbus pxforge", "en de", 9)
+def policy_update(c: Ctx) -> tuple[Draft, Route, str]:
+    subj, paras, btn = c.pick(T_POLICY)  # type: ignore[misc]
+    day = c.day()
+    ps = [p.format(day=day) for p in paras]
+    link = c.url("legal/terms-2027")
+    unsub = c.url(f"email-preferences?u={c.token(12)}")
+    frm = f"news@{c.acct.main_domain}"
+    d = Draft(subj, c.acct.name, frm, [("", c.rcpt.email)], text_with_links(ps, (btn, link), [unsub]),
+              layout(c.rng, c.lang, ps, brand=c.acct.name, button=(btn, link), footer=[c.acct.address, unsub]),
+              lang=c.lang, mailer="none", headers=[("List-Unsubscribe", f"<{unsub}>")])
+    return d, routes.cron(c, f"php /home/{c.acct.user}/app/bin/mailout.php --list=all", frm), "terms-of-service update"

@@ -393,3 +393,17 @@ def ar_visa_scam(c: Ctx) -> tuple[Draft, Route, str]:
     d = Draft(c.rng.choice(("تهانينا - تأشيرة عمل", "تنبيه أمني عاجل")), fname, faddr, [("", c.rcpt.email)], t,
               f'<div dir="rtl">{t}</div>' if c.rng.random() < 0.5 else None, lang="ar", mailer="none")
     return d, route, "Arabic work-visa fee or card-freeze scam"
+
+
+@family("stock_pump", "spam", "bulk", "*", "en", 6)
+def stock_pump(c: Ctx) -> tuple[Draft, Route, str]:
+    ticker = c.rng.choice(("QBTX", "NVLR", "HMPX", "ZYNR"))
+    text = (f"MARKET ALERT\n\nOur analysts have identified {ticker} as the most undervalued small cap of the quarter. "
+            f"A major partnership announcement is expected within days. Current price: ${c.rng.randint(1, 3)}."
+            f"{c.rng.randint(10, 99)} - short-term target: ${c.rng.randint(6, 12)}.00\n\nThis window will not stay "
+            "open. Do your own due diligence, but act fast.\n\nJoin the free Telegram group for live alerts.")
+    route, fname, faddr = send_as(c, "Small Cap Insider", f"alerts@{c.token(6).lower()}.example",
+                                  c.rng.choice(("script", "cron")))
+    d = Draft(f"{ticker}: the stock insiders are buying before the news", fname, faddr, [("", c.rcpt.email)], text,
+              lang="en", mailer="none", bcc=victims(c, 30, 120))
+    return d, route, "pump-and-dump stock tip"

@@ -15,6 +15,8 @@ def _simple(c: Ctx, subj: str, paras: list[str], btn: str, brand: str, forged: s
             files: list[Part] | None = None, name: str = "", many: bool = False) -> tuple[Draft, Route]:
     link = lure(c, brand)
     route, fname, faddr = send_as(c, name or brand, forged, prefer)
+    if route.mode in ("mailbox", "webmail") and forged and c.rng.random() < 0.3:
+        fname = forged  # a display name that is itself an address: the old trick on a stolen mailbox
     to = [("", victim_address(c) if c.rng.random() < 0.5 else c.rcpt.email)]
     bcc = victims(c, 5, 60) if many or c.rng.random() < 0.5 else []
     d = Draft(subj, fname, faddr, to, text_with_links(paras, (btn, link), footer) if text or not html else None,
@@ -425,3 +427,18 @@ def phish_hotel_guest(c: Ctx) -> tuple[Draft, Route, str]:
               [("", f"reservations@{c.rng.choice(('hotel-alba', 'pension-mar', 'villa-rosa'))}.example")], str(text),
               lang=c.lang, mailer="none")
     return d, route, "fake travel-platform guest complaint aimed at hotels"
+
+
+@family("phish_file_transfer", "spam", "phishing", "*", "en de fr", 7)
+def phish_file_transfer(c: Ctx) -> tuple[Draft, Route, str]:
+    files = c.rng.randint(2, 9)
+    words = c.pick({"en": (f"{c.who(0)[0]} sent you {files} files", [f"{files} files, {c.num(2, 90)} MB in total",
+                           "Expires in 2 days"], "Get your files"),
+                    "de": (f"{c.who(0)[0]} hat Ihnen {files} Dateien gesendet", [f"{files} Dateien",
+                           "Läuft in 2 Tagen ab"], "Dateien herunterladen"),
+                    "fr": (f"{c.who(0)[0]} vous a envoyé {files} fichiers", [f"{files} fichiers",
+                           "Expire dans 2 jours"], "Récupérer les fichiers")})
+    subj, paras, btn = words  # type: ignore[misc]
+    d, r = _simple(c, subj, paras, btn, "WeTransfer", "noreply@wetransfer-files.example", prefer="mailbox",
+                   name="via WeTransfer")
+    return d, r, "file-transfer notification leading to a credential page"
