@@ -384,7 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "checks": len(fold_checks(SpamModel())),
     }
     if not args.no_modern:
-        say("scanning the modern validation sets A, B, C and D")
+        say("scanning the modern validation sets A to E")
         report["modern"] = summarize_modern(scan_modern(settings))
         modern_b = summarize_modern(scan_modern(settings, which="b"))
         modern_b.pop("missed_spam", None)  # not printed here; a development set now: scan_modern(which="b")
@@ -395,6 +395,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         modern_d = summarize_modern(scan_modern(settings, which="d"))
         modern_d.pop("missed_spam", None)  # set D too: a held-out check, aggregates only
         report["modern_d"] = modern_d
+        modern_e = summarize_modern(scan_modern(settings, which="e"))
+        modern_e.pop("missed_spam", None)  # set E: held-out, aggregates only (held ham counted, not listed)
+        modern_e["held_ham"] = len(modern_e["held_ham"])
+        report["modern_e"] = modern_e
         report["modern_incoming"] = {w: summarize_incoming(scan_modern(settings, which=w, incoming=True))
                                      for w in SETS}
     print(json.dumps(report, indent=2) if args.json else render(report))
@@ -403,6 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n" + render_modern({**report["modern_b"], "missed_spam": []}, "b"))
         print("\n" + render_modern({**report["modern_c"], "missed_spam": []}, "c"))
         print("\n" + render_modern({**report["modern_d"], "missed_spam": []}, "d"))
+        print("\n" + render_modern({**report["modern_e"], "missed_spam": [], "held_ham": []}, "e"))
         print("\n" + render_incoming(report["modern_incoming"]))
     return 0
 
