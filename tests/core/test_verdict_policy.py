@@ -264,3 +264,18 @@ def test_the_classifiers_only_partner_must_say_more_than_one_stray_symbol() -> N
     assert _verdict(["CLASSIFIER_95", "REPLYTO_FREEMAIL", "BODY_HASH_BUSTER"]).action == Action.QUARANTINE
     loose = _verdict(["CLASSIFIER_95", "REPLYTO_FREEMAIL"], MAILWARD_VERDICT__CLASSIFIER_PARTNER_SCORE="1")
     assert loose.action == Action.QUARANTINE
+
+
+def test_a_dropped_script_and_its_bcc_blast_are_two_kinds() -> None:
+    # a mailer dropped among a site's uploads (where the code lives) Bcc-blasting strangers (whom it mails):
+    # with the classifier's suspicion, three independent witnesses (rule 3), though the site's domains align
+    dropped_blast = [("PHP_SCRIPT_DROPPED", 2.0), ("RCPT_BCC_BLAST", 1.5), ("CLASSIFIER_30", 2.5),
+                     ("ENVELOPE_FROM_MISMATCH", 0.3), ("ALIGNED_MSGID", -0.5)]
+    a = _assess(dropped_blast)
+    assert set(a.kinds) == {"script", "behaviour", "statistical"} and a.score < 6.0
+    assert a.holds(6.0)
+    # either fact alone beside the classifier is still two kinds below the threshold: delivered
+    assert not _assess([p for p in dropped_blast if p[0] != "RCPT_BCC_BLAST"]).holds(6.0)
+    assert not _assess([p for p in dropped_blast if p[0] != "PHP_SCRIPT_DROPPED"]).holds(6.0)
+    # and a club secretary's Bcc note to its members is behaviour evidence only
+    assert not _assess([("RCPT_BCC_BLAST", 1.5), ("CLASSIFIER_30", 2.5), ("ALIGNED_FROM", -1.0)]).holds(6.0)
