@@ -6,10 +6,10 @@ trained on old mail calling a shop newsletter spam, a Reply-To that differs on a
 1. a *strong* symbol (near certain by itself: GTUBE, a body an admin confirmed as spam, a credential form, brand
    impersonation, the whole script of a known fraud...) holds the message whatever the score; and otherwise
 2. a score at or above `thresholds.quarantine` (or `thresholds.reject`) holds (rejects) only when at least
-   `min_kinds` independent *kinds* of evidence each reach `min_kind_score` (content, links, sender, behaviour,
-   attachments, the statistical classifier, external engines, the message's origin). Symbols listed as *weak*
-   (things legitimate mail does every day) add to the score but never make a kind count. Rejection always needs
-   the score; and
+   `min_kinds` independent *kinds* of evidence each reach `min_kind_score` (content, links, sender, behaviour, the
+   script that sent it, attachments, the statistical classifier, external engines, the message's origin). Symbols
+   listed as *weak* (things legitimate mail does every day) add to the score but never make a kind count.
+   Rejection always needs the score; and
 3. evidence of `broad_kinds` (3) different kinds together holds from `broad_score` (3) on: three independent
    witnesses outweigh a sum of points. Of the credit (below), at most `broad_max_credit` (1) counts against this
    rule: a stolen mailbox earns the whole alignment credit, and a lure, its link and its ask must not be
