@@ -6,10 +6,10 @@ trained on old mail calling a shop newsletter spam, a Reply-To that differs on a
 1. a *strong* symbol (near certain by itself: GTUBE, a body an admin confirmed as spam, a credential form, brand
    impersonation, the whole script of a known fraud...) holds the message whatever the score; and otherwise
 2. a score at or above `thresholds.quarantine` (or `thresholds.reject`) holds (rejects) only when at least
-   `min_kinds` independent *kinds* of evidence each reach `min_kind_score` (content, links, sender, behaviour,
-   attachments, the statistical classifier, external engines, the message's origin). Symbols listed as *weak*
-   (things legitimate mail does every day) add to the score but never make a kind count. Rejection always needs
-   the score; and
+   `min_kinds` independent *kinds* of evidence each reach `min_kind_score` (content, links, sender, behaviour, the
+   script that sent it, attachments, the statistical classifier, external engines, the message's origin). Symbols
+   listed as *weak* (things legitimate mail does every day) add to the score but never make a kind count.
+   Rejection always needs the score; and
 3. evidence of `broad_kinds` (3) different kinds together holds from `broad_score` (3) on: three independent
    witnesses outweigh a sum of points. Of the credit (below), at most `broad_max_credit` (1) counts against this
    rule: a stolen mailbox earns the whole alignment credit, and a lure, its link and its ask must not be
@@ -26,7 +26,10 @@ Otherwise the message is delivered with the "add header" action and an UNCORROBO
    recipients' junk folders. A score at the hold threshold that is not corroborated is always flagged (rule 2).
 Evidence *for* a message (negative scores: alignment with the sending account's own domains, an established
 sender) lowers the score, but all of it together takes at most `max_credit` off, so it can soften suspicion and
-never cancel strong evidence. Windows executables and viruses hold through their own reasons, not through this.
+never cancel strong evidence. A credit whose premise the message itself contradicts is not given
+(`credit_void`): "short personal or transactional text" is not what a fraud script's cues or an ask for gift
+cards, a wallet payment or a call about a charge are. Windows executables and viruses hold through their own
+reasons, not through this.
 
 The tables are settings ([verdict] in core/defaults.toml), so an admin can move a symbol between kinds or make
 one strong; this module only applies them.
@@ -74,6 +77,9 @@ class VerdictSettings:
     kind_min_score: Mapping[str, float] = field(default_factory=dict)
     # Kinds that cannot flag a message ("add header") without evidence of another kind or a strong symbol.
     flag_alone_kinds: tuple[str, ...] = FLAG_ALONE_KINDS
+    # credit symbol -> patterns of evidence that contradicts its premise: with one of them present (scoring above
+    # 0), that credit is not counted.
+    credit_void: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # symbol -> (kind, strong, weak): every scan asks about the same few dozen names; pattern matching once each
     _memo: dict[str, tuple[str, bool, bool]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -103,6 +109,11 @@ class VerdictSettings:
     def is_weak(self, symbol: str) -> bool:
         return any(fnmatch.fnmatchcase(symbol, p) for p in self.weak)
 
+    def voided(self, credit: str, evidence: Iterable[str]) -> bool:
+        """Whether `credit` is contradicted by one of the `evidence` symbols (credit_void)."""
+        patterns = self.credit_void.get(credit)
+        return bool(patterns) and any(fnmatch.fnmatchcase(e, p) for e in evidence for p in patterns)
+
 
 @dataclass(slots=True)
 class Assessment:
@@ -113,6 +124,7 @@ class Assessment:
     kinds: dict[str, float]  # kinds that count as evidence -> their score
     credit: float  # what evidence for the message took off (<= 0, capped)
     policy: VerdictSettings = field(default_factory=VerdictSettings)
+    voided: list[str] = field(default_factory=list)  # credits not given: the message contradicts their premise
 
     @property
     def corroborated(self) -> bool:
@@ -153,6 +165,8 @@ class Assessment:
         out.append("kinds=" + (",".join(f"{k}:{v:g}" for k, v in sorted(self.kinds.items())) or "-"))
         if self.credit:
             out.append(f"credit={self.credit:g}")
+        if self.voided:
+            out.append("void=" + ",".join(self.voided))
         return out
 
 
@@ -162,21 +176,30 @@ def assess(symbols: Iterable[Symbol], policy: VerdictSettings) -> Assessment:
     credit = 0.0
     per_kind: dict[str, float] = {}
     strong: list[str] = []
+    credits: list[Symbol] = []
+    evidence: list[str] = []  # names of the symbols scoring above 0 (what may contradict a credit's premise)
     for sym in symbols:
         if sym.name == UNCORROBORATED:
             continue
         if sym.score < 0:
-            credit += sym.score
+            credits.append(sym)
             continue
         debit += sym.score
+        if sym.score > 0:
+            evidence.append(sym.name)
         kind, is_strong, is_weak = policy.classify(sym.name)
         if sym.score > 0 and is_strong and sym.name not in strong:
             strong.append(sym.name)
         if not is_weak:
             per_kind[kind] = per_kind.get(kind, 0.0) + sym.score
+    voided: list[str] = []
+    if credits:
+        voided = [s.name for s in credits if policy.voided(s.name, evidence)]
+        credit = sum(s.score for s in credits if s.name not in voided)
     credit = max(credit, -policy.max_credit)
     kinds = {k: round(v, 2) for k, v in per_kind.items() if v >= policy.kind_min_score.get(k, policy.min_kind_score)}
-    return Assessment(score=debit + credit, strong=strong, kinds=kinds, credit=round(credit, 2), policy=policy)
+    return Assessment(score=debit + credit, strong=strong, kinds=kinds, credit=round(credit, 2), policy=policy,
+                      voided=voided)
 
 
 def uncorroborated(assessment: Assessment) -> Symbol:
@@ -201,6 +224,7 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
         if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
             raise ConfigError(f"verdict.kinds.{kind} must be a list of symbol names or patterns")
         kinds[str(kind)] = tuple(patterns)
+    credit_void = _credit_void(d)
     mins_raw = d.get("kind_min_score", {})
     if not isinstance(mins_raw, Mapping):
         raise ConfigError("verdict.kind_min_score must be a table of kind = score")
@@ -222,7 +246,19 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
                            broad_score=_number(d.get("broad_score", 3.0), "verdict.broad_score"),
                            broad_max_credit=_number(d.get("broad_max_credit", 1.0), "verdict.broad_max_credit"),
                            strong=names("strong"), weak=names("weak"), kinds=kinds, kind_min_score=mins,
-                           flag_alone_kinds=_flag_alone(d, kinds), **counts)
+                           flag_alone_kinds=_flag_alone(d, kinds), credit_void=credit_void, **counts)
+
+
+def _credit_void(d: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    raw = d.get("credit_void", {})
+    if not isinstance(raw, Mapping):
+        raise ConfigError("verdict.credit_void must be a table of credit symbol = [symbol patterns]")
+    out: dict[str, tuple[str, ...]] = {}
+    for credit, patterns in raw.items():
+        if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
+            raise ConfigError(f"verdict.credit_void.{credit} must be a list of symbol names or patterns")
+        out[str(credit)] = tuple(patterns)
+    return out
 
 
 def _flag_alone(d: Mapping[str, Any], kinds: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:

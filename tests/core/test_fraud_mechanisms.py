@@ -153,7 +153,7 @@ def test_script_check_reads_x_php_script() -> None:
     good = _msg("hi", "X-PHP-Script: www.shop.example/wp-cron.php for 192.0.2.1\n")
     assert names(SCRIPT_CHECK.run(bad, context())) == {"PHP_SCRIPT_DROPPED"}
     assert SCRIPT_CHECK.run(good, context()) == []
-    assert settings().verdict.classify("PHP_SCRIPT_DROPPED") == ("behaviour", False, False)
+    assert settings().verdict.classify("PHP_SCRIPT_DROPPED") == ("script", False, False)
 
 
 # ---------------------------------------------------------------------------------------- payment redirect

@@ -264,3 +264,51 @@ def test_the_classifiers_only_partner_must_say_more_than_one_stray_symbol() -> N
     assert _verdict(["CLASSIFIER_95", "REPLYTO_FREEMAIL", "BODY_HASH_BUSTER"]).action == Action.QUARANTINE
     loose = _verdict(["CLASSIFIER_95", "REPLYTO_FREEMAIL"], MAILWARD_VERDICT__CLASSIFIER_PARTNER_SCORE="1")
     assert loose.action == Action.QUARANTINE
+
+
+def test_a_dropped_script_and_its_bcc_blast_are_two_kinds() -> None:
+    # a mailer dropped among a site's uploads (where the code lives) Bcc-blasting strangers (whom it mails):
+    # with the classifier's suspicion, three independent witnesses (rule 3), though the site's domains align
+    dropped_blast = [("PHP_SCRIPT_DROPPED", 2.0), ("RCPT_BCC_BLAST", 1.5), ("CLASSIFIER_30", 2.5),
+                     ("ENVELOPE_FROM_MISMATCH", 0.3), ("ALIGNED_MSGID", -0.5)]
+    a = _assess(dropped_blast)
+    assert set(a.kinds) == {"script", "behaviour", "statistical"} and a.score < 6.0
+    assert a.holds(6.0)
+    # either fact alone beside the classifier is still two kinds below the threshold: delivered
+    assert not _assess([p for p in dropped_blast if p[0] != "RCPT_BCC_BLAST"]).holds(6.0)
+    assert not _assess([p for p in dropped_blast if p[0] != "PHP_SCRIPT_DROPPED"]).holds(6.0)
+    # and a club secretary's Bcc note to its members is behaviour evidence only
+    assert not _assess([("RCPT_BCC_BLAST", 1.5), ("CLASSIFIER_30", 2.5), ("ALIGNED_FROM", -1.0)]).holds(6.0)
+
+
+def test_a_credit_is_void_when_the_message_contradicts_its_premise() -> None:
+    # a money-mule offer from a site's PHP form: "short personal or transactional text" is not what a fraud script is
+    mule = [("SCAM_MULE", 3.0), ("CLASSIFIER_60", 4.0), ("ENVELOPE_FROM_MISMATCH", 0.3), ("ALIGNED_MSGID", -0.5),
+            ("SHORT_PLAIN_TEXT", -1.0)]
+    a = _assess(mule)
+    assert a.voided == ["SHORT_PLAIN_TEXT"] and a.credit == -0.5 and a.score == pytest.approx(6.8)
+    assert a.holds(6.0) and "void=SHORT_PLAIN_TEXT" in a.why()
+    assert not _assess(mule, credit_void={}).holds(6.0)  # with the credit given: 5.8, delivered
+    # an ask voids it too; a Bcc note to a club's members does not, nor does any other credit get voided
+    ask = _assess([("ASK_GIFT_CARD", 1.5), ("SHORT_PLAIN_TEXT", -1.0), ("ALIGNED_FROM", -1.0)])
+    assert ask.voided == ["SHORT_PLAIN_TEXT"] and ask.credit == -1.0
+    note = _assess([("RCPT_BCC_BLAST", 1.5), ("SHORT_PLAIN_TEXT", -1.0), ("ALIGNED_FROM", -1.0)])
+    assert note.voided == [] and note.credit == -2.0
+    # a generator of symbols is read once
+    gen = assess((Symbol(n, s) for n, s in mule), _settings().verdict)
+    assert gen.voided == ["SHORT_PLAIN_TEXT"] and gen.score == pytest.approx(6.8)
+
+
+def test_an_authenticated_webmail_note_keeps_its_capped_credit_with_an_ask() -> None:
+    # a real webmail user's short note that asks for a phone number: the other credits fill max_credit, unchanged
+    note = [("ASK_PHONE_NUMBER", 1.5), ("CLASSIFIER_80", 5.0), ("ALIGNED_FROM", -1.0), ("ALIGNED_MSGID", -0.5),
+            ("AUTH_MAILBOX_OF_FROM", -0.5), ("SHORT_PLAIN_TEXT", -1.0)]
+    a = _assess(note)
+    assert a.credit == -2.0 and not a.holds(6.0)
+
+
+@pytest.mark.parametrize("data", [{"credit_void": []}, {"credit_void": {"SHORT_PLAIN_TEXT": "SCAM_*"}},
+                                  {"credit_void": {"SHORT_PLAIN_TEXT": [""]}}])
+def test_bad_credit_void_settings_are_named(data: dict[str, object]) -> None:
+    with pytest.raises(ConfigError, match=r"verdict\.credit_void"):
+        parse_verdict_settings(data)

@@ -4,7 +4,8 @@ or fonts. That is where a hacked site's
 dropped mailer or web shell lives (uploads folders are writable by the web server; the rest are never entry
 points of an honest site). X-PHP-Script names the script PHP ran; a sender can forge it only to look worse.
 
-"behaviour" evidence: it says the site is compromised, not what the message is, so it only corroborates.
+"script" evidence ([verdict.kinds]): it says the site is compromised, not what the message is, so it only
+corroborates; whom the message goes to (a Bcc blast to strangers) is another kind, "behaviour".
 """
 
 from __future__ import annotations
