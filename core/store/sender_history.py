@@ -211,10 +211,11 @@ local function unknown(key, members)
 end
 local out = {}
 for i = 1, n do
-  local vals = redis.call('HMGET', KEYS[3 * i - 2], unpack(fields))
-  for j = 1, #fields do
-    if not vals[j] then vals[j] = '' end
-  end
+  -- read the hash whole (cheaper than naming each of its fields) and lay the fields out in order
+  local raw, have = redis.call('HGETALL', KEYS[3 * i - 2]), {}
+  for j = 1, #raw, 2 do have[raw[j]] = raw[j + 1] end
+  local vals = {}
+  for j = 1, #fields do vals[j] = have[fields[j]] or '' end
   local kind = ARGV[2 + i]
   local new_d, new_r = -1, -1
   if kind == 't' or kind == 's' then
