@@ -89,7 +89,8 @@ def _wire(value: Any) -> str:
 
 def _packed(head: list[Any], args: list[Any]) -> str:
     """The script's arguments as one JSON array of strings (see _EFFECTS_LUA)."""
-    return json.dumps([*map(_wire, head), *map(_wire, args)], ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([*map(_wire, head), *[a if type(a) is str else _wire(a) for a in args]], ensure_ascii=False,
+                      separators=(",", ":"))
 
 
 def _keys(names: list[str]) -> str:
