@@ -6,7 +6,8 @@ one Lua call that also returns the counts, so the count a message is judged by i
 ever read-then-write the same band. Per band key one ZSET holds the last hour exactly (not in buckets): a member
 per message, per distinct recipient and per distinct sending account, scored by when it was last seen; the three
 kinds live in one key (fewer keys per message: most bodies are unique and each needs BANDS of them) in separate
-score ranges, each kind's time offset by KIND_OFFSET. Stale members are dropped on every write, each kind is
+score ranges, each kind's time offset by KIND_OFFSET. Stale members are never counted and are dropped once they
+outnumber the live ones, each kind is
 capped (the oldest go first: the counts saturate at the cap) and the key expires an hour after its last write, so
 a band costs memory only while it is being sent.
 
@@ -50,9 +51,9 @@ MAX_CONFIRMED_BANDS = 400_000
 # Returns: confirmed bands, then messages, recipients, accounts per band.
 # A message's members go in with one ZADD. Most bodies are unique, so most band keys are new: a key that holds
 # nothing but what was just added was new, and its counts are what was added (nothing stale, no cap reached). A
-# known key then drops its stale members (never the message's own: they are newer than the window's start) and
-# counts each kind once, the accounts as the rest of its members: after the stale ones are gone that count is the
-# sliding hour's, and a kind over its cap is trimmed to exactly the cap.
+# known key counts each kind within the sliding hour (stale members are not counted), drops its stale members only
+# once they outnumber the live ones (so a key holds at most twice its window's members; never the message's own:
+# they are newer than the window's start), and a kind over its cap is trimmed to exactly the cap, oldest first.
 _OBSERVE_LUA = """
 local now, window, record = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
 local msg, acct, off, n = ARGV[4], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[8])
@@ -68,11 +69,12 @@ for i = 1, n do
 end
 -- Scores, bounds and the TTL as strings made once (Redis formats each number argument of every call anew): all
 -- are integers well below 1e14, which tostring writes exactly.
-local sc, bs, lo, hi = {}, {}, {}, {}
+local sc, bs, lo, hi, after = {}, {}, {}, {}, {}
 for k = 1, 3 do
   local base = (k - 1) * off
   sc[k], bs[k], lo[k], hi[k] = tostring(now + base), tostring(base), tostring(base + now - window),
     tostring(base + off - 1)
+  after[k] = '(' .. lo[k]
 end
 local ttl = tostring(window + 60)
 local members = {sc[1], msg}
@@ -91,7 +93,7 @@ for i = 1, n do
       out[#out + 1], out[#out + 2], out[#out + 3] = 0, 0, 0
     else
       for k = 1, 3 do
-        out[#out + 1] = redis.call('ZCOUNT', key, '(' .. lo[k], hi[k])
+        out[#out + 1] = redis.call('ZCOUNT', key, after[k], hi[k])
       end
     end
   else
@@ -101,15 +103,23 @@ for i = 1, n do
       -- the key holds nothing but this message's members: it was new
       out[#out + 1], out[#out + 2], out[#out + 3] = 1, added - 2, 1
     else
-      -- the message's members are newer than the window's start, so adding them first drops nothing else
-      for k = 1, 3 do card = card - redis.call('ZREMRANGEBYSCORE', key, bs[k], lo[k]) end
-      local counts = {redis.call('ZCOUNT', key, bs[1], hi[1]), redis.call('ZCOUNT', key, bs[2], hi[2])}
-      counts[3] = card - counts[1] - counts[2]
+      -- Each kind counted within the window (stale members left where they are, so three counts instead of three
+      -- trims and two counts). Stale members are dropped once they outnumber the live ones (memory stays within
+      -- twice the window's), never the message's own: they are newer than the window's start.
+      local counts, live = {}, 0
+      for k = 1, 3 do
+        counts[k] = redis.call('ZCOUNT', key, after[k], hi[k])
+        live = live + counts[k]
+      end
+      if card - live > live then
+        for k = 1, 3 do redis.call('ZREMRANGEBYSCORE', key, bs[k], lo[k]) end
+      end
       for k = 1, 3 do
         local count = counts[k]
         local extra = count - caps[k]
         if extra > 0 then
-          local old = redis.call('ZRANGE', key, bs[k], hi[k], 'BYSCORE', 'LIMIT', 0, extra)
+          -- the oldest of the window's members go (stale ones are not counted, so they are not what is trimmed)
+          local old = redis.call('ZRANGE', key, after[k], hi[k], 'BYSCORE', 'LIMIT', 0, extra)
           redis.call('ZREM', key, unpack(old))
           count = caps[k]
         end

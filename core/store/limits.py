@@ -86,26 +86,32 @@ local function setting(name)
   if v then return tonumber(v) end
   return tonumber(defaults[name])
 end
--- a sliding window as buckets: the current one and the (count - 1) before it
+-- a sliding window as buckets: the current one and the (count - 1) before it. The hash holds few more buckets
+-- than the window (stale ones go when a bucket starts), so reading it whole and keeping the window's buckets is
+-- cheaper than asking for every bucket of the window by name (count field names made with tostring each time).
 local function window_sum(key, last, count)
-  local fields = {}
-  for b = last - count + 1, last do fields[#fields + 1] = tostring(b) end
-  local c = 0
-  for _, v in ipairs(redis.call('HMGET', key, unpack(fields))) do
-    if v then c = c + tonumber(v) end
+  local raw = redis.call('HGETALL', key)
+  local first, c = last - count + 1, 0
+  for j = 1, #raw, 2 do
+    local b = tonumber(raw[j])
+    if b and b >= first and b <= last then c = c + tonumber(raw[j + 1]) end
   end
   return c
 end
 -- Stale buckets go when a new bucket is started (the call that started the current one already dropped them).
+-- The key's lifetime (a bucket's span plus the window) is set then too: a bucket is out of the window before the
+-- key can expire, so moving the TTL on every later message of the same bucket bought nothing.
 local function window_add(key, last, count, w, ttl)
-  if redis.call('HINCRBY', key, tostring(last), w) == tonumber(w) and redis.call('HLEN', key) > count then
-    local stale = {}
-    for _, f in ipairs(redis.call('HKEYS', key)) do
-      if tonumber(f) <= last - count then stale[#stale + 1] = f end
+  if redis.call('HINCRBY', key, tostring(last), w) == tonumber(w) then
+    if redis.call('HLEN', key) > count then
+      local stale = {}
+      for _, f in ipairs(redis.call('HKEYS', key)) do
+        if tonumber(f) <= last - count then stale[#stale + 1] = f end
+      end
+      if #stale > 0 then redis.call('HDEL', key, unpack(stale)) end
     end
-    if #stale > 0 then redis.call('HDEL', key, unpack(stale)) end
+    redis.call('EXPIRE', key, ttl)
   end
-  redis.call('EXPIRE', key, ttl)
 end
 local dry = setting('dry_run') == 1
 local weight = 1
@@ -144,10 +150,14 @@ if mode == 'try' then
   end
 end
 local seen = {}
+-- Each stats hash's lifetime is set when it gets a new counter (a new hash's first counter is 1) and runs past its
+-- span (an hour or a day) by STATS_KEEP_S: so it outlives its last write by STATS_KEEP_S, as moving the TTL on every
+-- write did (a hash an older worker made has its TTL from that worker).
+local fresh_h, fresh_d = false, false
 for i = 1, n do
   local id = ids[i]
-  redis.call('HINCRBY', KEYS[3], id .. ':' .. outcome, '1')
-  redis.call('HINCRBY', KEYS[4], id .. ':' .. outcome, '1')
+  if redis.call('HINCRBY', KEYS[3], id .. ':' .. outcome, '1') == 1 then fresh_h = true end
+  if redis.call('HINCRBY', KEYS[4], id .. ':' .. outcome, '1') == 1 then fresh_d = true end
   if extra ~= '-' then
     redis.call('HINCRBY', KEYS[3], id .. ':' .. extra, '1')
     redis.call('HINCRBY', KEYS[4], id .. ':' .. extra, '1')
@@ -167,12 +177,12 @@ if mode == 'try' and over > 0 then
   redis.call('HINCRBY', KEYS[3], hit, '1')
   redis.call('HINCRBY', KEYS[4], hit, '1')
 end
-redis.call('EXPIRE', KEYS[3], '2678400')
-redis.call('EXPIRE', KEYS[4], '2678400')
+if fresh_h then redis.call('EXPIRE', KEYS[3], '__HOUR_TTL__') end
+if fresh_d then redis.call('EXPIRE', KEYS[4], '__DAY_TTL__') end
 local dryflag = 0
 if dry then dryflag = 1 end
 return {over, over_count, over_limit, over_kind, outcome, dryflag, weight, folded}
-"""
+""".replace("__HOUR_TTL__", str(STATS_KEEP_S + 3600)).replace("__DAY_TTL__", str(STATS_KEEP_S + 86400))
 
 
 #: An account's overflow objects (overflow_object names them with three UUIDv5s), kept per process as its objects.

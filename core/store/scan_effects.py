@@ -35,14 +35,16 @@ _SLICE_LUA = """local function slice(t, from, n)
   return out
 end"""
 
-# KEYS: the claim (if any), then the limits script's keys, then the history script's.
+# The keys, as a JSON array of strings in ARGV[2] (not declared one by one: packing each in redis-py costs the worker
+# more than json.dumps of all of them, and Mailward's one Redis is no cluster that would need them declared): the
+# claim (if any), then the limits script's keys, then the history script's.
 # ARGV[1]: a JSON array of strings (the arguments as redis-py would have sent them one by one): 1 claim keys (0|1),
 #       2 limits keys, 3 limits args, 4 history keys, 5 history args, then the commit's three arguments (if a
 #       claim), the limits arguments, the history arguments. One string instead of about 60: redis-py packs each
 #       argument in Python (about 0.7 us apiece), json.dumps all of them in C, and cjson decodes them in Redis.
 # Returns {0} when the commit did not stand (nothing else ran), else {1, the limits answer or false}.
 _EFFECTS_LUA = """
-local ARGV = cjson.decode(ARGV[1])
+local ARGV, KEYS = cjson.decode(ARGV[1]), cjson.decode(ARGV[2])
 local function commit_fn(KEYS, ARGV)
 __COMMIT__
 end
@@ -87,17 +89,24 @@ def _wire(value: Any) -> str:
 
 def _packed(head: list[Any], args: list[Any]) -> str:
     """The script's arguments as one JSON array of strings (see _EFFECTS_LUA)."""
-    return json.dumps([*map(_wire, head), *map(_wire, args)], ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([*map(_wire, head), *[a if type(a) is str else _wire(a) for a in args]], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def _keys(names: list[str]) -> str:
+    """The keys a script works on as one JSON array (see _EFFECTS_LUA)."""
+    return json.dumps(names, ensure_ascii=False, separators=(",", ":"))
 
 
 # Before the checks: the campaign count of the body's fingerprint and the sender history's read-only view, each the
 # very script its store runs alone, wrapped as a Lua function, in one call (one round trip, as the pipeline of the
 # two was, without redis-py's pipeline work and with the arguments packed once).
-# KEYS: the campaign script's keys, then the history view's. ARGV[1]: a JSON array of strings: 1 campaign keys,
+# Keys (ARGV[2], a JSON array as above): the campaign script's, then the history view's. ARGV[1]: a JSON array of
+# strings: 1 campaign keys,
 #       2 campaign args, then the campaign arguments, then the view's.
 # Returns {the campaign answer, the view answer}.
 _AHEAD_LUA = """
-local ARGV = cjson.decode(ARGV[1])
+local ARGV, KEYS = cjson.decode(ARGV[1]), cjson.decode(ARGV[2])
 local function observe_fn(KEYS, ARGV)
 __OBSERVE__
 end
@@ -132,7 +141,7 @@ class ScanEffects:
         """The campaign script's answer and the history view's (CampaignStore.observe_plan's keys and arguments,
         SenderHistoryStore.view_plan's), from one call."""
         (ck, ca), (vk, va) = campaign, view
-        counted, viewed = run_script(self._ahead, [*ck, *vk], [_packed([len(ck), len(ca)], [*ca, *va])])
+        counted, viewed = run_script(self._ahead, (), [_packed([len(ck), len(ca)], [*ca, *va]), _keys([*ck, *vk])])
         return counted, viewed
 
     def commit_and_count(self, claim: tuple[str, str, str] | None, limits: LimitCall | None,
@@ -157,7 +166,7 @@ class ScanEffects:
             ks += history[0]
             args += history[1]
             head[3], head[4] = len(history[0]), len(history[1])
-        answer = run_script(self._effects, ks, [_packed(head, args)])
+        answer = run_script(self._effects, (), [_packed(head, args), _keys(ks)])
         if not int(answer[0]):
             return Committed(False)
         if limits is None:

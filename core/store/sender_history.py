@@ -211,10 +211,11 @@ local function unknown(key, members)
 end
 local out = {}
 for i = 1, n do
-  local vals = redis.call('HMGET', KEYS[3 * i - 2], unpack(fields))
-  for j = 1, #fields do
-    if not vals[j] then vals[j] = '' end
-  end
+  -- read the hash whole (cheaper than naming each of its fields) and lay the fields out in order
+  local raw, have = redis.call('HGETALL', KEYS[3 * i - 2]), {}
+  for j = 1, #raw, 2 do have[raw[j]] = raw[j + 1] end
+  local vals = {}
+  for j = 1, #fields do vals[j] = have[fields[j]] or '' end
   local kind = ARGV[2 + i]
   local new_d, new_r = -1, -1
   if kind == 't' or kind == 's' then
@@ -251,22 +252,23 @@ def _float(v: Any) -> float:
 
 def counters(values: Sequence[Any], now: float) -> Counters:
     """Counters from one object's hash values (FIELDS then RING, as HMGET returns them)."""
-    f = dict(zip(FIELDS + RING, values, strict=True))
+    if len(values) != len(FIELDS) + len(RING):
+        raise ValueError(f"expected {len(FIELDS) + len(RING)} values, got {len(values)}")
+    (c, h, s, f, last, fc, lc, t, b, bn, n, hr, hc, hn, rc, rh, rt, sc) = values[:len(FIELDS)]  # FIELDS order
     bucket = int(now // BUCKET_S)
     window = new_rcpts = 0
-    for i in range(BUCKETS):
-        b = f[f"wb{i}"]
-        if b is not None and int(b) > bucket - BUCKETS:
-            window += int(f[f"w{i}"] or 0)
-            new_rcpts += int(f[f"wr{i}"] or 0)
+    ring = values[len(FIELDS):]
+    for i in range(0, 3 * BUCKETS, 3):  # RING: wb<i>, w<i>, wr<i> per slot
+        wb = ring[i]
+        if wb is not None and int(wb) > bucket - BUCKETS:
+            window += int(ring[i + 1] or 0)
+            new_rcpts += int(ring[i + 2] or 0)
     return Counters(
-        clean=int(f["c"] or 0), held=int(f["h"] or 0), spam=int(f["s"] or 0), first_seen=_float(f["f"]),
-        last_seen=_float(f["l"]), first_clean=_float(f["fc"]), last_clean=_float(f["lc"]),
-        taint_until=_float(f["t"]), baseline=_float(f["b"]), baseline_new_rcpts=_float(f["bn"]),
-        active_hours=int(f["n"] or 0), hour=int(f["hr"]) if f["hr"] is not None else -1,
-        hour_clean=int(f["hc"] or 0), hour_new_rcpts=int(f["hn"] or 0), recent_clean=_float(f["rc"]),
-        recent_held=_float(f["rh"]), recent_at=_float(f["rt"]), script_clean=int(f["sc"] or 0), window=window,
-        window_new_rcpts=new_rcpts,
+        clean=int(c or 0), held=int(h or 0), spam=int(s or 0), first_seen=_float(f), last_seen=_float(last),
+        first_clean=_float(fc), last_clean=_float(lc), taint_until=_float(t), baseline=_float(b),
+        baseline_new_rcpts=_float(bn), active_hours=int(n or 0), hour=int(hr) if hr is not None else -1,
+        hour_clean=int(hc or 0), hour_new_rcpts=int(hn or 0), recent_clean=_float(rc), recent_held=_float(rh),
+        recent_at=_float(rt), script_clean=int(sc or 0), window=window, window_new_rcpts=new_rcpts,
     )
 
 

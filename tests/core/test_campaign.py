@@ -299,7 +299,8 @@ def test_different_bodies_do_not_count_together(store: CampaignStore) -> None:
 
 def test_a_band_key_holds_its_hour_by_kind(store: CampaignStore) -> None:
     """What a band key stores, new or known: each message, distinct recipient and account once, scored by when it
-    was last seen (recipients and accounts offset by KIND_OFFSET), stale ones dropped by the next write."""
+    was last seen (recipients and accounts offset by KIND_OFFSET); stale ones are never counted and are dropped by
+    the first write that finds them outnumbering the live ones."""
     off = store_campaigns.KIND_OFFSET
     fp = fp_of(BODY)
     key = keys.campaign_band(fp.bands[0])
@@ -309,12 +310,21 @@ def test_a_band_key_holds_its_hour_by_kind(store: CampaignStore) -> None:
     assert dict(store.client.zrange(key, 0, -1, withscores=True)) == {
         b"mq1": T0, rcpt("a@x").encode(): T0 + off, rcpt("b@x").encode(): T0 + off, b"aalice": T0 + 2 * off}
     assert 0 < store.client.ttl(key) <= WINDOW_S + 60
-    # a known key, an hour later: the first message's members went stale, "b@x" and alice came back
+    # a known key, an hour later: the first message's members went stale, "b@x" and alice came back; the two stale
+    # members (q1, a@x) do not count and, fewer than the four live ones, stay for now
     later = store.observe(fp, account="alice", recipients=["b@x", "c@x"], message_id="q2", now=T0 + WINDOW_S)
     assert set(later.bands) == {BandCounts(messages=1, recipients=2, accounts=1)}
+    live = {b"mq2": T0 + WINDOW_S, rcpt("b@x").encode(): T0 + WINDOW_S + off,
+            rcpt("c@x").encode(): T0 + WINDOW_S + off, b"aalice": T0 + WINDOW_S + 2 * off}
     assert dict(store.client.zrange(key, 0, -1, withscores=True)) == {
-        b"mq2": T0 + WINDOW_S, rcpt("b@x").encode(): T0 + WINDOW_S + off, rcpt("c@x").encode(): T0 + WINDOW_S + off,
-        b"aalice": T0 + WINDOW_S + 2 * off}
+        **live, b"mq1": T0, rcpt("a@x").encode(): T0 + off}
     # and within the hour everything counts, the same recipient and account once
     again = store.observe(fp, account="bob", recipients=["c@x"], message_id="q3", now=T0 + WINDOW_S + 5)
     assert set(again.bands) == {BandCounts(messages=2, recipients=2, accounts=2)}
+    # an hour on again, one message: its three members are live, the eight others stale (an hour old to the
+    # second), so they go
+    last = store.observe(fp, account="carol", recipients=["d@x"], message_id="q4", now=T0 + 2 * WINDOW_S + 5)
+    assert set(last.bands) == {BandCounts(messages=1, recipients=1, accounts=1)}
+    assert dict(store.client.zrange(key, 0, -1, withscores=True)) == {
+        b"mq4": T0 + 2 * WINDOW_S + 5, rcpt("d@x").encode(): T0 + 2 * WINDOW_S + 5 + off,
+        b"acarol": T0 + 2 * WINDOW_S + 5 + 2 * off}

@@ -4,6 +4,7 @@ daily limit, dry run, recorded outcomes, tier-2 overrides and pruning (explicit 
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 
@@ -22,6 +23,7 @@ from core.store.limits import (
     RATELIMITED,
     REJECTED,
     SENT,
+    STATS_KEEP_S,
     WINDOW_S,
     Decision,
     LimitStore,
@@ -227,6 +229,43 @@ def test_window_count_agrees_with_the_decision_at_the_edge(redis_client: redis.R
     # exactly 60 minutes later the message has left the window, for the count as for the decision
     assert store.window_count(email.id, now=T0 + WINDOW_S) == 0
     assert store.admit(objs, 1, now=T0 + WINDOW_S).outcome == SENT
+
+
+def test_the_windows_count_only_their_own_buckets_whatever_else_the_hash_holds(redis_client: redis.Redis) -> None:
+    """A window hash may hold a bucket that just left the window (dropped only when a bucket starts) and one ahead
+    of this host's clock (another host's); neither counts, for the decision as for window_count."""
+    store = LimitStore(redis_client, defaults(sender_email=3, daily_sender_email=7))
+    objs = objects_of()
+    email = by_type(objs, SoType.SENDER_EMAIL)
+    minute, hour = int(T0 // 60), int(T0 // HOUR)
+    redis_client.hset(keys.am_window(email.id), mapping={minute - 60: 5, minute + 1: 5, minute - 59: 1, minute: 1})
+    redis_client.hset(keys.am_daily(email.id), mapping={hour - 24: 9, hour + 1: 9, hour - 23: 2, hour: 2})
+    assert store.window_count(email.id, now=T0) == 2
+    assert store.admit(objs, 1, now=T0).outcome == SENT
+    held = store.admit(objs, 1, now=T0)
+    assert held.held and held.window == "hour" and held.count == 3
+    store.set_server_settings({"sender_email": 0})
+    assert [store.admit(objs, 1, now=T0).outcome for _ in range(3)] == [SENT, SENT, RATELIMITED]
+    d = store.admit(objs, 1, now=T0)
+    assert d.held and d.window == "day" and d.count == 7
+
+
+def test_every_key_a_message_writes_outlives_what_it_counts(redis_client: redis.Redis) -> None:
+    """Lifetimes are set when a key or bucket starts, not moved by every message: still, after messages within one
+    bucket, each window outlives its window and the statistics their 31 days (Redis's clock: `now` is real)."""
+    store = LimitStore(redis_client, defaults())
+    objs = objects_of()
+    for _ in range(3):
+        assert store.admit(objs, 1).outcome == SENT
+    store.record(objs, HELD, reason="spam")
+    now = time.time()
+    for o in objs:
+        assert WINDOW_S < redis_client.ttl(keys.am_window(o.id)) <= WINDOW_S + 60
+        assert 86400 < redis_client.ttl(keys.am_daily(o.id)) <= 90000
+    for key in (keys.am_stats_hour(int(now // HOUR)), keys.am_stats_day(int(now // 86400))):
+        assert redis_client.ttl(key) >= STATS_KEEP_S
+    for t in (SoType.DOMAIN, SoType.SENDER_EMAIL):
+        assert redis_client.ttl(keys.am_account_objects(objs[0].account_id, t.value)) > 0
 
 
 def test_held_messages_do_not_use_up_the_window(redis_client: redis.Redis) -> None:
