@@ -279,3 +279,64 @@ def test_parse_and_checks_do_no_io(monkeypatch: pytest.MonkeyPatch) -> None:
             ctx = context(st)
             for check in ALL_CHECKS:
                 check.run(msg, ctx)
+
+
+# --------------------------------------------------------------------------------------------- one header parse
+
+_SHAPES = {
+    "multipart": b"Subject: a\nContent-Type: multipart/mixed; boundary=x\n\n--x\nContent-Type: text/plain\n\nhi\n"
+                 b"--x\nContent-Type: application/pdf; name=a.pdf\nContent-Transfer-Encoding: base64\n\n"
+                 b"JVBERi0=\n--x--\n",
+    "rfc822": b"Subject: outer\nContent-Type: message/rfc822\n\nSubject: inner\n\nbody\n",
+    "crlf_multipart": b"Subject: a\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\n\r\ntext\r\n"
+                      b"--b\r\nContent-Type: text/html\r\n\r\n<p>html</p>\r\n--b--\r\n",
+    "no_boundary": b"Content-Type: multipart/mixed\n\nno boundary here\n",
+    "not_a_header_first": b"hello world\n\nbody\n",
+    "lone_cr": b"Subject: a\r\rbody line\n\nmore\n",
+    "long_header_block": b"Subject: x\nX-Pad: " + b"a" * 5000 + b"\nContent-Type: multipart/mixed; boundary=q\n\n"
+                         + b"--q\n\npart\n--q--\n",
+    "nested": b"Content-Type: multipart/mixed; boundary=n\n\n"
+              + b"--n\nContent-Type: multipart/mixed; boundary=n\n\n" * 60,
+    "no_blank_line": b"Subject: only headers\n",
+    "single": b"Subject: plain\n\nbody\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SHAPES))
+def test_multipart_headers_parsed_once_with_the_same_result(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The header block is fed on its own first (a single part takes its body as one payload); any other message
+    goes on through the same parser: every message's headers are read once, and the result is what one pass of
+    the whole message gives."""
+    from email.feedparser import FeedParser
+
+    raw = _SHAPES[name]
+    reads: list[int] = []
+    parse_headers = FeedParser._parse_headers
+
+    def counted(self: FeedParser, lines: list[str]) -> None:
+        reads.append(len(lines))
+        parse_headers(self, lines)
+
+    with monkeypatch.context() as m:
+        m.setattr(FeedParser, "_parse_headers", counted)
+        msg = parse(raw)
+        first = len(reads)
+        whole = _one_pass(raw)
+    one_pass = len(reads) - first
+    # as many header blocks read as one pass reads; only a header block a lone CR ended early is read again
+    assert first == one_pass + (name == "lone_cr")
+    assert (msg.headers, msg.text, msg.html, msg.defects, msg.part_count) == \
+        (whole.headers, whole.text, whole.html, whole.defects, whole.part_count)
+    assert [(a.filename, a.data) for a in msg.attachments] == [(a.filename, a.data) for a in whole.attachments]
+
+
+def _one_pass(raw: bytes) -> ParsedMessage:
+    """parse_message as it was before the header block went first: the whole message through one parser."""
+    from core.mail import mime
+
+    real = mime._body_start
+    try:
+        mime._body_start = lambda data: None  # type: ignore[assignment]
+        return parse(raw)
+    finally:
+        mime._body_start = real
