@@ -172,13 +172,37 @@ class _BoundedMessage(Message):
             return super().get(name, failobj)
         # The parser asks for these many times per part: the lower-case names are listed once (headers are only
         # ever appended to a parsed part, so an unchanged count means unchanged names).
+        names = self._names()
+        if low not in names:
+            return failobj
+        return self._compacted(low, self._headers[names.index(low)][1])
+
+    def _names(self) -> list[str]:
+        """The headers' lower-case names, listed again only when the count changed."""
         headers = self._headers
         names: list[str] | None = self.__dict__.get("_mw_names")
         if names is None or len(names) != len(headers):
             names = self.__dict__["_mw_names"] = [k.lower() for k, _ in headers]
-        if low not in names:
+        return names
+
+    def __contains__(self, name: str) -> bool:
+        # get_param asks before each parameter (Message lists every name in lower case each time)
+        return name.lower() in self._names()
+
+    def _get_params_preserve(self, failobj: Any, header: str) -> Any:
+        """Message's, kept per parameter header while its (compacted) value stays the same object: a part's
+        Content-Type parameters are asked for three times or more (name, charset, boundary), each a parse."""
+        low = header.lower()
+        if low not in _PARAM_HEADERS:
+            return super()._get_params_preserve(failobj, header)  # type: ignore[misc]
+        value = self.get(low)
+        if value is None:
             return failobj
-        return self._compacted(low, headers[names.index(low)][1])
+        cache: dict[str, tuple[Any, Any]] = self.__dict__.setdefault("_mw_params", {})
+        hit = cache.get(low)
+        if hit is None or hit[0] is not value:
+            hit = cache[low] = (value, super()._get_params_preserve(failobj, header))  # type: ignore[misc]
+        return list(hit[1])  # a caller's list (get_params(unquote=False) hands it out)
 
     def _compacted(self, low: str, value: Any) -> str:
         # The parser and our own code ask for these headers many times: compact each once.

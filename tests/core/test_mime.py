@@ -380,3 +380,22 @@ def test_other_header_blocks_go_to_the_feed_parser(block: bytes) -> None:
     from core.mail.mime import _plain_header_block
 
     assert _plain_header_block(block, len(block)) is None
+
+
+def test_parameters_are_kept_per_header_value() -> None:
+    """A part's Content-Type parameters are parsed once while the header stays the same, and again once it is
+    replaced; a header that is present or not is seen as Message sees it."""
+    from email.policy import compat32
+
+    from core.mail.mime import _BoundedMessage
+
+    part = _BoundedMessage(compat32)
+    part["Content-Type"] = 'text/plain; charset="utf-8"; name="a.txt"'
+    first = part.get_params(unquote=False)
+    assert part.get_param("charset") == "utf-8" and part.get_param("name") == "a.txt"
+    first.append(("junk", "x"))  # a caller's own list: the kept one is untouched
+    assert part.get_param("junk") is None
+    part.replace_header("Content-Type", "text/html; charset=latin-1")
+    assert part.get_param("charset") == "latin-1" and part.get_param("name") is None
+    assert "content-type" in part and "Content-Type" in part and "X-Other" not in part
+    assert part.get_param("charset", header="content-disposition") is None
