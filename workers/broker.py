@@ -329,6 +329,10 @@ class WakingRedisBroker(RedisBroker):
         self.in_hand: set[str] = set()
         self.in_hand_lock = threading.Lock()
         self.store_and_ack = self.client.register_script(_STORE_AND_ACK)
+        # Dramatiq finds do_<command> through __getattr__, after a failed attribute lookup, and makes its function
+        # anew on every call (a consumer fetches and acks every message): made once here, found as attributes
+        for command in DISPATCH_COMMANDS:
+            setattr(self, f"do_{command}", self._dispatch(command))
 
     @property
     def consumer_class(self) -> type[_RedisConsumer]:
@@ -347,6 +351,10 @@ class WakingRedisBroker(RedisBroker):
                                                *args])
 
         return do_dispatch
+
+
+#: The commands of Dramatiq's dispatch script its Redis broker calls as do_<command>.
+DISPATCH_COMMANDS = ("enqueue", "fetch", "ack", "nack", "requeue", "purge", "qsize")
 
 
 def consumer_id(host: str, pid: int) -> str:

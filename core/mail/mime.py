@@ -172,13 +172,37 @@ class _BoundedMessage(Message):
             return super().get(name, failobj)
         # The parser asks for these many times per part: the lower-case names are listed once (headers are only
         # ever appended to a parsed part, so an unchanged count means unchanged names).
+        names = self._names()
+        if low not in names:
+            return failobj
+        return self._compacted(low, self._headers[names.index(low)][1])
+
+    def _names(self) -> list[str]:
+        """The headers' lower-case names, listed again only when the count changed."""
         headers = self._headers
         names: list[str] | None = self.__dict__.get("_mw_names")
         if names is None or len(names) != len(headers):
             names = self.__dict__["_mw_names"] = [k.lower() for k, _ in headers]
-        if low not in names:
+        return names
+
+    def __contains__(self, name: str) -> bool:
+        # get_param asks before each parameter (Message lists every name in lower case each time)
+        return name.lower() in self._names()
+
+    def _get_params_preserve(self, failobj: Any, header: str) -> Any:
+        """Message's, kept per parameter header while its (compacted) value stays the same object: a part's
+        Content-Type parameters are asked for three times or more (name, charset, boundary), each a parse."""
+        low = header.lower()
+        if low not in _PARAM_HEADERS:
+            return super()._get_params_preserve(failobj, header)  # type: ignore[misc]
+        value = self.get(low)
+        if value is None:
             return failobj
-        return self._compacted(low, headers[names.index(low)][1])
+        cache: dict[str, tuple[Any, Any]] = self.__dict__.setdefault("_mw_params", {})
+        hit = cache.get(low)
+        if hit is None or hit[0] is not value:
+            hit = cache[low] = (value, super()._get_params_preserve(failobj, header))  # type: ignore[misc]
+        return list(hit[1])  # a caller's list (get_params(unquote=False) hands it out)
 
     def _compacted(self, low: str, value: Any) -> str:
         # The parser and our own code ask for these headers many times: compact each once.
@@ -263,52 +287,113 @@ def _bound_header_block(data: bytes, limit: int, defects: _Defects) -> bytes:
 
 
 def _feed(data: bytes, limits: ScanSettings, defects: _Defects) -> Message:
-    """Run the compat32 feed parser in chunks, stopping at max_parts, MAX_DEPTH or the time budget."""
-    single = _feed_single_part(data)
-    if single is not None:
-        return single
-    created = [0]
+    """Run the compat32 feed parser in chunks, stopping at max_parts, MAX_DEPTH or the time budget.
 
-    def factory(policy: Any = compat32) -> Message:
-        created[0] += 1
-        return _BoundedMessage(policy)
-
-    parser = BytesFeedParser(_factory=factory, policy=compat32)
-    created[0] = 0
-    stack = getattr(parser, "_msgstack", None)  # private, but the only way to see nesting as it grows
-    # The scan's time budget also has to cover the checks (winexec above all): parsing gets half of it.
-    deadline = time.monotonic() + limits.time_budget_ms / 2000.0
-    for off in range(0, len(data), FEED_CHUNK):
-        parser.feed(data[off:off + FEED_CHUNK])
-        if created[0] > limits.max_parts:
-            defects.add("too_many_parts")
-            break
-        if stack is not None and len(stack) > MAX_DEPTH:
-            defects.add("too_deep")
-            break
-        if time.monotonic() > deadline:
-            defects.add("parse_time_exceeded")
-            break
-    return parser.close()
-
-
-def _feed_single_part(data: bytes) -> Message | None:
-    """Parse only the header block when the message is not multipart, and take the body as one payload.
-
-    The feed parser costs about 250 ns per body line even when there is no MIME structure to find.
+    The header block goes first, on its own: a message that is not multipart (most) takes its body as one payload
+    without the feed parser reading it line by line (it costs about 250 ns per body line even when there is no MIME
+    structure to find); any other goes on through the same parser, so its headers are read once, not again by a
+    second parser. The chunks after the header block end where they would without it (every FEED_CHUNK bytes of
+    the message), so the limits are looked at in the same places.
     """
+    feed = _Feed(limits)
+    body_at = _body_start(data)
+    if body_at is None:
+        return feed.rest(data, 0, defects)
+    root = _plain_header_block(data, body_at)
+    if root is not None:
+        if root.get_content_maintype() in ("multipart", "message"):
+            return feed.rest(data, 0, defects)
+        root.set_payload(data[body_at:])  # kept as bytes: no 4-byte-per-char surrogate string of a large body
+        return root
+    feed.parser.feed(data[:body_at])
+    root = feed.stack[0]  # its headers are read: the parser has seen the blank line after them
+    if root.get_content_maintype() in ("multipart", "message") or root.defects:
+        return feed.rest(data, body_at, defects)
+    root = feed.parser.close()
+    if _raw_payload(root):  # a lone CR ended the headers before the blank line: all of it through a new parser
+        return _Feed(limits).rest(data, 0, defects)
+    root.set_payload(data[body_at:])  # kept as bytes: no 4-byte-per-char surrogate string of a large body
+    return root
+
+
+class _Feed:
+    """A compat32 feed parser that counts the messages it makes and sees its nesting, with the parse's deadline."""
+
+    def __init__(self, limits: ScanSettings) -> None:
+        self.limits = limits
+        # the messages made, counted by a closure the parser holds (not a method of this object: a reference cycle
+        # would keep every parser and its lines until the cyclic collector runs)
+        created = self.created = [0]
+
+        def make(policy: Any = compat32) -> Message:
+            created[0] += 1
+            return _BoundedMessage(policy)
+
+        self.parser = BytesFeedParser(_factory=make, policy=compat32)
+        created[0] = 0  # the parser made one to try the factory
+        self.stack: list[Message] = self.parser._msgstack  # type: ignore[attr-defined]  # private: nesting
+        # The scan's time budget also has to cover the checks (winexec above all): parsing gets half of it.
+        self.deadline = time.monotonic() + limits.time_budget_ms / 2000.0
+
+    def rest(self, data: bytes, off: int, defects: _Defects) -> Message:
+        """Feed data from `off` on, each chunk ending at the next multiple of FEED_CHUNK, then close the parser."""
+        limits, parser, stack = self.limits, self.parser, self.stack
+        while off < len(data):
+            end = (off // FEED_CHUNK + 1) * FEED_CHUNK
+            parser.feed(data[off:end])
+            off = end
+            if self.created[0] > limits.max_parts:
+                defects.add("too_many_parts")
+                break
+            if len(stack) > MAX_DEPTH:
+                defects.add("too_deep")
+                break
+            if time.monotonic() > self.deadline:
+                defects.add("parse_time_exceeded")
+                break
+        return parser.close()
+
+
+#: A header field as the compat32 feed parser reads one: a name of printable ASCII but the colon, the colon, the rest
+#: of the line, and the continuation lines (starting with a space or tab) after it.
+_HEADER_FIELD = re.compile(r"([\041-\071\073-\176]+):([^\n]*\n(?:[ \t][^\n]*\n)*)")
+
+
+def _plain_header_block(data: bytes, body_at: int) -> Message | None:
+    """The top-level message with the headers of data[:body_at] (the header block and its blank line) as the
+    compat32 feed parser reads them, when that block is plain: header fields and their continuation lines only, every
+    line ending in LF or CRLF. None for anything else (a lone CR, an envelope `From ` line, a line that is no header,
+    a name that is not printable ASCII): those go through the feed parser and its defects.
+
+    The feed parser takes about 2.5 us a header line (a line buffer, a generator and a regex a line); this is one
+    regex match a field. The same (name, value) pairs: the value is the rest of the first line without leading
+    blanks, the continuation lines as they are, without the last line end (compat32's header_source_parse).
+    """
+    text = data[:body_at].decode("ascii", "surrogateescape")  # as BytesFeedParser decodes what it is fed
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None  # a lone CR ends a line for the feed parser
+    match = _HEADER_FIELD.match
+    headers: list[tuple[str, str]] = []
+    pos = 0
+    m = match(text, pos)
+    while m is not None:
+        headers.append((m[1], m[2].lstrip(" \t").rstrip("\r\n")))
+        pos = m.end()
+        m = match(text, pos)
+    if text[pos:] not in ("\n", "\r\n"):
+        return None
+    root = _BoundedMessage(compat32)
+    root._headers = headers  # what the parser's set_raw calls build, in order
+    return root
+
+
+def _body_start(data: bytes) -> int | None:
+    """Where the body starts: just after the first blank line (LF or CRLF), or None without one."""
     ends = [i for i in (data.find(b"\n\n"), data.find(b"\n\r\n")) if i >= 0]
     if not ends:
         return None
     sep = min(ends)
-    body_at = sep + (2 if data[sep:sep + 2] == b"\n\n" else 3)
-    parser = BytesFeedParser(_factory=_BoundedMessage, policy=compat32)
-    parser.feed(data[:body_at])
-    root = parser.close()
-    if root.get_content_maintype() in ("multipart", "message") or _raw_payload(root) or root.defects:
-        return None
-    root.set_payload(data[body_at:])  # kept as bytes: no 4-byte-per-char surrogate string of a large body
-    return root
+    return sep + (2 if data[sep:sep + 2] == b"\n\n" else 3)
 
 
 def _read_headers(root: Message, msg: ParsedMessage, defects: _Defects) -> None:

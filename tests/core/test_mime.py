@@ -279,3 +279,123 @@ def test_parse_and_checks_do_no_io(monkeypatch: pytest.MonkeyPatch) -> None:
             ctx = context(st)
             for check in ALL_CHECKS:
                 check.run(msg, ctx)
+
+
+# --------------------------------------------------------------------------------------------- one header parse
+
+_SHAPES = {
+    "multipart": b"Subject: a\nContent-Type: multipart/mixed; boundary=x\n\n--x\nContent-Type: text/plain\n\nhi\n"
+                 b"--x\nContent-Type: application/pdf; name=a.pdf\nContent-Transfer-Encoding: base64\n\n"
+                 b"JVBERi0=\n--x--\n",
+    "rfc822": b"Subject: outer\nContent-Type: message/rfc822\n\nSubject: inner\n\nbody\n",
+    "crlf_multipart": b"Subject: a\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\n\r\ntext\r\n"
+                      b"--b\r\nContent-Type: text/html\r\n\r\n<p>html</p>\r\n--b--\r\n",
+    "no_boundary": b"Content-Type: multipart/mixed\n\nno boundary here\n",
+    "not_a_header_first": b"hello world\n\nbody\n",
+    "lone_cr": b"Subject: a\r\rbody line\n\nmore\n",
+    "long_header_block": b"Subject: x\nX-Pad: " + b"a" * 5000 + b"\nContent-Type: multipart/mixed; boundary=q\n\n"
+                         + b"--q\n\npart\n--q--\n",
+    "nested": b"Content-Type: multipart/mixed; boundary=n\n\n"
+              + b"--n\nContent-Type: multipart/mixed; boundary=n\n\n" * 60,
+    "no_blank_line": b"Subject: only headers\n",
+    "single": b"Subject: plain\n\nbody\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SHAPES))
+def test_multipart_headers_parsed_once_with_the_same_result(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain header block is read without the feed parser, any other is fed on its own first (a single part takes
+    its body as one payload); a multipart message goes on through one parser: no header block is read twice, and
+    the result is what one pass of the whole message gives."""
+    from email.feedparser import FeedParser
+
+    raw = _SHAPES[name]
+    reads: list[int] = []
+    parse_headers = FeedParser._parse_headers
+
+    def counted(self: FeedParser, lines: list[str]) -> None:
+        reads.append(len(lines))
+        parse_headers(self, lines)
+
+    with monkeypatch.context() as m:
+        m.setattr(FeedParser, "_parse_headers", counted)
+        msg = parse(raw)
+        first = len(reads)
+        whole = _one_pass(raw)
+    one_pass = len(reads) - first
+    # never more header blocks read by the feed parser than one pass reads (a plain single part's: none); only a
+    # header block a lone CR ended early is read again
+    assert first <= one_pass + (name == "lone_cr")
+    if name == "single":
+        assert first == 0
+    assert (msg.headers, msg.text, msg.html, msg.defects, msg.part_count) == \
+        (whole.headers, whole.text, whole.html, whole.defects, whole.part_count)
+    assert [(a.filename, a.data) for a in msg.attachments] == [(a.filename, a.data) for a in whole.attachments]
+
+
+def _one_pass(raw: bytes) -> ParsedMessage:
+    """parse_message as it was before the header block went first: the whole message through one parser."""
+    from core.mail import mime
+
+    real = mime._body_start
+    try:
+        mime._body_start = lambda data: None  # type: ignore[assignment]
+        return parse(raw)
+    finally:
+        mime._body_start = real
+
+
+@pytest.mark.parametrize("block", [
+    b"Subject: plain\n\n",
+    b"Subject: a\r\nTo: b@c\r\n\r\n",
+    b"Subject:\n  folded\n\tand tabbed\nX-Empty:\nX-Blank:   \n\n",
+    b"Subject: caf\xc3\xa9 \xff\nX-Odd-Name!#$%&'*+-.^_`|~: v\n\n",
+    b"Subject: =?utf-8?b?w6k=?=\r\n \r\nX-A: b:c:d\r\n\r\n",
+    b"X: trailing blanks \t \n\n",
+])
+def test_plain_header_block_reads_as_the_feed_parser(block: bytes) -> None:
+    """The header fields read without the feed parser are the (name, value) pairs it reads."""
+    from email.feedparser import BytesFeedParser
+    from email.policy import compat32
+
+    from core.mail.mime import _plain_header_block
+
+    root = _plain_header_block(block, len(block))
+    assert root is not None
+    parser = BytesFeedParser(policy=compat32)
+    parser.feed(block)
+    assert list(root.raw_items()) == list(parser.close().raw_items())
+
+
+@pytest.mark.parametrize("block", [
+    b"Subject: a\rTo: b\n\n",  # a lone CR
+    b"From someone Mon Jan 1\nSubject: a\n\n",  # an envelope line
+    b" folded first\nSubject: a\n\n",  # a continuation first
+    b"Subject: a\nnot a header\n\n",  # no colon
+    b": no name\n\n",
+    b"Sub\xe9ject: a\n\n",  # an 8-bit name
+    b"\n\n",
+])
+def test_other_header_blocks_go_to_the_feed_parser(block: bytes) -> None:
+    from core.mail.mime import _plain_header_block
+
+    assert _plain_header_block(block, len(block)) is None
+
+
+def test_parameters_are_kept_per_header_value() -> None:
+    """A part's Content-Type parameters are parsed once while the header stays the same, and again once it is
+    replaced; a header that is present or not is seen as Message sees it."""
+    from email.policy import compat32
+
+    from core.mail.mime import _BoundedMessage
+
+    part = _BoundedMessage(compat32)
+    part["Content-Type"] = 'text/plain; charset="utf-8"; name="a.txt"'
+    first = part.get_params(unquote=False)
+    assert part.get_param("charset") == "utf-8" and part.get_param("name") == "a.txt"
+    first.append(("junk", "x"))  # a caller's own list: the kept one is untouched
+    assert part.get_param("junk") is None
+    part.replace_header("Content-Type", "text/html; charset=latin-1")
+    assert part.get_param("charset") == "latin-1" and part.get_param("name") is None
+    assert "content-type" in part and "Content-Type" in part and "X-Other" not in part
+    assert part.get_param("charset", header="content-disposition") is None
