@@ -216,15 +216,8 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
             raise ConfigError(f"verdict.{key} must be a list of symbol names or patterns")
         return tuple(value)
 
-    kinds_raw = d.get("kinds", {})
-    if not isinstance(kinds_raw, Mapping):
-        raise ConfigError("verdict.kinds must be a table of kind = [symbol patterns]")
-    kinds: dict[str, tuple[str, ...]] = {}
-    for kind, patterns in kinds_raw.items():
-        if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
-            raise ConfigError(f"verdict.kinds.{kind} must be a list of symbol names or patterns")
-        kinds[str(kind)] = tuple(patterns)
-    credit_void = _credit_void(d)
+    kinds = _pattern_table(d, "kinds", "kind")
+    credit_void = _pattern_table(d, "credit_void", "credit symbol")
     mins_raw = d.get("kind_min_score", {})
     if not isinstance(mins_raw, Mapping):
         raise ConfigError("verdict.kind_min_score must be a table of kind = score")
@@ -249,15 +242,16 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
                            flag_alone_kinds=_flag_alone(d, kinds), credit_void=credit_void, **counts)
 
 
-def _credit_void(d: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
-    raw = d.get("credit_void", {})
+def _pattern_table(d: Mapping[str, Any], key: str, what: str) -> dict[str, tuple[str, ...]]:
+    """A [verdict.<key>] table of `what` = [symbol names or patterns] ("kinds", "credit_void")."""
+    raw = d.get(key, {})
     if not isinstance(raw, Mapping):
-        raise ConfigError("verdict.credit_void must be a table of credit symbol = [symbol patterns]")
+        raise ConfigError(f"verdict.{key} must be a table of {what} = [symbol patterns]")
     out: dict[str, tuple[str, ...]] = {}
-    for credit, patterns in raw.items():
+    for name, patterns in raw.items():
         if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
-            raise ConfigError(f"verdict.credit_void.{credit} must be a list of symbol names or patterns")
-        out[str(credit)] = tuple(patterns)
+            raise ConfigError(f"verdict.{key}.{name} must be a list of symbol names or patterns")
+        out[str(name)] = tuple(patterns)
     return out
 
 
