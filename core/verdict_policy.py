@@ -17,7 +17,11 @@ trained on old mail calling a shop newsletter spam, a Reply-To that differs on a
 2a. when the statistical classifier is one of only two kinds, the other must reach `classifier_partner_score` (2):
    the classifier, trained on 2002 mail, gives p >= 0.95 (7 points) to about a tenth of today's legitimate mail,
    so one stray 1.5-point symbol beside it (a Reply-To at a free-mail provider on a contact form) must not hold it.
-   The origin kind is excepted: mail no account stands behind gets no benefit of the doubt.
+   The origin kind is excepted: mail no account stands behind gets no benefit of the doubt. Symbols listed in
+   `classifier_partner_excludes` do not count towards that partner: a link whose call to action goes to another
+   site than the sender's (a button, a pay link, a sign-in link beside account wording) is what today's honest
+   notifications carry too (a service's app on another domain, a billing portal), and beside a classifier that is
+   near chance on today's mail it would hold them on that one fact.
 
 Otherwise the message is delivered with the "add header" action and an UNCORROBORATED symbol that says why.
 4. Below the hold threshold, the "add header" flag needs a strong symbol or evidence of a kind other than
@@ -70,6 +74,8 @@ class VerdictSettings:
     broad_max_credit: float = 1.0
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
+    # Symbols (patterns) that never count towards the classifier's partner in rule 2a.
+    classifier_partner_excludes: tuple[str, ...] = ()
     # kind -> symbol patterns (fnmatch: "CLASSIFIER_*"); a symbol in no kind is of kind "other".
     kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # kind -> the score its symbols must reach for the kind to count (default min_kind_score). A kind whose
@@ -80,14 +86,22 @@ class VerdictSettings:
     # credit symbol -> patterns of evidence that contradicts its premise: with one of them present (scoring above
     # 0), that credit is not counted.
     credit_void: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # symbol -> (kind, strong, weak): every scan asks about the same few dozen names; pattern matching once each
-    _memo: dict[str, tuple[str, bool, bool]] = field(default_factory=dict, compare=False, repr=False)
+    # symbol -> (kind, strong, weak, partners the classifier): every scan asks about the same few dozen names;
+    # pattern matching once each
+    _memo: dict[str, tuple[str, bool, bool, bool]] = field(default_factory=dict, compare=False, repr=False)
 
     def classify(self, symbol: str) -> tuple[str, bool, bool]:
-        """(kind, strong, weak) of a symbol, from the tables; remembered per name."""
+        """(kind, strong, weak) of a symbol, from the tables."""
+        kind, strong, weak, _ = self.judge(symbol)
+        return kind, strong, weak
+
+    def judge(self, symbol: str) -> tuple[str, bool, bool, bool]:
+        """(kind, strong, weak, may partner the classifier in rule 2a) of a symbol; remembered per name."""
         found = self._memo.get(symbol)
         if found is None:
-            found = self._memo[symbol] = (self.kind_of(symbol), self.is_strong(symbol), self.is_weak(symbol))
+            partners = not any(fnmatch.fnmatchcase(symbol, p) for p in self.classifier_partner_excludes)
+            found = self._memo[symbol] = (self.kind_of(symbol), self.is_strong(symbol), self.is_weak(symbol),
+                                          partners)
         return found
 
     def kind_of(self, symbol: str) -> str:
@@ -125,6 +139,8 @@ class Assessment:
     credit: float  # what evidence for the message took off (<= 0, capped)
     policy: VerdictSettings = field(default_factory=VerdictSettings)
     voided: list[str] = field(default_factory=list)  # credits not given: the message contradicts their premise
+    # kind -> what its symbols add up to without classifier_partner_excludes (rule 2a's partner)
+    partner: dict[str, float] = field(default_factory=dict)
 
     @property
     def corroborated(self) -> bool:
@@ -136,7 +152,7 @@ class Assessment:
             return False
         if len(kinds) == 2 and STATISTICAL in kinds:  # rule 2a: the classifier's partner must say more
             (other,) = (k for k in kinds if k != STATISTICAL)
-            return other == ORIGIN or kinds[other] >= policy.classifier_partner_score
+            return other == ORIGIN or self.partner.get(other, 0.0) >= policy.classifier_partner_score
         return True
 
     def holds(self, threshold: float) -> bool:
@@ -167,6 +183,10 @@ class Assessment:
             out.append(f"credit={self.credit:g}")
         if self.voided:
             out.append("void=" + ",".join(self.voided))
+        if len(self.kinds) == 2 and STATISTICAL in self.kinds:  # rule 2a: what the classifier's partner had
+            other = next(k for k in self.kinds if k != STATISTICAL)
+            if self.partner.get(other, 0.0) != self.kinds[other]:
+                out.append(f"partner={other}:{round(self.partner.get(other, 0.0), 2):g}")
         return out
 
 
@@ -175,6 +195,7 @@ def assess(symbols: Iterable[Symbol], policy: VerdictSettings) -> Assessment:
     debit = 0.0
     credit = 0.0
     per_kind: dict[str, float] = {}
+    partner: dict[str, float] = {}
     strong: list[str] = []
     credits: list[Symbol] = []
     evidence: list[str] = []  # names of the symbols scoring above 0 (what may contradict a credit's premise)
@@ -187,11 +208,13 @@ def assess(symbols: Iterable[Symbol], policy: VerdictSettings) -> Assessment:
         debit += sym.score
         if sym.score > 0:
             evidence.append(sym.name)
-        kind, is_strong, is_weak = policy.classify(sym.name)
+        kind, is_strong, is_weak, partners = policy.judge(sym.name)
         if sym.score > 0 and is_strong and sym.name not in strong:
             strong.append(sym.name)
         if not is_weak:
             per_kind[kind] = per_kind.get(kind, 0.0) + sym.score
+            if partners:
+                partner[kind] = partner.get(kind, 0.0) + sym.score
     voided: list[str] = []
     if credits:
         voided = [s.name for s in credits if policy.voided(s.name, evidence)]
@@ -199,7 +222,7 @@ def assess(symbols: Iterable[Symbol], policy: VerdictSettings) -> Assessment:
     credit = max(credit, -policy.max_credit)
     kinds = {k: round(v, 2) for k, v in per_kind.items() if v >= policy.kind_min_score.get(k, policy.min_kind_score)}
     return Assessment(score=debit + credit, strong=strong, kinds=kinds, credit=round(credit, 2), policy=policy,
-                      voided=voided)
+                      voided=voided, partner=partner)
 
 
 def uncorroborated(assessment: Assessment) -> Symbol:
@@ -239,6 +262,7 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
                            broad_score=_number(d.get("broad_score", 3.0), "verdict.broad_score"),
                            broad_max_credit=_number(d.get("broad_max_credit", 1.0), "verdict.broad_max_credit"),
                            strong=names("strong"), weak=names("weak"), kinds=kinds, kind_min_score=mins,
+                           classifier_partner_excludes=names("classifier_partner_excludes"),
                            flag_alone_kinds=_flag_alone(d, kinds), credit_void=credit_void, **counts)
 
 

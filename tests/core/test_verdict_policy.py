@@ -7,6 +7,8 @@ header"; a strong symbol, or two independent kinds of evidence, hold; evidence f
 from __future__ import annotations
 
 import dataclasses
+import email
+from pathlib import Path
 
 import pytest
 
@@ -62,7 +64,7 @@ def test_one_weak_heuristic_never_holds_even_when_it_weighs_a_lot(weak: str) -> 
 
 
 def test_two_independent_kinds_hold() -> None:
-    v = _verdict(["CLASSIFIER_95", "LOGIN_LURE"])  # statistical + links
+    v = _verdict(["CLASSIFIER_95", "URL_IP_HOST"])  # statistical + links
     assert (v.action, v.reasons) == (Action.QUARANTINE, [Reason.SPAM])
     assert any(e.startswith("kinds=") and "links" in e and "statistical" in e for e in v.evidence)
     assert UNCORROBORATED not in names(v)
@@ -106,7 +108,7 @@ def test_a_contact_form_to_the_site_owner_from_the_visitor_is_not_foreign_origin
 def test_rejection_needs_corroboration_too() -> None:
     v = _verdict(["CLASSIFIER_99"], MAILWARD_THRESHOLDS__REJECT="8")
     assert v.action == Action.ADD_HEADER
-    v = _verdict(["CLASSIFIER_99", "LOGIN_LURE"], MAILWARD_THRESHOLDS__REJECT="8")
+    v = _verdict(["CLASSIFIER_99", "URL_IP_HOST"], MAILWARD_THRESHOLDS__REJECT="8")
     assert v.action == Action.REJECT
 
 
@@ -120,7 +122,7 @@ def _assess(pairs: list[tuple[str, float]], **verdict: object):  # type: ignore[
 
 
 def test_credit_is_capped() -> None:
-    a = _assess([("CLASSIFIER_99", 9.0), ("LOGIN_LURE", 2.5), ("ALIGNED_FROM", -1.0), ("ALIGNED_LINKS", -1.0),
+    a = _assess([("CLASSIFIER_99", 9.0), ("URL_IP_HOST", 2.5), ("ALIGNED_FROM", -1.0), ("ALIGNED_LINKS", -1.0),
                  ("ALIGNED_MSGID", -0.5), ("SHORT_PLAIN_TEXT", -1.0), ("SENDER_ESTABLISHED", -2.0)])
     assert a.credit == -2.0 and a.score == pytest.approx(9.5)  # verdict.max_credit
     assert a.corroborated
@@ -312,3 +314,48 @@ def test_an_authenticated_webmail_note_keeps_its_capped_credit_with_an_ask() -> 
 def test_bad_credit_void_settings_are_named(data: dict[str, object]) -> None:
     with pytest.raises(ConfigError, match=r"verdict\.credit_void"):
         parse_verdict_settings(data)
+
+
+NOTICES = Path(__file__).resolve().parents[1] / "fixtures" / "incoming_notices"
+
+
+def test_a_foreign_call_to_action_alone_does_not_partner_the_classifier() -> None:
+    """Rule 2a: a button, pay link or sign-in link to another site than the sender's (classifier_partner_excludes)
+    is what honest notifications carry too; beside the classifier alone it does not corroborate. Beside any other
+    evidence of its kind, or a third kind, it counts as before."""
+    lure = [("URL_CTA_FOREIGN", 1.5), ("LOGIN_LURE", 2.5), ("CLASSIFIER_80", 5.0)]
+    alone = _assess(lure)
+    assert alone.score >= 6.0 and not alone.corroborated and not alone.holds(6.0)
+    assert "partner=links:0" in alone.why()
+    assert _assess([*lure, ("URL_RANDOM_HOST", 2.0)]).holds(6.0)  # another link fact: corroborated
+    assert _assess([*lure, ("SCAM_MULE", 2.0)]).holds(6.0)  # a third kind
+    assert _assess(lure, classifier_partner_excludes=()).holds(6.0)  # the setting is what decides
+
+
+def test_bad_partner_excludes_are_named() -> None:
+    with pytest.raises(ConfigError, match=r"verdict\.classifier_partner_excludes"):
+        parse_verdict_settings({"classifier_partner_excludes": "LOGIN_LURE"})
+
+
+@pytest.mark.parametrize("name", ["security_alert_app_domain.eml", "payment_reminder_billing_portal.eml"])
+def test_an_honest_notice_linking_its_own_portal_is_not_filed_as_spam(name: str) -> None:
+    """Incoming, through every check and the shipped model: a service's sign-in alert whose button opens its app on
+    another domain, and a firm's overdue reminder whose pay link is its billing portal. Each carries a foreign call
+    to action and the classifier's suspicion; neither is filed. The same alert with its button on a machine-made
+    host is."""
+    from core.identity.cpanel import MemoryCpanelAccounts
+    from core.models import Direction
+    accounts = MemoryCpanelAccounts()
+    accounts.add_account("localco", "localco.example")
+    raw = (NOTICES / name).read_bytes()
+    sender = email.message_from_bytes(raw)["From"].rsplit("<", 1)[1].rstrip(">")
+    inbound = Envelope(sender=sender, recipients=["office@localco.example"], ip="203.0.113.9",
+                       helo="mx.remote.example", direction=Direction.INCOMING)
+    pipe = Pipeline(_settings(), accounts)
+    v, _ = pipe.evaluate(raw, inbound, _policy())
+    assert {"URL_CTA_FOREIGN"} <= names(v) and any(s.name.startswith("CLASSIFIER_") for s in v.symbols)
+    assert v.action != Action.SPAM and Reason.SPAM not in v.reasons, (v.score, sorted(names(v)), v.evidence)
+    if name.startswith("security"):
+        phish = raw.replace(b"https://app.ledgerly.example/settings/security", b"https://secure-ksw80qt0.site/login")
+        v, _ = pipe.evaluate(phish, inbound, _policy())
+        assert v.action == Action.SPAM, (v.score, sorted(names(v)), v.evidence)
