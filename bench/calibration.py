@@ -1,7 +1,7 @@
 """Calibration benchmark: does a CLASSIFIER_* band mean what it says? A reliability table of the classifier's
 spam probability before (raw logistic regression) and after Platt calibration, on mail the model did not see.
 
-    .venv/bin/python -m bench.calibration [--folds 5] [--seed 0] [--split cv|time] [--modern] [--corpus PATH]
+    .venv/bin/python -m bench.calibration [--folds 5] [--seed 0] [--split cv|time] [--modern [a|b]] [--corpus PATH]
                                           [--json]
 
 For each split a model is trained in memory on the training part exactly as scripts/build-model trains the
@@ -18,7 +18,8 @@ and scored on the same held-out messages (its probabilities clipped to Platt's s
 confident mistake does not make its log loss infinite).
 
 --modern also scores bench.modern_mail's generated messages (never trained on) with a model trained on the whole
-corpus: how far calibration transfers to mail it was not trained on.
+corpus: how far calibration transfers to mail it was not trained on; `--modern b` scores development set B
+(bench.modern_mail_b) instead. Only the development sets A and B: the other modern sets are held out.
 """
 
 from __future__ import annotations
@@ -217,28 +218,33 @@ def render(report: dict[str, Any]) -> str:
     out += render_section(f"Out of sample on the corpus: {meta['split']}", report["corpus"])
     if "modern" in report:
         out += [""]
-        out += render_section("Modern mail (bench.modern_mail, never trained on), model trained on the whole corpus",
-                              report["modern"])
+        out += render_section(f"Modern mail (set {meta['modern_set'].upper()}, never trained on), model trained on "
+                              "the whole corpus", report["modern"])
     return "\n".join(out)
 
 
 # ----------------------------------------------------------------------------------------------- main
 
 
-def modern_messages() -> list[Any]:
-    """bench.modern_mail's generated messages; SystemExit with a clear message if that package is missing."""
+#: The modern development sets --modern may score (never the held-out ones).
+MODERN_SETS = {"a": "bench.modern_mail", "b": "bench.modern_mail_b"}
+
+
+def modern_messages(which: str = "a") -> list[Any]:
+    """A modern development set's generated messages; SystemExit with a clear message if its package is missing."""
     try:
-        module = importlib.import_module("bench.modern_mail")
+        module = importlib.import_module(MODERN_SETS[which])
         generate = module.generate
     except (ImportError, AttributeError) as exc:
-        raise SystemExit(f"--modern needs bench.modern_mail with generate() (the modern validation set), "
+        raise SystemExit(f"--modern needs {MODERN_SETS[which]} with generate() (the modern validation set), "
                          f"which is not available here: {exc}") from None
     return list(generate())
 
 
-def score_modern(tokens: Sequence[list[str]], labels: Sequence[bool], scan: ScanSettings) -> dict[str, Any]:
-    """The reliability of a model trained on the whole corpus on the modern set."""
-    items = modern_messages()
+def score_modern(tokens: Sequence[list[str]], labels: Sequence[bool], scan: ScanSettings,
+                 which: str = "a") -> dict[str, Any]:
+    """The reliability of a model trained on the whole corpus on a modern development set."""
+    items = modern_messages(which)
     say(f"modern set: {len(items)} messages; training on the whole corpus")
     model, iso = train_split(tokens, labels, range(len(tokens)))
     m_tokens = [tokenize(parse_message(item.raw, scan)) for item in items]
@@ -251,8 +257,9 @@ def score_modern(tokens: Sequence[list[str]], labels: Sequence[bool], scan: Scan
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = split_parser(__doc__)
-    ap.add_argument("--modern", action="store_true",
-                    help="also score bench.modern_mail's messages with a model trained on the whole corpus")
+    ap.add_argument("--modern", nargs="?", const="a", choices=sorted(MODERN_SETS), default=None,
+                    help="also score a modern development set (a: bench.modern_mail, the default; b: "
+                         "bench.modern_mail_b) with a model trained on the whole corpus")
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of the table")
     return parse_split_args(ap, argv)
 
@@ -260,7 +267,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.modern:
-        modern_messages()  # fail before the long corpus run if the set is not there
+        modern_messages(args.modern)  # fail before the long corpus run if the set is not there
     started, t_start = time.strftime("%Y-%m-%d %H:%M:%S"), time.monotonic()
     scan = load_settings(environ={}).scan
     say(f"reading {args.corpus}")
@@ -280,10 +287,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         scored += score_messages(model, iso, names, tokens, labels, test)
     report: dict[str, Any] = {"corpus": summarize(scored, fits)}
     if args.modern:
-        report["modern"] = score_modern(tokens, labels, scan)
+        report["modern"] = score_modern(tokens, labels, scan, args.modern)
     count = {k: kinds.count(k) for k in KINDS}
     report["meta"] = {"started": started, "duration_s": time.monotonic() - t_start, "cpus": os.cpu_count(),
                       "corpus": str(args.corpus), "split": split_name, "messages": len(messages),
+                      "modern_set": args.modern or "",
                       "kinds": ", ".join(f"{n} {k}" for k, n in count.items())}
     print(json.dumps(report, indent=2) if args.json else render(report))
     return 0

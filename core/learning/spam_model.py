@@ -68,7 +68,9 @@ MODEL_VERSION = 1
 #: Training: passes over the data, AdaGrad base rate, L2 penalty, shuffle seed.
 EPOCHS = 10
 LEARNING_RATE = 0.1
-L2 = 1e-4
+#: (L2 3e-4 rather than 1e-4 since tokenizer version 4, which no longer counts layout: in corpus 5-fold CV it calls
+#: more spam near-certain, p >= 0.999 for 289 -> 294 of 500, still no ham; 1e-3 gave 301 but two hard ham too.)
+L2 = 3e-4
 BIAS_RATE = 0.01
 SEED = 1
 #: Tokens seen in fewer training messages get no weight: they seldom recur in newer mail and only grow the file.

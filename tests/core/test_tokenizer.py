@@ -23,8 +23,8 @@ def _mail(body: str, *, headers: str = "", ctype: str = "text/plain; charset=utf
 def test_words_pairs_and_header_tokens() -> None:
     toks = _tokens(_mail("The numbers look GREAT this quarter, see https://reports.example.com/q2 for more."))
     assert {"numbers", "look", "bi:numbers look", "great", "caps:great", "quarter"} <= set(toks)
-    assert {"s:quarterly", "s:report", "fd:alice", "fd:example", "from:site:shop.example", "url:example.com",
-            "body:text_only", "ct:text/plain", "charset:utf-8"} <= set(toks)
+    assert {"s:quarterly", "s:report", "fd:alice", "fd:example", "from:site:shop.example",
+            "url:example.com"} <= set(toks)
     assert len(toks) == len(set(toks))
 
 
@@ -49,18 +49,35 @@ def test_html_structure_and_links() -> None:
             '<a href="http://192.0.2.9/buy">here</a> <a href="http://www.deals.example/remove?me">remove</a>'
             '<img src="http://img.deals.example/a.gif"></body></html>')
     toks = set(_tokens(_mail(html, ctype="text/html")))
-    assert {"tag:font", "attr:font.color", "attr:font.size", "tag:img", "url:ip", "url:deals.example",
-            "url:remove_link", "body:html_only", "html:imgs1", "act", "fast"} <= toks
+    assert {"tag:font", "attr:font.color", "attr:font.size", "html:font_size+2", "url:ip", "url:deals.example",
+            "url:remove_link", "act", "fast"} <= toks
 
-    assert {"html:font_size+2", "html:tables0", "urls:n2", "urls:hosts2", "urlp:depth1", "urlp:query",
-            "urlp:ext:gif"} <= toks
+
+def test_formatting_is_not_counted() -> None:
+    # How mail is laid out told 2002 spam from 2002 ham, not today's (see the tokenizer's docstring): no token for
+    # tags, attributes, layout, content type, encoding, charset, body length, parts, link counts or path shapes.
+    html = ('<html><body><table width="600" style="x"><tr><td><p style="y">Your order has shipped</p>'
+            '<a href="https://shop.example/orders/12345/track?a=1&b=2&c=3">Track it</a><br>'
+            '<img src="https://cdn.shop.example/logo.png" width="120"></td></tr></table></body></html>')
+    raw = ("From: Shop <orders@shop.example>\nTo: bob@customer.example\nSubject: Votre commande \u00e9t\u00e9\n"
+           "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n"
+           f"\n{html}\n").encode()
+    toks = set(_tokens(raw))
+    assert {"shipped", "track", "url:shop.example", "s:commande"} <= toks
+    formatting = ("tag:", "attr:", "html:", "ct:", "cte:", "charset:", "body:", "parts:", "urls:", "urlp:", "subj:")
+    assert not [t for t in toks if t.startswith(formatting)]
+    html = '<table><tr><td style="x"><p>Kind regards</p><img src="https://cdn.shop.example/a.png"></td></tr></table>'
+    toks = set(_tokens(_mail(html, ctype="text/html")))
+    assert not [t for t in toks if t.startswith(formatting)]
 
 
 def test_html_tricks() -> None:
     html = ('<table><tr><td><font color="white" size="1">hidden words</font></td></tr></table>'
             '<img src="http://t.example/p.gif" width="1" height="1"><div style="display: none">x</div>')
     toks = set(_tokens(_mail(html, ctype="text/html")))
-    assert {"html:white_text", "html:font_size1", "html:tables1", "html:tiny_img", "html:hidden"} <= toks
+    assert {"html:white_text", "html:font_size1", "tag:font", "attr:font.color", "html:tiny_img", "html:hidden"} <= toks
+    tricky_link = set(_tokens(_mail("see http://u:p@192.0.2.1:81/~me/x and http://a%41.example/%20")))
+    assert {"url:userinfo", "url:port", "url:ip", "urlp:tilde", "url:escaped_host", "url:escaped_path"} <= tricky_link
 
 
 def test_obfuscated_words_and_marks() -> None:
@@ -102,7 +119,7 @@ def test_hostile_input_is_fast() -> None:
 
 def test_empty_message() -> None:
     toks = _tokens(b"")
-    assert "subj:empty" in toks and "from:none" in toks and "body:none" in toks
+    assert "subj:empty" in toks and "from:none" in toks
 
 
 @pytest.mark.parametrize("text", [
