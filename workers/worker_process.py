@@ -17,8 +17,10 @@ import dramatiq
 import redis
 
 from core import keys
+from core.learning.tokenizer import TOKENIZER_VERSION
 from core.scan.scanner import Scanner
 from core.settings import load_settings
+from core.store.classifier import superseded_learning
 from core.store.connection import connect
 from workers.actors import build_actors
 from workers.broker import consumer_id, make_broker
@@ -40,6 +42,19 @@ def _heartbeat(client: redis.Redis, stop: threading.Event) -> None:
         stop.wait(2.0)
     with contextlib.suppress(redis.RedisError):
         client.zrem(keys.worker_heartbeats(), me)
+
+
+def _say_superseded_learning(scanner: Scanner) -> None:
+    """Log once per host what online learning an upgrade's new tokenizer left behind (it no longer counts)."""
+    try:
+        left = superseded_learning(scanner.quarantine.client)
+    except redis.RedisError as exc:
+        log.debug("could not look for learning under older tokenizers: %s", exc)
+        return
+    for version, learned in sorted(left.items()):
+        log.warning("classifier: %d messages learned on this server under tokenizer version %d no longer count "
+                    "(this version tokenizes with %d); learn held mail again with `ie-cli emails learn`",
+                    learned, version, TOKENIZER_VERSION)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     worker.start()
     log.info("worker %d ready: %d threads, poll %d ms", args.index, settings.workers.threads,
              settings.workers.poll_timeout_ms)
+    if args.index == 0:
+        _say_superseded_learning(scanner)
     beat = threading.Thread(target=_heartbeat, args=(connect(settings), stop), daemon=True, name="heartbeat")
     beat.start()
     stop.wait()

@@ -139,6 +139,17 @@ def _text(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
+def superseded_learning(client: redis.Redis, version: int = TOKENIZER_VERSION) -> dict[int, int]:
+    """Messages learned online under each older tokenizer version than `version`, which no longer count: a model
+    and its learned weights are only valid with the tokens they were made of (keys per version)."""
+    out: dict[int, int] = {}
+    for old in range(1, version):
+        learned = sum(max(0, int(n)) for n in client.hvals(keys.classifier_totals(old)))
+        if learned:
+            out[old] = learned
+    return out
+
+
 class ClassifierStore:
     """Online-learned weights in Redis, shared by every worker host of a server."""
 

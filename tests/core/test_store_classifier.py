@@ -174,3 +174,14 @@ def test_store_uses_the_model_it_is_given(redis_client: redis.Redis) -> None:
     store.learn(SPAM, spam=True)
     tokens = message_tokens(SPAM, settings().scan)
     assert model.logit(tokens, store.learned(tokens)) == pytest.approx(4.6, abs=0.01)
+
+
+def test_learning_under_an_older_tokenizer_is_reported(redis_client: redis.Redis) -> None:
+    """After an upgrade to a new tokenizer, what a server learned under the old one no longer counts (its weights
+    are kept per version): superseded_learning says how many messages, per older version, for the start-up log."""
+    from core.learning.tokenizer import TOKENIZER_VERSION
+    from core.store.classifier import superseded_learning
+    assert superseded_learning(redis_client) == {}
+    ClassifierStore(redis_client, settings().scan).learn(SPAM, spam=True)
+    assert superseded_learning(redis_client) == {}  # learned under this version: it counts
+    assert superseded_learning(redis_client, TOKENIZER_VERSION + 1) == {TOKENIZER_VERSION: 1}
