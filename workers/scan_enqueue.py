@@ -45,6 +45,31 @@ return 1
 """
 
 
+def _bulk(value: bytes) -> bytes:
+    return b"$%d\r\n%b\r\n" % (len(value), value)
+
+
+def _eval_head(script: str, numkeys: int, nargs: int) -> bytes:
+    """The start of `EVAL script numkeys` in RESP for a call with numkeys keys and nargs arguments after it."""
+    return (b"*%d\r\n" % (3 + numkeys + nargs) + _bulk(b"EVAL") + _bulk(script.encode())
+            + _bulk(str(numkeys).encode()))
+
+
+def _pack_exchange(head: bytes, keys_: tuple[str, ...], args: tuple[str | int, ...], message: bytes,
+                   result_key: str, wait_s: float) -> bytes:
+    """The EVAL (head, then its keys and arguments, the encoded message last) and the BLPOP after it, in RESP, as
+    redis-py's pack_commands makes them: built directly, a tenth of its CPU (it inspects and encodes every argument
+    through generic code, about 10 us a scan)."""
+    parts = [head]
+    parts.extend(_bulk(k.encode()) for k in keys_)
+    parts.extend(_bulk(str(a).encode()) for a in args)
+    parts.append(_bulk(message))
+    parts.append(b"*3\r\n$5\r\nBLPOP\r\n")
+    parts.append(_bulk(result_key.encode()))
+    parts.append(_bulk(f"{wait_s:.3f}".encode()))
+    return b"".join(parts)
+
+
 class ThreadConnections:
     """One Redis connection per thread and client, made like the client's pool makes them, kept by the thread."""
 
@@ -75,6 +100,7 @@ class ClaimedEnqueue:
         self._conns = ThreadConnections()
         queue = f"{broker.namespace}:{actor.queue_name}"
         self._queue_keys = (f"{queue}.msgs", queue, wake_key(queue))
+        self._eval_head = _eval_head(_OPEN_AND_ENQUEUE, 4, 4)  # the claim and 3 queue keys; 4 arguments
         # Dramatiq's broker.enqueue tells its middleware; only those that listen are told (none of Mailward's).
         self._hooks = [m for m in broker.middleware
                        if type(m).before_enqueue is not Middleware.before_enqueue
@@ -111,12 +137,11 @@ class ClaimedEnqueue:
         for m in self._hooks:
             m.before_enqueue(self.broker, message, None)
         keys_ = (keys.scan_claim(spool_id), *self._queue_keys)
-        args = (OPEN, max(1, ttl_ms), message.options["redis_message_id"], message.encode())
+        args = (OPEN, max(1, ttl_ms), message.options["redis_message_id"])
         conn = self._conns.get(client)
         # EVAL with the script itself, not EVALSHA: a NOSCRIPT error (a restarted Redis has no scripts) would leave
         # the BLPOP behind it waiting for a job that was never queued.
-        packed = conn.pack_commands([("EVAL", _OPEN_AND_ENQUEUE, len(keys_), *keys_, *args),
-                                     ("BLPOP", result_key, f"{wait_s:.3f}")])
+        packed = [_pack_exchange(self._eval_head, keys_, args, message.encode(), result_key, wait_s)]
         idle = conn.is_connected  # kept from an earlier scan: Redis may have closed it since (a restart)
         while True:
             try:

@@ -201,3 +201,17 @@ def test_a_scan_after_redis_closed_the_gateways_connections_is_answered(tmp_path
         assert rig.leftovers() == ([], [])
     finally:
         rig.close()
+
+
+def test_the_exchange_is_packed_byte_for_byte_as_redis_py_packs_it(redis_client: redis.Redis) -> None:
+    """send_and_wait builds its EVAL + BLPOP bytes itself (cheaper than redis-py's generic packer): the same bytes."""
+    from workers.scan_enqueue import _OPEN_AND_ENQUEUE, _eval_head, _pack_exchange
+
+    conn = redis_client.connection_pool.make_connection()
+    keys_ = ("mailward:scan-claim:ü-1", "q.msgs", "q", "q.wake")
+    args = (OPEN, 5000, str(uuid.uuid4()))
+    message = '{"x": "é"}'.encode()
+    want = b"".join(conn.pack_commands([("EVAL", _OPEN_AND_ENQUEUE, 4, *keys_, *args, message),
+                                        ("BLPOP", "dramatiq:result:k", "4.250")]))
+    assert _pack_exchange(_eval_head(_OPEN_AND_ENQUEUE, 4, 4), keys_, args, message, "dramatiq:result:k",
+                          4.25) == want
