@@ -22,12 +22,14 @@ reads both replies or disconnects, so its connection never has unread data.
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 
 import dramatiq
 import redis
 from dramatiq.brokers.redis import RedisBroker
+from dramatiq.encoder import JSONEncoder
 from dramatiq.middleware import Middleware
 
 from core import keys
@@ -68,6 +70,19 @@ def _pack_exchange(head: bytes, keys_: tuple[str, ...], args: tuple[str | int, .
     parts.append(_bulk(result_key.encode()))
     parts.append(_bulk(f"{wait_s:.3f}".encode()))
     return b"".join(parts)
+
+
+_JSON = json.JSONEncoder(separators=(",", ":"))  # what Dramatiq's JSONEncoder makes with json.dumps, made once
+
+
+def encode_message(message: dramatiq.Message) -> bytes:
+    """message.encode(), the same bytes, without its field-by-field dataclass walk and a JSON encoder built per call
+    (6.2 -> 4.2 us a scan) while Dramatiq's encoder is its stock JSONEncoder; any other encoder encodes it itself."""
+    if type(dramatiq.get_encoder()) is not JSONEncoder:
+        return message.encode()
+    return _JSON.encode({"queue_name": message.queue_name, "actor_name": message.actor_name, "args": message.args,
+                         "kwargs": message.kwargs, "options": message.options, "message_id": message.message_id,
+                         "message_timestamp": message.message_timestamp}).encode()
 
 
 class ThreadConnections:
@@ -141,7 +156,7 @@ class ClaimedEnqueue:
         conn = self._conns.get(client)
         # EVAL with the script itself, not EVALSHA: a NOSCRIPT error (a restarted Redis has no scripts) would leave
         # the BLPOP behind it waiting for a job that was never queued.
-        packed = [_pack_exchange(self._eval_head, keys_, args, message.encode(), result_key, wait_s)]
+        packed = [_pack_exchange(self._eval_head, keys_, args, encode_message(message), result_key, wait_s)]
         idle = conn.is_connected  # kept from an earlier scan: Redis may have closed it since (a restart)
         while True:
             try:
