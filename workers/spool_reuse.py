@@ -139,7 +139,7 @@ class SpoolReuse:
                 and len(self._free) < self.keep):
             self.spool.discard(spool_id)
             return
-        free = os.path.join(self.free_dir, uuid.uuid4().hex)
+        free = os.path.join(self.free_dir, os.urandom(16).hex())  # as unguessable as a uuid4, without its object
         try:
             os.rename(self.spool.file_path(spool_id), free)
         except FileNotFoundError:  # held (the worker moved it into the quarantine), or the free directory is gone
