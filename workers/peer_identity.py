@@ -35,6 +35,8 @@ _REQ = struct.Struct("=BBBBI2s2s16s16sIII")
 #: wqueue, uid, inode.
 _MSG = struct.Struct("=BBBB2s2s16s16sIIIIIIII")
 _diag_local = threading.local()
+#: struct timeval of one second: how long a sock_diag query may take before the socket table is read instead.
+_DIAG_TIMEOUT = struct.pack("@ll", 1, 0)
 
 
 def _diag_socket() -> socket.socket | None:
@@ -43,7 +45,11 @@ def _diag_socket() -> socket.socket | None:
     if sock is None:
         try:
             sock = socket.socket(socket.AF_NETLINK, socket.SOCK_DGRAM, _NETLINK_SOCK_DIAG)
-            sock.settimeout(1.0)
+            # A blocking socket whose send and recv the kernel itself gives up after _DIAG_TIMEOUT (EAGAIN, an
+            # OSError like the timeout it replaces): Python's own socket timeout polls before every send and recv,
+            # two system calls (and two turns of the GIL) more per connection.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, _DIAG_TIMEOUT)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, _DIAG_TIMEOUT)
         except (OSError, AttributeError):
             return None
         _diag_local.sock = sock

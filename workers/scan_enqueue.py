@@ -22,12 +22,14 @@ reads both replies or disconnects, so its connection never has unread data.
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 
 import dramatiq
 import redis
 from dramatiq.brokers.redis import RedisBroker
+from dramatiq.encoder import JSONEncoder
 from dramatiq.middleware import Middleware
 
 from core import keys
@@ -43,6 +45,44 @@ redis.call('RPUSH', KEYS[3], ARGV[3])
 wake_one(KEYS[3], KEYS[4])
 return 1
 """
+
+
+def _bulk(value: bytes) -> bytes:
+    return b"$%d\r\n%b\r\n" % (len(value), value)
+
+
+def _eval_head(script: str, numkeys: int, nargs: int) -> bytes:
+    """The start of `EVAL script numkeys` in RESP for a call with numkeys keys and nargs arguments after it."""
+    return (b"*%d\r\n" % (3 + numkeys + nargs) + _bulk(b"EVAL") + _bulk(script.encode())
+            + _bulk(str(numkeys).encode()))
+
+
+def _pack_exchange(head: bytes, keys_: tuple[str, ...], args: tuple[str | int, ...], message: bytes,
+                   result_key: str, wait_s: float) -> bytes:
+    """The EVAL (head, then its keys and arguments, the encoded message last) and the BLPOP after it, in RESP, as
+    redis-py's pack_commands makes them: built directly, a tenth of its CPU (it inspects and encodes every argument
+    through generic code, about 10 us a scan)."""
+    parts = [head]
+    parts.extend(_bulk(k.encode()) for k in keys_)
+    parts.extend(_bulk(str(a).encode()) for a in args)
+    parts.append(_bulk(message))
+    parts.append(b"*3\r\n$5\r\nBLPOP\r\n")
+    parts.append(_bulk(result_key.encode()))
+    parts.append(_bulk(f"{wait_s:.3f}".encode()))
+    return b"".join(parts)
+
+
+_JSON = json.JSONEncoder(separators=(",", ":"))  # what Dramatiq's JSONEncoder makes with json.dumps, made once
+
+
+def encode_message(message: dramatiq.Message) -> bytes:
+    """message.encode(), the same bytes, without its field-by-field dataclass walk and a JSON encoder built per call
+    (6.2 -> 4.2 us a scan) while Dramatiq's encoder is its stock JSONEncoder; any other encoder encodes it itself."""
+    if type(dramatiq.get_encoder()) is not JSONEncoder:
+        return message.encode()
+    return _JSON.encode({"queue_name": message.queue_name, "actor_name": message.actor_name, "args": message.args,
+                         "kwargs": message.kwargs, "options": message.options, "message_id": message.message_id,
+                         "message_timestamp": message.message_timestamp}).encode()
 
 
 class ThreadConnections:
@@ -75,6 +115,7 @@ class ClaimedEnqueue:
         self._conns = ThreadConnections()
         queue = f"{broker.namespace}:{actor.queue_name}"
         self._queue_keys = (f"{queue}.msgs", queue, wake_key(queue))
+        self._eval_head = _eval_head(_OPEN_AND_ENQUEUE, 4, 4)  # the claim and 3 queue keys; 4 arguments
         # Dramatiq's broker.enqueue tells its middleware; only those that listen are told (none of Mailward's).
         self._hooks = [m for m in broker.middleware
                        if type(m).before_enqueue is not Middleware.before_enqueue
@@ -111,12 +152,11 @@ class ClaimedEnqueue:
         for m in self._hooks:
             m.before_enqueue(self.broker, message, None)
         keys_ = (keys.scan_claim(spool_id), *self._queue_keys)
-        args = (OPEN, max(1, ttl_ms), message.options["redis_message_id"], message.encode())
+        args = (OPEN, max(1, ttl_ms), message.options["redis_message_id"])
         conn = self._conns.get(client)
         # EVAL with the script itself, not EVALSHA: a NOSCRIPT error (a restarted Redis has no scripts) would leave
         # the BLPOP behind it waiting for a job that was never queued.
-        packed = conn.pack_commands([("EVAL", _OPEN_AND_ENQUEUE, len(keys_), *keys_, *args),
-                                     ("BLPOP", result_key, f"{wait_s:.3f}")])
+        packed = [_pack_exchange(self._eval_head, keys_, args, encode_message(message), result_key, wait_s)]
         idle = conn.is_connected  # kept from an earlier scan: Redis may have closed it since (a restart)
         while True:
             try:

@@ -137,3 +137,15 @@ def test_ipv4_mapped_peer_on_a_dual_stack_listener() -> None:
             with conn:
                 assert peer[0] == "::ffff:127.0.0.1"
                 assert tcp_peer_uid(conn.getsockname()[:2], peer[:2]) == os.getuid()
+
+
+def test_a_sock_diag_query_nobody_answers_gives_up_with_an_os_error() -> None:
+    """The netlink socket never blocks a connection's thread for good: an unanswered recv ends in an OSError (what
+    tcp_peer_uid takes for 'read the socket table instead')."""
+    sock = peer_identity._diag_socket()
+    if sock is None:
+        pytest.skip("no sock_diag here")
+    with pytest.raises(OSError):
+        sock.recv(8192)  # nothing was asked: nothing comes
+    peer_identity._diag_local.sock = None
+    sock.close()

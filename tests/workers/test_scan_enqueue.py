@@ -201,3 +201,36 @@ def test_a_scan_after_redis_closed_the_gateways_connections_is_answered(tmp_path
         assert rig.leftovers() == ([], [])
     finally:
         rig.close()
+
+
+def test_the_exchange_is_packed_byte_for_byte_as_redis_py_packs_it(redis_client: redis.Redis) -> None:
+    """send_and_wait builds its EVAL + BLPOP bytes itself (cheaper than redis-py's generic packer): the same bytes."""
+    from workers.scan_enqueue import _OPEN_AND_ENQUEUE, _eval_head, _pack_exchange
+
+    conn = redis_client.connection_pool.make_connection()
+    keys_ = ("mailward:scan-claim:ü-1", "q.msgs", "q", "q.wake")
+    args = (OPEN, 5000, str(uuid.uuid4()))
+    message = '{"x": "é"}'.encode()
+    want = b"".join(conn.pack_commands([("EVAL", _OPEN_AND_ENQUEUE, 4, *keys_, *args, message),
+                                        ("BLPOP", "dramatiq:result:k", "4.250")]))
+    assert _pack_exchange(_eval_head(_OPEN_AND_ENQUEUE, 4, 4), keys_, args, message, "dramatiq:result:k",
+                          4.25) == want
+
+
+def test_a_job_is_encoded_byte_for_byte_as_dramatiq_encodes_it(redis_client: redis.Redis,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """encode_message skips Message.encode's generic walk for the stock JSON encoder; the bytes are the same, and
+    another encoder (set with dramatiq.set_encoder) still encodes the job itself."""
+    from dramatiq.encoder import PickleEncoder
+
+    from workers.scan_enqueue import encode_message
+
+    broker = RedisBroker(client=redis_client, namespace="mailward")
+    actor = dramatiq.actor(lambda spool_id, envelope, claimed=False: None, broker=broker, actor_name="probe_enc",
+                           queue_name="probe")
+    message = ClaimedEnqueue(redis_client, broker, actor).message(str(uuid.uuid4()),
+                                                                  {**ENV.to_dict(), "sender": "é@example.org"})
+    assert encode_message(message) == message.encode()
+    monkeypatch.setattr(dramatiq.message, "global_encoder", PickleEncoder())
+    assert encode_message(message) == message.encode() and message.encode().startswith(b"\x80")  # a pickle
+    broker.close()

@@ -126,3 +126,25 @@ def test_a_shorter_message_in_a_used_file_is_exactly_itself(tmp_path: Path) -> N
     assert len(inodes) == 1 and reuse.free == 1
     reuse.close()
     assert list(Path(reuse.free_dir).iterdir()) == []
+
+
+def test_a_used_file_takes_longer_and_same_size_messages_in_pieces_and_a_failed_one_goes(tmp_path: Path) -> None:
+    """Written in several pieces over a file that held a message of another size (or the same), the file is the
+    new message exactly; a write that fails leaves neither the file nor a free one."""
+    spool = SpoolStore(tmp_path / "spool")
+    spool.ensure()
+    reuse = SpoolReuse(spool, keep=4)
+    reuse.ensure()
+    bodies = [[b"a" * 300], [b"b" * 100, b"c" * 900, b"d" * 7], [b"e" * 1007], [b"f" * 10, b""], [b"g" * 1500]]
+    for pieces in bodies:
+        with reuse.create() as (spool_id, fh):
+            for piece in pieces:
+                assert fh.write(piece) == len(piece)
+        assert spool.read(spool_id, 1 << 20) == b"".join(pieces)
+        reuse.discard(spool_id, answered=True)
+    assert reuse.free == 1
+    with pytest.raises(RuntimeError), reuse.create() as (spool_id, fh):
+        fh.write(b"half a message")
+        raise RuntimeError("the client went away")
+    assert not spool.path(spool_id).exists() and reuse.free == 0
+    reuse.close()
