@@ -230,7 +230,9 @@ def test_html_tricks_as_the_plain_form() -> None:
     pieces = ["<td>", "<TD class=x>", "</td>", "<img src=a.gif width=1>", "<IMG SRC=b>", "<font size=2 color=red>",
               "<font\tFACE=arial>", "<a href='x'>", "< a href=y>", "<x-foo>", "<blink>", "<p style=\"a\">", "text",
               "<", ">", " ", "<br/>", "<\u0130mg src=c>", "<f\u0131nt s\u017fze=1>", "<TABLE>", "display: none",
-              "<!--", "&#", "<font color=#FFFFFF>", "<img width=0 src=x>"]
+              "<!--", "&#", "<font color=#FFFFFF>", "<img width=0 src=x>", "COLOR = 'white'", "colOr=#fefefe",
+              "color=wh\u0130te", "color", "COLOR:", "style=\"display : none\"", "dis play:none", "DISPLAY:NONE",
+              "d\u0130splay:none", "display:", "none", "\u0130", "<FONT SIZE='+3'>", "FONT", "size=1"]
     rnd = random.Random(5)
     for _ in range(3000):
         html = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 60)))
@@ -276,3 +278,23 @@ def test_plain_forms_still_name_real_patterns() -> None:
     # the comparisons above are only worth something while these are the tokenizer's own patterns
     assert all(isinstance(p, re.Pattern) for p in (tokenizer._URL, tokenizer._FONT_TAG, tokenizer._TINY_IMG,
                                                    tokenizer._MARKS, tokenizer._CLICK_HERE, tokenizer._BANGS))
+
+
+def test_white_and_hidden_text_as_the_plain_searches() -> None:
+    # found from str.find's places in the lowercased HTML: the same answer as the regex over the whole HTML
+    pieces = ["color", "COLOR", "CoLoR", "colour", "=", " = ", "\t", "\"", "'", "#", "ffffff", "FFFFFF", "white",
+              "WH\u0130TE", "wh\u0131te", "fffff0", "FeFeFe", "display", "DIS PLAY", ":", " : ", "none", "N ONE", "x",
+              "\u0130", "\u212a", "<p style=", ">", " ", "display:none", "DISPLAY : NONE", "dis", "play:", "no", "ne"]
+    rnd = random.Random(8)
+    seen = {True: 0, False: 0}
+    hidden_seen = {True: 0, False: 0}
+    for _ in range(20000):
+        html = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 25)))
+        low = html.lower()
+        white = tokenizer._WHITE_TEXT.search(html) is not None
+        assert tokenizer._white_text(html, low) == white, html
+        seen[white] += 1
+        hidden = "display:none" in low.replace(" ", "")
+        assert (tokenizer._HIDDEN.search(low) is not None) == hidden, html
+        hidden_seen[hidden] += 1
+    assert min(seen.values()) > 200 and min(hidden_seen.values()) > 200  # both answers were put to the test
