@@ -298,3 +298,14 @@ def test_white_and_hidden_text_as_the_plain_searches() -> None:
         assert (tokenizer._HIDDEN.search(low) is not None) == hidden, html
         hidden_seen[hidden] += 1
     assert min(seen.values()) > 200 and min(hidden_seen.values()) > 200  # both answers were put to the test
+
+
+def test_log_odds_add_one_by_one_without_compensation() -> None:
+    # a compensated sum (math.fsum, Python 3.12's sum) would give 1.0 here: the log-odds have always been the
+    # weights added one by one in token order, each addition rounded
+    model = SpamModel(bias=0.0, weights={"a": 1e16, "b": 1.0, "c": -1e16, "d": 0.1, "e": 0.2, "f": 0.3})
+    for tokens, plain in ((["a", "b", "c"], 0.0), (["d", "e", "f"], 0.1 + 0.2 + 0.3)):
+        result = model.score(tokens)
+        assert result is not None and result.logit == plain == model.logit(tokens)
+    assert spam_model._add_in_order([0.1, 0.2, 0.3], 0) == 0.1 + 0.2 + 0.3 != 0.6
+
