@@ -64,8 +64,9 @@ _BANGS = re.compile(r"!{2,}")
 _MARKS = re.compile(r"[!?]{3,}")
 # (?:\b[A-Z]{2,}\b[ ,.!]+){3,}
 _CAPS_RUN = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]+\b[ ,.!]+(?:\b[A-Z]{2,}\b[ ,.!]+){2,}")
-#: In every _CAPS_RUN match (its first word's last two letters and what follows), and found faster.
-_CAPS_RUN_END = re.compile(r"[A-Z][A-Z][ ,.!]")
+#: In every _CAPS_RUN match (the last two letters of its first word, the second word, the first two letters of its
+#: third), and found faster: the regex tries a match only at a capital letter, and rarely gets past the third.
+_CAPS_RUN_GATE = re.compile(r"[A-Z][A-Z][ ,.!]+[A-Z][A-Z]+[ ,.!]+[A-Z][A-Z]")
 # \b(?:click|visit) here\b, case-insensitively
 _CLICK_HERE = re.compile(r"[cCvV](?<=\b[cCvV])(?:(?<=[cC])[lL][iI\u0130\u0131][cC][kK\u212a]"
                          r"|(?<=[vV])[iI\u0130\u0131][sS\u017f][iI\u0130\u0131][tT]) [hH][eE][rR][eE]\b")
@@ -387,7 +388,7 @@ def _marks(text: str, low: str, out: _Tokens) -> None:
     # three of ! and ? in a row hold one of these pairs; most text has none, and "in" is far faster than a search
     if ("!!" in text or "??" in text or "!?" in text or "?!" in text) and _MARKS.search(text):
         out.add("shape:marks3")
-    runs = len(_CAPS_RUN.findall(text)) if _CAPS_RUN_END.search(text) else 0
+    runs = len(_CAPS_RUN.findall(text)) if _CAPS_RUN_GATE.search(text) else 0
     if runs:
         out.add(f"shape:caps_runs{min(runs, 8).bit_length()}")
     if " here" in low and _CLICK_HERE.search(text):  # _CLICK_HERE's " here", in any case

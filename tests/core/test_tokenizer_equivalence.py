@@ -309,3 +309,15 @@ def test_log_odds_add_one_by_one_without_compensation() -> None:
         assert result is not None and result.logit == plain == model.logit(tokens)
     assert spam_model._add_in_order([0.1, 0.2, 0.3], 0) == 0.1 + 0.2 + 0.3 != 0.6
 
+
+def test_caps_run_gate_is_in_every_caps_run() -> None:
+    # _marks counts runs of capitalised words only where the gate is found: it must be in every run
+    pieces = ["A", "B", "AB", "ABC", "ABC ", "AB, ", "Ab", "\u00c9", " ", "  ", ",", ".", "!", "?", "\n", "x", "_"]
+    rnd = random.Random(9)
+    runs = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 30)))
+        if tokenizer._CAPS_RUN.search(text):
+            runs += 1
+            assert tokenizer._CAPS_RUN_GATE.search(text), text
+    assert runs > 200
