@@ -51,8 +51,9 @@ import heapq
 import json
 import math
 import random
+import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from itertools import repeat
@@ -239,7 +240,7 @@ class SpamModel:
 
     def logit(self, tokens: Sequence[str], learned: Mapping[str, float] | None = None) -> float:
         """bias + the weights of the tokens, each with what online learning added to it (capped)."""
-        return _clamp(reduce(add, self._token_weights(tokens, learned), self.bias), MAX_LOGIT)
+        return _clamp(_add_in_order(self._token_weights(tokens, learned), self.bias), MAX_LOGIT)
 
     def _token_weights(self, tokens: Sequence[str], learned: Mapping[str, float] | None) -> list[float]:
         """Each token's weight plus what online learning added to it (capped), in token order."""
@@ -255,8 +256,7 @@ class SpamModel:
         if not self.weights:
             return None
         ws = self._token_weights(tokens, learned)
-        # added one by one in token order (reduce, not sum: Python 3.12's sum compensates float rounding)
-        z = _clamp(reduce(add, ws, self.bias), MAX_LOGIT)
+        z = _clamp(_add_in_order(ws, self.bias), MAX_LOGIT)
         return SpamScore(prob=self.calibration.prob(z), logit=z, weighed=(ws, tokens))
 
     def to_bytes(self) -> bytes:
@@ -395,6 +395,16 @@ def fit_platt(logits: Sequence[float], labels: Sequence[bool]) -> Calibration:
     if not a > 0:
         raise ValueError(f"Platt scaling is not increasing in the log-odds (a={a}): the model does not separate")
     return Calibration(a=round(a, CALIBRATION_DECIMALS), b=round(b, CALIBRATION_DECIMALS), spam=spam, ham=ham)
+
+
+def _reduce_add(values: Iterable[float], start: float) -> float:
+    return reduce(add, values, start)
+
+
+#: start + values, added one by one in order, one rounding each (what a model's log-odds has always been). Python
+#: 3.12's sum compensates float rounding, so there reduce(add); before it sum adds floats exactly so, about six
+#: times faster (a tenth of what scoring a message cost).
+_add_in_order: Callable[[Iterable[float], float], float] = sum if sys.version_info < (3, 12) else _reduce_add
 
 
 def _sigmoid(z: float) -> float:

@@ -64,12 +64,15 @@ _BANGS = re.compile(r"!{2,}")
 _MARKS = re.compile(r"[!?]{3,}")
 # (?:\b[A-Z]{2,}\b[ ,.!]+){3,}
 _CAPS_RUN = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]+\b[ ,.!]+(?:\b[A-Z]{2,}\b[ ,.!]+){2,}")
-#: In every _CAPS_RUN match (its first word's last two letters and what follows), and found faster.
-_CAPS_RUN_END = re.compile(r"[A-Z][A-Z][ ,.!]")
+#: In every _CAPS_RUN match (the last two letters of its first word, the second word, the first two letters of its
+#: third), and found faster: the regex tries a match only at a capital letter, and rarely gets past the third.
+_CAPS_RUN_GATE = re.compile(r"[A-Z][A-Z][ ,.!]+[A-Z][A-Z]+[ ,.!]+[A-Z][A-Z]")
 # \b(?:click|visit) here\b, case-insensitively
 _CLICK_HERE = re.compile(r"[cCvV](?<=\b[cCvV])(?:(?<=[cC])[lL][iI\u0130\u0131][cC][kK\u212a]"
                          r"|(?<=[vV])[iI\u0130\u0131][sS\u017f][iI\u0130\u0131][tT]) [hH][eE][rR][eE]\b")
 _WHITE_TEXT = re.compile(r"color\s*=\s*[\"']?#?(?:ffffff|white|fffff0|fefefe)", re.I)
+#: "display:none" once the spaces are taken out (as html.lower().replace(" ", "") had it), searched in html.lower()
+_HIDDEN = re.compile(r"d *i *s *p *l *a *y *: *n *o *n *e")
 _FONT_SIZE = re.compile(r"<font[^>]{0,200}size\s*=\s*[\"']?([+-]?\d)", re.I)
 #: <font> tags (the one layout tag counted: spam of any year sets sizes and colours with it, today's legitimate
 #: mail with style sheets) and the attributes set on them.
@@ -318,15 +321,17 @@ def _html(html: str, low: str, out: _Tokens) -> None:
     module docstring)."""
     if not html:
         return
-    if _WHITE_TEXT.search(html):
+    if _white_text(html, low):
         out.add("html:white_text")
-    for size in _FONT_SIZE.findall(html)[:50]:
-        out.add("html:font_size" + size)
+    font = "font" in low  # in every _FONT_SIZE and _FONT_TAG match: those regexes only where they may match
+    if font:
+        for size in _FONT_SIZE.findall(html)[:50]:
+            out.add("html:font_size" + size)
     if _TINY_IMG.search(html):
         out.add("html:tiny_img")
-    if "display:none" in low.replace(" ", ""):
+    if _HIDDEN.search(low):
         out.add("html:hidden")
-    if "font" in low:  # in every _FONT_TAG match: the regex only where it may match
+    if font:
         # each distinct tag once: the same <font ...> recurs many times in a message
         tags = (m.groups() for m in islice(_FONT_TAG.finditer(html), MAX_FONT_TAGS))
         for closing, attrs in dict.fromkeys(tags):
@@ -336,6 +341,25 @@ def _html(html: str, low: str, out: _Tokens) -> None:
                     out.add("attr:font." + attr.lower())
     if "&#" in html:
         out.add("html:numeric_entity")
+
+
+def _white_text(html: str, low: str) -> bool:
+    """Whether _WHITE_TEXT.search(html) finds white text (low: html.lower()).
+
+    _WHITE_TEXT is case-insensitive and starts with a letter, so the regex engine tries a match at every
+    character of the HTML. A match starts where "color" does, in any case (none of its letters has another
+    case-insensitive match than its two cases), and str.find finds those few places in low much faster; offsets
+    in low are those of html unless html holds U+0130, whose lowercase is two characters.
+    """
+    if "\u0130" in html:
+        return _WHITE_TEXT.search(html) is not None
+    match = _WHITE_TEXT.match
+    pos = low.find("color")
+    while pos >= 0:
+        if match(html, pos) is not None:
+            return True
+        pos = low.find("color", pos + 1)
+    return False
 
 
 def _shapes(text: str, out: _Tokens) -> None:
@@ -364,7 +388,7 @@ def _marks(text: str, low: str, out: _Tokens) -> None:
     # three of ! and ? in a row hold one of these pairs; most text has none, and "in" is far faster than a search
     if ("!!" in text or "??" in text or "!?" in text or "?!" in text) and _MARKS.search(text):
         out.add("shape:marks3")
-    runs = len(_CAPS_RUN.findall(text)) if _CAPS_RUN_END.search(text) else 0
+    runs = len(_CAPS_RUN.findall(text)) if _CAPS_RUN_GATE.search(text) else 0
     if runs:
         out.add(f"shape:caps_runs{min(runs, 8).bit_length()}")
     if " here" in low and _CLICK_HERE.search(text):  # _CLICK_HERE's " here", in any case

@@ -230,7 +230,9 @@ def test_html_tricks_as_the_plain_form() -> None:
     pieces = ["<td>", "<TD class=x>", "</td>", "<img src=a.gif width=1>", "<IMG SRC=b>", "<font size=2 color=red>",
               "<font\tFACE=arial>", "<a href='x'>", "< a href=y>", "<x-foo>", "<blink>", "<p style=\"a\">", "text",
               "<", ">", " ", "<br/>", "<\u0130mg src=c>", "<f\u0131nt s\u017fze=1>", "<TABLE>", "display: none",
-              "<!--", "&#", "<font color=#FFFFFF>", "<img width=0 src=x>"]
+              "<!--", "&#", "<font color=#FFFFFF>", "<img width=0 src=x>", "COLOR = 'white'", "colOr=#fefefe",
+              "color=wh\u0130te", "color", "COLOR:", "style=\"display : none\"", "dis play:none", "DISPLAY:NONE",
+              "d\u0130splay:none", "display:", "none", "\u0130", "<FONT SIZE='+3'>", "FONT", "size=1"]
     rnd = random.Random(5)
     for _ in range(3000):
         html = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 60)))
@@ -276,3 +278,46 @@ def test_plain_forms_still_name_real_patterns() -> None:
     # the comparisons above are only worth something while these are the tokenizer's own patterns
     assert all(isinstance(p, re.Pattern) for p in (tokenizer._URL, tokenizer._FONT_TAG, tokenizer._TINY_IMG,
                                                    tokenizer._MARKS, tokenizer._CLICK_HERE, tokenizer._BANGS))
+
+
+def test_white_and_hidden_text_as_the_plain_searches() -> None:
+    # found from str.find's places in the lowercased HTML: the same answer as the regex over the whole HTML
+    pieces = ["color", "COLOR", "CoLoR", "colour", "=", " = ", "\t", "\"", "'", "#", "ffffff", "FFFFFF", "white",
+              "WH\u0130TE", "wh\u0131te", "fffff0", "FeFeFe", "display", "DIS PLAY", ":", " : ", "none", "N ONE", "x",
+              "\u0130", "\u212a", "<p style=", ">", " ", "display:none", "DISPLAY : NONE", "dis", "play:", "no", "ne"]
+    rnd = random.Random(8)
+    seen = {True: 0, False: 0}
+    hidden_seen = {True: 0, False: 0}
+    for _ in range(20000):
+        html = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 25)))
+        low = html.lower()
+        white = tokenizer._WHITE_TEXT.search(html) is not None
+        assert tokenizer._white_text(html, low) == white, html
+        seen[white] += 1
+        hidden = "display:none" in low.replace(" ", "")
+        assert (tokenizer._HIDDEN.search(low) is not None) == hidden, html
+        hidden_seen[hidden] += 1
+    assert min(seen.values()) > 200 and min(hidden_seen.values()) > 200  # both answers were put to the test
+
+
+def test_log_odds_add_one_by_one_without_compensation() -> None:
+    # a compensated sum (math.fsum, Python 3.12's sum) would give 1.0 here: the log-odds have always been the
+    # weights added one by one in token order, each addition rounded
+    model = SpamModel(bias=0.0, weights={"a": 1e16, "b": 1.0, "c": -1e16, "d": 0.1, "e": 0.2, "f": 0.3})
+    for tokens, plain in ((["a", "b", "c"], 0.0), (["d", "e", "f"], 0.1 + 0.2 + 0.3)):
+        result = model.score(tokens)
+        assert result is not None and result.logit == plain == model.logit(tokens)
+    assert spam_model._add_in_order([0.1, 0.2, 0.3], 0) == 0.1 + 0.2 + 0.3 != 0.6
+
+
+def test_caps_run_gate_is_in_every_caps_run() -> None:
+    # _marks counts runs of capitalised words only where the gate is found: it must be in every run
+    pieces = ["A", "B", "AB", "ABC", "ABC ", "AB, ", "Ab", "\u00c9", " ", "  ", ",", ".", "!", "?", "\n", "x", "_"]
+    rnd = random.Random(9)
+    runs = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 30)))
+        if tokenizer._CAPS_RUN.search(text):
+            runs += 1
+            assert tokenizer._CAPS_RUN_GATE.search(text), text
+    assert runs > 200
