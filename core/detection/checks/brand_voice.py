@@ -49,6 +49,7 @@ MARKS_BY_REPLACE = 16
 _APOSTROPHES = (("'", ""), ("\u2019", ""), ("`", ""), ("\u00b4", ""), ("\u0131", "i"))  # and Turkish dotless i
 # Chinese, Japanese and Korean runs: set apart from Latin brand names written inside them ("您的PayPal账户").
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]+")
+_CJK_RUN = re.compile(f"({_CJK.pattern})")
 # Words, and sentence ends (one "." token each) so that a window never reaches into the next sentence.
 _TOKEN = re.compile(r"[^\W_]+|[.!?;\n\u061f\u06d4\u3002\uff01\uff1f]")
 _SENTENCE_ENDS = "!?;\n\u061f\u06d4\u3002\uff01\uff1f"  # and ".", which they are written as
@@ -75,7 +76,9 @@ def fold(text: str) -> str:
             bare = bare.replace(mark, "")
     else:
         bare = nfkd.translate(dict.fromkeys(map(ord, marks)))
-    return _CJK.sub(r" \g<0> ", unicodedata.normalize("NFC", bare))
+    # every CJK run with a space each side, as _CJK.sub(r" \g<0> ") pads them but without a Python call per run:
+    # split's capturing group keeps the runs at the odd positions, and " ".join puts a space around each
+    return " ".join(_CJK_RUN.split(unicodedata.normalize("NFC", bare)))
 
 
 def tokens(text: str) -> list[str]:
