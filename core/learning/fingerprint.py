@@ -24,6 +24,7 @@ import struct
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import filterfalse, islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -64,12 +65,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 # In ASCII text _WORD's words are the runs of ASCII letters: every other byte made a space, split finds them
 # (about twice as fast as the regex's Unicode categories).
 _ASCII_LETTERS = bytes(c if chr(c).isalpha() and c < 128 else 0x20 for c in range(256))
-_PACK_BAND = struct.Struct(">" + "xQ" * ROWS)  # a value as 9 big-endian bytes (values below 2**64)
+_PACK_SIG = struct.Struct(">" + "xQ" * BINS)  # each value as 9 big-endian bytes (values below 2**64)
+_BAND_PREFIXES = tuple(f"v{FINGERPRINT_VERSION}.{band}." for band in range(BANDS))
 _QUOTED = re.compile(r"^[ \t]*>[^\n]*\n?", re.M)
 # Where a reply's or forward's copy of someone else's mail starts: nothing after it is the sender's own text.
 _REPLY_START = re.compile(r"^[ \t]*(?:-{2,}[ \t]*(?:original|forwarded) message|on [^\n]{1,200} wrote:[ \t]*$)",
                           re.I | re.M)
 _SEPARATOR = re.compile(r"^[ \t]*(?:--|[-_=*~#]{4,}[^\n]*)[ \t]*$", re.M)
+# Each of _SEPARATOR's run characters made a "-": a text with a separator line then holds "--".
+_SEPARATOR_RUN = bytes(0x2D if chr(c) in "-_=*~#" else c for c in range(256))
 _GREETINGS = frozenset({"dear", "hi", "hello", "hey", "hallo", "hola", "bonjour", "ciao", "ola", "olá", "caro",
                         "cara", "liebe", "lieber", "estimado", "estimada", "geehrte", "geehrter"})
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "herr", "frau", "sr", "sra"})
@@ -80,6 +84,14 @@ def _words(text: str, pos: int = 0) -> list[str]:
     if text.isascii():
         return text[pos:].encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()
     return _WORD.findall(text, pos)
+
+
+
+def _may_separate(text: str) -> bool:
+    """False if text has no separator line: every one holds "--" or a run of four of [-_=*~#]."""
+    if text.isascii():
+        return b"--" in text.encode("ascii").translate(_SEPARATOR_RUN)
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +130,11 @@ def own_text(text: str) -> str:
     text = text[:MAX_TEXT_CHARS]
     if ">" in text:
         text = _QUOTED.sub("", text)
-    reply = _REPLY_START.search(text)
+    # The regexes try every line start; plain substring tests first tell most texts they cannot match.
+    reply = _REPLY_START.search(text) if "--" in text or "wrote:" in text.lower() else None
     if reply:
         text = text[:reply.start()]
-    for _ in range(MAX_FOOTERS):
+    for _ in range(MAX_FOOTERS if _may_separate(text) else 0):
         last = None
         for last in _SEPARATOR.finditer(text):  # noqa: B007 - only the last separator is wanted
             pass
@@ -141,7 +154,11 @@ def normalize(text: str, personal: frozenset[str] = frozenset()) -> list[str]:
         text = " ".join(t for t in text.split() if "@" not in t)
     words = _words(text.casefold())
     if _GREETINGS.isdisjoint(words):  # no greeting: no name after one to drop either
-        return [w for w in words if len(w) <= MAX_WORD_CHARS and w not in personal][:MAX_WORDS]
+        if words and max(map(len, words)) > MAX_WORD_CHARS:
+            words = [w for w in words if len(w) <= MAX_WORD_CHARS]
+        if personal:
+            return list(islice(filterfalse(personal.__contains__, words), MAX_WORDS))
+        return words[:MAX_WORDS]
     out: list[str] = []
     after_greeting = False
     for word in words:
@@ -175,7 +192,7 @@ def signature(words: Sequence[str]) -> tuple[int, ...]:
     """The one-permutation MinHash of the words' 3-shingles (densified: no bin is left empty)."""
     mins = [_EMPTY] * BINS
     mix, m64, m32 = _MIX, _M64, _M32
-    for c in set(_crcs(words)):  # shingles(words), each hash taken apart where it is made
+    for c in _crcs(words):  # shingles(words), each hash taken apart where it is made (a repeated one is no new min)
         h = (c * mix) & m64
         b = ((h >> 32) * BINS) >> 32  # the top half picks the bin, the bottom half competes in it
         v = h & m32
@@ -199,15 +216,13 @@ def band_keys(sig: Sequence[int]) -> tuple[str, ...]:
     """One key per band of ROWS signature values (empty for an empty signature)."""
     if len(sig) != BINS:
         return ()
-    out = []
-    for band in range(BANDS):
-        rows = sig[band * ROWS:(band + 1) * ROWS]
-        try:
-            packed = _PACK_BAND.pack(*rows)
-        except struct.error:  # a value of 64 bits or more (signature()'s are below 2**37), or a negative one
-            packed = b"".join(v.to_bytes(9, "big") for v in rows)
-        out.append(f"v{FINGERPRINT_VERSION}.{band}.{hashlib.blake2b(packed, digest_size=8).hexdigest()}")
-    return tuple(out)
+    try:
+        packed = _PACK_SIG.pack(*sig)
+    except struct.error:  # a value of 64 bits or more (signature()'s are below 2**37), or a negative one
+        packed = b"".join(v.to_bytes(9, "big") for v in sig)
+    step = 9 * ROWS
+    return tuple(prefix + hashlib.blake2b(packed[i:i + step], digest_size=8).hexdigest()
+                 for prefix, i in zip(_BAND_PREFIXES, range(0, BANDS * step, step), strict=True))
 
 
 def fingerprint_text(text: str, personal: frozenset[str] = frozenset(), *,

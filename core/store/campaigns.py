@@ -22,6 +22,7 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 import redis
@@ -151,7 +152,7 @@ class CampaignView:
 
     def agreed(self, kind: str, min_bands: int) -> int:
         """The largest count that at least min_bands of the message's band keys reached (0 if fewer bands)."""
-        values = sorted((getattr(b, kind) for b in self.bands), reverse=True)
+        values = sorted(map(attrgetter(kind), self.bands), reverse=True)
         need = max(int(min_bands), 1)
         return values[need - 1] if len(values) >= need else 0
 
@@ -194,8 +195,11 @@ class CampaignStore:
     @staticmethod
     def observe_answer(fp: Fingerprint, answer: Sequence[Any]) -> CampaignView:
         """The counts the observe script answered."""
-        raw = [int(v) for v in answer]
-        bands = tuple(BandCounts(*raw[1 + 3 * i:4 + 3 * i]) for i in range(len(fp.bands)))
+        raw = list(map(int, answer))
+        end = 1 + 3 * len(fp.bands)
+        if len(raw) < end:
+            raise ValueError(f"observe answered {len(raw)} values for {len(fp.bands)} bands")
+        bands = tuple(map(BandCounts, raw[1:end:3], raw[2:end:3], raw[3:end:3]))
         return CampaignView(bands=bands, confirmed=raw[0])
 
     @property

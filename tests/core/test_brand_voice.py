@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from core.detection.checks.brand_voice import CHECK, SYMBOL, fold, speaking_brand
+from core.detection.checks.brand_voice import _TOKEN, CHECK, SYMBOL, fold, speaking_brand, tokens
 from core.mail.mime import ParsedMessage, parse_message
 from core.settings import Settings, load_settings
 from tests.core.scan_support import context
@@ -187,3 +187,17 @@ def test_fold_takes_every_combining_mark_out_however_many() -> None:
     assert fold(zalgo) == "p" * 40 + "aypal"
     cjk = "您的PAYPAL账户"
     assert fold(cjk) == " 您的 paypal 账户 "
+
+
+@pytest.mark.parametrize("text", [
+    "Your PayPal account... was LIMITED!Click here;now\nThanks,\tthe team_2 (c) 2024 - a.b.c",
+    "Dear  customer:\r\n\x0b\x1cyour_id=42?!  ok.",
+    "",
+    "...",
+])
+def test_ascii_tokens_are_the_regex_tokens(text: str) -> None:
+    """The ASCII fast path of tokens() finds exactly what _TOKEN finds (words, each sentence end as ".")."""
+    folded = fold(text)
+    for c in "!?;\n":
+        folded = folded.replace(c, ".")
+    assert tokens(text) == _TOKEN.findall(folded)

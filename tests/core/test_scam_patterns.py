@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.detection.checks.scam_patterns import CHECK, _wallet
+from core.detection.checks.scam_patterns import _ANYWHERE, _ANYWHERE_HINT, _ANYWHERE_HINTED, _FAMILIES, CHECK, _wallet
 from core.mail.mime import parse_message
 from tests.core.scan_support import context, names, settings
 
@@ -71,3 +71,23 @@ def test_sextortion_opening_with_a_wallet_and_a_deadline_is_the_whole_script() -
 
 def test_a_password_reset_with_bitcoin_words_is_not_extortion() -> None:
     assert "SCAM_EXTORTION" not in _run("Your password was changed. Your bitcoin deposit arrives within two days.")
+
+
+def test_every_anywhere_cue_is_looked_for_when_its_hint_is_in_the_text() -> None:
+    """A cue without spaces is only looked for in a text holding its hint character: each cue has its hint, and
+    the hint regex finds that character (else the cue would never be looked for)."""
+    assert len(_ANYWHERE_HINTED) == len(_ANYWHERE)
+    for family, g, k, hint in _ANYWHERE_HINTED:
+        cue = _FAMILIES[family][g][k][0]
+        assert hint and hint in cue and _ANYWHERE_HINT.fullmatch(hint)
+        assert set(_ANYWHERE_HINT.findall("\u00e9 " + cue)) >= {hint}
+
+
+def test_cjk_scam_script_found_inside_other_non_ascii_text() -> None:
+    """A Chinese advance-fee script in a message that also has accented Latin text is still found."""
+    raw = ("From: a@example.org\r\nTo: b@example.net\r\nSubject: =?utf-8?b?6YCa55+l?=\r\n"
+           "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+           "Caf\u00e9 cr\u00e8me.\r\n\u60a8\u7684\u90ae\u7bb1\u4e2d\u5956\uff0c\u8bf7\u652f\u4ed8\u624b\u7eed\u8d39"
+           "\u9886\u53d6\u5956\u91d1\u3002\r\n").encode()
+    msg = parse_message(raw, settings().scan)
+    assert "SCAM_PRIZE" in [s.name for s in CHECK.run(msg, context())]

@@ -143,6 +143,17 @@ def test_normalize_is_the_regex_normalisation_on_latin1_and_other_text() -> None
         assert normalize_words(text) == _old_normalize(text).split()
 
 
+
+def test_normalize_is_the_regex_normalisation_with_punctuation_beyond_latin1() -> None:
+    """Latin text with dashes, bullets, quotes and signs beyond Latin-1 (split by encoding them as spaces), some
+    with letters of other scripts or more such characters than MAX_BEYOND_LATIN1 (split by the regex)."""
+    rng = random.Random(18)
+    chars = [*"abc xyz%_'`\n\t.,", "\u2014", "\u2022", "\u20ac", "\u2122", "\u201c", "\u201d", "\u2026", "\u2019",
+             "\u3000", "\u2028", "\u0142", "\u0645", "\u65e5", "\u00e9", "\U0001f600", "\ud800", "\u2160"]
+    for i in range(20000):
+        text = _soup(rng, chars, 12 if i % 2 else 150)
+        assert normalize_words(text) == _old_normalize(text).split(), repr(text)
+
 def test_ascii_words_are_the_a_to_z_runs() -> None:
     rng = random.Random(17)
     chars = [chr(c) for c in range(0x180)] + ["\ud800", "日本", "é", "z", "a"]

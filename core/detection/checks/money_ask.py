@@ -92,16 +92,26 @@ class Table:
             need = frozenset(tokens if phrase.endswith(" ") else tokens[:-1])
             (self.gated if need else self.loose).append((text, need, phrase.isascii()))
         self.anchors = frozenset(max(need, key=len) for _, need, _ in self.gated)
+        # the same, prepared for speed: the loose phrases an ASCII text can hold, and the gated ones (positions in
+        # table order) by their anchor word, so that a text's words pick the few whose words it all has
+        self.loose_ascii = [phrase for phrase, _, ascii_phrase in self.loose if ascii_phrase]
+        self.loose_all = [phrase for phrase, _, _ in self.loose]
+        self.by_anchor: dict[str, list[int]] = {}
+        for i, (_, need, _) in enumerate(self.gated):
+            self.by_anchor.setdefault(max(need, key=len), []).append(i)
 
     def first(self, text: str, words: frozenset[str], ascii_text: bool) -> str:
         """The first phrase found in `text` ('' if none)."""
-        for phrase, _, ascii_phrase in self.loose:
-            if (ascii_phrase or not ascii_text) and phrase in text:
+        for phrase in self.loose_ascii if ascii_text else self.loose_all:
+            if phrase in text:
                 return phrase
-        if self.anchors.isdisjoint(words):
+        anchors = self.anchors.intersection(words)
+        if not anchors:
             return ""
-        for phrase, need, ascii_phrase in self.gated:
-            if (ascii_phrase or not ascii_text) and need <= words and phrase in text:
+        gated = self.gated
+        for i in sorted(i for anchor in anchors for i in self.by_anchor[anchor] if gated[i][1] <= words):
+            phrase, _, ascii_phrase = gated[i]
+            if (ascii_phrase or not ascii_text) and phrase in text:
                 return phrase
         return ""
 

@@ -60,6 +60,12 @@ for _family, _groups in _FAMILIES.items():
             elif _how == ANYWHERE:
                 _ANYWHERE.append((_family, _g, _k))
 _FIRST_WORDS = frozenset(_BY_FIRST)
+#: Each anywhere cue with one of its characters (its first beyond ASCII, if it has one): a text without that
+#: character does not hold the cue. _ANYWHERE_HINT finds those characters in a text.
+_ANYWHERE_HINTED = tuple(
+    (f, g, k, next((c for c in _FAMILIES[f][g][k][0] if not c.isascii()), _FAMILIES[f][g][k][0][:1]))
+    for f, g, k in _ANYWHERE)
+_ANYWHERE_HINT = re.compile("[" + "".join(map(re.escape, sorted({h for *_, h in _ANYWHERE_HINTED}))) + "]")
 
 
 def _needs(cue: str) -> frozenset[str]:
@@ -158,7 +164,8 @@ class ScamPatternsCheck:
         raw_text = message_text(msg, budget)
         text = normalized_text(msg, budget)
         words = normalized_words(msg, budget)
-        anywhere = not text.isascii()  # cues without spaces are Chinese or Japanese
+        # cues without spaces (Chinese, Japanese, Korean) if the text is not ASCII: those whose hint character it has
+        hints = None if text.isascii() else frozenset(_ANYWHERE_HINT.findall(text))
         # the cues that may be in the text: word cues whose first word and needed words are among the text's,
         # anywhere cues if the text is not ASCII
         candidates: dict[tuple[str, int], list[int]] = {}
@@ -166,9 +173,10 @@ class ScamPatternsCheck:
             for family, g, k, need in _BY_KEY[word]:
                 if need <= words:
                     candidates.setdefault((family, g), []).append(k)
-        if anywhere:
-            for family, g, k in _ANYWHERE:
-                candidates.setdefault((family, g), []).append(k)
+        if hints is not None:
+            for family, g, k, hint in _ANYWHERE_HINTED:
+                if hint in hints or not hint:
+                    candidates.setdefault((family, g), []).append(k)
         detected: dict[str, str] = {WALLET_ADDRESS: _wallet(raw_text)}  # LARGE_SUM only when it could complete
 
         def detect(cue: str) -> str:
@@ -184,10 +192,10 @@ class ScamPatternsCheck:
         full: list[str] = []
         families = {family for family, _ in candidates}
         for family, groups in _FAMILIES.items():
-            if ctx.out_of_time():
-                break
             if family not in families:  # no cue of it can be in the text: no hit, and detectors only complete
                 continue
+            if ctx.out_of_time():
+                break
             hits = [_first_cue(group, candidates.get((family, g)), text) for g, group in enumerate(groups)]
             if any(hits):  # a detector cue alone is no evidence: it only completes what a word cue began
                 for i, group in enumerate(groups):
