@@ -2,7 +2,7 @@
 spam probability before (raw logistic regression) and after Platt calibration, on mail the model did not see.
 
     .venv/bin/python -m bench.calibration [--folds 5] [--seed 0] [--split cv|time] [--modern [a|b]] [--corpus PATH]
-                                          [--json]
+                                          [--drop-tokens PREFIX[,PREFIX...]] [--json]
 
 For each split a model is trained in memory on the training part exactly as scripts/build-model trains the
 shipped one (SpamModel.train: the raw model, then Platt scaling fitted on an inner out-of-fold split of the
@@ -20,6 +20,11 @@ confident mistake does not make its log loss infinite).
 --modern also scores bench.modern_mail's generated messages (never trained on) with a model trained on the whole
 corpus: how far calibration transfers to mail it was not trained on; `--modern b` scores development set B
 (bench.modern_mail_b) instead. Only the development sets A and B: the other modern sets are held out.
+
+Under each table: how many ham reach p >= 0.8 (CLASSIFIER_80 and up) and how many spam p >= 0.5, calibrated.
+`--drop-tokens PREFIX[,PREFIX...]` is an ablation for measuring only: tokens starting with any of the prefixes
+(e.g. `from:local_digits:,fd:`) are removed before training and before scoring, so the figures show what the
+model would be without that token class (the shipped model and the tokenizer are not changed).
 """
 
 from __future__ import annotations
@@ -48,6 +53,9 @@ from core.settings import ScanSettings, load_settings
 
 #: Held-out ham listed with their probabilities, highest first.
 WORST_HAM = 10
+#: The calibrated probabilities at which a ham / a spam is counted under each table (CLASSIFIER_80 and up; p >= 0.5).
+HAM_HIGH = 0.8
+SPAM_HALF = 0.5
 #: Probabilities are clipped to [EPS, 1 - EPS] for the log loss: unclipped, the two or three spam messages the
 #: model calls ham with p < 1e-6 decide it, whichever calibration is scored.
 EPS = 1e-3
@@ -169,6 +177,8 @@ def summarize(scored: Sequence[Scored], calibrations: Sequence[dict[str, Any]]) 
     """Reliability before and after calibration (and of the isotonic comparison), the fits, the worst ham."""
     report: dict[str, Any] = {
         "messages": len(scored), "spam": sum(s.spam for s in scored), "auc": auc(scored),
+        "ham_high": sum(1 for s in scored if not s.spam and s.platt >= HAM_HIGH),
+        "spam_half": sum(1 for s in scored if s.spam and s.platt >= SPAM_HALF),
         "calibrations": list(calibrations),
         "before": reliability(scored, lambda s: s.raw),
         "after": reliability(scored, lambda s: s.platt),
@@ -200,6 +210,9 @@ def render_section(title: str, r: dict[str, Any]) -> list[str]:
                    f"{_f(ra['observed']):>8}  {_f(ra['predicted'], '{:.4f}'):>6}")
     out.append(f"  Brier score      {b['brier']:.5f} -> {a['brier']:.5f}     log loss {b['log_loss']:.4f} -> "
                f"{a['log_loss']:.4f}     ECE {b['ece']:.4f} -> {a['ece']:.4f}")
+    ham = r["messages"] - r["spam"]
+    out.append(f"  calibrated: ham at p >= {HAM_HIGH}: {r['ham_high']} of {ham}; spam at p >= {SPAM_HALF}: "
+               f"{r['spam_half']} of {r['spam']}")
     if "isotonic" in r:
         iso = r["isotonic"]
         out.append(f"  (isotonic instead of Platt: Brier {iso['brier']:.5f}, log loss {iso['log_loss']:.4f}, "
@@ -214,7 +227,10 @@ def render(report: dict[str, Any]) -> str:
     """The plain-text report."""
     meta = report["meta"]
     out = [f"Mailward classifier calibration  {meta['started']}  ({meta['duration_s']:.0f} s)",
-           f"corpus: {meta['corpus']}: {meta['messages']} messages ({meta['kinds']})", ""]
+           f"corpus: {meta['corpus']}: {meta['messages']} messages ({meta['kinds']})"]
+    if meta["drop_tokens"]:
+        out.append(f"ablation: tokens starting with {', '.join(meta['drop_tokens'])} removed (training and scoring)")
+    out.append("")
     out += render_section(f"Out of sample on the corpus: {meta['split']}", report["corpus"])
     if "modern" in report:
         out += [""]
@@ -241,13 +257,22 @@ def modern_messages(which: str = "a") -> list[Any]:
     return list(generate())
 
 
+def token_filter(drop: Sequence[str]) -> Callable[[list[str]], list[str]]:
+    """What --drop-tokens does to a message's tokens: those starting with any of the prefixes are removed."""
+    prefixes = tuple(p for p in drop if p)
+    if not prefixes:
+        return lambda toks: toks
+    return lambda toks: [t for t in toks if not t.startswith(prefixes)]
+
+
 def score_modern(tokens: Sequence[list[str]], labels: Sequence[bool], scan: ScanSettings,
-                 which: str = "a") -> dict[str, Any]:
+                 which: str = "a", drop: Sequence[str] = ()) -> dict[str, Any]:
     """The reliability of a model trained on the whole corpus on a modern development set."""
     items = modern_messages(which)
     say(f"modern set: {len(items)} messages; training on the whole corpus")
     model, iso = train_split(tokens, labels, range(len(tokens)))
-    m_tokens = [tokenize(parse_message(item.raw, scan)) for item in items]
+    keep = token_filter(drop)
+    m_tokens = [keep(tokenize(parse_message(item.raw, scan))) for item in items]
     names = [str(getattr(item, "name", "") or f"modern-{k}") + f" ({getattr(item, 'family', '?')})"
              for k, item in enumerate(items)]
     m_labels = [item.label == "spam" for item in items]
@@ -260,6 +285,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--modern", nargs="?", const="a", choices=sorted(MODERN_SETS), default=None,
                     help="also score a modern development set (a: bench.modern_mail, the default; b: "
                          "bench.modern_mail_b) with a model trained on the whole corpus")
+    ap.add_argument("--drop-tokens", default="", metavar="PREFIX[,PREFIX...]",
+                    help="ablation (measuring only): remove tokens starting with these prefixes before training "
+                         "and scoring, e.g. from:local_digits:,fd:")
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of the table")
     return parse_split_args(ap, argv)
 
@@ -274,7 +302,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     messages = load_corpus(args.corpus)
     kinds = message_kinds(messages)
     say(f"tokenizing {len(messages)} messages")
-    tokens = corpus_tokens(messages, scan)
+    drop = [p.strip() for p in args.drop_tokens.split(",") if p.strip()]
+    keep = token_filter(drop)
+    tokens = [keep(t) for t in corpus_tokens(messages, scan)]
     labels = [k == SPAM for k in kinds]
     names = [m.name for m in messages]
     splits, split_name = train_test_splits(messages, kinds, args)
@@ -287,11 +317,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         scored += score_messages(model, iso, names, tokens, labels, test)
     report: dict[str, Any] = {"corpus": summarize(scored, fits)}
     if args.modern:
-        report["modern"] = score_modern(tokens, labels, scan, args.modern)
+        report["modern"] = score_modern(tokens, labels, scan, args.modern, drop)
     count = {k: kinds.count(k) for k in KINDS}
     report["meta"] = {"started": started, "duration_s": time.monotonic() - t_start, "cpus": os.cpu_count(),
                       "corpus": str(args.corpus), "split": split_name, "messages": len(messages),
-                      "modern_set": args.modern or "",
+                      "modern_set": args.modern or "", "drop_tokens": drop,
                       "kinds": ", ".join(f"{n} {k}" for k, n in count.items())}
     print(json.dumps(report, indent=2) if args.json else render(report))
     return 0
