@@ -2,7 +2,7 @@
 spam probability before (raw logistic regression) and after Platt calibration, on mail the model did not see.
 
     .venv/bin/python -m bench.calibration [--folds 5] [--seed 0] [--split cv|time] [--modern [a|b]] [--corpus PATH]
-                                          [--drop-tokens PREFIX[,PREFIX...]] [--json]
+                                          [--min-count N] [--drop-tokens PREFIX[,PREFIX...]] [--json]
 
 For each split a model is trained in memory on the training part exactly as scripts/build-model trains the
 shipped one (SpamModel.train: the raw model, then Platt scaling fitted on an inner out-of-fold split of the
@@ -22,6 +22,7 @@ corpus: how far calibration transfers to mail it was not trained on; `--modern b
 (bench.modern_mail_b) instead. Only the development sets A and B: the other modern sets are held out.
 
 Under each table: how many ham reach p >= 0.8 (CLASSIFIER_80 and up) and how many spam p >= 0.5, calibrated.
+`--min-count N` trains with another minimum document frequency than the shipped MIN_TOKEN_COUNT, and
 `--drop-tokens PREFIX[,PREFIX...]` is an ablation for measuring only: tokens starting with any of the prefixes
 (e.g. `from:local_digits:,fd:`) are removed before training and before scoring, so the figures show what the
 model would be without that token class (the shipped model and the tokenizer are not changed).
@@ -46,7 +47,7 @@ from bench.corpus import load_corpus
 from bench.detection import KINDS, SPAM, message_kinds, parse_split_args, say, split_parser, train_test_splits
 from bench.model_build import corpus_tokens
 from core.detection.checks.classifier import BANDS, band
-from core.learning.spam_model import SpamModel, fit_platt, out_of_fold_logits
+from core.learning.spam_model import MIN_TOKEN_COUNT, SpamModel, fit_platt, out_of_fold_logits
 from core.learning.tokenizer import tokenize
 from core.mail.mime import parse_message
 from core.settings import ScanSettings, load_settings
@@ -103,14 +104,14 @@ class Isotonic:
 # ----------------------------------------------------------------------------------------------- scoring
 
 
-def train_split(tokens: Sequence[list[str]], labels: Sequence[bool],
-                train: Sequence[int]) -> tuple[SpamModel, Isotonic]:
+def train_split(tokens: Sequence[list[str]], labels: Sequence[bool], train: Sequence[int],
+                min_count: int = MIN_TOKEN_COUNT) -> tuple[SpamModel, Isotonic]:
     """SpamModel.train's model and calibration for the `train` messages (the same steps, done here so that
-    the inner out-of-fold log-odds also fit the isotonic comparison)."""
+    the inner out-of-fold log-odds also fit the isotonic comparison); min_count: --min-count."""
     pairs = [(tokens[i], labels[i]) for i in train]
-    model = SpamModel.train(pairs, calibration_folds=0)
+    model = SpamModel.train(pairs, calibration_folds=0, min_count=min_count)
     ys = [y for _, y in pairs]
-    logits = out_of_fold_logits(pairs)
+    logits = out_of_fold_logits(pairs, min_count=min_count)
     model.calibration = fit_platt(logits, ys)
     return model, Isotonic(logits, ys)
 
@@ -230,6 +231,9 @@ def render(report: dict[str, Any]) -> str:
            f"corpus: {meta['corpus']}: {meta['messages']} messages ({meta['kinds']})"]
     if meta["drop_tokens"]:
         out.append(f"ablation: tokens starting with {', '.join(meta['drop_tokens'])} removed (training and scoring)")
+    if meta["min_count"] != MIN_TOKEN_COUNT:
+        out.append(f"ablation: tokens need {meta['min_count']} training messages for a weight "
+                   f"(shipped: {MIN_TOKEN_COUNT})")
     out.append("")
     out += render_section(f"Out of sample on the corpus: {meta['split']}", report["corpus"])
     if "modern" in report:
@@ -266,11 +270,11 @@ def token_filter(drop: Sequence[str]) -> Callable[[list[str]], list[str]]:
 
 
 def score_modern(tokens: Sequence[list[str]], labels: Sequence[bool], scan: ScanSettings,
-                 which: str = "a", drop: Sequence[str] = ()) -> dict[str, Any]:
+                 which: str = "a", drop: Sequence[str] = (), min_count: int = MIN_TOKEN_COUNT) -> dict[str, Any]:
     """The reliability of a model trained on the whole corpus on a modern development set."""
     items = modern_messages(which)
     say(f"modern set: {len(items)} messages; training on the whole corpus")
-    model, iso = train_split(tokens, labels, range(len(tokens)))
+    model, iso = train_split(tokens, labels, range(len(tokens)), min_count)
     keep = token_filter(drop)
     m_tokens = [keep(tokenize(parse_message(item.raw, scan))) for item in items]
     names = [str(getattr(item, "name", "") or f"modern-{k}") + f" ({getattr(item, 'family', '?')})"
@@ -288,6 +292,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--drop-tokens", default="", metavar="PREFIX[,PREFIX...]",
                     help="ablation (measuring only): remove tokens starting with these prefixes before training "
                          "and scoring, e.g. from:local_digits:,fd:")
+    ap.add_argument("--min-count", type=int, default=MIN_TOKEN_COUNT, metavar="N",
+                    help=f"measuring only: tokens seen in fewer than N training messages get no weight (the "
+                         f"shipped model uses {MIN_TOKEN_COUNT})")
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of the table")
     return parse_split_args(ap, argv)
 
@@ -312,16 +319,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     fits = []
     for k, (train, test) in enumerate(splits, 1):
         say(f"split {k}/{len(splits)}: train and calibrate on {len(train)}, score {len(test)}")
-        model, iso = train_split(tokens, labels, train)
+        model, iso = train_split(tokens, labels, train, args.min_count)
         fits.append(model.calibration.to_doc())
         scored += score_messages(model, iso, names, tokens, labels, test)
     report: dict[str, Any] = {"corpus": summarize(scored, fits)}
     if args.modern:
-        report["modern"] = score_modern(tokens, labels, scan, args.modern, drop)
+        report["modern"] = score_modern(tokens, labels, scan, args.modern, drop, args.min_count)
     count = {k: kinds.count(k) for k in KINDS}
     report["meta"] = {"started": started, "duration_s": time.monotonic() - t_start, "cpus": os.cpu_count(),
                       "corpus": str(args.corpus), "split": split_name, "messages": len(messages),
-                      "modern_set": args.modern or "", "drop_tokens": drop,
+                      "modern_set": args.modern or "", "drop_tokens": drop, "min_count": args.min_count,
                       "kinds": ", ".join(f"{n} {k}" for k, n in count.items())}
     print(json.dumps(report, indent=2) if args.json else render(report))
     return 0
