@@ -11,6 +11,7 @@ from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.phish_hosting import throwaway_page
 from core.detection.checks.spam_phrases import normalize, normalize_words
 from core.detection.rule_tables import LOGIN_LURE_PHRASES, LOGIN_LURE_PHRASES_INTL, LOGIN_LURE_SUPPORT
+from core.detection.word_sets import WordSets
 from core.mail.links import sender_site, site_of, url_hosts
 from core.models import Symbol
 
@@ -37,35 +38,10 @@ _PADDED_NEEDS = tuple(frozenset(p.split()) for p in LOGIN_LURE_PHRASES)
 _SUPPORT_NEEDS = tuple(frozenset(p.split()) for p in LOGIN_LURE_SUPPORT)
 
 
-def _by_key_word(needs: tuple[frozenset[str], ...], only: frozenset[int] | None = None
-                 ) -> tuple[dict[str, list[int]], frozenset[str], list[int]]:
-    """Positions of word sets (of those in `only`) by one word of each (the longest: rarest in text), and those
-    without words."""
-    index: dict[str, list[int]] = {}
-    empty: list[int] = []
-    for i, need in enumerate(needs):
-        if only is not None and i not in only:
-            continue
-        if need:
-            index.setdefault(max(sorted(need), key=len), []).append(i)
-        else:
-            empty.append(i)
-    return index, frozenset(index), empty
-
-
-def _within(needs: tuple[frozenset[str], ...], keyed: tuple[dict[str, list[int]], frozenset[str], list[int]],
-            words: set[str]) -> list[int]:
-    """Positions (in order) of the word sets of `needs` that `words` holds whole; `keyed` is _by_key_word(needs)."""
-    index, keys, empty = keyed
-    found = [i for key in keys.intersection(words) for i in index[key] if needs[i] <= words]
-    return sorted(found + empty) if empty else sorted(found)
-
-
-_PHRASE_KEYED = _by_key_word(_PHRASE_WORDS)
-_INTL_NEEDS = tuple(need for _, need, _ in _INTL)
-_INTL_KEYED = _by_key_word(_INTL_NEEDS)
+_PHRASE_SETS = WordSets(_PHRASE_WORDS)
+_INTL_SETS = WordSets([need for _, need, _ in _INTL])
 #: The same for ASCII text: only the ASCII phrases.
-_INTL_ASCII_KEYED = _by_key_word(_INTL_NEEDS, frozenset(i for i, (_, _, ascii_only) in enumerate(_INTL) if ascii_only))
+_INTL_ASCII_SETS = WordSets(_INTL_SETS.needs, (i for i, (_, _, ascii_only) in enumerate(_INTL) if ascii_only))
 
 
 #: bytes.translate table keeping a-z and making every other byte a space (those of UTF-8 sequences included).
@@ -108,12 +84,12 @@ def lure_phrases(msg: ParsedMessage) -> list[str]:
     text = ""
     tokens: frozenset[str] = frozenset()
     found: list[str] = []
-    if _within(_PHRASE_WORDS, _PHRASE_KEYED, words):
+    if _PHRASE_SETS.within(words):
         tokens, text = _normalized(raw)
         found = [p for p, need in zip(LOGIN_LURE_PHRASES, _PADDED_NEEDS, strict=True)
                  if need <= tokens and f" {p} " in text]
     plain = raw.isascii()
-    intl = [_INTL[i][0] for i in _within(_INTL_NEEDS, _INTL_ASCII_KEYED if plain else _INTL_KEYED, words)]
+    intl = [_INTL[i][0] for i in (_INTL_ASCII_SETS if plain else _INTL_SETS).within(words)]
     if intl:
         if not text:
             tokens, text = _normalized(raw)

@@ -40,6 +40,7 @@ from core.detection.rule_tables import (
     UPFRONT_FEE_STEMS,
     URGENT_STEMS,
 )
+from core.detection.word_sets import WordSets
 from core.mail.links import link_hosts, sender_site, site_of, urls
 from core.models import Symbol
 
@@ -91,25 +92,19 @@ class Table:
             tokens = core.split()
             need = frozenset(tokens if phrase.endswith(" ") else tokens[:-1])
             (self.gated if need else self.loose).append((text, need, phrase.isascii()))
-        self.anchors = frozenset(max(need, key=len) for _, need, _ in self.gated)
-        # the same, prepared for speed: the loose phrases an ASCII text can hold, and the gated ones (positions in
-        # table order) by their anchor word, so that a text's words pick the few whose words it all has
+        # the loose phrases an ASCII text can hold, and the gated ones by their words (a text's words pick the few
+        # whose words it all has)
         self.loose_ascii = [phrase for phrase, _, ascii_phrase in self.loose if ascii_phrase]
         self.loose_all = [phrase for phrase, _, _ in self.loose]
-        self.by_anchor: dict[str, list[int]] = {}
-        for i, (_, need, _) in enumerate(self.gated):
-            self.by_anchor.setdefault(max(need, key=len), []).append(i)
+        self.gated_sets = WordSets([need for _, need, _ in self.gated])
 
     def first(self, text: str, words: frozenset[str], ascii_text: bool) -> str:
         """The first phrase found in `text` ('' if none)."""
         for phrase in self.loose_ascii if ascii_text else self.loose_all:
             if phrase in text:
                 return phrase
-        anchors = self.anchors.intersection(words)
-        if not anchors:
-            return ""
         gated = self.gated
-        for i in sorted(i for anchor in anchors for i in self.by_anchor[anchor] if gated[i][1] <= words):
+        for i in self.gated_sets.within(words):
             phrase, _, ascii_phrase = gated[i]
             if (ascii_phrase or not ascii_text) and phrase in text:
                 return phrase

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.detection.checks.base import GROUP_SPAM, ScanContext
+from core.detection.word_sets import WordSets
 from core.models import Symbol
 
 if TYPE_CHECKING:
@@ -43,23 +44,12 @@ PHRASES = (
     "confirm your password", "update your payment information", "unusual sign in activity",
     "your mailbox is full", "validate your email account",
 )
-#: Each phrase padded as it is looked for, with its first word: a phrase can only occur in the normalised text
-#: when its first word is one of the text's words (normalised text is words between single spaces), so a set
-#: lookup rules most phrases out before the substring search.
-_PADDED = tuple((f" {p} ", p.split(" ", 1)[0], p) for p in PHRASES)
+#: Each phrase padded as it is looked for in the normalised text (words between single spaces).
+_PADDED = tuple(f" {p} " for p in PHRASES)
 #: Every word of each phrase: all of them must be among the text's words for the phrase to be in it.
 _NEEDS = tuple(frozenset(p.split()) for p in PHRASES)
-#: The phrases by one of their words (the longest: the rarest in text): a message's words pick the few phrases whose
-#: words it all has, instead of a test of each phrase.
-_BY_KEY: dict[str, list[int]] = {}
-for _i, _need in enumerate(_NEEDS):
-    _BY_KEY.setdefault(max(sorted(_need), key=len), []).append(_i)
-_KEYS = frozenset(_BY_KEY)
-
-
-def _candidates(words: frozenset[str]) -> list[int]:
-    """Positions (in PHRASES' order) of the phrases all of whose words are among `words`."""
-    return sorted(i for key in _KEYS.intersection(words) for i in _BY_KEY[key] if _NEEDS[i] <= words)
+#: The phrases by one of their words: a message's words pick the few phrases whose words it all has.
+_SETS = WordSets(_NEEDS)
 
 
 _APOSTROPHES = "'\u2019`"
@@ -164,14 +154,13 @@ class SpamPhrasesCheck:
         words = normalized_words(msg, budget)
         found: list[str] = []
         block = -1
-        for i in _candidates(words):
+        for i in _SETS.within(words):
             if i // 16 != block:  # the deadline looked at once per 16 phrases, as when every phrase was tried
                 block = i // 16
                 if ctx.out_of_time():
                     break
-            padded, _, phrase = _PADDED[i]
-            if padded in text:
-                found.append(phrase)
+            if _PADDED[i] in text:
+                found.append(PHRASES[i])
         if not found:
             return []
         symbol = HIGH if len(found) >= HIGH_AT else MEDIUM if len(found) >= MEDIUM_AT else LOW
