@@ -60,6 +60,17 @@ FLAG_ALONE_KINDS = (STATISTICAL, ORIGIN)
 
 
 @dataclass(frozen=True, slots=True)
+class Judged:
+    """What the [verdict] tables say of one symbol as evidence (VerdictSettings.judge)."""
+
+    kind: str
+    strong: bool
+    weak: bool
+    partners: bool  # may be the classifier's partner in rule 2a (not in classifier_partner_excludes)
+    voids: frozenset[str]  # the credits whose premise it contradicts (credit_void)
+
+
+@dataclass(frozen=True, slots=True)
 class VerdictSettings:
     """[verdict]: which symbols are strong, which are weak, and the kind of evidence each belongs to."""
 
@@ -86,22 +97,23 @@ class VerdictSettings:
     # credit symbol -> patterns of evidence that contradicts its premise: with one of them present (scoring above
     # 0), that credit is not counted.
     credit_void: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # symbol -> (kind, strong, weak, partners the classifier): every scan asks about the same few dozen names;
-    # pattern matching once each
-    _memo: dict[str, tuple[str, bool, bool, bool]] = field(default_factory=dict, compare=False, repr=False)
+    # symbol -> Judged: every scan asks about the same few dozen names; pattern matching once each
+    _memo: dict[str, Judged] = field(default_factory=dict, compare=False, repr=False)
 
     def classify(self, symbol: str) -> tuple[str, bool, bool]:
         """(kind, strong, weak) of a symbol, from the tables."""
-        kind, strong, weak, _ = self.judge(symbol)
-        return kind, strong, weak
+        judged = self.judge(symbol)
+        return judged.kind, judged.strong, judged.weak
 
-    def judge(self, symbol: str) -> tuple[str, bool, bool, bool]:
-        """(kind, strong, weak, may partner the classifier in rule 2a) of a symbol; remembered per name."""
+    def judge(self, symbol: str) -> Judged:
+        """What the tables say of a symbol as evidence; remembered per name."""
         found = self._memo.get(symbol)
         if found is None:
-            partners = not any(fnmatch.fnmatchcase(symbol, p) for p in self.classifier_partner_excludes)
-            found = self._memo[symbol] = (self.kind_of(symbol), self.is_strong(symbol), self.is_weak(symbol),
-                                          partners)
+            found = self._memo[symbol] = Judged(
+                kind=self.kind_of(symbol), strong=self.is_strong(symbol), weak=self.is_weak(symbol),
+                partners=not any(fnmatch.fnmatchcase(symbol, p) for p in self.classifier_partner_excludes),
+                voids=frozenset(credit for credit, patterns in self.credit_void.items()
+                                if any(fnmatch.fnmatchcase(symbol, p) for p in patterns)))
         return found
 
     def kind_of(self, symbol: str) -> str:
@@ -122,11 +134,6 @@ class VerdictSettings:
 
     def is_weak(self, symbol: str) -> bool:
         return any(fnmatch.fnmatchcase(symbol, p) for p in self.weak)
-
-    def voided(self, credit: str, evidence: Iterable[str]) -> bool:
-        """Whether `credit` is contradicted by one of the `evidence` symbols (credit_void)."""
-        patterns = self.credit_void.get(credit)
-        return bool(patterns) and any(fnmatch.fnmatchcase(e, p) for e in evidence for p in patterns)
 
 
 @dataclass(slots=True)
@@ -150,10 +157,16 @@ class Assessment:
         kinds, policy = self.kinds, self.policy
         if len(kinds) < policy.min_kinds:
             return False
-        if len(kinds) == 2 and STATISTICAL in kinds:  # rule 2a: the classifier's partner must say more
-            (other,) = (k for k in kinds if k != STATISTICAL)
+        other = self.classifier_partner()
+        if other is not None:  # rule 2a: the classifier's partner must say more
             return other == ORIGIN or self.partner.get(other, 0.0) >= policy.classifier_partner_score
         return True
+
+    def classifier_partner(self) -> str | None:
+        """The other kind when the classifier is one of only two kinds of evidence (rule 2a), else None."""
+        if len(self.kinds) != 2 or STATISTICAL not in self.kinds:
+            return None
+        return next(k for k in self.kinds if k != STATISTICAL)
 
     def holds(self, threshold: float) -> bool:
         """Whether the message is held: a strong symbol; a score at `threshold`, corroborated; or evidence of
@@ -183,22 +196,20 @@ class Assessment:
             out.append(f"credit={self.credit:g}")
         if self.voided:
             out.append("void=" + ",".join(self.voided))
-        if len(self.kinds) == 2 and STATISTICAL in self.kinds:  # rule 2a: what the classifier's partner had
-            other = next(k for k in self.kinds if k != STATISTICAL)
-            if self.partner.get(other, 0.0) != self.kinds[other]:
-                out.append(f"partner={other}:{round(self.partner.get(other, 0.0), 2):g}")
+        other = self.classifier_partner()
+        if other is not None and self.partner.get(other, 0.0) != self.kinds[other]:  # rule 2a's partner had less
+            out.append(f"partner={other}:{round(self.partner.get(other, 0.0), 2):g}")
         return out
 
 
 def assess(symbols: Iterable[Symbol], policy: VerdictSettings) -> Assessment:
     """Sum the evidence of a verdict's symbols by kind, note strong symbols, and cap the credit."""
     debit = 0.0
-    credit = 0.0
     per_kind: dict[str, float] = {}
     partner: dict[str, float] = {}
     strong: list[str] = []
     credits: list[Symbol] = []
-    evidence: list[str] = []  # names of the symbols scoring above 0 (what may contradict a credit's premise)
+    voids: set[str] = set()  # credits the evidence (symbols scoring above 0) contradicts
     for sym in symbols:
         if sym.name == UNCORROBORATED:
             continue
@@ -206,20 +217,17 @@ def assess(symbols: Iterable[Symbol], policy: VerdictSettings) -> Assessment:
             credits.append(sym)
             continue
         debit += sym.score
+        judged = policy.judge(sym.name)
         if sym.score > 0:
-            evidence.append(sym.name)
-        kind, is_strong, is_weak, partners = policy.judge(sym.name)
-        if sym.score > 0 and is_strong and sym.name not in strong:
-            strong.append(sym.name)
-        if not is_weak:
-            per_kind[kind] = per_kind.get(kind, 0.0) + sym.score
-            if partners:
-                partner[kind] = partner.get(kind, 0.0) + sym.score
-    voided: list[str] = []
-    if credits:
-        voided = [s.name for s in credits if policy.voided(s.name, evidence)]
-        credit = sum(s.score for s in credits if s.name not in voided)
-    credit = max(credit, -policy.max_credit)
+            voids.update(judged.voids)
+            if judged.strong and sym.name not in strong:
+                strong.append(sym.name)
+        if not judged.weak:
+            per_kind[judged.kind] = per_kind.get(judged.kind, 0.0) + sym.score
+            if judged.partners:
+                partner[judged.kind] = partner.get(judged.kind, 0.0) + sym.score
+    voided = [s.name for s in credits if s.name in voids]
+    credit = max(sum(s.score for s in credits if s.name not in voids), -policy.max_credit)
     kinds = {k: round(v, 2) for k, v in per_kind.items() if v >= policy.kind_min_score.get(k, policy.min_kind_score)}
     return Assessment(score=debit + credit, strong=strong, kinds=kinds, credit=round(credit, 2), policy=policy,
                       voided=voided, partner=partner)
