@@ -19,6 +19,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import redis
@@ -250,19 +251,26 @@ def _float(v: Any) -> float:
     return float(v) if v is not None else 0.0
 
 
+#: The values counters() names, picked by their field names out of FIELDS (whatever FIELDS' order), in the order
+#: it unpacks them; and each ring slot's (wb<i>, w<i>, wr<i>) positions after FIELDS.
+_PICK = itemgetter(*map(FIELDS.index, ("c", "h", "s", "f", "l", "fc", "lc", "t", "b", "bn", "n", "hr", "hc", "hn", "rc",
+                                        "rh", "rt", "sc")))
+_SLOTS = tuple((len(FIELDS) + RING.index(f"wb{i}"), len(FIELDS) + RING.index(f"w{i}"),
+                len(FIELDS) + RING.index(f"wr{i}")) for i in range(BUCKETS))
+
+
 def counters(values: Sequence[Any], now: float) -> Counters:
     """Counters from one object's hash values (FIELDS then RING, as HMGET returns them)."""
     if len(values) != len(FIELDS) + len(RING):
         raise ValueError(f"expected {len(FIELDS) + len(RING)} values, got {len(values)}")
-    (c, h, s, f, last, fc, lc, t, b, bn, n, hr, hc, hn, rc, rh, rt, sc) = values[:len(FIELDS)]  # FIELDS order
+    c, h, s, f, last, fc, lc, t, b, bn, n, hr, hc, hn, rc, rh, rt, sc = _PICK(values)
     bucket = int(now // BUCKET_S)
     window = new_rcpts = 0
-    ring = values[len(FIELDS):]
-    for i in range(0, 3 * BUCKETS, 3):  # RING: wb<i>, w<i>, wr<i> per slot
-        wb = ring[i]
+    for at_bucket, at_count, at_new in _SLOTS:
+        wb = values[at_bucket]
         if wb is not None and int(wb) > bucket - BUCKETS:
-            window += int(ring[i + 1] or 0)
-            new_rcpts += int(ring[i + 2] or 0)
+            window += int(values[at_count] or 0)
+            new_rcpts += int(values[at_new] or 0)
     return Counters(
         clean=int(c or 0), held=int(h or 0), spam=int(s or 0), first_seen=_float(f), last_seen=_float(last),
         first_clean=_float(fc), last_clean=_float(lc), taint_until=_float(t), baseline=_float(b),
