@@ -43,6 +43,7 @@ from bench.corpus import DEFAULT_CORPUS, CorpusMessage, load_corpus
 from bench.modern_detection import (
     SETS,
     fresh_install_policy,
+    printable,
     render_incoming,
     render_modern,
     scan_modern,
@@ -386,28 +387,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_modern:
         say("scanning the modern validation sets A to E")
         report["modern"] = summarize_modern(scan_modern(settings))
-        modern_b = summarize_modern(scan_modern(settings, which="b"))
-        modern_b.pop("missed_spam", None)  # not printed here; a development set now: scan_modern(which="b")
-        report["modern_b"] = modern_b
-        modern_c = summarize_modern(scan_modern(settings, which="c"))
-        modern_c.pop("missed_spam", None)  # set C is a held-out check: aggregates only
-        report["modern_c"] = modern_c
-        modern_d = summarize_modern(scan_modern(settings, which="d"))
-        modern_d.pop("missed_spam", None)  # set D too: a held-out check, aggregates only
-        report["modern_d"] = modern_d
-        modern_e = summarize_modern(scan_modern(settings, which="e"))
-        modern_e.pop("missed_spam", None)  # set E: held-out, aggregates only (held ham counted, not listed)
-        modern_e["held_ham"] = len(modern_e["held_ham"])
-        report["modern_e"] = modern_e
+        for w in SETS[1:]:  # B a development set, C to E held out: aggregates only (modern_detection.printable)
+            report[f"modern_{w}"] = printable(summarize_modern(scan_modern(settings, which=w)), w)
         report["modern_incoming"] = {w: summarize_incoming(scan_modern(settings, which=w, incoming=True))
                                      for w in SETS}
     print(json.dumps(report, indent=2) if args.json else render(report))
     if not args.json and "modern" in report:
         print("\n" + render_modern(report["modern"]))
-        print("\n" + render_modern({**report["modern_b"], "missed_spam": []}, "b"))
-        print("\n" + render_modern({**report["modern_c"], "missed_spam": []}, "c"))
-        print("\n" + render_modern({**report["modern_d"], "missed_spam": []}, "d"))
-        print("\n" + render_modern({**report["modern_e"], "missed_spam": [], "held_ham": []}, "e"))
+        for w in SETS[1:]:
+            print("\n" + render_modern(report[f"modern_{w}"], w))
         print("\n" + render_incoming(report["modern_incoming"]))
     return 0
 
