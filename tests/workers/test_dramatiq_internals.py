@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import re
 
 import dramatiq
 from dramatiq.brokers.redis import _RedisConsumer, _scripts
 
-from workers.broker import _dispatch_with_wake
+from workers.broker import DISPATCH_COMMANDS, _dispatch_with_wake
 
 #: sha256 of dramatiq/brokers/redis/dispatch.lua as reviewed (Dramatiq 2.2.1).
 REVIEWED_DISPATCH_SHA256 = "ba4d872e4fb204ebc3f73ca4719265a9946d70e847856c125314f01a8c90540c"
@@ -40,3 +41,11 @@ def test_private_consumer_has_what_the_waking_consumer_overrides() -> None:
         assert callable(getattr(_RedisConsumer, name, None)), name
     params = inspect.signature(_RedisConsumer.__init__).parameters
     assert {"broker", "queue_name", "prefetch", "timeout"} <= set(params), list(params)
+
+
+def test_the_broker_makes_every_command_of_the_dispatch_script_once() -> None:
+    """WakingRedisBroker sets do_<command> for DISPATCH_COMMANDS up front (Dramatiq's __getattr__ made each anew per
+    call): they must be the script's commands, no more, no fewer."""
+    source = _scripts["dispatch"]
+    text = source.decode() if isinstance(source, bytes) else source
+    assert set(re.findall(r'command == "(\w+)"', text)) == set(DISPATCH_COMMANDS)
