@@ -63,6 +63,17 @@ def _ride(step: Callable[[], T], until: float) -> T:
             time.sleep(REDIS_RETRY_S)
 
 
+class _Claim:
+    """The gateway's claim on one scan, taken by the scan's first Redis call that counts (see Scanner._decide)."""
+
+    __slots__ = ("gone", "spool_id", "token")
+
+    def __init__(self, spool_id: str) -> None:
+        self.spool_id = spool_id
+        self.token: str | None = None  # taken
+        self.gone = False  # found gone: the scan changes nothing
+
+
 class Scanner:
     """Owns the stores a worker process needs; built once per process."""
 
@@ -91,19 +102,25 @@ class Scanner:
         except ModelError as exc:
             log.error("spam classifier unavailable (its check will report CHECK_ERROR): %s", exc)
 
-    def policy(self) -> Policy:
-        """The runtime policy in force (cached reads, a few seconds old at most), for one scan."""
+    def policy(self, claim: _Claim | None = None) -> Policy:
+        """The runtime policy in force (cached reads, a few seconds old at most), for one scan.
+
+        claim: the scan's claim, not taken yet: the campaign count takes it in the same call (and counts nothing
+        when it is gone)."""
         ahead: dict[str, Any] = {}  # this scan's history view, read together with its campaign count
         return Policy(allow_winexec=self.filters.all()["allow_winexec"], whitelisted=self.whitelist.matches,
                       account_state=self.quarantine.account_state, learned=self.classifier,
-                      campaign=lambda fp, env, sender: self._count_campaign(fp, env, sender, ahead),
+                      campaign=lambda fp, env, sender: self._count_campaign(fp, env, sender, ahead, claim),
                       incoming_enabled=self.incoming.enabled,
-                      history=lambda sender, env: self._history_view(sender, env, ahead),
+                      history=lambda sender, env: self._history_view(sender, env, ahead, claim),
                       contained=self.containment.lookup)
 
-    def _history_view(self, sender: Sender, envelope: Envelope, ahead: dict[str, Any]) -> HistoryView:
+    def _history_view(self, sender: Sender, envelope: Envelope, ahead: dict[str, Any],
+                      claim: _Claim | None = None) -> HistoryView:
         """What the server knows of an outgoing message's sender objects (read once, before the checks: with the
-        campaign count when the message has a fingerprint)."""
+        campaign count when the message has a fingerprint). Not read for a scan whose claim is gone (dropped)."""
+        if claim is not None and claim.gone:
+            return HistoryView()
         objects = sender_objects(sender)
         if ahead.pop("for", None) == (tuple(objects), tuple(envelope.recipients)):
             view = ahead.pop("view")
@@ -113,11 +130,13 @@ class Scanner:
         return self.history.view(objects, envelope.recipients)
 
     def _count_campaign(self, fp: Fingerprint, envelope: Envelope, sender: Sender,
-                        ahead: dict[str, Any]) -> CampaignView:
+                        ahead: dict[str, Any], claim: _Claim | None = None) -> CampaignView:
         """Count an outgoing message's fingerprint server-wide; other mail only looks the counts up.
 
         For mail whose sender history the checks read next (an MTA-identified account's outgoing mail), that read
-        goes in the same round trip and waits in `ahead` for _history_view.
+        goes in the same round trip and waits in `ahead` for _history_view. A scan's claim not taken yet is taken
+        in that round trip too, before anything is counted: gone, nothing is counted or read (the scan is dropped
+        after the checks).
         """
         outgoing = envelope.direction == Direction.OUTGOING
         plan = self.campaigns.observe_plan(fp, account=sender.account, recipients=envelope.recipients,
@@ -126,6 +145,19 @@ class Scanner:
         read = self.history.view_plan(objects, envelope.recipients) \
             if outgoing and sender.how in VOUCHED else None
         if plan is None:
+            return CampaignView(bands=(), confirmed=0)
+        if claim is not None and claim.token is None and not claim.gone:
+            taken = self.effects.claim_count_and_view(claim.spool_id, plan,
+                                                      (read.keys, read.args) if read is not None else None)
+            if taken.token is None:
+                claim.gone = True
+                return CampaignView(bands=(), confirmed=0)
+            claim.token = taken.token
+            if read is not None:
+                ahead["for"] = (tuple(objects), tuple(envelope.recipients))
+                ahead["view"] = self.history.view_answer(read, taken.viewed)
+            return self.campaigns.observe_answer(fp, taken.counted)
+        if claim is not None and claim.gone:
             return CampaignView(bands=(), confirmed=0)
         if read is None:
             return self.campaigns.observe_answer(fp, run_script(self.campaigns.observe_script, plan[0], plan[1]))
@@ -213,20 +245,34 @@ class Scanner:
 
     def _decide(self, spool_id: str, envelope: Envelope,
                 claimed: bool) -> tuple[Verdict, ParsedMessage, bytes, str | None] | None:
-        """Take the claim, read and evaluate the message: None when this scan must change nothing; else the verdict,
-        the parsed message, its bytes and the claim's token (None without a claim) for the commit."""
-        token = self.claims.start(spool_id) if claimed else None
-        if claimed and token is None:
-            log.info("scan spool=%s queue_id=%s skipped: the gateway no longer waits for it (answered by its fail "
-                     "mode, or left behind by a restart)", spool_id, envelope.queue_id or "-")
-            return None
+        """Read and evaluate the message, taking the claim: None when this scan must change nothing; else the
+        verdict, the parsed message, its bytes and the claim's token (None without a claim) for the commit.
+
+        The claim is taken before anything is counted: by the campaign count's own call (one round trip for both),
+        or, for a message that makes none, with ScanClaims.start after the checks, which count nothing else. The
+        message is read (and evaluated) before the claim is taken, so a scan whose claim is gone drops its verdict.
+        """
+        claim = _Claim(spool_id) if claimed else None
         try:
             raw = self.spool.read(spool_id, self.settings.scan.max_message_bytes)
         except NotFound:
+            if claim is not None and self.claims.start(spool_id) is None:
+                return self._skipped(spool_id, envelope)
             log.info("scan spool=%s queue_id=%s skipped: already answered", spool_id, envelope.queue_id)
             return None
-        verdict, msg = self.pipeline.evaluate(raw, envelope, self.policy())
-        return verdict, msg, raw, token
+        verdict, msg = self.pipeline.evaluate(raw, envelope, self.policy(claim))
+        if claim is None:
+            return verdict, msg, raw, None
+        if claim.token is None and not claim.gone:
+            claim.token = self.claims.start(spool_id)  # no campaign count took it (none made, or its call failed)
+        if claim.token is None:
+            return self._skipped(spool_id, envelope)
+        return verdict, msg, raw, claim.token
+
+    @staticmethod
+    def _skipped(spool_id: str, envelope: Envelope) -> None:
+        log.info("scan spool=%s queue_id=%s skipped: the gateway no longer waits for it (answered by its fail "
+                 "mode, or left behind by a restart)", spool_id, envelope.queue_id or "-")
 
     def scan_spooled(self, spool_id: str, envelope: Envelope, *, claimed: bool = False) -> Verdict | None:
         """Scan a spooled message; quarantine it if so decided. None if the spool is gone (stale job).

@@ -65,6 +65,13 @@ return 1
 DEAD_WINDOW_S = 600
 
 
+def start_plan(spool_id: str) -> tuple[str, list[str], list[object]]:
+    """The start script's new token, keys and arguments (for callers that run it with other work in one call:
+    core.store.scan_effects.ScanEffects.claim_count_and_view)."""
+    token = "w:" + os.urandom(8).hex()
+    return token, [keys.scan_claim(spool_id), keys.dead_workers()], [token, int(time.time()), DEAD_WINDOW_S]
+
+
 class ScanClaims:
     """The claim transitions on Redis (see the module docstring)."""
 
@@ -86,9 +93,8 @@ class ScanClaims:
     def start(self, spool_id: str) -> str | None:
         """A worker takes an open claim (or a dead worker's, committed or not): its token, or None when the gateway
         stopped waiting (or never did) or a live worker committed."""
-        token = "w:" + os.urandom(8).hex()
-        args = [token, int(time.time()), DEAD_WINDOW_S]
-        return token if int(run_script(self._start, [keys.scan_claim(spool_id), keys.dead_workers()], args)) else None
+        token, ks, args = start_plan(spool_id)
+        return token if int(run_script(self._start, ks, args)) else None
 
     def commit(self, spool_id: str, token: str, worker: str = "") -> bool:
         """The worker's point of no return: True if its claim still stands (the gateway will take its answer).

@@ -1,5 +1,9 @@
-"""A scan's Redis work in two round trips instead of six: the reads before the checks in one Lua call, and the
-claim's commit with the counters it guards in another.
+"""A scan's Redis work in two round trips instead of seven: the claim's start with the reads before the checks in
+one Lua call, and the claim's commit with the counters it guards in another.
+
+Taking the claim (claim_count_and_view): the claim's start (core.store.scan_claims) and, only if it took the claim,
+the campaign count and the history view below, in one call, so nothing is counted unless the claim was taken
+first. A scan that makes no campaign count takes its claim with ScanClaims.start instead (core.scan.scanner).
 
 Before the checks (count_and_view): the campaign count of the body's fingerprint and the sender history's
 read-only view, each the very script its store runs alone, wrapped as a Lua function (two independent scripts on
@@ -25,7 +29,7 @@ from core import keys
 from core.store.campaigns import _OBSERVE_LUA
 from core.store.connection import run_script
 from core.store.limits import _ACCOUNT_LUA, RATELIMITED, Decision, LimitCall, decision
-from core.store.scan_claims import _COMMIT, DECIDED_TTL_S
+from core.store.scan_claims import _COMMIT, _START, DECIDED_TTL_S, start_plan
 from core.store.sender_history import _RECORD_LUA, _VIEW_LUA
 
 #: Both scripts below cut their KEYS and decoded ARGV into each wrapped script's own with this.
@@ -120,6 +124,44 @@ return {counted, view_fn(slice(KEYS, nko + 1, #KEYS - nko), slice(ARGV, 3 + nao,
 """.replace("__SLICE__", _SLICE_LUA).replace("__OBSERVE__", _OBSERVE_LUA).replace("__VIEW__", _VIEW_LUA)
 
 
+# The claim's start (core.store.scan_claims) and, only if it took the claim, the reads before the checks: the campaign
+# count and (when asked) the history view, each the very script its store runs alone, wrapped as a Lua function. So
+# a scan that counts a campaign takes its claim in the same round trip, and one whose claim is gone counts nothing.
+# KEYS: the start script's (the claim, the dead workers). ARGV[1]: a JSON array of strings: 1 campaign keys,
+#       2 campaign args, 3 view wanted (0|1), then the campaign arguments, then the view's. ARGV[2]: the campaign
+#       script's keys, then the view's, as a JSON array (as in _AHEAD_LUA). ARGV[3..5]: the start script's arguments.
+# Returns {0} when the claim was not taken (nothing else ran), else {1, the campaign answer[, the view answer]}.
+_CLAIM_AHEAD_LUA = """
+local function start_fn(KEYS, ARGV)
+__START__
+end
+local function observe_fn(KEYS, ARGV)
+__OBSERVE__
+end
+local function view_fn(KEYS, ARGV)
+__VIEW__
+end
+__SLICE__
+if start_fn(KEYS, {ARGV[3], ARGV[4], ARGV[5]}) == 0 then return {0} end
+local A, K = cjson.decode(ARGV[1]), cjson.decode(ARGV[2])
+local nko, nao = tonumber(A[1]), tonumber(A[2])
+local counted = observe_fn(slice(K, 1, nko), slice(A, 4, nao))
+if A[3] ~= '1' then return {1, counted} end
+return {1, counted, view_fn(slice(K, nko + 1, #K - nko), slice(A, 4 + nao, #A - 3 - nao))}
+""".replace("__SLICE__", _SLICE_LUA).replace("__START__", _START).replace("__OBSERVE__", _OBSERVE_LUA) \
+    .replace("__VIEW__", _VIEW_LUA)
+
+
+@dataclass(frozen=True, slots=True)
+class Ahead:
+    """What claim_count_and_view did: whether it took the claim (and its token), the campaign script's answer and
+    the history view's (None: not asked, or the claim not taken)."""
+
+    token: str | None
+    counted: Any = None
+    viewed: Any = None
+
+
 @dataclass(frozen=True, slots=True)
 class Committed:
     """What commit_and_count did: whether the commit stood, and what the limits decided (None: not asked)."""
@@ -135,6 +177,7 @@ class ScanEffects:
         self.client = client
         self._effects = client.register_script(_EFFECTS_LUA)
         self._ahead = client.register_script(_AHEAD_LUA)
+        self._claim_ahead = client.register_script(_CLAIM_AHEAD_LUA)
 
     def count_and_view(self, campaign: tuple[list[str], list[Any]],
                        view: tuple[list[str], list[Any]]) -> tuple[Any, Any]:
@@ -143,6 +186,20 @@ class ScanEffects:
         (ck, ca), (vk, va) = campaign, view
         counted, viewed = run_script(self._ahead, (), [_packed([len(ck), len(ca)], [*ca, *va]), _keys([*ck, *vk])])
         return counted, viewed
+
+    def claim_count_and_view(self, spool_id: str, campaign: tuple[list[str], list[Any]],
+                             view: tuple[list[str], list[Any]] | None) -> Ahead:
+        """Take the gateway's claim on a scan (ScanClaims.start) and, only if taken, run the campaign script and the
+        history view (as count_and_view; view None: the campaign alone), in one call. Ahead.token None: the claim
+        is gone (the gateway stopped waiting, or a live worker committed) and nothing was counted."""
+        token, claim_keys, claim_args = start_plan(spool_id)
+        (ck, ca), (vk, va) = campaign, view if view is not None else ([], [])
+        head = [len(ck), len(ca), 1 if view is not None else 0]
+        answer = run_script(self._claim_ahead, claim_keys,
+                            [_packed(head, [*ca, *va]), _keys([*ck, *vk]), *claim_args])
+        if not int(answer[0]):
+            return Ahead(None)
+        return Ahead(token, answer[1], answer[2] if view is not None else None)
 
     def commit_and_count(self, claim: tuple[str, str, str] | None, limits: LimitCall | None,
                          history: tuple[list[str], list[Any]] | None) -> Committed:
