@@ -127,7 +127,17 @@ class Scanner:
             if isinstance(view, Exception):
                 raise view
             return view  # type: ignore[no-any-return]
-        return self.history.view(objects, envelope.recipients)
+        if claim is None or claim.token is not None:
+            return self.history.view(objects, envelope.recipients)
+        read = self.history.view_plan(objects, envelope.recipients)  # no campaign count took the claim: this does
+        if read is None:
+            return HistoryView()
+        taken = self.effects.claim_count_and_view(claim.spool_id, None, (read.keys, read.args))
+        if taken.token is None:
+            claim.gone = True
+            return HistoryView()
+        claim.token = taken.token
+        return self.history.view_answer(read, taken.viewed)
 
     def _count_campaign(self, fp: Fingerprint, envelope: Envelope, sender: Sender,
                         ahead: dict[str, Any], claim: _Claim | None = None) -> CampaignView:
@@ -249,7 +259,8 @@ class Scanner:
         verdict, the parsed message, its bytes and the claim's token (None without a claim) for the commit.
 
         The claim is taken before anything is counted: by the campaign count's own call (one round trip for both),
-        or, for a message that makes none, with ScanClaims.start after the checks, which count nothing else. The
+        else by the sender history's read, else (a message that makes neither) with ScanClaims.start after the
+        checks, which count nothing else. The
         message is read (and evaluated) before the claim is taken, so a scan whose claim is gone drops its verdict.
         """
         claim = _Claim(spool_id) if claimed else None
@@ -264,7 +275,7 @@ class Scanner:
         if claim is None:
             return verdict, msg, raw, None
         if claim.token is None and not claim.gone:
-            claim.token = self.claims.start(spool_id)  # no campaign count took it (none made, or its call failed)
+            claim.token = self.claims.start(spool_id)  # no call took it (none made, or it failed)
         if claim.token is None:
             return self._skipped(spool_id, envelope)
         return verdict, msg, raw, claim.token

@@ -125,12 +125,15 @@ return {counted, view_fn(slice(KEYS, nko + 1, #KEYS - nko), slice(ARGV, 3 + nao,
 
 
 # The claim's start (core.store.scan_claims) and, only if it took the claim, the reads before the checks: the campaign
-# count and (when asked) the history view, each the very script its store runs alone, wrapped as a Lua function. So
-# a scan that counts a campaign takes its claim in the same round trip, and one whose claim is gone counts nothing.
-# KEYS: the start script's (the claim, the dead workers). ARGV[1]: a JSON array of strings: 1 campaign keys,
-#       2 campaign args, 3 view wanted (0|1), then the campaign arguments, then the view's. ARGV[2]: the campaign
-#       script's keys, then the view's, as a JSON array (as in _AHEAD_LUA). ARGV[3..5]: the start script's arguments.
-# Returns {0} when the claim was not taken (nothing else ran), else {1, the campaign answer[, the view answer]}.
+# count and the history view (each when asked), each the very script its store runs alone, wrapped as a Lua function.
+# So a scan's first call that counts or reads takes its claim in the same round trip, and one whose claim is gone
+# counts and reads nothing.
+# KEYS: the start script's (the claim, the dead workers). ARGV[1]: a JSON array of strings: 1 campaign keys (0: no
+#       campaign count), 2 campaign args, 3 view wanted (0|1), then the campaign arguments, then the view's.
+#       ARGV[2]: the campaign script's keys, then the view's, as a JSON array (as in _AHEAD_LUA). ARGV[3..5]: the
+#       start script's arguments.
+# Returns {0} when the claim was not taken (nothing else ran), else {1, the campaign answer or false, the view answer
+# or false}.
 _CLAIM_AHEAD_LUA = """
 local function start_fn(KEYS, ARGV)
 __START__
@@ -145,9 +148,10 @@ __SLICE__
 if start_fn(KEYS, {ARGV[3], ARGV[4], ARGV[5]}) == 0 then return {0} end
 local A, K = cjson.decode(ARGV[1]), cjson.decode(ARGV[2])
 local nko, nao = tonumber(A[1]), tonumber(A[2])
-local counted = observe_fn(slice(K, 1, nko), slice(A, 4, nao))
-if A[3] ~= '1' then return {1, counted} end
-return {1, counted, view_fn(slice(K, nko + 1, #K - nko), slice(A, 4 + nao, #A - 3 - nao))}
+local counted, viewed = false, false
+if nko > 0 then counted = observe_fn(slice(K, 1, nko), slice(A, 4, nao)) end
+if A[3] == '1' then viewed = view_fn(slice(K, nko + 1, #K - nko), slice(A, 4 + nao, #A - 3 - nao)) end
+return {1, counted, viewed}
 """.replace("__SLICE__", _SLICE_LUA).replace("__START__", _START).replace("__OBSERVE__", _OBSERVE_LUA) \
     .replace("__VIEW__", _VIEW_LUA)
 
@@ -187,19 +191,19 @@ class ScanEffects:
         counted, viewed = run_script(self._ahead, (), [_packed([len(ck), len(ca)], [*ca, *va]), _keys([*ck, *vk])])
         return counted, viewed
 
-    def claim_count_and_view(self, spool_id: str, campaign: tuple[list[str], list[Any]],
+    def claim_count_and_view(self, spool_id: str, campaign: tuple[list[str], list[Any]] | None,
                              view: tuple[list[str], list[Any]] | None) -> Ahead:
         """Take the gateway's claim on a scan (ScanClaims.start) and, only if taken, run the campaign script and the
-        history view (as count_and_view; view None: the campaign alone), in one call. Ahead.token None: the claim
-        is gone (the gateway stopped waiting, or a live worker committed) and nothing was counted."""
+        history view (as count_and_view; None: not that one), in one call. Ahead.token None: the claim is gone (the
+        gateway stopped waiting, or a live worker committed) and nothing was counted or read."""
         token, claim_keys, claim_args = start_plan(spool_id)
-        (ck, ca), (vk, va) = campaign, view if view is not None else ([], [])
+        (ck, ca), (vk, va) = campaign if campaign is not None else ([], []), view if view is not None else ([], [])
         head = [len(ck), len(ca), 1 if view is not None else 0]
         answer = run_script(self._claim_ahead, claim_keys,
                             [_packed(head, [*ca, *va]), _keys([*ck, *vk]), *claim_args])
         if not int(answer[0]):
             return Ahead(None)
-        return Ahead(token, answer[1], answer[2] if view is not None else None)
+        return Ahead(token, answer[1] if campaign is not None else None, answer[2] if view is not None else None)
 
     def commit_and_count(self, claim: tuple[str, str, str] | None, limits: LimitCall | None,
                          history: tuple[list[str], list[Any]] | None) -> Committed:

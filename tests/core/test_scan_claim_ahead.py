@@ -17,7 +17,7 @@ from core import keys
 from core.identity.sender_objects import sender_objects
 from core.learning.fingerprint import fingerprint_message
 from core.mail.mime import parse_message
-from core.models import Envelope, Sender
+from core.models import Direction, Envelope, Sender
 from core.settings import load_settings
 from core.store.campaigns import CampaignStore
 from core.store.scan_claims import COMMITTED, OPEN, ScanClaims
@@ -46,8 +46,10 @@ def _plans(client: redis.Redis, n: int) -> tuple[CampaignStore, SenderHistorySto
     return campaigns, history, plan, read
 
 
-def _claimed(client: redis.Redis, merged: bool, with_view: bool) -> tuple[list[object], dict[bytes, object]]:
-    """Three scans' claims, campaign counts and (with_view) history views: in one call each, or one by one."""
+def _claimed(client: redis.Redis, merged: bool, with_count: bool,
+             with_view: bool) -> tuple[list[object], dict[bytes, object]]:
+    """Three scans' claims, campaign counts (with_count) and history views (with_view): in one call each, or one
+    by one."""
     client.flushall()
     answers: list[object] = []
     for n in range(3):
@@ -56,27 +58,29 @@ def _claimed(client: redis.Redis, merged: bool, with_view: bool) -> tuple[list[o
         sid = SPOOL.format(n)
         ScanClaims(client).open(sid, 60_000)
         if merged:
-            got = ScanEffects(client).claim_count_and_view(sid, plan, (read.keys, read.args) if with_view else None)
+            got = ScanEffects(client).claim_count_and_view(sid, plan if with_count else None,
+                                                           (read.keys, read.args) if with_view else None)
             assert got.token is not None and client.get(keys.scan_claim(sid)) == got.token.encode()
             answers.append((got.counted, got.viewed))
         else:
             token = ScanClaims(client).start(sid)
             assert token is not None
-            answers.append((campaigns._observe(keys=plan[0], args=plan[1]),
+            answers.append((campaigns._observe(keys=plan[0], args=plan[1]) if with_count else None,
                             history._view(keys=read.keys, args=read.args) if with_view else None))
         assert 0 < client.pttl(keys.scan_claim(sid)) <= 60_000  # the start kept the gateway's deadline
         client.set(keys.scan_claim(sid), "w:x", keepttl=True)  # the tokens are random: compare the rest
     return answers, _state(client)
 
 
-@pytest.mark.parametrize("with_view", [True, False])
+@pytest.mark.parametrize(("with_count", "with_view"), [(True, True), (True, False), (False, True)])
 def test_the_merged_call_answers_and_counts_as_start_then_the_scripts_alone(redis_client: redis.Redis,
-                                                                             with_view: bool) -> None:
-    alone, alone_state = _claimed(redis_client, merged=False, with_view=with_view)
-    merged, merged_state = _claimed(redis_client, merged=True, with_view=with_view)
+                                                                             with_count: bool, with_view: bool) -> None:
+    alone, alone_state = _claimed(redis_client, merged=False, with_count=with_count, with_view=with_view)
+    merged, merged_state = _claimed(redis_client, merged=True, with_count=with_count, with_view=with_view)
     assert merged == alone
     assert merged_state == alone_state
-    assert any(k.startswith(keys.campaign_band("").encode()) for k in merged_state)  # it did count
+    counted = any(k.startswith(keys.campaign_band("").encode()) for k in merged_state)
+    assert counted == with_count
 
 
 @pytest.mark.parametrize("claim", ["never opened", "abandoned", "committed by a live worker"])
@@ -139,32 +143,40 @@ def test_claimed_scans_count_what_unclaimed_ones_do(tmp_path: Path, redis_client
     assert claimed == unclaimed
 
 
-def test_a_scan_that_counts_a_campaign_takes_its_claim_in_that_call(tmp_path: Path, redis_client: redis.Redis,
+def test_a_scans_first_count_or_read_takes_its_claim_in_that_call(tmp_path: Path, redis_client: redis.Redis,
                                                                     redis_server: RedisServer,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     scanner = _scanner(tmp_path, redis_client, redis_server)
     started: list[str] = []
     real = scanner.claims.start
     monkeypatch.setattr(scanner.claims, "start", lambda sid: started.append(sid) or real(sid))
-    long_id, note_id = scanner.spool.write(LONG), scanner.spool.write(NOTE)
-    for sid in (long_id, note_id):
+    incoming = Envelope(sender="x@customer.example", recipients=["alice@alice.example"], ip="192.0.2.9",
+                        direction=Direction.INCOMING)
+    ids = {}
+    for name, raw, env in (("campaign", LONG, ENV), ("history", NOTE, ENV), ("neither", NOTE, incoming)):
+        ids[name] = sid = scanner.spool.write(raw)
         scanner.claims.open(sid, 60_000)
-        assert scanner.scan_spooled(sid, ENV, claimed=True) is not None
+        assert scanner.scan_spooled(sid, env, claimed=True) is not None
         assert scanner.claims.abandon(sid) == COMMITTED
-    assert started == [note_id]  # a message too short for a fingerprint makes no campaign count
+    # an account's short note (too short for a fingerprint) takes it with its history read; incoming mail too
+    # short for a fingerprint reads and counts nothing before the verdict: it takes the claim after the checks
+    assert started == [ids["neither"]]
 
 
 @pytest.mark.parametrize("raw", [LONG, NOTE], ids=["campaign counted", "no campaign count"])
+@pytest.mark.parametrize("direction", [Direction.OUTGOING, Direction.INCOMING])
 def test_a_scan_whose_claim_is_gone_counts_nothing(tmp_path: Path, redis_client: redis.Redis,
-                                                   redis_server: RedisServer, raw: bytes,
+                                                   redis_server: RedisServer, raw: bytes, direction: Direction,
                                                    caplog: pytest.LogCaptureFixture) -> None:
     scanner = _scanner(tmp_path, redis_client, redis_server)
     sid = scanner.spool.write(raw)
     scanner.claims.open(sid, 60_000)
     scanner.claims.abandon(sid)  # the gateway gave up before the worker took the job
     before = _state(redis_client)
+    env = ENV if direction == Direction.OUTGOING else Envelope(
+        sender="x@customer.example", recipients=["alice@alice.example"], ip="192.0.2.9", direction=direction)
     with caplog.at_level(logging.INFO, logger="mailward.scan"):
-        assert scanner.scan_spooled(sid, ENV, claimed=True) is None
+        assert scanner.scan_spooled(sid, env, claimed=True) is None
     assert "skipped: the gateway no longer waits for it" in caplog.text
     assert _state(redis_client) == before
     assert scanner.spool.path(sid).exists()  # the gateway's to discard
