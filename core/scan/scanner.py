@@ -260,8 +260,8 @@ class Scanner:
 
         The claim is taken before anything is counted: by the campaign count's own call (one round trip for both),
         else by the sender history's read, else (a message that makes neither) with ScanClaims.start after the
-        checks, which count nothing else. The
-        message is read (and evaluated) before the claim is taken, so a scan whose claim is gone drops its verdict.
+        checks, which count nothing else. The message is read (and evaluated) before the claim is taken, so a scan
+        whose claim turns out gone drops its verdict (logged as dropped, as a commit that found it gone).
         """
         claim = _Claim(spool_id) if claimed else None
         try:
@@ -277,8 +277,15 @@ class Scanner:
         if claim.token is None and not claim.gone:
             claim.token = self.claims.start(spool_id)  # no call took it (none made, or it failed)
         if claim.token is None:
-            return self._skipped(spool_id, envelope)
+            return self._dropped(spool_id, envelope, verdict)
         return verdict, msg, raw, claim.token
+
+    @staticmethod
+    def _dropped(spool_id: str, envelope: Envelope, verdict: Verdict) -> None:
+        log.warning("scan spool=%s queue_id=%s account=%s verdict=%s dropped: the gateway stopped waiting "
+                    "before it was done (its fail mode answered Exim); nothing held, counted or sent",
+                    spool_id, envelope.queue_id or "-", verdict.sender.account,
+                    verdict.action.value.replace(" ", "_"))
 
     @staticmethod
     def _skipped(spool_id: str, envelope: Envelope) -> None:
@@ -314,11 +321,7 @@ class Scanner:
         limits, history = self._limits_call(verdict, envelope), self._history_call(verdict, envelope)
         done = _ride(lambda: self.effects.commit_and_count(claim, limits, history), ride_until)
         if not done.committed:
-            log.warning("scan spool=%s queue_id=%s account=%s verdict=%s dropped: the gateway stopped waiting "
-                        "before it was done (its fail mode answered Exim); nothing held, counted or sent",
-                        spool_id, envelope.queue_id or "-", verdict.sender.account,
-                        verdict.action.value.replace(" ", "_"))
-            return None
+            return self._dropped(spool_id, envelope, verdict)
         limit_note = self._limited(verdict, done.decision)
         self._count_incoming(verdict, envelope)
         evicted: list[str] = []

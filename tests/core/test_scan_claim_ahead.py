@@ -177,7 +177,7 @@ def test_a_scan_whose_claim_is_gone_counts_nothing(tmp_path: Path, redis_client:
         sender="x@customer.example", recipients=["alice@alice.example"], ip="192.0.2.9", direction=direction)
     with caplog.at_level(logging.INFO, logger="mailward.scan"):
         assert scanner.scan_spooled(sid, env, claimed=True) is None
-    assert "skipped: the gateway no longer waits for it" in caplog.text
+    assert "dropped: the gateway stopped waiting" in caplog.text  # read and evaluated, found gone, dropped
     assert _state(redis_client) == before
     assert scanner.spool.path(sid).exists()  # the gateway's to discard
 
