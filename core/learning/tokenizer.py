@@ -17,6 +17,15 @@ ROC AUC on modern set A 0.418 -> 0.647, on set B 0.615 -> 0.741, corpus 5-fold C
 at p >= 0.8 39% -> 3% (A) and 24% -> 1% (B). What stays are tricks that hide things in any year: white or hidden
 text, one-pixel images, numeric entities, <font> sizes and colours, links to an IP address, with user info, a port,
 escaped characters or a "~user" path.
+
+Version 5 drops three more tokens whose 2002 meaning is gone. A link with "unsubscribe", "remove" or "opt-out" in
+its path (url:remove_link) was a bulk mailer's; since CAN-SPAM, the GDPR and the large mailbox providers' sender
+rules every newsletter must carry one. An X-Mailer header (hdr:x-mailer) is set by every sending library and
+service today, and its presence is the sender's choice. And an "upper-case line" (shape:caps_lines) had only to
+have no lower-case letter: lines of a script without case holding a currency code ("... AED 180.00"), company and
+tax numbers ("SIRET 812 345 678") and two-word headings counted as shouting; a line now needs three capitalised
+words. Measured with a model trained on the whole corpus (ROC AUC of the log-odds, bench.calibration): modern set A
+0.647 -> 0.678, set B 0.741 -> 0.775; corpus 5-fold CV 0.9960 and the time split 0.9861 unchanged.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ if TYPE_CHECKING:
     from core.mail.mime import ParsedMessage
 
 #: Bumped whenever the tokens a message yields change: a model is only valid with its tokenizer's version.
-TOKENIZER_VERSION = 4
+TOKENIZER_VERSION = 5
 #: At most this many distinct tokens per message (header, link and HTML tokens come first, so are never cut).
 MAX_TOKENS = 1500
 #: Characters of each body looked at; spam says what it has to say early.
@@ -44,6 +53,8 @@ MAX_WORD = 12
 MIN_WORD = 3
 MAX_URLS = 200
 MAX_LINES = 400
+#: Capitalised words an upper-case line needs to count as shouting (shape:caps_lines; see _shouts).
+CAPS_LINE_WORDS = 3
 
 # Punctuation stripped from both ends of a word; inside a word it stays ("$19.95", "e-mail", "don't").
 _WORD_STRIP = "\"'`.,;:!?()[]{}<>*=+#~|\\/^&_-"
@@ -96,9 +107,9 @@ _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24}"
 #: Words looked at for look-alike spellings, per body (the first ones; MAX_SHAPE_CHARS of the body).
 MAX_OBFUSCATION_WORDS = 1500
 MAX_SHAPE_CHARS = 20000
-_REMOVE_WORDS = ("unsubscribe", "remove", "optout", "opt-out")
 #: Headers a sender's own software writes; their presence (never their value) is a token.
-_PRESENCE_HEADERS = ("in-reply-to", "references", "x-mailer", "user-agent", "x-priority", "x-msmail-priority",
+#: (Not X-Mailer since TOKENIZER_VERSION 5: see the module docstring.)
+_PRESENCE_HEADERS = ("in-reply-to", "references", "user-agent", "x-priority", "x-msmail-priority",
                      "importance", "organization", "reply-to", "disposition-notification-to", "x-php-script")
 class _Tokens:
     """An insertion-ordered set of tokens that stops growing at MAX_TOKENS."""
@@ -276,8 +287,6 @@ def _urls(bodies: tuple[tuple[str, str], ...], out: _Tokens) -> None:
             out.add("url:" + site_of(host))
             if "%" in path:
                 out.add("url:escaped_path")
-            if any(map(path.__contains__, _REMOVE_WORDS)):
-                out.add("url:remove_link")
 
 
 def _url_matches(body: str, low: str) -> Iterator[re.Match[str]]:
@@ -374,9 +383,20 @@ def _shapes(text: str, out: _Tokens) -> None:
     if "!!" in text:  # what _BANGS matches
         out.add("shape:bangs")
     # upper-case lines are few: filter finds them in C, and only they are measured here
-    caps = sum(1 for line in filter(str.isupper, text.splitlines()[:MAX_LINES]) if len(line) >= 10)
+    caps = sum(1 for line in filter(str.isupper, text.splitlines()[:MAX_LINES]) if len(line) >= 10 and _shouts(line))
     if caps:
         out.add(f"shape:caps_lines{min(caps, 8).bit_length()}")
+
+
+def _shouts(line: str) -> bool:
+    """Whether an upper-case line (str.isupper) is written in capital words, at least CAPS_LINE_WORDS of them.
+
+    str.isupper only asks that no letter be lower-case, so it also holds for a line of a script without case
+    (Arabic, Chinese) with a currency code in it, or for a company or tax number ("SIRET 812 345 678"); and a
+    heading ("ORDER SUMMARY") is how today's plain-text parts are laid out. None of those shouts.
+    """
+    words = map(str.strip, line.split(), repeat(_WORD_STRIP))
+    return sum(1 for w in words if len(w) >= 2 and w.isalpha() and w.isupper()) >= CAPS_LINE_WORDS
 
 
 def _marks(text: str, low: str, out: _Tokens) -> None:

@@ -97,7 +97,7 @@ def _plain_shapes_and_marks(text: str, out: _Tokens) -> None:
         out.add("shape:bangs")
     caps = 0
     for line in text.splitlines()[:t.MAX_LINES]:
-        if len(line) >= 10 and line.isupper():
+        if len(line) >= 10 and line.isupper() and t._shouts(line):
             caps += 1
     if caps:
         out.add(f"shape:caps_lines{min(caps, 8).bit_length()}")
@@ -141,8 +141,6 @@ def _plain_urls(bodies: tuple[str, str], out: _Tokens) -> None:
             out.add("url:" + t.site_of(host))
             if "%" in path:
                 out.add("url:escaped_path")
-            if any(word in path for word in t._REMOVE_WORDS):
-                out.add("url:remove_link")
 
 
 def _plain_html(html: str, out: _Tokens) -> None:
