@@ -3,7 +3,7 @@ the same concurrency, and what each costs.
 
     .venv/bin/python -m bench.compare [--corpus PATH] [--messages N] [--concurrency 2] [--workers N] [--threads N]
         [--listeners 1] [--rspamd-workers 1] [--warmup 300] [--rounds 1] [--scale] [--only mailward|rspamd]
-        [--redis-time] [--py-spy OUT] [--json] [--keep]
+        [--redis-time] [--py-spy OUT] [--floor checks|scan] [--json] [--keep]
 
 Everything runs privately on loopback and is stopped at the end (also on Ctrl-C or SIGTERM):
  - rspamd: Debian's rspamd with its stock rules, `--rspamd-workers` normal workers, Bayes on its own private
@@ -19,7 +19,9 @@ Redis included, from /proc: threads counted once, reaped children through their 
 resident memory; then Mailward's figures over rspamd's. `--scale` then prints Mailward's msgs/s for 1, 2 and 4
 worker processes with 1 and 2 gateway listeners (and rspamd's for 1, 2 and 4 workers), so an admin knows what a
 bigger machine buys. `--py-spy OUT` records the serve process (gateway threads and all its other loops) with py-spy
-during Mailward's timed rounds: a flame graph (.svg) or collapsed stacks with thread names (.txt).
+during Mailward's timed rounds: a flame graph (.svg) or collapsed stacks with thread names (.txt). `--floor`
+(measuring only, bench.scan_floor) runs Mailward without its checks ("checks") or without any scan ("scan"): what
+the rest of the path costs by itself, the least Mailward could cost without its detection.
 
 The figures are only as quiet as the machine: run it on an idle one.
 """
@@ -47,11 +49,15 @@ import redis
 from bench.corpus import DEFAULT_CORPUS, CorpusMessage, load_corpus, sample
 from bench.proc_tree import ProcInfo, cmdline, cpu_ms, py_spy, snapshot, tree_memory
 from bench.rspamd_private import BayesRspamd, PrivateBayesRedis, stop_quietly
+from bench.scan_floor import FLOORS, floor_env
 from bench.scan_load import RCPT, SENDER, LoadResult, percentile, prepare, run_load
 from bench.scan_rig import ACCOUNT, ACCOUNT_DOMAIN, serve_log_problems, wait_serve_ready
 from tests.cpanel_tree import make_cpanel_tree
 from workers.serve_process import ServeProcess
 
+#: What the Mailward line says under --floor (bench.scan_floor).
+FLOOR_NOTE = {"checks": "; FLOOR: no checks run, every message accepted (measuring only)",
+              "scan": "; FLOOR: no scan at all, every message answered unscanned (measuring only)"}
 #: Entries --redis-time keeps in Redis's SLOWLOG (every command of a run).
 SLOWLOG_MAX = 2_000_000
 _ID = re.compile(r"[0-9a-fA-F-]{8,}|\d+")
@@ -156,8 +162,9 @@ def serve_toml(cpanel_root: Path, processes: int | None, threads: int | None, li
 class Services:
     """Every daemon a comparison starts, stopped in reverse order by close() whatever happened."""
 
-    def __init__(self, work: Path, corpus: Sequence[CorpusMessage]) -> None:
+    def __init__(self, work: Path, corpus: Sequence[CorpusMessage], floor: str = "") -> None:
         self.work = work
+        self.floor = floor  # bench.scan_floor: "" (the real scan), "checks" or "scan"
         self.corpus = corpus
         self.cpanel = make_cpanel_tree(work / "cpanel", {ACCOUNT: ACCOUNT_DOMAIN})
         self.bayes_redis: PrivateBayesRedis | None = None
@@ -187,8 +194,9 @@ class Services:
     def start_mailward(self, processes: int | None, threads: int | None, listeners: int) -> Target:
         self.stop_mailward()
         self._serves += 1
+        env = floor_env(self.work, self.floor, Path(__file__).resolve().parents[1]) if self.floor else None
         self.serve = ServeProcess(self.work / f"state-{self._serves}",
-                                  serve_toml(self.cpanel, processes, threads, listeners))
+                                  serve_toml(self.cpanel, processes, threads, listeners), env=env)
         info = self.serve.start()
         n = int(info.get("workers", processes or 0))
         wait_serve_ready(self.serve, n, SENDER, RCPT)
@@ -197,7 +205,8 @@ class Services:
         sock = self.serve.state_dir / "redis" / "redis.sock"  # its private Redis (core.settings)
         return Target("Mailward", addresses, [self.serve.proc.pid], mailward_role(self.serve.proc.pid),
                       f"{n} worker process(es) x {info.get('threads', threads)} threads, {len(addresses)} "
-                      "listener(s)", redis.Redis(unix_socket_path=str(sock), socket_timeout=5))
+                      f"listener(s){FLOOR_NOTE.get(self.floor, '')}",
+                      redis.Redis(unix_socket_path=str(sock), socket_timeout=5))
 
     def stop_mailward(self) -> None:
         if self.serve is not None:
@@ -380,6 +389,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                     help="also Redis's time per message by command and script (SLOWLOG; adds to Redis's CPU)")
     ap.add_argument("--py-spy", dest="py_spy", default="",
                     help="record the serve process during Mailward's timed rounds: .svg flame graph or .txt stacks")
+    ap.add_argument("--floor", choices=FLOORS, default="",
+                    help="measuring only: Mailward's workers run no check (checks) or no scan at all (scan)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = ap.parse_args(argv)
@@ -445,7 +456,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     messages = sample(corpus, args.messages, seed=0)
     work = Path(tempfile.mkdtemp(prefix="mailward-compare-"))
     os.chmod(work, 0o755)
-    svc = Services(work, corpus)
+    svc = Services(work, corpus, args.floor)
     report: dict[str, Any] = {"runs": {}}
     warnings: list[str] = []
     try:
