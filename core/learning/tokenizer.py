@@ -162,34 +162,42 @@ def tokenize(msg: ParsedMessage) -> list[str]:
 def _words(words: list[str], out: _Tokens) -> None:
     """Lowercased words stripped of edge punctuation, and each pair of neighbouring words (words: body.split())."""
     # The hottest loop of a scan. out.add is inlined (every token here is far shorter than MAX_TOKEN_CHARS);
-    # strip and lower run over all the words in C (map); and the room left is checked once per word, not before
-    # each of its up to three tokens: what that lets in past MAX_TOKENS is taken off again at the end.
+    # strip and lower run over the words in C (map). The room left is checked once per batch of words, not before
+    # each word: a word adds at most three tokens, so a batch of a third of the room cannot reach MAX_TOKENS before
+    # its last word (with less room than three tokens, a batch is one word: the check before each word, as ever);
+    # what the last word lets in past MAX_TOKENS is taken off again at the end. Batches also leave the words after
+    # the set is full unstripped (a long body has many more than MAX_TOKENS / 2).
     items = out.items
     limit = max(MAX_TOKENS, len(items))  # (never more than MAX_TOKENS when a scan calls it)
     numeric = _NUMERIC.fullmatch
     prev = ""
-    stripped = list(map(str.strip, words, repeat(_WORD_STRIP)))
-    for word, low in zip(stripped, map(str.lower, stripped), strict=True):
-        if len(items) >= MAX_TOKENS:
+    start, total = 0, len(words)
+    while start < total:
+        room = MAX_TOKENS - len(items)
+        if room <= 0:
             break
-        n = len(word)
-        # a stripped word starts with neither of the separators _NUMERIC allows: only one starting with a digit
-        # can be all digits and separators
-        if n < MIN_WORD or (word[0].isdecimal() and numeric(word)):
-            prev = ""
-            continue
-        if n > MAX_WORD:
-            prev = ""
-            # links have their own tokens
-            if "@" not in low and "://" not in low and not low.startswith("www."):
-                items[f"skip:{low[0]}{n // 10 * 10}"] = None
-            continue
-        items[low] = None
-        if prev:
-            items[f"bi:{prev} {low}"] = None
-        prev = low
-        if n >= 4 and word.isupper() and word.isalpha():
-            items["caps:" + low] = None
+        end = start + (room // 3 if room >= 3 else 1)
+        batch = list(map(str.strip, words[start:end], repeat(_WORD_STRIP)))
+        start = end
+        for word, low in zip(batch, map(str.lower, batch), strict=True):
+            n = len(word)
+            # a stripped word starts with neither of the separators _NUMERIC allows: only one starting with a digit
+            # can be all digits and separators
+            if n < MIN_WORD or (word[0].isdecimal() and numeric(word)):
+                prev = ""
+                continue
+            if n > MAX_WORD:
+                prev = ""
+                # links have their own tokens
+                if "@" not in low and "://" not in low and not low.startswith("www."):
+                    items[f"skip:{low[0]}{n // 10 * 10}"] = None
+                continue
+            items[low] = None
+            if prev:
+                items[f"bi:{prev} {low}"] = None
+            prev = low
+            if n >= 4 and word.isupper() and word.isalpha():
+                items["caps:" + low] = None
     while len(items) > limit:
         items.popitem()  # the last added first: these are the tokens that one add at a time would have refused
 

@@ -167,15 +167,18 @@ class _BoundedMessage(Message):
     """compat32 Message whose parameter headers are compacted before the stdlib parses parameters."""
 
     def get(self, name: str, failobj: Any = None) -> Any:
+        # The parser asks for the parameter headers many times per part, and _leaf for others: the lower-case names
+        # are listed once (headers are only ever appended to a parsed part, so an unchanged count means unchanged
+        # names) instead of Message.get lowering every header's name at each call. The first of that name, as there.
         low = name.lower()
-        if low not in _PARAM_HEADERS:
-            return super().get(name, failobj)
-        # The parser asks for these many times per part: the lower-case names are listed once (headers are only
-        # ever appended to a parsed part, so an unchanged count means unchanged names).
         names = self._names()
         if low not in names:
             return failobj
-        return self._compacted(low, self._headers[names.index(low)][1])
+        i = names.index(low)
+        if low in _PARAM_HEADERS:
+            return self._compacted(low, self._headers[i][1])
+        k, v = self._headers[i]
+        return self.policy.header_fetch_parse(k, v)
 
     def _names(self) -> list[str]:
         """The headers' lower-case names, listed again only when the count changed."""
@@ -399,6 +402,8 @@ def _body_start(data: bytes) -> int | None:
 def _read_headers(root: Message, msg: ParsedMessage, defects: _Defects) -> None:
     raw_from = raw_reply = ""
     append = msg.headers.append
+    # msg.header's index, built here with the lower-case names this loop has anyway (ParsedMessage._index's own)
+    index: dict[str, list[str]] = {}
     for name, value in root.raw_items():
         name, text = str(name), str(value)
         if not name.isascii():  # _clean_str's own first test, here to save two calls per header
@@ -414,7 +419,14 @@ def _read_headers(root: Message, msg: ParsedMessage, defects: _Defects) -> None:
             raw_from = text
         elif low == "reply-to" and not raw_reply:
             raw_reply = text
-        append((name, decode_words(text, defects) if "=?" in text else text))  # decode_words' own first test
+        text = decode_words(text, defects) if "=?" in text else text  # decode_words' own first test
+        append((name, text))
+        values = index.get(low)
+        if values is None:
+            index[low] = [text]
+        else:
+            values.append(text)
+    msg._by_name, msg._indexed = index, len(msg.headers)
     msg.subject = msg.header("subject") or ""
     display, msg.from_addr = split_address(raw_from)
     msg.from_display = decode_words(display, defects)

@@ -399,3 +399,34 @@ def test_parameters_are_kept_per_header_value() -> None:
     assert part.get_param("charset") == "latin-1" and part.get_param("name") is None
     assert "content-type" in part and "Content-Type" in part and "X-Other" not in part
     assert part.get_param("charset", header="content-disposition") is None
+
+
+@pytest.mark.parametrize("block", [
+    b"Subject: a\nX-Dup: one\nx-dup: two\nCONTENT-TRANSFER-ENCODING: base64\n\nYm9keQ==\n",
+    b"Subject: caf\xc3\xa9 \xff\nX-Odd: \xe9t\xe9\nContent-Type: text/plain; charset=latin-1\n\nbody\n",
+    b"Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\nContent-Transfer-Encoding: 7bit\n\n"
+    b"hi\n--b\nContent-Disposition: attachment; filename=a.bin\n\nxx\n--b--\n",
+])
+def test_header_lookups_answer_as_message_get(block: bytes) -> None:
+    """_BoundedMessage.get answers every name as Message.get does (the first of that name, None or failobj when
+    there is none; parameter headers compacted), and a parsed message's header index is the one its headers give."""
+    from email.message import Message
+
+    from core.mail import mime
+
+    root = mime._feed(block, SCAN, mime._Defects())
+    parts = [root, *(p for p in root.walk() if p is not root)]
+    for part in parts:
+        assert isinstance(part, mime._BoundedMessage)
+        for name, _ in part.raw_items():
+            for asked in (name, name.lower(), name.upper()):
+                got, want = part.get(asked), Message.get(part, asked)
+                assert type(got) is type(want) and str(got) == str(want)
+        assert part.get("X-Missing") is None and part.get("x-missing", "dflt") == "dflt"
+    msg = parse(block)
+    fresh: dict[str, list[str]] = {}
+    for k, v in msg.headers:
+        fresh.setdefault(k.lower(), []).append(v)
+    assert msg._index() == fresh
+    assert msg.header("x-dup") == (fresh.get("x-dup") or [None])[0]
+    assert msg.header_all("X-DUP") == fresh.get("x-dup", [])

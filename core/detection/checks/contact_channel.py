@@ -47,7 +47,7 @@ def messenger(text: str, links: list[str], normalized: str = "", words: frozense
     `normalized` and `words` (the text as spam_phrases.normalize leaves it, and its words), when given, rule out
     text naming no messenger."""
     for url in links:
-        if "wa.me" not in url and "t.me" not in url and not any(n in url for n in _LINK_HINTS):
+        if "wa.me" not in url and "t.me" not in url and not any(map(url.__contains__, _LINK_HINTS)):
             continue
         host = host_of(url)
         if host in MESSENGER_HOSTS or site_of(host) in MESSENGER_HOSTS:

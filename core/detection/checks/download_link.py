@@ -81,7 +81,7 @@ class DownloadLinkCheck:
             m = _PASSWORD_GIVEN.search(text)
             if m:
                 near = text[max(0, m.start() - 200):m.end() + 50].lower()
-                if any(w in near for w in _ARCHIVE_WORDS):
+                if any(map(near.__contains__, _ARCHIVE_WORDS)):
                     out.append(Symbol(name=PASSWORD, score=ctx.settings.score(PASSWORD),
                                       description="The text gives the password of a linked or attached archive",
                                       options=[m.group(0)[:40]]))

@@ -100,9 +100,9 @@ class Table:
 
     def first(self, text: str, words: frozenset[str], ascii_text: bool) -> str:
         """The first phrase found in `text` ('' if none)."""
-        for phrase in self.loose_ascii if ascii_text else self.loose_all:
-            if phrase in text:
-                return phrase
+        # filter runs the substring tests in C; the loop body runs only for the first phrase found
+        for phrase in filter(text.__contains__, self.loose_ascii if ascii_text else self.loose_all):
+            return phrase
         gated = self.gated
         for i in self.gated_sets.within(words):
             phrase, _, ascii_phrase = gated[i]

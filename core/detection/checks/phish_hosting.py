@@ -88,7 +88,7 @@ def hacked_site_page(url: str) -> bool:
     """Whether a URL opens a page (a script, an HTML file or a folder's index) inside a web site's code or upload
     folders."""
     path = _path(url)
-    if not any(d in path for d in _HACKED_DIRS):
+    if not any(map(path.__contains__, _HACKED_DIRS)):
         return False
     ext = _extension(path)
     return ext in PAGES or (not ext and path.count("/") >= 4)

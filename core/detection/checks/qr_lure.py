@@ -61,7 +61,7 @@ class QrLureCheck:
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit QR_CODE_LURE with the wording found."""
         raw = msg.lowered(TEXT_CHARS)
-        if not any(q in raw for q in _QR_LITERALS) or not _QR.search(raw) or not carries_code(msg):
+        if not any(map(raw.__contains__, _QR_LITERALS)) or not _QR.search(raw) or not carries_code(msg):
             return []
         text = normalize(raw)
         if len(text.split()) > MAX_WORDS:

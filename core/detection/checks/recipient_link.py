@@ -109,7 +109,7 @@ class RecipientLinkCheck:
             if "@" not in url and "%40" not in url.lower() and not any(f[1] in url or f[2] in url for f in forms):
                 continue
             low = unquote(url).lower()
-            if any(w in low for w in ADDRESS_LINK_EXEMPT_WORDS):
+            if any(map(low.__contains__, ADDRESS_LINK_EXEMPT_WORDS)):
                 continue
             if any(f[0] in low or f[1] in url or f[2] in url for f in forms):
                 return [Symbol(name=SYMBOL, score=ctx.settings.score(SYMBOL), description=self.description,
