@@ -197,13 +197,13 @@ def test_three_kinds_of_evidence_hold_below_the_threshold() -> None:
 
 def test_the_credit_softens_three_kinds_of_evidence_but_cannot_cancel_them() -> None:
     # a stolen mailbox: everything aligned (-2 credit), yet a lure, its link and an ask: three kinds, 4.5 points
-    stolen = [("SCAM_ACCOUNT_THREAT", 1.5), ("URL_RANDOM_HOST", 2.0), ("ASK_PERSONAL_DETAILS", 1.0),
+    stolen = [("SCAM_ACCOUNT_THREAT", 1.5), ("URL_FREE_HOSTING", 2.0), ("ASK_PERSONAL_DETAILS", 1.0),
               ("ALIGNED_FROM", -1.0), ("ALIGNED_MSGID", -0.5), ("AUTH_MAILBOX_OF_FROM", -1.0)]
     a = _assess(stolen)
     assert len(a.kinds) == 3 and a.credit == -2.0 and a.score == pytest.approx(2.5)
     assert a.holds(6.0)  # rule 3 counts at most broad_max_credit (1) of the credit: 3.5 >= broad_score
     assert not _assess(stolen, broad_max_credit=2.0).holds(6.0)  # all of it, as before session 26
-    weaker = [("SCAM_ACCOUNT_THREAT", 1.0), ("URL_RANDOM_HOST", 1.0), ("ASK_PERSONAL_DETAILS", 1.0),
+    weaker = [("SCAM_ACCOUNT_THREAT", 1.0), ("URL_FREE_HOSTING", 1.0), ("ASK_PERSONAL_DETAILS", 1.0),
               ("ALIGNED_FROM", -1.0)]
     assert not _assess(weaker).holds(6.0)  # 3 points less the softening: below broad_score still
 
@@ -307,6 +307,45 @@ def test_an_authenticated_webmail_note_keeps_its_capped_credit_with_an_ask() -> 
             ("AUTH_MAILBOX_OF_FROM", -0.5), ("SHORT_PLAIN_TEXT", -1.0)]
     a = _assess(note)
     assert a.credit == -2.0 and not a.holds(6.0)
+
+
+def test_a_link_to_phishing_infrastructure_voids_the_accounts_credits() -> None:
+    """A stolen mailbox's fake invoice: every alignment credit, and a pay link on a kit's machine-made domain, a page
+    inside another site's code folders or a look-alike domain. No business sends its customers there: the credits
+    whose premise is "the account's own business" are void, and beside the classifier it is held."""
+    stolen = [("URL_RANDOM_HOST", 2.0), ("CLASSIFIER_60", 4.0), ("ALIGNED_FROM", -1.0), ("ALIGNED_MSGID", -0.5),
+              ("AUTH_MAILBOX_OF_FROM", -0.5)]
+    a = _assess(stolen)
+    assert a.voided == ["ALIGNED_FROM", "ALIGNED_MSGID", "AUTH_MAILBOX_OF_FROM"] and a.credit == 0.0
+    assert a.score == pytest.approx(6.0) and a.holds(6.0)
+    assert not _assess(stolen, credit_void={}).holds(6.0)  # credits given: 4.0, delivered (before session 28)
+    for link in ("URL_HACKED_SITE_PAGE", "URL_LOOKALIKE_DOMAIN"):
+        assert _assess([(link, 2.0), *stolen[1:]]).holds(6.0)
+    # an established sender, a reply in a thread lose theirs too (a hijacked thread)
+    reply = _assess([("URL_RANDOM_HOST", 2.0), ("THREAD_REPLY", -0.5), ("SENDER_ESTABLISHED", -2.0)])
+    assert reply.voided == ["THREAD_REPLY", "SENDER_ESTABLISHED"] and reply.credit == 0.0
+    # an invoice whose pay link is on a payment service, or any other foreign call to action, keeps its credits
+    stripe = _assess([("URL_INVOICE_FOREIGN", 2.0), *stolen[1:]])
+    assert stripe.voided == [] and stripe.credit == -2.0 and not stripe.holds(6.0)
+
+
+def test_corroborated_max_credit_caps_the_credit_against_the_threshold_when_set() -> None:
+    """verdict.corroborated_max_credit: shipped at max_credit (all of the credit counts, as before); at 1, two
+    corroborating kinds are talked down by at most 1 point, an uncorroborated score by all of it. Left at 2
+    because an upload handler's notice beside the classifier's p >= 0.8 would then be held."""
+    extortion = [("SCAM_EXTORTION", 3.0), ("CLASSIFIER_60", 4.0), ("ALIGNED_FROM", -1.0), ("ALIGNED_MSGID", -0.5),
+                 ("AUTH_MAILBOX_OF_FROM", -0.5)]
+    assert _settings().verdict.corroborated_max_credit == 2.0
+    assert not _assess(extortion).holds(6.0)  # 5.0 with the whole credit
+    assert _assess(extortion, corroborated_max_credit=1.0).holds(6.0)  # 6.0
+    upload = [("PHP_SCRIPT_DROPPED", 2.0), ("CLASSIFIER_80", 5.0), ("ALIGNED_MSGID", -0.5), ("SHORT_PLAIN_TEXT", -1.0),
+              ("ALIGNED_FROM", -1.0)]
+    assert not _assess(upload).holds(6.0) and _assess(upload, corroborated_max_credit=1.0).holds(6.0)
+    # not corroborated (the classifier's only partner is one stray 1.5-point symbol): the cap does not apply
+    contact = [("CLASSIFIER_95", 7.0), ("REPLYTO_FREEMAIL", 1.5), ("ALIGNED_FROM", -1.0), ("ALIGNED_MSGID", -0.5)]
+    assert not _assess(contact, corroborated_max_credit=0.0).holds(6.0)
+    with pytest.raises(ConfigError, match=r"verdict\.corroborated_max_credit"):
+        parse_verdict_settings({"corroborated_max_credit": -1})
 
 
 @pytest.mark.parametrize("data", [{"credit_void": []}, {"credit_void": {"SHORT_PLAIN_TEXT": "SCAM_*"}},
