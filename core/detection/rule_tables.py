@@ -107,11 +107,46 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "taobao": ("taobao.com",),
     "icbc": ("icbc.com.cn",),
     "quickbooks": ("intuit.com", "quickbooks.com"),
+    # The same for the other languages the product serves (Portuguese, Brazilian, Italian, Dutch, Polish, Turkish,
+    # Russian, French public services): each country's most phished banks, post and tax or health services, with
+    # the national domain they mail from.
+    "millennium bcp": ("millenniumbcp.pt",),
+    "caixa geral de depositos": ("cgd.pt",),
+    "cgd": ("cgd.pt",),
+    "novo banco": ("novobanco.pt",),
+    "ctt": ("ctt.pt",),
+    "itau": ("itau.com.br",),
+    "bradesco": ("bradesco.com.br",),
+    "nubank": ("nubank.com.br",),
+    "banco do brasil": ("bb.com.br",),
+    "poste italiane": ("posteitaliane.it", "poste.it"),
+    "intesa sanpaolo": ("intesasanpaolo.com",),
+    "unicredit": ("unicredit.it", "unicredit.eu"),
+    "rabobank": ("rabobank.nl", "rabobank.com"),
+    "abn amro": ("abnamro.nl", "abnamro.com"),
+    "ing": ("ing.nl", "ing.com", "ing.de", "ing.be"),
+    "postnl": ("postnl.nl",),
+    "belastingdienst": ("belastingdienst.nl",),
+    "pko bp": ("pkobp.pl", "pko.pl"),
+    "pko bank polski": ("pkobp.pl", "pko.pl"),
+    "mbank": ("mbank.pl",),
+    "inpost": ("inpost.pl", "inpost.eu"),
+    "poczta polska": ("poczta-polska.pl",),
+    "ziraat bankası": ("ziraatbank.com.tr",),  # noqa: RUF001 - Turkish dotless i, which accent folding keeps
+    "garanti bbva": ("garantibbva.com.tr",),
+    "is bankası": ("isbank.com.tr",),  # noqa: RUF001 - Is Bankasi's name as accent folding leaves it
+    "ptt": ("ptt.gov.tr",),
+    "sberbank": ("sberbank.ru", "sberbank.com", "sber.ru"),
+    "сбербанк": ("sberbank.ru", "sberbank.com", "sber.ru"),
+    "почта россии": ("pochta.ru",),
+    "госуслуги": ("gosuslugi.ru",),
+    "la banque postale": ("labanquepostale.fr",),
+    "ameli": ("ameli.fr", "assurance-maladie.fr"),
 }
 #: Brand names that are also everyday words or first names ("Chase Miller", "Visa team"?): they only count
 #: when the display name also holds one of BRAND_SERVICE_WORDS.
 AMBIGUOUS_BRANDS = frozenset({"chase", "visa", "meta", "zoom", "ups", "steam", "outlook", "blockchain", "aws",
-                              "dpd", "irs"})
+                              "dpd", "irs", "ing", "ctt", "cgd", "ptt", "ameli"})
 #: Words that may stand next to a brand in an impersonating display name ("PayPal Account Security Team").
 #: Any other word (a person's or a shop's name) means the name is not a bare brand.
 BRAND_SERVICE_WORDS = frozenset({
@@ -127,6 +162,8 @@ BRAND_SERVICE_WORDS = frozenset({
     "voicemail", "invoice", "invoices", "card", "cards", "services.", "us", "usa", "uk", "de", "fr", "es",
     "it", "ca", "au", "in", "assistance", "tracking", "parcel", "package", "via", "&", "and", "of", "for",
     "on", "-", "|", ":", "team.", "client", "clients", "portal", "management", "quarantine",
+    # a brand's own product for businesses ("Meta Business Support", "PayPal Business"), not another firm's name
+    "business",
 })
 
 #: Link-shortening services: the real destination is hidden until the click.
@@ -476,6 +513,81 @@ MESSENGER_NAMES = ("whatsapp", "whats app", "watsapp", "telegram", "signal app",
                    "line id", "threema", "واتساب", "واتس اب", "تلغرام", "تيليجرام", "ווטסאפ", "טלגרם", "微信",
                    "ワッツアップ", "テレグラム", "왓츠앱", "텔레그램", "ватсап", "вотсап", "вацап", "телеграм",
                    "вайбер")
+#: A request to move the conversation to a messenger, with no number in the text: the reader is asked for their
+#: handle ("reply with your WhatsApp") or to write to the sender there ("contact me on Telegram"). Templates per
+#: language, from each language's own ways of saying "send me your X", "reply with your X", "write/contact me on X";
+#: "{m}" takes every name of MESSENGER_ASK_NAMES (Latin script) or the script's own names. A leading space marks a
+#: word start; no trailing space: the phrase is a stem, so declined forms match ("na whatsappie", "в телеграме").
+#: First person only ("me", "mich", "moi"...): a business's "contact us on WhatsApp" is its customer service.
+MESSENGER_ASK_NAMES = ("whatsapp", "whats app", "telegram", "viber", "wechat", "threema", "signal app")
+MESSENGER_ASK_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "en": (" reply with your {m}", " send me your {m}", " send us your {m}", " share your {m}", " drop your {m}",
+           " leave your {m}", " give me your {m}", " contact me on {m}", " contact me via {m}",
+           " contact me through {m}", " contact me by {m}", " reach me on {m}", " reach me via {m}",
+           " message me on {m}", " message me via {m}", " text me on {m}", " write me on {m}", " write to me on {m}",
+           " write to me via {m}", " chat with me on {m}", " add me on {m}", " talk to me on {m}",
+           " continue on {m}", " continue our conversation on {m}", " contact me directly on {m}"),
+    "de": (" schicken sie mir ihre {m}", " senden sie mir ihre {m}", " schick mir deine {m}",
+           " antworten sie mit ihrer {m}", " antworte mit deiner {m}", " kontaktieren sie mich über {m}",
+           " kontaktieren sie mich per {m}", " kontaktieren sie mich auf {m}", " kontaktiere mich über {m}",
+           " kontaktiere mich per {m}", " schreiben sie mir auf {m}", " schreiben sie mir über {m}",
+           " schreiben sie mir per {m}", " schreiben sie mir bei {m}", " schreib mir auf {m}", " schreib mir per {m}",
+           " schreib mir über {m}", " schreiben sie mir bitte über {m}", " schreiben sie mir bitte auf {m}",
+           " schreiben sie mir bitte per {m}", " kontaktieren sie mich bitte über {m}",
+           " kontaktieren sie mich bitte per {m}", " erreichen sie mich über {m}", " erreichen sie mich per {m}",
+           " melden sie sich per {m}", " melden sie sich über {m}", " melden sie sich bei mir per {m}",
+           " melden sie sich bei mir über {m}"),
+    "fr": (" contactez moi sur {m}", " contactez moi via {m}", " contactez moi par {m}", " contacte moi sur {m}",
+           " écrivez moi sur {m}", " écrivez moi via {m}", " écris moi sur {m}", " ecrivez moi sur {m}",
+           " joignez moi sur {m}", " ajoutez moi sur {m}", " envoyez moi votre {m}", " envoie moi ton {m}",
+           " répondez avec votre {m}", " repondez avec votre {m}", " laissez moi votre {m}"),
+    "es": (" escríbeme por {m}", " escríbeme al {m}", " escríbeme en {m}", " escríbame por {m}",
+           " escríbame al {m}", " escribeme por {m}", " contáctame por {m}", " contáctame en {m}",
+           " contáctame vía {m}", " contácteme por {m}", " contácteme en {m}", " contactame por {m}",
+           " envíame tu {m}", " envíeme su {m}", " enviame tu {m}", " responda con su {m}", " responde con tu {m}",
+           " agrégame en {m}", " agregame en {m}", " déjame tu {m}", " déjeme su {m}"),
+    "pt": (" responda com o seu {m}", " responda com seu {m}", " responda com o teu {m}", " responde com o teu {m}",
+           " envie me o seu {m}", " envie me seu {m}", " envie o seu {m}", " envie seu {m}", " mande me o seu {m}",
+           " me mande seu {m}", " me mande o seu {m}", " me chame no {m}", " chame me no {m}",
+           " fale comigo no {m}", " fale comigo pelo {m}", " fala comigo no {m}", " contacte me pelo {m}",
+           " contacte me via {m}", " contate me pelo {m}", " entre em contato comigo pelo {m}",
+           " entre em contacto comigo pelo {m}", " escreva me no {m}", " escreva me pelo {m}",
+           " deixe o seu {m}", " deixe seu {m}"),
+    "it": (" scrivimi su {m}", " scrivimi via {m}", " mi scriva su {m}", " mi scriva via {m}",
+           " contattami su {m}", " contattami via {m}", " mi contatti su {m}", " mi contatti via {m}",
+           " rispondi con il tuo {m}", " risponda con il suo {m}", " inviami il tuo {m}", " mi invii il suo {m}",
+           " mandami il tuo {m}", " lasciami il tuo {m}"),
+    "nl": (" stuur me je {m}", " stuur mij je {m}", " stuur mij uw {m}", " stuur me uw {m}",
+           " antwoord met je {m}", " antwoord met uw {m}", " neem contact met mij op via {m}",
+           " neem contact met me op via {m}", " stuur me een bericht via {m}", " stuur me een bericht op {m}",
+           " stuur mij een bericht via {m}", " bericht me op {m}", " app me op {m}", " voeg me toe op {m}"),
+    "pl": (" napisz do mnie na {m}", " napisz do mnie przez {m}", " napisz do mnie w {m}",
+           " napisz mi na {m}", " proszę napisać do mnie na {m}", " skontaktuj się ze mną przez {m}",
+           " skontaktuj się ze mną na {m}", " proszę o kontakt przez {m}", " proszę o kontakt na {m}",
+           " podaj swój {m}", " podaj mi swój {m}", " wyślij mi swój {m}", " odpowiedz podając swój {m}"),
+    "tr": (" bana {m}", " {m} üzerinden bana", " {m} üzerinden benimle",
+           " {m} numaranızı", " {m} hesabınızı", " {m} numaranızla"),  # noqa: RUF001 - Turkish dotless i
+    "ru": (" напишите мне в {m}", " напишите мне на {m}", " пишите мне в {m}", " напиши мне в {m}",
+           " свяжитесь со мной в {m}", " свяжитесь со мной через {m}", " свяжитесь со мной по {m}",  # noqa: RUF001
+           " отправьте мне свой {m}", " пришлите мне свой {m}", " пришлите ваш {m}", " оставьте свой {m}",
+           " ответьте с вашим {m}", " добавьте меня в {m}"),  # noqa: RUF001
+    "ar": ("تواصل معي عبر {m}", "تواصل معي على {m}", "راسلني على {m}", "راسلني عبر {m}", "أرسل لي {m}",
+           "ارسل لي {m}", "أرسل لي رقم {m}", "اتصل بي عبر {m}"),
+    "zh": ("加我{m}", "加我的{m}", "请加{m}", "通过{m}联系我", "用{m}联系我", "在{m}上联系我", "发你的{m}",
+           "留下你的{m}", "告诉我你的{m}"),
+    "ja": ("{m}で連絡して", "{m}で連絡ください", "{m}でご連絡", "{m}を追加して", "{m}のidを教えて",
+           "{m}で友達追加"),
+    "ko": ("{m}으로 연락", "{m}로 연락", "{m} 아이디를 알려", "{m} 아이디 보내", "{m}으로 메시지", "{m}로 메시지"),
+}
+#: Messenger names in each non-Latin template's script (the Latin names apply to every template too).
+MESSENGER_ASK_SCRIPT_NAMES: dict[str, tuple[str, ...]] = {
+    "ru": ("ватсап", "вотсап", "вацап", "телеграм", "вайбер"),
+    "ar": ("واتساب", "الواتساب", "واتس اب", "تلغرام", "التلغرام", "تيليجرام", "التيليجرام"),
+    "zh": ("微信", "电报", "飞机"),
+    # not LINE: its Latin name ends "online", its katakana "オンライン"; a substring test cannot tell them apart
+    "ja": ("テレグラム", "ワッツアップ"),
+    "ko": ("텔레그램", "왓츠앱"),
+}
 
 
 #: Gift cards, and what a fraud wants of them: the codes, a scratch, a photo (core/detection/checks/money_ask.py).
@@ -656,7 +768,7 @@ _SERVICE_WORDS_INTL = (
     "betalingen", "levering", "pakket", "van", "het", "obsluga", "klienta", "bezpieczenstwo", "platnosci",
     "dostawa", "paczka", "zespol", "musteri", "hizmetleri", "destek", "guvenlik", "hesap", "odeme", "kargo",
     "ekibi", "служба", "поддержки", "поддержка", "безопасности", "безопасность", "клиентов", "аккаунт",
-    "платежи", "доставка", "команда", "客服", "客户服务", "客服中心", "安全中心", "团队", "支持", "服务",
+    "платежи", "доставка", "команда", "онлайн", "客服", "客户服务", "客服中心", "安全中心", "团队", "支持", "服务",
     "サポート", "カスタマーサポート", "セキュリティ", "チーム", "お客様センター", "事務局", "고객센터", "보안팀",
     "지원", "팀", "فريق", "خدمة", "العملاء", "الدعم", "الأمان", "حماية", "الحساب", "צוות", "שירות", "לקוחות",
     "תמיכה", "אבטחה", "החשבון",

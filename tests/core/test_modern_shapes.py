@@ -288,6 +288,12 @@ def test_bcc_blast() -> None:
     assert bcc_blast.CHECK.run(listed, _ctx(rcpts)) == []
     openly = _msg("Hello all.", headers="Cc: " + ", ".join(rcpts[:6]) + "\n")
     assert bcc_blast.CHECK.run(openly, _ctx(rcpts)) == []
+    # a free-mail provider is no organisation: six strangers on two of them are six parties
+    freemail = tuple(f"p{i}@{('gmail.com', 'yandex.com')[i % 2]}" for i in range(6))
+    assert _names(bcc_blast.CHECK.run(hidden, _ctx(freemail))) == {"RCPT_BCC_BLAST"}
+    two_firms = tuple(f"p{i}@{('north.example', 'south.example')[i % 2]}" for i in range(6))
+    assert bcc_blast.CHECK.run(hidden, _ctx(two_firms)) == []  # colleagues at two partner firms
+    assert bcc_blast.CHECK.run(hidden, _ctx(freemail[:4])) == []  # four: a small group, not a blast
 
 
 # --- the verdict policy: "ask" is a kind of its own

@@ -7,6 +7,11 @@ they are (List-Id, List-Unsubscribe) and send each reader a copy of their own. T
 excessive-recipients threshold ([checks] max_envelope_recipients, RCPT_EXCESSIVE) is what this check sees.
 "behaviour" evidence: a club's secretary writes to the members in Bcc too, so it never holds mail alone.
 
+"Several domains" stands for "not one organisation's colleagues": a company's staff share its domain. A free-mail
+provider is no organisation, so each free-mail address counts as a party of its own: six strangers at gmail.com and
+yandex.com are as much a blast as six at three providers (and a small business's Bcc to five customers, or a
+teacher's to the parents, was one already whenever their providers differed: behaviour evidence, never alone).
+
 RCPT_ROLE_BLAST is the cold pitch's variant, below that count: three or more hidden recipients, each the role
 mailbox (info@, contact@, sales@, office@...) of another business, none of them free mail. People Bcc people;
 what writes to the front desks of unrelated businesses at once without a list's headers is an SEO, web-design or
@@ -40,9 +45,24 @@ ROLE_MAILBOXES = frozenset({
     "ventes", "commercial", "hola", "contacto", "ventas", "oficina", "reservas", "contatto", "contatti", "vendite",
     "ufficio", "prenotazioni", "contato", "vendas", "verkoop", "biuro", "iletisim", "satis",
 })
-#: Hidden recipients, and the distinct domains they are on, from which a send is a blast.
+#: Hidden recipients, and the distinct parties they belong to (organisations' domains; each free-mail address its
+#: own), from which a send is a blast.
 MIN_HIDDEN = 5
 MIN_DOMAINS = 3
+
+
+def parties(addresses: set[str]) -> int:
+    """How many unrelated parties the addresses belong to: one per organisation's domain, one per free-mail address
+    (a provider's users are strangers to each other, not colleagues)."""
+    domains = set()
+    freemail = 0
+    for address in addresses:
+        domain = address.rpartition("@")[2]
+        if domain in FREEMAIL_DOMAINS:
+            freemail += 1
+        else:
+            domains.add(domain)
+    return len(domains) + freemail
 
 
 class BccBlastCheck:
@@ -50,7 +70,7 @@ class BccBlastCheck:
 
     name = "bcc_blast"
     group = GROUP_SPAM
-    description = "Sent in Bcc to several people on several domains, none named in To or Cc"
+    description = "Sent in Bcc to several unrelated people, none named in To or Cc"
 
     def run(self, msg: ParsedMessage, ctx: ScanContext) -> list[Symbol]:
         """Emit RCPT_BCC_BLAST with the counts."""
@@ -64,7 +84,7 @@ class BccBlastCheck:
         if len(hidden) < len(rcpts) - 1:
             return []
         domains = {r.rpartition("@")[2] for r in hidden}
-        if len(hidden) >= MIN_HIDDEN and len(domains) >= MIN_DOMAINS:
+        if len(hidden) >= MIN_HIDDEN and parties(hidden) >= MIN_DOMAINS:
             return [Symbol(name=SYMBOL, score=ctx.settings.score(SYMBOL), description=self.description,
                            options=[f"hidden={len(hidden)}", f"domains={len(domains)}"])]
         if self._role_blast(hidden, msg, ctx):

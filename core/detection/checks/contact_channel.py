@@ -8,9 +8,12 @@ only counts in a message that links nothing of the sender's own site (a shop's f
 list mail or a reply, nor a site's form mailing its owner (core/detection/checks/money_ask.py's
 not_the_senders_business).
 
-CONTACT_MESSENGER (a messenger link, or a messenger's name beside a phone number or handle) is "ask" evidence (the
-fraud's channel, core/detection/checks/money_ask.py), never holds alone. (A private free-mail address written in
-the text was tried too: every site's "new user registered: x@gmail.com" notice to its owner has one.)
+CONTACT_MESSENGER (a messenger link, a messenger's name beside a phone number or handle, or a request in words to go
+there: "reply with your WhatsApp", "escríbeme por Telegram", "napisz do mnie na WhatsAppie", rule_tables'
+MESSENGER_ASK_TEMPLATES in 14 languages) is "ask" evidence (the fraud's channel, core/detection/checks/money_ask.py),
+never holds alone. The worded request is in the first person ("contact me", "send me your"): a business's "contact
+us on WhatsApp" is its customer service, and most of those link their own site anyway. (A private free-mail address
+written in the text was tried too: every site's "new user registered: x@gmail.com" notice to its owner has one.)
 """
 
 from __future__ import annotations
@@ -21,7 +24,13 @@ from typing import TYPE_CHECKING
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.money_ask import Table, not_the_senders_business
 from core.detection.checks.spam_phrases import message_text, normalized_text, normalized_words
-from core.detection.rule_tables import MESSENGER_HOSTS, MESSENGER_NAMES
+from core.detection.rule_tables import (
+    MESSENGER_ASK_NAMES,
+    MESSENGER_ASK_SCRIPT_NAMES,
+    MESSENGER_ASK_TEMPLATES,
+    MESSENGER_HOSTS,
+    MESSENGER_NAMES,
+)
 from core.mail.links import host_of, site_of, urls
 from core.models import Symbol
 
@@ -36,10 +45,22 @@ TEXT_CHARS = 12000
 _NUMBER = re.compile(r"(?:\+?\d[\d\s().\-]{6,18}\d|@[a-z0-9_]{4,32})", re.IGNORECASE)
 _NAMES = re.compile("|".join(re.escape(n) for n in MESSENGER_NAMES), re.IGNORECASE)
 #: The names as normalised text has them: a cheap word-set and substring test before the pattern runs on the raw text.
-_NAMES_NORMALIZED = Table(MESSENGER_NAMES, keep_spaces=False)
+#: Also the names only the worded requests know.
+_NAMES_NORMALIZED = Table((*MESSENGER_NAMES, *MESSENGER_ASK_NAMES,
+                           *(n for names in MESSENGER_ASK_SCRIPT_NAMES.values() for n in names)), keep_spaces=False)
 NEAR = 60
 #: Words every messenger link host holds: a link without one is not looked at further.
 _LINK_HINTS = ("whatsapp", "telegram", "signal", "line.me", "wechat", "viber", "threema")
+
+
+def ask_phrases() -> tuple[str, ...]:
+    """Every worded request to move to a messenger: each language's templates with every messenger name."""
+    return tuple(template.replace("{m}", name) for lang, templates in MESSENGER_ASK_TEMPLATES.items()
+                 for template in templates
+                 for name in (*MESSENGER_ASK_NAMES, *MESSENGER_ASK_SCRIPT_NAMES.get(lang, ())))
+
+
+_ASKS = Table(ask_phrases(), keep_spaces=True)
 
 
 def messenger(text: str, links: list[str], normalized: str = "", words: frozenset[str] | None = None) -> str:
@@ -57,6 +78,10 @@ def messenger(text: str, links: list[str], normalized: str = "", words: frozense
     for m in _NAMES.finditer(text):
         if _NUMBER.search(text, m.end(), m.end() + NEAR):
             return m.group(0).lower()
+    if normalized and words is not None:
+        ask = _ASKS.first(normalized, words, normalized.isascii())
+        if ask:
+            return "ask:" + ask.strip()[:50]
     return ""
 
 
