@@ -1,0 +1,131 @@
+# ruff: noqa: RUF001 (the text is written in other scripts on purpose: Turkish, Greek, CJK punctuation)
+"""The imagined shared-hosting server of set F (winter 2026): its hostname and its cPanel accounts."""
+
+from __future__ import annotations
+
+from bench.modern_mail.model import Account
+
+SERVER = "cp07.alpinehost.example"
+SERVER_IP = "192.0.2.47"
+
+
+def _acct(n: int, user: str, domain: str, addons: tuple[str, ...], name: str, sector: str, langs: tuple[str, ...],
+          tz: str, address: str, phone: str, tax: str, people: tuple[tuple[str, str], ...], currency: str,
+          platform: str) -> Account:
+    return Account(user=user, main_domain=domain, addon_domains=addons, name=name, sector=sector, langs=langs,
+                   tz=tz, uid=2100 + n * 7, address=address, phone=phone, tax_id=tax, people=people,
+                   currency=currency, platform=platform)
+
+
+ACCOUNTS: tuple[Account, ...] = (
+    _acct(1, "dentlum", "dentaire-lumiere.example", (), "Clinique Dentaire Lumière", "clinic", ("fr", "en"), "+0100",
+          "14 rue des Tanneurs, 69002 Lyon", "+33 4 72 00 18 40", "SIRET 812 345 678 00019",
+          (("Dr Amélie Rousseau", "amelie"), ("Accueil", "accueil"), ("Julien Marchand", "julien")), "EUR",
+          "wordpress"),
+    _acct(2, "cargobr", "cargobridge.example", ("cargobridge-tracking.test",), "CargoBridge Logistik GmbH", "firm",
+          ("de", "en", "pl"), "+0100", "Hafenstraße 88, 28217 Bremen", "+49 421 555 0190", "USt-IdNr. DE298765432",
+          (("Henrik Albers", "h.albers"), ("Dispo", "dispo"), ("Agnieszka Wójcik", "a.wojcik")), "EUR", "custom"),
+    _acct(3, "polybrid", "polyglot-bridge.example", ("translate-now.test",), "Polyglot Bridge Translations", "agency",
+          ("en", "es", "ja", "ar"), "+0000", "2 Wharf Lane, Bristol BS1 4RT", "+44 117 496 0321", "VAT GB 123 4567 89",
+          (("Sofia Lindqvist", "sofia"), ("Projects", "projects"), ("Kenji Mori", "kenji")), "GBP", "wordpress"),
+    _acct(4, "svgruen", "sv-gruenwald.example", (), "SV Grünwald 1911 e.V.", "club", ("de",), "+0100",
+          "Sportplatzweg 3, 82031 Grünwald", "+49 89 555 641", "VR 4411",
+          (("Thomas Eder", "vorstand"), ("Jugendabteilung", "jugend"), ("Kassenwart", "kasse")), "EUR", "wordpress"),
+    _acct(5, "kanzberg", "kanzlei-berg.example", (), "Kanzlei Berg & Partner Rechtsanwälte", "firm", ("de", "en"),
+          "+0100", "Königsallee 61, 40212 Düsseldorf", "+49 211 555 7700", "",
+          (("Dr. Miriam Berg", "m.berg"), ("Sekretariat", "sekretariat"), ("Paul Okafor", "p.okafor")), "EUR", "none"),
+    _acct(6, "espiga", "la-espiga.example", ("espiga-pedidos.example",), "Panadería La Espiga", "shop", ("es", "en"),
+          "+0100", "Calle del Horno 9, 46001 Valencia", "+34 963 555 210", "CIF B-46123456",
+          (("Lucía Ferrer", "lucia"), ("Pedidos", "pedidos"), ("Marcos Vidal", "marcos")), "EUR", "woocommerce"),
+    _acct(7, "skillfor", "skillforge-academy.example", (), "SkillForge Academy", "school", ("en", "pt"), "-0300",
+          "Rua Augusta 1500, São Paulo", "+55 11 5555 0142", "CNPJ 12.345.678/0001-90",
+          (("Rafael Nunes", "rafael"), ("Student Support", "support"), ("Billing", "billing")), "USD", "custom"),
+    _acct(8, "stmarks", "stmarks-parish.example", (), "St Mark's Parish Church", "club", ("en",), "+0000",
+          "Church Street, Hebden Bridge HX7 8AD", "+44 1422 555 019", "Registered charity 1100234",
+          (("Rev. Helen Ashby", "vicar"), ("Parish Office", "office"), ("Gordon Pike", "gordon")), "GBP", "wordpress"),
+    _acct(9, "aurorasr", "hotel-aurora.example", ("aurora-sorrento.test",), "Hotel Aurora Sorrento", "hotel",
+          ("it", "en", "de"), "+0100", "Via del Capo 21, 80067 Sorrento (NA)", "+39 081 555 3301",
+          "P.IVA 05512340631", (("Giulia Esposito", "giulia"), ("Reception", "reception"),
+                                ("Prenotazioni", "booking")), "EUR", "custom"),
+    _acct(10, "nordbyte", "nordbyte.example", (), "Nordbyte Software B.V.", "firm", ("nl", "en"), "+0100",
+          "Oudegracht 210, 3511 NS Utrecht", "+31 30 555 0808", "KvK 71234567",
+          (("Daan de Vries", "daan"), ("Servicedesk", "servicedesk"), ("Fenna Bakker", "fenna")), "EUR", "custom"),
+    _acct(11, "groenhoe", "groene-hoeve.example", (), "Boerderijwinkel De Groene Hoeve", "shop", ("nl",), "+0100",
+          "Dijkweg 4, 1619 PK Andijk", "+31 228 555 117", "KvK 37009876",
+          (("Ineke Smit", "ineke"), ("Webwinkel", "bestellingen")), "EUR", "woocommerce"),
+    _acct(12, "lichtkr", "lichtkraft-foto.example", (), "Studio Lichtkraft Fotografie", "agency", ("de", "en"),
+          "+0100", "Schanzenstraße 27, 20357 Hamburg", "+49 40 555 2230", "St.-Nr. 41/123/04567",
+          (("Jonas Lichter", "jonas"), ("Studio", "studio")), "EUR", "wordpress"),
+    _acct(13, "midorich", "midori-cha.example", (), "茶舗みどり", "shop", ("ja", "en"), "+0900",
+          "京都府京都市中京区姉小路通 12", "+81 75 555 0123", "T1234567890123",
+          (("緑川 由美", "yumi"), ("ご注文窓口", "order")), "JPY", "custom"),
+    _acct(14, "hanbit", "hanbit-academy.example", (), "한빛어학원", "school", ("ko", "en"), "+0900",
+          "서울특별시 마포구 양화로 45", "+82 2 555 0199", "사업자등록번호 123-45-67890",
+          (("김지민", "jimin"), ("행정실", "office")), "KRW", "custom"),
+    _acct(15, "hualv", "huali-travel.example", (), "华旅国际旅行社", "agency", ("zh", "en"), "+0800",
+          "上海市静安区南京西路 1266 号", "+86 21 5555 0166", "统一社会信用代码 91310000MA1FL0000X",
+          (("王晓燕", "wang"), ("客服中心", "service")), "CNY", "custom"),
+    _acct(16, "formosab", "formosa-bikes.example", (), "福爾摩沙單車", "shop", ("zh", "en"), "+0800",
+          "台北市大安區復興南路一段 200 號", "+886 2 5555 0110", "統一編號 12345678",
+          (("陳怡君", "ichun"), ("門市", "store")), "TWD", "woocommerce"),
+    _acct(17, "shanti", "shanti-yoga.example", (), "סטודיו שאנטי יוגה", "club", ("he", "en"), "+0200",
+          "רחוב דיזנגוף 150, תל אביב", "+972 3 555 0144", "",
+          (("נועה לוי", "noa"), ("Studio", "studio")), "ILS", "wordpress"),
+    _acct(18, "alnoor", "alnoor-accounting.example", (), "مكتب النور للمحاسبة", "firm", ("ar", "en"), "+0400",
+          "شارع الشيخ زايد، برج الواحة، دبي", "+971 4 555 0177", "TRN 100234567800003",
+          (("خالد المنصوري", "khalid"), ("Accounts", "accounts")), "AED", "none"),
+    _acct(19, "petrovav", "petrov-avto.example", (), "Автосервис Петров", "shop", ("ru",), "+0300",
+          "Москва, ул. Складочная, 6", "+7 495 555 0133", "ИНН 7701234567",
+          (("Сергей Петров", "sergey"), ("Запись", "zapis")), "RUB", "custom"),
+    _acct(20, "anadolu", "anadolu-hali.example", (), "Anadolu Halı Atölyesi", "shop", ("tr", "en"), "+0300",
+          "Arasta Çarşısı No 44, Sultanahmet, İstanbul", "+90 212 555 0188", "VKN 1234567890",
+          (("Mehmet Yıldız", "mehmet"), ("Sipariş", "siparis")), "TRY", "prestashop"),
+    _acct(21, "rozana", "rozana-kwiaty.example", (), "Kwiaciarnia Różana", "shop", ("pl",), "+0100",
+          "ul. Floriańska 17, 31-019 Kraków", "+48 12 555 0170", "NIP 676-123-45-67",
+          (("Zofia Nowak", "zofia"), ("Zamówienia", "zamowienia")), "PLN", "woocommerce"),
+    _acct(22, "ulipy", "pivovar-ulipy.example", (), "Pivovar U Lípy", "restaurant", ("cs", "de", "en"), "+0100",
+          "Náměstí 5, 370 01 České Budějovice", "+420 386 555 014", "IČO 27123456",
+          (("Petr Dvořák", "petr"), ("Rezervace", "rezervace")), "CZK", "wordpress"),
+    _acct(23, "ondaazul", "onda-azul.example", (), "Escola de Surf Onda Azul", "school", ("pt", "en"), "+0000",
+          "Avenida Marginal 3, 2655-319 Ericeira", "+351 261 555 090", "NIF 509876543",
+          (("Inês Carvalho", "ines"), ("Reservas", "reservas")), "EUR", "wordpress"),
+    _acct(24, "pawsvet", "pawsitive-vet.example", (), "Pawsitive Veterinary Clinic", "clinic", ("en",), "-0500",
+          "410 Maple Avenue, Burlington, VT 05401", "+1 802 555 0164", "",
+          (("Dr. Carla Mendes", "carla"), ("Front Desk", "frontdesk")), "USD", "custom"),
+    _acct(25, "riverpta", "riverside-primary.example", (), "Riverside Primary School PTA", "school", ("en",), "+0000",
+          "Mill Road, Cambridge CB1 2AD", "+44 1223 555 072", "",
+          (("Priya Raman", "chair"), ("PTA Secretary", "secretary")), "GBP", "wordpress"),
+    _acct(26, "kellyplm", "kelly-plumbing.example", (), "Kelly & Sons Plumbing", "firm", ("en",), "-0600",
+          "77 Industrial Pkwy, Tulsa, OK 74107", "+1 918 555 0127", "",
+          (("Sean Kelly", "sean"), ("Office", "office")), "USD", "none"),
+    _acct(27, "hivemil", "hive-milano.example", (), "Hive Coworking Milano", "firm", ("it", "en"), "+0100",
+          "Via Tortona 33, 20144 Milano", "+39 02 555 8120", "P.IVA 09876540963",
+          (("Marco Bianchi", "marco"), ("Community", "community")), "EUR", "custom"),
+    _acct(28, "mistral", "choeur-mistral.example", (), "Chœur Mistral", "club", ("fr",), "+0100",
+          "Maison des associations, 13001 Marseille", "", "",
+          (("Hélène Garnier", "presidente"), ("Chœur Mistral", "contact")), "EUR", "wordpress"),
+    _acct(29, "kowalcz", "kowalczyk-family.example", (), "Marta Kowalczyk", "personal", ("pl", "en"), "+0100",
+          "", "", "", (("Marta Kowalczyk", "marta"), ("Tomasz Kowalczyk", "tomek")), "PLN", "none"),
+    _acct(30, "papadak", "papadakis-writes.example", (), "Νίκος Παπαδάκης", "personal", ("el", "en"), "+0200",
+          "", "", "", (("Νίκος Παπαδάκης", "nikos"),), "EUR", "wordpress"),
+    _acct(31, "brightln", "brightline-books.example", (), "Brightline Bookkeeping", "firm", ("en",), "-0800",
+          "2200 Alder St, Suite 4, Eugene, OR 97405", "+1 541 555 0115", "",
+          (("Dana Whitfield", "dana"), ("Payroll", "payroll")), "USD", "none"),
+    _acct(32, "inmosol", "inmo-sol.example", (), "Inmobiliaria Sol de Málaga", "agency", ("es", "en"), "+0100",
+          "Paseo del Parque 12, 29015 Málaga", "+34 952 555 301", "CIF B-29456789",
+          (("Álvaro Ruiz", "alvaro"), ("Información", "info")), "EUR", "wordpress"),
+    _acct(33, "sonnenb", "kita-sonnenblume.example", (), "Kita Sonnenblume", "school", ("de",), "+0100",
+          "Lindenallee 12, 04109 Leipzig", "+49 341 555 0102", "",
+          (("Birgit Hahn", "leitung"), ("Elternbeirat", "eltern")), "EUR", "wordpress"),
+    _acct(34, "fjordgar", "fjordgarden.example", ("fjordgarden-shop.test",), "Fjordgarden Seeds", "shop", ("en", "de"),
+          "+0100", "Strandveien 8, 5003 Bergen", "+47 55 55 01 90", "Org.nr 923 456 789",
+          (("Ingrid Haugen", "ingrid"), ("Shop", "shop")), "NOK", "woocommerce"),
+)
+
+BY_USER = {a.user: a for a in ACCOUNTS}
+
+
+def mailbox(account: Account, idx: int = 0, domain: int = 0) -> tuple[str, str]:
+    """(display name, address) of the account's idx-th person on its domain number `domain`."""
+    name, local = account.people[idx % len(account.people)]
+    return name, f"{local}@{account.domains[domain % len(account.domains)]}"
