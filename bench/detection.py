@@ -385,9 +385,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "checks": len(fold_checks(SpamModel())),
     }
     if not args.no_modern:
-        say("scanning the modern validation sets A to E")
+        say(f"scanning the modern validation sets {SETS[0].upper()} to {SETS[-1].upper()}")
         report["modern"] = summarize_modern(scan_modern(settings))
-        for w in SETS[1:]:  # B a development set, C to E held out: aggregates only (modern_detection.printable)
+        for w in SETS[1:]:  # B a development set, C on held out: aggregates only (modern_detection.printable)
             report[f"modern_{w}"] = printable(summarize_modern(scan_modern(settings, which=w)), w)
         report["modern_incoming"] = {w: summarize_incoming(scan_modern(settings, which=w, incoming=True))
                                      for w in SETS}
