@@ -9,7 +9,9 @@ Set A is bench.modern_mail, the development set rules are written against (`--ve
 Set B (bench.modern_mail_b) is a second generator written independently; it was held out (aggregates only) until
 session 26, then retired to a second development set once two newer held-out sets existed: rules may now be read
 against its misses too. Set C (bench.modern_mail_c) and set D (bench.modern_mail_d) were each written without
-reading the detection code or the other sets: they are the held-out measurement of mail no rule was shaped by.
+reading the detection code or the other sets: the held-out measurement of mail no rule was shaped by. Set C was
+retired to a third development set in session 28, once sets E and F existed (its last held-out figure: 156/192
+spam held, 0/338 legitimate held, at 0b86c0c); D, E and F stay held out.
 Set E (bench.modern_mail_e) was written the same way, later: for it not even the held legitimate messages are
 listed, only counts. Set F (bench.modern_mail_f) is a sixth held-out set written the same way (blind, unlisted).
 Read only their aggregate figures ("both" = every set).
