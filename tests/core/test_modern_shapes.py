@@ -7,7 +7,7 @@ import base64
 
 from core.detection.checks import attachment_content, contact_channel, lookalike_domain, money_ask, recipient_link
 from core.detection.checks.base import ScanContext
-from core.detection.checks.lookalike_domain import looks_like
+from core.detection.checks.lookalike_domain import cousin_of, looks_like
 from core.mail.mime import parse_message
 from core.models import Envelope, Sender, Symbol
 from core.verdict_policy import assess
@@ -85,6 +85,25 @@ def test_looks_like() -> None:
     assert not looks_like("acme.de", "acme.fr")  # the same name in another country
     assert not looks_like("shop.example", "shoe.example")  # too short to tell from chance
     assert not looks_like("bakery-lisbon.example", "customer.example")
+
+
+def test_cousin_of() -> None:
+    assert cousin_of("riverside-runners-group.com", "riverside-runners.example")
+    assert cousin_of("acmecorpinc.com", "acmecorp.example")
+    assert cousin_of("payments-northwind.com", "northwind.example")
+    assert not cousin_of("riverside-runners.com", "riverside-runners.example")  # the same name elsewhere
+    assert not cousin_of("riverside-runners-club.com", "riverside-runners.example")  # another word
+    assert not cousin_of("shopgroup.com", "shop.example")  # too short a name to tell
+    assert not cousin_of("gmail.com", "gmail.example")
+
+
+def test_reply_to_cousin_domain() -> None:
+    bec = _msg("Wire today.", frm="jess@riverside-runners.example",
+               headers="Reply-To: jess@riverside-runners-group.com\n")
+    assert _names(lookalike_domain.CHECK.run(bec, _ctx())) == {"REPLYTO_COUSIN_DOMAIN"}
+    # the account owns its group's domain too
+    assert lookalike_domain.CHECK.run(bec, _ctx(domains=("riverside-runners.example",
+                                                         "riverside-runners-group.com"))) == []
 
 
 def test_lookalike_reply_to_and_from() -> None:

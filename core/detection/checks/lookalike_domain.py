@@ -10,6 +10,10 @@ look-alikes here; only a name that differs by a typo or a swapped look-alike cha
 - REPLYTO_LOOKALIKE: replies go to a look-alike of the From or a recipient's domain: near certain (strong).
 - FROM_LOOKALIKE_RCPT: the From domain is a look-alike of a recipient's domain: near certain (strong).
 - URL_LOOKALIKE_DOMAIN: a link goes to a look-alike of the From or a recipient's domain: "links" evidence.
+- REPLYTO_COUSIN_DOMAIN: replies go to a "cousin" of the From domain, its whole name with a company word glued on
+  ("riverside-runners.example" -> "riverside-runners-group.com", "acme-inc.com", "acmepayments.com"), a domain the
+  sending account does not own. The fraud that sends from a stolen or spoofed mailbox and takes the conversation
+  to a name it registered. "sender" evidence, never alone: a company may own its group's domain elsewhere.
 - FROM_DOMAIN_LURE: the From domain itself is glued from lure words or borrows a brand ("secure-account-verify",
   "netflix-billing-update", "paypal.com.resolution-center"; core/detection/checks/url_deception.py's tests): a
   phisher's own domain, hosted like any customer's, so alignment with the account proves nothing. "sender"
@@ -35,6 +39,11 @@ REPLYTO = "REPLYTO_LOOKALIKE"
 FROM_RCPT = "FROM_LOOKALIKE_RCPT"
 LINK = "URL_LOOKALIKE_DOMAIN"
 FROM_LURE = "FROM_DOMAIN_LURE"
+COUSIN = "REPLYTO_COUSIN_DOMAIN"
+#: Words glued to a company's name to make a cousin domain that still reads as the company's.
+COUSIN_AFFIXES = frozenset({"group", "grp", "inc", "llc", "ltd", "gmbh", "corp", "co", "global", "intl", "hq",
+                            "mail", "email", "office", "team", "pay", "payments", "finance", "accounts", "billing",
+                            "invoice", "invoices", "online", "secure", "uk", "us", "usa", "eu"})
 MAX_RECIPIENTS = 20
 MAX_LINKS = 100
 #: Names shorter than this differ by one letter by chance ("acme"/"acne"): not compared.
@@ -90,6 +99,23 @@ def looks_like(site: str, target: str) -> bool:
     return _within_one(a, b) or _skeleton(a) == _skeleton(b)
 
 
+def cousin_of(site: str, target: str) -> bool:
+    """Whether `site`'s name is `target`'s whole name (at least MIN_NAME characters) with one of COUSIN_AFFIXES
+    before or after it, a hyphen between or not ("acme-corp-group" of "acme-corp")."""
+    if not site or not target or site == target or site in FREEMAIL_DOMAINS or target in FREEMAIL_DOMAINS:
+        return False
+    a, b = name_of(site), name_of(target)
+    if len(b) < MIN_NAME or a == b:
+        return False
+    if a.startswith(b):
+        rest = a[len(b):]
+    elif a.endswith(b):
+        rest = a[:-len(b)]
+    else:
+        return False
+    return rest.strip("-") in COUSIN_AFFIXES
+
+
 class LookalikeDomainCheck:
     """Reply-To, From and links against the From and the recipients' domains."""
 
@@ -120,6 +146,10 @@ class LookalikeDomainCheck:
         reply = site_of(domain_of(msg.reply_to_addr)) if msg.reply_to_addr else ""
         if reply and not ctx.owns(reply) and any(looks_like(reply, t) for t in targets):
             hit(REPLYTO, reply)
+        elif reply and from_site and not ctx.owns(reply) and cousin_of(reply, from_site):
+            out.append(Symbol(name=COUSIN, score=ctx.settings.score(COUSIN),
+                              description="Replies go to the From domain's name with a company word glued on",
+                              options=[reply[:80], from_site[:80]]))
         # no exemption for the account's own domains here: a fraudster registers the look-alike and hosts it
         if from_site and any(looks_like(from_site, t) for t in rcpt_sites):
             hit(FROM_RCPT, from_site)
