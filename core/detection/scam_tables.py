@@ -19,6 +19,12 @@ from __future__ import annotations
 #: own customers in those words).
 STRONG_FAMILIES = frozenset({"advance_fee", "extortion", "crypto_investment", "gift_card", "tech_support", "pharma"})
 
+#: Families of which one group (by its index) must be among any two found: what only the fraud says. An honest
+#: notary's or lawyer's letter about a real inheritance names the deceased and the estate and asks for the heir's
+#: name, passport and bank details (advance fee's groups 0 and 2); only the stranger proposes to present the reader
+#: as the heir, to split the money, or to keep it secret (group 1).
+NEEDED_GROUP = {"advance_fee": 1}
+
 #: Cues that are not words but things found in the raw text (core/detection/checks/scam_patterns.py detects them): a sum
 #: of a
 #: million or more, and a crypto wallet address whose checksum holds. A detector cue alone is no evidence: it only

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - text in Turkish and Russian, whose letters look like Latin ones
 """The extortion and advance-fee scripts in Portuguese, Italian, Dutch, Polish, Turkish, Russian and Korean (and
 Arabic's bitcoin), each written from how that language says the script's moves, and beside each the honest mail of
 that language that says some of the same things: a debt collector's reminder, a notary's letter about a real

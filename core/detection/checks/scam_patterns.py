@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.spam_phrases import message_text, normalized_text, normalized_words
 from core.detection.rule_tables import FREEMAIL_DOMAINS
-from core.detection.scam_tables import LARGE_SUM, RECIPIENT_SITE, SCAM_FAMILIES, STRONG_FAMILIES, WALLET_ADDRESS
+from core.detection.scam_tables import (
+    LARGE_SUM,
+    NEEDED_GROUP,
+    RECIPIENT_SITE,
+    SCAM_FAMILIES,
+    STRONG_FAMILIES,
+    WALLET_ADDRESS,
+)
 from core.mail.links import site_of
 from core.models import Symbol
 
@@ -207,7 +214,8 @@ class ScamPatternsCheck:
                         hits[i] = next((found for cue, how, _ in group if how == DETECTOR
                                         for found in (detect(cue),) if found), "")
             found = [h for h in hits if h]
-            if len(found) >= 2:
+            needed = NEEDED_GROUP.get(family)
+            if len(found) >= 2 and (needed is None or hits[needed]):
                 name = f"SCAM_{family.upper()}"
                 out.append(Symbol(name, ctx.settings.score(name), self.description, found))
                 if len(found) == len(groups) and family in STRONG_FAMILIES:
