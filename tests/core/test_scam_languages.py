@@ -134,3 +134,11 @@ def test_honest_mail_of_the_same_shape_is_not_a_full_script(name: str) -> None:
 ])
 def test_a_notarys_confidential_letter_is_not_advance_fee_in_the_older_languages(text: str) -> None:
     assert "SCAM_FULL_SCRIPT" not in _run(text)
+
+
+def test_an_inheritance_and_the_heirs_bank_details_are_not_advance_fee_without_the_strangers_part() -> None:
+    notary = ("Dear Ms Hill, as executor of the estate of your late aunt I confirm the inheritance of her house. "
+              "Please send your full name and your bank details so that your share can be paid.")
+    assert "SCAM_ADVANCE_FEE" not in _run(notary)
+    got = _run(notary + " This is a business proposal: you will receive 40 percent of the fund.")
+    assert got["SCAM_FULL_SCRIPT"] == ["advance_fee"]
