@@ -19,6 +19,12 @@ from __future__ import annotations
 #: own customers in those words).
 STRONG_FAMILIES = frozenset({"advance_fee", "extortion", "crypto_investment", "gift_card", "tech_support", "pharma"})
 
+#: Families of which one group (by its index) must be among any two found: what only the fraud says. An honest
+#: notary's or lawyer's letter about a real inheritance names the deceased and the estate and asks for the heir's
+#: name, passport and bank details (advance fee's groups 0 and 2); only the stranger proposes to present the reader
+#: as the heir, to split the money, or to keep it secret (group 1).
+NEEDED_GROUP = {"advance_fee": 1}
+
 #: Cues that are not words but things found in the raw text (core/detection/checks/scam_patterns.py detects them): a sum
 #: of a
 #: million or more, and a crypto wallet address whose checksum holds. A detector cue alone is no evidence: it only
@@ -38,20 +44,61 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
          # the same in more languages, and the dying donor who gives a fortune to a stranger
          # (the bare word "beneficiary" of other languages is left out: an honest notary's letter says it)
          " herederos ", " herança ", " erfenis ", " spadek ", " miras ", " наследство ", " ارث ", "无人认领", "유산",
-         " donate the sum ", " faire don de la somme ", " donar la suma "),
+         " donate the sum ", " faire don de la somme ", " donar la suma ",
+         # pt, it, nl, pl, tr, ru, ko: the late client or relative, the account nobody claims, the missing kin
+         " fundos não reclamados ", " conta inativa ", " conta dormente ", " parente mais próximo ", " falecido ",
+         " fondi non reclamati ", " conto dormiente ", " parente più prossimo ", " defunto ", " deceduto ",
+         " slapende rekening ", " niet opgeëist ", " niet opgeëiste ", " naaste verwant ", " overleden cliënt ",
+         " spadku ", " najbliższego krewnego ", " uśpione konto ", " nieodebrane środki ", " zmarłego ",
+         " mirası ", " mirasını ", " sahipsiz fon ", " en yakın akrabası ", " vefat eden ",  # noqa: RUF001
+         " наследства ", " ближайшего родственника ", " невостребованные средства ", " покойного ", " умершего ",
+         "상속", "휴면 계좌", "미청구 자금", "고인의"),
         (" strictly confidential ", " absolute confidentiality ", " business proposal ", " your assistance ",
          " process the claim ", " claim the funds ", " transfer the funds ", " stand as the ", " as the beneficiary ",
-         " of the total sum ", " of the total fund ", " percent of the fund ", " share of the fund ", " vertraulich ",
-         " streng geheim ", " confidencial ", " confidentiel ", " سري للغاية ", " בסודיות ", "保密", "極秘",
+         " of the total sum ", " of the total fund ", " percent of the fund ", " share of the fund ",
+         # secrecy only as a stranger insists on it: a notary's real letter about an inheritance is headed
+         # "vertraulich" / "confidencial" / "confidentiel" and asks for the heir's name and bank details too
+         " streng vertraulich ", " streng geheim ", " estrictamente confidencial ", " absoluta confidencialidad ",
+         " strictement confidentiel ", " confidentialité absolue ", " سري للغاية ", " בסודיות ", "保密", "極秘",
          # a stranger offers to present the reader as the heir, or to split the money
          " como beneficiario ", " comme bénéficiaire ", " come beneficiario ", " como beneficiário ",
          " als begünstigten ", " honest person ", " personne honnête ", " persona honesta ", "五五分成",
-         "安排为受益人"),
+         "安排为受益人",
+         # pt, it, nl, pl, tr, ru, ko: a stranger's proposal, a share for the reader's help, the reader presented
+         # as the heir. Not secrecy alone: a notary's or lawyer's real letter about an inheritance is confidential
+         # too, and asks for the heir's name and bank details, so this group is the stranger's part of the script.
+         " proposta de negócio ", " preciso da sua ajuda ", " preciso da sua assistência ",
+         " como parente mais próximo ", " por cento do valor ", " por cento do total ", " pessoa honesta ",
+         " parceiro estrangeiro ", " sigilo absoluto ", " absoluto sigilo ",
+         " proposta daffari ", " ho bisogno del tuo aiuto ", " ho bisogno del suo aiuto ",
+         " come parente più prossimo ", " per cento dellimporto ", " per cento del totale ", " persona onesta ",
+         " partner straniero ", " zakelijk voorstel ", " ik heb uw hulp nodig ", " heb ik uw hulp nodig ",
+         " als naaste verwant ", " als begunstigde ", " procent van het bedrag ", " procent van het totale ",
+         " eerlijk persoon ", " buitenlandse partner ", " propozycja biznesowa ", " propozycję biznesową ",
+         " potrzebuję twojej pomocy ", " potrzebuję pana pomocy ", " jako najbliższego krewnego ",
+         " jako beneficjenta ", " procent całej kwoty ", " procent całej sumy ", " uczciwej osoby ",
+         " zagranicznego partnera ", " iş teklifi ", " iş teklifim ", " yardımınıza ihtiyacım ",  # noqa: RUF001
+         " varisi olarak ", " akrabası olarak ", " lehtar olarak ", " toplam tutarın yüzde ",  # noqa: RUF001
+         " dürüst bir kişi ", " yabancı bir ortak ", " деловое предложение ", " нужна ваша помощь ",  # noqa: RUF001
+         " нуждаюсь в вашей помощи ", " в качестве ближайшего родственника ", " в качестве наследника ",
+         " в качестве бенефициара ", " процентов от общей суммы ", " процентов от суммы ", " честного человека ",
+         " иностранного партнера ", " иностранного партнёра ", "사업 제안", "도움이 필요합니다",
+         "최근친으로", "상속인으로", "수익자로", "총액의", "정직한 사람", "외국인 파트너"),
         (" your full name ", " your bank details ", " bank account details ", " copy of your passport ",
          " copy of your id ", " your private email ", " your direct telephone ", " ihre bankverbindung ",
          " datos bancarios ", " coordonnées bancaires ", " تفاصيل حسابك ", " פרטי חשבון ", "银行账户", "銀行口座",
          " votre nom complet ", " su nombre completo ", " ihren vollständigen namen ", " il tuo nome completo ",
-         " seu nome completo ", " uw volledige naam ", " ваше полное имя ", "私人邮箱", "您的全名"),
+         " seu nome completo ", " uw volledige naam ", " ваше полное имя ", "私人邮箱", "您的全名",
+         # pt, it, nl, pl, tr, ru, ko: name, bank details, passport, telephone
+         " seus dados bancários ", " os seus dados bancários ", " cópia do seu passaporte ", " seu telefone ",
+         " il suo nome completo ", " le tue coordinate bancarie ", " le sue coordinate bancarie ",
+         " i tuoi dati bancari ", " copia del tuo passaporto ", " copia del suo passaporto ", " je volledige naam ",
+         " uw bankgegevens ", " je bankgegevens ", " kopie van uw paspoort ", " kopie van je paspoort ",
+         " pełne imię i nazwisko ", " dane bankowe ", " danych bankowych ", " kopię paszportu ", " kopię dowodu ",
+         " tam adınız", " adınızı ve soyadınız", " banka bilgileriniz", " banka hesap bilgileriniz",  # noqa: RUF001
+         " pasaportunuzun ", " telefon numaranız", " ваше фио ", " банковские реквизиты ",  # noqa: RUF001
+         " ваши реквизиты ", " копию паспорта ", " номер телефона ", "성명", "전체 이름", "계좌 정보",
+         "여권 사본", "전화번호"),
     ),
     "prize": (
         (" you have won ", " youve won ", " you won ", " winning number ", " lucky draw ", " lottery ",
@@ -82,15 +129,59 @@ SCAM_FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
          " ich kenne ihr passwort ", " conozco tu contraseña ", " je connais votre mot de passe ",
          " je connais ton mot de passe ", " von ihrem eigenen konto ", " desde tu propia cuenta ",
          " depuis votre propre compte ", " أعرف كلمة المرور ", " אני יודע את הסיסמה ",
-         "我知道你的密码", "パスワードを知って"),
+         "我知道你的密码", "パスワードを知って",
+         # pt, it, nl, pl, tr, ru, ko, ar: in the first person (I hacked, I recorded you, I installed, I know your
+         # password). A bank's or an IT department's notice speaks of an infection or a hacker in the third person.
+         " hackeei o seu ", " hackeei seu ", " hackeei o teu ", " invadi o seu ", " invadi seu ", " invadi o teu ",
+         " tenho acesso ao seu ", " tenho acesso total ", " gravei você ", " te gravei ", " gravei te ",
+         " instalei um malware ", " instalei um vírus ", " instalei um programa ", " conheço a sua senha ",
+         " sei a sua senha ", " sei sua senha ", " da sua própria conta ", " do seu próprio email ",
+         " vídeo comprometedor ", " ho hackerato ", " ho violato il tuo ", " ho violato il suo ",
+         " ho accesso al tuo ", " ho accesso al suo ", " ti ho registrato ", " ti ho filmato ", " ti ho ripreso ",
+         " ho installato un malware ", " ho installato un virus ", " ho installato un trojan ",
+         " conosco la tua password ", " conosco la sua password ", " dal tuo stesso account ", " video compromettente ",
+         " heb je apparaat gehackt ", " heb uw apparaat gehackt ", " heb je computer gehackt ",
+         " heb uw computer gehackt ", " ik heb toegang tot je ", " ik heb toegang tot uw ", " ik heb je gefilmd ",
+         " ik heb u gefilmd ", " heb ik je gefilmd ", " heb ik u gefilmd ", " ik heb malware ",
+         " ik ken je wachtwoord ", " ik ken uw wachtwoord ", " vanaf je eigen account ", " vanaf uw eigen account ", " compromitterende video ",  # noqa: E501
+         " zhakowałem ", " zhakowałam ", " włamałem się do twojego ", " mam dostęp do twojego ", " nagrałem cię ",
+         " nagrałam cię ", " zainstalowałem złośliwe ", " zainstalowałem wirusa ", " znam twoje hasło ",
+         " z twojego własnego konta ", " kompromitujące nagranie ", " kompromitujący film ",
+         " hackledim ", " ele geçirdim ", " erişim sağladım ", " sizi kaydettim ", " seni kaydettim ",  # noqa: RUF001
+         " zararlı yazılım yükledim ", " casus yazılım yükledim ", " şifrenizi biliyorum ",  # noqa: RUF001
+         " şifreni biliyorum ", " kendi hesabınızdan ", " kendi hesabından ",  # noqa: RUF001
+         " я взломал ", " взломал ваш ", " взломал ваше ", " взломал твой ", " взломал твоё ",
+         " у меня есть доступ к вашему ", " я записал вас ", " я записал тебя ", " записал вас через ",  # noqa: RUF001
+         " я установил вредоносное ", " я установил вирус ", " я установил шпионскую ", " я знаю ваш пароль ",
+         " я знаю твой пароль ", " с вашего собственного ", " компрометирующее видео ",  # noqa: RUF001
+         "기기를 해킹했", "컴퓨터를 해킹했", "계정을 해킹했", "당신을 녹화", "당신의 모습을 녹화", "악성코드를 설치했",
+         "악성 프로그램을 설치했", "비밀번호를 알고 있", " لقد اخترقت ", " اخترقت جهازك ", " قمت بتسجيلك "),
         (" bitcoin ", " btc ", " litecoin ", " monero ", " crypto wallet ", " my wallet ", " wallet address ",
          " bitcoin address ", " usdt ", " in crypto ", " kryptowährung ", " criptomonedas ", " cryptomonnaie ",
-         "比特币", "ビットコイン", WALLET_ADDRESS),
+         "比特币", "ビットコイン", WALLET_ADDRESS,
+         " bitcoins ", " em bitcoin ", " carteira bitcoin ", " endereço bitcoin ", " endereço da carteira ",
+         " criptomoeda ", " in bitcoin ", " criptovaluta ", " portafoglio bitcoin ", " indirizzo bitcoin ",
+         " bitcoinadres ", " mijn wallet ", " cryptovaluta ", " bitcoinach ", " bitcoinów ", " kryptowalucie ",
+         " adres portfela ", " bitcoine ", " bitcoin olarak ", " kripto para ", " cüzdan adresi ",
+         " биткоин ", " биткоинах ", " биткоинов ", " биткоины ", " биткойн ", " биткойнах ", " биткойнов ",
+         " криптовалюте ", " адрес кошелька ", " мой кошелек ", " мой кошелёк ", "비트코인", "지갑 주소",
+         " بيتكوين ", " البيتكوين ", " بالبيتكوين "),
         (" 48 hours ", " 24 hours ", " 72 hours ", " all your contacts ", " your contacts ", " send the video ",
          " you have two days ", " you have 2 days ", " erase it ", " delete the video ", " destroy the video ",
          " your family and ", " your colleagues ", " 48 stunden ", " zwei tagen ", " 48 horas ", " dos días ",
          " 48 heures ", " deux jours ", " tus contactos ", " vos contacts ", " ihre kontakte ",
-         " 48 ساعة ", " 48 שעות ", "48小时", "两天", "48時間", "2日以内"),
+         " 48 ساعة ", " 48 שעות ", "48小时", "两天", "48時間", "2日以内",
+         # pt, it, nl, pl, tr, ru, ko: the deadline and the threat to send the video to everyone the reader knows
+         " 72 horas ", " dois dias ", " seus contatos ", " seus contactos ", " enviarei o vídeo ",
+         " vou enviar o vídeo ", " apagarei o vídeo ", " 48 ore ", " 72 ore ", " due giorni ", " tuoi contatti ",
+         " suoi contatti ", " invierò il video ", " manderò il video ", " cancellerò il video ", " eliminerò il video ",
+         " 48 uur ", " 72 uur ", " twee dagen ", " je contacten ", " uw contacten ", " stuur ik de video ",
+         " verwijder ik de video ", " 48 godzin ", " 72 godzin ", " dwóch dni ", " twoich kontaktów ",
+         " twoim kontaktom ", " wyślę nagranie ", " wyślę film ", " usunę nagranie ", " usunę film ", " 48 saat ",
+         " 72 saat ", " iki gün ", " kişilerinize ", " kişilerine ", " videoyu göndereceğim ", " videoyu sileceğim ",
+         " videoyu silerim ", " 48 часов ", " 72 часа ", " двух дней ", " вашим контактам ", " твоим контактам ",
+         " отправлю видео ", " разошлю видео ", " удалю видео ", "48시간", "72시간", "이틀 안에", "이틀 이내",
+         "모든 연락처", "영상을 보내", "영상을 삭제"),
     ),
     "crypto_investment": (
         (" bitcoin ", " btc ", " eth ", " ethereum ", " usdt ", " crypto ", " cryptocurrency ", " trading platform ",

@@ -5,9 +5,9 @@ Taking the claim (claim_count_and_view): the claim's start (core.store.scan_clai
 the campaign count and the history view below, in one call, so nothing is counted unless the claim was taken
 first. A scan that makes no campaign count takes its claim with ScanClaims.start instead (core.scan.scanner).
 
-Before the checks (count_and_view): the campaign count of the body's fingerprint and the sender history's
-read-only view, each the very script its store runs alone, wrapped as a Lua function (two independent scripts on
-separate keys; neither needs the other). One call cost the worker less CPU than the pipeline of the two.
+Before the checks without a claim to take (count_and_view): the campaign count of the body's fingerprint and the
+sender history's read-only view, the same script without its claim part (two independent scripts on separate keys;
+neither needs the other). One call cost the worker less CPU than the pipeline of the two.
 
 After the verdict (commit_and_count): one script runs the claim's commit (core.store.scan_claims), then, only if
 it stood, the sender limits (core.store.limits) and the sender history's record (core.store.sender_history), each
@@ -20,6 +20,7 @@ core.scan.scanner did when these were three calls.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,36 +103,15 @@ def _keys(names: list[str]) -> str:
     return json.dumps(names, ensure_ascii=False, separators=(",", ":"))
 
 
-# Before the checks: the campaign count of the body's fingerprint and the sender history's read-only view, each the
-# very script its store runs alone, wrapped as a Lua function, in one call (one round trip, as the pipeline of the
-# two was, without redis-py's pipeline work and with the arguments packed once).
-# Keys (ARGV[2], a JSON array as above): the campaign script's, then the history view's. ARGV[1]: a JSON array of
-# strings: 1 campaign keys,
-#       2 campaign args, then the campaign arguments, then the view's.
-# Returns {the campaign answer, the view answer}.
-_AHEAD_LUA = """
-local ARGV, KEYS = cjson.decode(ARGV[1]), cjson.decode(ARGV[2])
-local function observe_fn(KEYS, ARGV)
-__OBSERVE__
-end
-local function view_fn(KEYS, ARGV)
-__VIEW__
-end
-__SLICE__
-local nko, nao = tonumber(ARGV[1]), tonumber(ARGV[2])
-local counted = observe_fn(slice(KEYS, 1, nko), slice(ARGV, 3, nao))
-return {counted, view_fn(slice(KEYS, nko + 1, #KEYS - nko), slice(ARGV, 3 + nao, #ARGV - 2 - nao))}
-""".replace("__SLICE__", _SLICE_LUA).replace("__OBSERVE__", _OBSERVE_LUA).replace("__VIEW__", _VIEW_LUA)
-
-
 # The claim's start (core.store.scan_claims) and, only if it took the claim, the reads before the checks: the campaign
 # count and the history view (each when asked), each the very script its store runs alone, wrapped as a Lua function.
 # So a scan's first call that counts or reads takes its claim in the same round trip, and one whose claim is gone
-# counts and reads nothing.
-# KEYS: the start script's (the claim, the dead workers). ARGV[1]: a JSON array of strings: 1 campaign keys (0: no
-#       campaign count), 2 campaign args, 3 view wanted (0|1), then the campaign arguments, then the view's.
-#       ARGV[2]: the campaign script's keys, then the view's, as a JSON array (as in _AHEAD_LUA). ARGV[3..5]: the
-#       start script's arguments.
+# counts and reads nothing. Without a claim (no KEYS: already taken, or a scan the gateway did not claim) only the
+# reads run.
+# KEYS: the start script's (the claim, the dead workers), or none. ARGV[1]: a JSON array of strings: 1 campaign keys
+#       (0: no campaign count), 2 campaign args, 3 view wanted (0|1), then the campaign arguments, then the view's.
+#       ARGV[2]: the campaign script's keys, then the view's, as one JSON array (keys are passed this way so that
+#       the two scripts' variable key lists fit one call). ARGV[3..5]: the start script's arguments.
 # Returns {0} when the claim was not taken (nothing else ran), else {1, the campaign answer or false, the view answer
 # or false}.
 _CLAIM_AHEAD_LUA = """
@@ -145,7 +125,7 @@ local function view_fn(KEYS, ARGV)
 __VIEW__
 end
 __SLICE__
-if start_fn(KEYS, {ARGV[3], ARGV[4], ARGV[5]}) == 0 then return {0} end
+if #KEYS > 0 and start_fn(KEYS, {ARGV[3], ARGV[4], ARGV[5]}) == 0 then return {0} end
 local A, K = cjson.decode(ARGV[1]), cjson.decode(ARGV[2])
 local nko, nao = tonumber(A[1]), tonumber(A[2])
 local counted, viewed = false, false
@@ -180,16 +160,14 @@ class ScanEffects:
     def __init__(self, client: redis.Redis) -> None:
         self.client = client
         self._effects = client.register_script(_EFFECTS_LUA)
-        self._ahead = client.register_script(_AHEAD_LUA)
         self._claim_ahead = client.register_script(_CLAIM_AHEAD_LUA)
 
     def count_and_view(self, campaign: tuple[list[str], list[Any]],
                        view: tuple[list[str], list[Any]]) -> tuple[Any, Any]:
         """The campaign script's answer and the history view's (CampaignStore.observe_plan's keys and arguments,
         SenderHistoryStore.view_plan's), from one call."""
-        (ck, ca), (vk, va) = campaign, view
-        counted, viewed = run_script(self._ahead, (), [_packed([len(ck), len(ca)], [*ca, *va]), _keys([*ck, *vk])])
-        return counted, viewed
+        answer = self._reads((), [], campaign, view)
+        return answer[1], answer[2]
 
     def claim_count_and_view(self, spool_id: str, campaign: tuple[list[str], list[Any]] | None,
                              view: tuple[list[str], list[Any]] | None) -> Ahead:
@@ -197,13 +175,17 @@ class ScanEffects:
         history view (as count_and_view; None: not that one), in one call. Ahead.token None: the claim is gone (the
         gateway stopped waiting, or a live worker committed) and nothing was counted or read."""
         token, claim_keys, claim_args = start_plan(spool_id)
-        (ck, ca), (vk, va) = campaign if campaign is not None else ([], []), view if view is not None else ([], [])
-        head = [len(ck), len(ca), 1 if view is not None else 0]
-        answer = run_script(self._claim_ahead, claim_keys,
-                            [_packed(head, [*ca, *va]), _keys([*ck, *vk]), *claim_args])
+        answer = self._reads(claim_keys, claim_args, campaign, view)
         if not int(answer[0]):
             return Ahead(None)
         return Ahead(token, answer[1] if campaign is not None else None, answer[2] if view is not None else None)
+
+    def _reads(self, claim_keys: Sequence[str], claim_args: Sequence[Any], campaign: tuple[list[str], list[Any]] | None,
+               view: tuple[list[str], list[Any]] | None) -> Any:
+        """The claim-and-reads script's answer (see _CLAIM_AHEAD_LUA; no claim_keys: the reads alone)."""
+        (ck, ca), (vk, va) = campaign if campaign is not None else ([], []), view if view is not None else ([], [])
+        head = [len(ck), len(ca), 1 if view is not None else 0]
+        return run_script(self._claim_ahead, claim_keys, [_packed(head, [*ca, *va]), _keys([*ck, *vk]), *claim_args])
 
     def commit_and_count(self, claim: tuple[str, str, str] | None, limits: LimitCall | None,
                          history: tuple[list[str], list[Any]] | None) -> Committed:

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 from core.detection.checks.base import GROUP_SPAM, ScanContext
 from core.detection.checks.spam_phrases import message_text, normalized_text, normalized_words
 from core.detection.rule_tables import FREEMAIL_DOMAINS
-from core.detection.scam_tables import LARGE_SUM, RECIPIENT_SITE, SCAM_FAMILIES, STRONG_FAMILIES, WALLET_ADDRESS
+from core.detection.scam_tables import (
+    LARGE_SUM,
+    NEEDED_GROUP,
+    RECIPIENT_SITE,
+    SCAM_FAMILIES,
+    STRONG_FAMILIES,
+    WALLET_ADDRESS,
+)
 from core.mail.links import site_of
 from core.models import Symbol
 
@@ -86,12 +93,16 @@ for _family, _groups in _FAMILIES.items():
                 _need = _needs(_cue)
                 _BY_KEY.setdefault(max(sorted(_need), key=len), []).append((_family, _g, _k, _need))
 _KEY_WORDS = frozenset(_BY_KEY)
-#: A sum of a million or more ("$4,500,000", "USD 10.5 million", "2.000.000 EUR"): the money advance-fee and prize
-#: fraud promise.
+#: A sum of a million or more ("$4,500,000", "USD 10.5 million", "2.000.000 EUR", "3 milionów", "5 миллионов",
+#: "1,050만 달러"): the money advance-fee and prize fraud promise.
 _LARGE_SUM = re.compile(
     r"(?:[$\u20ac\u00a3]|usd|us\$|eur|gbp)\s?\d{1,3}(?:[,.' ]\d{3}){2,}"
     r"|\d{1,3}(?:[,.' ]\d{3}){2,}\s?(?:[$\u20ac\u00a3]|usd|eur|gbp|dollars|euros)"
-    r"|\d+(?:[.,]\d+)?\s?(?:million|millionen|millones|millions|milioni|milh\u00f5es)\b", re.IGNORECASE)
+    r"|\d+(?:[.,]\d+)?\s?(?:million|millionen|millones|millions|milioni|milh\u00f5es|miljoen|milion\u00f3w|miliony"
+    r"|milyon|\u043c\u0438\u043b\u043b\u0438\u043e\u043d(?:\u043e\u0432|\u0430)?)\b"
+    # Korean counts in ten-thousands: "1,050만 달러" (10.5 million dollars), "500만 유로", "3백만 달러"
+    r"|\d[\d,.]{2,}\s?\ub9cc\s?(?:\ub2ec\ub7ec|\uc720\ub85c)|\d[\d,.]*\s?(?:\ubc31\ub9cc|\ucc9c\ub9cc)\s?(?:\ub2ec\ub7ec|\uc720\ub85c)",
+    re.IGNORECASE)
 
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -203,7 +214,8 @@ class ScamPatternsCheck:
                         hits[i] = next((found for cue, how, _ in group if how == DETECTOR
                                         for found in (detect(cue),) if found), "")
             found = [h for h in hits if h]
-            if len(found) >= 2:
+            needed = NEEDED_GROUP.get(family)
+            if len(found) >= 2 and (needed is None or hits[needed]):
                 name = f"SCAM_{family.upper()}"
                 out.append(Symbol(name, ctx.settings.score(name), self.description, found))
                 if len(found) == len(groups) and family in STRONG_FAMILIES:
