@@ -206,7 +206,7 @@ def test_normalize_and_fold_drop_apostrophes_as_their_translate_tables_did() -> 
     alphabet = "aZ '`\u2019\u00b4\u0131\u0130I.!%\u00e9\u4e2d"
     for text in ["", "You\u2019ve WON!", "D\u0131\u015eI'''"] + [
             "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(30))) for _ in range(5000)]:
-        lowered = text.lower()
+        lowered = text.lower().replace("i\u0307", "i")  # "İ": one letter (test_shared_views)
         assert normalize(text) == " " + re.sub(r"[^\w%]+", " ", lowered.translate(phrases_table)).strip() + " "
         assert fold(text) == _plain_fold(text, fold_table)
 

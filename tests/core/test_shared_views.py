@@ -124,7 +124,7 @@ _NON_WORD = re.compile(r"[^\w%]+")
 
 
 def _old_normalize(text: str) -> str:
-    text = text.lower()
+    text = text.lower().replace("i\u0307", "i")  # "İ" lower-cased is one letter, not "i" and a mark
     for c in "'\u2019`":
         text = text.replace(c, "")
     return " " + _NON_WORD.sub(" ", text).strip() + " "
@@ -142,6 +142,12 @@ def test_normalize_is_the_regex_normalisation_on_latin1_and_other_text() -> None
         assert normalize(text) == _old_normalize(text), repr(text)
         assert normalize_words(text) == _old_normalize(text).split()
 
+
+
+def test_a_turkish_capital_dotted_i_stays_inside_its_word() -> None:
+    """"İ".lower() is "i" and a combining dot above, which is no word character: "İstanbul" was "i stanbul"."""
+    assert normalize_words("İki gün içinde İSTANBUL'a gelin") == ["iki", "gün", "içinde", "istanbula", "gelin"]
+    assert normalize("Bİtcoin İle") == " bitcoin ile "
 
 
 def test_normalize_is_the_regex_normalisation_with_punctuation_beyond_latin1() -> None:

@@ -70,6 +70,8 @@ MAX_BEYOND_LATIN1 = 64
 def normalize_words(text: str) -> list[str]:
     """The words of normalize(text), in order."""
     text = text.lower()
+    if "\u0307" in text:  # "İ".lower() is "i" + a combining dot above, which would split "İstanbul" into "i stanbul"
+        text = text.replace("i\u0307", "i")
     try:  # most mail is Latin-1 after lower-casing: one bytes.translate instead of a regex substitution per run
         data = text.encode("latin-1")
     except UnicodeEncodeError:
