@@ -23,7 +23,7 @@ from core.scan.pipeline import INCOMING_OFF, Pipeline, Policy
 from core.settings import Settings
 from core.store.campaigns import CampaignStore, CampaignView
 from core.store.classifier import ClassifierStore, load_model
-from core.store.connection import never_ran, run_script
+from core.store.connection import never_ran
 from core.store.containment import ContainmentStore, auto_contain
 from core.store.events import EventStore
 from core.store.filters import FilterSettingsStore
@@ -32,7 +32,7 @@ from core.store.limits import HELD, REJECTED, Decision, LimitCall, LimitStore
 from core.store.quarantine import QuarantineStore
 from core.store.scan_bodies import ScanBodies
 from core.store.scan_claims import ScanClaims
-from core.store.scan_effects import ScanEffects
+from core.store.scan_effects import Ahead, ScanEffects
 from core.store.sender_history import SenderHistoryStore
 from core.store.spool import SpoolStore
 from core.store.whitelist import WhitelistStore
@@ -132,12 +132,8 @@ class Scanner:
         read = self.history.view_plan(objects, envelope.recipients)  # no campaign count took the claim: this does
         if read is None:
             return HistoryView()
-        taken = self.effects.claim_count_and_view(claim.spool_id, None, (read.keys, read.args))
-        if taken.token is None:
-            claim.gone = True
-            return HistoryView()
-        claim.token = taken.token
-        return self.history.view_answer(read, taken.viewed)
+        taken = self._read_ahead(claim, None, (read.keys, read.args))
+        return HistoryView() if taken is None else self.history.view_answer(read, taken.viewed)
 
     def _count_campaign(self, fp: Fingerprint, envelope: Envelope, sender: Sender,
                         ahead: dict[str, Any], claim: _Claim | None = None) -> CampaignView:
@@ -151,30 +147,33 @@ class Scanner:
         outgoing = envelope.direction == Direction.OUTGOING
         plan = self.campaigns.observe_plan(fp, account=sender.account, recipients=envelope.recipients,
                                            record=outgoing, message_id=envelope.queue_id or None)
+        if plan is None:
+            return CampaignView(bands=(), confirmed=0)
         objects = sender_objects(sender)
         read = self.history.view_plan(objects, envelope.recipients) \
             if outgoing and sender.how in VOUCHED else None
-        if plan is None:
+        taken = self._read_ahead(claim, plan, (read.keys, read.args) if read is not None else None)
+        if taken is None:
             return CampaignView(bands=(), confirmed=0)
-        if claim is not None and claim.token is None and not claim.gone:
-            taken = self.effects.claim_count_and_view(claim.spool_id, plan,
-                                                      (read.keys, read.args) if read is not None else None)
-            if taken.token is None:
-                claim.gone = True
-                return CampaignView(bands=(), confirmed=0)
+        if read is not None:
+            ahead["for"] = (tuple(objects), tuple(envelope.recipients))
+            ahead["view"] = self.history.view_answer(read, taken.viewed)
+        return self.campaigns.observe_answer(fp, taken.counted)
+
+    def _read_ahead(self, claim: _Claim | None, campaign: tuple[list[str], list[Any]] | None,
+                    view: tuple[list[str], list[Any]] | None) -> Ahead | None:
+        """The reads before the checks in one call (ScanEffects.read_ahead), taking the scan's claim in it when it is
+        still to take. None: the claim is gone (found so now or before): nothing was counted or read."""
+        if claim is None or claim.token is not None:  # no claim, or already taken: the reads alone
+            return self.effects.read_ahead(None, campaign, view)
+        if claim.gone:
+            return None
+        taken = self.effects.read_ahead(claim.spool_id, campaign, view)
+        if taken is None:
+            claim.gone = True
+        else:
             claim.token = taken.token
-            if read is not None:
-                ahead["for"] = (tuple(objects), tuple(envelope.recipients))
-                ahead["view"] = self.history.view_answer(read, taken.viewed)
-            return self.campaigns.observe_answer(fp, taken.counted)
-        if claim is not None and claim.gone:
-            return CampaignView(bands=(), confirmed=0)
-        if read is None:
-            return self.campaigns.observe_answer(fp, run_script(self.campaigns.observe_script, plan[0], plan[1]))
-        counted, viewed = self.effects.count_and_view(plan, (read.keys, read.args))
-        ahead["for"] = (tuple(objects), tuple(envelope.recipients))
-        ahead["view"] = self.history.view_answer(read, viewed)
-        return self.campaigns.observe_answer(fp, counted)
+        return taken
 
     def _limits_call(self, verdict: Verdict, envelope: Envelope) -> LimitCall | None:
         """What the verdict counts against its sender objects' limits (None: nothing).

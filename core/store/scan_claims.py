@@ -67,7 +67,7 @@ DEAD_WINDOW_S = 600
 
 def start_plan(spool_id: str) -> tuple[str, list[str], list[object]]:
     """The start script's new token, keys and arguments (for callers that run it with other work in one call:
-    core.store.scan_effects.ScanEffects.claim_count_and_view)."""
+    core.store.scan_effects.ScanEffects.read_ahead)."""
     token = "w:" + os.urandom(8).hex()
     return token, [keys.scan_claim(spool_id), keys.dead_workers()], [token, int(time.time()), DEAD_WINDOW_S]
 

@@ -1,13 +1,11 @@
 """A scan's Redis work in two round trips instead of seven: the claim's start with the reads before the checks in
 one Lua call, and the claim's commit with the counters it guards in another.
 
-Taking the claim (claim_count_and_view): the claim's start (core.store.scan_claims) and, only if it took the claim,
-the campaign count and the history view below, in one call, so nothing is counted unless the claim was taken
-first. A scan that makes no campaign count takes its claim with ScanClaims.start instead (core.scan.scanner).
-
-Before the checks without a claim to take (count_and_view): the campaign count of the body's fingerprint and the
-sender history's read-only view, the same script without its claim part (two independent scripts on separate keys;
-neither needs the other). One call cost the worker less CPU than the pipeline of the two.
+Before the checks (read_ahead): the campaign count of the body's fingerprint and the sender history's read-only
+view (each when asked; two independent scripts on separate keys, neither needs the other), and first, when the scan
+still has its claim to take, the claim's start (core.store.scan_claims): only if it took the claim do the reads
+run, so nothing is counted unless the claim was taken first. A scan that makes neither read takes its claim with
+ScanClaims.start instead (core.scan.scanner). One call cost the worker less CPU than the pipeline of the two.
 
 After the verdict (commit_and_count): one script runs the claim's commit (core.store.scan_claims), then, only if
 it stood, the sender limits (core.store.limits) and the sender history's record (core.store.sender_history), each
@@ -20,7 +18,6 @@ core.scan.scanner did when these were three calls.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -138,8 +135,8 @@ return {1, counted, viewed}
 
 @dataclass(frozen=True, slots=True)
 class Ahead:
-    """What claim_count_and_view did: whether it took the claim (and its token), the campaign script's answer and
-    the history view's (None: not asked, or the claim not taken)."""
+    """What read_ahead read: the claim's token when it took the claim (None: no claim was asked), the campaign
+    script's answer and the history view's (None: not asked)."""
 
     token: str | None
     counted: Any = None
@@ -162,30 +159,19 @@ class ScanEffects:
         self._effects = client.register_script(_EFFECTS_LUA)
         self._claim_ahead = client.register_script(_CLAIM_AHEAD_LUA)
 
-    def count_and_view(self, campaign: tuple[list[str], list[Any]],
-                       view: tuple[list[str], list[Any]]) -> tuple[Any, Any]:
-        """The campaign script's answer and the history view's (CampaignStore.observe_plan's keys and arguments,
-        SenderHistoryStore.view_plan's), from one call."""
-        answer = self._reads((), [], campaign, view)
-        return answer[1], answer[2]
-
-    def claim_count_and_view(self, spool_id: str, campaign: tuple[list[str], list[Any]] | None,
-                             view: tuple[list[str], list[Any]] | None) -> Ahead:
-        """Take the gateway's claim on a scan (ScanClaims.start) and, only if taken, run the campaign script and the
-        history view (as count_and_view; None: not that one), in one call. Ahead.token None: the claim is gone (the
-        gateway stopped waiting, or a live worker committed) and nothing was counted or read."""
-        token, claim_keys, claim_args = start_plan(spool_id)
-        answer = self._reads(claim_keys, claim_args, campaign, view)
-        if not int(answer[0]):
-            return Ahead(None)
-        return Ahead(token, answer[1] if campaign is not None else None, answer[2] if view is not None else None)
-
-    def _reads(self, claim_keys: Sequence[str], claim_args: Sequence[Any], campaign: tuple[list[str], list[Any]] | None,
-               view: tuple[list[str], list[Any]] | None) -> Any:
-        """The claim-and-reads script's answer (see _CLAIM_AHEAD_LUA; no claim_keys: the reads alone)."""
+    def read_ahead(self, claim: str | None, campaign: tuple[list[str], list[Any]] | None,
+                   view: tuple[list[str], list[Any]] | None) -> Ahead | None:
+        """The campaign script (CampaignStore.observe_plan's keys and arguments) and the history view
+        (SenderHistoryStore.view_plan's), each when given, in one call; with `claim` (a spool id) the gateway's claim
+        on that scan is taken first (ScanClaims.start), and None means it was gone (the gateway stopped waiting, or
+        a live worker committed): nothing was counted or read."""
+        token, claim_keys, claim_args = start_plan(claim) if claim is not None else (None, [], [])
         (ck, ca), (vk, va) = campaign if campaign is not None else ([], []), view if view is not None else ([], [])
         head = [len(ck), len(ca), 1 if view is not None else 0]
-        return run_script(self._claim_ahead, claim_keys, [_packed(head, [*ca, *va]), _keys([*ck, *vk]), *claim_args])
+        answer = run_script(self._claim_ahead, claim_keys, [_packed(head, [*ca, *va]), _keys([*ck, *vk]), *claim_args])
+        if not int(answer[0]):
+            return None
+        return Ahead(token, answer[1] if campaign is not None else None, answer[2] if view is not None else None)
 
     def commit_and_count(self, claim: tuple[str, str, str] | None, limits: LimitCall | None,
                          history: tuple[list[str], list[Any]] | None) -> Committed:

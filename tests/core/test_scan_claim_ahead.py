@@ -1,4 +1,4 @@
-"""The claim taken in the campaign count's call (ScanEffects.claim_count_and_view, Scanner._decide) on real Redis.
+"""The claim taken in the campaign count's call (ScanEffects.read_ahead, Scanner._decide) on real Redis.
 
 A scan that counts a campaign takes its claim in that same call: the answers and the state must be those of
 ScanClaims.start, the campaign script and the history view run one after the other, and a claim that is gone must
@@ -58,9 +58,9 @@ def _claimed(client: redis.Redis, merged: bool, with_count: bool,
         sid = SPOOL.format(n)
         ScanClaims(client).open(sid, 60_000)
         if merged:
-            got = ScanEffects(client).claim_count_and_view(sid, plan if with_count else None,
-                                                           (read.keys, read.args) if with_view else None)
-            assert got.token is not None and client.get(keys.scan_claim(sid)) == got.token.encode()
+            got = ScanEffects(client).read_ahead(sid, plan if with_count else None,
+                                                 (read.keys, read.args) if with_view else None)
+            assert got is not None and got.token is not None and client.get(keys.scan_claim(sid)) == got.token.encode()
             answers.append((got.counted, got.viewed))
         else:
             token = ScanClaims(client).start(sid)
@@ -97,8 +97,8 @@ def test_a_gone_claim_counts_and_changes_nothing_in_the_merged_call(redis_client
     _, history, plan, read = _plans(redis_client, 2)
     history.record(OBJECTS, RCPTS[:1], True, NOW)
     before = _state(redis_client)
-    got = ScanEffects(redis_client).claim_count_and_view(sid, plan, (read.keys, read.args))
-    assert got.token is None and got.counted is None and got.viewed is None
+    got = ScanEffects(redis_client).read_ahead(sid, plan, (read.keys, read.args))
+    assert got is None
     assert _state(redis_client) == before
 
 

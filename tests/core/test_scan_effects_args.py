@@ -1,4 +1,4 @@
-"""ScanEffects.commit_and_count and count_and_view send their scripts' arguments as one JSON string (decoded by the
+"""ScanEffects.commit_and_count and read_ahead send their scripts' arguments as one JSON string (decoded by the
 script in Redis): every argument must reach the scripts exactly as when each script ran alone, non-ASCII names,
 numbers and the registry's JSON entries included. Real Redis; the answers and the state both ways are compared."""
 
@@ -82,7 +82,7 @@ BODY = ("Dear reader, this week we visited the old harbour and the market by the
 
 
 def _ahead(client: redis.Redis, together: bool) -> tuple[list[object], dict[bytes, object]]:
-    """Three messages' campaign counts and history views, the two scripts alone or in count_and_view."""
+    """Three messages' campaign counts and history views, the two scripts alone or in read_ahead (no claim)."""
     client.flushall()
     settings = load_settings(environ={})
     campaigns, history = CampaignStore(client, settings), SenderHistoryStore(client, settings)
@@ -99,14 +99,16 @@ def _ahead(client: redis.Redis, together: bool) -> tuple[list[object], dict[byte
         assert plan is not None and read is not None
         history.record(objects, RCPTS[:n], True, now)  # something for the view to see
         if together:
-            answers.append(ScanEffects(client).count_and_view(plan, (read.keys, read.args)))
+            got = ScanEffects(client).read_ahead(None, plan, (read.keys, read.args))
+            assert got is not None and got.token is None
+            answers.append((got.counted, got.viewed))
         else:
             answers.append((campaigns._observe(keys=plan[0], args=plan[1]),
                             history._view(keys=read.keys, args=read.args)))
     return answers, _state(client)
 
 
-def test_count_and_view_answer_and_count_as_the_two_scripts_alone(redis_client: redis.Redis) -> None:
+def test_read_ahead_answers_and_counts_as_the_two_scripts_alone(redis_client: redis.Redis) -> None:
     alone, alone_state = _ahead(redis_client, together=False)
     together, together_state = _ahead(redis_client, together=True)
     assert [tuple(a) for a in together] == [tuple(a) for a in alone]
