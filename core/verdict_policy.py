@@ -13,10 +13,9 @@ trained on old mail calling a shop newsletter spam, a Reply-To that differs on a
 3. evidence of `broad_kinds` (3) different kinds together holds from `broad_score` (3) on: three independent
    witnesses outweigh a sum of points. Of the credit (below), at most `broad_max_credit` (1) counts against this
    rule: a stolen mailbox earns the whole alignment credit, and a lure, its link and its ask must not be
-   cancelled by the fact that the account sent them. Likewise, once a score's evidence is corroborated (rule 2:
-   two kinds, the classifier's partner at its bar), at most `corroborated_max_credit` of the credit counts
-   against the hold threshold (shipped at max_credit, i.e. all of it: at 1, a site's upload handler or an honest
-   bank-details notice beside the classifier's p >= 0.8 would be held; core/defaults.toml has the figures).
+   cancelled by the fact that the account sent them. (Against the hold threshold of rule 2 the whole credit
+   counts: capped there at 1, a site's upload handler or an honest bank-details notice beside the classifier's
+   p >= 0.8 would be held.)
 2a. when the statistical classifier is one of only two kinds, the other must reach `classifier_partner_score` (2):
    the classifier, trained on 2002 mail, gives p >= 0.95 (7 points) to about a tenth of today's legitimate mail,
    so one stray 1.5-point symbol beside it (a Reply-To at a free-mail provider on a contact form) must not hold it.
@@ -86,8 +85,6 @@ class VerdictSettings:
     broad_score: float = 3.0
     # How much of the credit counts against rule 3 (broad_kinds kinds from broad_score on); at most max_credit.
     broad_max_credit: float = 1.0
-    # How much of the credit counts against the hold threshold once the evidence is corroborated (rule 2).
-    corroborated_max_credit: float = 2.0
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     # Symbols (patterns) that never count towards the classifier's partner in rule 2a.
@@ -174,21 +171,16 @@ class Assessment:
         return next(k for k in self.kinds if k != STATISTICAL)
 
     def holds(self, threshold: float) -> bool:
-        """Whether the message is held: a strong symbol; a score at `threshold`, corroborated (at most
-        corroborated_max_credit of the credit counted); or evidence of broad_kinds different kinds together from
-        broad_score on (at most broad_max_credit of it counted)."""
+        """Whether the message is held: a strong symbol; a score at `threshold`, corroborated; or evidence of
+        broad_kinds different kinds together from broad_score on (at most broad_max_credit of the credit counted)."""
         if self.strong:
             return True
-        policy = self.policy
-        if self.corroborated and self.capped(policy.corroborated_max_credit) >= threshold:
+        if self.score >= threshold and self.corroborated:
             return True
-        if len(self.kinds) < policy.broad_kinds:
+        if len(self.kinds) < self.policy.broad_kinds:
             return False
-        return self.capped(policy.broad_max_credit) >= policy.broad_score
-
-    def capped(self, most: float) -> float:
-        """The score with at most `most` of the credit taken off."""
-        return self.score - self.credit + max(self.credit, -most)
+        credit = max(self.credit, -self.policy.broad_max_credit)
+        return self.score - self.credit + credit >= self.policy.broad_score
 
     def flags(self, add_header: float, hold: float) -> bool:
         """Whether a message that is not held gets the "add header" flag: a score at the hold threshold that was
@@ -279,8 +271,6 @@ def parse_verdict_settings(d: Mapping[str, Any]) -> VerdictSettings:
                            max_credit=_number(d.get("max_credit", 2.0), "verdict.max_credit"),
                            broad_score=_number(d.get("broad_score", 3.0), "verdict.broad_score"),
                            broad_max_credit=_number(d.get("broad_max_credit", 1.0), "verdict.broad_max_credit"),
-                           corroborated_max_credit=_number(d.get("corroborated_max_credit", 2.0),
-                                                           "verdict.corroborated_max_credit"),
                            strong=names("strong"), weak=names("weak"), kinds=kinds, kind_min_score=mins,
                            classifier_partner_excludes=names("classifier_partner_excludes"),
                            flag_alone_kinds=_flag_alone(d, kinds), credit_void=credit_void, **counts)

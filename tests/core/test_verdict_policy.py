@@ -329,23 +329,16 @@ def test_a_link_to_phishing_infrastructure_voids_the_accounts_credits() -> None:
     assert stripe.voided == [] and stripe.credit == -2.0 and not stripe.holds(6.0)
 
 
-def test_corroborated_max_credit_caps_the_credit_against_the_threshold_when_set() -> None:
-    """verdict.corroborated_max_credit: shipped at max_credit (all of the credit counts, as before); at 1, two
-    corroborating kinds are talked down by at most 1 point, an uncorroborated score by all of it. Left at 2
-    because an upload handler's notice beside the classifier's p >= 0.8 would then be held."""
-    extortion = [("SCAM_EXTORTION", 3.0), ("CLASSIFIER_60", 4.0), ("ALIGNED_FROM", -1.0), ("ALIGNED_MSGID", -0.5),
-                 ("AUTH_MAILBOX_OF_FROM", -0.5)]
-    assert _settings().verdict.corroborated_max_credit == 2.0
-    assert not _assess(extortion).holds(6.0)  # 5.0 with the whole credit
-    assert _assess(extortion, corroborated_max_credit=1.0).holds(6.0)  # 6.0
+def test_the_whole_credit_counts_against_the_hold_threshold() -> None:
+    """Corroborated evidence is held at the threshold with all of the credit (up to max_credit) taken off: capped
+    at 1 as rule 3 is, an upload handler's notice beside the classifier's p >= 0.8 would be held."""
     upload = [("PHP_SCRIPT_DROPPED", 2.0), ("CLASSIFIER_80", 5.0), ("ALIGNED_MSGID", -0.5), ("SHORT_PLAIN_TEXT", -1.0),
               ("ALIGNED_FROM", -1.0)]
-    assert not _assess(upload).holds(6.0) and _assess(upload, corroborated_max_credit=1.0).holds(6.0)
-    # not corroborated (the classifier's only partner is one stray 1.5-point symbol): the cap does not apply
-    contact = [("CLASSIFIER_95", 7.0), ("REPLYTO_FREEMAIL", 1.5), ("ALIGNED_FROM", -1.0), ("ALIGNED_MSGID", -0.5)]
-    assert not _assess(contact, corroborated_max_credit=0.0).holds(6.0)
-    with pytest.raises(ConfigError, match=r"verdict\.corroborated_max_credit"):
-        parse_verdict_settings({"corroborated_max_credit": -1})
+    held = _assess(upload)
+    assert held.corroborated and held.score == 5.0 and not held.holds(6.0)
+    extortion = [("SCAM_EXTORTION", 3.0), ("CLASSIFIER_60", 4.0), ("ALIGNED_FROM", -1.0), ("ALIGNED_MSGID", -0.5),
+                 ("AUTH_MAILBOX_OF_FROM", -0.5)]
+    assert not _assess(extortion).holds(6.0)  # 5.0 with the whole credit
 
 
 @pytest.mark.parametrize("data", [{"credit_void": []}, {"credit_void": {"SHORT_PLAIN_TEXT": "SCAM_*"}},
